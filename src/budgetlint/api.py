@@ -1,0 +1,82 @@
+"""The one entry point for the CLI, tests and batch runs: audit(), inspect(), load the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from budgetlint.engine import RuleRun, run_rules
+from budgetlint.errors import BudgetlintError, InputError
+from budgetlint.ingest import read_document
+from budgetlint.model import Disclosure
+from budgetlint.recognize import recognize
+from budgetlint.rulebook import Rule, load_rules
+from budgetlint.rulebook.load import select_rules
+
+INPUT_SUFFIXES = {".txt"}
+
+
+class DocumentResult(BaseModel):
+    """One file's result: either a disclosure with its rule run, or the error that stopped it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: str
+    disclosure: Disclosure | None = None
+    run: RuleRun | None = None
+    error: str | None = None
+
+
+class Results(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    documents: tuple[DocumentResult, ...]
+    rules: tuple[Rule, ...]
+
+    @property
+    def failed_inputs(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.error]
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files as given; directories walked for supported files, in sorted order."""
+    out: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
+        else:
+            out.append(p)
+    return out
+
+
+def read_disclosure(path: str | Path, template: str | None = None) -> Disclosure:
+    return recognize(read_document(path), template_id=template)
+
+
+def inspect(path: str | Path) -> Disclosure:
+    return read_disclosure(path)
+
+
+def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
+    return run_rules(rules, disclosure)
+
+
+def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
+          rules_dirs: list[Path] | None = None) -> Results:
+    """Check every file; a file that cannot be read is recorded and the others go on."""
+    rules = select_rules(load_rules(rules_dirs), select, ignore)
+    files = expand_paths(paths)
+    if not files:
+        raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
+    documents = []
+    for path in files:
+        try:
+            disclosure = read_disclosure(path)
+        except BudgetlintError as exc:
+            documents.append(DocumentResult(path=str(path), error=exc.user_text()))
+            continue
+        documents.append(DocumentResult(path=str(path), disclosure=disclosure,
+                                        run=check_disclosure(disclosure, rules)))
+    return Results(documents=tuple(documents), rules=tuple(rules))

@@ -1,0 +1,46 @@
+"""column_sum: in each column, a total row equals the sum of item rows.
+
+Params:
+  table:   table kind
+  total:   the total row's role, e.g. current_year_revenue_total
+  items:   roles of the item rows (every row with one of these roles is added)
+  columns: column roles to check (default: every value column of the total row)
+
+not_applicable when the table is missing or holds no number; insufficient_data when the total
+row is missing or printed twice with different values. Columns empty all along are skipped.
+
+    check: {kind: column_sum, table: three_public, total: vehicles, items: [vehicle_purchase, vehicle_operation]}
+"""
+
+from __future__ import annotations
+
+from budgetlint.checks.compare import balance, by_row, not_decided
+from budgetlint.checks.refs import Strict, Unresolved, has_data, the_row, the_table
+from budgetlint.model import Disclosure, Evaluation
+
+
+class Params(Strict):
+    table: str
+    total: str
+    items: list[str]
+    columns: list[str] | None = None
+
+
+def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
+    p: Params = rule.params
+    try:
+        table = the_table(disclosure, p.table)
+        if not has_data(table):
+            return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
+        total = the_row(table, p.total)
+    except Unresolved as u:
+        return [not_decided(rule.id, u.outcome, u.reason)]
+    items = [r for r in table.rows if r.role in p.items and r.side == total.side]
+    out = []
+    for column in p.columns or list(total.cells):
+        facts = [total.cells[column]] + [r.cells[column] for r in items if column in r.cells]
+        if all(f.value is None and f.parsed for f in facts):
+            continue
+        subject = f"{table.number} {total.printed_label} / {table.column_headers.get(column, column)}"
+        out.append(balance(rule.id, subject, facts[:1], facts[1:], name=by_row))
+    return out

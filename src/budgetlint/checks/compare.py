@@ -1,0 +1,107 @@
+"""Comparing printed amounts under the interval model (design.md §3), shared by every kind.
+
+A reported value and a computed one disagree only if their rounding intervals do not overlap.
+Two printings of the same quantity at the same precision must match exactly; one unit in the
+last digit is reported as info (a rounding tail or a copying error).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable
+
+from budgetlint.model import Evaluation, Fact, Outcome
+from budgetlint.numbers import UNIT_FACTORS, Interval, format_amount, sum_intervals
+
+
+def _factor(fact: Fact, unit: str) -> Decimal:
+    return UNIT_FACTORS[fact.unit] / UNIT_FACTORS[unit]
+
+
+def value_in(fact: Fact, unit: str) -> Decimal:
+    return fact.amount * _factor(fact, unit)
+
+
+def interval_in(fact: Fact, unit: str) -> Interval:
+    return fact.interval.scale(_factor(fact, unit))
+
+
+def _decimals(facts: list[Fact]) -> int:
+    return max([f.decimals for f in facts if f.value is not None] or [2])
+
+
+def _show(value: Decimal, decimals: int) -> str:
+    return format_amount(value, decimals)
+
+
+def addends(facts: list[Fact], name: Callable[[Fact], str]) -> str:
+    """'205 教育支出 11729.29 + 208 … 1029.20' (empty cells left out)."""
+    shown = [f"{name(f)} {f.text}" for f in facts if f.value is not None]
+    return " + ".join(shown) if shown else "、".join(name(f) for f in facts) + " 为空（按 0 计）"
+
+
+def unparsed(facts: list[Fact]) -> list[Fact]:
+    return [f for f in facts if not f.parsed]
+
+
+def locations(reported: list[Fact], computed: list[Fact] = ()) -> tuple:
+    """Every number involved: the reported cells, and the computed side's printed cells (its empty
+    cells only when all of it is empty, since then the blank itself is what disagrees)."""
+    printed = [f for f in computed if f.value is not None]
+    return tuple(f.location for f in [*reported, *(printed or computed)])
+
+
+def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact], *,
+            name: Callable[[Fact], str], relation: str = "=", floor: Decimal = Decimal(0)) -> Evaluation:
+    """Reported (Σ) vs computed (Σ): pass, fail or insufficient_data, with every addend shown.
+
+    relation "=": equal within rounding (exact for one printing vs one printing at the same
+    precision); "<=": the reported side may not exceed the computed side (containment).
+    """
+    facts = reported + computed
+    first = reported[0]
+    bad = unparsed(facts)
+    if bad:
+        return Evaluation(rule=rule, outcome=Outcome.INSUFFICIENT_DATA, subject=subject,
+                          detail="单元格不是数字：" + "、".join(f"“{f.text}”" for f in bad),
+                          locations=tuple(f.location for f in bad))
+    unit = first.unit
+    decimals = _decimals(facts)
+    actual = sum((value_in(f, unit) for f in reported), Decimal(0))
+    expected = sum((value_in(f, unit) for f in computed), Decimal(0))
+    left = sum_intervals(interval_in(f, unit) for f in reported)
+    right = sum_intervals(interval_in(f, unit) for f in computed)
+    severity = None
+    same_printing = (len(reported) == 1 and len(computed) == 1 and first.unit == computed[0].unit
+                     and first.value is not None and computed[0].value is not None
+                     and first.decimals == computed[0].decimals)
+    if relation == "<=":
+        ok = left.low <= right.high + floor
+    elif same_printing:
+        ok = actual == expected or abs(actual - expected) <= floor
+        if not ok and abs(actual - expected) == Decimal(1).scaleb(-first.decimals):
+            severity = "info"
+    else:
+        ok = left.overlaps(right, floor)
+    detail = addends(computed, name)
+    if not ok and not same_printing and relation == "=":
+        detail += f"（按四舍五入区间：报告值 {left}，计算值 {right}，不重叠）"
+    loc = first.location
+    return Evaluation(
+        rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
+        expected=_show(expected, decimals), actual=_show(actual, decimals),
+        difference=_show(actual - expected, decimals), unit=unit, detail=detail, severity=severity,
+        locations=locations(reported, computed),
+        values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""})
+
+
+def not_decided(rule: str, outcome: str, reason: str, subject: str = "") -> Evaluation:
+    return Evaluation(rule=rule, outcome=Outcome(outcome), subject=subject, detail=reason)
+
+
+def by_row(fact: Fact) -> str:
+    return fact.location.row or ""
+
+
+def by_column(fact: Fact) -> str:
+    return fact.location.column or ""

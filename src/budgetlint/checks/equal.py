@@ -1,0 +1,89 @@
+"""equal: named cells (or sums of cells) agree, inside a table or across tables.
+
+Params:
+  pairs: list of {left, right, relation}; left/right are one reference or a list of references
+         that are added up; a reference is {table, row (role), column (role), sum_rows}.
+         relation "=" (default) or "<=" (containment: left may not exceed right).
+  only_if_zero: references that must all be zero (or empty) for the rule to apply; otherwise the
+         rule is not_applicable (e.g. 支出总表 = 一般公共预算表 only when the unit has no other money).
+
+One printing against one printing at the same precision must match exactly (a last-digit
+difference is reported as info); sums are compared as rounding intervals.
+
+    check:
+      kind: equal
+      pairs:
+        - left: {table: budget_summary, row: current_year_revenue_total, column: amount}
+          right: {table: revenue_summary, row: total, column: total}
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.refs import FactRef, Strict, Unresolved, resolve
+from budgetlint.model import Disclosure, Evaluation, Fact
+
+
+class Pair(Strict):
+    left: FactRef | list[FactRef]
+    right: FactRef | list[FactRef]
+    relation: Literal["=", "<="] = "="
+
+
+class Params(Strict):
+    pairs: list[Pair]
+    only_if_zero: list[FactRef] = []
+
+
+def _refs(side: FactRef | list[FactRef]) -> list[FactRef]:
+    return side if isinstance(side, list) else [side]
+
+
+def _facts(refs: list[FactRef], disclosure: Disclosure) -> list[Fact]:
+    return [f for ref in refs for f in resolve(ref, disclosure)]
+
+
+def _name(fact: Fact) -> str:
+    loc = fact.location
+    return f"{loc.table}「{loc.row}」{loc.column}"
+
+
+def applicable(p: Params, disclosure: Disclosure) -> str | None:
+    """None when the rule applies; otherwise why not."""
+    for ref in p.only_if_zero:
+        try:
+            facts = resolve(ref, disclosure)
+        except Unresolved:
+            continue
+        if any(f.amount != 0 for f in facts):
+            return f"{_name(facts[0])} 不为零，本规则的前提不成立"
+    return None
+
+
+def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
+    p: Params = rule.params
+    reason = applicable(p, disclosure)
+    if reason:
+        return [not_decided(rule.id, "not_applicable", reason)]
+    out = []
+    for pair in p.pairs:
+        try:
+            left = _facts(_refs(pair.left), disclosure)
+            right = _facts(_refs(pair.right), disclosure)
+        except Unresolved as u:
+            out.append(not_decided(rule.id, u.outcome, u.reason))
+            continue
+        if not left:  # sum_rows over rows that are not printed: nothing to compare
+            continue
+        if not right:
+            out.append(not_decided(rule.id, "insufficient_data", "引用的行不存在"))
+            continue
+        if all(f.value is None and f.parsed for f in left + right):
+            continue
+        subject = f"{_name(left[0])} vs {_name(right[0])}"
+        out.append(balance(rule.id, subject, left, right, name=_name, relation=pair.relation))
+    if not out:
+        return [not_decided(rule.id, "not_applicable", "所比较的单元格均为空")]
+    return out

@@ -1,0 +1,83 @@
+"""Finding the facts a rule names: a table kind, a row role (or 科目编码) and a column role.
+
+A reference never guesses: a missing table makes the check not applicable, a missing row or two
+rows with the same role and different values make it insufficient_data.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from budgetlint.model import Disclosure, Fact, Table, TableRow
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactRef(Strict):
+    """One cell: `table` (kind), `row` (role), `column` (role). `sum_rows`: add up every row with the role."""
+
+    table: str
+    row: str | None = None
+    column: str
+    sum_rows: bool = False
+
+
+class Unresolved(Exception):
+    """A reference that cannot be followed; carries the outcome it implies and why."""
+
+    def __init__(self, outcome: str, reason: str) -> None:
+        super().__init__(reason)
+        self.outcome = outcome
+        self.reason = reason
+
+
+def the_table(disclosure: Disclosure, kind: str) -> Table:
+    tables = disclosure.tables_of(kind)
+    if not tables:
+        raise Unresolved("not_applicable", f"文件中没有 {kind} 表")
+    if len(tables) > 1:
+        raise Unresolved("insufficient_data", f"{kind} 表出现 {len(tables)} 次，无法确定用哪一张")
+    return tables[0]
+
+
+def the_row(table: Table, role: str) -> TableRow:
+    rows = table.rows_with_role(role)
+    if not rows:
+        raise Unresolved("insufficient_data", f"{table.title} 中找不到 {role} 行")
+    distinct = {tuple(sorted((k, f.text) for k, f in r.cells.items())) for r in rows}
+    if len(distinct) > 1:
+        lines = "、".join(str(r.line) for r in rows)
+        raise Unresolved("insufficient_data", f"{table.title} 中 {role} 行出现多次且数值不同（第 {lines} 行），不予猜测")
+    return rows[0]
+
+
+def the_cell(row: TableRow, column: str, table: Table) -> Fact:
+    fact = row.fact(column)
+    if fact is None:
+        raise Unresolved("error", f"{table.kind} 表没有列 {column}")
+    return fact
+
+
+def resolve(ref: FactRef, disclosure: Disclosure) -> list[Fact]:
+    """The facts a reference stands for (several only with sum_rows)."""
+    table = the_table(disclosure, ref.table)
+    if ref.row is None:
+        raise Unresolved("error", "引用缺少 row")
+    if ref.sum_rows:
+        rows = table.rows_with_role(ref.row)
+        return [the_cell(r, ref.column, table) for r in rows]
+    return [the_cell(the_row(table, ref.row), ref.column, table)]
+
+
+def rows_by_code(table: Table) -> dict[str, list[TableRow]]:
+    out: dict[str, list[TableRow]] = {}
+    for row in table.rows:
+        if row.code:
+            out.setdefault(row.code, []).append(row)
+    return out
+
+
+def has_data(table: Table) -> bool:
+    return any(f.value is not None or not f.parsed for r in table.rows for f in r.cells.values())

@@ -1,0 +1,50 @@
+"""row_sum: inside each row, a total column equals the sum of part columns.
+
+Params:
+  table:  table kind (template table id)
+  total:  the total column role, e.g. total
+  parts:  the part column roles, e.g. [basic, project]
+  side:   only rows of this side of a two-sided table (default: every row)
+  rows:   only rows with these roles (default: every row)
+
+not_applicable when the table is missing or holds no number; rows that are empty all along are
+not evaluated. A cell holding text that is not a number gives insufficient_data for its row.
+
+    check: {kind: row_sum, table: expenditure_summary, total: total, parts: [basic, project]}
+"""
+
+from __future__ import annotations
+
+from budgetlint.checks.compare import balance, by_column, not_decided
+from budgetlint.checks.refs import Strict, Unresolved, has_data, the_table
+from budgetlint.model import Disclosure, Evaluation
+
+
+class Params(Strict):
+    table: str
+    total: str
+    parts: list[str]
+    side: str | None = None
+    rows: list[str] | None = None
+
+
+def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
+    p: Params = rule.params
+    try:
+        table = the_table(disclosure, p.table)
+    except Unresolved as u:
+        return [not_decided(rule.id, u.outcome, u.reason)]
+    if not has_data(table):
+        return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
+    out = []
+    for row in table.rows:
+        if (p.side and row.side != p.side) or (p.rows and row.role not in p.rows):
+            continue
+        if p.total not in row.cells:
+            continue
+        facts = [row.cells[c] for c in [p.total, *p.parts] if c in row.cells]
+        if all(f.value is None and f.parsed for f in facts):
+            continue
+        total, parts = facts[0], facts[1:]
+        out.append(balance(rule.id, f"{table.number} {row.printed_label}", [total], parts, name=by_column))
+    return out

@@ -1,0 +1,58 @@
+"""Apply rules to a Disclosure. Every evaluation ends in an Outcome; a crashing check is an error
+outcome for that rule, never a crashed run."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from pydantic import BaseModel, ConfigDict
+
+from budgetlint.checks import CHECK_KINDS
+from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.rulebook.rule import Rule
+
+log = logging.getLogger(__name__)
+
+
+class RuleRun(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    evaluations: tuple[Evaluation, ...]
+    findings: tuple[Finding, ...]
+    summary: dict[str, int]
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:  # placeholders are validated at load; this is a last guard
+        return ""
+
+
+def finding_of(rule: Rule, evaluation: Evaluation) -> Finding:
+    values = _Blank(subject=evaluation.subject, expected=evaluation.expected or "", actual=evaluation.actual or "",
+                    difference=evaluation.difference or "", unit=evaluation.unit or "",
+                    detail=evaluation.detail or "", **evaluation.values)
+    return Finding(rule=rule.id, name=rule.name, severity=evaluation.severity or rule.severity,
+                   message=rule.message.format_map(values), expected=evaluation.expected,
+                   actual=evaluation.actual, difference=evaluation.difference, locations=evaluation.locations)
+
+
+def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
+    try:
+        return CHECK_KINDS[rule.kind].evaluate(rule, disclosure)
+    except Exception as exc:  # a crashing check is that rule's error outcome; the others go on
+        log.exception("rule %s crashed", rule.id)
+        return [Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}")]
+
+
+def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
+    evaluations: list[Evaluation] = []
+    for rule in rules:
+        if rule.applies(disclosure.template):
+            evaluations += run_rule(rule, disclosure)
+    by_id = {r.id: r for r in rules}
+    findings = sorted((finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),
+                      key=Finding.sort_key)
+    counts = Counter(e.outcome.value for e in evaluations)
+    summary = {o.value: counts.get(o.value, 0) for o in Outcome}
+    return RuleRun(evaluations=tuple(evaluations), findings=tuple(findings), summary=summary)

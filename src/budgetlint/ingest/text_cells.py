@@ -1,0 +1,54 @@
+"""Reader for text extracted from DOCX with ONE CELL PER LINE (design.md §1.3).
+
+A line starting with TAB is a cell (its text is everything after the first TAB; later TABs are
+literal); a line that is exactly TAB is an empty cell. An empty line without a leading TAB ends
+the row. A non-empty line without a leading TAB right after a cell line continues that cell.
+Any other line is narrative. A table starts at a one-cell row whose text is a table title below,
+so two tables printed back to back are kept apart.
+"""
+
+from __future__ import annotations
+
+from budgetlint.ingest.layout import assemble
+from budgetlint.model import SourceDocument
+from budgetlint.model.document import RawRow
+
+# One-cell rows that open a new table in this layout (the self-evaluation tables of a 决算).
+TABLE_START_TITLES = ("项目支出绩效自评表", "单位整体支出绩效自评表", "部门整体支出绩效自评表")
+
+
+def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
+    items: list[tuple[str, int, object]] = []
+    cells: list[list] = []  # [text, line]
+    row_line = 0
+    after_cell = False
+
+    def end_row() -> None:
+        nonlocal cells
+        if cells:
+            row = RawRow.model_construct(cells=tuple(t.strip() for t, _ in cells), line=row_line,
+                                         cell_lines=tuple(n for _, n in cells), page=None)
+            if len(cells) == 1 and cells[0][0].strip() in TABLE_START_TITLES:
+                items.append(("table_start", row_line, None))
+            items.append(("row", row_line, row))
+        cells = []
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.replace("\f", "")
+        if line.startswith("\t"):
+            if not cells:
+                row_line = number
+            cells.append([line[1:], number])
+            after_cell = True
+        elif not line.strip():
+            end_row()
+            items.append(("blank", number, None))
+            after_cell = False
+        elif after_cell and cells:
+            cells[-1][0] += "\n" + line
+        else:
+            end_row()
+            items.append(("paragraph", number, line.strip()))
+            after_cell = False
+    end_row()
+    return assemble(items, lines, path=path, layout="text_cells", encoding=encoding)

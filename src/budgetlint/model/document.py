@@ -1,0 +1,72 @@
+"""What ingest produces: an ordered list of blocks, each with its Location.
+
+Ingest knows nothing about templates: a RawTable is only rows of cell texts.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from budgetlint.model.location import Location, PageBasis
+
+
+class RawRow(BaseModel):
+    """A table row as printed: cell texts in order, the line it starts on, its page."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cells: tuple[str, ...]
+    line: int
+    # line of each cell where cells stand on lines of their own (one-cell-per-line layout)
+    cell_lines: tuple[int, ...] = ()
+    page: int | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return list(self.cells)
+
+    def line_of(self, index: int) -> int:
+        return self.cell_lines[index] if index < len(self.cell_lines) else self.line
+
+
+class Paragraph(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+    location: Location
+
+
+class RawTable(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["table"] = "table"
+    rows: tuple[RawRow, ...]
+    location: Location  # of the first row
+
+
+Block = Union[Paragraph, RawTable]
+
+
+class TocEntry(BaseModel):
+    """One line of the document's own 目录: a title and the page it names."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    page: int
+    line: int
+
+
+class SourceDocument(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    layout: Literal["text_rows", "text_cells", "pdf"]
+    encoding: str
+    page_basis: PageBasis
+    blocks: tuple[Block, ...] = Field(default_factory=tuple)
+    toc: tuple[TocEntry, ...] = Field(default_factory=tuple)
+    line_count: int = 0

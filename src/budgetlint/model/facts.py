@@ -1,0 +1,91 @@
+"""What recognize produces: typed tables whose cells are Facts, inside a Disclosure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from budgetlint.model.location import Location
+from budgetlint.numbers import Interval, interval_of
+
+
+class Fact(BaseModel):
+    """One printed number (or an empty cell, value None = exact zero) with its provenance."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Decimal | None
+    decimals: int = 0
+    unit: str  # 元 | 万元
+    text: str  # as printed
+    location: Location
+    parsed: bool = True  # False: the cell holds text that is not a number
+
+
+    @property
+    def interval(self) -> Interval:
+        return interval_of(self.value, self.decimals)
+
+    @property
+    def amount(self) -> Decimal:
+        return self.value if self.value is not None else Decimal(0)
+
+
+class TableRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    index: int  # 0-based among the table's data rows
+    label: str  # normalised label (name, or code + name)
+    printed_label: str
+    code: str | None = None  # 科目编码 where present (3/5/7 digits)
+    role: str | None = None  # row role from the template, e.g. current_year_revenue_total
+    numbered: bool = False  # the label was printed with numbering (一、 …)
+    side: str = "main"  # which side of a two-sided table (收支总表: revenue | expenditure)
+    line: int
+    page: int | None = None
+    cells: dict[str, Fact] = Field(default_factory=dict)  # column role -> fact
+    texts: dict[str, str] = Field(default_factory=dict)  # text columns (labels) by role
+
+    def fact(self, column: str) -> Fact | None:
+        return self.cells.get(column)
+
+
+class Table(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # template table id, e.g. revenue_summary
+    title: str
+    number: str | None = None  # 表1 … as the template numbers it
+    unit: str
+    location: Location
+    columns: tuple[str, ...]  # value-column roles in order
+    column_headers: dict[str, str] = Field(default_factory=dict)  # role -> header text shown to users
+    rows: tuple[TableRow, ...] = ()
+    empty_note: str | None = None  # 注：本表无数据 as printed
+    unparsed_rows: tuple[int, ...] = ()  # lines of data rows whose cells could not be placed
+    raw_size: tuple[int, int] = (0, 0)  # printed rows x widest row, headers included
+
+    @property
+    def is_empty(self) -> bool:
+        return all(f.value is None for r in self.rows for f in r.cells.values())
+
+    def rows_with_role(self, role: str) -> list[TableRow]:
+        return [r for r in self.rows if r.role == role]
+
+
+class Disclosure(BaseModel):
+    """A recognised disclosure: which template, which tables, and the raw document."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: str
+    unit: str | None
+    year: int | None
+    kind: str  # budget | final_account
+    template: str
+    tables: tuple[Table, ...]
+    source: object  # SourceDocument (kept loose to avoid a cycle in the JSON schema)
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]

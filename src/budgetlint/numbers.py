@@ -1,0 +1,103 @@
+"""Printed numbers: parsing, precision, rounding intervals and units (元 / 万元).
+
+A printed value v with d decimals stands for the interval [v - 0.5*10^-d, v + 0.5*10^-d]
+(XBRL Calculations 1.1). An empty cell is an exact zero. Money is Decimal throughout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# 元 per unit; amounts are compared after conversion to one unit.
+UNIT_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－（）％", "0123456789.,-()%")
+_AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A parsed printed amount: its value and how many decimals it was printed with."""
+
+    value: Decimal
+    decimals: int
+
+    @property
+    def half_ulp(self) -> Decimal:
+        return Decimal(5).scaleb(-(self.decimals + 1))
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Parse '1,234.50', '１２３．４', '-5', '(5.00)' into an Amount; None if not a plain number."""
+    s = text.strip().translate(_FULLWIDTH).replace(" ", "")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1]
+    if not s or not _AMOUNT.match(s):
+        return None
+    try:
+        value = Decimal(s.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex already guards this
+        return None
+    decimals = len(s.split(".", 1)[1]) if "." in s else 0
+    return Amount(-value if negative else value, decimals)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [low, high] of Decimals."""
+
+    low: Decimal
+    high: Decimal
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def scale(self, factor: Decimal) -> Interval:
+        a, b = self.low * factor, self.high * factor
+        return Interval(min(a, b), max(a, b))
+
+    def overlaps(self, other: Interval, floor: Decimal = Decimal(0)) -> bool:
+        """True when the intervals, each widened by `floor`, share a point."""
+        return self.low - floor <= other.high + floor and other.low - floor <= self.high + floor
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.low + self.high) / 2
+
+    def __str__(self) -> str:
+        return f"[{self.low}, {self.high}]"
+
+
+ZERO = Interval(Decimal(0), Decimal(0))
+
+
+def interval_of(value: Decimal | None, decimals: int | None) -> Interval:
+    """The interval a printed value stands for; an empty cell (None) is an exact zero."""
+    if value is None:
+        return ZERO
+    half = Decimal(5).scaleb(-((decimals or 0) + 1))
+    return Interval(value - half, value + half)
+
+
+def sum_intervals(intervals) -> Interval:
+    total = ZERO
+    for item in intervals:
+        total = total + item
+    return total
+
+
+def convert(value: Decimal, unit: str, to_unit: str) -> Decimal:
+    """Convert an amount between 元, 万元 and 亿元."""
+    return value * UNIT_FACTORS[unit] / UNIT_FACTORS[to_unit]
+
+
+def format_amount(value: Decimal, decimals: int = 2) -> str:
+    """Print an amount with a fixed number of decimals (no thousands separators)."""
+    q = Decimal(1).scaleb(-decimals)
+    return str(value.quantize(q))

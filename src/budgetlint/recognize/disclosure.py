@@ -1,0 +1,107 @@
+"""From a SourceDocument to a Disclosure: choose the template, find titles, build tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetlint.errors import InputError
+from budgetlint.model import Disclosure, SourceDocument
+from budgetlint.model.document import Paragraph, RawTable
+from budgetlint.recognize.tables import TableBuilder
+from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates
+
+_UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+TITLE_LOOKBACK = 6  # paragraphs between a table title and its table: 单位名称, 单位, 表N …
+
+
+@dataclass
+class Match:
+    raw: RawTable
+    spec: TableSpec
+    title: str
+    unit: str | None
+    empty_note: str | None
+
+
+def _classify(blocks: tuple, template: TemplateSpec) -> list[Match]:
+    matches: list[Match] = []
+    note = re.compile(template.empty_note_pattern)
+    for i, block in enumerate(blocks):
+        if not isinstance(block, RawTable):
+            continue
+        title, unit, spec = None, None, None
+        first_row = [c for c in block.rows[0].cells if c] if block.rows else []
+        for candidate in template.tables:
+            if candidate.title_in_first_row and len(first_row) == 1 and candidate.matches_title(first_row[0]):
+                spec, title = candidate, first_row[0]
+                break
+        if spec is None:
+            for back in range(i - 1, max(i - 1 - TITLE_LOOKBACK, -1), -1):
+                previous = blocks[back]
+                if not isinstance(previous, Paragraph):
+                    break
+                m = _UNIT.search(previous.text)
+                if m and unit is None:
+                    unit = m.group(1)
+                found = next((t for t in template.tables
+                              if not t.title_in_first_row and t.matches_title(previous.text)), None)
+                if found:
+                    spec, title = found, previous.text.strip()
+                    break
+        if spec is None:
+            continue
+        empty_note = None
+        if i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph) and note.search(blocks[i + 1].text):
+            empty_note = blocks[i + 1].text.strip()
+        matches.append(Match(block, spec, title, unit, empty_note))
+    return matches
+
+
+def _first(patterns: list[str], paragraphs: list[str], group: str) -> str | None:
+    for pattern in patterns:
+        rx = re.compile(pattern)
+        for text in paragraphs:
+            m = rx.search(text)
+            if m:
+                return m.group(group).strip()
+    return None
+
+
+def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]) -> tuple[TemplateSpec, list[Match]]:
+    best: tuple[TemplateSpec, list[Match]] | None = None
+    for template in templates:
+        matches = _classify(source.blocks, template)
+        distinct = len({m.spec.id for m in matches})
+        if distinct >= template.min_tables and (best is None or distinct > len({m.spec.id for m in best[1]})):
+            best = (template, matches)
+    if best is None:
+        raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path,
+                         hint="支持的模板：" + "、".join(t.title for t in templates))
+    return best
+
+
+def recognize(source: SourceDocument, template_id: str | None = None) -> Disclosure:
+    """Recognise the tables of a document; `template_id` forces a template (rule cases use it)."""
+    templates = load_templates()
+    if template_id is not None:
+        chosen = [t for t in templates if t.id == template_id]
+        if not chosen:
+            raise InputError(f"未知模板：{template_id}", path=source.path)
+        template, matches = chosen[0], _classify(source.blocks, chosen[0])
+    else:
+        template, matches = choose_template(source, templates)
+    tables = []
+    for m in matches:
+        builder = TableBuilder(m.spec, path=source.path, title=m.title,
+                               unit=m.unit or m.spec.unit or template.unit, page_basis=source.page_basis)
+        tables.append(builder.build(m.raw, empty_note=m.empty_note))
+    paragraphs = [b.text for b in source.blocks if isinstance(b, Paragraph)]
+    unit_name = _first(template.unit_name_patterns, paragraphs, "unit")
+    year_text = _first(template.year_patterns, paragraphs, "year")
+    if year_text is None and matches:
+        y = _YEAR.search(matches[0].title)
+        year_text = y.group(1) if y else None
+    return Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
+                      kind=template.kind, template=template.id, tables=tuple(tables), source=source)

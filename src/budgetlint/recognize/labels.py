@@ -1,0 +1,34 @@
+"""Label normalisation shared by templates and documents: width, numbering, wrapped spaces."""
+
+from __future__ import annotations
+
+import re
+
+_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "\u3000": ""})
+_SPACES = re.compile(r"\s+")
+# 一、 / （一） / 1、 / 1. / ① … at the start of a label
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|（[一二三四五六七八九十]+）|\d{1,2}[、．.](?!\d)|[①-⑳])")
+CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # 科目编码: 类 3, 款 5, 项 7 digits
+
+
+def squeeze(text: str) -> str:
+    """Remove all white space (wrapped cells read 国有资本经营 预算) and unify bracket width."""
+    return _SPACES.sub("", text).translate(_WIDTH)
+
+
+def normalise_label(text: str) -> tuple[str, bool]:
+    """Label without numbering; second value tells whether it was numbered (一、 …)."""
+    s = squeeze(text)
+    m = _NUMBERING.match(s)
+    if m:
+        return s[m.end():], True
+    return s, False
+
+
+def is_code(text: str) -> bool:
+    return bool(CODE.match(text.strip()))
+
+
+def code_level(code: str) -> int:
+    """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7)."""
+    return {3: 1, 5: 2, 7: 3}[len(code)]

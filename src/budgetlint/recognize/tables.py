@@ -1,0 +1,172 @@
+"""Build a typed Table from a RawTable and its TableSpec: headers, cell placement, row roles."""
+
+from __future__ import annotations
+
+import re
+
+from budgetlint.model.document import RawRow, RawTable
+from budgetlint.model.facts import Fact, Table, TableRow
+from budgetlint.model.location import Location
+from budgetlint.numbers import parse_amount
+from budgetlint.recognize.labels import is_code, normalise_label, squeeze
+from budgetlint.recognize.templates import RowRoleSpec, SideSpec, TableSpec
+
+
+def _is_column_numbers(cells: list[str]) -> bool:
+    """A row that only numbers the columns: 1 2 3 … (or 栏次)."""
+    texts = [c for c in cells if c]
+    return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
+
+
+def _role_labels(spec: TableSpec) -> set[str]:
+    return {squeeze(label) for r in spec.rows for label in r.labels}
+
+
+def _is_data_row(cells: list[str], labels: set[str]) -> bool:
+    if _is_column_numbers(cells):
+        return False
+    first = cells[0] if cells else ""
+    if is_code(first) or normalise_label(first)[0] in labels:
+        return True
+    return any(parse_amount(c) for c in cells if c)
+
+
+def split_header(raw: RawTable, spec: TableSpec) -> tuple[list[RawRow], list[RawRow]]:
+    """Leading header rows, then data rows (column-number rows and repeated headers dropped)."""
+    labels = _role_labels(spec)
+    rows = list(raw.rows)
+    start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
+    header = rows[:start]
+    header_texts = {r.cells for r in header}
+    data = [r for r in rows[start:] if r.cells not in header_texts and not _is_column_numbers(list(r.cells))]
+    return header, data
+
+
+def place_cells(cells: list[str], spec: TableSpec) -> list[str] | None:
+    """Cells at their template positions; None when the row has more filled cells than the table.
+
+    Text extraction drops a column that is empty all down a page, so a short row is padded in
+    the middle: the last `right_anchored` cells keep their place at the right.
+    """
+    if spec.width is None:
+        return cells
+    cells = list(cells)
+    while len(cells) > spec.width and cells[-1] == "":
+        cells.pop()
+    if len(cells) > spec.width:
+        return None
+    missing = spec.width - len(cells)
+    if missing and spec.right_anchored:
+        cut = len(cells) - spec.right_anchored
+        if cut >= len(spec.sides[0].label):
+            return cells[:cut] + [""] * missing + cells[cut:]
+    return cells + [""] * missing
+
+
+class TableBuilder:
+    """Turns one RawTable into a Table, given the spec and where it stands."""
+
+    def __init__(self, spec: TableSpec, *, path: str, title: str, unit: str, page_basis: str) -> None:
+        self.spec = spec
+        self.path = path
+        self.title = title
+        self.unit = unit
+        self.page_basis = page_basis
+
+    def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
+        return Location(file=self.path, page=raw.page, page_basis=self.page_basis if raw.page else "none",
+                        line=raw.line_of(index), table=self.title, row=row_label, column=column)
+
+    def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
+        label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
+        code = label_cells[0] if label_cells and is_code(label_cells[0]) else None
+        names = [c for c in (label_cells[1:] if code else label_cells) if c]
+        printed = " ".join(c for c in label_cells if c)
+        values = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.columns}
+        if not printed and not any(values.values()):
+            return None
+        label, numbered = normalise_label(names[0]) if names else (code or "", False)
+        facts = {}
+        for col in side.columns:
+            text = values[col.role]
+            amount = parse_amount(text) if text else None
+            facts[col.role] = Fact.model_construct(
+                value=amount.value if amount else None, decimals=amount.decimals if amount else 0,
+                unit=self.unit, text=text, parsed=bool(amount) or not text,
+                location=self._location(raw, col.index, printed, col.header))
+        texts = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.text_columns}
+        return TableRow.model_construct(index=index, label=label, printed_label=printed, code=code, role=None,
+                                        numbered=numbered,
+                                        side=side.name, line=raw.line, page=raw.page, cells=facts, texts=texts)
+
+    def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
+        spec = self.spec
+        header, data = split_header(raw, spec) if spec.sides else (list(raw.rows), [])
+        rows: list[TableRow] = []
+        unparsed: list[int] = []
+        for raw_row in data:
+            cells = place_cells(list(raw_row.cells), spec)
+            if cells is None:
+                unparsed.append(raw_row.line)
+                continue
+            for side in spec.sides:
+                row = self._side_row(raw_row, cells, side, len(rows))
+                if row is not None:
+                    rows.append(row)
+        rows = assign_roles(rows, spec.rows)
+        width = max((len(r.cells) for r in raw.rows), default=0)
+        headers = {c.role: c.header for s in spec.sides for c in s.columns}
+        return Table(kind=spec.id, title=self.title, number=spec.number, unit=self.unit,
+                     location=raw.location.at_cell(table=self.title), columns=tuple(spec.value_roles),
+                     column_headers=headers, rows=tuple(rows), empty_note=empty_note,
+                     unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width))
+
+
+def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
+    if row.side != spec.side:
+        return False
+    if spec.first:
+        return first_of_side
+    if spec.coded is not None and (row.code is not None) != spec.coded:
+        return False
+    if spec.numbered is not None and row.numbered != spec.numbered:
+        return False
+    if spec.labels and row.label not in {squeeze(x) for x in spec.labels}:
+        return False
+    if spec.pattern and not re.search(spec.pattern, row.label):
+        return False
+    if any(row.texts.get(c, "") for c in spec.empty):
+        return False
+    if any(not row.texts.get(c, "") for c in spec.not_empty):
+        return False
+    return bool(spec.labels or spec.pattern or spec.numbered is not None or spec.empty or spec.not_empty
+                or spec.coded is not None)
+
+
+def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRow]:
+    """Give each row the first role that matches; positional roles (after/before) come second."""
+    roles: list[str | None] = [None] * len(rows)
+    seen_sides: set[str] = set()
+    first_of_side = []
+    for row in rows:
+        first_of_side.append(row.side not in seen_sides)
+        seen_sides.add(row.side)
+    free = [s for s in specs if not (s.after or s.before)]
+    positional = [s for s in specs if s.after or s.before]
+    for group in (free, positional):
+        first_at = {}
+        for i, role in enumerate(roles):
+            if role and role not in first_at:
+                first_at[role] = i
+        for i, row in enumerate(rows):
+            if roles[i]:
+                continue
+            for spec in group:
+                if spec.after and not (spec.after in first_at and i > first_at[spec.after]):
+                    continue
+                if spec.before and spec.before in first_at and i >= first_at[spec.before]:
+                    continue
+                if _matches(row, spec, first_of_side[i]):
+                    roles[i] = spec.role
+                    break
+    return [r.model_copy(update={"role": role}) if role else r for r, role in zip(rows, roles)]

@@ -1,0 +1,33 @@
+"""The JSON output contract (design.md §4): fields may be added, never renamed."""
+
+from __future__ import annotations
+
+import json
+
+from budgetlint import __version__
+from budgetlint.api import DocumentResult, Results
+
+
+def table_entry(table) -> dict:
+    return {"kind": table.kind, "title": table.title, "number": table.number, "unit": table.unit,
+            "rows": len(table.rows), "size": list(table.raw_size), "empty": table.is_empty,
+            "location": table.location.contract()}
+
+
+def document_entry(doc: DocumentResult) -> dict:
+    if doc.error:
+        return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
+                "template": None, "tables": [], "findings": [], "summary": {}}
+    d, run = doc.disclosure, doc.run
+    return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
+            "tables": [table_entry(t) for t in d.tables],
+            "findings": [f.contract() for f in run.findings], "summary": run.summary}
+
+
+def contract(results: Results) -> dict:
+    return {"tool": {"name": "budgetlint", "version": __version__},
+            "documents": [document_entry(d) for d in results.documents]}
+
+
+def render(results: Results, **_: object) -> str:
+    return json.dumps(contract(results), ensure_ascii=False, indent=2) + "\n"

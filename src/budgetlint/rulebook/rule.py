@@ -1,0 +1,69 @@
+"""A rule as data: identity, documentation, applicability and a parametrised check kind."""
+
+from __future__ import annotations
+
+import string
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from budgetlint.model.findings import Severity
+
+# Placeholders every message may use; a check kind may add its own through Evaluation.values.
+MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail", "table", "row", "column"}
+
+
+class RuleDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    what: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+    example: str = Field(min_length=1)  # the name of a case in the rule's .cases.yaml
+
+
+class AppliesTo(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    templates: list[str] = Field(default_factory=list)  # empty: every template
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    id: str = Field(pattern=r"^(TB|XT|NA|PT|SE|DC)\d{3}$")
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str
+    severity: Severity
+    status: Literal["preview", "stable", "deprecated"] = "stable"
+    since: str
+    groups: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    applies_to: AppliesTo = Field(default_factory=AppliesTo)
+    check: dict[str, Any]
+    message: str
+    doc: RuleDoc
+    references: list[str] = Field(default_factory=list)
+    # filled by the loader, never written in YAML
+    path: str = ""
+    params: Any = None
+
+    @property
+    def kind(self) -> str:
+        return self.check["kind"]
+
+    @field_validator("message")
+    @classmethod
+    def _known_placeholders(cls, message: str) -> str:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        unknown = names - MESSAGE_FIELDS
+        if unknown:
+            raise ValueError(f"message uses unknown placeholders: {sorted(unknown)}")
+        return message
+
+    def applies(self, template: str) -> bool:
+        return not self.applies_to.templates or template in self.applies_to.templates
+
+    def selected_by(self, token: str) -> bool:
+        """--select accepts an id, an alias, a name, a group or an id prefix (TB, XT0)."""
+        return (token in (self.id, self.name) or token in self.aliases or token in self.groups
+                or self.id.startswith(token))

@@ -1,0 +1,187 @@
+"""Rule cases: each rule's <ID>.cases.yaml beside it, run by `budgetlint rules test` and pytest.
+
+A cases file holds a `document` (TAB-row layout; ` | ` may stand for TAB so cases stay readable)
+and named `cases`. A case may replace the document, or `edit` it ({find, to}: the first
+occurrence of `find` becomes `to`) so that a fail case differs from its pass case only by the
+defect. Expectations:
+  pass_*         no finding, at least one pass, no error
+  fail_*         exactly the listed findings: {at, line, row, column, severity} of the first
+                 location, where `at` is text of the (edited) document that names the line
+  na_*           every evaluation not_applicable
+  insufficient_* at least one insufficient_data and no finding
+  todo_*         a known gap: it must NOT meet its expectation yet (strict expected failure)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from budgetlint.engine import run_rules
+from budgetlint.errors import BudgetlintError, RuleError
+from budgetlint.ingest import read_text
+from budgetlint.model import Outcome
+from budgetlint.recognize import recognize
+from budgetlint.rulebook import Rule, load_rules
+
+_CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: Rule
+    name: str
+    document: str
+    template: str | None
+    expect: dict
+
+    @property
+    def case_id(self) -> str:
+        return f"{self.rule.id}::{self.name}"
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case_id: str
+    ok: bool
+    problem: str = ""
+
+
+def to_tab_layout(text: str) -> str:
+    return "\n".join(_CELL_BAR.sub("\t", line) for line in text.split("\n"))
+
+
+def _edited(document: str, edit: dict | None, case_id: str) -> str:
+    if not edit:
+        return document
+    if edit["find"] not in document:
+        raise RuleError(f"用例 {case_id} 的编辑找不到“{edit['find']}”")
+    return document.replace(edit["find"], str(edit["to"]), 1)
+
+
+def _line_of(document: str, text: str, case_id: str) -> int:
+    for number, line in enumerate(document.split("\n"), start=1):
+        if text in line:
+            return number
+    raise RuleError(f"用例 {case_id} 的期望位置找不到“{text}”")
+
+
+def _expected(document: str, expect: dict, case_id: str) -> dict:
+    """Resolve `at` (text naming a line) into `line` in the expected findings."""
+    findings = []
+    for item in expect.get("findings", []):
+        item = dict(item)
+        if "at" in item:
+            item["line"] = _line_of(document, item.pop("at"), case_id)
+        findings.append(item)
+    return {**expect, "findings": findings}
+
+
+def cases_path(rule: Rule) -> Path:
+    return Path(rule.path).with_name(f"{rule.id}.cases.yaml")
+
+
+def load_cases(rule: Rule) -> list[Case]:
+    path = cases_path(rule)
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    base = data.get("document", "")
+    template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
+    out = []
+    for item in data.get("cases", []):
+        case_id = f"{rule.id}::{item['name']}"
+        document = _edited(item.get("document", base), item.get("edit"), case_id)
+        expect = _expected(document, item.get("expect", {}), case_id)
+        out.append(Case(rule, item["name"], to_tab_layout(document), template, expect))
+    return out
+
+
+def collect_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None = None) -> list[Case]:
+    rules = load_rules(rules_dirs)
+    if paths:
+        wanted = [p.resolve() for p in paths]
+        rules = [r for r in rules if any(w == Path(r.path).resolve() or w in Path(r.path).resolve().parents
+                                         or w.stem.split(".")[0] == r.id for w in wanted)]
+    return [case for rule in rules for case in load_cases(rule)]
+
+
+def _finding_key(finding) -> dict:
+    loc = finding.locations[0] if finding.locations else None
+    return {"line": loc.line if loc else None, "row": loc.row if loc else None,
+            "column": loc.column if loc else None, "severity": finding.severity}
+
+
+def _matches(expected: dict, actual: dict) -> bool:
+    return all(actual.get(k) == v for k, v in expected.items())
+
+
+def check_expectation(case: Case) -> str:
+    """'' when the case behaves as it says; otherwise what went wrong."""
+    try:
+        disclosure = recognize(read_text(case.document, path=f"{case.case_id}.txt"), template_id=case.template)
+    except BudgetlintError as exc:
+        return f"document not readable: {exc.user_text()}"
+    run = run_rules([case.rule], disclosure)
+    outcomes = [e.outcome for e in run.evaluations]
+    found = [_finding_key(f) for f in run.findings]
+    kind = case.name.removeprefix("todo_").split("_", 1)[0]
+    if Outcome.ERROR in outcomes:
+        return "error outcome: " + "; ".join(e.detail or "" for e in run.evaluations if e.outcome == Outcome.ERROR)
+    if kind == "pass":
+        if found or Outcome.PASS not in outcomes:
+            return f"expected pass; got {run.summary}, findings {found}"
+    elif kind == "fail":
+        wanted = case.expect.get("findings", [])
+        if not wanted:
+            return "a fail case must list its findings"
+        remaining = list(found)
+        for w in wanted:
+            hit = next((a for a in remaining if _matches(w, a)), None)
+            if hit is None:
+                return f"missing finding {w}; got {found}"
+            remaining.remove(hit)
+        if remaining:
+            return f"unexpected findings {remaining}"
+    elif kind == "na":
+        if not outcomes or any(o != Outcome.NOT_APPLICABLE for o in outcomes):
+            return f"expected not_applicable only; got {run.summary}"
+    elif kind == "insufficient":
+        if found or Outcome.INSUFFICIENT_DATA not in outcomes:
+            return f"expected insufficient_data; got {run.summary}, findings {found}"
+    else:
+        return f"case name must start with pass_, fail_, na_, insufficient_ or todo_: {case.name}"
+    return ""
+
+
+def run_case(case: Case) -> CaseResult:
+    problem = check_expectation(case)
+    if case.name.startswith("todo_"):
+        if not problem:
+            return CaseResult(case.case_id, False, "todo case now passes: turn it into a real case")
+        return CaseResult(case.case_id, True)
+    return CaseResult(case.case_id, not problem, problem)
+
+
+def run_all_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None = None) -> list[CaseResult]:
+    return [run_case(c) for c in collect_cases(rules_dirs, paths)]
+
+
+def rule_doc(rule_id: str, rules_dirs: list[Path] | None = None) -> str:
+    """`budgetlint rules show`: the rule's fields and its example case, generated from the YAML."""
+    rule = next((r for r in load_rules(rules_dirs) if rule_id in (r.id, r.name, *r.aliases)), None)
+    if rule is None:
+        raise RuleError(f"没有这条规则：{rule_id}")
+    example = next((c for c in load_cases(rule) if c.name == rule.doc.example), None)
+    lines = [f"{rule.id} {rule.name}", rule.title, "",
+             f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
+             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}", "",
+             f"检查什么：{rule.doc.what}", f"为什么：{rule.doc.why}"]
+    if example:
+        lines += ["", f"示例（用例 {example.name}）：", example.document.replace("\t", " | ")]
+    if rule.references:
+        lines += ["", "参考：" + "、".join(rule.references)]
+    return "\n".join(lines) + "\n"
