@@ -84,7 +84,8 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
     else:
         ok = left.overlaps(right, floor)
     detail = addends(computed, name)
-    if not ok and not same_printing and relation == "=":
+    printed_parts = sum(1 for f in computed if f.value is not None)
+    if not ok and relation == "=" and printed_parts > 1:  # rounding of several addends was allowed for
         detail += f"（按四舍五入区间：报告值 {left}，计算值 {right}，不重叠）"
     loc = first.location
     return Evaluation(

@@ -54,7 +54,7 @@ LEVEL1_LABELS = frozenset({"产出指标", "效益指标", "满意度指标", "�
 LEVEL2_PARENTS: dict[str, str] = {
     "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
     "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
+    "可持续影响指标": "效益指标", "可持续发展影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
     "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
 }
 LEVEL2_MIN_PREFIX = 4  # a wrapped/truncated 二级 label keeps at least this many characters
@@ -70,7 +70,8 @@ OPERATOR_ALIASES: dict[str, str] = {
     "<": "<", "小于": "<", "低于": "<", "少于": "<",
 }
 SUFFIX_OPERATORS: dict[str, str] = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤"}
-DATE_SUFFIX_OPERATORS: dict[str, str] = {"前": "≤", "之前": "≤", "以前": "≤", "后": "≥", "之后": "≥", "以后": "≥"}
+DATE_SUFFIX_OPERATORS: dict[str, str] = {
+    "前": "≤", "之前": "≤", "以前": "≤", "止": "≤", "为止": "≤", "后": "≥", "之后": "≥", "以后": "≥"}
 PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——", "/", "／", "无", "\\"})  # printed "no value"
 
 # Budget 项目支出绩效目标表: first-cell labels that open a part of the table.
@@ -157,19 +158,23 @@ SELF_EVAL_INDICATOR_COLUMNS: dict[str, str] = {
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")  # DOCX export residue: [bookmark: _GoBack]
 _HTML_TAG = re.compile(r"</?(?:p|br|span)\b[^>]*>")  # <p> left in cells by some generators
 _LATEX = (("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("\\%", "%"), ("$", ""))
+_SPACES = re.compile(r"\s+")
 _VALUE_WIDTH = str.maketrans("０１２３４５６７８９．％＝＞＜，", "0123456789.%=><,")
 _OPS = "|".join(re.escape(k) for k in sorted(OPERATOR_ALIASES, key=len, reverse=True))
 # ≥ 100 人/次 · =0.33万元/生/年 · 95%以上 (the unit holds no digit)
 _NUMBER_VALUE = re.compile(
     rf"^(?P<op>{_OPS})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>[^\d]*?)(?P<suffix>及以上|以上|及以下|以下|以内)?$")
-# =2024年12月10日前 · 2024年9月前 · 2024年底前 · 2024年12月20 (日 missing)
+# =2024年12月10日前 · 2024年9月前 · 2024年底前 · 2024年12月31日止 · 2024年12月20 (日 missing) · …前完成
 _DATE_VALUE = re.compile(
     rf"^(?P<op>{_OPS})?(?P<y>\d{{4}})年(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日?)?)?(?P<end>底|末)?"
-    r"(?P<suffix>之前|以前|前|之后|以后|后)?$")
-# 2025年1月至2025年12月 · 2025年1月至12月 · 2024年1-12月
+    r"(?P<suffix>之前|以前|前|为止|止|之后|以后|后)?(?:完成)?$")
+# 2025年1月至2025年12月 · 2025年1月至12月 · 2024年1-12月 · 2025年1月12月 (separator lost in extraction)
+_PERIOD_SEPARATOR = r"(?:至|到|-|－|—|~|～)"
 _PERIOD_VALUE = re.compile(
-    r"^(?P<y1>\d{4})年(?P<m1>\d{1,2})月?(?:(?P<d1>\d{1,2})日)?(?:至|到|-|－|—|~|～)"
+    rf"^(?P<y1>\d{{4}})年(?P<m1>\d{{1,2}})(?:月(?:(?P<d1>\d{{1,2}})日)?{_PERIOD_SEPARATOR}?|{_PERIOD_SEPARATOR})"
     r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日?)?(?P<suffix>前|底前)?$")
+# a value merged into its name cell by extraction: 生均乘车成本(≤5000元
+_MERGED_VALUE = re.compile(r"^(?P<name>.*?[^\d\s(（])[（(]?\s*(?P<value>(?:≥|≤|>=|<=|＞|＜|>|<|=|＝)\s*\d.*)$")
 _PRINTED_NUMBER = re.compile(r"^(?P<num>.+?)(?P<unit>%|分|万元|元)?$")  # 99.27% · 89.62分
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(亿元|万元|元)\s*[)）]")  # 项目资金（元） · 预算金额 (万元)
 _TRAILING_PAREN = re.compile(r"（[^（）]*）$")  # 项目资金（元） → 项目资金
@@ -399,13 +404,26 @@ def _section_key(text: str) -> str:
     return _TRAILING_PAREN.sub("", _key(text))
 
 
+@lru_cache(maxsize=4096)
+def _lookup(key: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
+    """Alias value for a label, also when the PDF cut its last characters (市县（区）财政资)."""
+    for label, value in aliases:
+        if key == label:
+            return value
+    if len(key) >= LEVEL2_MIN_PREFIX:
+        for label, value in aliases:
+            if label.startswith(key) and len(label) - len(key) <= 2:
+                return value
+    return None
+
+
 def _unit_of(label: str) -> str | None:
     m = _UNIT_IN_LABEL.search(label)
     return m.group(1) if m else None
 
 
 def _is_placeholder(text: str) -> bool:
-    return squeeze(text) in PLACEHOLDERS
+    return _key(text) in PLACEHOLDERS
 
 
 def parse_printed_number(text: str, line: int, unit: str | None = None) -> PrintedNumber | None:
@@ -426,40 +444,58 @@ def _normalise_value(text: str) -> str:
     if "\\" in s or "$" in s:
         for old, new in _LATEX:
             s = s.replace(old, new)
-    return re.sub(r"\s+", "", s.translate(_VALUE_WIDTH))
+    return _SPACES.sub("", s.translate(_VALUE_WIDTH))
 
 
-def _date(year: str, month: str | None, day: str | None) -> DateValue | None:
+def _date(year: str, month: str | None, day: str | None) -> tuple[int, int | None, int | None] | None:
     m = int(month) if month else None
     d = int(day) if day else None
     if (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31):
         return None
-    return DateValue(year=int(year), month=m, day=d)
+    return int(year), m, d
 
 
-def _number_value(m: re.Match, raw: str, line: int) -> IndicatorValue:
+# What a value text says, without its place: (kind, operator, (value, decimals, unit) | None,
+# start date | None, end date | None, parsed).
+_Reading = tuple[str, str | None, tuple[Decimal, int, str | None] | None, tuple | None, tuple | None, bool]
+
+
+def _read_number(m: re.Match) -> _Reading:
     amount = parse_amount(m.group("num"))
     op = m.group("op")
     operator = OPERATOR_ALIASES[op] if op else SUFFIX_OPERATORS.get(m.group("suffix") or "")
-    number = PrintedNumber(value=amount.value, decimals=amount.decimals, text=raw, line=line,
-                           unit=m.group("unit") or None)
-    return IndicatorValue(text=raw, line=line, kind="number", operator=operator, number=number)
+    return "number", operator, (amount.value, amount.decimals, m.group("unit") or None), None, None, True
 
 
-def _date_value(m: re.Match, raw: str, line: int) -> IndicatorValue:
+def _read_date(m: re.Match) -> _Reading:
     month = m.group("m") or ("12" if m.group("end") else None)  # 2024年底 → December
     date = _date(m.group("y"), month, m.group("d"))
     op = m.group("op")
     operator = DATE_SUFFIX_OPERATORS.get(m.group("suffix") or "") or (OPERATOR_ALIASES[op] if op else None)
-    return IndicatorValue(text=raw, line=line, kind="date", operator=operator, date=date, parsed=date is not None)
+    return "date", operator, None, date, None, date is not None
 
 
-def _period_value(m: re.Match, raw: str, line: int) -> IndicatorValue:
+def _read_period(m: re.Match) -> _Reading:
     start = _date(m.group("y1"), m.group("m1"), m.group("d1"))
     end = _date(m.group("y2") or m.group("y1"), m.group("m2"), m.group("d2"))
-    ok = start is not None and end is not None
-    return IndicatorValue(text=raw, line=line, kind="period", operator="≤" if m.group("suffix") else None,
-                          date=start, date_end=end, parsed=ok)
+    return "period", "≤" if m.group("suffix") else None, None, start, end, start is not None and end is not None
+
+
+@lru_cache(maxsize=8192)
+def _read_value(text: str) -> _Reading:
+    """Read a value text once, whatever cell it stands in (values repeat: ≥95%, 100%, 及时 …)."""
+    s = _normalise_value(text)
+    if not s:
+        return "empty", None, None, None, None, False
+    for pattern, read in ((_DATE_VALUE, _read_date), (_PERIOD_VALUE, _read_period), (_NUMBER_VALUE, _read_number)):
+        m = pattern.match(s)
+        if m:
+            return read(m)
+    return "text", None, None, None, None, not any(ch.isdigit() for ch in s)
+
+
+def _date_value(parts: tuple | None) -> DateValue | None:
+    return DateValue(year=parts[0], month=parts[1], day=parts[2]) if parts else None
 
 
 def parse_indicator_value(text: str, line: int) -> IndicatorValue:
@@ -469,15 +505,32 @@ def parse_indicator_value(text: str, line: int) -> IndicatorValue:
     none of the number / date / period forms, and an empty cell, are kept with parsed=False.
     """
     raw = text.strip()
-    s = _normalise_value(raw)
-    if not s:
-        return IndicatorValue(text=raw, line=line, kind="empty", parsed=False)
-    for pattern, build in ((_DATE_VALUE, _date_value), (_PERIOD_VALUE, _period_value),
-                           (_NUMBER_VALUE, _number_value)):
-        m = pattern.match(s)
-        if m:
-            return build(m, raw, line)
-    return IndicatorValue(text=raw, line=line, kind="text", parsed=not any(ch.isdigit() for ch in s))
+    kind, operator, number, start, end, parsed = _read_value(raw)
+    printed = PrintedNumber(value=number[0], decimals=number[1], text=raw, line=line, unit=number[2]) \
+        if number else None
+    return IndicatorValue(text=raw, line=line, kind=kind, operator=operator, number=printed,
+                          date=_date_value(start), date_end=_date_value(end), parsed=parsed)
+
+
+class _Memo:
+    """Cells read once per parse call: the same text on the same line is the same frozen record
+    (the 实施期 and 年度 sides of a row usually print the same values)."""
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, int], IndicatorValue] = {}
+        self.numbers: dict[tuple[str, int, str | None], PrintedNumber | None] = {}
+
+    def value(self, text: str, line: int) -> IndicatorValue:
+        key = (text, line)
+        if key not in self.values:
+            self.values[key] = parse_indicator_value(text, line)
+        return self.values[key]
+
+    def number(self, text: str, line: int, unit: str | None = None) -> PrintedNumber | None:
+        key = (text, line, unit)
+        if key not in self.numbers:
+            self.numbers[key] = parse_printed_number(text, line, unit)
+        return self.numbers[key]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -533,47 +586,75 @@ def _roles(text: str) -> frozenset[str]:
     return frozenset(roles)
 
 
-def _side_options(tokens: list[Token], roles: list[set[str]], i: int, first: bool):
-    """Every way one side can start at token i: yields (group, next index, penalty)."""
-    n = len(tokens)
+Slots = tuple[int | None, int | None, int | None, int | None]  # token index of 一级, 二级, name, value
+
+
+def _side_options(roles: tuple[frozenset[str], ...], i: int, first: bool):
+    """Every way one side can start at token i: yields (slots, next index, penalty)."""
+    n = len(roles)
     l1_choices = [(None, i, 0)]
     if first and i < n and "l1" in roles[i]:
-        # 成本指标 read as 一级 only when a 二级 follows; otherwise prefer 二级 (Shanxi)
-        l1_choices.append((tokens[i], i + 1, 1 if "l2" in roles[i] else 0))
+        # 成本指标 read as 一级 only when that is the better fit; otherwise prefer 二级 (Shanxi)
+        l1_choices.append((i, i + 1, 1 if "l2" in roles[i] else 0))
     for l1, j, pen1 in l1_choices:
         l2_choices = [(None, j)]
         if j < n and "l2" in roles[j]:
-            l2_choices.append((tokens[j], j + 1))
+            l2_choices.append((j, j + 1))
         for l2, k in l2_choices:
             tails = [(None, None, k, 0)]
             if k < n and "name" in roles[k]:
-                tails.append((tokens[k], None, k + 1, 10))  # a name without value: penalised
+                tails.append((k, None, k + 1, 10))  # a name without value: penalised
                 if k + 1 < n and "value" in roles[k + 1]:
-                    tails.append((tokens[k], tokens[k + 1], k + 2, 0))
+                    tails.append((k, k + 1, k + 2, 0))
             for name, value, end, pen2 in tails:
                 if end > i:
-                    yield _Group(l1, l2, name, value), end, pen1 + pen2
+                    yield (l1, l2, name, value), end, pen1 + pen2
 
 
-def _split_groups(tokens: list[Token], sides: int) -> list[_Group] | None:
-    """The best split of an indicator row into at most `sides` groups covering every token."""
-    roles = [_roles(t) for t, _ in tokens]
-    best: tuple[tuple[int, int], list[_Group]] | None = None
+@lru_cache(maxsize=1024)
+def _split_pattern(roles: tuple[frozenset[str], ...], sides: int) -> tuple[Slots, ...] | None:
+    """The best split of a row's token roles into at most `sides` groups that cover every token.
 
-    def walk(i: int, groups: list[_Group], penalty: int) -> None:
+    Best = least penalty (names without value, 成本指标 as 一级), then fewest groups. Rows repeat
+    the same few role patterns, so the search runs once per pattern.
+    """
+    best: tuple[tuple[int, int], tuple[Slots, ...]] | None = None
+
+    def walk(i: int, groups: tuple[Slots, ...], penalty: int) -> None:
         nonlocal best
-        if i == len(tokens):
+        if i == len(roles):
             score = (penalty, len(groups))
             if best is None or score < best[0]:
-                best = (score, list(groups))
+                best = (score, groups)
             return
         if len(groups) == sides:
             return
-        for group, end, pen in _side_options(tokens, roles, i, first=not groups):
-            walk(end, groups + [group], penalty + pen)
+        for slots, end, pen in _side_options(roles, i, first=not groups):
+            walk(end, groups + (slots,), penalty + pen)
 
-    walk(0, [], 0)
+    walk(0, (), 0)
     return best[1] if best else None
+
+
+def _split_groups(tokens: list[Token], sides: int) -> list[_Group] | None:
+    """An indicator row's tokens split into its sides' groups (see `_split_pattern`)."""
+    pattern = _split_pattern(tuple(_roles(t) for t, _ in tokens), sides)
+    if pattern is None:
+        return None
+    return [_Group(*(tokens[i] if i is not None else None for i in slots)) for slots in pattern]
+
+
+def _collapse_repeats(tokens: list[Token]) -> list[Token]:
+    """Drop a name printed twice in a row (院养孤儿满意度 | 院养孤儿满意度: a merged cell repeated).
+
+    一级/二级 labels are kept: 生态效益指标 | 生态效益指标 are the two sides' own labels.
+    """
+    out: list[Token] = []
+    for token in tokens:
+        if out and out[-1][0] == token[0] and not _roles(token[0]) & {"l1", "l2"}:
+            continue
+        out.append(token)
+    return out
 
 
 def _nearest(index: int, anchors: list[int]) -> int:
@@ -586,7 +667,8 @@ def _nearest(index: int, anchors: list[int]) -> int:
 class _IndicatorReader:
     """Reads indicator rows of a budget table, keeping 一级/二级 per side across rows."""
 
-    def __init__(self, sides: int, table_line: int) -> None:
+    def __init__(self, sides: int, table_line: int, memo: _Memo) -> None:
+        self.memo = memo
         self.sides = sides
         self.table_line = table_line
         self.level3_cols: list[int] = []
@@ -597,12 +679,13 @@ class _IndicatorReader:
         self.problems: list[ParseProblem] = []
 
     def header(self, tokens: list[Token]) -> None:
-        self.level3_cols = [i for t, i in tokens if squeeze(t) == "三级指标"]
-        self.level2_cols = [i for t, i in tokens if squeeze(t) == "二级指标"]
+        self.level3_cols = [i for t, i in tokens if _key(t) == "三级指标"]
+        self.level2_cols = [i for t, i in tokens if _key(t) == "二级指标"]
         if self.sides > 1:
             self.sides = max(1, min(2, len(self.level3_cols)))
 
     def row(self, tokens: list[Token], line: int) -> None:
+        tokens = _collapse_repeats(tokens)
         if not tokens:
             return
         groups = _split_groups(tokens, self.sides)
@@ -624,10 +707,10 @@ class _IndicatorReader:
 
     def _take(self, group: _Group, side: int, line: int) -> None:
         if group.level1:
-            self.level1 = [squeeze(group.level1[0])] * 2
+            self.level1 = [_key(group.level1[0])] * 2
             self.level2 = ["", ""]
         if group.level2:
-            self.level2[side] = squeeze(group.level2[0])
+            self.level2[side] = _key(group.level2[0])
             parent = LEVEL2_PARENTS.get(_level2_key(group.level2[0]) or "")
             if parent and not group.level1 and parent != self.level1[side] and parent in LEVEL1_LABELS:
                 self.level1[side] = parent
@@ -635,26 +718,41 @@ class _IndicatorReader:
             return
         if not self.level1[side] and self.level2[side]:
             self.level1[side] = LEVEL2_PARENTS.get(_level2_key(self.level2[side]) or "", "")
-        value = parse_indicator_value(group.value[0] if group.value else "", line)
+        name, value_text = group.name[0], group.value[0] if group.value else ""
+        merged = _MERGED_VALUE.match(name) if not value_text else None
+        if merged:
+            name, value_text = merged.group("name"), merged.group("value")
+        value = self.memo.value(value_text, line)
         self.indicators.append(TargetIndicator(
             phase="implementation" if side == 0 and self.sides > 1 else "annual",
-            level1=self.level1[side], level2=self.level2[side], level3=squeeze(group.name[0]),
+            level1=self.level1[side], level2=self.level2[side], level3=_key(name),
             value=value, line=line, parsed=value.parsed and bool(self.level2[side])))
 
 
 def _is_indicator_header(tokens: list[Token]) -> bool:
-    keys = {squeeze(t) for t, _ in tokens}
+    keys = {_key(t) for t, _ in tokens}
     return "一级指标" in keys or ("二级指标" in keys and "三级指标" in keys)
+
+
+def _split_label(token: Token, labels: dict[str, str]) -> list[Token]:
+    """'实施单位 长治职业技术学院' (label and value merged in one cell) → two tokens."""
+    text, index = token
+    for label in labels:
+        if text.startswith(label) and len(text) > len(label) and text[len(label)] in " :：\t":
+            return [(label, index), (text[len(label):].lstrip(" :：\t"), index)]
+    return [token]
 
 
 def _amount_like(text: str) -> bool:
     return _is_placeholder(text) or parse_amount(text) is not None
 
 
-def _funding_line(label: str, amount_text: str, line: int, unit: str | None, aliases: dict[str, str]) -> FundingLine:
+def _funding_line(label: str, amount_text: str, line: int, unit: str | None, aliases: dict[str, str],
+                  memo: _Memo) -> FundingLine:
     key = _LEADING_OF_WHICH.sub("", _key(label))
-    amount = parse_printed_number(amount_text, line, unit) if amount_text else None
-    return FundingLine(label=label.strip(), key=aliases.get(key), amount=amount, text=amount_text.strip(), line=line)
+    amount = memo.number(amount_text, line, unit) if amount_text else None
+    return FundingLine(label=label.strip(), key=_lookup(key, tuple(aliases.items())), amount=amount,
+                       text=amount_text.strip(), line=line)
 
 
 def _label_amount_pairs(tokens: list[Token]) -> tuple[list[tuple[Token, Token | None]], list[str]]:
@@ -704,12 +802,13 @@ def _title_blocks(source: SourceDocument, title: re.Pattern) -> list[tuple[Parag
 class _TargetBuilder:
     """Collects the parts of one 项目支出绩效目标表 while its rows are read."""
 
-    def __init__(self, title: Paragraph, year: int | None, table: RawTable) -> None:
+    def __init__(self, title: Paragraph, year: int | None, table: RawTable, memo: _Memo) -> None:
+        self.memo = memo
         self.table_line = table.rows[0].line
         self.fields: dict = {"title": title.text.strip(), "title_line": title.location.line,
                              "line": self.table_line, "year": year, "details": {}}
         self.problems: list[ParseProblem] = []
-        self.indicators = _IndicatorReader(sides=2, table_line=self.table_line)
+        self.indicators = _IndicatorReader(sides=2, table_line=self.table_line, memo=memo)
         self.funding: dict[str, dict] = {"implementation": {"sources": []}, "annual": {"sources": []}}
         self.funding_cols: list[int] = []
         self.goal_cols: list[int] = []
@@ -721,6 +820,7 @@ class _TargetBuilder:
     # -- sections --------------------------------------------------------------------------
 
     def info(self, tokens: list[Token], line: int) -> None:
+        tokens = [part for token in tokens for part in _split_label(token, TARGET_INFO)]
         i = 0
         while i < len(tokens):
             field = TARGET_INFO.get(_key(tokens[i][0]))
@@ -754,7 +854,8 @@ class _TargetBuilder:
             return
         for position, ((text, index), amount) in enumerate(pairs):
             phase = self._funding_phase(text, index, position, len(pairs))
-            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), TARGET_FUNDING)
+            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), TARGET_FUNDING,
+                                 self.memo)
             if item.amount is None and item.text and not _is_placeholder(item.text):
                 self.problem(f"无法读取金额：{item.text}", line)
             if item.key is None:
@@ -814,8 +915,8 @@ class _TargetBuilder:
                            problems=tuple(self.problems + self.indicators.problems))
 
 
-def _target_table(title: Paragraph, year: int | None, table: RawTable) -> TargetTable:
-    b = _TargetBuilder(title, year, table)
+def _target_table(title: Paragraph, year: int | None, table: RawTable, memo: _Memo) -> TargetTable:
+    b = _TargetBuilder(title, year, table, memo)
     section: str | None = None
     for row in table.rows:
         tokens = _tokens(row)
@@ -849,6 +950,7 @@ def _target_table(title: Paragraph, year: int | None, table: RawTable) -> Target
 def parse_target_tables(source: SourceDocument) -> list[TargetTable]:
     """Every 项目支出绩效目标表 of a budget disclosure, in document order."""
     tables = []
+    memo = _Memo()
     for title, year, table in _title_blocks(source, TARGET_TITLE):
         if table is None:
             problem = ParseProblem(table_line=title.location.line or 0, reason="标题之后没有表格",
@@ -856,7 +958,7 @@ def parse_target_tables(source: SourceDocument) -> list[TargetTable]:
             tables.append(TargetTable(title=title.text.strip(), title_line=title.location.line or 0, year=year,
                                       problems=(problem,)))
         else:
-            tables.append(_target_table(title, year, table))
+            tables.append(_target_table(title, year, table, memo))
     return tables
 
 
@@ -866,12 +968,13 @@ def parse_target_tables(source: SourceDocument) -> list[TargetTable]:
 
 
 class _OverallBuilder:
-    def __init__(self, title: Paragraph, year: int | None, table: RawTable) -> None:
+    def __init__(self, title: Paragraph, year: int | None, table: RawTable, memo: _Memo) -> None:
+        self.memo = memo
         self.table_line = table.rows[0].line
         self.fields: dict = {"title": title.text.strip(), "title_line": title.location.line,
                              "line": self.table_line, "year": year}
         self.problems: list[ParseProblem] = []
-        self.indicators = _IndicatorReader(sides=1, table_line=self.table_line)
+        self.indicators = _IndicatorReader(sides=1, table_line=self.table_line, memo=memo)
         self.income: list[FundingLine] = []
         self.expenditure: list[FundingLine] = []
         self.side_cols: list[int] = []
@@ -899,7 +1002,7 @@ class _OverallBuilder:
         for position, ((text, index), amount) in enumerate(pairs[:2]):
             side = position if len(pairs) == 2 else _nearest(index, self.side_cols)
             aliases = OVERALL_INCOME if side == 0 else OVERALL_EXPENDITURE
-            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), aliases)
+            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), aliases, self.memo)
             if item.key is None:
                 self.problem(f"无法识别的预算项目：{text}", line)
             if item.amount is None and item.text and not _is_placeholder(item.text):
@@ -917,7 +1020,7 @@ class _OverallBuilder:
 
 
 def _overall_table(title: Paragraph, year: int | None, table: RawTable) -> OverallTargetTable:
-    b = _OverallBuilder(title, year, table)
+    b = _OverallBuilder(title, year, table, _Memo())
     section: str | None = None
     for row in table.rows:
         tokens = _tokens(row)

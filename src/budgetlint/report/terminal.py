@@ -1,4 +1,5 @@
-"""Rich terminal report: per document, the summary, then findings grouped by table."""
+"""Rich terminal report: per document the outcome counts, then findings grouped by table, each
+with its message, reported and computed values, difference, and the page and line of every number."""
 
 from __future__ import annotations
 
@@ -6,20 +7,41 @@ import io
 from itertools import groupby
 
 from rich.console import Console
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from budgetlint.api import DocumentResult, Results
+from budgetlint.model import Finding, Location
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
                  "insufficient_data": "数据不足", "error": "出错"}
+NARRATIVE = "（正文）"
 
 
-def _where(loc) -> str:
-    page = f"第{loc.page}页" + ("(估)" if loc.page_basis == "toc" else "") if loc.page else "页码未知"
-    line = f" 第{loc.line}行" if loc.line else ""
-    return f"{page}{line}"
+def where(loc: Location) -> str:
+    if loc.page:
+        page = f"第{loc.page}页" + ("(据目录估计)" if loc.page_basis == "toc" else "")
+    else:
+        page = "页码未知"
+    return page + (f" 第{loc.line}行" if loc.line else "")
+
+
+def table_of(finding: Finding) -> str:
+    return (finding.locations[0].table if finding.locations else None) or NARRATIVE
+
+
+def _finding(console: Console, f: Finding) -> None:
+    head = Text()
+    head.append(f"{f.severity:<7}", style=SEVERITY_STYLE[f.severity])
+    head.append(f" {f.rule}  ")
+    head.append(where(f.locations[0]) if f.locations else "")
+    console.print(head)
+    console.print(Text("  " + f.message))
+    if f.actual is not None or f.expected is not None:
+        console.print(Text(f"  报告值 {f.actual}   计算值 {f.expected}   差额 {f.difference}", style="dim"))
+    if len(f.locations) > 1:
+        places = " · ".join(f"{loc.row or ''}/{loc.column or ''} {where(loc)}" for loc in f.locations)
+        console.print(Text(f"  涉及：{places}", style="dim"))
 
 
 def _document(console: Console, doc: DocumentResult) -> None:
@@ -28,35 +50,29 @@ def _document(console: Console, doc: DocumentResult) -> None:
         return
     d, run = doc.disclosure, doc.run
     console.rule(Text(f"{d.unit or '（单位未识别）'} {d.year or ''} · {d.template} · {doc.path}"))
-    summary = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in run.summary.items())
-    console.print(f"检查 {sum(run.summary.values())} 项：{summary}")
+    total = sum(run.summary.values())
+    if total == 0:
+        console.print(Text("该模板暂无适用的规则：未做任何检查（不等于通过）", style="yellow"))
+        return
+    counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in run.summary.items())
+    console.print(f"检查 {total} 项：{counts}")
     if not run.findings:
         console.print(Text("未发现问题", style="green"))
         return
-
-    def table_of(finding):
-        return finding.locations[0].table or "（正文）" if finding.locations else "（正文）"
-
-    for table, findings in groupby(sorted(run.findings, key=lambda f: (table_of(f), f.sort_key())), key=table_of):
-        grid = RichTable(title=table, show_lines=False, expand=True, title_justify="left")
-        for name in ("级别", "规则", "说明", "报告值", "计算值", "差额", "位置"):
-            grid.add_column(name, overflow="fold")
+    ordered = sorted(run.findings, key=lambda f: (table_of(f), f.sort_key()))
+    for table, findings in groupby(ordered, key=table_of):
+        console.print(Text(f"\n■ {table}", style="bold"))
         for f in findings:
-            where = "；".join(dict.fromkeys(_where(loc) for loc in f.locations[:6]))
-            if len(f.locations) > 6:
-                where += f" 等{len(f.locations)}处"
-            grid.add_row(Text(f.severity, style=SEVERITY_STYLE[f.severity]), f.rule, f.message,
-                         f.actual or "", f.expected or "", f.difference or "", where)
-        console.print(grid)
+            _finding(console, f)
 
 
-def render(results: Results, *, width: int = 120, color: bool = False) -> str:
+def render(results: Results, *, width: int = 110, color: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, color_system="auto" if color else None,
-                      highlight=False)
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
+                      soft_wrap=False)
     for doc in results.documents:
         _document(console, doc)
     total = sum(len(d.run.findings) for d in results.documents if d.run)
-    console.print(f"共 {len(results.documents)} 个文件，{total} 个问题，"
+    console.print(f"\n共 {len(results.documents)} 个文件，{total} 个问题，"
                   f"{len(results.failed_inputs)} 个文件无法检查")
     return buffer.getvalue()

@@ -1,0 +1,72 @@
+"""Lint the rule files themselves: ids, docs, cases, kinds."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from budgetlint import checks
+from budgetlint.checks import CHECK_KINDS, SUPPORT_MODULES
+from budgetlint.errors import RuleError
+from budgetlint.rulebook import load_rules
+from budgetlint.rulebook.load import load_rule
+from budgetlint.testing.cases import load_cases
+
+RULES = load_rules()
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def test_rules_are_loaded():
+    assert len(RULES) >= 40
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_has_doc_and_cases_that_show_both_outcomes(rule):
+    cases = load_cases(rule)
+    names = [c.name for c in cases]
+    assert any(n.startswith("pass_") for n in names), "a rule needs a pass_ case"
+    assert any(n.startswith("fail_") for n in names), "a rule needs a fail_ case"
+    assert rule.doc.example in names, "doc.example must name one of the rule's cases"
+    assert re.fullmatch(r"[A-Z]{2}\d{3}", rule.id)
+    assert Path(rule.path).stem == rule.id
+    assert rule.title and rule.doc.what and rule.doc.why
+
+
+def test_every_check_kind_is_used_by_a_rule():
+    used = {r.kind for r in RULES}
+    assert used == set(CHECK_KINDS)
+
+
+def test_registry_matches_the_checks_folder():
+    folder = Path(checks.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    assert modules == set(CHECK_KINDS) | SUPPORT_MODULES
+
+
+def test_each_kind_documents_itself_and_forbids_unknown_params():
+    for name, module in CHECK_KINDS.items():
+        assert module.__doc__ and name in module.__doc__.split(":", 1)[0]
+        assert module.Params.model_config.get("extra") == "forbid"
+
+
+def test_malformed_rule_yaml_is_a_rule_error():
+    with pytest.raises(RuleError) as info:
+        load_rule(FIXTURES / "bad" / "malformed-rule" / "TB901.yaml")
+    assert "YAML" in info.value.message
+
+
+def test_unknown_param_is_caught_at_load(tmp_path):
+    text = (Path(RULES[0].path).read_text(encoding="utf-8")
+            .replace("check:\n", "check:\n  colums: [total]\n", 1))
+    bad = tmp_path / f"{RULES[0].id}.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule(bad)
+    assert "colums" in info.value.message
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    copy = tmp_path / Path(RULES[0].path).name
+    copy.write_text(Path(RULES[0].path).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_rules([tmp_path])

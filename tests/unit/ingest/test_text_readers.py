@@ -1,0 +1,73 @@
+from pathlib import Path
+
+import pytest
+
+from budgetlint.errors import InputError
+from budgetlint.ingest import read_document, read_text
+from budgetlint.ingest.sniff import decode_text
+from budgetlint.model import RawTable
+
+SEEDS = Path(__file__).resolve().parents[3] / "fixtures" / "seeds"
+
+
+def tables(doc):
+    return [b for b in doc.blocks if isinstance(b, RawTable)]
+
+
+def test_rows_keep_empty_cells_and_survive_page_break_blank_lines():
+    doc = read_text("标题\n甲\t\t1.00\n\n乙\t2.00\t\n丙\n", path="x.txt")
+    [table] = tables(doc)
+    assert [r.cells for r in table.rows] == [("甲", "", "1.00"), ("乙", "2.00", "")]
+    assert [r.line for r in table.rows] == [2, 4]
+
+
+def test_separator_rows_are_not_rows():
+    doc = read_text("标题\n甲\t1\n---\t----\n乙\t2\n", path="x.txt")
+    assert len(tables(doc)[0].rows) == 2
+
+
+def test_form_feeds_give_exact_pages():
+    doc = read_text("封面\n\f第二页\n甲\t1.00\n\f第三页\n乙\t2.00\n", path="x.txt")
+    pages = {b.location.line: (b.location.page, b.location.page_basis) for b in doc.blocks}
+    assert pages[2] == (2, "formfeed")
+    assert pages[5] == (3, "formfeed")
+    assert tables(doc)[0].rows[0].page == 2
+
+
+def test_toc_pages_estimate_table_pages_and_count_page_breaks_inside_tables():
+    text = "\n".join(["目 录", "第一部分 概况\t1", "表一2024年预算收支总表.....\t2", "表二2024年预算收入总表\t4", "",
+                      "第一部分 概况", "2024年预算收支总表", "甲\t1", "", "乙\t2", "2024年预算收入总表", "丙\t3"])
+    doc = read_text(text, path="x.txt")
+    rows = [r for t in tables(doc)[1:] for r in t.rows]
+    assert doc.page_basis == "toc"
+    assert [(r.cells[0], r.page) for r in rows] == [("甲", 2), ("乙", 3), ("丙", 4)]
+
+
+def test_cell_layout_reads_one_cell_per_line_with_continuations():
+    cell_lines = ["\t项目支出绩效自评表", ""] + [f"\t名称{i}\n\t{i}.00\n\n" for i in range(12)]
+    text = "说明段落\n" + "\n".join(cell_lines) + "\t续\n接上一格\n\t\n"
+    doc = read_text(text, path="x.txt")
+    assert doc.layout == "text_cells"
+    [table] = tables(doc)
+    assert table.rows[0].cells == ("项目支出绩效自评表",)
+    last = table.rows[-1]
+    assert last.cells == ("续\n接上一格", "")
+    assert last.line_of(1) == last.line + 2
+
+
+def test_gbk_and_bom_decode_like_utf8():
+    text = "2024年预算收支总表\n单位：万元\n"
+    assert decode_text(text.encode("gb18030"), "x")[0] == text
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8"), "x") == (text, "utf-8-sig")
+
+
+@pytest.mark.parametrize("data, words", [(b"", "为空"), (b"   \n\n", "为空"), (b"\x00\x01abc", "二进制")])
+def test_bad_bytes_give_one_clear_input_error(data, words):
+    with pytest.raises(InputError) as info:
+        decode_text(data, "bad.txt")
+    assert words in info.value.message
+
+
+def test_seeds_read_with_their_layouts():
+    layouts = {p.name[:3]: read_document(p).layout for p in sorted(SEEDS.glob("*.txt"))}
+    assert layouts == {"000": "text_rows", "001": "text_rows", "003": "text_cells", "004": "text_rows"}

@@ -1,0 +1,52 @@
+from decimal import Decimal
+
+import pytest
+
+from budgetlint.numbers import Interval, convert, format_amount, interval_of, parse_amount
+
+
+@pytest.mark.parametrize("text, value, decimals", [
+    ("13600.83", "13600.83", 2),
+    ("13,901.07", "13901.07", 2),
+    ("１２３．４", "123.4", 1),
+    ("-5", "-5", 0),
+    ("(5.00)", "-5.00", 2),
+    ("0", "0", 0),
+    (" 7700.83 ", "7700.83", 2),
+])
+def test_parse_amount_reads_printed_numbers(text, value, decimals):
+    amount = parse_amount(text)
+    assert amount is not None
+    assert amount.value == Decimal(value)
+    assert amount.decimals == decimals
+
+
+@pytest.mark.parametrize("text", ["", "2024年", "1,23.4", "abc", "12.3.4", "—", "100%"])
+def test_parse_amount_rejects_non_numbers(text):
+    assert parse_amount(text) is None
+
+
+def test_interval_of_printed_value_is_half_unit_either_side():
+    assert interval_of(Decimal("95.00"), 2) == Interval(Decimal("94.995"), Decimal("95.005"))
+    assert interval_of(Decimal("3"), 0) == Interval(Decimal("2.5"), Decimal("3.5"))
+
+
+def test_empty_cell_is_exact_zero():
+    assert interval_of(None, 2) == Interval(Decimal(0), Decimal(0))
+
+
+def test_intervals_overlap_only_when_they_share_a_point():
+    a = interval_of(Decimal("10.00"), 2)
+    assert a.overlaps(interval_of(Decimal("10.01"), 2))  # 10.005 is in both
+    assert not a.overlaps(interval_of(Decimal("10.02"), 2))
+    assert a.overlaps(interval_of(Decimal("10.02"), 2), floor=Decimal("0.01"))
+
+
+def test_units_convert_between_yuan_and_wan_yuan():
+    assert convert(Decimal("12345.00"), "元", "万元") == Decimal("1.2345")
+    assert convert(Decimal("1.5"), "万元", "元") == Decimal("15000")
+
+
+def test_format_amount_fixes_decimals():
+    assert format_amount(Decimal("3"), 2) == "3.00"
+    assert format_amount(Decimal("-0.005"), 2) in {"-0.00", "-0.01"}
