@@ -91,8 +91,7 @@ def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: st
         if kind == "paragraph":
             blocks.append(Paragraph(text=payload, location=loc(line)))
         else:
-            rows = tuple(RawRow.model_construct(cells=r.cells, line=r.line, cell_lines=r.cell_lines,
-                                                page=page_of(r.line)) for r in payload)
-            blocks.append(RawTable(rows=rows, location=loc(line)))
+            rows = tuple(RawRow(r.cells, r.line, r.cell_lines, page_of(r.line)) for r in payload)
+            blocks.append(RawTable.model_construct(kind="table", rows=rows, location=loc(line)))
     return SourceDocument(path=path, layout=layout, encoding=encoding, page_basis=basis,
                           blocks=tuple(blocks), toc=tuple(toc), line_count=len(lines))

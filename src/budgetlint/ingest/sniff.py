@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from budgetlint.errors import InputError
@@ -31,10 +32,12 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
                      hint="支持 UTF-8、带 BOM 的 UTF-8 和 GBK/GB18030 编码的文本")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:65536]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return bad / max(len(sample), 1)
+    return len(_CONTROL.findall(sample)) / max(len(sample), 1)
 
 
 def looks_like_cell_layout(lines: list[str]) -> bool:

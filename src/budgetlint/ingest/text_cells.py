@@ -26,7 +26,7 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
     def end_row() -> None:
         nonlocal cells
         if cells:
-            row = RawRow.model_construct(cells=tuple(t.strip() for t, _ in cells), line=row_line,
+            row = RawRow(cells=tuple(t.strip() for t, _ in cells), line=row_line,
                                          cell_lines=tuple(n for _, n in cells), page=None)
             if len(cells) == 1 and cells[0][0].strip() in TABLE_START_TITLES:
                 items.append(("table_start", row_line, None))

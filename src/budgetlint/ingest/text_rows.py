@@ -14,8 +14,11 @@ SEPARATOR_CHARS = set("-—_=")
 
 
 def _is_separator(cells: list[str]) -> bool:
-    joined = "".join(cells).strip()
-    return bool(joined) and set(joined) <= SEPARATOR_CHARS
+    """A rule line like ----|-----: cheap first test, since almost no row is one."""
+    first = next((c for c in cells if c), "")
+    if not first or first[0] not in SEPARATOR_CHARS:
+        return False
+    return set("".join(cells)) <= SEPARATOR_CHARS
 
 
 def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
@@ -29,7 +32,7 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
             if _is_separator(cells):
                 items.append(("blank", number, None))
                 continue
-            items.append(("row", number, RawRow.model_construct(cells=tuple(cells), line=number, cell_lines=(),
+            items.append(("row", number, RawRow(cells=tuple(cells), line=number, cell_lines=(),
                                                                  page=None)))
         else:
             items.append(("paragraph", number, text.strip()))

@@ -5,6 +5,7 @@ Ingest knows nothing about templates: a RawTable is only rows of cell texts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,10 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from budgetlint.model.location import Location, PageBasis
 
 
-class RawRow(BaseModel):
-    """A table row as printed: cell texts in order, the line it starts on, its page."""
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A table row as printed: cell texts in order, the line it starts on, its page.
 
-    model_config = ConfigDict(frozen=True)
+    A plain dataclass, not a pydantic model: readers build thousands of them from text they have
+    already split, so there is nothing to validate and construction cost matters.
+    """
 
     cells: tuple[str, ...]
     line: int

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from budgetlint.errors import InputError
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
+from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.tables import TableBuilder
 from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates
 
@@ -25,7 +26,8 @@ class Match:
     empty_note: str | None
 
 
-def _classify(blocks: tuple, template: TemplateSpec) -> list[Match]:
+def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str]) -> list[Match]:
+    """Tables of `blocks` that this template knows; `squeezed` holds each paragraph's squeezed text."""
     matches: list[Match] = []
     note = re.compile(template.empty_note_pattern)
     for i, block in enumerate(blocks):
@@ -45,8 +47,9 @@ def _classify(blocks: tuple, template: TemplateSpec) -> list[Match]:
                 m = _UNIT.search(previous.text)
                 if m and unit is None:
                     unit = m.group(1)
+                text = squeezed[back]
                 found = next((t for t in template.tables
-                              if not t.title_in_first_row and t.matches_title(previous.text)), None)
+                              if not t.title_in_first_row and t.matches_squeezed(text)), None)
                 if found:
                     spec, title = found, previous.text.strip()
                     break
@@ -69,10 +72,15 @@ def _first(patterns: list[str], paragraphs: list[str], group: str) -> str | None
     return None
 
 
+def squeezed_paragraphs(source: SourceDocument) -> dict[int, str]:
+    return {i: squeeze(b.text) for i, b in enumerate(source.blocks) if isinstance(b, Paragraph)}
+
+
 def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]) -> tuple[TemplateSpec, list[Match]]:
     best: tuple[TemplateSpec, list[Match]] | None = None
+    squeezed = squeezed_paragraphs(source)
     for template in templates:
-        matches = _classify(source.blocks, template)
+        matches = _classify(source.blocks, template, squeezed)
         distinct = len({m.spec.id for m in matches})
         if distinct >= template.min_tables and (best is None or distinct > len({m.spec.id for m in best[1]})):
             best = (template, matches)
@@ -89,7 +97,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         chosen = [t for t in templates if t.id == template_id]
         if not chosen:
             raise InputError(f"未知模板：{template_id}", path=source.path)
-        template, matches = chosen[0], _classify(source.blocks, chosen[0])
+        template, matches = chosen[0], _classify(source.blocks, chosen[0], squeezed_paragraphs(source))
     else:
         template, matches = choose_template(source, templates)
     tables = []

@@ -139,6 +139,7 @@ SELF_EVAL_FUNDING_ROWS: dict[str, str] = {
     "年度资金总额": "total", "合计": "total", "当年财政拨款": "fiscal", "财政拨款": "fiscal",
     "上年结转": "carryover", "上级资金": "superior", "本级资金": "local", "其他资金": "other",
 }
+_FUNDING_ALIASES = {"target": TARGET_FUNDING, "income": OVERALL_INCOME, "expenditure": OVERALL_EXPENDITURE}
 SELF_EVAL_GOAL_COLUMNS: dict[str, str] = {"预期目标": "expected", "实际完成情况": "actual"}
 SELF_EVAL_INDICATOR_COLUMNS: dict[str, str] = {
     "一级指标": "level1", "二级指标": "level2", "三级指标": "level3",
@@ -404,17 +405,13 @@ def _section_key(text: str) -> str:
     return _TRAILING_PAREN.sub("", _key(text))
 
 
-@lru_cache(maxsize=4096)
-def _lookup(key: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
+def _lookup(key: str, aliases: dict[str, str]) -> str | None:
     """Alias value for a label, also when the PDF cut its last characters (市县（区）财政资)."""
-    for label, value in aliases:
-        if key == label:
-            return value
-    if len(key) >= LEVEL2_MIN_PREFIX:
-        for label, value in aliases:
-            if label.startswith(key) and len(label) - len(key) <= 2:
-                return value
-    return None
+    found = aliases.get(key)
+    if found is None and len(key) >= LEVEL2_MIN_PREFIX:
+        found = next((v for label, v in aliases.items() if label.startswith(key) and len(label) - len(key) <= 2),
+                     None)
+    return found
 
 
 def _unit_of(label: str) -> str | None:
@@ -426,17 +423,24 @@ def _is_placeholder(text: str) -> bool:
     return _key(text) in PLACEHOLDERS
 
 
-def parse_printed_number(text: str, line: int, unit: str | None = None) -> PrintedNumber | None:
-    """'700.00' / '99.27%' / '89.62分' → PrintedNumber; None for an empty, placeholder or other cell."""
+@lru_cache(maxsize=8192)
+def _read_amount(text: str) -> tuple[Decimal, int, str | None] | None:
+    """(value, decimals, unit) of '700.00' / '99.27%' / '89.62分'; None if not a number."""
     s = _clean(text).translate(_VALUE_WIDTH).replace(" ", "")
     if not s or s in PLACEHOLDERS:
         return None
     m = _PRINTED_NUMBER.match(s)
     amount = parse_amount(m.group("num")) if m else None
-    if amount is None:
+    return (amount.value, amount.decimals, m.group("unit")) if amount else None
+
+
+def parse_printed_number(text: str, line: int, unit: str | None = None) -> PrintedNumber | None:
+    """'700.00' / '99.27%' / '89.62分' → PrintedNumber; None for an empty, placeholder or other cell."""
+    reading = _read_amount(text)
+    if reading is None:
         return None
-    return PrintedNumber(value=amount.value, decimals=amount.decimals, text=text.strip(), line=line,
-                         unit=m.group("unit") or unit)
+    return PrintedNumber(value=reading[0], decimals=reading[1], text=text.strip(), line=line,
+                         unit=reading[2] or unit)
 
 
 def _normalise_value(text: str) -> str:
@@ -494,7 +498,9 @@ def _read_value(text: str) -> _Reading:
     return "text", None, None, None, None, not any(ch.isdigit() for ch in s)
 
 
+@lru_cache(maxsize=1024)
 def _date_value(parts: tuple | None) -> DateValue | None:
+    """Dates carry no place, so one frozen record serves every cell printing it."""
     return DateValue(year=parts[0], month=parts[1], day=parts[2]) if parts else None
 
 
@@ -541,12 +547,12 @@ Token = tuple[str, int]  # (cleaned text, cell index)
 
 
 def _tokens(row: RawRow) -> list[Token]:
-    out = []
-    for i, cell in enumerate(row.cells):
-        text = _clean(cell) if cell else ""
-        if text:
-            out.append((text, i))
-    return out
+    """Non-empty cells with their index (the readers strip cells; residue is rare)."""
+    tokens = [(cell, i) for i, cell in enumerate(row.cells) if cell]
+    joined = "".join(row.cells)
+    if "[" in joined or "<" in joined:
+        tokens = [(text, i) for t, i in tokens if (text := _clean(t))]
+    return tokens
 
 
 @lru_cache(maxsize=4096)
@@ -638,10 +644,10 @@ def _split_pattern(roles: tuple[frozenset[str], ...], sides: int) -> tuple[Slots
 
 def _split_groups(tokens: list[Token], sides: int) -> list[_Group] | None:
     """An indicator row's tokens split into its sides' groups (see `_split_pattern`)."""
-    pattern = _split_pattern(tuple(_roles(t) for t, _ in tokens), sides)
+    pattern = _split_pattern(tuple([_roles(t) for t, _ in tokens]), sides)
     if pattern is None:
         return None
-    return [_Group(*(tokens[i] if i is not None else None for i in slots)) for slots in pattern]
+    return [_Group(*[tokens[i] if i is not None else None for i in slots]) for slots in pattern]
 
 
 def _collapse_repeats(tokens: list[Token]) -> list[Token]:
@@ -730,6 +736,11 @@ class _IndicatorReader:
 
 
 def _is_indicator_header(tokens: list[Token]) -> bool:
+    for t, _ in tokens:  # cheap test first: most rows are not headers
+        if "级" in t:
+            break
+    else:
+        return False
     keys = {_key(t) for t, _ in tokens}
     return "一级指标" in keys or ("二级指标" in keys and "三级指标" in keys)
 
@@ -743,15 +754,24 @@ def _split_label(token: Token, labels: dict[str, str]) -> list[Token]:
     return [token]
 
 
+_AMOUNT_START = frozenset("0123456789０１２３４５６７８９(（-—－/／+\\无")  # labels never start so
+
+
+@lru_cache(maxsize=4096)
 def _amount_like(text: str) -> bool:
-    return _is_placeholder(text) or parse_amount(text) is not None
+    return text[0] in _AMOUNT_START and (_is_placeholder(text) or parse_amount(text) is not None)
 
 
-def _funding_line(label: str, amount_text: str, line: int, unit: str | None, aliases: dict[str, str],
+@lru_cache(maxsize=4096)
+def _funding_key(label: str, table: str) -> str | None:
+    """Normalised key of a funding label in one of the alias tables (其中： and colon dropped)."""
+    return _lookup(_LEADING_OF_WHICH.sub("", _key(label)), _FUNDING_ALIASES[table])
+
+
+def _funding_line(label: str, amount_text: str, line: int, unit: str | None, table: str,
                   memo: _Memo) -> FundingLine:
-    key = _LEADING_OF_WHICH.sub("", _key(label))
     amount = memo.number(amount_text, line, unit) if amount_text else None
-    return FundingLine(label=label.strip(), key=_lookup(key, tuple(aliases.items())), amount=amount,
+    return FundingLine(label=label.strip(), key=_funding_key(label, table), amount=amount,
                        text=amount_text.strip(), line=line)
 
 
@@ -784,7 +804,8 @@ def _title_blocks(source: SourceDocument, title: re.Pattern) -> list[tuple[Parag
     found = []
     blocks = source.blocks
     for i, block in enumerate(blocks):
-        if not isinstance(block, Paragraph) or not title.search(squeeze(block.text)):
+        if not isinstance(block, Paragraph) or "绩效目标" not in block.text \
+                or not title.search(squeeze(block.text)):
             continue
         year, table = None, None
         for nxt in blocks[i + 1:i + 4]:
@@ -854,7 +875,7 @@ class _TargetBuilder:
             return
         for position, ((text, index), amount) in enumerate(pairs):
             phase = self._funding_phase(text, index, position, len(pairs))
-            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), TARGET_FUNDING,
+            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), "target",
                                  self.memo)
             if item.amount is None and item.text and not _is_placeholder(item.text):
                 self.problem(f"无法读取金额：{item.text}", line)
@@ -1001,8 +1022,8 @@ class _OverallBuilder:
             self.problem("预算情况行多于收入和支出两栏", line)
         for position, ((text, index), amount) in enumerate(pairs[:2]):
             side = position if len(pairs) == 2 else _nearest(index, self.side_cols)
-            aliases = OVERALL_INCOME if side == 0 else OVERALL_EXPENDITURE
-            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), aliases, self.memo)
+            item = _funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"),
+                                 "income" if side == 0 else "expenditure", self.memo)
             if item.key is None:
                 self.problem(f"无法识别的预算项目：{text}", line)
             if item.amount is None and item.text and not _is_placeholder(item.text):

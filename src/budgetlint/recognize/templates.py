@@ -71,8 +71,15 @@ class TableSpec(Strict):
     rows: list[RowRoleSpec] = Field(default_factory=list)
 
     def matches_title(self, title: str) -> bool:
-        t = squeeze(title)
-        return any(re.search(p, t) for p in self.title_patterns)
+        """`title` as printed; see matches_squeezed for a title already squeezed."""
+        return self.matches_squeezed(squeeze(title))
+
+    def matches_squeezed(self, squeezed: str) -> bool:
+        return any(p.search(squeezed) for p in self._compiled)
+
+    @property
+    def _compiled(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.title_patterns]  # re caches compiled patterns
 
     @property
     def value_roles(self) -> list[str]:
