@@ -101,3 +101,21 @@ def format_amount(value: Decimal, decimals: int = 2) -> str:
     """Print an amount with a fixed number of decimals (no thousands separators)."""
     q = Decimal(1).scaleb(-decimals)
     return str(value.quantize(q))
+
+
+def ratio_percent(part: Interval, whole: Interval) -> Interval | None:
+    """part / whole × 100 as an interval; None when the whole may be zero (the share is meaningless)."""
+    if whole.low <= 0:
+        return None
+    ends = [part.low / whole.low, part.low / whole.high, part.high / whole.low, part.high / whole.high]
+    return Interval(min(ends) * 100, max(ends) * 100)
+
+
+def percent_accepts(percent: Decimal, decimals: int, value: Interval) -> bool:
+    """Could a true percentage inside `value` be printed as `percent`, rounded or truncated?
+
+    Rounding prints [p − ½·10⁻ᵈ, p + ½·10⁻ᵈ] as p; truncation prints [p, p + 10⁻ᵈ) as p
+    (documents do both: 95/90 is printed as 105.55%).
+    """
+    step = Decimal(1).scaleb(-decimals)
+    return value.overlaps(Interval(percent - step / 2, percent + step))

@@ -3,9 +3,32 @@
 The registry is explicit; tests fail when it and this folder disagree.
 """
 
-from budgetlint.checks import code_hierarchy, column_sum, equal, group_sum, nested_sum, row_match, row_sum
+from budgetlint.checks import (
+    claim_amount,
+    claim_change,
+    claim_count,
+    claim_parts,
+    claim_repeat,
+    claim_share,
+    claim_year,
+    code_hierarchy,
+    column_sum,
+    equal,
+    group_sum,
+    nested_sum,
+    row_match,
+    row_sum,
+    text_pattern,
+)
 
 CHECK_KINDS = {
+    "claim_amount": claim_amount,
+    "claim_change": claim_change,
+    "claim_count": claim_count,
+    "claim_parts": claim_parts,
+    "claim_repeat": claim_repeat,
+    "claim_share": claim_share,
+    "claim_year": claim_year,
     "code_hierarchy": code_hierarchy,
     "column_sum": column_sum,
     "equal": equal,
@@ -13,7 +36,8 @@ CHECK_KINDS = {
     "nested_sum": nested_sum,
     "row_match": row_match,
     "row_sum": row_sum,
+    "text_pattern": text_pattern,
 }
 
 # modules in this folder that are shared support, not kinds
-SUPPORT_MODULES = {"compare", "refs"}
+SUPPORT_MODULES = {"claims", "compare", "refs"}

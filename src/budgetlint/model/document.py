@@ -26,6 +26,8 @@ class RawRow:
     # line of each cell where cells stand on lines of their own (one-cell-per-line layout)
     cell_lines: tuple[int, ...] = ()
     page: int | None = None
+    # PDF only: each cell's box (x0, top, x1, bottom) in PDF points, origin at the page's top-left
+    cell_boxes: tuple[tuple[float, float, float, float], ...] = ()
 
     @property
     def texts(self) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -86,6 +87,13 @@ class Disclosure(BaseModel):
     template: str
     tables: tuple[Table, ...]
     source: object  # SourceDocument (kept loose to avoid a cycle in the JSON schema)
+    # Recognised beyond the tables (types live in recognize/, which this layer must not import):
+    claims: tuple[Any, ...] = ()  # narrative claims (recognize.narrative.claims.Claim)
+    narrative_stats: Any = None  # recognize.narrative.claims.ExtractionStats
+    bindings: tuple[Any, ...] = ()  # recognize.narrative.binding.Binding: claim -> table facts
+    targets: tuple[Any, ...] = ()  # recognize.performance.TargetTable (项目支出绩效目标表)
+    overall_target: Any = None  # recognize.performance.OverallTargetTable (整体支出绩效目标申报表)
+    self_evaluations: tuple[Any, ...] = ()  # recognize.performance.SelfEvaluation (绩效自评表)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -37,6 +37,7 @@ class Evaluation(BaseModel):
     severity: Severity | None = None  # overrides the rule's severity (e.g. a rounding tail is info)
     locations: tuple[Location, ...] = ()
     values: dict[str, str] = Field(default_factory=dict)  # extra message placeholders
+    claims: tuple[str, ...] = ()  # keys of the narrative claims this evaluation decided on
 
 
 class Finding(BaseModel):

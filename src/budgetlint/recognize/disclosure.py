@@ -9,6 +9,9 @@ from budgetlint.errors import InputError
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.recognize.labels import squeeze
+from budgetlint.recognize.narrative import extract_narrative
+from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
+from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
 from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates
 
@@ -111,5 +114,14 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     if year_text is None and matches:
         y = _YEAR.search(matches[0].title)
         year_text = y.group(1) if y else None
-    return Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
-                      kind=template.kind, template=template.id, tables=tuple(tables), source=source)
+    narrative = extract_narrative(source)
+    disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
+                            kind=template.kind, template=template.id, tables=tuple(tables), source=source,
+                            claims=narrative.claims, narrative_stats=narrative.stats,
+                            targets=tuple(parse_target_tables(source)),
+                            overall_target=parse_overall_target_table(source),
+                            self_evaluations=tuple(parse_self_evaluations(source)))
+    vocabulary = load_vocabulary(template.id)
+    if vocabulary is None:
+        return disclosure
+    return disclosure.model_copy(update={"bindings": bind_claims(disclosure, vocabulary)})

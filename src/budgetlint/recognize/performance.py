@@ -71,7 +71,8 @@ OPERATOR_ALIASES: dict[str, str] = {
 }
 SUFFIX_OPERATORS: dict[str, str] = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤"}
 DATE_SUFFIX_OPERATORS: dict[str, str] = {
-    "前": "≤", "之前": "≤", "以前": "≤", "止": "≤", "为止": "≤", "后": "≥", "之后": "≥", "以后": "≥"}
+    "前": "≤", "之前": "≤", "以前": "≤", "止": "≤", "为止": "≤", "内": "≤", "年内": "≤", "之内": "≤", "以内": "≤",
+    "后": "≥", "之后": "≥", "以后": "≥"}
 PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——", "/", "／", "无", "\\"})  # printed "no value"
 
 # Budget 项目支出绩效目标表: first-cell labels that open a part of the table.
@@ -124,8 +125,7 @@ OVERALL_EXPENDITURE: dict[str, str] = {"合计": "total", "基本支出": "basic
 # 绩效自评表 (one-cell-per-line layout).
 SELF_EVAL_SECTIONS: dict[str, str] = {
     "项目名称": "info", "单位名称": "info", "部门名称": "info", "主管部门": "info",
-    "项目资金": "funding", "部门资金": "funding", "单位资金": "funding",
-    "年度总体目标": "goals", "总分": "total",
+    "项目资金": "funding", "部门资金": "funding", "年度总体目标": "goals", "总分": "total",
 }
 SELF_EVAL_INFO: dict[str, str] = {
     "项目名称": "name", "单位名称": "name", "部门名称": "name", "主管部门": "department",
@@ -152,6 +152,13 @@ SELF_EVAL_INDICATOR_COLUMNS: dict[str, str] = {
     "偏差原因": "deviation", "改进措施": "improvement",
 }
 
+# Field names in problem messages.
+ROLE_NAMES: dict[str, str] = {
+    "initial_budget": "年初预算数", "full_year_budget": "全年预算数", "executed": "全年执行数", "weight": "分值",
+    "execution_rate": "执行率", "score": "得分", "completion_rate": "完成率", "level3": "三级指标",
+    "target": "指标值", "actual": "实际完成值",
+}
+
 # ----------------------------------------------------------------------------------------------
 # Regexes (compiled once)
 # ----------------------------------------------------------------------------------------------
@@ -165,10 +172,11 @@ _OPS = "|".join(re.escape(k) for k in sorted(OPERATOR_ALIASES, key=len, reverse=
 # ≥ 100 人/次 · =0.33万元/生/年 · 95%以上 (the unit holds no digit)
 _NUMBER_VALUE = re.compile(
     rf"^(?P<op>{_OPS})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>[^\d]*?)(?P<suffix>及以上|以上|及以下|以下|以内)?$")
-# =2024年12月10日前 · 2024年9月前 · 2024年底前 · 2024年12月31日止 · 2024年12月20 (日 missing) · …前完成
+# =2024年12月10日前 · 2024年9月前 · 2024年底前 · 2024年12月31日止 · 2024年12月20 (日 missing) ·
+# 2023年内完成 · 2024年按期发放: a year, maybe month and day, a bound, then words without digits
 _DATE_VALUE = re.compile(
-    rf"^(?P<op>{_OPS})?(?P<y>\d{{4}})年(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日?)?)?(?P<end>底|末)?"
-    r"(?P<suffix>之前|以前|前|为止|止|之后|以后|后)?(?:完成)?$")
+    rf"^(?P<op>{_OPS})?(?P<y>(?:19|20)\d{{2}})年(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日?)?)?(?P<end>底|末)?"
+    r"(?P<suffix>之前|以前|前|为止|止|之后|以后|后|年内|之内|以内|内)?[^\d月]*$")
 # 2025年1月至2025年12月 · 2025年1月至12月 · 2024年1-12月 · 2025年1月12月 (separator lost in extraction)
 _PERIOD_SEPARATOR = r"(?:至|到|-|－|—|~|～)"
 _PERIOD_VALUE = re.compile(
@@ -262,6 +270,10 @@ class TargetFunding(_Frozen):
 
 
 class TargetIndicator(_Frozen):
+    """One indicator of one side (实施期 / 年度). Levels are squeezed labels as printed; 一级/二级 are
+    carried down from earlier rows (merged cells). parsed=False: the value could not be read or no
+    二级 is known for the row."""
+
     phase: Phase
     level1: str
     level2: str
@@ -336,6 +348,10 @@ class SelfEvalFunding(_Frozen):
 
 
 class SelfEvalIndicator(_Frozen):
+    """One row of a 绩效自评表; `line` is the line of its 三级指标 cell. parsed=False: target or
+    actual could not be read, a number cell is unreadable, 分值/得分 are missing, or the row's width
+    differs from its header's."""
+
     level1: str
     level2: str
     level3: str
@@ -439,7 +455,7 @@ def parse_printed_number(text: str, line: int, unit: str | None = None) -> Print
     reading = _read_amount(text)
     if reading is None:
         return None
-    return PrintedNumber(value=reading[0], decimals=reading[1], text=text.strip(), line=line,
+    return PrintedNumber(value=reading[0], decimals=reading[1], text=_clean(text), line=line,
                          unit=reading[2] or unit)
 
 
@@ -510,7 +526,7 @@ def parse_indicator_value(text: str, line: int) -> IndicatorValue:
     Qualitative text (no digits) is a valid value (kind text, parsed). Text with digits that fits
     none of the number / date / period forms, and an empty cell, are kept with parsed=False.
     """
-    raw = text.strip()
+    raw = _clean(text)  # as printed: DOCX residue such as [bookmark: _GoBack] is not part of it
     kind, operator, number, start, end, parsed = _read_value(raw)
     printed = PrintedNumber(value=number[0], decimals=number[1], text=raw, line=line, unit=number[2]) \
         if number else None
@@ -600,8 +616,9 @@ def _side_options(roles: tuple[frozenset[str], ...], i: int, first: bool):
     n = len(roles)
     l1_choices = [(None, i, 0)]
     if first and i < n and "l1" in roles[i]:
-        # 成本指标 read as 一级 only when that is the better fit; otherwise prefer 二级 (Shanxi)
-        l1_choices.append((i, i + 1, 1 if "l2" in roles[i] else 0))
+        # 成本指标 is 一级 when a 二级 follows (成本指标 | 经济成本指标), else 二级 (Shanxi template)
+        ambiguous = "l2" in roles[i] and not (i + 1 < n and "l2" in roles[i + 1])
+        l1_choices.append((i, i + 1, 1 if ambiguous else 0))
     for l1, j, pen1 in l1_choices:
         l2_choices = [(None, j)]
         if j < n and "l2" in roles[j]:
@@ -713,7 +730,10 @@ class _IndicatorReader:
 
     def _take(self, group: _Group, side: int, line: int) -> None:
         if group.level1:
-            self.level1 = [_key(group.level1[0])] * 2
+            level1 = _key(group.level1[0])
+            if group.level2 and _key(group.level2[0]) == level1:  # 成本指标 | 成本指标: one label printed twice
+                level1 = LEVEL2_PARENTS.get(level1, level1)
+            self.level1 = [level1] * 2
             self.level2 = ["", ""]
         if group.level2:
             self.level2[side] = _key(group.level2[0])
@@ -1111,7 +1131,7 @@ class _SelfEvalBuilder:
         text = row.cells[index] if index < len(row.cells) else ""
         number = parse_printed_number(text, row.line_of(index), unit)
         if number is None and _clean(text) and not _is_placeholder(text):
-            self.problem(f"{what}无法读取为数字：{text.strip()}", row.line_of(index))
+            self.problem(f"{ROLE_NAMES.get(what, what)}无法读取为数字：{text.strip()}", row.line_of(index))
         return number
 
     def info(self, row: RawRow) -> None:
@@ -1156,7 +1176,7 @@ class _SelfEvalBuilder:
         self.header_width = len(row.cells)
         for needed in ("level3", "target", "actual"):
             if needed not in self.indicator_roles.values():
-                self.problem(f"指标表头缺少 {needed} 列", row.line)
+                self.problem(f"指标表头缺少{ROLE_NAMES[needed]}列", row.line)
 
     def indicator_row(self, row: RawRow) -> None:
         raw = {role: row.cells[i] if i < len(row.cells) else "" for i, role in self.indicator_roles.items()}
@@ -1175,8 +1195,9 @@ class _SelfEvalBuilder:
         index = {role: i for i, role in self.indicator_roles.items()}
         numbers = {role: self.number(row, index[role], role) for role in ("weight", "completion_rate", "score")
                    if role in index}
-        ok = (target.parsed and actual.parsed and len(row.cells) == self.header_width
-              and all(numbers.get(r) is not None for r in ("weight", "score") if r in index))
+        unreadable = any(numbers[r] is None and text[r] and not _is_placeholder(text[r]) for r in numbers)
+        ok = (target.parsed and actual.parsed and not unreadable and len(row.cells) == self.header_width
+              and all(numbers[r] is not None for r in ("weight", "score") if r in numbers))
         texts = {r: text.get(r, "") for r in ("basis", "last_year", "scoring_rule", "evidence", "deviation",
                                               "improvement")}
         self.indicators.append(SelfEvalIndicator(

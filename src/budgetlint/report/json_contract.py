@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results
+from budgetlint.api import DocumentResult, Results, narrative_coverage
 
 
 def table_entry(table) -> dict:
@@ -21,7 +21,8 @@ def document_entry(doc: DocumentResult) -> dict:
     d, run = doc.disclosure, doc.run
     return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
             "tables": [table_entry(t) for t in d.tables],
-            "findings": [f.contract() for f in run.findings], "summary": run.summary}
+            "findings": [f.contract() for f in run.findings], "summary": run.summary,
+            "narrative": narrative_coverage(doc)}
 
 
 def contract(results: Results) -> dict:

@@ -9,7 +9,7 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
-from budgetlint.api import DocumentResult, Results
+from budgetlint.api import DocumentResult, Results, narrative_coverage
 from budgetlint.model import Finding, Location
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -56,6 +56,12 @@ def _document(console: Console, doc: DocumentResult) -> None:
         return
     counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in run.summary.items())
     console.print(f"检查 {total} 项：{counts}")
+    coverage = narrative_coverage(doc)
+    if coverage.get("extracted"):
+        extracted, checked = sum(coverage["extracted"].values()), sum(coverage["checked"].values())
+        console.print(f"正文数字 {extracted} 个：已核对 {checked}，未能绑定 {extracted - checked}"
+                      f"（金额 {coverage['checked'].get('amount', 0)}/{coverage['extracted'].get('amount', 0)}，"
+                      f"占比 {coverage['checked'].get('share', 0)}/{coverage['extracted'].get('share', 0)}）")
     if not run.findings:
         console.print(Text("未发现问题", style="green"))
         return

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from budgetlint.model.findings import Severity
 
 # Placeholders every message may use; a check kind may add its own through Evaluation.values.
-MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail", "table", "row", "column"}
+MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail", "table", "row", "column",
+                  "quote"}  # quote: the narrative text a claim was read from
 
 
 class RuleDoc(BaseModel):

@@ -1,0 +1,67 @@
+"""claim_share: a stated share (占X%) equals part / whole at the printed precision.
+
+The part is the amount the share follows; the whole is the total of the list the part belongs to
+(…预算收入13,901.07万元，主要包括A，占x%；B，占y% — 其中/主要包括/主要用于), or, when the share
+names its whole (占部门项目支出总额的84.3%), the table cell the vocabulary binds that name to.
+A share whose whole cannot be found this way stays unbound. The check passes when some part and
+whole inside their rounding intervals give a percentage that prints as stated, rounded or
+truncated; a whole that may be zero makes any share meaningless (insufficient_data).
+
+Params: none.
+
+    check: {kind: claim_share}
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
+from budgetlint.checks.compare import interval_in, not_decided
+from budgetlint.checks.refs import Strict
+from budgetlint.model import Disclosure, Evaluation, Fact
+from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
+from budgetlint.recognize.narrative.binding import bind_subject, load_vocabulary, normalise_subject
+
+
+class Params(Strict):
+    pass
+
+
+def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
+    """The facts standing for the share's whole, or None when the text does not make it clear."""
+    if share.whole:
+        vocabulary = load_vocabulary(disclosure.template)
+        bound = vocabulary and bind_subject(disclosure, vocabulary, normalise_subject(share.whole), share)
+        return list(bound[1]) if bound else None
+    for parts in claims_of(disclosure, "parts"):
+        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in parts.parts):
+            return [amount_fact(parts.total)]
+    return None
+
+
+def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
+    out = []
+    for share in claims_of(disclosure, "share"):
+        if share.amount is None:
+            continue
+        whole = _whole_of(share, disclosure)
+        if not whole:
+            continue
+        part = amount_fact(share.amount)
+        unit = part.unit
+        ratio = ratio_percent(interval_in(part, unit), sum_intervals(interval_in(f, unit) for f in whole))
+        share_fact = fact_of_claim(share, share.percent, share.decimals, "%", share.span.text, row=share.subject)
+        facts = [share_fact, part, *whole]
+        if ratio is None:
+            out.append(not_decided(rule.id, "insufficient_data", f"“{share.span.text}”的总额为零，占比无从谈起"))
+            continue
+        whole_value = sum((f.amount for f in whole), Decimal(0))
+        computed = part.amount / whole_value * 100 if whole_value else Decimal(0)
+        ok = percent_accepts(share.percent, share.decimals, ratio)
+        out.append(narrative_evaluation(
+            rule.id, ok, share, subject=share.subject or share.span.text, facts=facts, claims=[share, share.amount],
+            expected=format_amount(computed, share.decimals), actual=format_amount(share.percent, share.decimals),
+            difference=format_amount(share.percent - computed, share.decimals), unit="%",
+            detail=f"{part.text} ÷ {' + '.join(f.text for f in whole)} × 100% = {format_amount(computed, 4)}%"))
+    return out or [not_decided(rule.id, "not_applicable", "正文中没有可核对的占比")]

@@ -1,0 +1,34 @@
+"""Support for the narrative check kinds: claim keys, claims as Facts, sentence neighbours."""
+
+from __future__ import annotations
+
+from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
+from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
+
+__all__ = ["amount_fact", "claim_key", "fact_of_claim", "claims_of", "same_sentence", "narrative_evaluation"]
+
+
+def claim_key(claim) -> str:
+    """A stable key for a claim: its line and where it starts in the paragraph (api.narrative_coverage
+    reads the same key)."""
+    return f"{claim.location.line}:{claim.span.start}"
+
+
+def claims_of(disclosure: Disclosure, kind: str) -> list:
+    return [c for c in disclosure.claims if c.kind == kind]
+
+
+def same_sentence(a, b) -> bool:
+    return a.location.line == b.location.line and a.sentence == b.sentence
+
+
+def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: list[Fact], claims: list,
+                         expected: str | None, actual: str | None, difference: str | None = None,
+                         detail: str | None = None, unit: str | None = None, severity=None) -> Evaluation:
+    """An evaluation about narrative text: located at the claim's line, then every other number."""
+    loc = claim.location
+    return Evaluation(
+        rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, expected=expected,
+        actual=actual, difference=difference, unit=unit, detail=detail, severity=severity,
+        locations=tuple(f.location for f in facts), claims=tuple(claim_key(c) for c in claims),
+        values={"table": claim.section or "情况说明", "row": subject, "column": "", "quote": claim.span.text})
