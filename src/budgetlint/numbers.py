@@ -119,3 +119,43 @@ def percent_accepts(percent: Decimal, decimals: int, value: Interval) -> bool:
     """
     step = Decimal(1).scaleb(-decimals)
     return value.overlaps(Interval(percent - step / 2, percent + step))
+
+
+# ---------------------------------------------------------------------------------------------
+# Derived values: ratios and how a derived value may be printed (rounded or truncated)
+# ---------------------------------------------------------------------------------------------
+
+INFINITY = Decimal("Infinity")
+
+
+def exact(value: Decimal) -> Interval:
+    """A value that stands for itself (a count, a round target): a point interval."""
+    return Interval(value, value)
+
+
+def ratio_interval(numerator: Interval, denominator: Interval) -> Interval | None:
+    """All quotients n / d for n, d in the intervals (both non-negative); None when d may be 0.
+
+    An unbounded numerator (high = Infinity, a value printed as "≥ 90%") gives an unbounded ratio.
+    """
+    if denominator.low <= 0 or numerator.low < 0:
+        return None
+    return Interval(numerator.low / denominator.high, numerator.high / denominator.low)
+
+
+def printed_range(printed: Decimal, decimals: int) -> Interval:
+    """Every value that prints as `printed` at `decimals` when documents round half up OR truncate.
+
+    Rounding covers [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; truncation (toward zero) covers [v, v + 10⁻ᵈ] for
+    v ≥ 0 (95/90 = 105.555… is printed 105.56% or 105.55%). The union is closed at both ends.
+    """
+    half = Decimal(5).scaleb(-(decimals + 1))
+    unit = Decimal(1).scaleb(-decimals)
+    if printed >= 0:
+        return Interval(printed - half, printed + unit)
+    return Interval(printed - unit, printed + half)
+
+
+def prints_as(printed: Decimal, decimals: int, value: Interval) -> bool:
+    """True when some value in `value` prints as `printed` (rounded or truncated, see printed_range)."""
+    return value.overlaps(printed_range(printed, decimals))

@@ -6,7 +6,9 @@ The registry is explicit; tests fail when it and this folder disagree.
 from budgetlint.checks import (
     claim_amount,
     claim_change,
+    claim_class_name,
     claim_count,
+    claim_execution,
     claim_parts,
     claim_repeat,
     claim_share,
@@ -24,7 +26,9 @@ from budgetlint.checks import (
 CHECK_KINDS = {
     "claim_amount": claim_amount,
     "claim_change": claim_change,
+    "claim_class_name": claim_class_name,
     "claim_count": claim_count,
+    "claim_execution": claim_execution,
     "claim_parts": claim_parts,
     "claim_repeat": claim_repeat,
     "claim_share": claim_share,

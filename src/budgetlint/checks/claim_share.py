@@ -2,7 +2,8 @@
 
 The part is the amount the share follows; the whole is the total of the list the part belongs to
 (…预算收入13,901.07万元，主要包括A，占x%；B，占y% — 其中/主要包括/主要用于), or, when the share
-names its whole (占部门项目支出总额的84.3%), the table cell the vocabulary binds that name to.
+names its whole (占政府采购支出总额的81.90%), the table cell the vocabulary binds that name to, else
+the one amount the same paragraph states for exactly that subject.
 A share whose whole cannot be found this way stays unbound. The check passes when some part and
 whole inside their rounding intervals give a percentage that prints as stated, rounded or
 truncated; a whole that may be zero makes any share meaningless (insufficient_data).
@@ -31,9 +32,15 @@ class Params(Strict):
 def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
     """The facts standing for the share's whole, or None when the text does not make it clear."""
     if share.whole:
+        wanted = normalise_subject(share.whole)
         vocabulary = load_vocabulary(disclosure.template)
-        bound = vocabulary and bind_subject(disclosure, vocabulary, normalise_subject(share.whole), share)
-        return list(bound[1]) if bound else None
+        bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share)
+        if bound:
+            return list(bound[1])
+        # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
+        stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
+                  and normalise_subject(a.subject) == wanted]
+        return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
     for parts in claims_of(disclosure, "parts"):
         if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in parts.parts):
             return [amount_fact(parts.total)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
 
-__all__ = ["amount_fact", "claim_key", "fact_of_claim", "claims_of", "same_sentence", "narrative_evaluation"]
+__all__ = ["amount_fact", "amounts_within", "claim_key", "claims_of", "fact_of_claim", "narrative_evaluation"]
 
 
 def claim_key(claim) -> str:
@@ -18,8 +18,10 @@ def claims_of(disclosure: Disclosure, kind: str) -> list:
     return [c for c in disclosure.claims if c.kind == kind]
 
 
-def same_sentence(a, b) -> bool:
-    return a.location.line == b.location.line and a.sentence == b.sentence
+def amounts_within(disclosure: Disclosure, claim) -> list:
+    """Amount claims printed inside another claim's text (the B and F of an execution statement)."""
+    return [a for a in claims_of(disclosure, "amount") if a.location.line == claim.location.line
+            and claim.span.start <= a.span.start < claim.span.end]
 
 
 def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: list[Fact], claims: list,

@@ -11,6 +11,7 @@ from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
+from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
 from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates
@@ -117,7 +118,8 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     narrative = extract_narrative(source)
     disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
                             kind=template.kind, template=template.id, tables=tuple(tables), source=source,
-                            claims=narrative.claims, narrative_stats=narrative.stats,
+                            claims=narrative.claims + tuple(extract_execution(source)),
+                            narrative_stats=narrative.stats,
                             targets=tuple(parse_target_tables(source)),
                             overall_target=parse_overall_target_table(source),
                             self_evaluations=tuple(parse_self_evaluations(source)))

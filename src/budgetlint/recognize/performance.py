@@ -385,6 +385,8 @@ class SelfEvaluation(_Frozen):
     indicators: tuple[SelfEvalIndicator, ...] = ()
     total_weight: PrintedNumber | None = None  # 总分 row: the printed weight total (100)
     total_score: PrintedNumber | None = None  # 总分 row: the printed score
+    funding_headers: dict[str, str] = {}  # column role -> header as printed (资金 part)
+    indicator_headers: dict[str, str] = {}  # column role -> header as printed (指标 part)
     problems: tuple[ParseProblem, ...] = ()
 
     def funding_row(self, key: str) -> SelfEvalFunding | None:
@@ -1145,6 +1147,7 @@ class _SelfEvalBuilder:
     def funding_header(self, row: RawRow) -> None:
         self.fields["unit"] = _unit_of(row.cells[0])
         self.funding_roles = _column_roles(row, SELF_EVAL_FUNDING_COLUMNS)
+        self.fields["funding_headers"] = {role: _clean(row.cells[i]) for i, role in self.funding_roles.items()}
         if not self.funding_roles:
             self.problem("资金表头无法识别", row.line)
 
@@ -1173,6 +1176,7 @@ class _SelfEvalBuilder:
 
     def indicator_header(self, row: RawRow) -> None:
         self.indicator_roles = _column_roles(row, SELF_EVAL_INDICATOR_COLUMNS)
+        self.fields["indicator_headers"] = {role: _clean(row.cells[i]) for i, role in self.indicator_roles.items()}
         self.header_width = len(row.cells)
         for needed in ("level3", "target", "actual"):
             if needed not in self.indicator_roles.values():

@@ -1,0 +1,106 @@
+"""Performance-table numbers as Facts, so `compare.balance` and the reports treat them like table cells.
+
+recognize/performance.py reads 绩效目标表 and 绩效自评表 into records whose numbers are
+`PrintedNumber`s (value, decimals, text, line, unit). `to_fact` is the one converter from such a
+number (or an empty / unreadable cell) to a `budgetlint.model.Fact` with a full `Location`: the
+disclosure's file, the line of the cell, the page of that line in the source where the reader
+knows it, and the table, row and column names the finding shows.
+
+Scores, weights and rates are not money: `points` turns them into Facts of a neutral unit so
+`balance` can add them up (Σ 得分 = 总分), and `relabel` puts the real unit (分) back on the
+evaluation it returns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from decimal import Decimal
+
+from budgetlint.model import Disclosure, Evaluation, Fact, Location
+from budgetlint.model.document import Paragraph, RawTable
+
+NEUTRAL_UNIT = "元"  # factor 1 in numbers.UNIT_FACTORS: dimensionless values travel as "元"
+
+_PAGES: dict[int, tuple[object, list[int], list[tuple[int | None, str]]]] = {}
+
+
+def _page_index(source) -> tuple[list[int], list[tuple[int | None, str]]]:
+    """Lines where a block or row starts, with its page; cached per source document."""
+    cached = _PAGES.get(id(source))
+    if cached is not None and cached[0] is source:
+        return cached[1], cached[2]
+    starts: list[tuple[int, int | None, str]] = []
+    basis = getattr(source, "page_basis", "none")
+    for block in getattr(source, "blocks", ()):
+        if isinstance(block, Paragraph):
+            loc = block.location
+            if loc.line is not None:
+                starts.append((loc.line, loc.page, loc.page_basis))
+        elif isinstance(block, RawTable):
+            for row in block.rows:
+                starts.append((row.line, row.page, basis if row.page is not None else "none"))
+    starts.sort(key=lambda s: s[0])
+    lines = [s[0] for s in starts]
+    pages = [(s[1], s[2]) for s in starts]
+    if len(_PAGES) > 16:  # a batch run reads many documents: keep the cache small
+        _PAGES.clear()
+    _PAGES[id(source)] = (source, lines, pages)
+    return lines, pages
+
+
+def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, str]:
+    """(page, page_basis) of a line: the page of the block or row that starts at or before it."""
+    if line is None or disclosure.source is None:
+        return None, "none"
+    lines, pages = _page_index(disclosure.source)
+    i = bisect_right(lines, line) - 1
+    if i < 0:
+        return None, "none"
+    page, basis = pages[i]
+    return (page, basis) if page is not None else (None, "none")
+
+
+def location(disclosure: Disclosure, line: int | None, *, table: str | None = None, row: str | None = None,
+             column: str | None = None) -> Location:
+    page, basis = page_of(disclosure, line)
+    return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row,
+                    column=column)
+
+
+def to_fact(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
+            text: str = "", unit: str | None = None) -> Fact:
+    """A Fact for a printed number of a performance table.
+
+    `number` is a recognize.performance.PrintedNumber or None. None stands for a cell that holds no
+    number: `text` is what it holds (empty, a placeholder such as "—", or unreadable text) and
+    `line` where it stands. An empty or placeholder cell is an exact zero; other text is a cell
+    that is not a number (parsed=False), which `balance` reports as insufficient_data.
+    `unit` is the amount unit (元 / 万元); the number's own unit is used when it is one of them.
+    """
+    if number is not None:
+        own = number.unit if number.unit in ("元", "万元", "亿元") else None
+        return Fact(value=number.value, decimals=number.decimals, unit=own or unit or NEUTRAL_UNIT, text=number.text,
+                    location=location(disclosure, number.line, table=table, row=row, column=column))
+    shown = text.strip()
+    placeholder = not shown or shown in ("-", "—", "－", "--", "——", "/", "／", "\\")
+    return Fact(value=None, decimals=0, unit=unit or NEUTRAL_UNIT, text=shown, parsed=placeholder,
+                location=location(disclosure, line, table=table, row=row, column=column))
+
+
+def points(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
+           text: str = "") -> Fact:
+    """A score or weight (分) as a Fact of the neutral unit (see `relabel`)."""
+    return to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text,
+                   unit=NEUTRAL_UNIT)
+
+
+def constant(disclosure: Disclosure, value: Decimal, *, line: int | None, table: str, row: str,
+             column: str) -> Fact:
+    """A value the rule states (weights add up to 100), placed at the line it is checked against."""
+    return Fact(value=value, decimals=0, unit=NEUTRAL_UNIT, text=str(value),
+                location=location(disclosure, line, table=table, row=row, column=column))
+
+
+def relabel(evaluation: Evaluation, unit: str) -> Evaluation:
+    """The evaluation of a `balance` over `points` facts, shown in the real unit (分)."""
+    return evaluation.model_copy(update={"unit": unit})

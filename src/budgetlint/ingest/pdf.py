@@ -1,0 +1,725 @@
+"""Reader for PDF disclosures with a text layer (pdfplumber): ruled tables and narrative paragraphs.
+
+What it produces (model/document.py):
+
+* Pages are exact: every block and row carries its 1-based PDF page, page_basis "pdf".
+* A PDF has no lines, so `line` is a running 1-based index, in reading order across the whole
+  document, of the blocks it emits: each paragraph takes one number, each table row one number.
+  `SourceDocument.line_count` is the last number used. The index is stable for the same file.
+* Boxes are (x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner
+  (pdfplumber's convention), rounded to 0.01. A paragraph's Location.bbox covers its lines on its
+  first page; a table's Location.bbox is its first part's frame; `RawRow.cell_boxes` has one box
+  per cell. A cell inside a merged (spanning) cell gets the merged cell's box.
+
+Tables are pdfplumber's ruled tables (`find_tables`, lines strategy: drawn lines and rectangle
+edges). A "table" with one column is a frame around text (the 目录 of the Shanghai budgets is
+one): its text is read as narrative. Rows without any text are dropped. A cell's text is rebuilt
+from its characters like narrative lines (below); the lines of a wrapped cell are joined without
+a space ("国有资本经营\\n预算" -> "国有资本经营预算") unless both sides are Latin letters or digits.
+A table that ends a page continues on the next page when the next page starts with a table with
+the same columns (same count, same x positions) whose first row is not a title; the parts are
+one RawTable, and leading rows repeating the table's own header rows are dropped.
+
+Narrative text is rebuilt from character positions instead of the content-stream order, because
+some generators place numbers (set in a Latin font) on a baseline about 40% of the font size
+below the Chinese text around them; plain extraction then puts every number on a line of its own
+(the 情况说明 of the 财政局 2024 决算). Characters are clustered into lines by vertical overlap
+with the line's first character (at least half the smaller height), lines are read top to
+bottom and characters left to right. A space is kept between characters only where the gap shows
+one: more than a fifth of the font size between Latin letters or digits, more than a full
+character width where a Chinese character or punctuation mark is involved (justified Chinese
+text is spread with smaller gaps). Characters outside the page box are invisible and ignored.
+
+Lines become paragraphs. A line continues the paragraph above it when it has the same font size,
+follows it closely, starts at the left margin, is not a heading (一、 （一） 1、 1. 第X部分 …), and the
+line above reaches the right margin; or when it starts with closing punctuation (a lone "。"
+wrapped onto the next line). In documents that mark paragraphs by a first-line indent, that is
+the whole rule; in documents without indents a line ending a sentence (。！？) also ends the
+paragraph. A colon or semicolon at a line end does not: "主要用于：" often wraps just there and
+the amounts after it belong to the same item. Two short centred lines of the same size (a title
+printed over two lines) are one paragraph. The same rule joins the last line of a page to the
+first line of the next, so a sentence split by a page break is one paragraph. Bare page numbers
+("3", "- 3 -", "第3页") in the top or bottom 12% of a page are dropped.
+
+The 目录: the line 目录 and the lines after it on that page (and on following pages that still
+look like a 目录: no sentences, no tables, not starting with the 目录's first title) are one
+paragraph each and are parsed with `parse_toc_row`; entries without a page number are not
+TocEntries.
+
+Bad input raises InputError with one message: encrypted, truncated or corrupt, no text layer.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budgetlint.errors import InputError
+from budgetlint.ingest.pages import normalise_title, parse_toc_row
+from budgetlint.model import SourceDocument
+from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.location import Location
+
+Box = tuple[float, float, float, float]
+
+# pdfplumber's defaults made explicit: ruled tables only (drawn lines and rectangle edges)
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "edge_min_length": 3,
+    "intersection_tolerance": 3,
+}
+
+LINE_OVERLAP = 0.5  # a character joins a line when it overlaps the line's band by this share
+LATIN_SPACE_GAP = 0.2  # gap (× font size) that means a space between Latin letters/digits
+CJK_SPACE_GAP = 1.0  # gap (× font size) that means a space next to a Chinese character
+PARA_GAP = 0.9  # vertical gap (× font size) between lines larger than this starts a paragraph
+FULL_LINE = 4.0  # a line within this many characters of the right margin is full (Chinese line
+# breaking moves up to three characters, and lines mixing fonts are not always justified)
+MARGIN_EDGE = 0.12  # page-number lines are looked for in this share of the page at top/bottom
+TOC_TAIL_BYTES = 8192  # a PDF whose last bytes hold no %%EOF is truncated
+
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
+_CLOSING_START = re.compile(r"^[。，、；：！？）)」』”’%％]")
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+部分"
+    r"|[一二三四五六七八九十百]+[、．.]"
+    r"|[（(](?:[一二三四五六七八九十百]+|\d{1,2})[）)]"
+    r"|\d{1,3}\s*[、．]"
+    r"|\d{1,3}\.(?!\d)"
+    r"|[①-⑳]"
+    r"|附件|附表|注[:：])"
+)
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
+_TOC_HEADING = re.compile(r"^目\s*录$")
+_TABLE_TITLE = re.compile(r"(表|单位[:：].*)$")
+
+
+# ---------------------------------------------------------------------------------------------
+# characters -> lines
+# ---------------------------------------------------------------------------------------------
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF
+            or 0x3000 <= o <= 0x303F or 0x2010 <= o <= 0x206F)
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _join(left: str, right: str) -> str:
+    """Join two pieces of one text split by a line break: a space only between Latin/digits."""
+    if left and right and _is_latin(left[-1]) and _is_latin(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    band_top: float  # the band of the line's first character: its main text, not shifted numbers
+    band_bottom: float
+    size: float
+    page: int = 0
+
+
+def _cluster(chars: list[dict]) -> list[list[dict]]:
+    """Group characters into lines by vertical overlap with each line's first character."""
+    chars = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    lines: list[list] = []  # [band_top, band_bottom, chars]
+    open_lines: list[list] = []
+    for c in chars:
+        top, bottom = c["top"], c["bottom"]
+        height = max(bottom - top, 0.1)
+        open_lines = [ln for ln in open_lines if ln[1] > top]
+        best, best_share = None, 0.0
+        for ln in open_lines:
+            overlap = min(bottom, ln[1]) - max(top, ln[0])
+            share = overlap / min(height, max(ln[1] - ln[0], 0.1))
+            if share > best_share:
+                best, best_share = ln, share
+        if best is not None and best_share >= LINE_OVERLAP:
+            best[2].append(c)
+        else:
+            ln = [top, bottom, [c]]
+            lines.append(ln)
+            open_lines.append(ln)
+    return [ln[2] for ln in lines]
+
+
+def _line_text(chars: list[dict]) -> str:
+    """Characters of one line, left to right, with spaces only where the gap shows one."""
+    parts: list[str] = []
+    prev = None
+    for c in chars:
+        text = c["text"]
+        if prev is not None:
+            gap = c["x0"] - prev["x1"]
+            size = max(min(c["size"], prev["size"]), 1.0)
+            cjk = _is_cjk(prev["text"][-1]) or _is_cjk(text[0])
+            if gap > (CJK_SPACE_GAP if cjk else LATIN_SPACE_GAP) * size:
+                parts.append(" ")
+        parts.append(text)
+        prev = c
+    return "".join(parts)
+
+
+def _make_lines(chars: list[dict], page: int) -> list[_Line]:
+    out = []
+    for group in _cluster(chars):
+        first = group[0]
+        group.sort(key=lambda c: c["x0"])
+        sizes = Counter(round(c["size"], 1) for c in group)
+        out.append(_Line(
+            text=_line_text(group),
+            x0=min(c["x0"] for c in group), top=min(c["top"] for c in group),
+            x1=max(c["x1"] for c in group), bottom=max(c["bottom"] for c in group),
+            band_top=first["top"], band_bottom=first["bottom"],
+            size=sizes.most_common(1)[0][0], page=page))
+    out.sort(key=lambda ln: (ln.band_top, ln.x0))
+    return out
+
+
+def _cell_text(chars: list[dict]) -> str:
+    text = ""
+    for group in _cluster(chars):
+        group.sort(key=lambda c: c["x0"])
+        text = _join(text, _line_text(group))
+    return text.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# tables
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _TablePart:
+    page: int
+    bbox: Box
+    edges: tuple[float, ...]  # x positions of the column boundaries
+    rows: list[tuple[tuple[str, ...], tuple[Box, ...]]]
+
+
+def _r(box) -> Box:
+    return tuple(round(float(v), 2) for v in box)  # type: ignore[return-value]
+
+
+class _Grid:
+    """Find the (merged) cell holding a point: cell edges as a grid, each grid square -> cell."""
+
+    def __init__(self, cells: list[Box]) -> None:
+        self.xs = sorted({v for c in cells for v in (c[0], c[2])})
+        self.ys = sorted({v for c in cells for v in (c[1], c[3])})
+        self.map: dict[tuple[int, int], int] = {}
+        for k, (x0, top, x1, bottom) in enumerate(cells):
+            i0, i1 = self.xs.index(x0), self.xs.index(x1)
+            j0, j1 = self.ys.index(top), self.ys.index(bottom)
+            for i in range(i0, i1):
+                for j in range(j0, j1):
+                    self.map.setdefault((i, j), k)
+
+    def find(self, x: float, y: float) -> int | None:
+        i = bisect_right(self.xs, x) - 1
+        j = bisect_right(self.ys, y) - 1
+        if i < 0 or j < 0 or i >= len(self.xs) - 1 or j >= len(self.ys) - 1:
+            return None
+        return self.map.get((i, j))
+
+
+def _table_parts(page_no: int, tables, chars: list[dict]) -> tuple[list[_TablePart], list[dict]]:
+    """Assign characters to the cells of the page's tables; return table parts and free chars."""
+    if not tables:
+        return [], chars
+    grids = []
+    for t in tables:
+        cells = [tuple(c) for c in t.cells]
+        grids.append((t, cells, _Grid(cells)))
+    owned: list[list[list[dict]]] = [[[] for _ in cells] for _, cells, _ in grids]
+    free: list[dict] = []
+    for c in chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        for n, (t, cells, grid) in enumerate(grids):
+            x0, top, x1, bottom = t.bbox
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                k = grid.find(cx, cy)
+                if k is not None:
+                    owned[n][k].append(c)
+                    break
+        else:
+            free.append(c)
+
+    parts: list[_TablePart] = []
+    for n, (t, cells, grid) in enumerate(grids):
+        index = {cell: k for k, cell in enumerate(cells)}
+        texts = [_cell_text(chs) if chs else "" for chs in owned[n]]
+        columns = [col.bbox for col in t.columns]
+        rows = []
+        for row in t.rows:
+            row_top, row_bottom = row.bbox[1], row.bbox[3]
+            cell_texts, boxes = [], []
+            for j, cell in enumerate(row.cells):
+                if cell is not None:
+                    cell = tuple(cell)
+                    cell_texts.append(texts[index[cell]] if cell in index else "")
+                    boxes.append(_r(cell))
+                    continue
+                cell_texts.append("")
+                col = columns[j] if j < len(columns) else row.bbox
+                k = grid.find((col[0] + col[2]) / 2, row_top + 0.01)
+                boxes.append(_r(cells[k]) if k is not None else _r((col[0], row_top, col[2], row_bottom)))
+            if any(cell_texts):
+                rows.append((tuple(cell_texts), tuple(boxes)))
+        if not rows:
+            continue
+        edges = tuple(sorted({round(col[0], 1) for col in columns} | {round(columns[-1][2], 1)}))
+        parts.append(_TablePart(page=page_no, bbox=_r(t.bbox), edges=edges, rows=rows))
+    return parts, free
+
+
+def _same_columns(a: _TablePart, b: _TablePart) -> bool:
+    if len(a.rows[0][0]) != len(b.rows[0][0]) or len(a.edges) != len(b.edges):
+        return False
+    return all(abs(x - y) <= 3.0 for x, y in zip(a.edges, b.edges))
+
+
+def _is_title_row(cells: tuple[str, ...]) -> bool:
+    texts = [c for c in cells if c]
+    return len(texts) == 1 and len(cells) > 1 and bool(_TABLE_TITLE.search(texts[0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# reading the file
+# ---------------------------------------------------------------------------------------------
+
+def _check_tail(path: str) -> None:
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - TOC_TAIL_BYTES))
+            tail = fh.read()
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror}", path=path) from exc
+    if b"%%EOF" not in tail:
+        raise InputError("PDF 文件损坏或不完整", path=path,
+                         hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")
+
+
+def _corrupt(path: str, exc: BaseException) -> InputError:
+    return InputError("PDF 文件损坏或不完整", path=path,
+                      hint=f"无法解析：{type(exc).__name__}；请重新下载或重新导出该 PDF")
+
+
+def _encrypted(path: str) -> InputError:
+    return InputError("PDF 已加密", path=path, hint="请提供未加密、无需密码即可打开的 PDF")
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    items: list = field(default_factory=list)  # _Line | _TablePart, top to bottom
+    spaced: bool = False  # paragraphs on this page are set apart by extra space
+
+
+class _Clipper:
+    """Clipping paths of text objects, read with pdfium (pdfminer does not track clipping).
+
+    Used only on pages where text runs off the page: some generators print a whole text frame on
+    every page it spans and clip it to the part that belongs there, so the off-page and clipped
+    text is a hidden copy of the neighbouring pages' text.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.doc = None
+
+    def visible(self, index: int, mediabox, chars: list[dict]) -> list[dict]:
+        try:
+            objects = self._text_objects(index, mediabox)
+        except Exception:  # pdfium could not read what pdfminer could: keep the text
+            return chars
+        if not objects:
+            return chars
+        clips = {clip for _, clip in objects}
+        if len(clips) == 1:
+            (clip,) = clips
+            return chars if clip is None else [c for c in chars if _inside(c, clip)]
+        buckets: dict[int, list[tuple[Box, Box | None]]] = {}
+        for bounds, clip in objects:
+            for key in range(int(bounds[1] // 10), int(bounds[3] // 10) + 1):
+                buckets.setdefault(key, []).append((bounds, clip))
+        kept = []
+        for c in chars:
+            cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+            clip = None
+            for bounds, candidate in buckets.get(int(cy // 10), ()):
+                if bounds[0] - 0.5 <= cx <= bounds[2] + 0.5 and bounds[1] - 0.5 <= cy <= bounds[3] + 0.5:
+                    clip = candidate
+                    break
+            if clip is None or _inside(c, clip):
+                kept.append(c)
+        return kept
+
+    def _text_objects(self, index: int, mediabox) -> list[tuple[Box, Box | None]]:
+        import ctypes
+
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        if self.doc is None:
+            self.doc = pdfium.PdfDocument(self.path)
+        page = self.doc[index]
+        left, top_y = float(mediabox[0]), float(mediabox[3])
+        out = []
+        try:
+            for i in range(raw.FPDFPage_CountObjects(page.raw)):
+                obj = raw.FPDFPage_GetObject(page.raw, i)
+                if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+                    continue
+                lo, bo, ro, to = (ctypes.c_float() for _ in range(4))
+                raw.FPDFPageObj_GetBounds(obj, lo, bo, ro, to)
+                bounds = (lo.value - left, top_y - to.value, ro.value - left, top_y - bo.value)
+                out.append((bounds, self._clip_box(raw, ctypes, obj, left, top_y)))
+        finally:
+            page.close()
+        return out
+
+    @staticmethod
+    def _clip_box(raw, ctypes, obj, left: float, top_y: float) -> Box | None:
+        """The clipping region as a box: the intersection of its paths' bounding boxes."""
+        clip = raw.FPDFPageObj_GetClipPath(obj)
+        if not clip:
+            return None
+        box = None
+        x, y = ctypes.c_float(), ctypes.c_float()
+        px, py = ctypes.byref(x), ctypes.byref(y)
+        for k in range(raw.FPDFClipPath_CountPaths(clip)):
+            xs, ys = [], []
+            for n in range(raw.FPDFClipPath_CountPathSegments(clip, k)):
+                raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, k, n), px, py)
+                xs.append(x.value)
+                ys.append(y.value)
+            if not xs:
+                continue
+            path_box = (min(xs) - left, top_y - max(ys), max(xs) - left, top_y - min(ys))
+            box = path_box if box is None else (max(box[0], path_box[0]), max(box[1], path_box[1]),
+                                                min(box[2], path_box[2]), min(box[3], path_box[3]))
+        return box
+
+    def close(self) -> None:
+        if self.doc is not None:
+            self.doc.close()
+            self.doc = None
+
+
+def _inside(c: dict, box: Box) -> bool:
+    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5
+
+
+def _load_pages(path: str) -> list[_Page]:
+    """Open the PDF and extract every page's lines and table parts (pdfplumber does the parsing)."""
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfplumber wraps every pdfminer error in PdfminerException
+        if _is_password_error(exc):
+            raise _encrypted(path) from exc
+        raise _corrupt(path, exc) from exc
+    pages: list[_Page] = []
+    with pdf:
+        try:
+            plumber_pages = pdf.pages
+        except Exception as exc:
+            raise _corrupt(path, exc) from exc
+        if not plumber_pages:
+            raise InputError("PDF 文件损坏或不完整", path=path, hint="文件中没有页面")
+        raw_pages = []  # (number, width, height, chars, tables, mediabox or None)
+        runs_off_page = False
+        for number, page in enumerate(plumber_pages, start=1):
+            try:
+                x0, top, x1, bottom = page.bbox
+                chars = [c for c in page.chars if c["text"].strip()]
+                visible = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                           and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+                runs_off_page = runs_off_page or len(visible) < len(chars)
+                tables = page.find_tables(TABLE_SETTINGS) if page.edges else []
+                raw_pages.append((number, float(page.width), float(page.height), visible, tables,
+                                  None if page.rotation else page.page_obj.mediabox))
+            except Exception as exc:
+                raise _corrupt(path, exc) from exc
+            finally:
+                page.close()
+    if runs_off_page:
+        # Text running off a page is the mark of generators that print a whole overflowing text
+        # frame on every page it spans and show only a window of it (the clipping path, which
+        # pdfminer ignores): drop the hidden copies on every page of such a document.
+        clipper = _Clipper(path)
+        try:
+            raw_pages = [(n, w, h, clipper.visible(n - 1, box, chars) if box and chars else chars, t, box)
+                         for n, w, h, chars, t, box in raw_pages]
+        finally:
+            clipper.close()
+    for number, width, height, chars, tables, _ in raw_pages:
+        # a ruled frame with a single column is a box around text, not a table
+        tables = [t for t in tables if t.rows and len(t.rows[0].cells) >= 2]
+        parts, free = _table_parts(number, tables, chars)
+        lines = _make_lines(free, number)
+        items: list = [*lines, *parts]
+        items.sort(key=lambda it: it.band_top if isinstance(it, _Line) else it.bbox[1])
+        pages.append(_Page(number, width, height, items, spaced=_is_spaced(lines)))
+    if not any(p.items for p in pages):
+        raise InputError("所有页面都没有文字层，可能是扫描件", path=path,
+                         hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF")
+    return pages
+
+
+def _is_spaced(lines: list[_Line]) -> bool:
+    """Are paragraphs set apart by extra space (at least twice between body lines)?"""
+    gaps = [b.band_top - a.band_bottom for a, b in zip(lines, lines[1:])
+            if abs(a.size - b.size) <= 0.6 and a.x0 < b.x1 and b.x0 < a.x1]
+    wide = sum(1 for g, ln in zip(gaps, lines) if g > PARA_GAP * ln.size)
+    tight = sum(1 for g, ln in zip(gaps, lines) if 0 <= g <= 0.5 * ln.size)
+    return wide >= 2 and tight >= 2
+
+
+def _drop_page_numbers(page: _Page) -> None:
+    lines = [(i, it) for i, it in enumerate(page.items) if isinstance(it, _Line)]
+    if not lines:
+        return
+    drop = set()
+    for i, line in (lines[0], lines[-1]):
+        near_edge = line.bottom <= page.height * MARGIN_EDGE or line.top >= page.height * (1 - MARGIN_EDGE)
+        if near_edge and _PAGE_NUMBER.match(line.text):
+            drop.add(i)
+    if drop:
+        page.items = [it for i, it in enumerate(page.items) if i not in drop]
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Margins per page width, the body font size, whether paragraphs start with an indent."""
+
+    left: dict[float, float]
+    right: dict[float, float]
+    body: dict[float, float]
+    indented: bool
+
+    @classmethod
+    def measure(cls, pages: list[_Page]) -> _Layout:
+        by_width: dict[float, list[_Line]] = {}
+        for page in pages:
+            by_width.setdefault(round(page.width), []).extend(
+                it for it in page.items if isinstance(it, _Line))
+        left, right, body = {}, {}, {}
+        indents = body_lines = 0
+        for width, lines in by_width.items():
+            if not lines:
+                continue
+            sizes: Counter = Counter()
+            for ln in lines:
+                sizes[ln.size] += len(ln.text)
+            body[width] = sizes.most_common(1)[0][0]
+            body_set = [ln for ln in lines if abs(ln.size - body[width]) <= 0.6] or lines
+            left[width] = Counter(round(ln.x0) for ln in body_set).most_common(1)[0][0]
+            x1s = sorted(ln.x1 for ln in body_set)
+            right[width] = x1s[int(0.9 * (len(x1s) - 1))]
+            for ln in body_set:
+                body_lines += 1
+                if abs(ln.x0 - left[width] - 2 * ln.size) <= 0.4 * ln.size:
+                    indents += 1
+        return cls(left, right, body, indented=indents >= max(3, 0.03 * body_lines))
+
+    def starts_at_margin(self, line: _Line, width: float) -> bool:
+        return abs(line.x0 - self.left.get(round(width), line.x0)) <= 0.6 * line.size
+
+    def is_full(self, line: _Line, width: float) -> bool:
+        return line.x1 >= self.right.get(round(width), line.x1) - FULL_LINE * line.size
+
+    def is_centred(self, line: _Line, width: float) -> bool:
+        """Centred on the page, and either a title (larger than body text) or short."""
+        if abs((line.x0 + line.x1) / 2 - width / 2) > 1.5 * line.size:
+            return False
+        if line.size > self.body.get(round(width), line.size) + 1:
+            return True
+        text_width = self.right.get(round(width), width) - self.left.get(round(width), 0)
+        return (line.x1 - line.x0) < 0.7 * max(text_width, 1.0)
+
+
+def _continues(prev: _Line, line: _Line, layout: _Layout, prev_width: float, width: float,
+               same_page: bool, spaced: bool) -> bool:
+    """Does `line` continue the paragraph whose last line is `prev`?"""
+    if abs(prev.size - line.size) > 0.6:
+        return False
+    if same_page and line.band_top - prev.band_bottom > PARA_GAP * line.size:
+        return False
+    if _CLOSING_START.match(line.text):
+        return True
+    if (same_page and layout.is_centred(prev, prev_width) and layout.is_centred(line, width)
+            and not _SENTENCE_END.search(prev.text)):
+        return True
+    if _HEADING.match(line.text) or not layout.starts_at_margin(line, width):
+        return False
+    if layout.indented:  # a paragraph starts with an indent; a short line ends one only after 。
+        return layout.is_full(prev, prev_width) or not _SENTENCE_END.search(prev.text)
+    if not layout.is_full(prev, prev_width):
+        return False
+    # without indents, a full line ending a sentence ends the paragraph, unless the page sets
+    # paragraphs apart by space and this line follows closely
+    tight = same_page and spaced and line.band_top - prev.band_bottom <= 0.5 * line.size
+    return tight or not _SENTENCE_END.search(prev.text)
+
+
+def _looks_like_toc_page(page: _Page, first_title: str | None) -> bool:
+    lines = [it for it in page.items if isinstance(it, _Line)]
+    if not lines or len(lines) != len(page.items):
+        return False
+    if first_title and normalise_title(lines[0].text) == first_title:
+        return False
+    return all(len(ln.text) <= 60 and not re.search(r"[。；，]", ln.text) for ln in lines)
+
+
+def _union(lines: list[_Line]) -> Box:
+    page = lines[0].page
+    same = [ln for ln in lines if ln.page == page]
+    return _r((min(ln.x0 for ln in same), min(ln.top for ln in same),
+               max(ln.x1 for ln in same), max(ln.bottom for ln in same)))
+
+
+def read(path: str) -> SourceDocument:
+    """Read a PDF disclosure into a SourceDocument (see the module docstring)."""
+    shown = str(path)
+    path = str(Path(path))
+    _check_tail(path)
+    pages = _load_pages(path)
+    for page in pages:
+        _drop_page_numbers(page)
+    layout = _Layout.measure(pages)
+    widths = {p.number: p.width for p in pages}
+
+    blocks: list[Paragraph | RawTable] = []
+    toc: list[TocEntry] = []
+    counter = 0
+
+    def next_line() -> int:
+        nonlocal counter
+        counter += 1
+        return counter
+
+    def loc(page: int, line: int, bbox: Box) -> Location:
+        return Location(file=shown, page=page, page_basis="pdf", line=line, bbox=bbox)
+
+    para: list[_Line] = []
+    table: list[_TablePart] = []
+
+    def flush_para() -> Paragraph | None:
+        if not para:
+            return None
+        text = ""
+        for ln in para:
+            text = _join(text, ln.text)
+        block = Paragraph(text=text, location=loc(para[0].page, next_line(), _union(para)))
+        blocks.append(block)
+        para.clear()
+        return block
+
+    def flush_table() -> list[RawRow]:
+        if not table:
+            return []
+        rows = []
+        for part in table:
+            for cells, boxes in part.rows:
+                rows.append(RawRow(cells=cells, line=next_line(), cell_lines=(), page=part.page,
+                                   cell_boxes=boxes))
+        first = table[0]
+        blocks.append(RawTable(rows=tuple(rows), location=loc(first.page, rows[0].line, first.bbox)))
+        table.clear()
+        return rows
+
+    toc_mode = False
+    toc_first: str | None = None
+    for page in pages:
+        if toc_mode and not _looks_like_toc_page(page, toc_first):
+            toc_mode = False
+        for position, item in enumerate(page.items):
+            first_on_page = position == 0
+            if isinstance(item, _TablePart):
+                flush_para()
+                if table and first_on_page and table[-1].page == page.number - 1 \
+                        and _same_columns(table[-1], item) and not _is_title_row(item.rows[0][0]):
+                    header = table[0].rows
+                    k = 0
+                    while k < min(len(header), len(item.rows) - 1) and item.rows[k][0] == header[k][0]:
+                        k += 1
+                    item.rows = item.rows[k:]
+                    table.append(item)
+                    continue
+                rows = flush_table()
+                table.append(item)
+                if toc_mode:
+                    rows = flush_table()
+                    for row in rows:
+                        entry = parse_toc_row(list(row.cells), row.line)
+                        if entry:
+                            toc.append(entry)
+                continue
+            line = item
+            flush_table()
+            if _TOC_HEADING.match(line.text.replace(" ", "")) and not toc and not toc_mode:
+                flush_para()
+                para.append(line)
+                flush_para()
+                toc_mode = True
+                continue
+            if toc_mode:
+                flush_para()
+                para.append(line)
+                block = flush_para()
+                toc_first = toc_first or normalise_title(line.text)
+                entry = parse_toc_row([line.text], block.location.line)
+                if entry:
+                    toc.append(entry)
+                continue
+            if para:
+                prev = para[-1]
+                same_page = prev.page == line.page
+                joinable = same_page or (first_on_page and prev.page == page.number - 1)
+                if joinable and _continues(prev, line, layout, widths[prev.page], page.width, same_page,
+                                           page.spaced):
+                    para.append(line)
+                    continue
+                flush_para()
+            para.append(line)
+    flush_para()
+    flush_table()
+    return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",
+                          blocks=tuple(blocks), toc=tuple(toc), line_count=counter)

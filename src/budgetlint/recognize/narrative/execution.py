@@ -1,0 +1,81 @@
+"""Budget-execution statements of a final account: budget B, final F, and what is said of them.
+
+Two printed shapes (design.md §1.4, catalog D4):
+  …（年初|全年）预算数B万元，决算数F万元，预决算差异率R%          (R should be (F − B) / B)
+  …年初预算为B万元，支出决算为F万元，完成年初预算的R%。决算数大于/小于/等于预算数…   (R should be F / B)
+Each match becomes an ExecutionClaim with the printed numbers; checking them is a rule's job.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from budgetlint.model.document import SourceDocument
+from budgetlint.numbers import parse_amount
+from budgetlint.recognize.narrative.claims import Span, narrative_paragraphs
+from budgetlint.model.location import Location
+
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+# 预算数B万元，决算数F万元，预决算差异率R%
+_VARIANCE = re.compile(rf"预算数为?\s*(?P<b>{_NUM})\s*万元[，,]\s*决算数为?\s*(?P<f>{_NUM})\s*万元[，,]\s*"
+                       rf"预决算差异率为?\s*(?P<r>-?{_NUM})\s*%")
+# 年初预算为B万元，支出决算为F万元[，完成年初预算的R%][。决算数大于预算数]
+_COMPLETION = re.compile(rf"年初预算数?为?\s*(?P<b>{_NUM})\s*万元[，,]\s*(?:支出)?决算数?为?\s*(?P<f>{_NUM})\s*万元"
+                         rf"(?:[，,]\s*完成年初预算的\s*(?P<r>{_NUM})\s*%)?"
+                         rf"(?:[。；，,]\s*决算数(?P<w>大于|小于|等于)(?:年初)?预算数)?")
+
+
+class Printed(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    value: Decimal
+    decimals: int
+    text: str
+
+
+class ExecutionClaim(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["execution"] = "execution"
+    form: Literal["variance", "completion"]
+    budget: Printed
+    final: Printed
+    rate: Printed | None = None
+    word: Literal["大于", "小于", "等于"] | None = None
+    span: Span
+    location: Location
+    end_line: int | None = None
+    section: str | None = None
+    subsection: str | None = None
+    sentence: str
+    clause: str
+
+
+def _printed(text: str) -> Printed:
+    amount = parse_amount(text)
+    return Printed(value=amount.value, decimals=amount.decimals, text=text)
+
+
+def extract_execution(source: SourceDocument) -> list[ExecutionClaim]:
+    paragraphs, _ = narrative_paragraphs(source)
+    out: list[ExecutionClaim] = []
+    for paragraph in paragraphs:
+        taken: list[tuple[int, int]] = []
+        for form, pattern in (("variance", _VARIANCE), ("completion", _COMPLETION)):
+            for m in pattern.finditer(paragraph.text):
+                rate = m.group("r")
+                word = m.groupdict().get("w")
+                overlaps = any(m.start() < end and start < m.end() for start, end in taken)
+                if overlaps or not (rate or word):  # nothing stated about B and F: nothing to check
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(ExecutionClaim(
+                    form=form, budget=_printed(m.group("b")), final=_printed(m.group("f")),
+                    rate=_printed(rate) if rate else None, word=word,
+                    span=Span(start=m.start(), end=m.end(), text=m.group(0)), location=paragraph.location,
+                    sentence=m.group(0), clause=m.group(0)))
+    return out
