@@ -14,7 +14,7 @@ from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.load import select_rules
 
-INPUT_SUFFIXES = {".txt"}
+INPUT_SUFFIXES = {".txt", ".pdf"}
 
 
 class DocumentResult(BaseModel):

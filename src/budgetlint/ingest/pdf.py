@@ -5,58 +5,69 @@ What it produces (model/document.py):
 * Pages are exact: every block and row carries its 1-based PDF page, page_basis "pdf".
 * A PDF has no lines, so `line` is a running 1-based index, in reading order across the whole
   document, of the blocks it emits: each paragraph takes one number, each table row one number.
-  `SourceDocument.line_count` is the last number used. The index is stable for the same file.
+  `SourceDocument.line_count` is the last number used; `encoding` is "binary". The same file
+  always gives the same numbers.
 * Boxes are (x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner
   (pdfplumber's convention), rounded to 0.01. A paragraph's Location.bbox covers its lines on its
-  first page; a table's Location.bbox is its first part's frame; `RawRow.cell_boxes` has one box
-  per cell. A cell inside a merged (spanning) cell gets the merged cell's box.
+  first page (Location.page); a table's Location.bbox is the frame of its first part;
+  `RawRow.cell_boxes` has one box per cell, and the columns a merged cell spans all get its box.
 
 Tables are pdfplumber's ruled tables (`find_tables`, lines strategy: drawn lines and rectangle
 edges). A "table" with one column is a frame around text (the 目录 of the Shanghai budgets is
-one): its text is read as narrative. Rows without any text are dropped. A cell's text is rebuilt
-from its characters like narrative lines (below); the lines of a wrapped cell are joined without
-a space ("国有资本经营\\n预算" -> "国有资本经营预算") unless both sides are Latin letters or digits.
-A table that ends a page continues on the next page when the next page starts with a table with
-the same columns (same count, same x positions) whose first row is not a title; the parts are
-one RawTable, and leading rows repeating the table's own header rows are dropped.
+one): its text is read as narrative. Rows without any text are dropped; a merged cell's text is
+in its first column, the other columns it spans are "". A cell's text is rebuilt from its
+characters like narrative lines (below); the lines of a wrapped cell are joined without a space
+("国有资本经营\n预算" -> "国有资本经营预算") unless both sides are Latin letters or digits.
+A table that ends a page continues on the next page when the next page starts with a table in
+the same frame: same left and right edge, and every column boundary one of the first part's (a
+part may have fewer where its rows merge cells, as a 合计 row alone on a page does) -- and its
+first row is not a title. The parts are one RawTable; leading rows that repeat the table's own
+first rows (a repeated header) are dropped.
 
-Narrative text is rebuilt from character positions instead of the content-stream order, because
-some generators place numbers (set in a Latin font) on a baseline about 40% of the font size
-below the Chinese text around them; plain extraction then puts every number on a line of its own
-(the 情况说明 of the 财政局 2024 决算). Characters are clustered into lines by vertical overlap
-with the line's first character (at least half the smaller height), lines are read top to
-bottom and characters left to right. A space is kept between characters only where the gap shows
-one: more than a fifth of the font size between Latin letters or digits, more than a full
-character width where a Chinese character or punctuation mark is involved (justified Chinese
-text is spread with smaller gaps). Characters outside the page box are invisible and ignored.
+Narrative text is rebuilt from character positions, not the content-stream order, because some
+generators set numbers (in a Latin font) about 40% of the font size below the Chinese text around
+them; plain extraction then puts every number on a line of its own (the 情况说明 of the 财政局
+2024 决算). Characters are clustered into lines by vertical overlap with the line's first
+character (at least half the smaller height); lines are read top to bottom, characters left to
+right. A space is kept only where the gap shows one: more than a fifth of the font size between
+Latin letters or digits, more than a full character where a Chinese character or punctuation
+mark is involved (justified Chinese text is spread with smaller gaps). Invisible text is
+ignored: characters outside the page box, and, in documents where text runs off a page (the mark
+of generators that print a whole overflowing text frame on each page it spans), characters
+outside their clipping path (read with pdfium, since pdfminer ignores clipping).
 
-Lines become paragraphs. A line continues the paragraph above it when it has the same font size,
-follows it closely, starts at the left margin, is not a heading (一、 （一） 1、 1. 第X部分 …), and the
-line above reaches the right margin; or when it starts with closing punctuation (a lone "。"
-wrapped onto the next line). In documents that mark paragraphs by a first-line indent, that is
-the whole rule; in documents without indents a line ending a sentence (。！？) also ends the
-paragraph. A colon or semicolon at a line end does not: "主要用于：" often wraps just there and
-the amounts after it belong to the same item. Two short centred lines of the same size (a title
-printed over two lines) are one paragraph. The same rule joins the last line of a page to the
-first line of the next, so a sentence split by a page break is one paragraph. Bare page numbers
-("3", "- 3 -", "第3页") in the top or bottom 12% of a page are dropped.
+Lines become paragraphs. Margins are measured per page, line spacing and body font size per page
+width. A line continues the paragraph above it when it has the same font size and is not further
+below than the usual line spacing (plus half a character), and either
+* it starts with closing punctuation (a lone "。" wrapped onto the next line), or
+* both lines are centred and the first does not end a sentence (a title printed over two lines),
+  or
+* it starts at the left margin, is not a heading (一、 （一） 1、 1. 第X部分 注： …), and: in
+  documents that mark paragraphs by a first-line indent, the line above reaches the right margin
+  (within four characters) or does not end a sentence (。！？); in documents without indents, the
+  line above reaches the right margin and does not end a sentence -- unless the page sets
+  paragraphs apart by extra space and this line follows closely.
+A colon or semicolon at a line end does not end a paragraph: "主要用于：" often wraps just there
+and the amounts after it belong to the same item. The same rule joins the last line of a page to
+the first line of the next, so a sentence split by a page break is one paragraph. Bare page
+numbers ("3", "- 3 -", "第3页") as the first or last line in the top or bottom 12% of a page are
+dropped.
 
 The 目录: the line 目录 and the lines after it on that page (and on following pages that still
-look like a 目录: no sentences, no tables, not starting with the 目录's first title) are one
-paragraph each and are parsed with `parse_toc_row`; entries without a page number are not
-TocEntries.
+look like a 目录: only short lines without sentences, no tables, not starting with the 目录's
+first title) are one paragraph per entry (an entry wrapped onto a second line is one entry) and
+are parsed with `parse_toc_row`; entries without a page number are not TocEntries.
 
-Bad input raises InputError with one message: encrypted, truncated or corrupt, no text layer.
+Bad input raises InputError with one message: PDF 已加密; PDF 文件损坏或不完整 (truncated: no
+%%EOF near the end; or pdfminer cannot parse it); 所有页面都没有文字层，可能是扫描件.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from budgetlint.errors import InputError
 from budgetlint.ingest.pages import normalise_title, parse_toc_row
@@ -79,11 +90,12 @@ TABLE_SETTINGS = {
 LINE_OVERLAP = 0.5  # a character joins a line when it overlaps the line's band by this share
 LATIN_SPACE_GAP = 0.2  # gap (× font size) that means a space between Latin letters/digits
 CJK_SPACE_GAP = 1.0  # gap (× font size) that means a space next to a Chinese character
-PARA_GAP = 0.9  # vertical gap (× font size) between lines larger than this starts a paragraph
+PARA_GAP = 0.5  # a line further below the previous one than the usual line pitch plus this
+# share of the font size starts a paragraph
 FULL_LINE = 4.0  # a line within this many characters of the right margin is full (Chinese line
 # breaking moves up to three characters, and lines mixing fonts are not always justified)
 MARGIN_EDGE = 0.12  # page-number lines are looked for in this share of the page at top/bottom
-TOC_TAIL_BYTES = 8192  # a PDF whose last bytes hold no %%EOF is truncated
+EOF_TAIL_BYTES = 8192  # a PDF whose last bytes hold no %%EOF is truncated
 
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _CLOSING_START = re.compile(r"^[。，、；：！？）)」』”’%％]")
@@ -99,6 +111,7 @@ _HEADING = re.compile(
 _PAGE_NUMBER = re.compile(
     r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
 _TOC_HEADING = re.compile(r"^目\s*录$")
+_TOC_PAGE = re.compile(r"[.．·…\s]\d{1,4}$")  # a 目录 line ending in its page number
 _TABLE_TITLE = re.compile(r"(表|单位[:：].*)$")
 
 
@@ -289,10 +302,44 @@ def _table_parts(page_no: int, tables, chars: list[dict]) -> tuple[list[_TablePa
     return parts, free
 
 
-def _same_columns(a: _TablePart, b: _TablePart) -> bool:
-    if len(a.rows[0][0]) != len(b.rows[0][0]) or len(a.edges) != len(b.edges):
-        return False
-    return all(abs(x - y) <= 3.0 for x, y in zip(a.edges, b.edges))
+def _column_map(a: _TablePart, b: _TablePart) -> list[int] | None:
+    """Columns of `b` as columns of `a` when `b` can continue `a`, else None.
+
+    The frames must agree: same left and right edge, and every column boundary of `b` is one of
+    `a`'s. `b` may have fewer boundaries where all its rows merge cells (a 合计 row alone on a
+    page spans the 类/款/项/名称 columns).
+    """
+    tolerance = 3.0
+
+    def find(x: float) -> int | None:
+        for i, y in enumerate(a.edges):
+            if abs(x - y) <= tolerance:
+                return i
+        return None
+
+    positions = [find(x) for x in b.edges]
+    if None in positions or positions[0] != 0 or positions[-1] != len(a.edges) - 1:
+        return None
+    if len(b.rows[0][0]) != len(b.edges) - 1 or len(a.rows[0][0]) != len(a.edges) - 1:
+        return None
+    return positions[:-1]  # type: ignore[return-value]
+
+
+def _remap(part: _TablePart, columns: list[int], width: int) -> None:
+    """Spread `part`'s cells over `width` columns; a merged cell's box fills the columns it spans."""
+    if columns == list(range(width)):
+        return
+    rows = []
+    for cells, boxes in part.rows:
+        new_cells, new_boxes = [""] * width, [None] * width
+        for j, (text, box) in enumerate(zip(cells, boxes)):
+            end = columns[j + 1] if j + 1 < len(columns) else width
+            for k in range(columns[j], end):
+                new_boxes[k] = box
+            new_cells[columns[j]] = text
+        rows.append((tuple(new_cells), tuple(new_boxes)))
+    part.rows = rows
+    part.edges = ()
 
 
 def _is_title_row(cells: tuple[str, ...]) -> bool:
@@ -309,7 +356,7 @@ def _check_tail(path: str) -> None:
         with open(path, "rb") as fh:
             fh.seek(0, 2)
             size = fh.tell()
-            fh.seek(max(0, size - TOC_TAIL_BYTES))
+            fh.seek(max(0, size - EOF_TAIL_BYTES))
             tail = fh.read()
     except OSError as exc:
         raise InputError(f"无法读取文件：{exc.strerror}", path=path) from exc
@@ -346,15 +393,16 @@ class _Page:
     width: float
     height: float
     items: list = field(default_factory=list)  # _Line | _TablePart, top to bottom
-    spaced: bool = False  # paragraphs on this page are set apart by extra space
+    spaced: bool = False  # paragraphs on this page are set apart by extra space (set by read)
 
 
 class _Clipper:
     """Clipping paths of text objects, read with pdfium (pdfminer does not track clipping).
 
-    Used only on pages where text runs off the page: some generators print a whole text frame on
-    every page it spans and clip it to the part that belongs there, so the off-page and clipped
-    text is a hidden copy of the neighbouring pages' text.
+    Used only in documents where text runs off a page: some generators print a whole text frame
+    on every page it spans and clip it to the part that belongs there, so the off-page and
+    clipped text is a hidden copy of the neighbouring pages' text. Each text object's clipping
+    region is taken as the intersection of its paths' bounding boxes.
     """
 
     def __init__(self, path: str) -> None:
@@ -496,20 +544,18 @@ def _load_pages(path: str) -> list[_Page]:
         lines = _make_lines(free, number)
         items: list = [*lines, *parts]
         items.sort(key=lambda it: it.band_top if isinstance(it, _Line) else it.bbox[1])
-        pages.append(_Page(number, width, height, items, spaced=_is_spaced(lines)))
+        pages.append(_Page(number, width, height, items))
     if not any(p.items for p in pages):
         raise InputError("所有页面都没有文字层，可能是扫描件", path=path,
                          hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF")
     return pages
 
 
-def _is_spaced(lines: list[_Line]) -> bool:
-    """Are paragraphs set apart by extra space (at least twice between body lines)?"""
-    gaps = [b.band_top - a.band_bottom for a, b in zip(lines, lines[1:])
-            if abs(a.size - b.size) <= 0.6 and a.x0 < b.x1 and b.x0 < a.x1]
-    wide = sum(1 for g, ln in zip(gaps, lines) if g > PARA_GAP * ln.size)
-    tight = sum(1 for g, ln in zip(gaps, lines) if 0 <= g <= 0.5 * ln.size)
-    return wide >= 2 and tight >= 2
+def _pitches(lines: list[_Line]) -> list[tuple[float, _Line]]:
+    """Distances between the tops of consecutive lines of one size that share some width."""
+    return [(b.band_top - a.band_top, b) for a, b in zip(lines, lines[1:])
+            if abs(a.size - b.size) <= 0.6 and a.x0 < b.x1 and b.x0 < a.x1
+            and 0 < b.band_top - a.band_top < 3 * b.size]
 
 
 def _drop_page_numbers(page: _Page) -> None:
@@ -527,75 +573,134 @@ def _drop_page_numbers(page: _Page) -> None:
 
 @dataclass(slots=True)
 class _Layout:
-    """Margins per page width, the body font size, whether paragraphs start with an indent."""
+    """Body font size and line pitch per page width; margins per page; paragraph indents.
 
-    left: dict[float, float]
-    right: dict[float, float]
-    body: dict[float, float]
+    Margins are measured per page (some generators shift the text block from page to page): the
+    left margin is the leftmost start shared by two body lines, the right margin the rightmost
+    end shared by two body lines (to 2 points); a page without such lines uses the most common
+    values of pages of its width.
+    """
+
+    width: dict[int, float]  # page -> width
+    left: dict[int, float]  # page -> left margin
+    right: dict[int, float]  # page -> right margin
+    body: dict[float, float]  # width -> body font size
+    pitch: dict[float, float]  # width -> usual distance between the tops of consecutive body lines
     indented: bool
 
     @classmethod
     def measure(cls, pages: list[_Page]) -> _Layout:
         by_width: dict[float, list[_Line]] = {}
+        pitches: dict[float, Counter] = {}
         for page in pages:
-            by_width.setdefault(round(page.width), []).extend(
-                it for it in page.items if isinstance(it, _Line))
-        left, right, body = {}, {}, {}
-        indents = body_lines = 0
+            lines = [it for it in page.items if isinstance(it, _Line)]
+            by_width.setdefault(round(page.width), []).extend(lines)
+            pitches.setdefault(round(page.width), Counter()).update(round(p) for p, _ in _pitches(lines))
+        body, pitch = {}, {}
         for width, lines in by_width.items():
-            if not lines:
-                continue
+            if pitches[width]:
+                pitch[width] = pitches[width].most_common(1)[0][0]
             sizes: Counter = Counter()
             for ln in lines:
                 sizes[ln.size] += len(ln.text)
-            body[width] = sizes.most_common(1)[0][0]
-            body_set = [ln for ln in lines if abs(ln.size - body[width]) <= 0.6] or lines
-            left[width] = Counter(round(ln.x0) for ln in body_set).most_common(1)[0][0]
-            x1s = sorted(ln.x1 for ln in body_set)
-            right[width] = x1s[int(0.9 * (len(x1s) - 1))]
-            for ln in body_set:
-                body_lines += 1
-                if abs(ln.x0 - left[width] - 2 * ln.size) <= 0.4 * ln.size:
-                    indents += 1
-        return cls(left, right, body, indented=indents >= max(3, 0.03 * body_lines))
+            if sizes:
+                body[width] = sizes.most_common(1)[0][0]
 
-    def starts_at_margin(self, line: _Line, width: float) -> bool:
-        return abs(line.x0 - self.left.get(round(width), line.x0)) <= 0.6 * line.size
+        widths, left, right = {}, {}, {}
+        fallback_left: dict[float, Counter] = {}
+        fallback_right: dict[float, Counter] = {}
+        for page in pages:
+            w = round(page.width)
+            widths[page.number] = page.width
+            lines = [it for it in page.items if isinstance(it, _Line)
+                     and abs(it.size - body.get(w, it.size)) <= 0.6]
+            starts = Counter(round(ln.x0) for ln in lines)
+            ends = Counter(2 * round(ln.x1 / 2) for ln in lines)
+            shared_starts = [x for x, n in starts.items() if n >= 2]
+            shared_ends = [x for x, n in ends.items() if n >= 2]
+            if shared_starts:
+                left[page.number] = min(shared_starts)
+                fallback_left.setdefault(w, Counter())[left[page.number]] += 1
+            if shared_ends:
+                right[page.number] = max(shared_ends)
+                fallback_right.setdefault(w, Counter())[right[page.number]] += 1
+        for page in pages:
+            w = round(page.width)
+            if page.number not in left and fallback_left.get(w):
+                left[page.number] = fallback_left[w].most_common(1)[0][0]
+            if page.number not in right and fallback_right.get(w):
+                right[page.number] = fallback_right[w].most_common(1)[0][0]
 
-    def is_full(self, line: _Line, width: float) -> bool:
-        return line.x1 >= self.right.get(round(width), line.x1) - FULL_LINE * line.size
+        indents = body_lines = 0
+        for page in pages:
+            margin = left.get(page.number)
+            if margin is None:
+                continue
+            for ln in page.items:
+                if isinstance(ln, _Line) and abs(ln.size - body.get(round(page.width), ln.size)) <= 0.6:
+                    body_lines += 1
+                    if abs(ln.x0 - margin - 2 * ln.size) <= 0.4 * ln.size:
+                        indents += 1
+        return cls(widths, left, right, body, pitch, indented=indents >= max(3, 0.03 * body_lines))
 
-    def is_centred(self, line: _Line, width: float) -> bool:
-        """Centred on the page, and either a title (larger than body text) or short."""
+    def body_size(self, line: _Line) -> float:
+        return self.body.get(round(self.width[line.page]), line.size)
+
+    def far_below(self, prev: _Line, line: _Line) -> bool:
+        """Is `line` set apart from `prev` by more than the usual line spacing?"""
+        usual = self.pitch.get(round(self.width[line.page]))
+        if usual is None or abs(line.size - self.body_size(line)) > 0.6:
+            usual = 1.5 * line.size  # titles: their own size sets the spacing
+        return line.band_top - prev.band_top > usual + PARA_GAP * line.size
+
+    def spaced(self, page: _Page) -> bool:
+        """Does the page set paragraphs apart by extra space (at least twice), besides tight lines?"""
+        pairs = _pitches([it for it in page.items if isinstance(it, _Line)])
+        usual = self.pitch.get(round(page.width))
+        if usual is None:
+            return False
+        wide = sum(1 for p, ln in pairs if p > usual + PARA_GAP * ln.size)
+        tight = sum(1 for p, ln in pairs if p <= usual + 0.25 * ln.size)
+        return wide >= 2 and tight >= 2
+
+    def starts_at_margin(self, line: _Line) -> bool:
+        return abs(line.x0 - self.left.get(line.page, line.x0)) <= 0.6 * line.size
+
+    def is_full(self, line: _Line) -> bool:
+        return line.x1 >= self.right.get(line.page, line.x1) - FULL_LINE * line.size
+
+    def is_centred(self, line: _Line, *, short: bool) -> bool:
+        """Centred on the page; `short`: also narrower than 70% of the text block."""
+        width = self.width[line.page]
         if abs((line.x0 + line.x1) / 2 - width / 2) > 1.5 * line.size:
             return False
-        if line.size > self.body.get(round(width), line.size) + 1:
-            return True
-        text_width = self.right.get(round(width), width) - self.left.get(round(width), 0)
-        return (line.x1 - line.x0) < 0.7 * max(text_width, 1.0)
+        text_width = self.right.get(line.page, width) - self.left.get(line.page, 0)
+        return not short or (line.x1 - line.x0) < 0.7 * max(text_width, 1.0)
 
 
-def _continues(prev: _Line, line: _Line, layout: _Layout, prev_width: float, width: float,
-               same_page: bool, spaced: bool) -> bool:
-    """Does `line` continue the paragraph whose last line is `prev`?"""
+def _continues(prev: _Line, line: _Line, layout: _Layout, spaced: bool) -> bool:
+    """Does `line` continue the paragraph whose last line is `prev`? (module docstring)"""
+    same_page = prev.page == line.page
     if abs(prev.size - line.size) > 0.6:
         return False
-    if same_page and line.band_top - prev.band_bottom > PARA_GAP * line.size:
+    if same_page and layout.far_below(prev, line):
         return False
     if _CLOSING_START.match(line.text):
         return True
-    if (same_page and layout.is_centred(prev, prev_width) and layout.is_centred(line, width)
-            and not _SENTENCE_END.search(prev.text)):
+    # a title over two lines: the first may be as wide as the page (a larger font) or short
+    if (same_page and not _SENTENCE_END.search(prev.text) and not _HEADING.match(line.text)
+            and layout.is_centred(line, short=True)
+            and layout.is_centred(prev, short=prev.size <= layout.body_size(prev) + 1)):
         return True
-    if _HEADING.match(line.text) or not layout.starts_at_margin(line, width):
+    if _HEADING.match(line.text) or not layout.starts_at_margin(line):
         return False
     if layout.indented:  # a paragraph starts with an indent; a short line ends one only after 。
-        return layout.is_full(prev, prev_width) or not _SENTENCE_END.search(prev.text)
-    if not layout.is_full(prev, prev_width):
+        return layout.is_full(prev) or not _SENTENCE_END.search(prev.text)
+    if not layout.is_full(prev):
         return False
     # without indents, a full line ending a sentence ends the paragraph, unless the page sets
     # paragraphs apart by space and this line follows closely
-    tight = same_page and spaced and line.band_top - prev.band_bottom <= 0.5 * line.size
+    tight = same_page and spaced and not layout.far_below(prev, line)
     return tight or not _SENTENCE_END.search(prev.text)
 
 
@@ -617,14 +722,14 @@ def _union(lines: list[_Line]) -> Box:
 
 def read(path: str) -> SourceDocument:
     """Read a PDF disclosure into a SourceDocument (see the module docstring)."""
-    shown = str(path)
-    path = str(Path(path))
+    path = shown = str(path)
     _check_tail(path)
     pages = _load_pages(path)
     for page in pages:
         _drop_page_numbers(page)
     layout = _Layout.measure(pages)
-    widths = {p.number: p.width for p in pages}
+    for page in pages:
+        page.spaced = layout.spaced(page)
 
     blocks: list[Paragraph | RawTable] = []
     toc: list[TocEntry] = []
@@ -665,17 +770,27 @@ def read(path: str) -> SourceDocument:
         table.clear()
         return rows
 
+    def add_toc_entry(block: Paragraph | None) -> None:
+        entry = parse_toc_row([block.text], block.location.line) if block else None
+        if entry:
+            toc.append(entry)
+
     toc_mode = False
     toc_first: str | None = None
     for page in pages:
         if toc_mode and not _looks_like_toc_page(page, toc_first):
+            add_toc_entry(flush_para())
             toc_mode = False
         for position, item in enumerate(page.items):
             first_on_page = position == 0
             if isinstance(item, _TablePart):
+                if toc_mode:
+                    add_toc_entry(flush_para())
                 flush_para()
-                if table and first_on_page and table[-1].page == page.number - 1 \
-                        and _same_columns(table[-1], item) and not _is_title_row(item.rows[0][0]):
+                columns = (_column_map(table[0], item) if table and first_on_page
+                           and table[-1].page == page.number - 1 else None)
+                if columns is not None and not _is_title_row(item.rows[0][0]):
+                    _remap(item, columns, len(table[0].rows[0][0]))
                     header = table[0].rows
                     k = 0
                     while k < min(len(header), len(item.rows) - 1) and item.rows[k][0] == header[k][0]:
@@ -701,24 +816,24 @@ def read(path: str) -> SourceDocument:
                 toc_mode = True
                 continue
             if toc_mode:
-                flush_para()
+                # one paragraph per entry; an entry wrapped onto a second line is one entry
+                if not (para and para[-1].page == line.page and not _TOC_PAGE.search(para[-1].text)
+                        and _continues(para[-1], line, layout, False)):
+                    add_toc_entry(flush_para())
                 para.append(line)
-                block = flush_para()
                 toc_first = toc_first or normalise_title(line.text)
-                entry = parse_toc_row([line.text], block.location.line)
-                if entry:
-                    toc.append(entry)
                 continue
             if para:
                 prev = para[-1]
                 same_page = prev.page == line.page
                 joinable = same_page or (first_on_page and prev.page == page.number - 1)
-                if joinable and _continues(prev, line, layout, widths[prev.page], page.width, same_page,
-                                           page.spaced):
+                if joinable and _continues(prev, line, layout, page.spaced):
                     para.append(line)
                     continue
                 flush_para()
             para.append(line)
+    if toc_mode:
+        add_toc_entry(flush_para())
     flush_para()
     flush_table()
     return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",

@@ -66,7 +66,9 @@ def read_document(path: str | Path) -> SourceDocument:
     except OSError as exc:
         raise InputError(f"无法读取文件：{exc.strerror}", path=shown) from exc
     if data.startswith(b"%PDF"):
-        raise InputError("暂不支持 PDF 输入", path=shown, hint="请先用 pdftotext 提取文本")
+        from budgetlint.ingest import pdf  # pdfplumber loads only when a PDF is read
+
+        return pdf.read(shown)
     text, encoding = decode_text(data, shown)
     return read_text(text, path=shown, encoding=encoding)
 
