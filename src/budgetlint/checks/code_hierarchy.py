@@ -13,8 +13,8 @@ values gives insufficient_data for that parent. not_applicable for a missing or 
 
 from __future__ import annotations
 
-from budgetlint.checks.compare import balance, by_row, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, has_data, rows_by_code, the_row, the_table
+from budgetlint.checks.compare import head_vs_items, not_decided
+from budgetlint.checks.refs import Strict, Unresolved, data_table, rows_by_code, the_row
 from budgetlint.model import Disclosure, Evaluation, TableRow
 
 
@@ -34,11 +34,9 @@ def _children(code: str | None, by_code: dict[str, list[TableRow]]) -> list[str]
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
-        table = the_table(disclosure, p.table)
+        table = data_table(disclosure, p.table)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
-    if not has_data(table):
-        return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
     by_code = rows_by_code(table)
     columns = p.columns or list(table.columns)
     parents: list[tuple[str | None, list[TableRow]]] = []
@@ -58,13 +56,5 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(not_decided(rule.id, "insufficient_data",
                                    f"编码 {code or '合计'} 或其下级编码出现多次且数值不同，不予猜测"))
             continue
-        parent = rows[0]
-        for column in columns:
-            if column not in parent.cells:
-                continue
-            facts = [parent.cells[column]] + [by_code[c][0].cells[column] for c in children]
-            if all(f.value is None and f.parsed for f in facts):
-                continue
-            subject = f"{table.number} {parent.printed_label} / {table.column_headers.get(column, column)}"
-            out.append(balance(rule.id, subject, facts[:1], facts[1:], name=by_row))
+        out += head_vs_items(rule.id, table, rows[0], [by_code[c][0] for c in children], columns)
     return out

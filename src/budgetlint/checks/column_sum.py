@@ -14,8 +14,8 @@ row is missing or printed twice with different values. Columns empty all along a
 
 from __future__ import annotations
 
-from budgetlint.checks.compare import balance, by_row, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, has_data, the_row, the_table
+from budgetlint.checks.compare import head_vs_items, not_decided
+from budgetlint.checks.refs import Strict, Unresolved, data_table, the_row
 from budgetlint.model import Disclosure, Evaluation
 
 
@@ -29,18 +29,9 @@ class Params(Strict):
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
-        table = the_table(disclosure, p.table)
-        if not has_data(table):
-            return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
+        table = data_table(disclosure, p.table)
         total = the_row(table, p.total)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
     items = [r for r in table.rows if r.role in p.items and r.side == total.side]
-    out = []
-    for column in p.columns or list(total.cells):
-        facts = [total.cells[column]] + [r.cells[column] for r in items if column in r.cells]
-        if all(f.value is None and f.parsed for f in facts):
-            continue
-        subject = f"{table.number} {total.printed_label} / {table.column_headers.get(column, column)}"
-        out.append(balance(rule.id, subject, facts[:1], facts[1:], name=by_row))
-    return out
+    return head_vs_items(rule.id, table, total, items, p.columns or list(total.cells))

@@ -96,6 +96,20 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
         values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""})
 
 
+def head_vs_items(rule: str, table, head, items, columns) -> list[Evaluation]:
+    """Per column: the head row's cell against the sum of the item rows' cells (empty columns skipped)."""
+    out = []
+    for column in columns:
+        if column not in head.cells:
+            continue
+        facts = [head.cells[column]] + [r.cells[column] for r in items if column in r.cells]
+        if all(f.value is None and f.parsed for f in facts):
+            continue
+        subject = f"{table.number} {head.printed_label} / {table.column_headers.get(column, column)}"
+        out.append(balance(rule, subject, facts[:1], facts[1:], name=by_row))
+    return out
+
+
 def not_decided(rule: str, outcome: str, reason: str, subject: str = "") -> Evaluation:
     return Evaluation(rule=rule, outcome=Outcome(outcome), subject=subject, detail=reason)
 

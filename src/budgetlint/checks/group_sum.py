@@ -16,8 +16,8 @@ not_applicable for a missing or empty table.
 
 from __future__ import annotations
 
-from budgetlint.checks.compare import balance, by_row, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, has_data, the_table
+from budgetlint.checks.compare import head_vs_items, not_decided
+from budgetlint.checks.refs import Strict, Unresolved, data_table
 from budgetlint.model import Disclosure, Evaluation, TableRow
 
 
@@ -41,19 +41,12 @@ def groups(rows: tuple[TableRow, ...], group: str, exclude: list[str]) -> list[t
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
-        table = the_table(disclosure, p.table)
+        table = data_table(disclosure, p.table)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
-    if not has_data(table):
-        return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
     out = []
     for head, items in groups(table.rows, p.group, p.exclude):
-        for column in p.columns or list(head.cells):
-            facts = [head.cells[column]] + [r.cells[column] for r in items if column in r.cells]
-            if all(f.value is None and f.parsed for f in facts):
-                continue
-            subject = f"{table.number} {head.printed_label} / {table.column_headers.get(column, column)}"
-            out.append(balance(rule.id, subject, facts[:1], facts[1:], name=by_row))
+        out += head_vs_items(rule.id, table, head, items, p.columns or list(head.cells))
     if not out:
         return [not_decided(rule.id, "insufficient_data", f"{table.title} 中没有可识别的分组行")]
     return out

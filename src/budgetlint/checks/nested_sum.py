@@ -18,8 +18,8 @@ Params:
 
 from __future__ import annotations
 
-from budgetlint.checks.compare import balance, by_row, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, has_data, the_row, the_table
+from budgetlint.checks.compare import balance, by_row, head_vs_items, not_decided
+from budgetlint.checks.refs import Strict, Unresolved, data_table, the_row
 from budgetlint.model import Disclosure, Evaluation, TableRow
 from budgetlint.numbers import ZERO, Interval
 
@@ -81,9 +81,7 @@ def structure(total: TableRow, rest: list[TableRow], key: str) -> list[tuple[Tab
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
-        table = the_table(disclosure, p.table)
-        if not has_data(table):
-            return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
+        table = data_table(disclosure, p.table)
         total = the_row(table, p.total)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
@@ -97,12 +95,4 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         detail = (f"下列各行既不能按“合计 = Σ 项目”也不能按“合计 = Σ 单位，单位 = Σ 其项目”对上；"
                   f"各行合计 {result.expected}：{result.detail}")
         return [result.model_copy(update={"detail": detail})]
-    out = []
-    for head, items in groups:
-        for column in columns:
-            facts = [head.cells[column]] + [r.cells[column] for r in items if column in r.cells]
-            if all(f.value is None and f.parsed for f in facts):
-                continue
-            subject = f"{table.number} {head.printed_label} / {table.column_headers.get(column, column)}"
-            out.append(balance(rule.id, subject, facts[:1], facts[1:], name=by_row))
-    return out
+    return [e for head, items in groups for e in head_vs_items(rule.id, table, head, items, columns)]

@@ -71,6 +71,14 @@ def resolve(ref: FactRef, disclosure: Disclosure) -> list[Fact]:
     return [the_cell(the_row(table, ref.row), ref.column, table)]
 
 
+def data_table(disclosure: Disclosure, kind: str) -> Table:
+    """The one table of this kind, holding at least one number; Unresolved otherwise."""
+    table = the_table(disclosure, kind)
+    if not has_data(table):
+        raise Unresolved("not_applicable", f"{table.title} 无数据")
+    return table
+
+
 def rows_by_code(table: Table) -> dict[str, list[TableRow]]:
     out: dict[str, list[TableRow]] = {}
     for row in table.rows:

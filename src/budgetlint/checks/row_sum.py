@@ -16,7 +16,7 @@ not evaluated. A cell holding text that is not a number gives insufficient_data 
 from __future__ import annotations
 
 from budgetlint.checks.compare import balance, by_column, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, has_data, the_table
+from budgetlint.checks.refs import Strict, Unresolved, data_table
 from budgetlint.model import Disclosure, Evaluation
 
 
@@ -31,11 +31,9 @@ class Params(Strict):
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
-        table = the_table(disclosure, p.table)
+        table = data_table(disclosure, p.table)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
-    if not has_data(table):
-        return [not_decided(rule.id, "not_applicable", f"{table.title} 无数据")]
     out = []
     for row in table.rows:
         if (p.side and row.side != p.side) or (p.rows and row.role not in p.rows):
