@@ -9,7 +9,7 @@ Everything else stays unbound and is counted as such: a number is never guessed 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -40,6 +40,10 @@ class SubjectSpec(Strict):
     names: list[str]
     sections: list[str] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
     facts: list[FactPath]  # added up when several
+
+    @cached_property
+    def normalised_names(self) -> frozenset[str]:
+        return frozenset(normalise_subject(n) for n in self.names)
 
 
 class ClassSpec(Strict):
@@ -132,17 +136,23 @@ def _class_rows(disclosure: Disclosure, spec: ClassSpec) -> dict[str, list[Fact]
     return out
 
 
-def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, claim) -> tuple[str, list[Fact]] | None:
-    """The facts a subject stands for in the claim's section; None when unknown or ambiguous."""
+def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, claim,
+                 class_rows: list[dict[str, list[Fact]]] | None = None) -> tuple[str, list[Fact]] | None:
+    """The facts a subject stands for in the claim's section; None when unknown or ambiguous.
+
+    `class_rows` (one dict per vocabulary class entry) may be passed in when binding many claims.
+    """
     found: list[tuple[str, list[Fact]]] = []
     for spec in vocabulary.subjects:
-        if subject in {normalise_subject(n) for n in spec.names} and _in_section(spec.sections, claim):
+        if subject in spec.normalised_names and _in_section(spec.sections, claim):
             facts = [_cell(disclosure, p) for p in spec.facts]
             if all(f is not None for f in facts):
                 found.append((subject, facts))
-    for spec in vocabulary.classes:
+    if class_rows is None:
+        class_rows = [_class_rows(disclosure, spec) for spec in vocabulary.classes]
+    for spec, by_name in zip(vocabulary.classes, class_rows):
         if _in_section(spec.sections, claim):
-            rows = _class_rows(disclosure, spec).get(subject)
+            rows = by_name.get(subject)
             if rows and len({f.text for f in rows}) == 1:
                 found.append((subject, rows[:1]))
     return found[0] if len(found) == 1 else None
@@ -150,13 +160,14 @@ def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, c
 
 def bind_claims(disclosure: Disclosure, vocabulary: Vocabulary) -> tuple[Binding, ...]:
     bindings = []
+    class_rows = [_class_rows(disclosure, spec) for spec in vocabulary.classes]
     for claim in disclosure.claims:
         if not isinstance(claim, AmountClaim) or claim.in_reason or _other_year(claim, disclosure.year):
             continue
         subject = normalise_subject(claim.subject)
         if not subject:
             continue
-        bound = bind_subject(disclosure, vocabulary, subject, claim)
+        bound = bind_subject(disclosure, vocabulary, subject, claim, class_rows)
         if bound:
             bindings.append(Binding(claim=claim, subject=bound[0], claim_fact=amount_fact(claim),
                                     facts=tuple(bound[1])))
