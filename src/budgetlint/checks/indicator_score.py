@@ -17,6 +17,9 @@ Params:
   formulas:    score: the accepted scoring formulas (checks/scoring.py)
   weight_total: weights: what the weights add up to (100)
   include_funding: weights/total: count the 资金 rows' 分值 and 执行率得分 (default true)
+  score_decimals: a printed 得分 / 权重 is read to at least this many decimals (default 1: whole
+               scores print as 15, so a 15 for 14.59 is a finding, a 6 for 6.004 is not; in sums a
+               printed 20 stands for [19.95, 20.05])
 
 Targets compare as ≥ (at least), ≤ (at most, costs), = or no operator; dates as deadlines
 (2024年12月10日前: met when done on or before; a month or year stands for all its days, so
@@ -33,7 +36,7 @@ units, a qualitative 业绩值 not in the lists, a date that cannot be placed) o
       identity: score
       formulas:
         - {name: 按完成比例, rate: [0, 1], score: 'w * r'}
-        - {name: 完成计满分, rate: [1, null], score: 'w'}
+        - {name: 完成计满分, rate: [1, null], met: true, score: 'w'}
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from budgetlint.checks.performance_facts import constant, points, relabel, to_fa
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import (Formula, Implied, QualitativeValues, RateMethods, derived, implied_rate,
                                        printed_rate, scores)
-from budgetlint.checks.self_eval_funding import table_name
+from budgetlint.checks.self_eval_funding import cell, table_name
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.performance import PLACEHOLDERS, ROLE_NAMES
@@ -63,6 +66,7 @@ class Params(Strict):
     formulas: list[Formula] = []
     weight_total: Decimal = Decimal(100)
     include_funding: bool = True
+    score_decimals: int = 1
 
     @model_validator(mode="after")
     def _needs(self) -> Params:
@@ -75,11 +79,12 @@ def header(evaluation, role: str) -> str:
     return evaluation.indicator_headers.get(role) or ROLE_NAMES.get(role, role)
 
 
-def _cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
+def _cell(disclosure: Disclosure, evaluation, indicator, role: str, min_decimals: int = 0) -> Fact:
     """A number cell of an indicator row (权重, 完成率, 得分) as a neutral Fact."""
     number = getattr(indicator, role)
     return points(disclosure, number, table=table_name(evaluation), row=indicator.level3,
-                  column=header(evaluation, role), line=number.line if number else indicator.line)
+                  column=header(evaluation, role), line=number.line if number else indicator.line,
+                  min_decimals=min_decimals)
 
 
 def _value_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
@@ -139,7 +144,7 @@ def _score(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
             out.append(not_decided(rule.id, "insufficient_data",
                                    f"完成率没有印出，也无法由目标值和业绩值推出（{implied.basis}）", subject))
             continue
-        candidates = scores(indicator.weight.value, rates, p.formulas)
+        candidates = scores(indicator.weight.value, rates, p.formulas, implied.met)
         if not candidates:
             out.append(not_decided(rule.id, "insufficient_data", "没有适用于该完成率的赋分公式", subject))
             continue
@@ -150,7 +155,8 @@ def _score(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
         elif implied.met is False and score >= weight:
             note = f"目标未完成（{implied.basis}），却得满分"
         printed = _cell(disclosure, evaluation, indicator, "score")
-        out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分", note=note))
+        out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分", note=note,
+                           min_decimals=p.score_decimals))
     return out
 
 
@@ -158,10 +164,11 @@ def _funding_rows(evaluation, role: str) -> list:
     return [r for r in evaluation.funding if getattr(r, role) is not None]
 
 
-def _funding_cell(disclosure, evaluation, row, role: str) -> Fact:
-    from budgetlint.checks.self_eval_funding import cell
-
-    return cell(disclosure, evaluation, row, role)
+def _funding_cell(disclosure, evaluation, row, role: str, min_decimals: int = 0) -> Fact:
+    fact = cell(disclosure, evaluation, row, role)
+    if fact.value is not None and fact.decimals < min_decimals:
+        fact = fact.model_copy(update={"decimals": min_decimals})
+    return fact
 
 
 def _weights(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
@@ -170,18 +177,24 @@ def _weights(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
         return []
     if any(i.weight is None for i in evaluation.indicators):
         return [not_decided(rule.id, "insufficient_data", "有指标的权重没有读到", name)]
-    facts = [_cell(disclosure, evaluation, i, "weight") for i in evaluation.indicators]
+    facts = [_cell(disclosure, evaluation, i, "weight", p.score_decimals) for i in evaluation.indicators]
     if p.include_funding:
-        facts = [_funding_cell(disclosure, evaluation, r, "weight") for r in _funding_rows(evaluation, "weight")] + facts
-    anchor = evaluation.total_weight.line if evaluation.total_weight else facts[0].location.line
-    total = constant(disclosure, p.weight_total, line=anchor, table=name, row="权重合计", column=None)
-    first = relabel(balance(rule.id, f"{name} 权重合计", facts, [total], name=lambda f: str(f.location.row)), "分")
-    out = [first]
-    if evaluation.total_weight is not None and first.outcome == Outcome.PASS:
-        printed = points(disclosure, evaluation.total_weight, table=name, row="总分", column=None)
-        out.append(relabel(balance(rule.id, f"{name} 总分行的权重", [printed], facts,
-                                   name=lambda f: str(f.location.row)), "分"))
-    return out
+        facts = [_funding_cell(disclosure, evaluation, r, "weight", p.score_decimals)
+                 for r in _funding_rows(evaluation, "weight")] + facts
+    by_row = lambda f: str(f.location.row)  # noqa: E731
+    if evaluation.total_weight is None:  # Σ weights against the rule's total
+        anchor = facts[0].location.line
+        total = constant(disclosure, p.weight_total, line=anchor, table=name, row="权重合计", column=None)
+        return [relabel(balance(rule.id, f"{name} 权重合计", facts, [total], name=by_row), "分")]
+    # the 总分 row prints the weight total: it must be Σ weights, and then the rule's total
+    printed = points(disclosure, evaluation.total_weight, table=name, row="总分", column=None,
+                     min_decimals=p.score_decimals)
+    first = relabel(balance(rule.id, f"{name} 总分行的权重", [printed], facts, name=by_row), "分")
+    if first.outcome != Outcome.PASS:
+        return [first]
+    total = constant(disclosure, p.weight_total, line=printed.location.line, table=name, row="总分", column=None)
+    stated = balance(rule.id, f"{name} 总分行的权重", [printed], [total], name=lambda f: "规定总分")
+    return [first, relabel(stated, "分")]
 
 
 def _total(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
@@ -190,10 +203,12 @@ def _total(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
     name = table_name(evaluation)
     if any(i.score is None for i in evaluation.indicators) or not evaluation.indicators:
         return [not_decided(rule.id, "insufficient_data", "有指标的得分没有读到", name)]
-    facts = [_cell(disclosure, evaluation, i, "score") for i in evaluation.indicators]
+    facts = [_cell(disclosure, evaluation, i, "score", p.score_decimals) for i in evaluation.indicators]
     if p.include_funding:
-        facts = [_funding_cell(disclosure, evaluation, r, "score") for r in _funding_rows(evaluation, "score")] + facts
-    printed = points(disclosure, evaluation.total_score, table=name, row="总分", column=None)
+        facts = [_funding_cell(disclosure, evaluation, r, "score", p.score_decimals)
+                 for r in _funding_rows(evaluation, "score")] + facts
+    printed = points(disclosure, evaluation.total_score, table=name, row="总分", column=None,
+                     min_decimals=p.score_decimals)
     return [relabel(balance(rule.id, f"{name} 总分", [printed], facts, name=lambda f: str(f.location.row)), "分")]
 
 

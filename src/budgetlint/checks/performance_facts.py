@@ -88,10 +88,17 @@ def to_fact(disclosure: Disclosure, number, *, table: str, row: str, column: str
 
 
 def points(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
-           text: str = "") -> Fact:
-    """A score or weight (分) as a Fact of the neutral unit (see `relabel`)."""
-    return to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text,
+           text: str = "", min_decimals: int = 0) -> Fact:
+    """A score or weight (分) as a Fact of the neutral unit (see `relabel`).
+
+    Documents print whole scores as 20 next to 9.82: `min_decimals` reads a printed number to at
+    least that many decimals (20 stands for [19.95, 20.05] with 1, not for [19.5, 20.5]).
+    """
+    fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text,
                    unit=NEUTRAL_UNIT)
+    if fact.value is not None and fact.decimals < min_decimals:
+        fact = fact.model_copy(update={"decimals": min_decimals})
+    return fact
 
 
 def constant(disclosure: Disclosure, value: Decimal, *, line: int | None, table: str, row: str,

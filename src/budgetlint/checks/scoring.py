@@ -9,11 +9,13 @@ range of `r` it applies to::
     formulas:
       - {name: 按完成比例, rate: [0, 1], score: 'w * r'}
       - {name: 未达60%不得分, rate: [0, 1], score: 'w * max(r - 0.6, 0) / 0.4'}
-      - {name: 完成计满分, rate: [1, null], score: 'w'}
+      - {name: 完成计满分, rate: [1, null], met: true, score: 'w'}
       - {name: 超额按偏差扣分, rate: [1, null], score: 'w * max(2 - r, 0)'}
 
 Allowed: numbers, w, r, + - * /, unary minus, min(), max(). A formula must be monotone in r over
 its range (all of the above are): its value over an interval of r is taken at the two ends.
+`met: true` limits a formula to indicators whose target is met (a 完成率 above 100% on a ≤ cost
+target is an overrun, not a completion: it may not be scored in full), `met: false` to missed ones.
 
 A printed rate or score is accepted when SOME value the inputs allow prints as it, rounded half
 up or truncated (numbers.printed_range): documents do both (95/90 is printed 105.56% or 105.55%).
@@ -103,6 +105,11 @@ class Formula(Strict):
     name: str
     score: str
     rate: tuple[Decimal, Decimal | None] = (ZERO, None)  # r in [low, high]; high null: no upper bound
+    met: bool | None = None  # only for targets met (true) / missed (false); null: either
+
+    def applies(self, met: bool | None) -> bool:
+        """Whether the formula may score an indicator whose target is `met` (None: not known)."""
+        return self.met is None or met is None or self.met == met
 
     @field_validator("score")
     @classmethod
@@ -133,11 +140,14 @@ class Candidate:
     value: Interval
 
 
-def scores(weight: Decimal, rates: list[Candidate], formulas: list[Formula]) -> list[Candidate]:
-    """Every score an accepted formula gives for every candidate rate."""
+def scores(weight: Decimal, rates: list[Candidate], formulas: list[Formula], met: bool | None = None
+           ) -> list[Candidate]:
+    """Every score an accepted formula gives for every candidate rate (`met`: the target's status)."""
     out = []
     for rate in rates:
         for formula in formulas:
+            if not formula.applies(met):
+                continue
             value = formula.at(weight, rate.value)
             if value is not None:
                 out.append(Candidate(f"{formula.name}（{formula.score}，{rate.how}）", value))
@@ -323,12 +333,22 @@ def _plain(value: Interval) -> str:
     return f"[{format_amount(value.low, 4)}, {format_amount(value.high, 4)}]"
 
 
+def _distance(value: Interval, point: Decimal) -> Decimal:
+    if point < value.low:
+        return value.low - point
+    if point > value.high:
+        return point - value.high
+    return ZERO
+
+
 def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate], inputs: list[Fact], *,
-            unit: str, scale: Decimal = ONE, note: str = "") -> Evaluation:
+            unit: str, scale: Decimal = ONE, note: str = "", min_decimals: int = 0) -> Evaluation:
     """A printed derived value (a rate in %, a score) against the values its inputs allow.
 
     `candidates` are in the inputs' terms (rates as fractions); `scale` turns them into the printed
-    terms (100 for a percentage). Pass when any candidate prints as the printed value.
+    terms (100 for a percentage). Pass when any candidate prints as the printed value, read to at
+    least `min_decimals` decimals (scores print whole numbers as 15, not 15.0: a 15 printed for
+    14.59 is not a rounding). The expected value shown is the candidate nearest the printed one.
     """
     locations = tuple(f.location for f in [printed, *inputs])
     loc = printed.location
@@ -337,11 +357,18 @@ def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate],
         return Evaluation(rule=rule, outcome=Outcome.INSUFFICIENT_DATA, subject=subject, locations=locations,
                           detail=f"单元格不是数字：“{printed.text}”", values=values)
     shown = [Candidate(c.how, c.value.scale(scale)) for c in candidates]
-    ok = any(prints_as(printed.value, printed.decimals, c.value) for c in shown)
-    first = shown[0].value
-    expected = _shown(first, printed.decimals)
-    difference = format_amount(printed.value - Decimal(expected), printed.decimals)
-    tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in shown)
+    decimals = max(printed.decimals, min_decimals)
+    ok = any(prints_as(printed.value, decimals, c.value) for c in shown)
+    nearest = min(shown, key=lambda c: _distance(c.value, printed.value)).value
+    expected = _shown(nearest, decimals)
+    difference = format_amount(printed.value - Decimal(expected), decimals)
+    seen: set[tuple[Decimal, Decimal]] = set()
+    distinct = []
+    for c in shown:  # ratio and capped coincide below 100%: show each value once
+        if (c.value.low, c.value.high) not in seen:
+            seen.add((c.value.low, c.value.high))
+            distinct.append(c)
+    tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
     detail = (note + "。" if note else "") + "可接受的计算：" + tried + "（允许四舍五入或截尾）"
     return Evaluation(rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
                       expected=expected, actual=format_amount(printed.value, printed.decimals),

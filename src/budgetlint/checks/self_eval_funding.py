@@ -11,6 +11,7 @@ Params:
   columns:   sources_sum: the amount columns (initial_budget, full_year_budget, executed)
   formulas:  execution_score: the accepted scoring formulas (see checks/scoring.py), applied to the
              printed 执行率 and to the rate the amounts give
+  score_decimals: execution_score: a printed 得分 is read to at least this many decimals (default 1)
 
 Rates and scores are derived values: a printed 99.96% is accepted when some quotient of the
 amounts' rounding intervals prints as it, rounded or truncated. Amounts are compared as rounding
@@ -49,6 +50,7 @@ class Params(Strict):
     parts: list[list[str]] = []
     columns: list[AmountColumn] = ["initial_budget", "full_year_budget", "executed"]
     formulas: list[Formula] = []
+    score_decimals: int = 1
 
     @model_validator(mode="after")
     def _needs(self) -> Params:
@@ -131,7 +133,7 @@ def _execution_score(rule, disclosure: Disclosure, evaluation, p: Params) -> lis
             continue
         candidates = scores(row.weight.value, rates, p.formulas)
         printed = cell(disclosure, evaluation, row, "score")
-        out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分"))
+        out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分", min_decimals=p.score_decimals))
     return out
 
 

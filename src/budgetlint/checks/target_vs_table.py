@@ -137,8 +137,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 out.append(Evaluation(rule=rule.id, outcome=Outcome.INSUFFICIENT_DATA, subject=subject,
                                       detail=detail, locations=(fact.location,)))
             else:
-                out.append(Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=subject, severity=p.unmatched_severity,
-                                      actual=fact.text, unit=fact.unit, detail=detail, locations=(fact.location,),
+                out.append(Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=subject,
+                                      severity=p.unmatched_severity, actual=fact.text, unit=fact.unit,
+                                      detail=detail, locations=(fact.location,),
                                       values={"table": fact.location.table or "", "row": fact.location.row or "",
                                               "column": fact.location.column or ""}))
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -540,15 +539,3 @@ def test_seed_003_class_items_and_changes():
     assert (item.direction, item.amount, item.rate, item.base_basis) == (1, Decimal("2.83"), Decimal("0.86"), "决算")
     assert item.current.value == Decimal("332.26") and item.location.line == 45
     assert item.subsection == "（三）一般公共预算财政拨款支出决算具体情况"
-
-
-def test_seed_001_extraction_is_fast():
-    source = read_document(SEED_001)
-    best = min(_timed(source) for _ in range(5))
-    assert best < 0.020, f"{best * 1000:.1f} ms"
-
-
-def _timed(source) -> float:
-    start = time.perf_counter()
-    extract_claims(source)
-    return time.perf_counter() - start
