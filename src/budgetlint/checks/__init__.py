@@ -17,9 +17,14 @@ from budgetlint.checks import (
     column_sum,
     equal,
     group_sum,
+    indicator_score,
     nested_sum,
+    overall_target,
     row_match,
     row_sum,
+    self_eval_funding,
+    target_funding,
+    target_vs_table,
     text_pattern,
 )
 
@@ -37,11 +42,16 @@ CHECK_KINDS = {
     "column_sum": column_sum,
     "equal": equal,
     "group_sum": group_sum,
+    "indicator_score": indicator_score,
     "nested_sum": nested_sum,
+    "overall_target": overall_target,
     "row_match": row_match,
     "row_sum": row_sum,
+    "self_eval_funding": self_eval_funding,
+    "target_funding": target_funding,
+    "target_vs_table": target_vs_table,
     "text_pattern": text_pattern,
 }
 
 # modules in this folder that are shared support, not kinds
-SUPPORT_MODULES = {"claims", "compare", "refs"}
+SUPPORT_MODULES = {"claims", "compare", "performance_facts", "refs", "scoring"}
