@@ -28,6 +28,24 @@ def _emit(text: str, output: str | None) -> None:
         raise ReportError(f"无法写入输出文件：{exc.strerror}", path=output) from exc
 
 
+def _emit_bytes(data: bytes, output: str) -> None:
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise ReportError(f"无法写入输出文件：{exc.strerror}", path=output) from exc
+
+
+def _require_file_output(fmt: str, reporter, output: str | None) -> None:
+    """A format that writes a file (the XLSX checklist) needs --output with the file's suffix.
+
+    Checked before any file is read; a ReportError, so the user sees one line and exit code 2."""
+    suffix = getattr(reporter, "SUFFIX", "")
+    if output is None:
+        raise ReportError(f"--format {fmt} 生成 {suffix} 文件，不能输出到终端：请加 --output FILE{suffix}")
+    if suffix and not output.lower().endswith(suffix):
+        raise ReportError(f"--format {fmt} 生成 {suffix} 文件，--output 应以 {suffix} 结尾", path=output)
+
+
 def _rules_dirs(values: tuple[str, ...]) -> list[Path]:
     return [Path(v) for v in values]
 
@@ -51,15 +69,21 @@ def cli(show_traceback: bool, verbose: bool) -> None:
 @click.option("--select", multiple=True, help="只运行这些规则（id、名称、分组或前缀，可重复）")
 @click.option("--ignore", multiple=True, help="不运行这些规则")
 @click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
-@click.option("--output", "-o", default=None, help="把报告写入文件")
+@click.option("--output", "-o", default=None, help="把报告写入文件（--format checklist 必须给出 .xlsx 文件）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
 def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color) -> None:
     """检查一个或多个文件（或目录）。"""
+    reporter = REPORTERS[fmt]
+    binary = getattr(reporter, "BINARY", False)
+    if binary:
+        _require_file_output(fmt, reporter, output)
     results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
                         rules_dirs=_rules_dirs(rules_dirs))
-    reporter = REPORTERS[fmt]
-    use_color = sys.stdout.isatty() and output is None if color is None else color
-    _emit(reporter.render(results, color=use_color), output)
+    if binary:
+        _emit_bytes(reporter.render(results), output)
+    else:
+        use_color = sys.stdout.isatty() and output is None if color is None else color
+        _emit(reporter.render(results, color=use_color), output)
     for doc in results.failed_inputs:
         click.echo(doc.error, err=True)
     if results.failed_inputs:

@@ -217,7 +217,8 @@ def _report(run) -> str:
 def test_consistent_generated_narrative_gives_no_finding(doc):
     text = doc.render()
     note(text)
-    disclosure, run = audit_text(text, path="generated.txt", template_id="shanxi-budget")
+    # a one-table document lacks the other parts by design: the completeness (document) rules stay out
+    disclosure, run = audit_text(text, path="generated.txt", template_id="shanxi-budget", skip_groups=("document",))
     assert [t.kind for t in disclosure.tables] == ["expenditure_summary"]
     assert run.findings == (), _report(run)
     passed = {e.rule for e in run.evaluations if e.outcome == Outcome.PASS}

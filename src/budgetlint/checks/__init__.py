@@ -26,6 +26,15 @@ from budgetlint.checks import (
     target_funding,
     target_vs_table,
     text_pattern,
+    # document level (completeness, 目录, scope)
+    empty_table_note,
+    part_order,
+    part_present,
+    scope_parts,
+    scope_wording,
+    title_year,
+    toc_match,
+    toc_page,
 )
 
 CHECK_KINDS = {
@@ -51,6 +60,14 @@ CHECK_KINDS = {
     "target_funding": target_funding,
     "target_vs_table": target_vs_table,
     "text_pattern": text_pattern,
+    "empty_table_note": empty_table_note,
+    "part_order": part_order,
+    "part_present": part_present,
+    "scope_parts": scope_parts,
+    "scope_wording": scope_wording,
+    "title_year": title_year,
+    "toc_match": toc_match,
+    "toc_page": toc_page,
 }
 
 # modules in this folder that are shared support, not kinds

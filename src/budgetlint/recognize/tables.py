@@ -63,6 +63,45 @@ def place_cells(cells: list[str], spec: TableSpec) -> list[str] | None:
     return cells + [""] * missing
 
 
+_CODE_PARTS = (re.compile(r"^\d{3}$"), re.compile(r"^\d{2}$"), re.compile(r"^\d{2}$"))
+
+
+def join_code(parts: list[str]) -> str | None:
+    """类 | 款 | 项 cells as one 科目编码: "204" "06" "01" -> "2040601", "204" "" "" -> "204".
+
+    The first cell holds 3 digits, each later filled cell 2; a gap (类 and 项 without 款) or any
+    other text is not a code.
+    """
+    parts = [p.strip() for p in parts]
+    while parts and not parts[-1]:
+        parts.pop()
+    if not parts or len(parts) > len(_CODE_PARTS):
+        return None
+    if all(rx.match(p) for rx, p in zip(_CODE_PARTS, parts)):
+        return "".join(parts)
+    return None
+
+
+def split_code_label(code_cells: list[str], label_cells: list[str]) -> tuple[str | None, list[str], str]:
+    """(code, names, printed label) of a row whose code is split over `code_cells`.
+
+    Text in the code cells that is not a code (合计 printed across the 类/款/项 columns, a header
+    row 类 | 款 | 项 merged with the 合计 row) names the row when the name cells are empty.
+    """
+    code = join_code(code_cells)
+    names = [c for c in label_cells if c]
+    if code is None and not names:
+        names = [c for c in code_cells if c and c not in ("类", "款", "项")]
+    printed = " ".join(x for x in [code or "", *names] if x)
+    return code, names, printed
+
+
+def _echoes_header(text: str, header: str) -> bool:
+    """A value cell that repeats its column's header (or the header's last words) is header text."""
+    t, h = squeeze(text), squeeze(header)
+    return len(t) >= 2 and h.endswith(t)
+
+
 class TableBuilder:
     """Turns one RawTable into a Table, given the spec and where it stands."""
 
@@ -80,9 +119,13 @@ class TableBuilder:
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
-        code = label_cells[0] if label_cells and is_code(label_cells[0]) else None
-        names = [c for c in (label_cells[1:] if code else label_cells) if c]
-        printed = " ".join(c for c in label_cells if c)
+        if side.code_columns:
+            code, names, printed = split_code_label(
+                [cells[i] if i < len(cells) else "" for i in side.code_columns], label_cells)
+        else:
+            code = label_cells[0] if label_cells and is_code(label_cells[0]) else None
+            names = [c for c in (label_cells[1:] if code else label_cells) if c]
+            printed = " ".join(c for c in label_cells if c)
         values = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.columns}
         if not printed and not any(values.values()):
             return None
@@ -91,6 +134,8 @@ class TableBuilder:
         for col in side.columns:
             text = values[col.role]
             amount = parse_amount(text) if text else None
+            if amount is None and text and _echoes_header(text, col.header):
+                text = ""  # a header row printed into a data row (本年支出 合计 | 基本支出 | 项目支出)
             facts[col.role] = Fact.model_construct(
                 value=amount.value if amount else None, decimals=amount.decimals if amount else 0,
                 unit=self.unit, text=text, parsed=bool(amount) or not text,
@@ -130,6 +175,8 @@ def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
         return first_of_side
     if spec.coded is not None and (row.code is not None) != spec.coded:
         return False
+    if spec.code_digits is not None and (row.code is None or len(row.code) != spec.code_digits):
+        return False
     if spec.numbered is not None and row.numbered != spec.numbered:
         return False
     if spec.labels and row.label not in {squeeze(x) for x in spec.labels}:
@@ -141,7 +188,7 @@ def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
     if any(not row.texts.get(c, "") for c in spec.not_empty):
         return False
     return bool(spec.labels or spec.pattern or spec.numbered is not None or spec.empty or spec.not_empty
-                or spec.coded is not None)
+                or spec.coded is not None or spec.code_digits is not None)
 
 
 def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRow]:

@@ -7,10 +7,12 @@ import io
 from itertools import groupby
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from budgetlint.api import DocumentResult, Results, narrative_coverage
 from budgetlint.model import Finding, Location
+from budgetlint.report.part_map import overview
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
@@ -44,6 +46,22 @@ def _finding(console: Console, f: Finding) -> None:
         console.print(Text(f"  涉及：{places}", style="dim"))
 
 
+def _parts(console: Console, doc: DocumentResult) -> None:
+    """Per part of the disclosure (the 检查表's rows, as report/part_map.py places findings): ✓/✗ and counts."""
+    rows = overview(doc)
+    if len(rows) <= 1:  # the template lists no parts: the findings below are all there is
+        return
+    table = Table(title="各部分检查结果", title_justify="left", show_edge=False, pad_edge=False, box=None)
+    for header, justify in [("部分", "left"), ("", "center"), ("问题", "right"), ("检查", "right")]:
+        table.add_column(header, justify=justify)
+    for row in rows:
+        mark = ("✓" if row.ok else "✗") if row.checked or row.id == "other" else "–"
+        style = None if row.ok else "red"
+        table.add_row(row.name, Text(mark, style=style), str(len(row.findings)) if row.findings else "",
+                      str(row.checks), style=style)
+    console.print(table)
+
+
 def _document(console: Console, doc: DocumentResult) -> None:
     if doc.error:
         console.print(Text(f"✗ {doc.error}", style="bold red"))
@@ -62,6 +80,7 @@ def _document(console: Console, doc: DocumentResult) -> None:
         console.print(f"正文数字 {extracted} 个：已核对 {checked}，未能绑定 {extracted - checked}"
                       f"（金额 {coverage['checked'].get('amount', 0)}/{coverage['extracted'].get('amount', 0)}，"
                       f"占比 {coverage['checked'].get('share', 0)}/{coverage['extracted'].get('share', 0)}）")
+    _parts(console, doc)
     if not run.findings:
         console.print(Text("未发现问题", style="green"))
         return

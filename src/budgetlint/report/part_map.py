@@ -1,0 +1,116 @@
+"""Which part of the disclosure (a 检查表 row) each finding belongs to: shared by the checklist
+workbook and the terminal overview, so both put every finding in the same row.
+
+`part_of(location, template, parts)` places one location: its `table` names a part (the part's own
+name, a table title, a 情况说明 section heading, a 绩效目标表 title …); a narrative finding whose
+`table` names a whole part (情况说明) goes to the section its line falls in; a location whose
+`table` names nothing goes to the part its line falls in; anything else is unplaced (the 其他 row).
+
+`overview(doc)` gives the rows of one document: every part the document must have, every part it
+has, in the template's order, then 其他; each row with its findings and how many checks were
+decided in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetlint.api import DocumentResult
+from budgetlint.model import Finding, Location, Outcome
+from budgetlint.recognize.labels import squeeze
+from budgetlint.recognize.parts import DocumentParts, document_parts, inside, required_parts, template_of
+from budgetlint.recognize.templates import PartSpec, TemplateSpec
+
+OTHER = "other"
+OTHER_NAME = "其他"
+FAILING = ("error", "warning")  # an info finding (a rounding tail) is listed but does not fail its row
+
+
+@dataclass(frozen=True)
+class PartRow:
+    id: str  # the part id, or OTHER
+    name: str  # the row name of the 检查表
+    findings: tuple[Finding, ...] = ()
+    checks: int = 0  # evaluations decided (pass or fail) in this part
+    found: bool | None = None  # None for 其他
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity in FAILING for f in self.findings)
+
+    @property
+    def checked(self) -> bool:
+        return self.checks > 0 or bool(self.findings)
+
+
+def _names(spec: PartSpec, template: TemplateSpec, table: str, parts: DocumentParts | None) -> bool:
+    """`table` (squeezed) names this part."""
+    if table == squeeze(spec.name):
+        return True
+    if spec.table:
+        table_spec = template.table(spec.table)
+        found = parts.get(spec.id) if parts else None
+        if (found is not None and squeeze(found.title) == table) or (table_spec and table_spec.matches_squeezed(table)):
+            return True
+    if spec.heading and re.search(spec.heading, table):
+        return True
+    return any(re.search(p, table) for p in spec.titles)
+
+
+def part_of(location: Location | None, template: TemplateSpec | None, parts: DocumentParts | None = None) -> str | None:
+    """The id of the part `location` belongs to, or None (the 其他 row)."""
+    if location is None or template is None or template.parts is None:
+        return None
+    specs = template.parts.items
+    at_line = parts.part_at(location.line) if parts is not None else None
+    if location.table:
+        table = squeeze(location.table)
+        named = next((s for s in specs if _names(s, template, table, parts)), None)
+        if named is not None:
+            if at_line is not None and inside(at_line.spec, named.id, {p.id: p for p in specs}):
+                return at_line.spec.id  # 情况说明 as a whole: the section the line is in
+            return named.id
+    return at_line.spec.id if at_line is not None else None
+
+
+def overview(doc: DocumentResult) -> list[PartRow]:
+    """The rows of one document's checklist: parts in template order, then 其他."""
+    disclosure, run = doc.disclosure, doc.run
+    if disclosure is None or run is None:
+        return []
+    template = template_of(disclosure)
+    parts = document_parts(disclosure)
+    cache: dict[tuple, str | None] = {}
+
+    def place(loc: Location | None) -> str:
+        key = (loc.table, loc.line) if loc else None
+        if key not in cache:
+            cache[key] = part_of(loc, template, parts)
+        return cache[key] or OTHER
+
+    findings: dict[str, list[Finding]] = {}
+    for f in run.findings:
+        findings.setdefault(place(f.locations[0] if f.locations else None), []).append(f)
+    checks: dict[str, int] = {}
+    for e in run.evaluations:
+        if e.outcome in (Outcome.PASS, Outcome.FAIL):
+            pid = place(e.locations[0] if e.locations else None)
+            checks[pid] = checks.get(pid, 0) + 1
+    rows = []
+    if parts is not None:
+        required = {s.id for s in required_parts(parts, disclosure)}
+        for spec in parts.specs:
+            found = parts.get(spec.id) is not None
+            if spec.id in required or found or spec.id in findings:
+                rows.append(PartRow(spec.id, spec.name, tuple(findings.get(spec.id, ())), checks.get(spec.id, 0),
+                                    found))
+    rows.append(PartRow(OTHER, OTHER_NAME, tuple(findings.get(OTHER, ())), checks.get(OTHER, 0)))
+    return rows
+
+
+def scope_word(doc: DocumentResult) -> str:
+    """部门 / 单位 as the document says, or 部门（单位） when it does not."""
+    parts = document_parts(doc.disclosure) if doc.disclosure is not None else None
+    scope = parts.scope if parts is not None else None
+    return {"department": "部门", "unit": "单位"}.get(scope or "", "部门（单位）")

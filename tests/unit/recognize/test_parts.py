@@ -1,0 +1,63 @@
+"""The template's parts found in the seeds: nothing required is reported missing that is there, the
+目录 is matched to the body entry by entry, and the scope (部门 / 单位) is read from the cover."""
+
+from pathlib import Path
+
+import pytest
+
+from budgetlint.api import read_disclosure
+from budgetlint.ingest import read_text
+from budgetlint.recognize import recognize
+from budgetlint.recognize.parts import document_parts, match_toc, required_parts
+
+SEEDS = Path(__file__).resolve().parents[3] / "fixtures" / "seeds"
+SEED = {"000": "000_b2c7b50d282cc0b6.txt", "001": "001_e1c2a9d2af1eed61.txt", "004": "004_b39ab111367c9db1.txt"}
+# checked by hand: 001 prints no 整体支出绩效目标申报表 (section 十 only describes the overall target);
+# every other required part is in every seed
+MISSING = {"000": [], "001": ["overall_target"], "004": []}
+SCOPE = {"000": "unit", "001": "department", "004": "department"}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED))
+def test_required_parts_are_found_in_the_seeds(seed):
+    d = read_disclosure(SEEDS / SEED[seed])
+    parts = document_parts(d)
+    assert parts.scope == SCOPE[seed]
+    missing = [s.id for s in required_parts(parts, d) if parts.get(s.id) is None]
+    assert missing == MISSING[seed]
+    tables = [f.spec.table for f in parts.found if f.spec.table]
+    assert tables == [t.kind for t in d.tables]  # all 13, in order
+
+
+@pytest.mark.parametrize("seed", sorted(SEED))
+def test_every_toc_entry_of_the_seeds_is_matched_to_its_body_heading(seed):
+    d = read_disclosure(SEEDS / SEED[seed])
+    links, unlisted = match_toc(d)
+    assert len(links) == 33 and all(link.exact for link in links)
+    assert unlisted == []
+    # the 目录 line 表一2024年预算收支总表 points at the body title 2024年预算收支总表
+    table_link = next(link for link in links if link.entry.title.startswith("表一"))
+    assert table_link.part.spec.id == "t01" and table_link.heading.text.strip() == table_link.part.title
+
+
+def test_parts_nest_and_a_line_falls_in_its_innermost_part():
+    d = read_disclosure(SEEDS / SEED["000"])
+    parts = document_parts(d)
+    assert parts.part_at(404).spec.id == "s02"  # 2024年度…预算收入13,901.07万元 under 二、收入预算情况说明
+    assert parts.part_at(500).spec.id == "overall_target"  # inside 十、绩效管理情况
+    assert parts.part_at(1200).spec.id == "s12"  # the appendix after 十二、其他说明
+    assert parts.get("t07").table.empty_note == "注：本表无数据"
+
+
+def test_department_only_part_is_found_only_where_printed():
+    assert document_parts(read_disclosure(SEEDS / SEED["004"])).get("unit_list") is not None
+    assert document_parts(read_disclosure(SEEDS / SEED["000"])).get("unit_list") is None
+
+
+def test_a_toc_entry_whose_title_differs_is_paired_with_the_part_it_names():
+    text = ("2024年度单位预算公开\n\n目 录\n\n第一部分 概况\t1\n一、本单位职责\t1\n\n"
+            "第一部分 概况\n\n一、主要职能\n\n负责职业教育。\n")
+    d = recognize(read_text(text, path="t.txt"), template_id="shanxi-budget")
+    links, unlisted = match_toc(d)
+    assert [(link.exact, link.part.spec.id) for link in links] == [(True, "overview"), (False, "duties")]
+    assert unlisted == []
