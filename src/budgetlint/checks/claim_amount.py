@@ -3,7 +3,9 @@
 Bindings come from the template's narrative vocabulary (recognize/narrative/binding.py): only a
 claim whose subject, section, year and unit all agree is bound; the rest are counted as unbound
 and never compared. A narrative amount printed with fewer decimals (8261万元) stands for its
-rounding interval; the same precision must match exactly (a last-digit difference is info).
+rounding interval; the same precision must match exactly (a last-digit difference is info). A
+narrative amount in 万元 stated for a table in 元 is a conversion, which documents round or
+truncate (87,708 元 as 8.77 or 8.76 万元): both are accepted.
 
 Params: none.
 
@@ -32,8 +34,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         return [not_decided(rule.id, "not_applicable", "正文中没有能与表格对应的金额")]
     out = []
     for binding in disclosure.bindings:
+        converted = any(f.unit != binding.claim_fact.unit for f in binding.facts)
         result = balance(rule.id, f"正文“{binding.claim.span.text}”", [binding.claim_fact], list(binding.facts),
-                         name=_name)
+                         name=_name, reported_may_truncate=converted)
         out.append(result.model_copy(update={
             "claims": (claim_key(binding.claim),),
             "values": {**result.values, "row": binding.subject, "quote": binding.claim.span.text}}))

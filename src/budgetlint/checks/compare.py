@@ -52,11 +52,14 @@ def locations(reported: list[Fact], computed: list[Fact] = ()) -> tuple:
 
 
 def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact], *,
-            name: Callable[[Fact], str], relation: str = "=", floor: Decimal = Decimal(0)) -> Evaluation:
+            name: Callable[[Fact], str], relation: str = "=", floor: Decimal = Decimal(0),
+            reported_may_truncate: bool = False) -> Evaluation:
     """Reported (Σ) vs computed (Σ): pass, fail or insufficient_data, with every addend shown.
 
     relation "=": equal within rounding (exact for one printing vs one printing at the same
     precision); "<=": the reported side may not exceed the computed side (containment).
+    reported_may_truncate: the reported value is a conversion that documents also truncate
+    (元 cut to 万元), so it stands for [v − ½·10⁻ᵈ, v + 10⁻ᵈ) rather than the rounding interval.
     """
     facts = reported + computed
     first = reported[0]
@@ -70,6 +73,8 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
     actual = sum((value_in(f, unit) for f in reported), Decimal(0))
     expected = sum((value_in(f, unit) for f in computed), Decimal(0))
     left = sum_intervals(interval_in(f, unit) for f in reported)
+    if reported_may_truncate:
+        left = Interval(left.low, left.high + sum(f.half_ulp_in(unit) for f in reported))
     right = sum_intervals(interval_in(f, unit) for f in computed)
     severity = None
     same_printing = (len(reported) == 1 and len(computed) == 1 and first.unit == computed[0].unit

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from budgetlint.model.location import Location
-from budgetlint.numbers import Interval, interval_of
+from budgetlint.numbers import UNIT_FACTORS, Interval, interval_of
 
 
 class Fact(BaseModel):
@@ -27,6 +27,10 @@ class Fact(BaseModel):
     @property
     def interval(self) -> Interval:
         return interval_of(self.value, self.decimals)
+
+    def half_ulp_in(self, unit: str) -> Decimal:
+        """Half a unit of the last printed digit, expressed in `unit`."""
+        return Decimal(5).scaleb(-(self.decimals + 1)) * UNIT_FACTORS[self.unit] / UNIT_FACTORS[unit]
 
     @property
     def amount(self) -> Decimal:

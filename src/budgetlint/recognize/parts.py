@@ -34,9 +34,10 @@ from budgetlint.recognize.templates import PartSpec, Scope, TemplateSpec, load_t
 HEADING_MAX = 60  # a heading is short and has no 。
 SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title worded two ways
 _YEAR = re.compile(r"(20\d\d)\s*年")
-# numbering in front of a 目录 line or heading: 一、 / （一） / 1、 / 1． / "1. " (an ASCII dot needs the
-# space, or 1.2026年 would lose the year's first digit) / ①
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．]|\d{1,2}\.\s+|[①-⑳])\s*")
+# numbering in front of a 目录 line or heading: 一、 / （一） / 1、 / 1． / 1. / ①; an ASCII dot followed by a
+# digit is numbering only before a year (9.2025年单位…), never inside a number like 1.5
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．]"
+                        r"|\d{1,2}\.(?:\s+|(?=20\d\d年)|(?=\D))|[①-⑳])\s*")
 
 
 def title_key(text: str) -> str:

@@ -1,0 +1,30 @@
+from decimal import Decimal
+
+from budgetlint.checks.compare import balance, by_row
+from budgetlint.model import Fact, Location, Outcome
+
+
+def fact(text: str, unit: str, line: int) -> Fact:
+    value = Decimal(text)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return Fact(value=value, decimals=decimals, unit=unit, text=text, location=Location(file="x", line=line, row=text))
+
+
+def test_a_sum_inside_rounding_is_not_a_finding():
+    parts = [fact("1.004", "万元", 2), fact("2.004", "万元", 3)]
+    assert balance("R", "s", [fact("3.01", "万元", 1)], parts, name=by_row).outcome == Outcome.PASS
+
+
+def test_one_unit_off_in_the_last_digit_of_the_same_printing_is_info():
+    result = balance("R", "s", [fact("10.01", "万元", 1)], [fact("10.00", "万元", 2)], name=by_row)
+    assert (result.outcome, result.severity) == (Outcome.FAIL, "info")
+    assert [loc.line for loc in result.locations] == [1, 2]
+
+
+def test_a_truncated_conversion_is_accepted_only_when_asked():
+    table = [fact("877080", "元", 2)]  # 87.708 万元, printed as 87.70 by truncation
+    narrative = [fact("87.70", "万元", 1)]
+    assert balance("R", "s", narrative, table, name=by_row).outcome == Outcome.FAIL
+    assert balance("R", "s", narrative, table, name=by_row, reported_may_truncate=True).outcome == Outcome.PASS
+    wrong = [fact("87.60", "万元", 1)]
+    assert balance("R", "s", wrong, table, name=by_row, reported_may_truncate=True).outcome == Outcome.FAIL
