@@ -2,7 +2,8 @@
 
   预决算差异率 R% must print (F − B) / B × 100 (the sign is not required: documents print the
   size of the gap); 完成年初预算的 R% must print F / B × 100; 决算数大于/小于/等于预算数 must
-  agree with F against B (beyond rounding). A zero budget makes a rate meaningless unless F is
+  agree with F against B (beyond rounding); 比上年预算执行数增加/减少 R% must print (F − B) / B with
+  the direction word matching its sign. A zero budget makes a rate meaningless unless F is
   zero too and the rate is 0. Rounding and truncation are both accepted, under rounding intervals.
 
 Params: none.
@@ -44,6 +45,15 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
             out.append(verdict(ok, "（预算为零，不应给出比率）" if not ok else "0", f"{r.text}%",
                                "预算数为零时比率无意义", extra=[rate]))
         else:
+            if claim.form == "year_on_year":
+                ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low), b_int)
+                computed = (f.value - b.value) / b.value * 100
+                ok = percent_accepts(r.value * claim.direction, r.decimals, ratio)
+                formula = f"({f.text} − {b.text}) ÷ {b.text} × 100%"
+                stated = ("增加" if claim.direction > 0 else "减少") + r.text
+                out.append(verdict(ok, ("增加" if computed >= 0 else "减少") + format_amount(abs(computed), r.decimals),
+                                   stated, f"{formula} = {format_amount(computed, 4)}%", extra=[rate]))
+                return out
             if claim.form == "variance":
                 ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low), b_int)
                 computed = (f.value - b.value) / b.value * 100

@@ -69,7 +69,9 @@ def test_vocabulary_binds_the_budget_totals():
 
 
 def test_dept_budget_finds_the_checklist_defects_on_their_pages():
-    assert _errors("sfj_2026_dept_budget.pdf") == [("NA001", 9)] + [("NA007", 8)] * 5 + [("NA009", 9)]
+    # NA010 p9: item 6 (43269.3 -> 3845.49 "增加17.62%"), item 9 (17.66% for 17.93%), item 12 (5.27% for 1.59%)
+    assert _errors("sfj_2026_dept_budget.pdf") == ([("NA001", 9)] + [("NA007", 8)] * 5 + [("NA009", 9)]
+                                                   + [("NA010", 9)] * 3)
     warnings = sorted((r, p) for r, s, p, _ in _findings("sfj_2026_dept_budget.pdf") if s == "warning")
     assert ("NA012", 8) in warnings and ("NA013", 23) in warnings and ("NA014", 8) in warnings
 
@@ -77,6 +79,7 @@ def test_dept_budget_finds_the_checklist_defects_on_their_pages():
 def test_unit_budget_finds_the_checklist_defects_on_their_pages():
     assert _errors("sfj_2026_unit_budget.pdf") == [
         ("NA001", 6), ("NA001", 7), ("NA008", 6), ("NA008", 21), ("NA009", 7),
+        ("NA010", 6), ("NA010", 6), ("NA010", 7),  # “减少1.10%”, item 7's rate, “增加21.74%”
         ("TB009", 11), ("TB010", 11), ("TB018", 14), ("TB019", 14)]
     warnings = [(r, p) for r, s, p, _ in _findings("sfj_2026_unit_budget.pdf") if s == "warning"]
     assert warnings == [("DC008", 21), ("DC008", 21)]

@@ -1,8 +1,9 @@
 """Budget-execution statements of a final account: budget B, final F, and what is said of them.
 
-Two printed shapes (design.md §1.4, catalog D4):
+Three printed shapes (design.md §1.4, catalog D3/D4):
   …（年初|全年）预算数B万元，决算数F万元，预决算差异率R%          (R should be (F − B) / B)
   …年初预算为B万元，支出决算为F万元，完成年初预算的R%。决算数大于/小于/等于预算数…   (R should be F / B)
+  …2025年当年预算执行数为B万元，2026年预算安排F万元，比2025年预算执行数增加/减少R%   (±R = (F − B) / B)
 Each match becomes an ExecutionClaim with the printed numbers; checking them is a rule's job.
 """
 
@@ -27,6 +28,11 @@ _VARIANCE = re.compile(rf"预算数为?\s*(?P<b>{_NUM})\s*万元[，,]\s*决算�
 _COMPLETION = re.compile(rf"年初预算数?为?\s*(?P<b>{_NUM})\s*万元[，,]\s*(?:支出)?决算数?为?\s*(?P<f>{_NUM})\s*万元"
                          rf"(?:[，,]\s*完成年初预算的\s*(?P<r>{_NUM})\s*%)?"
                          rf"(?:[。；，,]\s*决算数(?P<w>大于|小于|等于)(?:年初)?预算数)?")
+# 2025年当年预算执行数为B万元，2026年预算安排F万元，比2025年预算执行数增加R%
+_YEAR_ON_YEAR = re.compile(rf"20\d\d年(?:当年)?预算执行数为?\s*(?P<b>{_NUM})\s*万元[，,]\s*20\d\d年预算安排为?\s*"
+                           rf"(?P<f>{_NUM})\s*万元[，,]\s*比(?:20\d\d年)?(?:当年)?预算执行数"
+                           rf"(?P<d>增加|增长|减少|下降)\s*(?P<r>{_NUM})\s*%")
+_DIRECTION = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
 
 
 class Printed(BaseModel):
@@ -41,11 +47,12 @@ class ExecutionClaim(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     kind: Literal["execution"] = "execution"
-    form: Literal["variance", "completion"]
+    form: Literal["variance", "completion", "year_on_year"]
     budget: Printed
     final: Printed
     rate: Printed | None = None
     word: Literal["大于", "小于", "等于"] | None = None
+    direction: Literal[-1, 1] | None = None  # year_on_year: 增加/增长 +1, 减少/下降 −1
     span: Span
     location: Location
     end_line: int | None = None
@@ -65,7 +72,7 @@ def extract_execution(source: SourceDocument) -> list[ExecutionClaim]:
     out: list[ExecutionClaim] = []
     for paragraph in paragraphs:
         taken: list[tuple[int, int]] = []
-        for form, pattern in (("variance", _VARIANCE), ("completion", _COMPLETION)):
+        for form, pattern in (("variance", _VARIANCE), ("year_on_year", _YEAR_ON_YEAR), ("completion", _COMPLETION)):
             for m in pattern.finditer(paragraph.text):
                 rate = m.group("r")
                 word = m.groupdict().get("w")
@@ -76,6 +83,7 @@ def extract_execution(source: SourceDocument) -> list[ExecutionClaim]:
                 out.append(ExecutionClaim(
                     form=form, budget=_printed(m.group("b")), final=_printed(m.group("f")),
                     rate=_printed(rate) if rate else None, word=word,
+                    direction=_DIRECTION.get(m.groupdict().get("d") or ""),
                     span=Span(start=m.start(), end=m.end(), text=m.group(0)), location=paragraph.location,
                     sentence=m.group(0), clause=m.group(0)))
     return out
