@@ -25,6 +25,7 @@ from budgetlint.checks import (
     self_eval_funding,
     self_eval_summary,
     target_funding,
+    target_summary,
     target_vs_table,
     text_pattern,
     # document level (completeness, 目录, scope)
@@ -60,6 +61,7 @@ CHECK_KINDS = {
     "self_eval_funding": self_eval_funding,
     "self_eval_summary": self_eval_summary,
     "target_funding": target_funding,
+    "target_summary": target_summary,
     "target_vs_table": target_vs_table,
     "text_pattern": text_pattern,
     "empty_table_note": empty_table_note,

@@ -1,0 +1,89 @@
+"""target_summary: the narrative's 绩效管理 paragraph against the 项目支出绩效目标表 it publishes.
+
+(公开项目绩效目标N个，涉及项目金额A万元…) N must be the number of 项目支出绩效目标表 in the
+document, A the sum of their 年度资金总额 (元 converted to 万元, every table an addend with its
+line). Each statement names the narrative subject, optionally a clause pattern, and the measure:
+  targets_count    how many 项目支出绩效目标表
+  targets_amount   Σ 年度资金总额 of those tables
+not_applicable when the document has no target table or states none of these.
+
+Params:
+  statements: list of {subject, clause (regex, optional), measure}
+
+    check:
+      kind: target_summary
+      statements:
+        - {subject: 公开项目绩效目标, measure: targets_count}
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation
+from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.performance_facts import to_fact
+from budgetlint.checks.refs import Strict
+from budgetlint.model import Disclosure, Evaluation, Fact
+from budgetlint.recognize.narrative.binding import normalise_subject
+
+
+class Statement(Strict):
+    subject: str
+    clause: str | None = None
+    measure: Literal["targets_count", "targets_amount"]
+
+
+class Params(Strict):
+    statements: list[Statement]
+
+
+def _matches(claim, statement: Statement) -> bool:
+    return (normalise_subject(claim.subject) == normalise_subject(statement.subject)
+            and (statement.clause is None or re.search(statement.clause, claim.clause) is not None))
+
+
+def _annual_totals(disclosure: Disclosure) -> list[Fact] | None:
+    facts = []
+    for table in disclosure.targets:
+        line = table.annual_funding.total if table.annual_funding else None
+        if line is None or line.amount is None:
+            return None
+        name = table.project_name.text if table.project_name else table.title
+        facts.append(to_fact(disclosure, line.amount, table=table.title, row=name, column="年度资金总额",
+                             unit=table.unit or "元"))
+    return facts
+
+
+def _name(fact: Fact) -> str:
+    return f"第{fact.location.line}行 {fact.location.row}"
+
+
+def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
+    p: Params = rule.params
+    if not disclosure.targets:
+        return [not_decided(rule.id, "not_applicable", "文件中没有项目支出绩效目标表")]
+    out = []
+    for statement in p.statements:
+        if statement.measure == "targets_count":
+            for claim in (c for c in claims_of(disclosure, "count") if _matches(c, statement)):
+                fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text, row=claim.subject)
+                count = len(disclosure.targets)
+                out.append(narrative_evaluation(
+                    rule.id, claim.value == count, claim, subject=claim.subject or claim.span.text, facts=[fact],
+                    claims=[claim], expected=str(count), actual=str(claim.value), unit=claim.classifier,
+                    detail=f"文件中有 {count} 张项目支出绩效目标表"))
+            continue
+        for claim in (c for c in claims_of(disclosure, "amount") if _matches(c, statement)):
+            facts = _annual_totals(disclosure)
+            if not facts:
+                out.append(not_decided(rule.id, "insufficient_data", "有绩效目标表缺少年度资金总额", claim.span.text))
+                continue
+            result = balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=_name,
+                             reported_may_truncate=True)
+            out.append(result.model_copy(update={
+                "claims": (claim_key(claim),),
+                "values": {**result.values, "row": claim.subject or "", "quote": claim.span.text}}))
+    return out or [not_decided(rule.id, "not_applicable", "正文没有汇总项目绩效目标的表述")]
