@@ -14,13 +14,12 @@ Params: none.
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation
-from budgetlint.numbers import format_amount, interval_of, percent_accepts, ratio_percent
+from budgetlint.numbers import format_amount, percent_accepts, ratio_percent
 
 WORDS = {1: "增加", -1: "减少", 0: "持平"}
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
+import re
 
-__all__ = ["amount_fact", "amounts_within", "claim_key", "claims_of", "fact_of_claim", "narrative_evaluation"]
+from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
+from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim, normalise_subject
+
+__all__ = ["amount_fact", "amounts_within", "claim_key", "claims_of", "fact_of_claim", "narrative_evaluation",
+           "states"]
 
 
 def claim_key(claim) -> str:
@@ -24,11 +27,16 @@ def amounts_within(disclosure: Disclosure, claim) -> list:
             and claim.span.start <= a.span.start < claim.span.end]
 
 
+def states(claim, subject: str, clause: str | None = None) -> bool:
+    """The claim's subject is `subject` (normalised) and, if given, its clause matches `clause`."""
+    return (normalise_subject(claim.subject) == normalise_subject(subject)
+            and (clause is None or re.search(clause, claim.clause) is not None))
+
+
 def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: list[Fact], claims: list,
                          expected: str | None, actual: str | None, difference: str | None = None,
                          detail: str | None = None, unit: str | None = None, severity=None) -> Evaluation:
     """An evaluation about narrative text: located at the claim's line, then every other number."""
-    loc = claim.location
     return Evaluation(
         rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, expected=expected,
         actual=actual, difference=difference, unit=unit, detail=detail, severity=severity,

@@ -21,16 +21,14 @@ Params:
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Literal
 
-from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation
+from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation, states
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
-from budgetlint.recognize.narrative.binding import normalise_subject
 
 Measure = Literal["unit_budget", "unit_executed", "projects_budget", "projects_executed", "projects_count"]
 
@@ -62,11 +60,6 @@ def _name(fact: Fact) -> str:
     return f"第{fact.location.line}行 {fact.location.row}"
 
 
-def _matches(claim, statement: Statement) -> bool:
-    return (normalise_subject(claim.subject) == normalise_subject(statement.subject)
-            and (statement.clause is None or re.search(statement.clause, claim.clause) is not None))
-
-
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     if not disclosure.self_evaluations:
@@ -76,7 +69,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     for statement in p.statements:
         if statement.measure == "projects_count":
             for claim in claims_of(disclosure, "count"):
-                if _matches(claim, statement):
+                if states(claim, statement.subject, statement.clause):
                     fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text,
                                          row=claim.subject)
                     out.append(narrative_evaluation(
@@ -87,7 +80,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         kind = "unit" if statement.measure.startswith("unit") else "project"
         field = "full_year_budget" if statement.measure.endswith("budget") else "executed"
         for claim in claims_of(disclosure, "amount"):
-            if not _matches(claim, statement):
+            if not states(claim, statement.subject, statement.clause):
                 continue
             facts = _total_facts(disclosure, kind, field)
             if not facts:

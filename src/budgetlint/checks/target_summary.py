@@ -18,16 +18,14 @@ Params:
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Literal
 
-from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation
+from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation, states
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
-from budgetlint.recognize.narrative.binding import normalise_subject
 
 
 class Statement(Strict):
@@ -38,11 +36,6 @@ class Statement(Strict):
 
 class Params(Strict):
     statements: list[Statement]
-
-
-def _matches(claim, statement: Statement) -> bool:
-    return (normalise_subject(claim.subject) == normalise_subject(statement.subject)
-            and (statement.clause is None or re.search(statement.clause, claim.clause) is not None))
 
 
 def _annual_totals(disclosure: Disclosure) -> list[Fact] | None:
@@ -68,7 +61,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for statement in p.statements:
         if statement.measure == "targets_count":
-            for claim in (c for c in claims_of(disclosure, "count") if _matches(c, statement)):
+            for claim in (c for c in claims_of(disclosure, "count") if states(c, statement.subject, statement.clause)):
                 fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text, row=claim.subject)
                 count = len(disclosure.targets)
                 out.append(narrative_evaluation(
@@ -76,7 +69,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                     claims=[claim], expected=str(count), actual=str(claim.value), unit=claim.classifier,
                     detail=f"文件中有 {count} 张项目支出绩效目标表"))
             continue
-        for claim in (c for c in claims_of(disclosure, "amount") if _matches(c, statement)):
+        for claim in (c for c in claims_of(disclosure, "amount") if states(c, statement.subject, statement.clause)):
             facts = _annual_totals(disclosure)
             if not facts:
                 out.append(not_decided(rule.id, "insufficient_data", "有绩效目标表缺少年度资金总额", claim.span.text))
