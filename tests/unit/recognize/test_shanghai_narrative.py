@@ -96,6 +96,7 @@ def test_final_account_bad_copy_reports_its_seeded_errors():
         ("DC007", 18),  # 第三部分 … 2023年度
         ("NA001", 18),  # 收入支出总计0万元
         ("NA002", 19),  # the original's 71.73%
+        ("NA007", 24),  # 截至2023年12月31日 in a 2024 决算
         ("NA010", 19), ("NA010", 20), ("NA010", 21),  # 决算数大于/等于预算数
     ]
 
