@@ -1,28 +1,8 @@
 """The CLI's checklist format and the terminal report's per-part overview."""
 
-from pathlib import Path
-
 import openpyxl
-import pytest
-from click.testing import CliRunner
 
-from budgetlint.cli import cli, main
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-SEED_000 = str(FIXTURES / "seeds" / "000_b2c7b50d282cc0b6.txt")
-SEED_001 = str(FIXTURES / "seeds" / "001_e1c2a9d2af1eed61.txt")
-
-
-def run(*args):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def run_main(monkeypatch, capsys, *args):
-    monkeypatch.setattr("sys.argv", ["budgetlint", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+from cli_helpers import SEED_000, SEED_001, run, run_main
 
 
 def test_checklist_without_output_is_one_line_and_exit_2(monkeypatch, capsys):
