@@ -14,8 +14,8 @@ Params: none.
 
 from __future__ import annotations
 
-from budgetlint.checks.claims import claim_key
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.claims import claim_balance
+from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 
@@ -35,9 +35,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for binding in disclosure.bindings:
         converted = any(f.unit != binding.claim_fact.unit for f in binding.facts)
-        result = balance(rule.id, f"正文“{binding.claim.span.text}”", [binding.claim_fact], list(binding.facts),
-                         name=_name, reported_may_truncate=converted)
-        out.append(result.model_copy(update={
-            "claims": (claim_key(binding.claim),),
-            "values": {**result.values, "row": binding.subject, "quote": binding.claim.span.text}}))
+        out.append(claim_balance(rule.id, f"正文“{binding.claim.span.text}”", [binding.claim_fact],
+                                 list(binding.facts), name=_name, row=binding.subject, quote=binding.claim.span.text,
+                                 claims=[binding.claim], reported_may_truncate=converted))
     return out

@@ -11,8 +11,8 @@ Params: none.
 
 from __future__ import annotations
 
-from budgetlint.checks.claims import amount_fact, claim_key, claims_of
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.claims import amount_fact, claim_balance, claims_of
+from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 
@@ -32,9 +32,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if claim.overlap_suspected:
             out.append(not_decided(rule.id, "insufficient_data", f"“{subject}”的分项可能互相包含，不予相加", subject))
             continue
-        result = balance(rule.id, f"正文“{subject}”", [amount_fact(claim.total)],
-                         [amount_fact(p) for p in claim.parts], name=_name)
-        out.append(result.model_copy(update={
-            "claims": tuple(claim_key(c) for c in (claim, claim.total, *claim.parts)),
-            "values": {**result.values, "row": subject, "quote": claim.total.span.text}}))
+        out.append(claim_balance(rule.id, f"正文“{subject}”", [amount_fact(claim.total)],
+                                 [amount_fact(p) for p in claim.parts], name=_name, row=subject,
+                                 quote=claim.total.span.text, claims=[claim, claim.total, *claim.parts]))
     return out or [not_decided(rule.id, "not_applicable", "正文中没有“总额 + 其中分项”的列举")]

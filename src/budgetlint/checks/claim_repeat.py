@@ -13,8 +13,8 @@ Params:
 
 from __future__ import annotations
 
-from budgetlint.checks.claims import amount_fact, claims_of
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.claims import amount_fact, claim_balance, claims_of
+from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.recognize.narrative.binding import normalise_subject
@@ -41,7 +41,6 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     for (_, subject), claims in groups.items():
         first = amount_fact(claims[0])
         for other in claims[1:]:
-            result = balance(rule.id, f"正文“{subject}”", [amount_fact(other)], [first], name=_name)
-            out.append(result.model_copy(update={"values": {**result.values, "row": subject,
-                                                            "quote": other.span.text}}))
+            out.append(claim_balance(rule.id, f"正文“{subject}”", [amount_fact(other)], [first], name=_name,
+                                     row=subject, quote=other.span.text))
     return out or [not_decided(rule.id, "not_applicable", "没有在同一段中重复出现的金额")]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from budgetlint.checks.compare import balance
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim, normalise_subject
 
-__all__ = ["amount_fact", "amounts_within", "claim_key", "claims_of", "fact_of_claim", "narrative_evaluation",
-           "states"]
+__all__ = ["amount_fact", "amounts_within", "by_line", "claim_balance", "claim_key", "claims_of", "count_against",
+           "fact_of_claim", "narrative_evaluation", "states"]
 
 
 def claim_key(claim) -> str:
@@ -42,3 +44,25 @@ def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: lis
         actual=actual, difference=difference, unit=unit, detail=detail, severity=severity,
         locations=tuple(f.location for f in facts), claims=tuple(claim_key(c) for c in claims),
         values={"table": claim.section or "情况说明", "row": subject, "column": "", "quote": claim.span.text})
+
+
+def by_line(fact: Fact) -> str:
+    """An addend named by its line and row: 第581行 10号公寓楼卫生间水房粉刷维修."""
+    return f"第{fact.location.line}行 {fact.location.row}"
+
+
+def claim_balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact], *, name, row: str,
+                  quote: str, claims=(), **options) -> Evaluation:
+    """`balance` for a narrative number: the evaluation also names the claims it decided and the quoted text."""
+    result = balance(rule, subject, reported, computed, name=name, **options)
+    return result.model_copy(update={"claims": tuple(claim_key(c) for c in claims),
+                                     "values": {**result.values, "row": row, "quote": quote}})
+
+
+def count_against(rule: str, claim, count: int, detail: str) -> Evaluation:
+    """A stated count (N个) against the number of tables the document actually has."""
+    fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text, row=claim.subject)
+    return narrative_evaluation(rule, claim.value == count, claim, subject=claim.subject or claim.span.text,
+                                facts=[fact], claims=[claim], expected=str(count), actual=str(claim.value),
+                                unit=claim.classifier, detail=detail)
+

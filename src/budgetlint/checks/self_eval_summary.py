@@ -21,11 +21,10 @@ Params:
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
-from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation, states
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.claims import amount_fact, by_line, claim_balance, claims_of, count_against, states
+from budgetlint.checks.compare import not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
@@ -56,9 +55,6 @@ def _total_facts(disclosure: Disclosure, kind: str, field: str) -> list[Fact] | 
     return facts
 
 
-def _name(fact: Fact) -> str:
-    return f"第{fact.location.line}行 {fact.location.row}"
-
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
@@ -68,14 +64,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for statement in p.statements:
         if statement.measure == "projects_count":
-            for claim in claims_of(disclosure, "count"):
-                if states(claim, statement.subject, statement.clause):
-                    fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text,
-                                         row=claim.subject)
-                    out.append(narrative_evaluation(
-                        rule.id, claim.value == len(projects), claim, subject=claim.subject or claim.span.text,
-                        facts=[fact], claims=[claim], expected=str(len(projects)), actual=str(claim.value),
-                        unit=claim.classifier, detail=f"文件中有 {len(projects)} 张项目支出绩效自评表"))
+            out += [count_against(rule.id, claim, len(projects), f"文件中有 {len(projects)} 张项目支出绩效自评表")
+                    for claim in claims_of(disclosure, "count") if states(claim, statement.subject, statement.clause)]
             continue
         kind = "unit" if statement.measure.startswith("unit") else "project"
         field = "full_year_budget" if statement.measure.endswith("budget") else "executed"
@@ -86,8 +76,6 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if not facts:
                 out.append(not_decided(rule.id, "insufficient_data", "绩效自评表缺少年度资金总额", claim.span.text))
                 continue
-            result = balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=_name)
-            out.append(result.model_copy(update={
-                "claims": (claim_key(claim),),
-                "values": {**result.values, "row": claim.subject or "", "quote": claim.span.text}}))
+            out.append(claim_balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=by_line,
+                                     row=claim.subject or "", quote=claim.span.text, claims=[claim]))
     return out or [not_decided(rule.id, "not_applicable", "正文没有汇总绩效自评表的表述")]

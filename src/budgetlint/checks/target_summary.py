@@ -18,11 +18,10 @@ Params:
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
-from budgetlint.checks.claims import amount_fact, claim_key, claims_of, fact_of_claim, narrative_evaluation, states
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.claims import amount_fact, by_line, claim_balance, claims_of, count_against, states
+from budgetlint.checks.compare import not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
@@ -50,9 +49,6 @@ def _annual_totals(disclosure: Disclosure) -> list[Fact] | None:
     return facts
 
 
-def _name(fact: Fact) -> str:
-    return f"第{fact.location.line}行 {fact.location.row}"
-
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
@@ -61,22 +57,15 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for statement in p.statements:
         if statement.measure == "targets_count":
-            for claim in (c for c in claims_of(disclosure, "count") if states(c, statement.subject, statement.clause)):
-                fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text, row=claim.subject)
-                count = len(disclosure.targets)
-                out.append(narrative_evaluation(
-                    rule.id, claim.value == count, claim, subject=claim.subject or claim.span.text, facts=[fact],
-                    claims=[claim], expected=str(count), actual=str(claim.value), unit=claim.classifier,
-                    detail=f"文件中有 {count} 张项目支出绩效目标表"))
+            count = len(disclosure.targets)
+            out += [count_against(rule.id, claim, count, f"文件中有 {count} 张项目支出绩效目标表")
+                    for claim in claims_of(disclosure, "count") if states(claim, statement.subject, statement.clause)]
             continue
         for claim in (c for c in claims_of(disclosure, "amount") if states(c, statement.subject, statement.clause)):
             facts = _annual_totals(disclosure)
             if not facts:
                 out.append(not_decided(rule.id, "insufficient_data", "有绩效目标表缺少年度资金总额", claim.span.text))
                 continue
-            result = balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=_name,
-                             reported_may_truncate=True)
-            out.append(result.model_copy(update={
-                "claims": (claim_key(claim),),
-                "values": {**result.values, "row": claim.subject or "", "quote": claim.span.text}}))
+            out.append(claim_balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=by_line,
+                                     row=claim.subject or "", quote=claim.span.text, claims=[claim], reported_may_truncate=True))
     return out or [not_decided(rule.id, "not_applicable", "正文没有汇总项目绩效目标的表述")]
