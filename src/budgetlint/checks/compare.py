@@ -115,6 +115,24 @@ def head_vs_items(rule: str, table, head, items, columns) -> list[Evaluation]:
     return out
 
 
+def by_cell(fact: Fact) -> str:
+    """A fact named by where it stands: 表「行」列."""
+    loc = fact.location
+    return f"{loc.table}「{loc.row}」{loc.column or ''}"
+
+
+def compare_sides(rule: str, left: list[Fact], right: list[Fact], *, relation: str = "=",
+                  missing: str) -> Evaluation | None:
+    """Named cells (summed) on each side; None when every cell is empty, as there is nothing to compare.
+
+    An empty right side means the reference found no cell: insufficient_data, saying `missing`."""
+    if not right:
+        return not_decided(rule, "insufficient_data", missing)
+    if all(f.value is None and f.parsed for f in left + right):
+        return None
+    return balance(rule, f"{by_cell(left[0])} vs {by_cell(right[0])}", left, right, name=by_cell, relation=relation)
+
+
 def not_decided(rule: str, outcome: str, reason: str, subject: str = "") -> Evaluation:
     return Evaluation(rule=rule, outcome=Outcome(outcome), subject=subject, detail=reason)
 

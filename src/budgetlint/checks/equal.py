@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.compare import by_cell, compare_sides, not_decided
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, resolve
 from budgetlint.model import Disclosure, Evaluation, Fact
 
@@ -45,10 +45,6 @@ def _facts(refs: list[FactRef], disclosure: Disclosure) -> list[Fact]:
     return [f for ref in refs for f in resolve(ref, disclosure)]
 
 
-def _name(fact: Fact) -> str:
-    loc = fact.location
-    return f"{loc.table}「{loc.row}」{loc.column}"
-
 
 def applicable(p: Params, disclosure: Disclosure) -> str | None:
     """None when the rule applies; otherwise why not."""
@@ -58,7 +54,7 @@ def applicable(p: Params, disclosure: Disclosure) -> str | None:
         except Unresolved:
             continue
         if any(f.amount != 0 for f in facts):
-            return f"{_name(facts[0])} 不为零，本规则的前提不成立"
+            return f"{by_cell(facts[0])} 不为零，本规则的前提不成立"
     return None
 
 
@@ -77,13 +73,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue
         if not left:  # sum_rows over rows that are not printed: nothing to compare
             continue
-        if not right:
-            out.append(not_decided(rule.id, "insufficient_data", "引用的行不存在"))
-            continue
-        if all(f.value is None and f.parsed for f in left + right):
-            continue
-        subject = f"{_name(left[0])} vs {_name(right[0])}"
-        out.append(balance(rule.id, subject, left, right, name=_name, relation=pair.relation))
+        result = compare_sides(rule.id, left, right, relation=pair.relation, missing="引用的行不存在")
+        if result is not None:
+            out.append(result)
     if not out:
         return [not_decided(rule.id, "not_applicable", "所比较的单元格均为空")]
     return out

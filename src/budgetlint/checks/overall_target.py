@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from budgetlint.checks.compare import balance, not_decided
+from budgetlint.checks.compare import compare_sides, not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, resolve
 from budgetlint.model import Disclosure, Evaluation, Fact
@@ -71,11 +71,6 @@ def printed(disclosure: Disclosure, item: Item) -> bool:
     return any(f.value not in (None, 0) or not f.parsed for f in item_facts(disclosure, item))
 
 
-def _name(fact: Fact) -> str:
-    loc = fact.location
-    return f"{loc.table}「{loc.row}」" + (loc.column or "")
-
-
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     table = disclosure.overall_target
@@ -98,13 +93,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(not_decided(rule.id, u.outcome, u.reason))
             continue
         right += [f for item in pair.right_items for f in item_facts(disclosure, item)]
-        if not right:
-            out.append(not_decided(rule.id, "insufficient_data", "比较的另一方没有读到"))
-            continue
-        if all(f.value is None and f.parsed for f in left + right):
-            continue
-        subject = f"{_name(left[0])} vs {_name(right[0])}"
-        out.append(balance(rule.id, subject, left, right, name=_name, relation=pair.relation))
+        result = compare_sides(rule.id, left, right, relation=pair.relation, missing="比较的另一方没有读到")
+        if result is not None:
+            out.append(result)
     if not out:
         return [not_decided(rule.id, "not_applicable", "申报表没有印出本规则比较的项目")]
     return out

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from budgetlint.checks.compare import balance, locations, not_decided
+from budgetlint.checks.compare import balance, by_cell, locations, not_decided
 from budgetlint.checks.equal import applicable
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, has_data, the_table
-from budgetlint.model import Disclosure, Evaluation, Fact, Outcome, TableRow
+from budgetlint.model import Disclosure, Evaluation, Outcome, TableRow
 
 
 class Side(Strict):
@@ -63,10 +63,6 @@ def _index(rows, match: str) -> dict[str, list[TableRow]]:
         if key:
             out.setdefault(key, []).append(row)
     return out
-
-
-def _name(fact: Fact) -> str:
-    return f"{fact.location.table}「{fact.location.row}」{fact.location.column}"
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -108,5 +104,5 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                                    f"{right_table.title} 中“{key}”出现多次且数值不同，不予猜测", subject))
             continue
         right = [matches[0].cells[c] for c in p.right.columns if c in matches[0].cells]
-        out.append(balance(rule.id, subject, left, right, name=_name))
+        out.append(balance(rule.id, subject, left, right, name=by_cell))
     return out
