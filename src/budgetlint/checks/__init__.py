@@ -30,6 +30,7 @@ from budgetlint.checks import (
     text_pattern,
     # document level (completeness, 目录, scope)
     empty_table_note,
+    page_defect,
     part_order,
     part_present,
     scope_parts,
@@ -65,6 +66,7 @@ CHECK_KINDS = {
     "target_vs_table": target_vs_table,
     "text_pattern": text_pattern,
     "empty_table_note": empty_table_note,
+    "page_defect": page_defect,
     "part_order": part_order,
     "part_present": part_present,
     "scope_parts": scope_parts,

@@ -1,10 +1,12 @@
-"""text_pattern: narrative text that must not appear (template leftovers, empty reasons).
+"""text_pattern: text that must not appear (template leftovers, empty reasons, garbled glyphs).
 
-Each pattern is a regex searched in every narrative paragraph; a match is a finding at that
-paragraph's line quoting the matched text. One pass per pattern when nothing matches.
+Each pattern is a regex searched in every narrative paragraph (scope `narrative`, the 情况说明) or
+in every paragraph and table cell (scope `document`); a match is a finding at that paragraph's or
+cell's line quoting the matched text. One pass per pattern when nothing matches.
 
 Params:
   patterns: list of {pattern, what}: the regex and what it means (shown in the message)
+  scope: narrative (default) | document
 
     check:
       kind: text_pattern
@@ -15,11 +17,12 @@ Params:
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import field_validator
 
 from budgetlint.checks.refs import Strict
-from budgetlint.model import Disclosure, Evaluation, Outcome
+from budgetlint.model import Disclosure, Evaluation, Location, Outcome, RawTable
 from budgetlint.recognize.narrative import narrative_paragraphs
 
 
@@ -36,22 +39,38 @@ class Pattern(Strict):
 
 class Params(Strict):
     patterns: list[Pattern]
+    scope: Literal["narrative", "document"] = "narrative"
+
+
+def _texts(disclosure: Disclosure, scope: str) -> list[tuple[str, Location]]:
+    if scope == "narrative":
+        return [(para.text, para.location) for para in narrative_paragraphs(disclosure.source)[0]]
+    out = []
+    for block in disclosure.source.blocks:
+        if isinstance(block, RawTable):
+            out += [(cell, block.location.model_copy(update={"line": row.line_of(i), "page": row.page,
+                                                             "bbox": row.cell_boxes[i] if row.cell_boxes else None}))
+                    for row in block.rows for i, cell in enumerate(row.cells) if cell]
+        else:
+            out.append((block.text, block.location))
+    return out
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    paragraphs, _ = narrative_paragraphs(disclosure.source)
+    texts = _texts(disclosure, p.scope)
+    part = "情况说明" if p.scope == "narrative" else ""
     out = []
     for spec in p.patterns:
         rx = re.compile(spec.pattern)
-        hits = [(para, m) for para in paragraphs for m in rx.finditer(para.text)]
-        for para, m in hits:
+        hits = [(text, location, m) for text, location in texts for m in rx.finditer(text)]
+        for text, location, m in hits:
             start = max(m.start() - 12, 0)
-            context = para.text[start:m.end() + 12]
+            context = text[start:m.end() + 12]
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.FAIL, subject=spec.what, actual=m.group(0), detail=f"…{context}…",
-                locations=(para.location.model_copy(update={"row": spec.what}),),
-                values={"table": "情况说明", "row": spec.what, "column": "", "quote": m.group(0)}))
+                locations=(location.model_copy(update={"row": spec.what}),),
+                values={"table": part, "row": spec.what, "column": "", "quote": m.group(0)}))
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.what))
     return out

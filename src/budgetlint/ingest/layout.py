@@ -4,24 +4,44 @@ from __future__ import annotations
 
 import re
 
-from budgetlint.ingest.pages import PageEstimator, anchor_pages, parse_toc_row
+from budgetlint.ingest.pages import PAGE_NUMBER, PageEstimator, anchor_pages, parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
 
 
-def _formfeed_pages(lines: list[str]) -> list[int] | None:
-    """Exact page per line (index 0 = line 1) when the text has form feeds, else None."""
+def _formfeed_pages(lines: list[str]) -> tuple[list[int], list[tuple[int, int]]] | None:
+    """Exact pages when the text has form feeds, else None: (page per line, index 0 = line 1;
+    blank pages as (page, line of the form feed that opens it)).
+
+    A line's page is the page of its text after the last form feed before that text (pdftotext
+    starts each page's first line with one). A page holding nothing but white space or a bare page
+    number is blank; pages after the last one with text are not pages (pdftotext ends the file with
+    a form feed), so a blank last page cannot be told from the text.
+    """
     if not any("\f" in line for line in lines):
         return None
-    pages, page = [], 1
-    for line in lines:
-        page_of_line = page + (1 if line.startswith("\f") else 0)
-        page += line.count("\f")
-        pages.append(page_of_line if line.strip("\f").strip() else page)
-    return pages
+    pages: list[int] = []
+    opened_at: dict[int, int] = {}  # page -> the line whose form feed opens it
+    content: set[int] = set()
+    page = 1
+    for number, line in enumerate(lines, start=1):
+        pieces = line.split("\f")
+        line_page = None
+        for k, piece in enumerate(pieces):
+            if k:
+                page += 1
+                opened_at.setdefault(page, number)
+            if piece.strip():
+                line_page = line_page or page
+                if not PAGE_NUMBER.match(piece):
+                    content.add(page)
+        pages.append(line_page or page)
+    last = max(content, default=0)
+    blank = [(p, opened_at.get(p, 1)) for p in range(1, last) if p not in content]
+    return pages, blank
 
 
 def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: str, layout: str,
@@ -64,9 +84,11 @@ def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: st
                 toc_end = nxt[2][-1].line
             break
 
-    exact = _formfeed_pages(lines)
-    if exact is not None:
+    formfeed = _formfeed_pages(lines)
+    blank_pages: list[tuple[int, int]] = []
+    if formfeed is not None:
         basis = "formfeed"
+        exact, blank_pages = formfeed
 
         def page_of(line: int) -> int | None:
             return exact[line - 1]
@@ -93,5 +115,8 @@ def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: st
         else:
             rows = tuple(RawRow(r.cells, r.line, r.cell_lines, page_of(r.line)) for r in payload)
             blocks.append(RawTable.model_construct(kind="table", rows=rows, location=loc(line)))
+    defects = tuple(PageDefect(kind="blank_page", location=Location(file=path, line=line, page=page,
+                                                                   page_basis="formfeed"))
+                    for page, line in blank_pages)
     return SourceDocument(path=path, layout=layout, encoding=encoding, page_basis=basis,
-                          blocks=tuple(blocks), toc=tuple(toc), line_count=len(lines))
+                          blocks=tuple(blocks), toc=tuple(toc), line_count=len(lines), page_defects=defects)

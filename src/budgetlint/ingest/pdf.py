@@ -70,9 +70,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from budgetlint.errors import InputError
-from budgetlint.ingest.pages import normalise_title, parse_toc_row
+from budgetlint.ingest.pages import PAGE_NUMBER, normalise_title, parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location
 
 Box = tuple[float, float, float, float]
@@ -95,6 +95,7 @@ PARA_GAP = 0.5  # a line further below the previous one than the usual line pitc
 FULL_LINE = 4.0  # a line within this many characters of the right margin is full (Chinese line
 # breaking moves up to three characters, and lines mixing fonts are not always justified)
 MARGIN_EDGE = 0.12  # page-number lines are looked for in this share of the page at top/bottom
+CUT_MIN, CUT_MAX = 0.01, 0.75  # a character with this share of its box showing is cut
 EOF_TAIL_BYTES = 8192  # a PDF whose last bytes hold no %%EOF is truncated
 
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
@@ -108,8 +109,6 @@ _HEADING = re.compile(
     r"|[①-⑳]"
     r"|附件|附表|注[:：])"
 )
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
 _TOC_HEADING = re.compile(r"^目\s*录$")
 _TOC_PAGE = re.compile(r"[.．·…\s]\d{1,4}$")  # a 目录 line ending in its page number
 _TABLE_TITLE = re.compile(r"(表|单位[:：].*)$")
@@ -252,16 +251,18 @@ class _Grid:
         return self.map.get((i, j))
 
 
-def _table_parts(page_no: int, tables, chars: list[dict]) -> tuple[list[_TablePart], list[dict]]:
-    """Assign characters to the cells of the page's tables; return table parts and free chars."""
+def _table_parts(page_no: int, tables, chars: list[dict]) -> tuple[list[_TablePart], list[dict], list[dict]]:
+    """Assign characters to the cells of the page's tables; return table parts, free characters
+    and characters cut by their cell's border (a cell clips its text, or the text crosses a rule)."""
     if not tables:
-        return [], chars
+        return [], chars, []
     grids = []
     for t in tables:
         cells = [tuple(c) for c in t.cells]
         grids.append((t, cells, _Grid(cells)))
     owned: list[list[list[dict]]] = [[[] for _ in cells] for _, cells, _ in grids]
     free: list[dict] = []
+    cut: list[dict] = []
     for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         for n, (t, cells, grid) in enumerate(grids):
@@ -270,6 +271,8 @@ def _table_parts(page_no: int, tables, chars: list[dict]) -> tuple[list[_TablePa
                 k = grid.find(cx, cy)
                 if k is not None:
                     owned[n][k].append(c)
+                    if _is_cut(c, cells[k]):
+                        cut.append(c)
                     break
         else:
             free.append(c)
@@ -299,7 +302,7 @@ def _table_parts(page_no: int, tables, chars: list[dict]) -> tuple[list[_TablePa
             continue
         edges = tuple(sorted({round(col[0], 1) for col in columns} | {round(columns[-1][2], 1)}))
         parts.append(_TablePart(page=page_no, bbox=_r(t.bbox), edges=edges, rows=rows))
-    return parts, free
+    return parts, free, cut
 
 
 def _column_map(a: _TablePart, b: _TablePart) -> list[int] | None:
@@ -393,15 +396,17 @@ class _Page:
     width: float
     height: float
     items: list = field(default_factory=list)  # _Line | _TablePart, top to bottom
+    pictures: bool = False  # images or curves: a page with them is not blank even without text
+    cut: list[tuple[str, Box]] = field(default_factory=list)  # lines of which only part shows
     spaced: bool = False  # paragraphs on this page are set apart by extra space (set by read)
 
 
 class _Clipper:
     """Clipping paths of text objects, read with pdfium (pdfminer does not track clipping).
 
-    Used only in documents where text runs off a page: some generators print a whole text frame
-    on every page it spans and clip it to the part that belongs there, so the off-page and
-    clipped text is a hidden copy of the neighbouring pages' text. Each text object's clipping
+    Some generators print a whole text frame on every page it spans and clip it to the part that
+    belongs there, so the off-page and clipped text is a hidden copy of the neighbouring pages'
+    text; and a frame too small for its text cuts a line in half. Each text object's clipping
     region is taken as the intersection of its paths' bounding boxes.
     """
 
@@ -409,32 +414,31 @@ class _Clipper:
         self.path = path
         self.doc = None
 
-    def visible(self, index: int, mediabox, chars: list[dict]) -> list[dict]:
+    def boxes(self, index: int, mediabox, chars: list[dict]) -> list[Box | None]:
+        """Each character's clipping box (None: not clipped, or pdfium could not read the page)."""
         try:
             objects = self._text_objects(index, mediabox)
         except Exception:  # pdfium could not read what pdfminer could: keep the text
-            return chars
-        if not objects:
-            return chars
+            return [None] * len(chars)
         clips = {clip for _, clip in objects}
-        if len(clips) == 1:
-            (clip,) = clips
-            return chars if clip is None else [c for c in chars if _inside(c, clip)]
+        if len(clips) <= 1:
+            return [next(iter(clips), None)] * len(chars)
         buckets: dict[int, list[tuple[Box, Box | None]]] = {}
         for bounds, clip in objects:
             for key in range(int(bounds[1] // 10), int(bounds[3] // 10) + 1):
                 buckets.setdefault(key, []).append((bounds, clip))
-        kept = []
+        out: list[Box | None] = []
         for c in chars:
             cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-            clip = None
-            for bounds, candidate in buckets.get(int(cy // 10), ()):
-                if bounds[0] - 0.5 <= cx <= bounds[2] + 0.5 and bounds[1] - 0.5 <= cy <= bounds[3] + 0.5:
-                    clip = candidate
-                    break
-            if clip is None or _inside(c, clip):
-                kept.append(c)
-        return kept
+            near = [(bounds, clip) for key in range(int(c["top"] // 10), int(c["bottom"] // 10) + 1)
+                    for bounds, clip in buckets.get(key, ()) if bounds[0] - 0.5 <= cx <= bounds[2] + 0.5]
+            # the object whose bounds hold the character's centre; else one its box overlaps
+            # (pdfium gives a font it cannot load bounds of no height, on the baseline)
+            hit = next((clip for bounds, clip in near if bounds[1] - 0.5 <= cy <= bounds[3] + 0.5),
+                       next((clip for bounds, clip in near
+                             if bounds[1] - 0.5 <= c["bottom"] and c["top"] <= bounds[3] + 0.5), None))
+            out.append(hit)
+        return out
 
     def _text_objects(self, index: int, mediabox) -> list[tuple[Box, Box | None]]:
         import ctypes
@@ -446,41 +450,45 @@ class _Clipper:
             self.doc = pdfium.PdfDocument(self.path)
         page = self.doc[index]
         left, top_y = float(mediabox[0]), float(mediabox[3])
+        # one set of out-parameters for the whole page: these calls run once per character
+        lo, bo, ro, to, x, y = (ctypes.c_float() for _ in range(6))
+        bounds_out = tuple(ctypes.byref(v) for v in (lo, bo, ro, to))
+        px, py = ctypes.byref(x), ctypes.byref(y)
+        get_object, get_type, get_bounds = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+        get_clip, count_paths = raw.FPDFPageObj_GetClipPath, raw.FPDFClipPath_CountPaths
+        count_segments, get_segment = raw.FPDFClipPath_CountPathSegments, raw.FPDFClipPath_GetPathSegment
+        get_point, text_type = raw.FPDFPathSegment_GetPoint, raw.FPDF_PAGEOBJ_TEXT
         out = []
+        line_clips: dict[float, Box | None] = {}  # baseline -> the clip last read there
         try:
             for i in range(raw.FPDFPage_CountObjects(page.raw)):
-                obj = raw.FPDFPage_GetObject(page.raw, i)
-                if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+                obj = get_object(page.raw, i)
+                if get_type(obj) != text_type:
                     continue
-                lo, bo, ro, to = (ctypes.c_float() for _ in range(4))
-                raw.FPDFPageObj_GetBounds(obj, lo, bo, ro, to)
+                get_bounds(obj, *bounds_out)
                 bounds = (lo.value - left, top_y - to.value, ro.value - left, top_y - bo.value)
-                out.append((bounds, self._clip_box(raw, ctypes, obj, left, top_y)))
+                # Reading a clip path costs some twenty calls and some generators make every
+                # character an object: on one baseline, reuse the clip read for an object before
+                # when it spans this one (cells of a table row have clips of their own).
+                baseline = round(bounds[3], 1)
+                box = line_clips.get(baseline)
+                if box is None or not box[0] <= (bounds[0] + bounds[2]) / 2 <= box[2]:
+                    box = None
+                    clip = get_clip(obj)
+                    for k in range(count_paths(clip) if clip else 0):
+                        xs, ys = [], []
+                        for n in range(count_segments(clip, k)):
+                            get_point(get_segment(clip, k, n), px, py)
+                            xs.append(x.value)
+                            ys.append(y.value)
+                        if xs:
+                            path_box = (min(xs) - left, top_y - max(ys), max(xs) - left, top_y - min(ys))
+                            box = path_box if box is None else _intersect(box, path_box)
+                    line_clips[baseline] = box
+                out.append((bounds, box))
         finally:
             page.close()
         return out
-
-    @staticmethod
-    def _clip_box(raw, ctypes, obj, left: float, top_y: float) -> Box | None:
-        """The clipping region as a box: the intersection of its paths' bounding boxes."""
-        clip = raw.FPDFPageObj_GetClipPath(obj)
-        if not clip:
-            return None
-        box = None
-        x, y = ctypes.c_float(), ctypes.c_float()
-        px, py = ctypes.byref(x), ctypes.byref(y)
-        for k in range(raw.FPDFClipPath_CountPaths(clip)):
-            xs, ys = [], []
-            for n in range(raw.FPDFClipPath_CountPathSegments(clip, k)):
-                raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, k, n), px, py)
-                xs.append(x.value)
-                ys.append(y.value)
-            if not xs:
-                continue
-            path_box = (min(xs) - left, top_y - max(ys), max(xs) - left, top_y - min(ys))
-            box = path_box if box is None else (max(box[0], path_box[0]), max(box[1], path_box[1]),
-                                                min(box[2], path_box[2]), min(box[3], path_box[3]))
-        return box
 
     def close(self) -> None:
         if self.doc is not None:
@@ -488,9 +496,36 @@ class _Clipper:
             self.doc = None
 
 
+def _intersect(a: Box, b: Box) -> Box:
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
 def _inside(c: dict, box: Box) -> bool:
     cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
     return box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5
+
+
+def _shown(c: dict, box: Box) -> float:
+    """The share of a character's box inside `box`."""
+    width, height = max(c["x1"] - c["x0"], 0.01), max(c["bottom"] - c["top"], 0.01)
+    fx = max(0.0, min(c["x1"], box[2]) - max(c["x0"], box[0])) / width
+    fy = max(0.0, min(c["bottom"], box[3]) - max(c["top"], box[1])) / height
+    return fx * fy
+
+
+def _is_cut(c: dict, box: Box) -> bool:
+    """Only part of the character's box shows (a box is not the glyph's ink: CJK fonts sit about
+    a tenth of the size off it, hence the margins both ways)."""
+    return CUT_MIN < _shown(c, box) <= CUT_MAX
+
+
+def _cut_lines(chars: list[dict]) -> list[tuple[str, Box]]:
+    """Cut characters as lines of text with their box. A line of cut punctuation alone is left
+    out: a mark's box is a full em but its ink a corner of it."""
+    return [(_line_text(sorted(group, key=lambda c: c["x0"])),
+             _r((min(c["x0"] for c in group), min(c["top"] for c in group),
+                 max(c["x1"] for c in group), max(c["bottom"] for c in group))))
+            for group in _cluster(chars) if any(c["text"].isalnum() for c in group)]
 
 
 def _load_pages(path: str) -> list[_Page]:
@@ -511,40 +546,43 @@ def _load_pages(path: str) -> list[_Page]:
             raise _corrupt(path, exc) from exc
         if not plumber_pages:
             raise InputError("PDF 文件损坏或不完整", path=path, hint="文件中没有页面")
-        raw_pages = []  # (number, width, height, chars, tables, mediabox or None)
+        raw_pages = []  # (number, width, height, box, chars, tables, mediabox or None, has pictures)
         runs_off_page = False
         for number, page in enumerate(plumber_pages, start=1):
             try:
-                x0, top, x1, bottom = page.bbox
                 chars = [c for c in page.chars if c["text"].strip()]
-                visible = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
-                           and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-                runs_off_page = runs_off_page or len(visible) < len(chars)
+                runs_off_page = runs_off_page or any(not _inside(c, page.bbox) for c in chars)
                 tables = page.find_tables(TABLE_SETTINGS) if page.edges else []
-                raw_pages.append((number, float(page.width), float(page.height), visible, tables,
-                                  None if page.rotation else page.page_obj.mediabox))
+                # a ruled frame with a single column is a box around text, not a table
+                tables = [t for t in tables if t.rows and len(t.rows[0].cells) >= 2]
+                raw_pages.append((number, float(page.width), float(page.height), tuple(page.bbox), chars,
+                                  tables, None if page.rotation else page.page_obj.mediabox,
+                                  bool(page.images or page.curves)))
             except Exception as exc:
                 raise _corrupt(path, exc) from exc
             finally:
                 page.close()
-    if runs_off_page:
-        # Text running off a page is the mark of generators that print a whole overflowing text
-        # frame on every page it spans and show only a window of it (the clipping path, which
-        # pdfminer ignores): drop the hidden copies on every page of such a document.
-        clipper = _Clipper(path)
-        try:
-            raw_pages = [(n, w, h, clipper.visible(n - 1, box, chars) if box and chars else chars, t, box)
-                         for n, w, h, chars, t, box in raw_pages]
-        finally:
-            clipper.close()
-    for number, width, height, chars, tables, _ in raw_pages:
-        # a ruled frame with a single column is a box around text, not a table
-        tables = [t for t in tables if t.rows and len(t.rows[0].cells) >= 2]
-        parts, free = _table_parts(number, tables, chars)
-        lines = _make_lines(free, number)
-        items: list = [*lines, *parts]
-        items.sort(key=lambda it: it.band_top if isinstance(it, _Line) else it.bbox[1])
-        pages.append(_Page(number, width, height, items))
+    clipper = _Clipper(path)
+    try:
+        for number, width, height, page_box, chars, tables, mediabox, pictures in raw_pages:
+            # Clipping paths are read where text runs off some page (to drop the hidden copies
+            # everywhere) and on pages without tables (to find cut lines; a table's cells are
+            # checked against the cell boxes instead, which costs nothing).
+            read_clips = bool(chars) and mediabox is not None and (runs_off_page or not tables)
+            clips = clipper.boxes(number - 1, mediabox, chars) if read_clips else [None] * len(chars)
+            shown_in = [page_box if clip is None else _intersect(page_box, clip) for clip in clips]
+            cut = [c for c, box in zip(chars, shown_in) if _is_cut(c, box)]
+            chars = [c for c, box in zip(chars, shown_in)
+                     if _inside(c, box if runs_off_page else page_box)]
+            parts, free, cut_in_cells = _table_parts(number, tables, chars)
+            lines = _make_lines(free, number)
+            items: list = [*lines, *parts]
+            items.sort(key=lambda it: it.band_top if isinstance(it, _Line) else it.bbox[1])
+            seen = {id(c) for c in cut}
+            cut += [c for c in cut_in_cells if id(c) not in seen]
+            pages.append(_Page(number, width, height, items, pictures=pictures, cut=_cut_lines(cut)))
+    finally:
+        clipper.close()
     if not any(p.items for p in pages):
         raise InputError("所有页面都没有文字层，可能是扫描件", path=path,
                          hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF")
@@ -565,7 +603,7 @@ def _drop_page_numbers(page: _Page) -> None:
     drop = set()
     for i, line in (lines[0], lines[-1]):
         near_edge = line.bottom <= page.height * MARGIN_EDGE or line.top >= page.height * (1 - MARGIN_EDGE)
-        if near_edge and _PAGE_NUMBER.match(line.text):
+        if near_edge and PAGE_NUMBER.match(line.text):
             drop.add(i)
     if drop:
         page.items = [it for i, it in enumerate(page.items) if i not in drop]
@@ -837,4 +875,24 @@ def read(path: str) -> SourceDocument:
     flush_para()
     flush_table()
     return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",
-                          blocks=tuple(blocks), toc=tuple(toc), line_count=counter)
+                          blocks=tuple(blocks), toc=tuple(toc), line_count=counter,
+                          page_defects=_page_defects(pages, blocks, shown))
+
+
+def _page_defects(pages: list[_Page], blocks: list, path: str) -> tuple[PageDefect, ...]:
+    """Blank pages and cut lines, each placed at the last block that starts before it."""
+    starts = [(b.location.page, b.location.bbox[1] if b.location.bbox else 0.0) for b in blocks]
+
+    def anchor(page: int, top: float) -> int:
+        k = bisect_right(starts, (page, top)) - 1
+        return blocks[max(k, 0)].location.line if blocks else 0
+
+    out = []
+    for page in pages:
+        if not page.items and not page.pictures:
+            out.append(PageDefect(kind="blank_page", location=Location(
+                file=path, page=page.number, page_basis="pdf", line=anchor(page.number, -1.0))))
+        for text, box in page.cut:
+            out.append(PageDefect(kind="clipped_text", text=text, location=Location(
+                file=path, page=page.number, page_basis="pdf", line=anchor(page.number, box[1]), bbox=box)))
+    return tuple(out)

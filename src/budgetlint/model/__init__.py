@@ -1,11 +1,11 @@
 """Shared vocabulary: frozen pydantic models that every layer passes on."""
 
-from budgetlint.model.document import Block, Paragraph, RawRow, RawTable, SourceDocument, TocEntry
+from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, SourceDocument, TocEntry
 from budgetlint.model.facts import Disclosure, Fact, Table, TableRow
 from budgetlint.model.findings import Evaluation, Finding, Outcome, Severity
 from budgetlint.model.location import Location, PageBasis
 
 __all__ = [
     "Block", "Disclosure", "Evaluation", "Fact", "Finding", "Location", "Outcome", "PageBasis",
-    "Paragraph", "RawRow", "RawTable", "Severity", "SourceDocument", "Table", "TableRow", "TocEntry",
+    "PageDefect", "Paragraph", "RawRow", "RawTable", "Severity", "SourceDocument", "Table", "TableRow", "TocEntry",
 ]

@@ -66,6 +66,23 @@ class TocEntry(BaseModel):
     line: int
 
 
+class PageDefect(BaseModel):
+    """How a page shows, as the reader saw it: a problem no text comparison can find.
+
+    blank_page: a page with nothing on it (no text, no image), such as an empty table frame left
+      behind after the 目录; `location.line` is the last line before the page, so the page belongs
+      to the part it follows.
+    clipped_text: characters cut by the page edge or by the frame that clips them, so only part of
+      each shows; `text` is what they read, `location` the line they stand in (or the one above).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["blank_page", "clipped_text"]
+    location: Location
+    text: str = ""
+
+
 class SourceDocument(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -76,3 +93,4 @@ class SourceDocument(BaseModel):
     blocks: tuple[Block, ...] = Field(default_factory=tuple)
     toc: tuple[TocEntry, ...] = Field(default_factory=tuple)
     line_count: int = 0
+    page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)

@@ -39,8 +39,10 @@ def _finding(console: Console, f: Finding) -> None:
     head.append(where(f.locations[0]) if f.locations else "")
     console.print(head)
     console.print(Text("  " + f.message))
-    if f.actual is not None or f.expected is not None:
-        console.print(Text(f"  报告值 {f.actual}   计算值 {f.expected}   差额 {f.difference}", style="dim"))
+    values = [f"{name} {value}" for name, value in (("报告值", f.actual), ("计算值", f.expected), ("差额", f.difference))
+              if value is not None]
+    if values:
+        console.print(Text("  " + "   ".join(values), style="dim"))
     if len(f.locations) > 1:
         places = " · ".join(f"{loc.row or ''}/{loc.column or ''} {where(loc)}" for loc in f.locations)
         console.print(Text(f"  涉及：{places}", style="dim"))

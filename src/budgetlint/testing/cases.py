@@ -3,9 +3,11 @@
 A cases file holds a `document` (TAB-row layout; ` | ` may stand for TAB so cases stay readable)
 and named `cases`. A case may replace the document, or `edit` it ({find, to}: the first
 occurrence of `find` becomes `to`) so that a fail case differs from its pass case only by the
-defect. Expectations:
+defect. A case may instead name a `file` beside the cases file (a PDF, for what only a PDF shows:
+blank pages, clipped text); its expected findings give `page` and `line` rather than `at`.
+Expectations:
   pass_*         no finding, at least one pass, no error
-  fail_*         exactly the listed findings: {at, line, row, column, severity} of the first
+  fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
                  location, where `at` is text of the (edited) document that names the line
   na_*           every evaluation not_applicable
   insufficient_* at least one insufficient_data and no finding
@@ -22,7 +24,7 @@ import yaml
 
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, RuleError
-from budgetlint.ingest import read_text
+from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
@@ -37,6 +39,7 @@ class Case:
     document: str
     template: str | None
     expect: dict
+    file: Path | None = None  # read this file instead of `document`
 
     @property
     def case_id(self) -> str:
@@ -94,6 +97,10 @@ def load_cases(rule: Rule) -> list[Case]:
     out = []
     for item in data.get("cases", []):
         case_id = f"{rule.id}::{item['name']}"
+        if "file" in item:
+            out.append(Case(rule, item["name"], "", template, _expected("", item.get("expect", {}), case_id),
+                            file=path.with_name(item["file"])))
+            continue
         document = _edited(item.get("document", base), item.get("edit"), case_id)
         expect = _expected(document, item.get("expect", {}), case_id)
         out.append(Case(rule, item["name"], to_tab_layout(document), template, expect))
@@ -111,7 +118,7 @@ def collect_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None
 
 def _finding_key(finding) -> dict:
     loc = finding.locations[0] if finding.locations else None
-    return {"line": loc.line if loc else None, "row": loc.row if loc else None,
+    return {"line": loc.line if loc else None, "page": loc.page if loc else None, "row": loc.row if loc else None,
             "column": loc.column if loc else None, "severity": finding.severity}
 
 
@@ -122,7 +129,8 @@ def _matches(expected: dict, actual: dict) -> bool:
 def check_expectation(case: Case) -> str:
     """'' when the case behaves as it says; otherwise what went wrong."""
     try:
-        disclosure = recognize(read_text(case.document, path=f"{case.case_id}.txt"), template_id=case.template)
+        source = read_document(case.file) if case.file else read_text(case.document, path=f"{case.case_id}.txt")
+        disclosure = recognize(source, template_id=case.template)
     except BudgetlintError as exc:
         return f"document not readable: {exc.user_text()}"
     run = run_rules([case.rule], disclosure)
@@ -180,7 +188,9 @@ def rule_doc(rule_id: str, rules_dirs: list[Path] | None = None) -> str:
              f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
              f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}", "",
              f"检查什么：{rule.doc.what}", f"为什么：{rule.doc.why}"]
-    if example:
+    if example and example.file:
+        lines += ["", f"示例（用例 {example.name}）：{example.file.name}"]
+    elif example:
         lines += ["", f"示例（用例 {example.name}）：", example.document.replace("\t", " | ")]
     if rule.references:
         lines += ["", "参考：" + "、".join(rule.references)]

@@ -200,6 +200,24 @@ def test_text_clipped_out_of_view_is_not_read(dept):
     assert [p.location.page for p in eighth] == [5]
 
 
+def test_blank_pages_and_cut_lines_are_recorded_with_their_place(dept, czj, unit):
+    # dept p3: an empty table frame after the 目录 (20 rectangles, no text), placed at the last
+    # 目录 line; p4: the frame's last visible line shows only the top of “（八）…” (the whole line
+    # is on p5); the hidden copies on p5 are not cut lines, they are not shown at all
+    blank, cut = dept.page_defects
+    assert (blank.kind, blank.location.page) == ("blank_page", 3)
+    before = [b for b in dept.blocks if b.location.line == blank.location.line]
+    assert before[0].location.page == 2 and "项目经费情况说明" in before[0].text
+    assert (cut.kind, cut.location.page) == ("clipped_text", 4)
+    assert cut.text.startswith("（八）负责本系统警车管理工作。") and cut.location.bbox[1] > 460
+    assert [b for b in dept.blocks if b.location.line == cut.location.line][0].text.startswith("（七）")
+    # czj p14: a single empty table row spilled onto a page of its own
+    assert [(d.kind, d.location.page) for d in czj.page_defects] == [("blank_page", 14)]
+    # unit p6/p7: a wrapped line end squeezed under the next paragraph's frame
+    assert [(d.kind, d.location.page, d.text) for d in unit.page_defects] == [
+        ("clipped_text", 6, "加"), ("clipped_text", 7, "险支出增加"), ("clipped_text", 7, "加")]
+
+
 def test_lines_are_built_from_positions():
     def char(text, x0, top, size=12.0):
         return {"text": text, "x0": x0, "x1": x0 + size * (0.5 if text.isascii() else 1),

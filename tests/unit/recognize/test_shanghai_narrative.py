@@ -74,6 +74,8 @@ def test_dept_budget_finds_the_checklist_defects_on_their_pages():
                                                    + [("NA010", 9)] * 3)
     warnings = sorted((r, p) for r, s, p, _ in _findings("sfj_2026_dept_budget.pdf") if s == "warning")
     assert ("NA012", 8) in warnings and ("NA013", 23) in warnings and ("NA014", 8) in warnings
+    # the 检查表's 目录 row (an empty table frame on p3) and 主要职能 row (a line cut in half on p4)
+    assert [w for w in warnings if w[0] in ("DC010", "DC011")] == [("DC010", 3), ("DC011", 4)]
 
 
 def test_unit_budget_finds_the_checklist_defects_on_their_pages():
@@ -82,7 +84,8 @@ def test_unit_budget_finds_the_checklist_defects_on_their_pages():
         ("NA010", 6), ("NA010", 6), ("NA010", 7),  # “减少1.10%”, item 7's rate, “增加21.74%”
         ("TB009", 11), ("TB010", 11), ("TB018", 14), ("TB019", 14)]
     warnings = [(r, p) for r, s, p, _ in _findings("sfj_2026_unit_budget.pdf") if s == "warning"]
-    assert warnings == [("DC008", 21), ("DC008", 21)]
+    # DC011: “业务量增加” (p6) and “…险支出增加” (p7) are cut across by their text frame's edge
+    assert warnings == [("DC011", 6), ("DC011", 7), ("DC011", 7), ("DC008", 21), ("DC008", 21)]
 
 
 def test_final_account_good_has_only_its_real_errors():
