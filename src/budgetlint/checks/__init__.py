@@ -38,6 +38,7 @@ from budgetlint.checks import (
     title_year,
     toc_match,
     toc_page,
+    unit_name,
 )
 
 CHECK_KINDS = {
@@ -74,6 +75,7 @@ CHECK_KINDS = {
     "title_year": title_year,
     "toc_match": toc_match,
     "toc_page": toc_page,
+    "unit_name": unit_name,
 }
 
 # modules in this folder that are shared support, not kinds
