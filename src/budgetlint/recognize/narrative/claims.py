@@ -250,6 +250,14 @@ _VERB_BEFORE = re.compile(rf"(?:{_VERB})了?\s*$")
 # a count: 19个 / 29辆 / 11台（套） / 0批次 / 1人次 / 9998人 (not 12个月, not 第3条)
 _COUNT = re.compile(rf"{_NOT_IN_NUMBER}(?<!第)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?!\.\d)\s*"
                     r"(?P<cls>个(?!月|百分点)|家|辆|台[（(]套[)）]|台|套|人次|批次|人|项(?!目)|所|条)")
+# measure words that count the same things: a list's parts are counted like its total
+_COUNT_FAMILIES = {"家": "个", "所": "个", "套": "台", "台（套）": "台", "台(套)": "台"}
+
+
+def _count_family(count) -> str:
+    return _COUNT_FAMILIES.get(count.classifier, count.classifier)
+
+
 # 教育支出(类)职业教育(款)中等职业教育(项), optionally after a code: 205教育支出(类)
 _CLASS_CHAIN = re.compile(r"(?:(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2}))?"
                           r"(?P<chain>(?:[\u4e00-\u9fff“”]+?[（(](?:类|款|项)[)）])+)")
@@ -827,7 +835,12 @@ class _Reader:
                     p.list_total = total_amount
                 found.append(_PartsDraft(**self._draft_args(passage, seg, m.start(), parts[-1].end),
                                          introducer=m.group(), total=total_amount, parts=parts))
-            count_parts = [c for c in counts if m.end() <= c.start < end and not c.in_reason]
+            count_parts = []
+            for c in counts:
+                if m.end() <= c.start < end and not c.in_reason:
+                    if total_count and _count_family(c) != _count_family(total_count):
+                        break  # 车辆…0辆；…设备1台（套）: the list of vehicles ended
+                    count_parts.append(c)
             if total_count and len(count_parts) >= 2 and not total_count.parts:
                 total_count.parts = count_parts
                 for c in count_parts:
