@@ -9,7 +9,7 @@ close (another wording of the same title).
 `direction: toc_to_body` checks the lines: one pass per line whose title the body prints, that
 names a part the body has under other words (一、部门主要职能 over 上海市××局主要职能), or that is a
 group title over lines the body has (五、部门预算表); a finding for a line the body words otherwise
-(the body's heading is shown: 十一、其他重要事项说明 vs 十一、其他重要事项的情况说明) and for a line
+(the body's heading is shown: （一）政府购买服务指导性目录 vs （一）政府购买服务的指导性目录) and for a line
 naming nothing in the body. `direction: body_to_toc` checks the body: one pass per found part the
 template says the 目录 lists (`toc: true`) that a line points at, a finding for one the 目录 leaves
 out.
