@@ -78,9 +78,11 @@ def _evaluate_one(rule_id: str, change) -> Evaluation | None:
 
 
 def _flat_contradicted(rule_id: str, flat, changes: list) -> Evaluation | None:
-    """持平 stated in the same clause as a non-zero increase or decrease."""
+    """持平 stated in the same clause as a non-zero increase or decrease of the same subject (a total
+    that fell while one of its items, named after 其中, stayed 持平 is no contradiction)."""
     moved = [c for c in changes if c is not flat and c.direction != 0 and c.location.line == flat.location.line
-             and c.clause == flat.clause and ((c.amount or 0) != 0 or (c.rate or 0) != 0)]
+             and c.clause == flat.clause and ((c.amount or 0) != 0 or (c.rate or 0) != 0)
+             and (c.subject is None or flat.subject is None or c.subject == flat.subject)]
     if not moved:
         return None
     other = moved[0]

@@ -3,7 +3,9 @@
 A narrative item such as 医疗卫生与计划生育支出（类）… is checked against the names the
 document's own coded tables print at that level (3-digit 类, 5-digit 款, 7-digit 项): a name no
 row of that level carries is a finding (the 2018 class 医疗卫生与计划生育支出 is 卫生健康支出 in the
-tables). With a code (205教育支出), the name must be the one printed for that code.
+tables). In a chain, a level found in the tables narrows the next to its children: 住房保障支出（类）
+住房保障支出（款） is checked against the 款 under 221 (住房改革支出), not every 款 of every table.
+With a code (205教育支出), the name must be the one printed for that code.
 not_applicable when the document has no coded table or the narrative names no class.
 
 Params: none.
@@ -26,32 +28,49 @@ class Params(Strict):
     pass
 
 
-def _names_by_level(disclosure: Disclosure) -> tuple[dict[int, set[str]], dict[str, set[str]]]:
-    by_level: dict[int, set[str]] = {}
+def _names_by_code(disclosure: Disclosure) -> dict[str, set[str]]:
     by_code: dict[str, set[str]] = {}
     for table in disclosure.tables:
         for row in table.rows:
             if row.code:
-                by_level.setdefault(len(row.code), set()).add(row.label)
                 by_code.setdefault(row.code, set()).add(row.label)
-    return by_level, by_code
+    return by_code
+
+
+def _chain_checks(claim, by_code: dict[str, set[str]]) -> list[tuple[str, set[str], str]]:
+    """(printed name, the names the tables give at its level, where) for each level of a chain."""
+    checks = []
+    parents: list[str] = []  # codes the level above was found at
+    for name, level in zip(claim.names, claim.levels):
+        digits = LEVEL_DIGITS.get(level or "")
+        if not digits:
+            parents = []
+            continue
+        codes = [c for c in by_code if len(c) == digits]
+        under = [c for c in codes if any(c.startswith(p) for p in parents)]
+        codes = under or codes
+        if not codes:
+            parents = []
+            continue
+        names = set().union(*(by_code[c] for c in codes))
+        where = f"{'、'.join(sorted(parents))}下的{level}级科目" if under else f"表中的{level}级科目"
+        checks.append((name, names, where))
+        label = normalise_label(name)[0]
+        parents = [c for c in codes if label in by_code[c]]
+    return checks
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
-    by_level, by_code = _names_by_level(disclosure)
+    by_code = _names_by_code(disclosure)
     if not by_code:
         return [not_decided(rule.id, "not_applicable", "文件中没有带科目编码的表格")]
     out = []
     for claim in claims_of(disclosure, "class_name"):
-        checks = []  # (printed name, expected names, what)
         if claim.code and claim.code in by_code:
-            checks.append((claim.names[-1], by_code[claim.code], f"编码 {claim.code}"))
+            checks = [(claim.names[-1], by_code[claim.code], f"编码 {claim.code}")]
         else:
-            for name, level in zip(claim.names, claim.levels):
-                digits = LEVEL_DIGITS.get(level or "")
-                if digits and by_level.get(digits):
-                    checks.append((name, by_level[digits], f"表中的{level}级科目"))
-        for printed, names, what in checks:
+            checks = _chain_checks(claim, by_code)
+        for printed, names, what in checks:  # what: where the names were looked for
             label = normalise_label(printed)[0]
             ok = label in names
             fact = fact_of_claim(claim, None, 0, None, printed, row=printed)

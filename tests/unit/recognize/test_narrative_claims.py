@@ -463,6 +463,19 @@ def test_narrative_ends_at_a_performance_table_in_cell_layout():
     assert [p.location.line for p in narrative_paragraphs(source)[0]] == [1, 2]
 
 
+def test_a_narrative_heading_printed_over_two_lines_opens_the_narrative():
+    # 规划局 / 社工部 2024 决算: “第三部分…2024年度部门决算” and “情况说明” are two paragraphs; the
+    # 目录 line before it names the whole heading and is closed by the 目录's 第四部分 line
+    source = doc("第三部分上海市某局2024年度部门决算情况说明", "第四部分名词解释",
+                 "第三部分上海市某局2024年度部门决算", "情况说明", "一、收入支出决算总体情况说明",
+                 "2024年度收入、支出决算总计100.00万元。", "第四部分 名词解释", "一、财政拨款收入：指…1.00万元。")
+    paragraphs, found = narrative_paragraphs(source)
+    assert found and [p.location.line for p in paragraphs] == [1, 3, 4, 5, 6]
+    # a part heading followed by a long paragraph is not a split heading
+    source = doc("第三部分上海市某局2024年度部门决算", "情况说明是对上表的解释，收支总计100.00万元。")
+    assert not narrative_paragraphs(source)[1]
+
+
 def test_without_a_narrative_heading_every_paragraph_is_read():
     result = extract_narrative(doc("预算收入5.00万元。", "支出5.00万元。"))
     assert not result.stats.narrative_found and result.stats.amount == 2 and result.stats.paragraphs == 2

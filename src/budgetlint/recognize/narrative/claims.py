@@ -324,21 +324,29 @@ def extract_narrative(source: SourceDocument) -> NarrativeClaims:
     return NarrativeClaims(claims=tuple(claims), stats=stats)
 
 
+SPLIT_HEADING_TAIL = 6  # the second line of a part heading printed over two: 情况说明
+
+
 def narrative_paragraphs(source: SourceDocument) -> tuple[list[Paragraph], bool]:
     """Paragraphs of the 情况说明 part(s), and whether such a part was found.
 
-    A part opens at a heading 第二/三部分…情况说明 or …编制说明 and closes at the next 第X部分
-    heading or a performance table title. Without such a heading every paragraph is read.
+    A part opens at a heading 第二/三部分…情况说明 or …编制说明 (also printed over two lines:
+    第三部分…2024年度部门决算 / 情况说明) and closes at the next 第X部分 heading or a performance
+    table title. Without such a heading every paragraph is read.
     """
     selected: list[Paragraph] = []
     found = inside = False
-    for block in source.blocks:
+    blocks = source.blocks
+    for k, block in enumerate(blocks):
         if isinstance(block, RawTable):
             if inside and _is_performance_table(block):
                 inside = False
             continue
         text = block.text.strip()
-        if _is_narrative_start(text):
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        if _is_narrative_start(text) or (
+                _PART_HEADING.match(text) and isinstance(after, Paragraph)
+                and len(after.text.strip()) <= SPLIT_HEADING_TAIL and _is_narrative_start(text + after.text.strip())):
             found = inside = True
         elif inside and _is_heading_like(text) and (_PART_HEADING.match(text) or _PERFORMANCE_TITLE.search(text)):
             inside = False
