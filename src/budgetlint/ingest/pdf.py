@@ -58,6 +58,13 @@ look like a 目录: only short lines without sentences, no tables, not starting 
 first title) are one paragraph per entry (an entry wrapped onto a second line is one entry) and
 are parsed with `parse_toc_row`; entries without a page number are not TocEntries.
 
+What only the page shows is recorded as `SourceDocument.page_defects`: a page with no text left
+(after page numbers are dropped) and no image or curve is a blank page (an empty table frame is
+one), placed at the last block before it; a line of characters of which only 1-75% of the box lies
+inside the page and their clipping path (read on pages without ruled tables, and everywhere in
+documents where text runs off a page) or inside their table cell is clipped text, placed at the
+block it stands in or the one above.
+
 Bad input raises InputError with one message: PDF 已加密; PDF 文件损坏或不完整 (truncated: no
 %%EOF near the end; or pdfminer cannot parse it); 所有页面都没有文字层，可能是扫描件.
 """
