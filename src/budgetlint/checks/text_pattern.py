@@ -2,7 +2,8 @@
 
 Each pattern is a regex searched in every narrative paragraph (scope `narrative`, the 情况说明) or
 in every paragraph and table cell (scope `document`); a match is a finding at that paragraph's or
-cell's line quoting the matched text. One pass per pattern when nothing matches.
+cell's line quoting the matched text. One pass per pattern when nothing matches. Anchor patterns
+with ^ and $ (each text's ends), not \A and \Z.
 
 Params:
   patterns: list of {pattern, what}: the regex and what it means (shown in the message)
@@ -22,7 +23,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from budgetlint.checks.refs import Strict
-from budgetlint.model import Disclosure, Evaluation, Location, Outcome, RawTable
+from budgetlint.model import Disclosure, Evaluation, Location, Outcome, Paragraph, RawRow, RawTable
 from budgetlint.recognize.narrative import narrative_paragraphs
 
 
@@ -42,34 +43,46 @@ class Params(Strict):
     scope: Literal["narrative", "document"] = "narrative"
 
 
-def _texts(disclosure: Disclosure, scope: str) -> list[tuple[str, Location]]:
+def _texts(disclosure: Disclosure, scope: str) -> list[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
+    """(text, its block, its row and cell index in a table) for every text the scope reads."""
     if scope == "narrative":
-        return [(para.text, para.location) for para in narrative_paragraphs(disclosure.source)[0]]
-    out = []
+        return [(para.text, para, None, 0) for para in narrative_paragraphs(disclosure.source)[0]]
+    out: list = []
     for block in disclosure.source.blocks:
         if isinstance(block, RawTable):
-            out += [(cell, block.location.model_copy(update={"line": row.line_of(i), "page": row.page,
-                                                             "bbox": row.cell_boxes[i] if row.cell_boxes else None}))
-                    for row in block.rows for i, cell in enumerate(row.cells) if cell]
+            out += [(cell, block, row, i) for row in block.rows for i, cell in enumerate(row.cells) if cell]
         else:
-            out.append((block.text, block.location))
+            out.append((block.text, block, None, 0))
     return out
+
+
+def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str) -> Location:
+    """Built for a match only: a document has thousands of cells."""
+    if row is None:
+        return block.location.model_copy(update={"row": what})
+    return block.location.model_copy(update={"line": row.line_of(i), "page": row.page, "row": what,
+                                             "bbox": row.cell_boxes[i] if row.cell_boxes else None})
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     texts = _texts(disclosure, p.scope)
+    # One search over all texts joined by line breaks finds whether anything can match (a match
+    # in one text is a match there too, with ^ and $ at each text's ends): most documents have
+    # none, and a document has thousands of cells.
+    joined = "\n".join(text for text, *_ in texts)
     part = "情况说明" if p.scope == "narrative" else ""
     out = []
     for spec in p.patterns:
         rx = re.compile(spec.pattern)
-        hits = [(text, location, m) for text, location in texts for m in rx.finditer(text)]
-        for text, location, m in hits:
+        maybe = re.search(spec.pattern, joined, re.MULTILINE) is not None
+        hits = [(text, place, m) for text, *place in texts for m in rx.finditer(text)] if maybe else []
+        for text, place, m in hits:
             start = max(m.start() - 12, 0)
             context = text[start:m.end() + 12]
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.FAIL, subject=spec.what, actual=m.group(0), detail=f"…{context}…",
-                locations=(location.model_copy(update={"row": spec.what}),),
+                locations=(_location(*place, spec.what),),
                 values={"table": part, "row": spec.what, "column": "", "quote": m.group(0)}))
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.what))
