@@ -3,7 +3,7 @@
 Each pattern is a regex searched in every narrative paragraph (scope `narrative`, the 情况说明) or
 in every paragraph and table cell (scope `document`); a match is a finding at that paragraph's or
 cell's line quoting the matched text. One pass per pattern when nothing matches. Anchor patterns
-with ^ and $ (each text's ends), not \A and \Z.
+with ^ and $ (each text's ends), never with the whole-string anchors.
 
 Params:
   patterns: list of {pattern, what}: the regex and what it means (shown in the message)
