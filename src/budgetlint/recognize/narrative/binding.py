@@ -136,6 +136,14 @@ def _class_rows(disclosure: Disclosure, spec: ClassSpec) -> dict[str, list[Fact]
     return out
 
 
+def class_rows_of(disclosure: Disclosure, claim) -> dict[str, list[Fact]] | None:
+    """The 类 rows (name -> cells) a 类 name in the claim's section binds to; None when the
+    vocabulary binds no 类 names there."""
+    vocabulary = load_vocabulary(disclosure.template)
+    specs = [spec for spec in (vocabulary.classes if vocabulary else ()) if _in_section(spec.sections, claim)]
+    return _class_rows(disclosure, specs[0]) if len(specs) == 1 else None
+
+
 def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, claim,
                  class_rows: list[dict[str, list[Fact]]] | None = None) -> tuple[str, list[Fact]] | None:
     """The facts a subject stands for in the claim's section; None when unknown or ambiguous.
