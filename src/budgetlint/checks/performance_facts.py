@@ -13,51 +13,17 @@ evaluation it returns.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from decimal import Decimal
 
 from budgetlint.model import Disclosure, Evaluation, Fact, Location
-from budgetlint.model.document import Paragraph, RawTable
 
 NEUTRAL_UNIT = "元"  # factor 1 in numbers.UNIT_FACTORS: dimensionless values travel as "元"
 
-_PAGES: dict[int, tuple[object, list[int], list[tuple[int | None, str]]]] = {}
-
-
-def _page_index(source) -> tuple[list[int], list[tuple[int | None, str]]]:
-    """Lines where a block or row starts, with its page; cached per source document."""
-    cached = _PAGES.get(id(source))
-    if cached is not None and cached[0] is source:
-        return cached[1], cached[2]
-    starts: list[tuple[int, int | None, str]] = []
-    basis = getattr(source, "page_basis", "none")
-    for block in getattr(source, "blocks", ()):
-        if isinstance(block, Paragraph):
-            loc = block.location
-            if loc.line is not None:
-                starts.append((loc.line, loc.page, loc.page_basis))
-        elif isinstance(block, RawTable):
-            for row in block.rows:
-                starts.append((row.line, row.page, basis if row.page is not None else "none"))
-    starts.sort(key=lambda s: s[0])
-    lines = [s[0] for s in starts]
-    pages = [(s[1], s[2]) for s in starts]
-    if len(_PAGES) > 16:  # a batch run reads many documents: keep the cache small
-        _PAGES.clear()
-    _PAGES[id(source)] = (source, lines, pages)
-    return lines, pages
-
-
 def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, str]:
     """(page, page_basis) of a line: the page of the block or row that starts at or before it."""
-    if line is None or disclosure.source is None:
+    if disclosure.source is None:
         return None, "none"
-    lines, pages = _page_index(disclosure.source)
-    i = bisect_right(lines, line) - 1
-    if i < 0:
-        return None, "none"
-    page, basis = pages[i]
-    return (page, basis) if page is not None else (None, "none")
+    return disclosure.source.page_at(line)
 
 
 def location(disclosure: Disclosure, line: int | None, *, table: str | None = None, row: str | None = None,

@@ -5,7 +5,9 @@ Ingest knows nothing about templates: a RawTable is only rows of cell texts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -94,3 +96,25 @@ class SourceDocument(BaseModel):
     toc: tuple[TocEntry, ...] = Field(default_factory=tuple)
     line_count: int = 0
     page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
+
+    @cached_property
+    def line_starts(self) -> tuple[list[int], list[tuple[int | None, PageBasis]]]:
+        """Lines where a block or a table row starts, in order, with its page."""
+        starts: list[tuple[int, int | None, PageBasis]] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                if block.location.line is not None:
+                    starts.append((block.location.line, block.location.page, block.location.page_basis))
+            else:
+                starts += [(row.line, row.page, self.page_basis if row.page is not None else "none")
+                           for row in block.rows]
+        starts.sort(key=lambda s: s[0])
+        return [s[0] for s in starts], [(s[1], s[2]) for s in starts]
+
+    def page_at(self, line: int | None) -> tuple[int | None, PageBasis]:
+        """(page, page_basis) of a line: the page of the block or row that starts at or before it."""
+        lines, pages = self.line_starts
+        i = bisect_right(lines, line) - 1 if line is not None else -1
+        if i < 0 or pages[i][0] is None:
+            return None, "none"
+        return pages[i]
