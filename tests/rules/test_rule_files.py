@@ -65,6 +65,21 @@ def test_unknown_param_is_caught_at_load(tmp_path):
     assert "colums" in info.value.message
 
 
+@pytest.mark.parametrize("rule_id, find, to", [
+    ("DC012", "pattern: '(?:\\(cid:\\d+\\))+'", "pattern: '(?:\\(cid:\\d+\\)'"),  # text_pattern
+    ("DC013", "line: '^编制(?:部门|单位)", "line: '^编制(?:部门|单位"),  # unit_name
+    ("DC008", "['本部门',", "['本部门(',"),  # scope_wording: a list of regexes per scope
+])
+def test_a_parameter_regex_that_does_not_compile_is_a_rule_error(tmp_path, rule_id, find, to):
+    source = Path(next(r.path for r in RULES if r.id == rule_id)).read_text(encoding="utf-8")
+    assert find in source
+    bad = tmp_path / f"{rule_id}.yaml"
+    bad.write_text(source.replace(find, to, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule(bad)
+    assert "正则表达式有误" in info.value.message
+
+
 def test_duplicate_ids_are_refused(tmp_path):
     copy = tmp_path / Path(RULES[0].path).name
     copy.write_text(Path(RULES[0].path).read_text(encoding="utf-8"), encoding="utf-8")

@@ -22,23 +22,15 @@ from __future__ import annotations
 
 import re
 
-from pydantic import field_validator
-
 from budgetlint.checks.compare import not_decided
-from budgetlint.checks.refs import Strict
+from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.parts import DocumentParts, FoundPart, document_parts, has_data
 
 
 class Params(Strict):
-    note: str
-
-    @field_validator("note")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    note: Regex
 
 
 def _note(parts: DocumentParts, part: FoundPart, rx: re.Pattern):

@@ -6,13 +6,27 @@ rows with the same role and different values make it insufficient_data.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from budgetlint.model import Disclosure, Fact, Table, TableRow
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:  # not a ValueError: pydantic would let it escape as an internal error
+        raise ValueError(f"正则表达式有误（{exc}）：{pattern}") from exc
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]  # a rule parameter that is a regular expression
 
 
 class FactRef(Strict):

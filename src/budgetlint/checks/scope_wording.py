@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import re
 
-from pydantic import field_validator
-
 from budgetlint.checks.compare import not_decided
-from budgetlint.checks.refs import Strict
+from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.recognize.parts import document_parts, toc_entry_location
 from budgetlint.recognize.templates import Scope
@@ -35,16 +33,8 @@ SCOPE_NAMES = {"department": "部门", "unit": "单位"}
 
 
 class Params(Strict):
-    wrong: dict[Scope, list[str]]
+    wrong: dict[Scope, list[Regex]]
     toc_part: str | None = None
-
-    @field_validator("wrong")
-    @classmethod
-    def _compiles(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for patterns in value.values():
-            for pattern in patterns:
-                re.compile(pattern)
-        return value
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:

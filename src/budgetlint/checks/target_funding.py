@@ -24,11 +24,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import field_validator
-
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.performance_facts import to_fact
-from budgetlint.checks.refs import Strict
+from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.recognize.labels import squeeze
 
@@ -38,15 +36,8 @@ Phase = Literal["implementation", "annual"]
 class Params(Strict):
     identity: Literal["sources_sum", "one_year_phases"]
     phases: list[Phase] = ["implementation", "annual"]
-    one_year: list[str] = []
-    multi_year: list[str] = []
-
-    @field_validator("one_year", "multi_year")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            re.compile(pattern)
-        return patterns
+    one_year: list[Regex] = []
+    multi_year: list[Regex] = []
 
 
 def table_name(target) -> str:

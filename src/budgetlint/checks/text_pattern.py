@@ -20,22 +20,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import field_validator
-
-from budgetlint.checks.refs import Strict
+from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome, Paragraph, RawRow, RawTable
 from budgetlint.recognize.narrative import narrative_paragraphs
 
 
 class Pattern(Strict):
-    pattern: str
+    pattern: Regex
     what: str
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
 
 
 class Params(Strict):

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import re
 
-from pydantic import field_validator
-
 from budgetlint.checks.compare import not_decided
-from budgetlint.checks.refs import Strict
+from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome, RawTable
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.parts import document_parts
@@ -33,15 +31,9 @@ _SCOPE_TAG = re.compile(r"（(?:部门|单位)）$")
 
 
 class Params(Strict):
-    part_words: str
-    name_end: str
-    line: str
-
-    @field_validator("part_words", "name_end", "line")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    part_words: Regex
+    name_end: Regex
+    line: Regex
 
 
 def _heading_name(title: str, part_words: re.Pattern, name_end: re.Pattern) -> str | None:
