@@ -49,6 +49,11 @@ def test_each_kind_documents_itself_and_forbids_unknown_params():
         assert module.Params.model_config.get("extra") == "forbid"
 
 
+def test_every_kind_is_in_the_rule_writing_guide():
+    guide = (FIXTURES.parent / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    assert [name for name in CHECK_KINDS if f"`{name}`" not in guide] == []
+
+
 def test_malformed_rule_yaml_is_a_rule_error():
     with pytest.raises(RuleError) as info:
         load_rule(FIXTURES / "bad" / "malformed-rule" / "TB901.yaml")
