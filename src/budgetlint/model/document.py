@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -97,9 +96,13 @@ class SourceDocument(BaseModel):
     line_count: int = 0
     page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
 
-    @cached_property
     def line_starts(self) -> tuple[list[int], list[tuple[int | None, PageBasis]]]:
-        """Lines where a block or a table row starts, in order, with its page."""
+        """Lines where a block or a table row starts, in order, with its page. Computed once per
+        blocks tuple (kept beside the fields, keyed by the tuple, so a copy with other blocks
+        computes its own)."""
+        cached = self.__dict__.get("_line_starts")
+        if cached is not None and cached[0] is self.blocks:
+            return cached[1]
         starts: list[tuple[int, int | None, PageBasis]] = []
         for block in self.blocks:
             if isinstance(block, Paragraph):
@@ -109,11 +112,13 @@ class SourceDocument(BaseModel):
                 starts += [(row.line, row.page, self.page_basis if row.page is not None else "none")
                            for row in block.rows]
         starts.sort(key=lambda s: s[0])
-        return [s[0] for s in starts], [(s[1], s[2]) for s in starts]
+        index = [s[0] for s in starts], [(s[1], s[2]) for s in starts]
+        self.__dict__["_line_starts"] = (self.blocks, index)
+        return index
 
     def page_at(self, line: int | None) -> tuple[int | None, PageBasis]:
         """(page, page_basis) of a line: the page of the block or row that starts at or before it."""
-        lines, pages = self.line_starts
+        lines, pages = self.line_starts()
         i = bisect_right(lines, line) - 1 if line is not None else -1
         if i < 0 or pages[i][0] is None:
             return None, "none"

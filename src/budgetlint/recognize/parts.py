@@ -166,7 +166,9 @@ def _scope(template: TemplateSpec, paragraphs: list[tuple[Paragraph, str]]) -> t
 
 
 def _find(spec: PartSpec, disclosure: Disclosure, blocks: tuple, paragraphs: list[tuple[Paragraph, str]],
-          toc_end: int, by_line: dict[int, Paragraph]) -> FoundPart | None:
+          toc_end: int, by_line: dict[int, Paragraph], after: int = 0) -> FoundPart | None:
+    """The part `spec` names; a heading or text part is looked for after line `after` (its parent's
+    heading: a section is not a 目录 line or a heading of another part with the same words)."""
     if spec.table:
         tables = disclosure.tables_of(spec.table)
         if not tables:
@@ -193,6 +195,8 @@ def _find(spec: PartSpec, disclosure: Disclosure, blocks: tuple, paragraphs: lis
     for para, squeezed in paragraphs:
         if spec.toc and (para.location.line or 0) <= toc_end:
             continue  # the 目录's own lines are not the body
+        if (para.location.line or 0) <= after:
+            continue
         if spec.heading and is_heading_like(squeezed) and rx.search(squeezed):
             return FoundPart(spec, para.text.strip(), _located(spec, para.location))
         if spec.text and rx.search(squeezed):
@@ -263,8 +267,12 @@ def document_parts(disclosure: Disclosure) -> DocumentParts | None:
         by_line = {p.location.line: p for p, _ in paragraphs if p.location.line is not None}
         toc_end, toc_lines = _toc_region(template, source, paragraphs)
         specs = {p.id: p for p in template.parts.items}
-        found = [f for spec in template.parts.items
-                 if (f := _find(spec, disclosure, blocks, paragraphs, toc_end, by_line)) is not None]
+        found: list[FoundPart] = []
+        for spec in template.parts.items:  # in document order: a parent before its parts
+            parent = next((f for f in found if f.spec.id == spec.parent), None)
+            after = (parent.location.line or 0) if parent is not None else 0
+            if (f := _find(spec, disclosure, blocks, paragraphs, toc_end, by_line, after)) is not None:
+                found.append(f)
         scope, scope_location = _scope(template, paragraphs)
         result = DocumentParts(template, scope, scope_location, _with_spans(found, specs), toc_end,
                                tuple(p for p, _ in paragraphs), tuple(toc_lines))

@@ -134,6 +134,7 @@ class PartSpec(Strict):
     required_if_data: str | None = None  # a table id: required only when that table has data
     scopes: list[Scope] = Field(default_factory=list)  # empty: both; [department]: only 部门 disclosures have it
     toc: bool = True  # the 目录 lists it
+    row: bool = True  # the 检查表 has a row for it; False: checked, but its findings go to its parent's row
     may_be_empty: bool = False  # tables: may be empty, but then only with a 本表无数据 note
     note_words: list[str] = Field(default_factory=list)  # words that name this table in a 无数据 note
 

@@ -58,10 +58,24 @@ def _names(spec: PartSpec, template: TemplateSpec, table: str, parts: DocumentPa
     return any(re.search(p, table) for p in spec.titles)
 
 
+def _row_of(part_id: str | None, specs: dict[str, PartSpec]) -> str | None:
+    """The part whose row holds `part_id`'s findings: itself, or its nearest ancestor with a row."""
+    for _ in range(len(specs)):
+        spec = specs.get(part_id) if part_id else None
+        if spec is None or spec.row:
+            return part_id
+        part_id = spec.parent
+    return part_id
+
+
 def part_of(location: Location | None, template: TemplateSpec | None, parts: DocumentParts | None = None) -> str | None:
-    """The id of the part `location` belongs to, or None (the 其他 row)."""
+    """The id of the part (a 检查表 row) `location` belongs to, or None (the 其他 row)."""
     if location is None or template is None or template.parts is None:
         return None
+    return _row_of(_part_of(location, template, parts), {s.id: s for s in template.parts.items})
+
+
+def _part_of(location: Location, template: TemplateSpec, parts: DocumentParts | None) -> str | None:
     specs = template.parts.items
     at_line = parts.part_at(location.line) if parts is not None else None
     if location.table:
@@ -101,6 +115,8 @@ def overview(doc: DocumentResult) -> list[PartRow]:
     if parts is not None:
         required = {s.id for s in required_parts(parts, disclosure)}
         for spec in parts.specs:
+            if not spec.row:
+                continue
             found = parts.get(spec.id) is not None
             if spec.id in required or found or spec.id in findings:
                 rows.append(PartRow(spec.id, spec.name, tuple(findings.get(spec.id, ())), checks.get(spec.id, 0),

@@ -61,3 +61,37 @@ def test_a_toc_entry_whose_title_differs_is_paired_with_the_part_it_names():
     links, unlisted = match_toc(d)
     assert [(link.exact, link.part.spec.id) for link in links] == [(True, "overview"), (False, "duties")]
     assert unlisted == []
+
+
+PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
+OTHERS = ["o01", "o02", "o03", "o04", "o05"]  # 三公, 机关运行经费, 政府采购, 绩效目标, 国有资产
+
+
+def test_the_five_sections_of_other_matters_are_found_after_its_heading():
+    for name in ("sfj_2026_dept_budget.pdf", "sfj_2026_unit_budget.pdf"):
+        parts = document_parts(read_disclosure(PDF / name))
+        others = parts.get("others")
+        found = [parts.get(i) for i in OTHERS]
+        assert all(f is not None for f in found)
+        lines = [f.location.line for f in found]
+        assert lines == sorted(lines) and lines[0] > others.location.line
+        assert [parts.part_at(f.location.line).spec.id for f in found] == OTHERS
+
+
+def test_a_missing_section_of_other_matters_fails_the_other_matters_row():
+    from budgetlint.engine import run_rules
+    from budgetlint.model import Paragraph
+    from budgetlint.report.part_map import part_of
+    from budgetlint.recognize.parts import template_of
+    from budgetlint.rulebook import load_rules
+
+    source = read_disclosure(PDF / "sfj_2026_dept_budget.pdf").source
+    blocks = tuple(b for b in source.blocks
+                   if not (isinstance(b, Paragraph) and b.text.replace(" ", "") == "三、政府采购预算情况"))
+    assert len(blocks) == len(source.blocks) - 1
+    disclosure = recognize(source.model_copy(update={"blocks": blocks}))
+    run = run_rules([r for r in load_rules() if r.id == "DC001"], disclosure)
+    [finding] = run.findings
+    assert "政府采购" in finding.message
+    parts = document_parts(disclosure)
+    assert part_of(finding.locations[0], template_of(disclosure), parts) == "others"
