@@ -5,7 +5,9 @@ when it is marked required, belongs to the document's scope (部门 or 单位; a
 scope is required only there, and not at all when the scope is not told) and, for a part with
 `required_if_data`, when that table has data. One pass per part found, one finding per part missing;
 the finding names the part (table and row = the part's name) and stands where the part was
-expected: at the heading of the part found before it in template order (line 1 when none is).
+expected: at the heading of the part found before it in template order (line 1 when none is). A
+part of the document's scope that is not required and not there passes there too (the 检查表 still
+has its row: a 单位预算 without 项目经费情况说明 is 是).
 
 Params:
   parts: only these part ids (default: every required part)
@@ -20,7 +22,7 @@ from __future__ import annotations
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome
-from budgetlint.recognize.parts import document_parts, required_parts
+from budgetlint.recognize.parts import document_parts, in_scope, required_parts
 
 
 class Params(Strict):
@@ -37,14 +39,17 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     previous = None  # the last part found, in template order
     for spec in parts.specs:
         found = parts.get(spec.id)
-        wanted = spec.id in required and (p.parts is None or spec.id in p.parts)
-        if wanted and found is not None:
+        if p.parts is not None and spec.id not in p.parts:
+            pass
+        elif found is not None and spec.id in required:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.name, locations=(found.location,)))
-        elif wanted:
+        elif found is None and (spec.id in required or in_scope(parts, spec)):
             after = f"按模板应位于“{previous.title}”（第{previous.location.line}行）之后" if previous else "按模板应位于文件开头"
             place = previous.location if previous else Location(file=disclosure.path, line=1)
+            missing = spec.id in required
             out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.FAIL, subject=spec.name, detail=after,
+                rule=rule.id, outcome=Outcome.FAIL if missing else Outcome.PASS, subject=spec.name,
+                detail=after if missing else "非必需的部分，文件中没有",
                 locations=(place.at_cell(table=spec.name, row=spec.name),), values={"table": spec.name}))
         if found is not None:
             previous = found

@@ -285,11 +285,16 @@ def has_data(table: Table) -> bool:
     return any(f.value for r in table.rows for f in r.cells.values())
 
 
+def in_scope(parts: DocumentParts, spec: PartSpec) -> bool:
+    """A part of this document's kind: not limited to a scope, or limited to the document's."""
+    return not spec.scopes or parts.scope in spec.scopes
+
+
 def required_parts(parts: DocumentParts, disclosure: Disclosure) -> list[PartSpec]:
     """Parts this document must have: required, of its scope, and (if so conditioned) with data."""
     out = []
     for spec in parts.specs:
-        if not spec.required or (spec.scopes and parts.scope not in spec.scopes):
+        if not spec.required or not in_scope(parts, spec):
             continue
         if spec.required_if_data:
             tables = disclosure.tables_of(spec.required_if_data)

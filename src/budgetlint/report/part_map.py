@@ -6,8 +6,8 @@ name, a table title, a 情况说明 section heading, a 绩效目标表 title …
 `table` names a whole part (情况说明) goes to the section its line falls in; a location whose
 `table` names nothing goes to the part its line falls in; anything else is unplaced (the 其他 row).
 
-`overview(doc)` gives the rows of one document: every part the document must have, every part it
-has, in the template's order, then 其他; each row with its findings and how many checks were
+`overview(doc)` gives the rows of one document: every part of its kind (部门/单位) that has a row,
+required or not, and every part it has, in the template's order, then 其他; each row with its findings and how many checks were
 decided in it.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from budgetlint.api import DocumentResult
 from budgetlint.model import Finding, Location, Outcome
 from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.parts import DocumentParts, document_parts, inside, required_parts, template_of
+from budgetlint.recognize.parts import DocumentParts, document_parts, in_scope, inside, template_of
 from budgetlint.recognize.templates import PartSpec, TemplateSpec
 
 OTHER = "other"
@@ -113,12 +113,11 @@ def overview(doc: DocumentResult) -> list[PartRow]:
             checks[pid] = checks.get(pid, 0) + 1
     rows = []
     if parts is not None:
-        required = {s.id for s in required_parts(parts, disclosure)}
         for spec in parts.specs:
             if not spec.row:
                 continue
             found = parts.get(spec.id) is not None
-            if spec.id in required or found or spec.id in findings:
+            if in_scope(parts, spec) or found or spec.id in findings:
                 rows.append(PartRow(spec.id, spec.name, tuple(findings.get(spec.id, ())), checks.get(spec.id, 0),
                                     found))
     rows.append(PartRow(OTHER, OTHER_NAME, tuple(findings.get(OTHER, ())), checks.get(OTHER, 0)))

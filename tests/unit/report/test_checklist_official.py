@@ -41,6 +41,10 @@ def _verdicts(name: str) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("name", sorted(OFFICIAL_NO))
 def test_the_rows_marked_no_are_the_official_ones(name):
     rows = _verdicts(name)
+    # the official sheets' 18 rows: 及时性, 封面 … 预算编制说明 (6), the 9 tables, 其他相关说明,
+    # 项目经费情况说明 (a 单位预算 without one still has the row, 是); then budgetlint's 其他
+    assert len(rows) == 18 + 1 and list(rows)[-1] == "其他"
+    assert rows["七、项目经费情况说明"][0] in ("是", "否")
     assert {part for part, (verdict, _) in rows.items() if verdict == "否"} == set(OFFICIAL_NO[name])
     assert all(verdict in ("是", "否") for part, (verdict, _) in rows.items() if not part.startswith("及时"))
 
