@@ -49,7 +49,6 @@ def _annual_totals(disclosure: Disclosure) -> list[Fact] | None:
     return facts
 
 
-
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     if not disclosure.targets:
