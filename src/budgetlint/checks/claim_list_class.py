@@ -15,10 +15,9 @@ Params: none.
 from __future__ import annotations
 
 from budgetlint.checks.claims import claim_key, claims_of, narrative_evaluation
-from budgetlint.checks.compare import interval_in, not_decided
+from budgetlint.checks.compare import interval_in, not_decided, stated_interval
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.numbers import Interval
 from budgetlint.recognize.narrative.binding import amount_fact, class_rows_of, normalise_subject
 
 MIN_BOUND = 2  # parts bound to 类 rows before a list counts as a list of 类
@@ -32,10 +31,7 @@ def _same_amount(said: Fact, cell: Fact) -> bool:
     """The narrative amount may be the cell's: within rounding, and, converted from 元 to 万元,
     truncated as documents do (claim_amount accepts the same)."""
     unit = said.unit or "万元"
-    stated = interval_in(said, unit)
-    if said.unit != cell.unit:
-        stated = Interval(stated.low, stated.high + 2 * said.half_ulp_in(unit))
-    return stated.overlaps(interval_in(cell, unit))
+    return stated_interval([said], unit, may_truncate=said.unit != cell.unit).overlaps(interval_in(cell, unit))
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:

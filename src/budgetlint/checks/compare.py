@@ -51,6 +51,15 @@ def locations(reported: list[Fact], computed: list[Fact] = ()) -> tuple:
     return tuple(f.location for f in [*reported, *(printed or computed)])
 
 
+def stated_interval(facts: list[Fact], unit: str, *, may_truncate: bool = False) -> Interval:
+    """What printed values add up to, in `unit`: their rounding intervals summed; a value that may be
+    a truncated conversion (元 cut to 万元) stands for [v − ½·10⁻ᵈ, v + 10⁻ᵈ)."""
+    total = sum_intervals(interval_in(f, unit) for f in facts)
+    if may_truncate:
+        total = Interval(total.low, total.high + sum(f.half_ulp_in(unit) for f in facts))
+    return total
+
+
 def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact], *,
             name: Callable[[Fact], str], relation: str = "=", floor: Decimal = Decimal(0),
             reported_may_truncate: bool = False) -> Evaluation:
@@ -72,9 +81,7 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
     decimals = _decimals(facts)
     actual = sum((value_in(f, unit) for f in reported), Decimal(0))
     expected = sum((value_in(f, unit) for f in computed), Decimal(0))
-    left = sum_intervals(interval_in(f, unit) for f in reported)
-    if reported_may_truncate:
-        left = Interval(left.low, left.high + sum(f.half_ulp_in(unit) for f in reported))
+    left = stated_interval(reported, unit, may_truncate=reported_may_truncate)
     right = sum_intervals(interval_in(f, unit) for f in computed)
     severity = None
     same_printing = (len(reported) == 1 and len(computed) == 1 and first.unit == computed[0].unit
