@@ -1,15 +1,18 @@
 # Two entry points for a fresh machine: `make demo` and `make test`.
+# Both install the exact versions of requirements.lock (made by `make lock` from the ranges in
+# pyproject.toml), then budgetlint itself without resolving again.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,6 +27,14 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_audit.py
+
+# Re-resolve the exact versions from pyproject.toml's ranges (needs PyPI); commit the result.
+lock:
+	$(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet --upgrade pip pip-tools
+	.lockenv/bin/pip-compile --quiet --strip-extras --all-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
+	rm -rf .lockenv
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
