@@ -1,4 +1,4 @@
-"""One error type per layer; cli.py turns any of them into one line and exit code 2."""
+"""One error type per layer; cli/ turns any of them into one line and exit code 2."""
 
 from __future__ import annotations
 

@@ -1,0 +1,62 @@
+"""Command line: parse options, call api, choose a reporter, map errors to exit codes. Nothing else.
+
+One module per command (check.py, inspect.py, rules.py); this module holds the group, the global
+options and `main`, the one error boundary.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from budgetlint import __version__
+from budgetlint.errors import BudgetlintError
+from budgetlint.exit_codes import ExitCode
+
+_traceback = False
+
+
+@click.group()
+@click.version_option(__version__, prog_name="budgetlint")
+@click.option("--traceback", "show_traceback", is_flag=True, help="出错时显示完整的 Python 调用栈")
+@click.option("-v", "--verbose", is_flag=True, help="输出调试日志")
+def cli(show_traceback: bool, verbose: bool) -> None:
+    """budgetlint：预决算公开文件一致性检查。"""
+    global _traceback
+    _traceback = show_traceback
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
+
+
+def _register() -> None:
+    from budgetlint.cli.check import check
+    from budgetlint.cli.inspect import inspect
+    from budgetlint.cli.rules import rules
+
+    for command in (check, inspect, rules):
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """The one error boundary: a BudgetlintError is one line and exit 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.BAD_INPUT)
+    except click.exceptions.Abort:
+        sys.exit(ExitCode.BAD_INPUT)
+    except BudgetlintError as exc:
+        click.echo(f"budgetlint: {exc.user_text()}", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
+    except Exception as exc:  # the boundary: anything else is still one line
+        if _traceback:
+            raise
+        click.echo(f"budgetlint: 内部错误 {type(exc).__name__}: {exc}（加 --traceback 重新运行可查看详情）", err=True)
+        sys.exit(ExitCode.BAD_INPUT)
