@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +30,8 @@ class RawRow:
     page: int | None = None
     # PDF only: each cell's box (x0, top, x1, bottom) in PDF points, origin at the page's top-left
     cell_boxes: tuple[tuple[float, float, float, float], ...] = ()
+    # DOCX/XLSX only: each cell's address in its file ("D12" in a worksheet, "R5C2" in a DOCX table)
+    cell_refs: tuple[str, ...] = ()
 
     @property
     def texts(self) -> list[str]:
@@ -84,17 +87,72 @@ class PageDefect(BaseModel):
     text: str = ""
 
 
+class HiddenContent(BaseModel):
+    """Content a workbook holds but neither shows nor prints: a hidden sheet, row or column with
+    text or numbers in it. The reader leaves it out of the blocks (the printed disclosure does not
+    show it) and records it here, so a rule can say it is there.
+
+    `location` is the first non-empty hidden cell (sheet and cell), `text` the first texts it
+    holds, `cells` how many non-empty cells are hidden.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["sheet", "row", "column"]
+    location: Location
+    text: str
+    cells: int
+
+
+class FormulaCell(BaseModel):
+    """A worksheet cell holding a formula: the value the file stored for it (what Excel last
+    computed and what a reader or a PDF export shows) and the value recomputed from the cells it
+    refers to, both at the decimals the cell prints. `recomputed` is None when budgetlint cannot
+    recompute the formula (`reason` says why); `cached` is None when the file stores no value."""
+
+    model_config = ConfigDict(frozen=True)
+
+    location: Location
+    formula: str
+    cached: Decimal | None
+    recomputed: Decimal | None
+    decimals: int
+    reason: str = ""
+
+
+class SourceFile(BaseModel):
+    """One file of a document read from several (`check --together`): its path, how it was read,
+    and the running lines its blocks took in the combined document."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    layout: str
+    page_basis: PageBasis
+    first_line: int
+    last_line: int
+
+
 class SourceDocument(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     path: str
-    layout: Literal["text_rows", "text_cells", "pdf"]
+    layout: Literal["text_rows", "text_cells", "pdf", "docx", "xlsx", "combined"]
     encoding: str
     page_basis: PageBasis
     blocks: tuple[Block, ...] = Field(default_factory=tuple)
     toc: tuple[TocEntry, ...] = Field(default_factory=tuple)
     line_count: int = 0
     page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
+    hidden: tuple[HiddenContent, ...] = Field(default_factory=tuple)  # XLSX
+    formulas: tuple[FormulaCell, ...] = Field(default_factory=tuple)  # XLSX
+    files: tuple[SourceFile, ...] = Field(default_factory=tuple)  # combined documents only
+
+    def file_at(self, line: int | None) -> SourceFile | None:
+        """The file a running line of a combined document comes from (None for one file)."""
+        if line is None:
+            return None
+        return next((f for f in self.files if f.first_line <= line <= f.last_line), None)
 
     def line_starts(self) -> tuple[list[int], list[tuple[int | None, PageBasis]]]:
         """Lines where a block or a table row starts, in order, with its page. Computed once per

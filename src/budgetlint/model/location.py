@@ -7,8 +7,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 # pdf: exact PDF page; formfeed: counted from \f in a text file; toc: estimated from the
-# document's own 目录 page numbers; none: unknown.
-PageBasis = Literal["pdf", "formfeed", "toc", "none"]
+# document's own 目录 page numbers; breaks: estimated from the page and section breaks a DOCX
+# states (and where Word last laid its pages out); none: unknown.
+PageBasis = Literal["pdf", "formfeed", "toc", "breaks", "none"]
+
+# Where a value stands inside an office file, in the file's own terms; None for other inputs.
+# In the JSON contract each appears only when set, so text and PDF output is unchanged.
+OFFICE_FIELDS = ("sheet", "cell", "paragraph", "table_index")
 
 
 class Location(BaseModel):
@@ -17,11 +22,15 @@ class Location(BaseModel):
     file: str
     page: int | None = None
     page_basis: PageBasis = "none"
-    line: int | None = None  # 1-based line in a text input
+    line: int | None = None  # 1-based line in a text input; a running block index in PDF/DOCX/XLSX
     bbox: tuple[float, float, float, float] | None = None
     table: str | None = None  # table title as printed
     row: str | None = None  # row label as printed (or 科目编码 + name)
     column: str | None = None  # column header as printed (or its role)
+    sheet: str | None = None  # XLSX: the worksheet's name
+    cell: str | None = None  # the cell's address: "D12" in a worksheet, "R5C2" (row 5, column 2) in a DOCX table
+    paragraph: int | None = None  # DOCX: 1-based paragraph of the document, in reading order
+    table_index: int | None = None  # DOCX: 1-based table of the document, in reading order
 
     def at_cell(self, *, table: str | None = None, row: str | None = None,
                 column: str | None = None) -> Location:
@@ -29,7 +38,14 @@ class Location(BaseModel):
         update = {k: v for k, v in {"table": table, "row": row, "column": column}.items() if v is not None}
         return self.model_copy(update=update)
 
-    def contract(self) -> dict:
-        """The JSON contract's location object (design.md §4)."""
-        return {"page": self.page, "page_basis": self.page_basis, "line": self.line,
-                "table": self.table, "row": self.row, "column": self.column}
+    def contract(self, *, with_file: bool = False) -> dict:
+        """The JSON contract's location object (design.md §4); `file` when the document was read
+        from several files, the office fields when set."""
+        out: dict = {"file": self.file} if with_file else {}
+        out.update({"page": self.page, "page_basis": self.page_basis, "line": self.line,
+                    "table": self.table, "row": self.row, "column": self.column})
+        for name in OFFICE_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out

@@ -13,6 +13,7 @@ from rich.text import Text
 from budgetlint.api import DocumentResult, Results, narrative_coverage
 from budgetlint.model import Finding, Location
 from budgetlint.report.part_map import overview
+from budgetlint.report.places import office_place, page_note
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
@@ -21,10 +22,15 @@ NARRATIVE = "（正文）"
 
 
 def where(loc: Location) -> str:
+    office = office_place(loc)
+    if loc.sheet:
+        return office or ""
     if loc.page:
-        page = f"第{loc.page}页" + ("(据目录估计)" if loc.page_basis == "toc" else "")
+        page = f"第{loc.page}页" + (f"({page_note(loc)})" if page_note(loc) else "")
     else:
-        page = "页码未知"
+        page = "" if office else "页码未知"
+    if office:
+        return f"{page} {office}".strip()
     return page + (f" 第{loc.line}行" if loc.line else "")
 
 

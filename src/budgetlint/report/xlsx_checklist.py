@@ -24,6 +24,7 @@ from budgetlint.api import DocumentResult, Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
 from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
+from budgetlint.report.places import office_place, page_note
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
 SUFFIX = ".xlsx"
@@ -39,12 +40,17 @@ PASS, FAIL, UNCHECKED = "是", "否", "未检查"
 
 
 def where(loc: Location | None) -> str:
-    """第16页（据目录估计）第412行 / 第412行 / ''."""
+    """第16页（据目录估计）第412行 / 第412行 / 部门收支总表!B8 / ''."""
     if loc is None:
         return ""
+    office = office_place(loc)
+    if loc.sheet:
+        return office or ""
     text = ""
     if loc.page:
-        text = f"第{loc.page}页" + ("（据目录估计）" if loc.page_basis == "toc" else "")
+        text = f"第{loc.page}页" + (f"（{page_note(loc)}）" if page_note(loc) else "")
+    if office:
+        return text + office
     if loc.line:
         text += f"第{loc.line}行"
     return text

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
 from budgetlint.model import Disclosure, Fact, Location
+from budgetlint.model.location import OFFICE_FIELDS
 from budgetlint.paths import rules_root
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative.claims import AmountClaim
@@ -95,7 +96,8 @@ def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row:
     """A narrative number as a Fact, so every comparison and report treats it like a table cell."""
     loc = claim.location
     location = Location(file=loc.file, page=loc.page, page_basis=loc.page_basis, line=claim_line(claim),
-                        table=claim.section or "情况说明", row=row, column=None)
+                        table=claim.section or "情况说明", row=row, column=None,
+                        **{name: getattr(loc, name) for name in OFFICE_FIELDS})
     return Fact(value=value, decimals=decimals, unit=unit or "万元", text=text, location=location)
 
 
