@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 
 from budgetlint.ingest.docx_numbering import chinese
 from budgetlint.model.document import Paragraph, RawTable, SourceDocument
+from budgetlint.numbers import parse_amount
 
 # Chinese headings "一、…" are written as Word numbering (chineseCounting, "%1、") so the reader
 # must print the label back; other paragraphs keep their text.
@@ -115,4 +117,147 @@ def docx_from_source(source: SourceDocument, out: Path, *, number_headings: bool
         assert isinstance(block, RawTable)
         add_table(document, [list(row.cells) for row in block.rows])
     document.save(out)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Filling an official Excel template with a PDF's tables
+# ----------------------------------------------------------------------------------------------
+
+_UNIT_FIELD = re.compile(r"\s*(单位[:：]\s*(?:万元|元))\s*$")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_number(text: str) -> bool:
+    return parse_amount(text) is not None
+
+
+def _pdf_tables(source: SourceDocument) -> dict[str, dict]:
+    """Each PDF table by its squeezed title: {rows (title and field rows dropped), field, note}."""
+    out: dict[str, dict] = {}
+    blocks = source.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, RawTable):
+            continue
+        rows = [list(r.cells) for r in block.rows]
+        titles: list[str] = []
+        field = None
+        while rows and _title_or_field(rows[0]):
+            first = [c for c in rows.pop(0) if c]
+            if "：" in first[0]:
+                field = " ".join(first)
+            else:
+                titles.append(first[0])
+        for back in (i - 1, i - 2):
+            if back >= 0 and isinstance(blocks[back], Paragraph):
+                text = blocks[back].text
+                if "：" in text or ":" in text:
+                    field = field or text
+                else:
+                    titles.append(text)
+        note = blocks[i + 1].text if i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph) \
+            and blocks[i + 1].text.startswith("注") else None
+        for title in titles:
+            out[_squeeze(title)] = {"rows": rows, "field": field, "note": note}
+    return out
+
+
+def _title_or_field(row: list[str]) -> bool:
+    filled = [c for c in row if c]
+    return bool(filled) and not any(_is_number(c) for c in filled) and (len(filled) == 1 or "：" in filled[0])
+
+
+def _header_count(rows: list[list[str]]) -> int:
+    """Rows before the first row holding a number or a 科目编码."""
+    for i, row in enumerate(rows):
+        if any(_is_number(c) or re.fullmatch(r"\d{3}", c) for c in row if c) or row[0] in ("无", "合计"):
+            return i
+    return len(rows)
+
+
+def _write(cell, text: str) -> None:
+    amount = parse_amount(text) if not re.fullmatch(r"\d{2,3}", text) else None
+    if amount is None or text.strip() in ("",):
+        cell.value = text or None
+        return
+    cell.value = float(amount.value) if amount.decimals else int(amount.value)
+    cell.number_format = "#,##0" + ("." + "0" * amount.decimals if amount.decimals else "")
+
+
+def _fill_sheet(ws, template_table: RawTable, pdf: dict) -> None:
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
+    def at(ref: str) -> tuple[int, int]:
+        col, row = coordinate_from_string(ref)
+        return row, column_index_from_string(col)
+    rows = pdf["rows"]
+    header = _header_count(rows)
+    data = rows[header:]
+    first_row, first_col = at(template_table.rows[header].cell_refs[0])
+    last_row, _ = at(template_table.rows[-1].cell_refs[0])
+    style_row = [copy.copy(ws.cell(first_row, first_col + j)._style) for j in range(len(data[0]) if data else 0)]
+    below = []
+    for merged in list(ws.merged_cells.ranges):
+        if merged.max_row >= first_row:
+            ws.unmerge_cells(str(merged))
+            if merged.min_row > last_row:
+                below.append(merged)
+    ws.delete_rows(first_row, last_row - first_row + 1)
+    ws.insert_rows(first_row, len(data))
+    for i, cells in enumerate(data):
+        for j, text in enumerate(cells):
+            cell = ws.cell(first_row + i, first_col + j)
+            cell._style = copy.copy(style_row[j]) if j < len(style_row) else cell._style
+            _write(cell, text)
+    shift = len(data) - (last_row - first_row + 1)
+    for merged in below:
+        merged.shift(0, shift)
+        ws.merge_cells(str(merged))
+    if pdf["note"]:
+        ws.cell(first_row + len(data) + 1, first_col).value = pdf["note"]
+    if pdf["field"]:
+        unit = _UNIT_FIELD.search(pdf["field"])
+        top_row, top_col = at(template_table.rows[0].cell_refs[0])
+        for r in range(1, top_row):
+            for cell in ws[r]:
+                if isinstance(cell.value, str) and "：" in cell.value and not cell.value.startswith("单位"):
+                    cell.value = _UNIT_FIELD.sub("", pdf["field"]).strip()
+                elif isinstance(cell.value, str) and cell.value.startswith("单位") and unit:
+                    cell.value = unit.group(1)
+
+
+def fill_workbook(template: Path, pdf_source: SourceDocument, out: Path) -> Path:
+    """The official template with every table the PDF prints filled in, and the cover's unit
+    line taken from the PDF; text sheets keep the template's wording.
+
+    Each template table (as budgetlint reads the template) is matched to the PDF table with the
+    same title; the PDF's header rows match the template's, its data rows replace the template's
+    example rows (styles kept), its note (注：…为空表) goes below the table."""
+    from openpyxl import load_workbook
+
+    from budgetlint.ingest import read_document
+
+    pdf = _pdf_tables(pdf_source)
+    read = read_document(template)
+    workbook = load_workbook(template)
+    blocks = read.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, RawTable):
+            continue
+        title = next((_squeeze(b.text) for b in reversed(blocks[max(i - 2, 0):i])
+                      if isinstance(b, Paragraph) and _squeeze(b.text) in pdf), None)
+        if title is None:
+            continue
+        _fill_sheet(workbook[block.location.sheet], block, pdf[title])
+    cover_fields = [b.text for b in pdf_source.blocks[:6] if isinstance(b, Paragraph) and "：" in b.text]
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows(max_row=min(ws.max_row, 20)):
+            for cell in row:
+                if isinstance(cell.value, str) and "XX" in cell.value and "：" in cell.value:
+                    name = cell.value.split("：")[0]
+                    cell.value = next((f for f in cover_fields if f.startswith(name)), cell.value)
+    workbook.save(out)
     return out

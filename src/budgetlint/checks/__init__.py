@@ -31,6 +31,8 @@ from budgetlint.checks import (
     text_pattern,
     # document level (completeness, 目录, scope)
     empty_table_note,
+    formula_value,
+    hidden_content,
     page_defect,
     part_order,
     part_present,
@@ -69,6 +71,8 @@ CHECK_KINDS = {
     "target_vs_table": target_vs_table,
     "text_pattern": text_pattern,
     "empty_table_note": empty_table_note,
+    "formula_value": formula_value,
+    "hidden_content": hidden_content,
     "page_defect": page_defect,
     "part_order": part_order,
     "part_present": part_present,
