@@ -28,8 +28,7 @@ class Params(Strict):
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     source = disclosure.source
-    if source is None or source.layout not in ("xlsx", "combined") or (
-            source.layout == "combined" and not any(f.layout == "xlsx" for f in source.files)):
+    if source is None or "xlsx" not in source.layouts:
         return [not_decided(rule.id, "not_applicable", "只有 Excel 工作簿有隐藏的工作表、行或列")]
     out = []
     for hidden in source.hidden:

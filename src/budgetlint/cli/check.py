@@ -23,14 +23,18 @@ from budgetlint.report import REPORTERS
 @click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
 @click.option("--output", "-o", default=None, help="把报告写入文件（--format checklist 必须给出 .xlsx 文件）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
-def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color) -> None:
+@click.option("--together", is_flag=True,
+              help="把给出的所有文件当作同一份公开文件检查（如正文 PDF 与表格 PDF/XLSX 分开）")
+@click.option("--no-pairing", "no_pairing", is_flag=True,
+              help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查")
+def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, together, no_pairing) -> None:
     """检查一个或多个文件（或目录）。"""
     reporter = REPORTERS[fmt]
     binary = getattr(reporter, "BINARY", False)
     if binary:
         require_file_output(fmt, reporter, output)
     results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
-                        rules_dirs=rules_dirs_of(rules_dirs))
+                        rules_dirs=rules_dirs_of(rules_dirs), together=together, pairing=not no_pairing)
     if binary:
         emit_bytes(reporter.render(results), output)
     else:

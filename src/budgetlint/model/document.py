@@ -148,6 +148,16 @@ class SourceDocument(BaseModel):
     formulas: tuple[FormulaCell, ...] = Field(default_factory=tuple)  # XLSX
     files: tuple[SourceFile, ...] = Field(default_factory=tuple)  # combined documents only
 
+    @property
+    def layouts(self) -> set[str]:
+        """How the document was read: its layout, or each of its files' for a combined document."""
+        return {f.layout for f in self.files} if self.files else {self.layout}
+
+    def basis_at(self, line: int | None) -> PageBasis:
+        """How the pages of the file holding `line` are known (a combined document's files differ)."""
+        part = self.file_at(line) if self.files else None
+        return part.page_basis if part is not None else self.page_basis
+
     def file_at(self, line: int | None) -> SourceFile | None:
         """The file a running line of a combined document comes from (None for one file)."""
         if line is None:
@@ -167,8 +177,8 @@ class SourceDocument(BaseModel):
                 if block.location.line is not None:
                     starts.append((block.location.line, block.location.page, block.location.page_basis))
             else:
-                starts += [(row.line, row.page, self.page_basis if row.page is not None else "none")
-                           for row in block.rows]
+                basis = self.basis_at(block.location.line)
+                starts += [(row.line, row.page, basis if row.page is not None else "none") for row in block.rows]
         starts.sort(key=lambda s: s[0])
         index = [s[0] for s in starts], [(s[1], s[2]) for s in starts]
         self.__dict__["_line_starts"] = (self.blocks, index)

@@ -6,6 +6,8 @@ import json
 
 from budgetlint import __version__
 from budgetlint.api import DocumentResult, Results, narrative_coverage
+from budgetlint.ingest.combine import local_location
+from budgetlint.report.places import shown
 
 
 def table_entry(table) -> dict:
@@ -14,15 +16,39 @@ def table_entry(table) -> dict:
             "location": table.location.contract()}
 
 
+def _several(doc: DocumentResult) -> dict:
+    """A document read from several files: the files, how they came together, why a half stood alone."""
+    out: dict = {}
+    if doc.files:
+        out.update({"files": list(doc.files), "pairing": doc.pairing})
+    if doc.note:
+        out["note"] = doc.note
+    return out
+
+
+def finding_entry(f, source) -> dict:
+    """A finding; for a document read from several files each location names its file and that
+    file's own line."""
+    if source is None or not source.files:
+        return f.contract()
+    out = f.contract()
+    out["locations"] = [loc.contract(with_file=True) for loc in shown(source, f).locations]
+    return out
+
+
 def document_entry(doc: DocumentResult) -> dict:
     if doc.error:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
-                "template": None, "tables": [], "findings": [], "summary": {}}
+                "template": None, "tables": [], "findings": [], "summary": {}, **_several(doc)}
     d, run = doc.disclosure, doc.run
+    source = d.source
+    tables = [table_entry(t) for t in d.tables]
+    if source is not None and source.files:
+        for entry, table in zip(tables, d.tables):
+            entry["location"] = local_location(source, table.location).contract(with_file=True)
     return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-            "tables": [table_entry(t) for t in d.tables],
-            "findings": [f.contract() for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc)}
+            "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
+            "narrative": narrative_coverage(doc), **_several(doc)}
 
 
 def contract(results: Results) -> dict:

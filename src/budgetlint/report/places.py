@@ -7,7 +7,10 @@ the estimated page.
 
 from __future__ import annotations
 
-from budgetlint.model import Location
+from pathlib import Path
+
+from budgetlint.ingest.combine import local_location
+from budgetlint.model import Finding, Location, SourceDocument
 
 ESTIMATED = {"toc": "据目录估计", "breaks": "据分页符估计"}  # how an estimated page was found
 
@@ -26,3 +29,17 @@ def office_place(loc: Location) -> str | None:
 def page_note(loc: Location) -> str:
     """"据目录估计" for an estimated page, "" for an exact one."""
     return ESTIMATED.get(loc.page_basis, "")
+
+
+def shown(source: SourceDocument | None, finding: Finding) -> Finding:
+    """The finding with its locations as their own files give them: for a document read from
+    several files, each location's file and that file's own line (the combined run numbers
+    lines across the files)."""
+    if source is None or not source.files:
+        return finding
+    return finding.model_copy(update={"locations": tuple(local_location(source, loc) for loc in finding.locations)})
+
+
+def file_name(source: SourceDocument | None, loc: Location) -> str:
+    """The file's name before a place, when the document was read from several files."""
+    return f"{Path(loc.file).name} " if source is not None and source.files else ""

@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from budgetlint.api import DocumentResult, Results, narrative_coverage
-from budgetlint.model import Finding, Location
+from budgetlint.model import Finding, Location, SourceDocument
 from budgetlint.report.part_map import overview
-from budgetlint.report.places import office_place, page_note
+from budgetlint.report.places import file_name, office_place, page_note, shown
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
@@ -38,11 +38,12 @@ def table_of(finding: Finding) -> str:
     return (finding.locations[0].table if finding.locations else None) or NARRATIVE
 
 
-def _finding(console: Console, f: Finding) -> None:
+def _finding(console: Console, f: Finding, source: SourceDocument | None = None) -> None:
+    f = shown(source, f)
     head = Text()
     head.append(f"{f.severity:<7}", style=SEVERITY_STYLE[f.severity])
     head.append(f" {f.rule}  ")
-    head.append(where(f.locations[0]) if f.locations else "")
+    head.append(file_name(source, f.locations[0]) + where(f.locations[0]) if f.locations else "")
     console.print(head)
     console.print(Text("  " + f.message))
     values = [f"{name} {value}" for name, value in (("报告值", f.actual), ("计算值", f.expected), ("差额", f.difference))
@@ -50,7 +51,8 @@ def _finding(console: Console, f: Finding) -> None:
     if values:
         console.print(Text("  " + "   ".join(values), style="dim"))
     if len(f.locations) > 1:
-        places = " · ".join(f"{loc.row or ''}/{loc.column or ''} {where(loc)}" for loc in f.locations)
+        places = " · ".join(f"{loc.row or ''}/{loc.column or ''} {file_name(source, loc)}{where(loc)}"
+                            for loc in f.locations)
         console.print(Text(f"  涉及：{places}", style="dim"))
 
 
@@ -76,6 +78,11 @@ def _document(console: Console, doc: DocumentResult) -> None:
         return
     d, run = doc.disclosure, doc.run
     console.rule(Text(f"{d.unit or '（单位未识别）'} {d.year or ''} · {d.template} · {doc.path}"))
+    if doc.files:
+        how = "按封面/标题中的单位、年度和类型自动配对" if doc.pairing == "auto" else "--together"
+        console.print(f"合并检查 {len(doc.files)} 个文件（{how}）：" + "、".join(doc.files))
+    if doc.note:
+        console.print(Text(doc.note, style="yellow"))
     total = sum(run.summary.values())
     if total == 0:
         console.print(Text("该模板暂无适用的规则：未做任何检查（不等于通过）", style="yellow"))
@@ -96,7 +103,7 @@ def _document(console: Console, doc: DocumentResult) -> None:
     for table, findings in groupby(ordered, key=table_of):
         console.print(Text(f"\n■ {table}", style="bold"))
         for f in findings:
-            _finding(console, f)
+            _finding(console, f, d.source)
 
 
 def render(results: Results, *, width: int = 110, color: bool = False) -> str:

@@ -22,9 +22,9 @@ from datetime import datetime
 from budgetlint import __version__
 from budgetlint.api import DocumentResult, Results
 from budgetlint.errors import ReportError
-from budgetlint.model import Finding, Location
+from budgetlint.model import Finding, Location, SourceDocument
 from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
-from budgetlint.report.places import office_place, page_note
+from budgetlint.report.places import file_name, office_place, page_note, shown
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
 SUFFIX = ".xlsx"
@@ -82,9 +82,11 @@ def _also(f: Finding) -> str:
     return f"（另见：{names}{'等' if len(others) > 3 else ''}）"
 
 
-def problem_sentence(number: int, f: Finding) -> str:
+def problem_sentence(number: int, f: Finding, source: SourceDocument | None = None) -> str:
     """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）。"""
     place = where(f.locations[0] if f.locations else None)
+    if place and source is not None and source.files:
+        place = file_name(source, f.locations[0]) + place
     text = f.message.strip().rstrip("。")
     prefix = "（提示）" if f.severity == "info" else ""
     return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}。"
@@ -178,7 +180,8 @@ def _fill_document(ws, doc: DocumentResult) -> None:
         _cell(ws, f"B{r}", row.name, wrap=True)
         _box(ws, f"B{r}", f"C{r}")
         _cell(ws, f"D{r}", verdict(row), horizontal="center")
-        problems = "\n".join(problem_sentence(n, f) for n, f in enumerate(row.findings, start=1))
+        problems = "\n".join(problem_sentence(n, shown(d.source, f), d.source)
+                             for n, f in enumerate(row.findings, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
         height = max(_lines(problems, "E"), _lines(row.name, "C"))
         ws.row_dimensions[r].height = LINE_HEIGHT * height
