@@ -96,7 +96,8 @@ def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
     return run_rules(rules, disclosure)
 
 
-def _checked(path: str, source: SourceDocument, rules: list[Rule]) -> DocumentResult:
+def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> DocumentResult:
+    """One document already read: recognised and checked, or the error that stopped it."""
     try:
         disclosure = recognize(source)
     except BudgetlintError as exc:
@@ -151,7 +152,7 @@ def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: l
         if together and len(files) > 1:
             together_sources.append(source)
         elif not pairing or len(files) < 2:
-            documents.append((index, _checked(source.path, source, rules)))
+            documents.append((index, check_source(source.path, source, rules)))
         else:
             disclosure, half, error = classify(source.path, source)
             if half is not None:

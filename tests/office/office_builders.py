@@ -47,21 +47,21 @@ class _HeadingNumbers:
 
     def __init__(self, document) -> None:
         self.numbering = document.part.numbering_part.element
-        abstract = _element("w:abstractNum", w_abstractNumId="90")
+        abstract = _element("w:abstractNum", w_abstractNumId="990")
         lvl = _element("w:lvl", w_ilvl="0")
         for tag, value in (("w:start", "1"), ("w:numFmt", "chineseCounting"), ("w:lvlText", "%1、"),
                            ("w:suff", "nothing")):
             lvl.append(_element(tag, w_val=value))
         abstract.append(lvl)
         self.numbering.insert(0, abstract)
-        self.num_id = 89
-        self.last = 0
+        self.num_id = 990
+        self.last: int | None = None
 
     def number(self, paragraph, value: int) -> None:
-        if value != self.last + 1:
+        if self.last is None or value != self.last + 1:
             self.num_id += 1
             num = _element("w:num", w_numId=str(self.num_id))
-            num.append(_element("w:abstractNumId", w_val="90"))
+            num.append(_element("w:abstractNumId", w_val="990"))
             override = _element("w:lvlOverride", w_ilvl="0")
             override.append(_element("w:startOverride", w_val=str(value)))
             num.append(override)
@@ -261,3 +261,25 @@ def fill_workbook(template: Path, pdf_source: SourceDocument, out: Path) -> Path
                     cell.value = next((f for f in cover_fields if f.startswith(name)), cell.value)
     workbook.save(out)
     return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Splitting a PDF into its text and its tables
+# ----------------------------------------------------------------------------------------------
+
+def table_pages(source: SourceDocument) -> list[int]:
+    """The pages that hold a ruled table, as the PDF reader found them."""
+    return sorted({r.page for b in source.blocks if isinstance(b, RawTable) for r in b.rows if r.page})
+
+
+def split_pdf(pdf: Path, pages: list[int], text_out: Path, tables_out: Path) -> tuple[Path, Path]:
+    """The PDF's `pages` (1-based) as one file and every other page as another, order kept."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(pdf)
+    text, tables = PdfWriter(), PdfWriter()
+    for number, page in enumerate(reader.pages, start=1):
+        (tables if number in pages else text).add_page(page)
+    text.write(text_out)
+    tables.write(tables_out)
+    return text_out, tables_out

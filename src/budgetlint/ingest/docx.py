@@ -129,6 +129,7 @@ class _Reader:
         self.headings: set[int] = set()  # lines of heading paragraphs
         self.paragraphs = 0
         self.tables = 0
+        self.text_page: int | None = None
 
     # --- text of a paragraph ---------------------------------------------------------------
     def _runs(self, element, out: list[str], boxes: list) -> None:
@@ -161,6 +162,8 @@ class _Reader:
                     out.append(child.text or "")
                     if (child.text or "").strip():
                         self.pages.fresh = False
+                        if self.text_page is None:
+                            self.text_page = self.pages.page
             elif tag == qn("w:tab") and not hidden:
                 out.append("\t")
             elif tag in (qn("w:br"), qn("w:cr")):
@@ -183,8 +186,10 @@ class _Reader:
                 boxes.append(box)
 
     def paragraph_text(self, p) -> tuple[str, list]:
+        """The paragraph as printed, its text boxes; `text_page` is then the page its text starts on."""
         out: list[str] = []
         boxes: list = []
+        self.text_page = None
         self._runs(p, out, boxes)
         label = self.numbering.label(p.find(qn("w:pPr")), _style_of(p)) if "".join(out).strip() else ""
         return label + "".join(out), boxes
@@ -216,22 +221,23 @@ class _Reader:
             if not self.pages.fresh:
                 self.pages.hard(self.writer.line)
         text, boxes = self.paragraph_text(p)
+        page = self.text_page or self.pages.page
         for box in boxes:
             for inner in box.iter(W_P):
                 box_text, _ = self.paragraph_text(inner)
-                self._emit(box_text, index, heading=False)
-        self._emit(text, index, heading=style in self.styles.heading)
+                self._emit(box_text, index, page, heading=False)
+        self._emit(text, index, page, heading=style in self.styles.heading)
         section = p_pr.find(qn("w:sectPr")) if p_pr is not None else None
         if section is not None:
             kind = section.find(qn("w:type"))
             if kind is None or kind.get(qn("w:val")) != "continuous":
                 self.pages.hard(self.writer.line)
 
-    def _emit(self, text: str, index: int, *, heading: bool) -> None:
+    def _emit(self, text: str, index: int, page: int, *, heading: bool) -> None:
         for piece in text.split("\n"):
             if piece.strip():
                 self.writer.paragraph(piece.strip(), paragraph=index)
-                self.block_pages[self.writer.line] = self.pages.page
+                self.block_pages[self.writer.line] = page
                 if heading:
                     self.headings.add(self.writer.line)
 
