@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
@@ -50,6 +51,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
 _NUMBER = re.compile(r"\d")
 MAX_PARAGRAPHS = 200_000  # body paragraphs and table rows together; a disclosure has a few thousand
+MAX_PART_BYTES = 64 * 2**20  # one XML part of the document, decompressed (a 300-page report has ~10 MB)
 
 W_P, W_TBL, W_SDT, W_R = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:r")
 
@@ -307,10 +309,21 @@ def _has_numbering(part) -> bool:
     return any(rel.reltype == RT.NUMBERING for rel in part.rels.values())
 
 
+def _check_parts(data: bytes, path: str) -> None:
+    """python-docx holds the document part as a DOM (several times its size in memory): it has a
+    limit of its own, tighter than the package's."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("word/") and info.filename.endswith(".xml") and info.file_size > MAX_PART_BYTES:
+                raise InputError(f"Word 文件的“{info.filename}”部件过大（{info.file_size // 2**20} MB），"
+                                 "不像是预决算公开文件", path=path)
+
+
 def read(data: bytes, path: str) -> SourceDocument:
     """Read a .docx already checked by ingest.package."""
     import docx
 
+    _check_parts(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx and lxml raise many types on a malformed package

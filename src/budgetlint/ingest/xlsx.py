@@ -25,11 +25,14 @@ What it produces (model/document.py), sheet by sheet in workbook order:
 * Locations: `sheet` and `cell` ("D12") on every paragraph and cell; `line` is a running index as
   in office_blocks; there are no pages (page_basis none).
 
-Reading uses openpyxl in read-only mode (the sheet XML is streamed, never held as a DOM) with its
-own sheet parser, extended to keep a formula beside its cached value and to hand back merged
-ranges and hidden rows and columns, which read-only worksheets do not expose. A sheet with more
+Reading uses openpyxl as its read-only mode does: the workbook reader up to the styles, then each
+sheet's XML streamed through openpyxl's sheet parser (never held as a DOM), extended to keep a
+formula beside its cached value and to hand back merged ranges and hidden rows and columns, which
+read-only worksheets do not expose. Read-only worksheets themselves are not made: one measures its
+sheet when it is created, a full pass over a sheet that does not state its size. A sheet with more
 than MAX_ROWS rows or a workbook with more than MAX_CELLS filled cells is refused while
-streaming, so memory stays bounded whatever the file declares.
+streaming, and the parts openpyxl reads whole (shared strings, styles) have their own size
+limits, so memory stays bounded whatever the file declares.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ import warnings
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from openpyxl import load_workbook
 from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
@@ -55,6 +59,8 @@ from budgetlint.model.location import Location
 
 MAX_ROWS = 65_536  # rows of one sheet (the most an .xls could hold; a disclosure has hundreds)
 MAX_CELLS = 500_000  # filled cells of the whole workbook
+MAX_STRINGS_BYTES = 64 * 2**20  # the shared strings part, read whole by openpyxl
+MAX_STYLES_BYTES = 16 * 2**20  # the styles and workbook parts, read whole
 HIDDEN_QUOTE = 3  # texts quoted from hidden content
 
 _FIELD = re.compile(r"^[^:：]{1,12}[:：]")  # 编制部门：… 单位：元 预算主管部门：…
@@ -92,38 +98,76 @@ def _flag(attrs: dict) -> bool:
     return str(attrs.get("hidden", "")).lower() in ("1", "true")
 
 
+@dataclass
+class _SheetPart:
+    """A worksheet as the workbook lists it: name, visibility, and its part in the package."""
+
+    title: str
+    sheet_state: str
+    part: str
+
+
+class _StyleHolder:
+    """What openpyxl's ReadOnlyCell needs to read a style: a parent whose parent is the workbook."""
+
+    def __init__(self, wb) -> None:
+        self.parent = wb
+        self.title = ""
+
+
 class _Reader:
+    """openpyxl's workbook reader, run up to the styles: the sheets are streamed here, because a
+    read-only worksheet measures its sheet on creation (a whole pass over a sheet that does not
+    state its size: a million rows are parsed before the first is read)."""
+
     def __init__(self, data: bytes, path: str) -> None:
         self.path = path
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about parts it drops (validation, ...)
-                self.wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+                reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=True,
+                                     keep_links=False)
+                _check_parts(reader.archive, path)
+                reader.read_manifest()
+                reader.read_strings()
+                reader.read_workbook()
+                apply_stylesheet(reader.archive, reader.wb)
         except InputError:
             raise
         except Exception as exc:  # openpyxl raises many types on a malformed package
             raise InputError("Excel 文件损坏或格式不正确，无法读取", path=path,
                              hint="请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查") from exc
+        self.archive = reader.archive
+        self.wb = reader.wb
+        self.shared_strings = reader.shared_strings
+        self.sheets = [_SheetPart(sheet.name, sheet.state or "visible", rel.target)
+                       for sheet, rel in reader.parser.find_sheets()
+                       if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+        self.holder = _StyleHolder(self.wb)
         self.cells_read = 0
         self._styles: dict[int, tuple[str, bool]] = {}
 
-    def style(self, ws, style_id: int) -> tuple[str, bool]:
+    def style(self, style_id: int) -> tuple[str, bool]:
         """(number format, ruled at a side) of a style id."""
         if style_id not in self._styles:
-            probe = ReadOnlyCell(ws, 1, 1, None, "n", style_id)
-            border = probe.border
+            probe = ReadOnlyCell(self.holder, 1, 1, None, "n", style_id)
+            try:
+                border = probe.border
+                number_format = probe.number_format or "General"
+            except (IndexError, KeyError):  # a style id the stylesheet does not define
+                border, number_format = None, "General"
             ruled = border is not None and any(side is not None and side.style for side in (border.left, border.right))
-            self._styles[style_id] = (probe.number_format or "General", ruled)
+            self._styles[style_id] = (number_format, ruled)
         return self._styles[style_id]
 
-    def sheet(self, ws) -> _Sheet:
-        sheet = _Sheet(ws.title, ws.sheet_state)
-        with ws._get_source() as src:  # the sheet's XML part, streamed
-            parser = _Parser(src, ws._shared_strings, data_only=True, epoch=self.wb.epoch,
+    def sheet(self, part: _SheetPart) -> _Sheet:
+        sheet = _Sheet(part.title, part.sheet_state)
+        with self.archive.open(part.part) as src:  # the sheet's XML part, streamed
+            parser = _Parser(src, self.shared_strings, data_only=True, epoch=self.wb.epoch,
                              date_formats=self.wb._date_formats, timedelta_formats=self.wb._timedelta_formats)
             for row_number, row in parser.parse():
                 if row_number > MAX_ROWS:
-                    raise InputError(f"工作表“{ws.title}”超过 {MAX_ROWS} 行，不像是预决算公开表格，已停止读取",
+                    raise InputError(f"工作表“{part.title}”超过 {MAX_ROWS} 行，不像是预决算公开表格，已停止读取",
                                      path=self.path, hint="请只保留公开表格所在的工作表")
                 for c in row:
                     if c["value"] is None and not c.get("formula"):
@@ -142,6 +186,17 @@ class _Reader:
             if parser.merged_cells is not None:
                 sheet.merges = [range_boundaries(m.ref) for m in parser.merged_cells.mergeCell if m.ref]
         return sheet
+
+
+def _check_parts(archive, path: str) -> None:
+    """Parts openpyxl holds whole in memory are held to their own limits (the sheets stream)."""
+    for info in archive.infolist():
+        name = info.filename.lower()
+        limit = MAX_STRINGS_BYTES if name.endswith("sharedstrings.xml") else \
+            MAX_STYLES_BYTES if name.endswith(("styles.xml", "workbook.xml")) else None
+        if limit is not None and info.file_size > limit:
+            raise InputError(f"工作簿的“{info.filename}”部件过大（{info.file_size // 2**20} MB），不像是预决算公开表格",
+                             path=path)
 
 
 def _stored(cell: _Cell) -> Value:
@@ -181,12 +236,12 @@ class _Workbook:
                     if (r1 is None or r1 <= r <= r2) and (c1 is None or c1 <= c <= c2)]
         return lookup, in_range
 
-    def printed(self, ws, sheet: _Sheet, row: int, col: int) -> str:
+    def printed(self, sheet: _Sheet, row: int, col: int) -> str:
         """The cell's printed text; records its formula."""
         cell = sheet.cells.get((row, col))
         if cell is None:
             return ""
-        number_format, _ = self.reader.style(ws, cell.style_id)
+        number_format, _ = self.reader.style(cell.style_id)
         value = cell.value
         if cell.formula:
             value = self._formula(sheet, row, col, cell, number_format)
@@ -236,8 +291,8 @@ def _hidden(path: str, sheet: _Sheet, kind: str, cells: list[tuple[int, int]]) -
 class _SheetLayout:
     """One sheet's visible grid, merges resolved, and where its table is."""
 
-    def __init__(self, workbook: _Workbook, ws, sheet: _Sheet) -> None:
-        self.ws, self.sheet = ws, sheet
+    def __init__(self, workbook: _Workbook, sheet: _Sheet) -> None:
+        self.sheet = sheet
         covered: set[tuple[int, int]] = set()  # filled cells inside a merged range, but not its first
         for c1, r1, c2, r2 in sheet.merges:
             covered.update(rc for rc in sheet.cells
@@ -248,7 +303,7 @@ class _SheetLayout:
                 by_row.setdefault(r, []).append(c)
         self.rows: list[tuple[int, dict[int, str]]] = []
         for r, columns in by_row.items():
-            texts = {c: t for c in columns if (t := workbook.printed(ws, sheet, r, c))}
+            texts = {c: t for c in columns if (t := workbook.printed(sheet, r, c))}
             if texts:
                 self.rows.append((r, texts))
 
@@ -268,11 +323,11 @@ class _SheetLayout:
         if len(texts) != 1 or _is_field_row(list(texts.values())):
             return False
         (c,) = texts
-        return reader.style(self.ws, self.sheet.cells[(r, c)].style_id)[1]
+        return reader.style(self.sheet.cells[(r, c)].style_id)[1]
 
 
-def _emit_sheet(writer: BlockWriter, workbook: _Workbook, reader: _Reader, ws, sheet: _Sheet) -> None:
-    layout = _SheetLayout(workbook, ws, sheet)
+def _emit_sheet(writer: BlockWriter, workbook: _Workbook, reader: _Reader, sheet: _Sheet) -> None:
+    layout = _SheetLayout(workbook, sheet)
     span = layout.table_span(reader)
     name = sheet.title
 
@@ -320,22 +375,21 @@ def read(data: bytes, path: str) -> SourceDocument:
     """Read an .xlsx already checked by ingest.package."""
     reader = _Reader(data, path)
     try:
-        worksheets = reader.wb.worksheets
-        sheets = [reader.sheet(ws) for ws in worksheets]
+        sheets = [reader.sheet(part) for part in reader.sheets]
     except InputError:
         raise
     except Exception as exc:  # a malformed sheet part (bad XML, bad CRC) fails while streaming
         raise InputError("Excel 文件损坏或格式不正确，无法读取", path=path,
                          hint="请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查") from exc
     finally:
-        reader.wb.close()
+        reader.archive.close()
     workbook = _Workbook(reader, sheets)
     writer = BlockWriter(path)
     hidden: list[HiddenContent] = []
-    for ws, sheet in zip(worksheets, sheets):
+    for sheet in sheets:
         hidden += _hidden_content(path, sheet)
         if sheet.state == "visible":
-            _emit_sheet(writer, workbook, reader, ws, sheet)
+            _emit_sheet(writer, workbook, reader, sheet)
     if writer.line == 0:
         raise InputError("工作簿中没有任何内容", path=path)
     return writer.document(layout="xlsx", page_basis="none", hidden=tuple(hidden),
