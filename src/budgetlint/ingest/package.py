@@ -15,9 +15,11 @@ package is checked here, from its central directory alone (nothing is decompress
   will be published (a macro may rewrite the content when the file is opened).
 
 Legacy binary formats (.doc .xls .wps .et: OLE2 compound files) and OpenDocument files are
-recognised by content and refused with how to convert them. .xls is not read: the only light
-reader (xlrd 2.x) is in maintenance since 2020, without the number formats and merged cells
-the tables need, and every budget system exports .xlsx; a one-step 另存为 is the safer path.
+recognised by content and refused with how to convert them. .xls is not read (yet): xlrd 2.0.x
+is light (pure Python) and still maintained, and with formatting_info it gives values, number
+formats and merged ranges, but not formulas (so DC014 could not run) and it is one more parser of
+an untrusted binary format; the budget systems and the official templates are .xlsx, and a
+one-step 另存为 checks the file that will be published. See docs/evaluation-office.md.
 
 Limits are named constants here until the project's limits module lands.
 """
