@@ -323,14 +323,16 @@ def read(data: bytes, path: str) -> SourceDocument:
     """Read a .docx already checked by ingest.package."""
     import docx
 
-    _check_parts(data, path)
     try:
+        _check_parts(data, path)
         document = docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
     except Exception as exc:  # python-docx and lxml raise many types on a malformed package
         raise InputError("Word 文件损坏或格式不正确，无法读取", path=path,
                          hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查") from exc
-    reader = _Reader(document, path)
     try:
+        reader = _Reader(document, path)
         reader.body(document.element.body)
     except InputError:
         raise

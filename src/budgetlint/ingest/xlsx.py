@@ -132,17 +132,17 @@ class _Reader:
                 reader.read_strings()
                 reader.read_workbook()
                 apply_stylesheet(reader.archive, reader.wb)
+                sheets = [_SheetPart(sheet.name, sheet.state or "visible", rel.target)
+                          for sheet, rel in reader.parser.find_sheets()
+                          if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
         except InputError:
             raise
         except Exception as exc:  # openpyxl raises many types on a malformed package
-            raise InputError("Excel 文件损坏或格式不正确，无法读取", path=path,
-                             hint="请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查") from exc
+            raise InputError(_DAMAGED, path=path, hint=_RESAVE) from exc
         self.archive = reader.archive
         self.wb = reader.wb
         self.shared_strings = reader.shared_strings
-        self.sheets = [_SheetPart(sheet.name, sheet.state or "visible", rel.target)
-                       for sheet, rel in reader.parser.find_sheets()
-                       if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+        self.sheets = sheets
         self.holder = _StyleHolder(self.wb)
         self.cells_read = 0
         self._styles: dict[int, tuple[str, bool]] = {}
@@ -371,25 +371,28 @@ def _hidden_content(path: str, sheet: _Sheet) -> list[HiddenContent]:
     return out
 
 
+_DAMAGED = "Excel 文件损坏或格式不正确，无法读取"
+_RESAVE = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查"
+
+
 def read(data: bytes, path: str) -> SourceDocument:
-    """Read an .xlsx already checked by ingest.package."""
+    """Read an .xlsx already checked by ingest.package; a malformed one is one InputError."""
     reader = _Reader(data, path)
     try:
         sheets = [reader.sheet(part) for part in reader.sheets]
+        workbook = _Workbook(reader, sheets)
+        writer = BlockWriter(path)
+        hidden: list[HiddenContent] = []
+        for sheet in sheets:
+            hidden += _hidden_content(path, sheet)
+            if sheet.state == "visible":
+                _emit_sheet(writer, workbook, reader, sheet)
     except InputError:
         raise
-    except Exception as exc:  # a malformed sheet part (bad XML, bad CRC) fails while streaming
-        raise InputError("Excel 文件损坏或格式不正确，无法读取", path=path,
-                         hint="请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查") from exc
+    except Exception as exc:  # a malformed part (bad XML, bad CRC, a value no cell can hold) fails here
+        raise InputError(_DAMAGED, path=path, hint=_RESAVE) from exc
     finally:
         reader.archive.close()
-    workbook = _Workbook(reader, sheets)
-    writer = BlockWriter(path)
-    hidden: list[HiddenContent] = []
-    for sheet in sheets:
-        hidden += _hidden_content(path, sheet)
-        if sheet.state == "visible":
-            _emit_sheet(writer, workbook, reader, sheet)
     if writer.line == 0:
         raise InputError("工作簿中没有任何内容", path=path)
     return writer.document(layout="xlsx", page_basis="none", hidden=tuple(hidden),
