@@ -10,6 +10,7 @@ files go on. Rules are loaded once per process (per Settings) and kept.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -42,6 +43,7 @@ class Job:
 
     index: int
     paths: tuple[str, ...]
+    sha256: str | None = None  # known already (a scan hashes to decide what to skip): not hashed again
 
     @property
     def path(self) -> str:
@@ -62,6 +64,25 @@ def rules_for(settings: Settings) -> list[Rule]:
         return _rules[key]
 
 
+def ruleset_version(settings: Settings) -> str:
+    """What the results of a document depend on besides its bytes: the program's version and code,
+    the selected rules' files and the templates. A stored result is reused only under the same one."""
+    from budgetlint import __version__
+    from budgetlint.paths import rules_root
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parents[1]
+    rules = rules_for(settings)
+    files = sorted(package.rglob("*.py")) + sorted(Path(r.path) for r in rules)
+    files += sorted((rules_root() / "templates").rglob("*.yaml"))
+    for extra in settings.rules_dirs:
+        files += sorted(Path(extra).rglob("templates/**/*.yaml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def content_hash(paths: tuple[str, ...]) -> tuple[str, int]:
     """sha256 over the document's file(s) and their total size: a document's identity in the store."""
     digest, size = hashlib.sha256(), 0
@@ -71,6 +92,12 @@ def content_hash(paths: tuple[str, ...]) -> tuple[str, int]:
                 digest.update(chunk)
                 size += len(chunk)
     return digest.hexdigest(), size
+
+
+def _identity(job: Job) -> tuple[str, int]:
+    if job.sha256:
+        return job.sha256, sum(os.path.getsize(p) for p in job.paths)
+    return content_hash(job.paths)
 
 
 def not_checked(job: Job, reason: str, seconds: float = 0.0) -> DocumentRecord:
@@ -84,7 +111,7 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
     started = time.perf_counter()
     try:
         doc = api.check_file(job.path, rules_for(settings))
-        sha256, size = content_hash(job.paths) if doc.error is None else (None, None)
+        sha256, size = _identity(job) if doc.error is None else (None, None)
         figures = figures_of(doc.disclosure) if doc.disclosure is not None else ()
         record = record_of(doc, figures=figures)
         rendered = _render(record, doc, settings)

@@ -8,16 +8,24 @@ printed above it (rich redirects stdout), so a report streaming to the terminal 
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 
-class Progress:
-    """advance(record) after each document; running(path) when one starts (best effort)."""
+def wanted() -> bool:
+    return sys.stdout.isatty() and sys.stderr.isatty()
 
-    def __init__(self, total: int, enabled: bool) -> None:
+
+class Progress:
+    """start(total) once the number of files to do is known; running(path) when one is handed to
+    a worker; advance(path) when one is done; a context manager that takes the bar down."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
         self._bar = None
-        if not enabled or total == 0:
+        self._task = None
+
+    def start(self, total: int) -> None:
+        if not self.enabled or total == 0 or self._bar is not None:
             return
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -27,6 +35,7 @@ class Progress:
                                  TextColumn("剩余"), TimeRemainingColumn(), TextColumn("{task.fields[now]}"),
                                  console=Console(file=sys.stderr), transient=True)
         self._task = self._bar.add_task("check", total=total, now="")
+        self._bar.start()
 
     def running(self, path: str) -> None:
         if self._bar is not None:
@@ -34,16 +43,15 @@ class Progress:
 
     def advance(self, path: str = "") -> None:
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, now=Path(path).name[:40] if path else "")
+            self._bar.update(self._task, advance=1)
 
-    @contextmanager
-    def shown(self):
-        if self._bar is None:
-            yield self
-            return
-        with self._bar:
-            yield self
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
+    def __enter__(self) -> Progress:
+        return self
 
-def wanted() -> bool:
-    return sys.stdout.isatty() and sys.stderr.isatty()
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -62,10 +62,11 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
     settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs), render=fmt if streaming else None,
                         color=use_color)
     rules_for(settings)  # a bad rule pack is exit 2 here, once, not a message per file
-    progress = Progress(len(files), enabled=len(files) > 1 and output is None and wanted())
+    progress = Progress(enabled=len(files) > 1 and output is None and wanted())
+    progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing = Totals(), [], [], False
-    with sink, progress.shown(), executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
+    with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
                                           in_process=len(files) == 1,
                                           on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
