@@ -42,7 +42,7 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _worker_main(conn: Connection, settings: Settings) -> None:
+def _worker_main(conn: Connection, settings: Settings, function: Callable[[Job, Settings], DocumentRecord]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
@@ -56,7 +56,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             return
         if job is None:
             return
-        conn.send(check_document(job, settings))
+        conn.send(function(job, settings))
 
 
 @dataclass
@@ -85,12 +85,13 @@ class LocalPool:
     memory: int | None = None
     window: int = 0  # in order: documents dispatched past the oldest unfinished (0: 8 per worker)
     on_start: Callable[[Job], None] | None = None  # told when a document is handed to a worker
+    function: Callable[[Job, Settings], DocumentRecord] = check_document  # importable by name (tests swap it)
     _workers: list[_Worker] = field(default_factory=list)
 
     def _start(self) -> _Worker:
         ctx = _context()
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker_main, args=(child, self.settings), daemon=True,
+        process = ctx.Process(target=_worker_main, args=(child, self.settings, self.function), daemon=True,
                               name="budgetlint-worker")
         process.start()
         child.close()
