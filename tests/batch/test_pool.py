@@ -17,14 +17,14 @@ def test_hang_crash_and_memory_are_that_files_and_the_others_go_on(tmp_path):
         (tmp_path / name).write_bytes(SEED_000.read_bytes())
     jobs = [Job(i, (str(tmp_path / n),)) for i, n in enumerate(names)]
     started = time.monotonic()
-    with LocalPool(Settings(select=("TB001",)), jobs=2, timeout=8, memory=400 << 20, function=misbehaving) as pool:
+    with LocalPool(Settings(select=("TB001",)), jobs=2, timeout=15, memory=400 << 20, function=misbehaving) as pool:
         records = list(pool.run(jobs, ordered=True))
-    assert time.monotonic() - started < 40
+    assert time.monotonic() - started < 90
     assert [r.path for r in records] == [j.path for j in jobs]  # input order
     by_name = {r.path.rsplit("/", 1)[1]: r for r in records}
-    assert by_name["a.txt"].checked and by_name["b.txt"].checked
+    assert by_name["a.txt"].checked and by_name["b.txt"].checked, [r.reason for r in records]
     assert by_name["a.txt"].unit == "忻州职业技术学院"
-    assert "时限 8 秒" in by_name["hang.txt"].reason
+    assert "时限 15 秒" in by_name["hang.txt"].reason
     assert "SIGKILL" in by_name["crash.txt"].reason
     assert "内存超过上限 400 MiB" in by_name["hog.txt"].reason
     assert all(not by_name[n].checked for n in ("hang.txt", "crash.txt", "hog.txt"))

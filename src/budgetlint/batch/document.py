@@ -106,14 +106,11 @@ def not_checked(job: Job, reason: str, seconds: float = 0.0) -> DocumentRecord:
 
 def check_document(job: Job, settings: Settings) -> DocumentRecord:
     """Check one document; never raises (see the module docstring)."""
-    from budgetlint.batch.figures import figures_of
-
     started = time.perf_counter()
     try:
         doc = api.check_file(job.path, rules_for(settings))
         sha256, size = _identity(job) if doc.error is None else (None, None)
-        figures = figures_of(doc.disclosure) if doc.disclosure is not None else ()
-        record = record_of(doc, figures=figures)
+        record = record_of(doc)
         rendered = _render(record, doc, settings)
     except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
         return not_checked(job, exc.user_text(), time.perf_counter() - started)

@@ -5,7 +5,6 @@
 2. Send the rest through an executor (local pool or Dask), as they finish each record is saved in
    its own transaction: an interrupted scan keeps every finished document, and the next one does
    only the rest.
-3. The across-documents rules (batch/across.py) run over the store once the documents are in.
 """
 
 from __future__ import annotations
@@ -50,8 +49,6 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
          on_plan: Callable[[int, int], None] | None = None, on_start: Callable[[Job], None] | None = None,
          on_record: Callable[[DocumentRecord], None] | None = None) -> tuple[ScanCounts, str, set[str]]:
     """Check what is not stored yet; returns the counts, the rule-set version and the input's hashes."""
-    from budgetlint.batch.across import update_across
-
     ruleset = ruleset_version(settings)
     todo, shas, skipped = plan(files, store, ruleset, rerun=rerun)
     counts = ScanCounts(total=len(files), skipped=skipped)
@@ -69,5 +66,4 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
                 counts.not_checked += not record.checked
                 if on_record is not None:
                     on_record(record)
-    update_across(store, ruleset)
     return counts, ruleset, shas

@@ -3,8 +3,7 @@
 One row per document (path, content hash, rule-set version, unit, year, kind, scope, template,
 outcome counts, time, and why it was not checked), one per finding (rule, severity, first
 location, expected/actual/difference, and the finding's whole JSON contract, so fields added to
-the contract later are kept without a schema change), and the figures the across-documents rules
-compare (record.Figure).
+the contract later are kept without a schema change).
 
 Durability: WAL journal, synchronous=FULL, one transaction per document, so a run stopped by
 Ctrl-C, SIGTERM, SIGKILL or a power cut keeps every document that had finished. One writer: only
@@ -27,12 +26,11 @@ from pathlib import Path
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding
 from budgetlint.model.findings import Outcome
-from budgetlint.report.record import DocumentRecord, Figure, PartVerdict
+from budgetlint.report.record import DocumentRecord, PartVerdict
 
 SCHEMA_VERSION = "1"
 OUTCOMES = [o.value for o in Outcome]
-DOCUMENT = "document"  # a finding of the document's own rules
-ACROSS = "across"  # a finding of the across-documents rules (recomputed after every scan)
+DOCUMENT = "document"  # a finding of the document's own rules (`source` leaves room for rules across documents)
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,20 +76,6 @@ CREATE TABLE IF NOT EXISTS findings (
     PRIMARY KEY (document_id, source, seq)
 );
 CREATE INDEX IF NOT EXISTS findings_rule ON findings (rule);
-CREATE TABLE IF NOT EXISTS figures (
-    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    concept TEXT NOT NULL,
-    year INTEGER NOT NULL,
-    basis TEXT NOT NULL,
-    value TEXT NOT NULL,
-    low TEXT NOT NULL,
-    high TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    page INTEGER,
-    line INTEGER,
-    quote TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS figures_document ON figures (document_id);
 """
 
 
@@ -165,10 +149,6 @@ class Store:
             document_id = cursor.lastrowid
             assert document_id is not None
             self._insert_findings(document_id, DOCUMENT, record.findings)
-            self.db.executemany(
-                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(document_id, f.concept, f.year, f.basis, f.value, f.low, f.high, f.origin, f.page, f.line, f.quote)
-                 for f in record.figures])
         return document_id
 
     def _insert_findings(self, document_id: int, source: str, findings: Iterable[Finding]) -> None:
@@ -180,12 +160,6 @@ class Store:
                          loc.column if loc else None, f.expected, f.actual, f.difference, f.message,
                          json.dumps(f.contract(), ensure_ascii=False)))
         self.db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * 16)})", rows)
-
-    def replace_across(self, document_id: int, findings: list[Finding]) -> None:
-        """The across-documents findings of one document, recomputed: the old ones go."""
-        with _transaction(self.db):
-            self.db.execute("DELETE FROM findings WHERE document_id=? AND source=?", (document_id, ACROSS))
-            self._insert_findings(document_id, ACROSS, findings)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -211,8 +185,6 @@ class Store:
             row = self.db.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone()
             findings = [self._finding(r, row["path"]) for r in self.db.execute(
                 "SELECT name, contract FROM findings WHERE document_id=? ORDER BY source DESC, seq", (document_id,))]
-            figures = tuple(Figure(**{k: r[k] for k in r.keys() if k != "document_id"}) for r in self.db.execute(
-                "SELECT * FROM figures WHERE document_id=? ORDER BY rowid", (document_id,)))
         finally:
             self.db.row_factory = None
         return DocumentRecord(
@@ -221,7 +193,7 @@ class Store:
             summary={o: row[o] for o in OUTCOMES}, findings=tuple(findings),
             parts=tuple(PartVerdict(p["id"], p["name"], p["checks"], p["found"], tuple(p["findings"]))
                         for p in json.loads(row["parts"] or "[]")),
-            coverage=json.loads(row["coverage"] or "{}"), figures=figures, seconds=row["seconds"] or 0.0)
+            coverage=json.loads(row["coverage"] or "{}"), seconds=row["seconds"] or 0.0)
 
     def records(self, ids: Iterable[int]) -> Iterator[tuple[int, DocumentRecord]]:
         for document_id in ids:

@@ -18,8 +18,8 @@ from budgetlint.report.summary import FAMILIES, Summary, SummaryRow
 _STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;
 display:flex;flex-direction:column}
-#summary{order:-1}
-h1{font-size:1.4em} h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
+#summary{order:-1} h1{order:-2;font-size:1.4em}
+td.path{font-size:.8em;word-break:break-all;max-width:28em} td.unit,th{white-space:nowrap} h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0} th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top}
 th{background:#eef;cursor:pointer;user-select:none} td.n{text-align:right}
 tr.err td{background:#fdecea} tr.warn td{background:#fff8e1} tr.nc td{background:#eee}
@@ -28,9 +28,9 @@ th.asc::after{content:" ▲"} th.desc::after{content:" ▼"}
 """
 
 _SCRIPT = """
-document.querySelectorAll("table.sortable th").forEach(function (th, col) {
+document.querySelectorAll("table.sortable th").forEach(function (th) {
   th.addEventListener("click", function () {
-    var table = th.closest("table"), body = table.tBodies[0];
+    var col = th.cellIndex, table = th.closest("table"), body = table.tBodies[0];
     var asc = !th.classList.contains("asc");
     table.querySelectorAll("th").forEach(function (h) { h.classList.remove("asc", "desc"); });
     th.classList.add(asc ? "asc" : "desc");
@@ -87,12 +87,12 @@ def section(key: int, record: DocumentRecord) -> str:
 def _summary_row(row: SummaryRow) -> str:
     css = "nc" if not row.checked else "err" if row.errors else "warn" if row.warnings else ""
     unit = escape(row.unit or ("（未检查）" if not row.checked else "（单位未识别）"))
-    cells = [f'<td><a href="#{_anchor(row.key)}">{unit}</a></td>', f'<td class="n">{row.year or ""}</td>',
+    cells = [f'<td class="unit"><a href="#{_anchor(row.key)}">{unit}</a></td>', f'<td class="n">{row.year or ""}</td>',
              f"<td>{escape(row.kind_text)}</td>", f'<td class="n">{row.errors}</td>', f'<td class="n">{row.warnings}</td>',
              f'<td class="n">{row.not_decided}</td>',
              *[f'<td class="n">{row.families.get(f, 0)}</td>' for f in FAMILIES],
-             f'<td class="n">{row.seconds:.1f}</td>', f"<td>{escape(row.path)}</td>",
-             f"<td>{escape(row.reason or '')}</td>"]
+             f'<td class="n">{row.seconds:.1f}</td>', f'<td class="path">{escape(row.path)}</td>',
+             f'<td class="path">{escape(row.reason or "")}</td>']
     return f'<tr class="{css}">{"".join(cells)}</tr>'
 
 

@@ -1,9 +1,8 @@
 """DocumentRecord: one checked document as every batch consumer needs it, without its Disclosure.
 
 A Disclosure with its rule run weighs megabytes (every block, fact and evaluation); what the
-summary table, the results store, the 检查表 sheet and the across-documents rules need of it is a
-few kilobytes: identity (unit, year, kind, scope, template), outcome counts, the findings, the
-检查表 rows and the figures other documents may be compared with. A record is built in the process
+summary table, the results store and the 检查表 sheet need of it is a few kilobytes: identity
+(unit, year, kind, scope, template), outcome counts, the findings and the 检查表 rows. A record is built in the process
 that checked the document, crosses process (and Dask) boundaries by pickle, and is all that is
 kept once the document's report has been rendered: memory stays flat over any number of files.
 
@@ -34,26 +33,6 @@ class PartVerdict:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A figure other documents may be compared with: `year`'s `basis` (budget/final_account)
-    value of `concept`, as this document prints or implies it. `origin` says how: 'table' (a cell
-    of the document's own year), 'stated' (a narrative amount bound to that cell) or 'implied'
-    (this year's amount minus the stated change against `year`). Values are in 万元 as text with
-    their printed precision; `low`/`high` bound what the printing allows."""
-
-    concept: str
-    year: int
-    basis: str
-    value: str
-    low: str
-    high: str
-    origin: str
-    page: int | None = None
-    line: int | None = None
-    quote: str = ""
-
-
-@dataclass(frozen=True)
 class DocumentRecord:
     path: str
     status: str = CHECKED
@@ -69,7 +48,6 @@ class DocumentRecord:
     findings: tuple[Finding, ...] = ()
     parts: tuple[PartVerdict, ...] = ()
     coverage: dict = field(default_factory=dict)  # narrative claims extracted / checked / unbound
-    figures: tuple[Figure, ...] = ()
     seconds: float = 0.0
     rendered: str | None = None  # the document's part of the report, when the run asked for one
 
@@ -96,8 +74,7 @@ def scope_word(scope: str | None) -> str:
     return SCOPE_WORDS.get(scope or "", "部门（单位）")
 
 
-def record_of(doc, *, figures: tuple[Figure, ...] = (), rendered: str | None = None,
-              seconds: float = 0.0) -> DocumentRecord:
+def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> DocumentRecord:
     """The record of a DocumentResult (api.audit's per-file result)."""
     from budgetlint.api import narrative_coverage
     from budgetlint.report.part_map import document_scope, overview
@@ -111,7 +88,7 @@ def record_of(doc, *, figures: tuple[Figure, ...] = (), rendered: str | None = N
                   for row in overview(doc))
     return DocumentRecord(path=doc.path, unit=d.unit, year=d.year, kind=d.kind, scope=document_scope(doc),
                           template=d.template, summary=dict(run.summary), findings=tuple(run.findings),
-                          parts=parts, coverage=narrative_coverage(doc), figures=figures, seconds=seconds,
+                          parts=parts, coverage=narrative_coverage(doc), seconds=seconds,
                           rendered=rendered)
 
 
