@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -130,23 +131,17 @@ class LocalPool:
     def _in_order(self, jobs: Iterable[Job]) -> Iterator[DocumentRecord]:
         window = self.window or 8 * self.jobs
         waiting: dict[int, DocumentRecord] = {}
-        dispatched: list[int] = []
-        next_out = 0
-
-        def may_dispatch() -> bool:
-            return len(dispatched) - next_out < window
+        queue: deque[int] = deque()  # dispatched, not yet yielded, in input order
 
         def counted(it: Iterator[Job]) -> Iterator[Job]:
             for job in it:
-                dispatched.append(job.index)
+                queue.append(job.index)
                 yield job
 
-        order: list[int] = dispatched
-        for job, record in self._as_finished(counted(iter(jobs)), may_dispatch):
+        for job, record in self._as_finished(counted(iter(jobs)), lambda: len(queue) < window):
             waiting[job.index] = record
-            while next_out < len(order) and order[next_out] in waiting:
-                yield waiting.pop(order[next_out])
-                next_out += 1
+            while queue and queue[0] in waiting:
+                yield waiting.pop(queue.popleft())
 
     def _as_finished(self, jobs: Iterator[Job], may_dispatch) -> Iterator[tuple[Job, DocumentRecord]]:
         if not self._workers:
