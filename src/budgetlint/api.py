@@ -12,7 +12,7 @@ from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.ingest import read_document
 from budgetlint.ingest.combine import combine
 from budgetlint.model import Disclosure, Outcome, SourceDocument
-from budgetlint.pairing import Half, classify, group_halves
+from budgetlint.pairing import HalfKey, classify, find_pairs
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.load import select_rules
@@ -26,8 +26,9 @@ class DocumentResult(BaseModel):
     """One document's result: either a disclosure with its rule run, or the error that stopped it.
 
     A document read from several files (`--together`, or two halves paired by their content) has
-    `files` (in the order combined) and `pairing`: "together" or "auto"; `note` says why a half
-    of a split disclosure was checked alone."""
+    `files` (in the order combined) and `pairing`: "together" or "auto". A file that is one half
+    of a split disclosure (tables without narrative, or narrative without tables) has `half`, the
+    key that pairs it (pairing.HalfKey)."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -37,7 +38,7 @@ class DocumentResult(BaseModel):
     error: str | None = None
     files: tuple[str, ...] = ()
     pairing: Literal["together", "auto"] | None = None
-    note: str | None = None
+    half: HalfKey | None = None
 
 
 class Results(BaseModel):
@@ -97,19 +98,45 @@ def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
 
 
 def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> DocumentResult:
-    """One document already read: recognised and checked, or the error that stopped it."""
+    """One document already read: recognised and checked, or the error that stopped it. A half of
+    a split disclosure (pairing.classify) carries its `half` key, so a run can pair it."""
     try:
-        disclosure = recognize(source)
+        disclosure, half = classify(source)
     except BudgetlintError as exc:
         return DocumentResult(path=path, error=exc.user_text())
-    return DocumentResult(path=path, disclosure=disclosure, run=check_disclosure(disclosure, rules))
+    key = half.key if half is not None else None
+    if disclosure is None:  # the text half: no table of its own
+        return DocumentResult(path=path, error=f"{half.error.user_text()}；{TEXT_HALF_HINT}", half=key)
+    return DocumentResult(path=path, disclosure=disclosure, run=check_disclosure(disclosure, rules), half=key)
 
 
-def check_together(sources: list[SourceDocument], rules: list[Rule], *,
-                   pairing: Literal["together", "auto"] = "together") -> DocumentResult:
-    """Several files checked as one document (ingest.combine), in the order given."""
+TEXT_HALF_HINT = "若表格在另一个文件中，可用 --together 一并检查，或把两个文件放在同一目录中自动配对"
+
+
+def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
+    """One file: its disclosure and rule run, or the error that stopped it (recorded, not raised)."""
+    try:
+        source = read_document(path)
+    except BudgetlintError as exc:
+        return DocumentResult(path=str(path), error=exc.user_text())
+    return check_source(str(path), source, rules)
+
+
+def check_files(paths: list[str | Path] | tuple[str, ...], rules: list[Rule], *,
+                pairing: Literal["together", "auto"] = "together") -> DocumentResult:
+    """The file(s) of one document: one file as check_file; several read and combined into one
+    document (ingest.combine), in the order given. A file that cannot be read stops the document,
+    with that file's message."""
+    if len(paths) == 1:
+        return check_file(paths[0], rules)
+    files = tuple(str(p) for p in paths)
+    sources = []
+    for path in paths:
+        try:
+            sources.append(read_document(path))
+        except BudgetlintError as exc:
+            return DocumentResult(path=" + ".join(files), error=exc.user_text(), files=files, pairing=pairing)
     source = combine(sources)
-    files = tuple(s.path for s in sources)
     try:
         disclosure = recognize(source)
     except BudgetlintError as exc:
@@ -118,60 +145,24 @@ def check_together(sources: list[SourceDocument], rules: list[Rule], *,
                           files=files, pairing=pairing)
 
 
-def _alone(half: Half, rules: list[Rule], note: str) -> DocumentResult:
-    """A half of a split disclosure without a partner: checked as it is, with why."""
-    if half.disclosure is not None:
-        return DocumentResult(path=half.path, disclosure=half.disclosure,
-                              run=check_disclosure(half.disclosure, rules), note=note)
-    return DocumentResult(path=half.path, error=f"{half.error.user_text() if half.error else half.path}；{note}")
-
-
-NO_PARTNER = "未找到同一单位、年度和类型、且分别只含表格和说明的另一个文件；表格与说明分开的文件可用 --together 一并检查"
-AMBIGUOUS = "同一单位、年度和类型的表格或说明文件不止一个，无法确定如何配对，已分别检查；可用 --together 指定"
-
-
 def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
           rules_dirs: list[Path] | None = None, together: bool = False, pairing: bool = True) -> Results:
     """Check every file; a file that cannot be read is recorded and the others go on.
 
-    together: all files are one document. Otherwise, with several files and `pairing`, the
-    halves of a split disclosure are paired by their content (pairing.py) and checked as one."""
+    together: all files are one document. Otherwise, with several files and `pairing`, the text
+    and tables halves of a split disclosure are paired by their content (pairing.py) and checked
+    as one document, in place of the text half; the tables half's own result is dropped."""
     rules = select_rules(load_rules(rules_dirs), select, ignore)
     files = expand_paths(paths)
     if not files:
         raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
-    documents: list[tuple[int, DocumentResult]] = []
-    together_sources: list[SourceDocument] = []
-    halves: list[tuple[int, Half]] = []
-    for index, path in enumerate(files):  # one file at a time: only halves wait for a partner
-        try:
-            source = read_document(path)
-        except BudgetlintError as exc:
-            documents.append((index, DocumentResult(path=str(path), error=exc.user_text())))
-            continue
-        if together and len(files) > 1:
-            together_sources.append(source)
-        elif not pairing or len(files) < 2:
-            documents.append((index, check_source(source.path, source, rules)))
-        else:
-            disclosure, half, error = classify(source.path, source)
-            if half is not None:
-                halves.append((index, half))
-            elif error is not None:
-                documents.append((index, DocumentResult(path=source.path, error=error.user_text())))
-            else:
-                documents.append((index, DocumentResult(path=source.path, disclosure=disclosure,
-                                                        run=check_disclosure(disclosure, rules))))
-    if together_sources:
-        documents.append((0, check_together(together_sources, rules)))
-    first_index = {id(h): i for i, h in halves}
-    for group in group_halves([h for _, h in halves]):
-        if group.paired:
-            ordered = group.ordered()
-            documents.append((min(first_index[id(h)] for h in ordered),
-                              check_together([h.source for h in ordered], rules, pairing="auto")))
-            continue
-        note = AMBIGUOUS if len(group.halves) > 1 else NO_PARTNER
-        documents += [(first_index[id(h)], _alone(h, rules, note)) for h in group.halves]
-    documents.sort(key=lambda item: item[0])
-    return Results(documents=tuple(d for _, d in documents), rules=tuple(rules))
+    if together and len(files) > 1:
+        return Results(documents=(check_files(files, rules),), rules=tuple(rules))
+    documents = [check_file(path, rules) for path in files]
+    if pairing and len(files) > 1:
+        kept: list[DocumentResult | None] = list(documents)
+        for text, tables in find_pairs([d.half for d in documents]):
+            paired = check_files((documents[text].path, documents[tables].path), rules, pairing="auto")
+            kept[min(text, tables)], kept[max(text, tables)] = paired, None
+        documents = [d for d in kept if d is not None]
+    return Results(documents=tuple(documents), rules=tuple(rules))

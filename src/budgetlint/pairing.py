@@ -8,77 +8,60 @@ hold its figures against. A file is a half when:
 * **text**: no template's tables are found, it states amounts in narrative, and its cover or
   titles name a unit and a year by some template's patterns (recognize.identify).
 
-Two halves pair when their unit, year, kind (budget / final account) and template agree and
-they are the only tables half and the only text half with that identity; the pair is checked as
-one document (ingest.combine), text first. Nothing here looks at file names: the same two files
-renamed pair the same way, and two files named alike but stating different units never do.
-Several candidates for one identity are not guessed between: each file is checked alone and the
-report says why it was not paired.
+Each half has a key, (role, unit, year, kind, template). Two halves pair when unit, year, kind
+(budget / final account) and template agree and they are the only tables half and the only text
+half with them; the pair is checked as one document (ingest.combine), the text first. Nothing
+here looks at file names: the same two files renamed pair the same way, and two files named
+alike but stating different units never do. Several candidates for one identity are not guessed
+between: each file stays alone, and the text half's message says how to check it together.
+`find_pairs` works on keys alone, so a run that keeps only small records (batch) pairs as well.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from budgetlint.errors import InputError
 from budgetlint.model import Disclosure, SourceDocument
-from budgetlint.recognize import Identity, identify, recognize
+from budgetlint.recognize import identify, recognize
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 
+# (role "tables" | "text", unit, year, kind, template)
+HalfKey = tuple[str, str, int, str, str]
 
-@dataclass
+
+@dataclass(frozen=True)
 class Half:
-    path: str
-    source: SourceDocument
     role: Literal["tables", "text"]
-    identity: Identity
-    disclosure: Disclosure | None = None  # the tables half's own recognition, reused when unpaired
-    error: InputError | None = None  # why the text half alone is not a disclosure
+    key: HalfKey
+    error: InputError | None = None  # the text half: why it is no disclosure on its own
 
 
-@dataclass
-class Pairing:
-    """The outcome for a group of halves with one identity: paired, or why not."""
-
-    identity: Identity
-    halves: list[Half] = field(default_factory=list)
-
-    @property
-    def paired(self) -> bool:
-        roles = sorted(h.role for h in self.halves)
-        return roles == ["tables", "text"]
-
-    def ordered(self) -> list[Half]:
-        """Text first: the cover and 目录 open the document."""
-        return sorted(self.halves, key=lambda h: h.role != "text")
-
-
-def _states_amounts(source: SourceDocument) -> bool:
-    return any(c.kind == "amount" for c in extract_narrative(source).claims)
-
-
-def classify(path: str, source: SourceDocument) -> tuple[Disclosure | None, Half | None, InputError | None]:
-    """(the disclosure when the file is whole, the file as a half, the error when it is neither)."""
+def classify(source: SourceDocument) -> tuple[Disclosure | None, Half | None]:
+    """(the disclosure when there are tables, the document as a half when it is one); the
+    recognition's InputError when it is neither a disclosure nor a text half."""
     try:
         disclosure = recognize(source)
     except InputError as exc:
         identity = identify(source)
-        if identity is not None and _states_amounts(source):
-            return None, Half(path, source, "text", identity, error=exc), None
-        return None, None, exc
-    has_amounts = any(c.kind == "amount" for c in disclosure.claims)
-    if not has_amounts and disclosure.unit and disclosure.year:
-        identity = Identity(unit=squeeze(disclosure.unit), year=disclosure.year, kind=disclosure.kind,
-                            template=disclosure.template)
-        return None, Half(path, source, "tables", identity, disclosure=disclosure), None
-    return disclosure, None, None
+        if identity is None or not any(c.kind == "amount" for c in extract_narrative(source).claims):
+            raise
+        key = ("text", identity.unit, identity.year, identity.kind, identity.template)
+        return None, Half("text", key, error=exc)
+    if any(c.kind == "amount" for c in disclosure.claims) or not (disclosure.unit and disclosure.year):
+        return disclosure, None
+    key = ("tables", squeeze(disclosure.unit), disclosure.year, disclosure.kind, disclosure.template)
+    return disclosure, Half("tables", key)
 
 
-def group_halves(halves: list[Half]) -> list[Pairing]:
-    """Halves grouped by identity, in the order their first file was given."""
-    groups: dict[Identity, Pairing] = {}
-    for half in halves:
-        groups.setdefault(half.identity, Pairing(half.identity)).halves.append(half)
-    return list(groups.values())
+def find_pairs(keys: list[HalfKey | None]) -> list[tuple[int, int]]:
+    """(text index, tables index) of every identity held by exactly one text and one tables half,
+    in the order of the first file of each."""
+    groups: dict[tuple, dict[str, list[int]]] = {}
+    for index, key in enumerate(keys):
+        if key is not None:
+            groups.setdefault(tuple(key[1:]), {"text": [], "tables": []})[key[0]].append(index)
+    pairs = [(g["text"][0], g["tables"][0]) for g in groups.values() if len(g["text"]) == 1 and len(g["tables"]) == 1]
+    return sorted(pairs, key=min)

@@ -97,7 +97,7 @@ def test_no_pairing_checks_each_file_alone(halves):
 
 def test_halves_of_different_units_are_not_paired(halves, tmp_path):
     """The text half as a Word document naming another unit: same year and kind, but not the same
-    disclosure; nothing pairs, and the report says why."""
+    disclosure; nothing pairs, and the text half's message says how to check it together."""
     import budgetlint.api
 
     text, tables = halves
@@ -109,4 +109,32 @@ def test_halves_of_different_units_are_not_paired(halves, tmp_path):
     documents = api.audit([other, tables]).documents
     assert len(documents) == 2 and not any(d.files for d in documents)
     assert documents[0].error and "--together" in documents[0].error
-    assert documents[1].error is None and "--together" in documents[1].note
+    assert documents[1].error is None and documents[1].half[0] == "tables"
+
+
+def test_check_pairs_a_word_text_with_its_excel_tables(halves, dept_source, fixtures, tmp_path, monkeypatch, capsys):
+    """Any mix of formats: the text half as Word, the tables as the budget system's workbook (the
+    official template filled with the PDF's tables, its text sheets removed). `check` on the folder
+    (worker processes) pairs them and holds the narrative against the workbook's cells."""
+    import budgetlint.api
+    from openpyxl import load_workbook
+    from office_builders import fill_workbook
+
+    text = budgetlint.api.read_document(halves[0])
+    docx_from_source(text, tmp_path / "说明.docx")
+    workbook_path = fill_workbook(fixtures / "office" / "department_budget_template.xlsx", dept_source,
+                                  tmp_path / "表格.xlsx")
+    workbook = load_workbook(workbook_path)
+    for sheet in list(workbook.worksheets):
+        if not any(isinstance(c.value, (int, float)) for row in sheet.iter_rows() for c in row):
+            workbook.remove(sheet)  # the text sheets
+    workbook.save(workbook_path)
+    code, out, _ = run_main(monkeypatch, capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "never",
+                            "-j", "1")
+    assert code == 0
+    (doc,) = json.loads(out)["documents"]
+    assert doc["pairing"] == "auto" and [f.rsplit("/", 1)[-1] for f in doc["files"]] == ["说明.docx", "表格.xlsx"]
+    amount = next(f for f in doc["findings"] if f["rule"] == "NA001" and f["actual"] == "201.50")
+    stated, table = amount["locations"][0], amount["locations"][1]
+    assert stated["file"].endswith("说明.docx") and "paragraph" in stated
+    assert table["file"].endswith("表格.xlsx") and table["sheet"] == "部门一般公共预算拨款表"

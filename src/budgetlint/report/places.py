@@ -40,6 +40,6 @@ def shown(source: SourceDocument | None, finding: Finding) -> Finding:
     return finding.model_copy(update={"locations": tuple(local_location(source, loc) for loc in finding.locations)})
 
 
-def file_name(source: SourceDocument | None, loc: Location) -> str:
+def file_name(loc: Location, several: bool) -> str:
     """The file's name before a place, when the document was read from several files."""
-    return f"{Path(loc.file).name} " if source is not None and source.files else ""
+    return f"{Path(loc.file).name} " if several else ""
