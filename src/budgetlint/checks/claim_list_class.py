@@ -17,8 +17,9 @@ from __future__ import annotations
 from budgetlint.checks.claims import claim_key, claims_of, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided, stated_interval
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.narrative.binding import amount_fact, class_rows_of, normalise_subject
+from budgetlint.recognize.narrative.binding import amount_fact, class_rows_of
 
 MIN_BOUND = 2  # parts bound to 类 rows before a list counts as a list of 类
 

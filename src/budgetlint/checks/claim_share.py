@@ -20,9 +20,10 @@ from decimal import Decimal
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
-from budgetlint.recognize.narrative.binding import bind_subject, load_vocabulary, normalise_subject
+from budgetlint.recognize.narrative.binding import bind_subject, load_vocabulary
 
 
 class Params(Strict):

@@ -6,8 +6,9 @@ import re
 from decimal import Decimal
 
 from budgetlint.checks.compare import balance
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim, normalise_subject
+from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
 
 __all__ = ["amount_fact", "amounts_within", "by_line", "claim_balance", "claim_key", "claims_of", "count_against",
            "fact_of_claim", "narrative_evaluation", "states"]

@@ -24,8 +24,8 @@ import re
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.parts import DocumentParts, FoundPart, document_parts, has_data
 
 

@@ -49,11 +49,19 @@ from pydantic import model_validator
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.performance_facts import constant, points, relabel, to_fact
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.scoring import (Formula, Implied, QualitativeValues, RateMethods, derived, implied_rate,
-                                       printed_rate, scores)
+from budgetlint.checks.scoring import (
+    Formula,
+    Implied,
+    QualitativeValues,
+    RateMethods,
+    derived,
+    implied_rate,
+    printed_rate,
+    scores,
+)
 from budgetlint.checks.self_eval_funding import cell, table_name
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.performance import PLACEHOLDERS, ROLE_NAMES
 
 HUNDRED = Decimal(100)

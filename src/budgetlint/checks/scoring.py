@@ -38,10 +38,18 @@ from typing import Literal
 from pydantic import field_validator
 
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import squeeze
 from budgetlint.model import Evaluation, Fact, Outcome
-from budgetlint.numbers import (INFINITY, Interval, exact, format_amount, interval_of, printed_range, prints_as,
-                               ratio_interval)
-from budgetlint.recognize.labels import squeeze
+from budgetlint.numbers import (
+    INFINITY,
+    Interval,
+    exact,
+    format_amount,
+    interval_of,
+    printed_range,
+    prints_as,
+    ratio_interval,
+)
 
 ONE = Decimal(1)
 ZERO = Decimal(0)

@@ -22,8 +22,8 @@ import re
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome, RawTable
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.parts import document_parts
 
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from budgetlint.errors import InputError
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
 from budgetlint.recognize.narrative.execution import extract_execution

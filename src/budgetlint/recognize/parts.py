@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from budgetlint.ingest.pages import normalise_title
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table, TocEntry
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.templates import PartSpec, Scope, TemplateSpec, load_templates
 
 HEADING_MAX = 60  # a heading is short and has no 。

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from budgetlint.labels import squeeze
 from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceDocument
 from budgetlint.numbers import parse_amount
-from budgetlint.recognize.labels import squeeze
 
 __all__ = [
     "DateValue", "FundingLine", "IndicatorValue", "OverallTargetTable", "ParseProblem", "PrintedNumber",

@@ -11,8 +11,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from budgetlint.errors import TemplateError
+from budgetlint.labels import squeeze
 from budgetlint.paths import rules_root
-from budgetlint.recognize.labels import squeeze
 
 
 class Strict(BaseModel):

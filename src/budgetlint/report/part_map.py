@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from budgetlint.api import DocumentResult
+from budgetlint.labels import squeeze
 from budgetlint.model import Finding, Location, Outcome
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.parts import DocumentParts, document_parts, in_scope, inside, template_of
 from budgetlint.recognize.templates import PartSpec, TemplateSpec
 

@@ -16,14 +16,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
 from budgetlint.paths import rules_root
-from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative.claims import AmountClaim
 
-_SUBJECT_NOISE = re.compile(r"^(其中|主要包括|包括|主要用于|共计|合计为?|共)+|(为|是|共计|达|共)$|（类）|（款）|（项）")
 _YEAR = re.compile(r"(20\d\d)年")
-_QUOTES = str.maketrans("", "", "“”\"'‘’")
 
 
 class Strict(BaseModel):
@@ -78,13 +76,6 @@ def load_vocabulary(template_id: str, root: Path | None = None) -> Vocabulary | 
         return Vocabulary(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
     except (yaml.YAMLError, ValidationError, TypeError) as exc:
         raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
-
-
-def normalise_subject(subject: str | None) -> str:
-    """Subject as compared with vocabulary names: squeezed, no lead-in words, quotes or 的."""
-    if not subject:
-        return ""
-    return _SUBJECT_NOISE.sub("", squeeze(subject)).replace("的", "").translate(_QUOTES)
 
 
 def claim_line(claim) -> int | None:

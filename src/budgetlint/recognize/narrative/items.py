@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from budgetlint.labels import normalise_label, normalise_subject
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph
-from budgetlint.recognize.labels import normalise_label
-from budgetlint.recognize.narrative.binding import Binding, amount_fact, normalise_subject
+from budgetlint.recognize.narrative.binding import Binding, amount_fact
 from budgetlint.recognize.narrative.claims import AmountClaim, ClassNameClaim, Span, narrative_paragraphs
 from budgetlint.recognize.templates import NarrativeItemsSpec
-
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]\s*")
 # 公共安全支出（204类） / “一般公共服务支出（类） / 司法（06款） / 行政运行（01项）”
