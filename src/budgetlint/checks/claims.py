@@ -15,7 +15,7 @@ __all__ = ["amount_fact", "amounts_within", "by_line", "claim_balance", "claim_k
 
 
 def claim_key(claim) -> str:
-    """A stable key for a claim: its line and where it starts in the paragraph (api.narrative_coverage
+    """A stable key for a claim: its line and where it starts in the paragraph (model.results.narrative_coverage
     reads the same key)."""
     return f"{claim.location.line}:{claim.span.start}"
 

@@ -26,8 +26,8 @@ import re
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
+from budgetlint.model.templates import Scope
 from budgetlint.recognize.parts import document_parts, toc_entry_location
-from budgetlint.recognize.templates import Scope
 
 SCOPE_NAMES = {"department": "部门", "unit": "单位"}
 

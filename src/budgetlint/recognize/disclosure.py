@@ -9,13 +9,14 @@ from budgetlint.errors import InputError
 from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
+from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
 from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
-from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates
+from budgetlint.recognize.templates import load_templates
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")

@@ -23,13 +23,14 @@ them).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from budgetlint.ingest.pages import normalise_title
 from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table, TocEntry
-from budgetlint.recognize.templates import PartSpec, Scope, TemplateSpec, load_templates
+from budgetlint.model.parts import DocumentParts, FoundPart, TocLine, TocLink, in_scope, inside
+from budgetlint.model.templates import PartSpec, Scope, TemplateSpec
+from budgetlint.recognize.templates import load_templates
 
 HEADING_MAX = 60  # a heading is short and has no 。
 SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title worded two ways
@@ -45,90 +46,11 @@ def title_key(text: str) -> str:
     return normalise_title(_NUMBERING.sub("", text, count=1))
 
 
-@dataclass(frozen=True)
-class FoundPart:
-    spec: PartSpec
-    title: str  # as printed: the heading, the table title, the performance table title
-    location: Location  # of the heading / title paragraph, narrowed to table = the part's name
-    table: Table | None = None
-    end_line: int | None = None  # first line after the part's span; None: to the end of the document
-    depth: int = 0  # how many parents the part has
-
-
-@dataclass(frozen=True)
-class TocLine:
-    """One line of the 目录: from the ingest's TocEntry (with its page), or, for a 目录 printed
-    without page numbers, a heading-like paragraph under the 目录 heading (page None)."""
-
-    title: str
-    page: int | None
-    line: int
-
-
-@dataclass(frozen=True)
-class TocLink:
-    """A 目录 line and what it points at in the body."""
-
-    entry: TocLine
-    heading: Paragraph | None  # the body paragraph with the same normalised title
-    part: FoundPart | None  # the part the entry names
-    exact: bool  # the body prints the same title
-    group: bool = False  # a group title (五、部门预算表) whose sub-lines the body has, without its own title
-    similar: Paragraph | None = None  # not found: the body heading closest to it (another wording)
-
-    @property
-    def found(self) -> bool:
-        """The body has what the line names."""
-        return self.exact or self.part is not None or self.group
-
-
-@dataclass(frozen=True)
-class DocumentParts:
-    template: TemplateSpec
-    scope: Scope | None  # None: the document does not say whether it is a 部门 or 单位 disclosure
-    scope_location: Location | None
-    found: tuple[FoundPart, ...]  # in line order
-    toc_end: int  # last line of the 目录 (0 without one)
-    paragraphs: tuple[Paragraph, ...] = field(repr=False, default=())
-    toc_lines: tuple[TocLine, ...] = ()
-
-    def get(self, part_id: str) -> FoundPart | None:
-        return next((f for f in self.found if f.spec.id == part_id), None)
-
-    @property
-    def specs(self) -> list[PartSpec]:
-        return self.template.parts.items if self.template.parts else []
-
-    def part_at(self, line: int | None) -> FoundPart | None:
-        """The innermost found part whose span holds `line`."""
-        if line is None:
-            return None
-        best = None
-        for part in self.found:
-            start = part.location.line or 0
-            if start <= line and (part.end_line is None or line < part.end_line):
-                if best is None or part.depth >= best.depth:
-                    best = part
-        return best
-
-
 def _depth(spec: PartSpec, specs: dict[str, PartSpec]) -> int:
     depth, parent = 0, spec.parent
     while parent and depth < len(specs):
         depth, parent = depth + 1, specs[parent].parent
     return depth
-
-
-def inside(spec: PartSpec, ancestor: str, specs: dict[str, PartSpec]) -> bool:
-    """`spec` sits (at any depth) in the part `ancestor`."""
-    parent = spec.parent
-    for _ in range(len(specs)):
-        if parent is None:
-            return False
-        if parent == ancestor:
-            return True
-        parent = specs[parent].parent
-    return False
 
 
 def is_heading_like(squeezed: str) -> bool:
@@ -283,11 +205,6 @@ def document_parts(disclosure: Disclosure) -> DocumentParts | None:
 def has_data(table: Table) -> bool:
     """Some cell holds a number other than zero."""
     return any(f.value for r in table.rows for f in r.cells.values())
-
-
-def in_scope(parts: DocumentParts, spec: PartSpec) -> bool:
-    """A part of this document's kind: not limited to a scope, or limited to the document's."""
-    return not spec.scopes or parts.scope in spec.scopes
 
 
 def required_parts(parts: DocumentParts, disclosure: Disclosure) -> list[PartSpec]:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budgetlint.api import DocumentResult
 from budgetlint.labels import squeeze
 from budgetlint.model import Finding, Location, Outcome
+from budgetlint.model.results import DocumentResult
+from budgetlint.model.templates import PartSpec, TemplateSpec
 from budgetlint.recognize.parts import DocumentParts, document_parts, in_scope, inside, template_of
-from budgetlint.recognize.templates import PartSpec, TemplateSpec
 
 OTHER = "other"
 OTHER_NAME = "其他"

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from budgetlint.api import DocumentResult, Results, narrative_coverage
 from budgetlint.model import Finding, Location
+from budgetlint.model.results import DocumentResult, Results, narrative_coverage
 from budgetlint.report.part_map import overview
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -20,9 +20,9 @@ import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
+from budgetlint.model.results import DocumentResult, Results
 from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output

@@ -9,62 +9,20 @@ Everything else stays unbound and is counted as such: a number is never guessed 
 from __future__ import annotations
 
 import re
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from budgetlint.errors import TemplateError
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
+from budgetlint.model.claims import AmountClaim, Binding
+from budgetlint.model.templates import ClassSpec, FactPath, Vocabulary
 from budgetlint.paths import rules_root
-from budgetlint.recognize.narrative.claims import AmountClaim
 
 _YEAR = re.compile(r"(20\d\d)年")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FactPath(Strict):
-    table: str
-    row: str
-    column: str
-
-
-class SubjectSpec(Strict):
-    names: list[str]
-    sections: list[str] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
-    facts: list[FactPath]  # added up when several
-
-    @cached_property
-    def normalised_names(self) -> frozenset[str]:
-        return frozenset(normalise_subject(n) for n in self.names)
-
-
-class ClassSpec(Strict):
-    """In these sections a 类 name (教育支出) binds to the 类 row of `table` with that name."""
-
-    sections: list[str]
-    table: str
-    column: str
-    roles: list[str] = Field(default_factory=list)  # rows with these roles (tables without codes)
-
-
-class Vocabulary(Strict):
-    subjects: list[SubjectSpec] = Field(default_factory=list)
-    classes: list[ClassSpec] = Field(default_factory=list)
-
-
-class Binding(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    claim: AmountClaim
-    subject: str  # the vocabulary name or 类 name it matched
-    claim_fact: Fact
-    facts: tuple[Fact, ...]
 
 
 @cache

@@ -10,15 +10,11 @@ Each match becomes an ExecutionClaim with the printed numbers; checking them is 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from budgetlint.model.claims import ExecutionClaim, Printed, Span
 from budgetlint.model.document import SourceDocument
 from budgetlint.numbers import parse_amount
-from budgetlint.recognize.narrative.claims import Span, narrative_paragraphs
-from budgetlint.model.location import Location
+from budgetlint.recognize.narrative.claims import narrative_paragraphs
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 # 预算数B万元，决算数F万元，预决算差异率R%
@@ -33,33 +29,6 @@ _YEAR_ON_YEAR = re.compile(rf"20\d\d年(?:当年)?预算执行数为?\s*(?P<b>{_
                            rf"(?P<f>{_NUM})\s*万元[，,]\s*比(?:20\d\d年)?(?:当年)?预算执行数"
                            rf"(?P<d>增加|增长|减少|下降)\s*(?P<r>{_NUM})\s*%")
 _DIRECTION = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
-
-
-class Printed(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    value: Decimal
-    decimals: int
-    text: str
-
-
-class ExecutionClaim(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    kind: Literal["execution"] = "execution"
-    form: Literal["variance", "completion", "year_on_year"]
-    budget: Printed
-    final: Printed
-    rate: Printed | None = None
-    word: Literal["大于", "小于", "等于"] | None = None
-    direction: Literal[-1, 1] | None = None  # year_on_year: 增加/增长 +1, 减少/下降 −1
-    span: Span
-    location: Location
-    end_line: int | None = None
-    section: str | None = None
-    subsection: str | None = None
-    sentence: str
-    clause: str
 
 
 def _printed(text: str) -> Printed:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from budgetlint.labels import normalise_label, normalise_subject
 from budgetlint.model import Disclosure, SourceDocument
+from budgetlint.model.claims import AmountClaim, Binding, ClassNameClaim, Span
 from budgetlint.model.document import Paragraph
-from budgetlint.recognize.narrative.binding import Binding, amount_fact
-from budgetlint.recognize.narrative.claims import AmountClaim, ClassNameClaim, Span, narrative_paragraphs
-from budgetlint.recognize.templates import NarrativeItemsSpec
+from budgetlint.model.templates import NarrativeItemsSpec
+from budgetlint.recognize.narrative.binding import amount_fact
+from budgetlint.recognize.narrative.claims import narrative_paragraphs
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]\s*")
 # 公共安全支出（204类） / “一般公共服务支出（类） / 司法（06款） / 行政运行（01项）”
