@@ -81,7 +81,7 @@ class TableSpec(Strict):
         return any(p.search(squeezed) for p in self._compiled)
 
     @property
-    def _compiled(self) -> list[re.Pattern]:
+    def _compiled(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.title_patterns]  # re caches compiled patterns
 
     @property
