@@ -23,7 +23,7 @@ from budgetlint.checks.refs import Strict
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
-from budgetlint.recognize.narrative.binding import bind_subject, load_vocabulary
+from budgetlint.recognize.narrative.binding import bind_subject
 
 
 class Params(Strict):
@@ -34,7 +34,7 @@ def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
     """The facts standing for the share's whole, or None when the text does not make it clear."""
     if share.whole:
         wanted = normalise_subject(share.whole)
-        vocabulary = load_vocabulary(disclosure.template)
+        vocabulary = disclosure.template_spec.narrative
         bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share)
         if bound:
             return list(bound[1])

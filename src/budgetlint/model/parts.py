@@ -4,11 +4,15 @@ its 目录 lines with what each points at in the body. recognize/parts.py finds 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from budgetlint.model.document import Paragraph
+from budgetlint.model.document import Paragraph, TocEntry
 from budgetlint.model.facts import Table
 from budgetlint.model.location import Location
 from budgetlint.model.templates import PartSpec, Scope, TemplateSpec
+
+if TYPE_CHECKING:  # a Disclosure holds its parts
+    from budgetlint.model.disclosure import Disclosure
 
 
 @dataclass(frozen=True)
@@ -93,3 +97,31 @@ def inside(spec: PartSpec, ancestor: str, specs: dict[str, PartSpec]) -> bool:
 def in_scope(parts: DocumentParts, spec: PartSpec) -> bool:
     """A part of this document's kind: not limited to a scope, or limited to the document's."""
     return not spec.scopes or parts.scope in spec.scopes
+
+
+def has_data(table: Table) -> bool:
+    """Some cell holds a number other than zero."""
+    return any(f.value for r in table.rows for f in r.cells.values())
+
+
+def required_parts(parts: DocumentParts, disclosure: Disclosure) -> list[PartSpec]:
+    """Parts this document must have: required, of its scope, and (if so conditioned) with data."""
+    out = []
+    for spec in parts.specs:
+        if not spec.required or not in_scope(parts, spec):
+            continue
+        if spec.required_if_data:
+            tables = disclosure.tables_of(spec.required_if_data)
+            if not tables or not has_data(tables[0]):
+                continue
+        out.append(spec)
+    return out
+
+
+def toc_entry_location(disclosure: Disclosure, parts: DocumentParts | None, toc_part: str | None,
+                       entry: TocLine | TocEntry) -> Location:
+    """Where a 目录 entry is printed, named as the 目录 part (its page is the 目录 heading's)."""
+    found = parts.get(toc_part) if parts and toc_part else None
+    spec = parts.template.parts.get(toc_part) if parts and parts.template.parts and toc_part else None
+    base = found.location if found else Location(file=disclosure.path)
+    return base.model_copy(update={"line": entry.line, "row": entry.title, "table": spec.name if spec else None})

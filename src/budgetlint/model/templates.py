@@ -221,6 +221,7 @@ class TemplateSpec(Strict):
     tables: list[TableSpec] = Field(default_factory=list)
     parts: PartsSpec | None = None  # required parts for completeness rules and the 检查表 (optional)
     narrative_items: NarrativeItemsSpec | None = None  # 编制说明 items bound to coded rows (optional)
+    narrative: Vocabulary | None = None  # narrative.yaml beside template.yaml, loaded with it (optional)
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)

@@ -16,8 +16,8 @@ template it names (the body words it differently: 一、部门主要职能 over 
 as a group title when the body has the lines numbered under it (五、部门预算表 over 1.…9.), or
 with nothing.
 
-The parts are computed once per disclosure (the completeness check kinds and the reporters share
-them).
+recognize() finds both once per document; the completeness check kinds and the reporters read them
+from the Disclosure (`parts`, `toc_links`, `toc_unlisted`).
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ from difflib import SequenceMatcher
 
 from budgetlint.ingest.pages import normalise_title
 from budgetlint.labels import squeeze
-from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table, TocEntry
-from budgetlint.model.parts import DocumentParts, FoundPart, TocLine, TocLink, in_scope, inside
+from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table
+from budgetlint.model.parts import DocumentParts, FoundPart, TocLine, TocLink, inside
 from budgetlint.model.templates import PartSpec, Scope, TemplateSpec
-from budgetlint.recognize.templates import load_templates
 
 HEADING_MAX = 60  # a heading is short and has no 。
 SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title worded two ways
@@ -169,20 +168,10 @@ def _with_spans(found: list[FoundPart], specs: dict[str, PartSpec]) -> tuple[Fou
     return tuple(out)
 
 
-def template_of(disclosure: Disclosure) -> TemplateSpec | None:
-    return next((t for t in load_templates() if t.id == disclosure.template), None)
-
-
-_cache: list = [None, None]  # (disclosure, DocumentParts): the last one, shared by the rules of a run
-
-
-def document_parts(disclosure: Disclosure) -> DocumentParts | None:
+def find_parts(disclosure: Disclosure, template: TemplateSpec) -> DocumentParts | None:
     """The template's parts found in `disclosure`; None when the template lists no parts."""
-    if _cache[0] is disclosure:
-        return _cache[1]
-    template = template_of(disclosure)
     result = None
-    if template is not None and template.parts is not None:
+    if template.parts is not None:
         source = disclosure.source
         blocks = source.blocks
         paragraphs = [(b, squeeze(b.text)) for b in blocks if isinstance(b, Paragraph)]
@@ -198,27 +187,7 @@ def document_parts(disclosure: Disclosure) -> DocumentParts | None:
         scope, scope_location = _scope(template, paragraphs)
         result = DocumentParts(template, scope, scope_location, _with_spans(found, specs), toc_end,
                                tuple(p for p, _ in paragraphs), tuple(toc_lines))
-    _cache[0], _cache[1] = disclosure, result
     return result
-
-
-def has_data(table: Table) -> bool:
-    """Some cell holds a number other than zero."""
-    return any(f.value for r in table.rows for f in r.cells.values())
-
-
-def required_parts(parts: DocumentParts, disclosure: Disclosure) -> list[PartSpec]:
-    """Parts this document must have: required, of its scope, and (if so conditioned) with data."""
-    out = []
-    for spec in parts.specs:
-        if not spec.required or not in_scope(parts, spec):
-            continue
-        if spec.required_if_data:
-            tables = disclosure.tables_of(spec.required_if_data)
-            if not tables or not has_data(tables[0]):
-                continue
-        out.append(spec)
-    return out
 
 
 def _names_part(spec: PartSpec, template: TemplateSpec, squeezed: str) -> bool:
@@ -253,9 +222,8 @@ def _sub_lines(links: list[TocLink], i: int) -> list[int]:
     return out
 
 
-def match_toc(disclosure: Disclosure) -> tuple[list[TocLink], list[FoundPart]]:
+def match_toc(disclosure: Disclosure, parts: DocumentParts | None) -> tuple[list[TocLink], list[FoundPart]]:
     """Each 目录 line with the body heading (or part) it names; and the found parts the 目录 omits."""
-    parts = document_parts(disclosure)
     toc = parts.toc_lines if parts else tuple(TocLine(e.title, e.page, e.line) for e in disclosure.source.toc)
     if not toc:
         return [], []
@@ -308,12 +276,3 @@ def match_toc(disclosure: Disclosure) -> tuple[list[TocLink], list[FoundPart]]:
 
 def years_in(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
-
-
-def toc_entry_location(disclosure: Disclosure, parts: DocumentParts | None, toc_part: str | None,
-                       entry: TocLine | TocEntry) -> Location:
-    """Where a 目录 entry is printed, named as the 目录 part (its page is the 目录 heading's)."""
-    found = parts.get(toc_part) if parts and toc_part else None
-    spec = parts.template.parts.get(toc_part) if parts and parts.template.parts and toc_part else None
-    base = found.location if found else Location(file=disclosure.path)
-    return base.model_copy(update={"line": entry.line, "row": entry.title, "table": spec.name if spec else None})

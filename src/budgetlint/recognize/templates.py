@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from budgetlint.errors import TemplateError
-from budgetlint.model.templates import TemplateSpec
+from budgetlint.model.templates import TemplateSpec, Vocabulary
 from budgetlint.paths import rules_root
 
 
@@ -23,11 +23,22 @@ def _load_yaml(path: Path) -> dict:
     return data
 
 
+def _load_vocabulary(path: Path) -> Vocabulary | None:
+    """narrative.yaml: the subjects narrative amounts bind to (none: this template binds none)."""
+    if not path.exists():
+        return None
+    try:
+        return Vocabulary(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+    except (yaml.YAMLError, ValidationError, TypeError) as exc:
+        raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
+
+
 def load_template(folder: Path) -> TemplateSpec:
     data = _load_yaml(folder / "template.yaml")
     tables = [_load_yaml(p) for p in sorted((folder / "tables").glob("*.yaml"))]
+    narrative = _load_vocabulary(folder / "narrative.yaml")
     try:
-        return TemplateSpec(**data, tables=tables)
+        return TemplateSpec(**data, tables=tables, narrative=narrative)
     except (ValidationError, TypeError) as exc:
         raise TemplateError(f"模板定义有误：{exc}", path=str(folder)) from exc
 

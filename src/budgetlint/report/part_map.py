@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from budgetlint.labels import squeeze
 from budgetlint.model import Finding, Location, Outcome
+from budgetlint.model.parts import DocumentParts, in_scope, inside
 from budgetlint.model.results import DocumentResult
 from budgetlint.model.templates import PartSpec, TemplateSpec
-from budgetlint.recognize.parts import DocumentParts, document_parts, in_scope, inside, template_of
 
 OTHER = "other"
 OTHER_NAME = "其他"
@@ -93,8 +93,8 @@ def overview(doc: DocumentResult) -> list[PartRow]:
     disclosure, run = doc.disclosure, doc.run
     if disclosure is None or run is None:
         return []
-    template = template_of(disclosure)
-    parts = document_parts(disclosure)
+    template = disclosure.template_spec
+    parts = disclosure.parts
     cache: dict[tuple, str | None] = {}
 
     def place(loc: Location | None) -> str:
@@ -126,6 +126,6 @@ def overview(doc: DocumentResult) -> list[PartRow]:
 
 def scope_word(doc: DocumentResult) -> str:
     """部门 / 单位 as the document says, or 部门（单位） when it does not."""
-    parts = document_parts(doc.disclosure) if doc.disclosure is not None else None
+    parts = doc.disclosure.parts if doc.disclosure is not None else None
     scope = parts.scope if parts is not None else None
     return {"department": "部门", "unit": "单位"}.get(scope or "", "部门（单位）")

@@ -9,31 +9,13 @@ Everything else stays unbound and is counted as such: a number is never guessed 
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from budgetlint.errors import TemplateError
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
 from budgetlint.model.claims import AmountClaim, Binding
 from budgetlint.model.templates import ClassSpec, FactPath, Vocabulary
-from budgetlint.paths import rules_root
 
 _YEAR = re.compile(r"(20\d\d)年")
-
-
-@cache
-def load_vocabulary(template_id: str, root: Path | None = None) -> Vocabulary | None:
-    path = (root or rules_root()) / "templates" / template_id / "narrative.yaml"
-    if not path.exists():
-        return None
-    try:
-        return Vocabulary(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
-    except (yaml.YAMLError, ValidationError, TypeError) as exc:
-        raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
 
 
 def claim_line(claim) -> int | None:
@@ -88,7 +70,7 @@ def _class_rows(disclosure: Disclosure, spec: ClassSpec) -> dict[str, list[Fact]
 def class_rows_of(disclosure: Disclosure, claim) -> dict[str, list[Fact]] | None:
     """The 类 rows (name -> cells) a 类 name in the claim's section binds to; None when the
     vocabulary binds no 类 names there."""
-    vocabulary = load_vocabulary(disclosure.template)
+    vocabulary = disclosure.template_spec.narrative
     specs = [spec for spec in (vocabulary.classes if vocabulary else ()) if _in_section(spec.sections, claim)]
     return _class_rows(disclosure, specs[0]) if len(specs) == 1 else None
 

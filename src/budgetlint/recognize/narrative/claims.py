@@ -171,7 +171,11 @@ def extract_claims(source: SourceDocument) -> list[Claim]:
 
 def extract_narrative(source: SourceDocument) -> NarrativeClaims:
     """The claims of the document's narrative and how many of each kind were found."""
-    paragraphs, found = narrative_paragraphs(source)
+    return read_narrative(*narrative_paragraphs(source))
+
+
+def read_narrative(paragraphs: list[Paragraph], found: bool) -> NarrativeClaims:
+    """The claims of the narrative's paragraphs (`found`: they are a 情况说明 part, not every paragraph)."""
     passages = _passages(paragraphs)
     reader = _Reader()
     for passage in passages:

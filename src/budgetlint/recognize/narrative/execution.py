@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from budgetlint.model.claims import ExecutionClaim, Printed, Span
-from budgetlint.model.document import SourceDocument
+from budgetlint.model.document import Paragraph
 from budgetlint.numbers import parse_amount
-from budgetlint.recognize.narrative.claims import narrative_paragraphs
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 # 预算数B万元，决算数F万元，预决算差异率R%
@@ -36,8 +35,8 @@ def _printed(text: str) -> Printed:
     return Printed(value=amount.value, decimals=amount.decimals, text=text)
 
 
-def extract_execution(source: SourceDocument) -> list[ExecutionClaim]:
-    paragraphs, _ = narrative_paragraphs(source)
+def extract_execution(paragraphs: list[Paragraph]) -> list[ExecutionClaim]:
+    """The execution statements of the narrative's paragraphs."""
     out: list[ExecutionClaim] = []
     for paragraph in paragraphs:
         taken: list[tuple[int, int]] = []
