@@ -62,7 +62,7 @@ from budgetlint.checks.scoring import (
 from budgetlint.checks.self_eval_funding import cell, table_name
 from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.performance import PLACEHOLDERS, ROLE_NAMES
+from budgetlint.recognize.performance.vocabulary import vocabulary
 
 HUNDRED = Decimal(100)
 
@@ -84,7 +84,7 @@ class Params(Strict):
 
 
 def header(evaluation, role: str) -> str:
-    return evaluation.indicator_headers.get(role) or ROLE_NAMES.get(role, role)
+    return evaluation.indicator_headers.get(role) or vocabulary().role_names.get(role, role)
 
 
 def _cell(disclosure: Disclosure, evaluation, indicator, role: str, min_decimals: int = 0) -> Fact:
@@ -221,7 +221,7 @@ def _total(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
 
 
 def _has_reason(indicator) -> bool:
-    return any(squeeze(t) and squeeze(t) not in PLACEHOLDERS for t in (indicator.deviation, indicator.improvement))
+    return any(squeeze(t) and squeeze(t) not in vocabulary().values.placeholders for t in (indicator.deviation, indicator.improvement))
 
 
 def _deviation(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:

@@ -38,7 +38,7 @@ from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import Candidate, Formula, derived, printed_rate, scores
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import interval_of, ratio_interval
-from budgetlint.recognize.performance import ROLE_NAMES
+from budgetlint.recognize.performance.vocabulary import vocabulary
 
 HUNDRED = Decimal(100)
 AmountColumn = Literal["initial_budget", "full_year_budget", "executed"]
@@ -67,7 +67,7 @@ def table_name(evaluation) -> str:
 
 
 def header(evaluation, role: str) -> str:
-    return evaluation.funding_headers.get(role) or ROLE_NAMES.get(role, role)
+    return evaluation.funding_headers.get(role) or vocabulary().role_names.get(role, role)
 
 
 def cell(disclosure: Disclosure, evaluation, row, role: str) -> Fact:
