@@ -11,7 +11,7 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.recognize.narrative.binding import bind_claims
-from budgetlint.recognize.narrative.claims import narrative_paragraphs, read_narrative
+from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
 from budgetlint.recognize.parts import find_parts, match_toc

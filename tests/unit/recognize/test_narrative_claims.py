@@ -11,7 +11,7 @@ import pytest
 from budgetlint.ingest import read_document
 from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceDocument
 from budgetlint.model.location import Location
-from budgetlint.recognize.narrative import (
+from budgetlint.model.claims import (
     AmountClaim,
     ChangeClaim,
     ClassNameClaim,
@@ -19,6 +19,8 @@ from budgetlint.recognize.narrative import (
     PartsClaim,
     ShareClaim,
     YearMention,
+)
+from budgetlint.recognize.narrative import (
     clean_subject,
     extract_claims,
     extract_narrative,
