@@ -10,11 +10,11 @@ Params:
                             printed weight = that sum;
                total      — the printed 总分 = Σ 得分 (+ the 执行率得分 of the 资金 rows);
                deviation  — an indicator scored below its weight has a 偏差原因分析 (or 改进措施).
-  rates:       how a 完成率 follows from 目标值 and 业绩值, per target operator (checks/scoring.py
+  rates:       how a 完成率 follows from 目标值 and 业绩值, per target operator (checks/scoring/
                RateMethods: ratio, capped, met_full, inverse)
   qualitative: {met: [...], missed: [...]} 业绩值 texts that state a qualitative target met or missed
                (a 业绩值 equal to its 目标值 is met as well)
-  formulas:    score: the accepted scoring formulas (checks/scoring.py)
+  formulas:    score: the accepted scoring formulas (checks/scoring/)
   weight_total: weights: what the weights add up to (100)
   include_funding: weights/total: count the 资金 rows' 分值 and 执行率得分 (default true)
   score_decimals: a printed 得分 / 权重 is read to at least this many decimals (default 1: whole

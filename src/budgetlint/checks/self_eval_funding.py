@@ -9,7 +9,7 @@ Params:
              (e.g. [[fiscal, carryover, other], [superior, local, other]]); the alternative that
              covers most of the printed rows is used
   columns:   sources_sum: the amount columns (initial_budget, full_year_budget, executed)
-  formulas:  execution_score: the accepted scoring formulas (see checks/scoring.py), applied to the
+  formulas:  execution_score: the accepted scoring formulas (see checks/scoring/), applied to the
              printed 执行率 and to the rate the amounts give
   score_decimals: execution_score: a printed 得分 is read to at least this many decimals (default 1)
 
