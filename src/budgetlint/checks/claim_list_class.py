@@ -43,14 +43,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if not rows:
             continue
         class_cells = {id(f) for cells in rows.values() for f in cells}
-        in_list = [bound.get(claim_key(p)) for p in listing.parts]
+        in_list = [bound.get(claim_key(p)) for p in listing.items]
         named = [b for b in in_list if b is not None and any(id(f) in class_cells for f in b.facts)]
         if len(named) < MIN_BOUND:
             continue
         taken = {id(f) for b in named for f in b.facts}
         out += [Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=b.subject, claims=(claim_key(b.claim),),
                            locations=(b.claim_fact.location, *(f.location for f in b.facts))) for b in named]
-        for part, binding in zip(listing.parts, in_list):
+        for part, binding in zip(listing.items, in_list):
             name = normalise_subject(part.subject)
             if binding is not None or not name or name in rows:
                 continue

@@ -42,9 +42,9 @@ def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
         stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
                   and normalise_subject(a.subject) == wanted]
         return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
-    for parts in claims_of(disclosure, "parts"):
-        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in parts.parts):
-            return [amount_fact(parts.total)]
+    for listing in claims_of(disclosure, "parts"):
+        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in listing.items):
+            return [amount_fact(listing.total)]
     return None
 
 

@@ -5,7 +5,7 @@ Params:
              sources_sum     — 年度资金总额 (合计) = Σ source rows, in each amount column;
              execution_score — 执行率得分 follows one of the accepted formulas from 分值 and 执行率.
   total:     key of the total row (total: 年度资金总额 / 合计)
-  parts:     sources_sum: alternatives, each a list of row keys that add up to the total
+  addends:   sources_sum: alternatives, each a list of row keys that add up to the total
              (e.g. [[fiscal, carryover, other], [superior, local, other]]); the alternative that
              covers most of the printed rows is used
   columns:   sources_sum: the amount columns (initial_budget, full_year_budget, executed)
@@ -47,15 +47,15 @@ AmountColumn = Literal["initial_budget", "full_year_budget", "executed"]
 class Params(Strict):
     identity: Literal["execution_rate", "sources_sum", "execution_score"]
     total: str = "total"
-    parts: list[list[str]] = []
+    addends: list[list[str]] = []
     columns: list[AmountColumn] = ["initial_budget", "full_year_budget", "executed"]
     formulas: list[Formula] = []
     score_decimals: int = 1
 
     @model_validator(mode="after")
     def _needs(self) -> Params:
-        if self.identity == "sources_sum" and not self.parts:
-            raise ValueError("sources_sum needs parts")
+        if self.identity == "sources_sum" and not self.addends:
+            raise ValueError("sources_sum needs addends")
         if self.identity == "execution_score" and not self.formulas:
             raise ValueError("execution_score needs formulas")
         return self
@@ -147,8 +147,8 @@ def _sources_sum(rule, disclosure: Disclosure, evaluation, p: Params) -> list[Ev
     if unknown:
         return [not_decided(rule.id, "insufficient_data", "无法识别的资金行：" + "、".join(unknown), name)]
     keys = {r.key for r in others}
-    parts = max(p.parts, key=lambda alt: len(keys & set(alt)))
-    rows = [r for r in others if r.key in parts]
+    addends = max(p.addends, key=lambda alt: len(keys & set(alt)))
+    rows = [r for r in others if r.key in addends]
     if not rows:
         return []
     out = []

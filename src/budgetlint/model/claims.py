@@ -95,30 +95,33 @@ class ChangeClaim(_ClaimBase):
     # how `current` was found: the nearest amount of the clause/sentence, the total of a
     # 其中 list the change follows, or the last amount of the previous sentence when the
     # sentence opens with the comparison (与上年相比，增加…)
-    refers_to: Literal["same_clause", "same_sentence", "parts_total", "previous_sentence"] | None = None
+    refers_to: Literal["same_clause", "same_sentence", "list_total", "previous_sentence"] | None = None
 
 
 class CountClaim(_ClaimBase):
-    """二级项目19个 (and, for a total followed by 其中, its parts: 14个, 5个)."""
+    """二级项目19个 (and, for a total followed by 其中, its items: 14个, 5个)."""
 
     kind: Literal["count"] = "count"
     value: int
     classifier: str  # 个, 辆, 人, …
     subject: str | None
     in_reason: bool = False
-    parts: tuple[CountClaim, ...] = ()
+    items: tuple[CountClaim, ...] = ()  # the counts listed after it (其中：…14个、…5个)
 
 
-class PartsClaim(_ClaimBase):
-    """A total and the parts listed after 其中/主要包括/主要用于: 总额216.17万元。其中：a、b、c."""
+class ListClaim(_ClaimBase):
+    """A total and the items listed after 其中/主要包括/主要用于: 总额216.17万元。其中：a、b、c.
+
+    Its kind is "parts" (the name in the JSON contract's counts and in the check kind claim_parts).
+    """
 
     kind: Literal["parts"] = "parts"
     introducer: str  # 其中, 主要包括, …
     total: AmountClaim
-    parts: tuple[AmountClaim, ...]
+    items: tuple[AmountClaim, ...]
     subject: str | None
-    # a part names two things (公务用车购置及运行费) and another part repeats one of them:
-    # the list is probably hierarchical, so Σ parts = total may not hold as printed
+    # an item names two things (公务用车购置及运行费) and another item repeats one of them:
+    # the list is probably hierarchical, so Σ items = total may not hold as printed
     overlap_suspected: bool = False
 
 
@@ -161,7 +164,7 @@ class ExecutionClaim(BaseModel):
     clause: str
 
 
-Claim = Annotated[Union[AmountClaim, ShareClaim, ChangeClaim, CountClaim, PartsClaim, ClassNameClaim,
+Claim = Annotated[Union[AmountClaim, ShareClaim, ChangeClaim, CountClaim, ListClaim, ClassNameClaim,
                         YearMention, ExecutionClaim], Field(discriminator="kind")]
 
 
@@ -174,7 +177,8 @@ class Binding(BaseModel):
     facts: tuple[Fact, ...]
 
 
-CLAIM_KINDS = ("amount", "share", "change", "count", "parts", "class_name", "year")  # read from sentences (not execution)
+# the kinds read from sentences (an execution statement is counted apart); "parts" is a ListClaim
+CLAIM_KINDS = ("amount", "share", "change", "count", "parts", "class_name", "year")
 
 
 class ExtractionStats(BaseModel):

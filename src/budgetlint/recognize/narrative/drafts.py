@@ -14,7 +14,7 @@ from budgetlint.model.claims import (
     Claim,
     ClassNameClaim,
     CountClaim,
-    PartsClaim,
+    ListClaim,
     ShareClaim,
     YearMention,
 )
@@ -74,15 +74,15 @@ class CountDraft(Draft):
     classifier: str
     subject: str | None
     in_reason: bool
-    parts: list[CountDraft] = field(default_factory=list)
+    items: list[CountDraft] = field(default_factory=list)
     list_total: CountDraft | None = None
 
 
 @dataclass(eq=False)
-class PartsDraft(Draft):
+class ListDraft(Draft):
     introducer: str
     total: AmountDraft
-    parts: list[AmountDraft]
+    items: list[AmountDraft]
 
 
 @dataclass(eq=False)
@@ -133,11 +133,11 @@ def _freeze(draft: Draft, cache: dict[int, BaseModel]) -> BaseModel:
                             current=f(draft.current), refers_to=draft.refers_to)
     elif isinstance(draft, CountDraft):
         claim = CountClaim(**common, value=draft.value, classifier=draft.classifier, subject=draft.subject,
-                           in_reason=draft.in_reason, parts=tuple(f(c) for c in draft.parts))
-    elif isinstance(draft, PartsDraft):
-        parts = tuple(f(a) for a in draft.parts)
-        claim = PartsClaim(**common, introducer=draft.introducer, total=f(draft.total), parts=parts,
-                           subject=draft.total.subject, overlap_suspected=_overlapping(parts))
+                           in_reason=draft.in_reason, items=tuple(f(c) for c in draft.items))
+    elif isinstance(draft, ListDraft):
+        items = tuple(f(a) for a in draft.items)
+        claim = ListClaim(**common, introducer=draft.introducer, total=f(draft.total), items=items,
+                          subject=draft.total.subject, overlap_suspected=_overlapping(items))
     else:
         assert isinstance(draft, YearDraft)
         claim = YearMention(**common, year=draft.year, basis=draft.basis, comparison=draft.comparison,
@@ -154,9 +154,9 @@ def _context(draft: Draft) -> tuple[str, str]:
     return text[s0:s1].strip(), text[c0:c1].strip()
 
 
-def _overlapping(parts: tuple[AmountClaim, ...]) -> bool:
-    """A part like 公务用车购置及运行费 and another part 公务用车运行维护费 sharing its stem."""
-    subjects = [p.subject or "" for p in parts]
+def _overlapping(items: tuple[AmountClaim, ...]) -> bool:
+    """An item like 公务用车购置及运行费 and another item 公务用车运行维护费 sharing its stem."""
+    subjects = [p.subject or "" for p in items]
     for s in subjects:
         if len(s) < 4 or not AND.search(s):
             continue

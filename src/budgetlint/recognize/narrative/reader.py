@@ -2,7 +2,7 @@
 
 A claim is one statement found in the narrative text: an amount (预算收入总计13,901.07万元), a
 share (占55.40%), a change against another year (比上年增加2246.20万元，增长19.27%), a count
-(二级项目19个), a total with its listed parts (总额216.17万元。其中：货物45.92万元、…), a
+(二级项目19个), a total with its listed items (总额216.17万元。其中：货物45.92万元、…), a
 budget-class name (教育支出(类)职业教育(款)…) or a year (2023年预算).
 
 Nothing here looks at tables: claims are never bound to table values (that is the binder's job,
@@ -23,7 +23,7 @@ from budgetlint.recognize.narrative.drafts import (
     ClassDraft,
     CountDraft,
     Draft,
-    PartsDraft,
+    ListDraft,
     SentenceMemo,
     ShareDraft,
     YearDraft,
@@ -224,7 +224,7 @@ class Reader:
     def _bind_changes(self, passage, seg, changes, amounts, by_sentence) -> None:
         """The amount each anchored change is stated for (see ChangeClaim.refers_to)."""
         for change in changes:
-            if not change.anchored or change.refers_to == "parts_total":
+            if not change.anchored or change.refers_to == "list_total":
                 continue
             phrase_start = seg.phrase_start(change.start)
             in_phrase = [a for a in amounts if phrase_start <= a.start and a.end <= change.start]
@@ -293,13 +293,13 @@ class Reader:
                                      subject=amount.subject if amount else None))
         return found
 
-    # -- lists of parts ------------------------------------------------------------------------
+    # -- lists ---------------------------------------------------------------------------------------
 
-    def _lists(self, passage, seg, amounts, counts, changes, by_sentence) -> list[PartsDraft]:
-        """其中/主要包括 … lists: a total and ≥ 2 parts (one part is a subset, not a sum)."""
+    def _lists(self, passage, seg, amounts, counts, changes, by_sentence) -> list[ListDraft]:
+        """其中/主要包括 … lists: a total and ≥ 2 items (one item is a subset, not a sum)."""
         norm = passage.norm
         intros = list(INTRODUCER.finditer(norm))
-        found: list[PartsDraft] = []
+        found: list[ListDraft] = []
         for k, m in enumerate(intros):
             sentence = seg.sentence_of(m.start())
             end = seg.sentence_span(sentence)[1]
@@ -309,21 +309,21 @@ class Reader:
             if not any(first_item[0] <= q.start < first_item[1] for q in [*amounts, *counts]):
                 continue  # 主要包括:离休费、…: names, not quantities
             total_amount, total_count = self._totals(passage, seg, m, amounts, counts, by_sentence)
-            parts, end = self._amount_parts(amounts, changes, m.end(), end, total_amount)
-            if total_amount and len(parts) >= 2 and not _measure_pairs(parts):
-                for p in parts:
+            items, end = self._amount_items(amounts, changes, m.end(), end, total_amount)
+            if total_amount and len(items) >= 2 and not _measure_pairs(items):
+                for p in items:
                     p.list_total = total_amount
-                found.append(PartsDraft(**self._draft_args(passage, seg, m.start(), parts[-1].end),
-                                         introducer=m.group(), total=total_amount, parts=parts))
-            count_parts = []
+                found.append(ListDraft(**self._draft_args(passage, seg, m.start(), items[-1].end),
+                                       introducer=m.group(), total=total_amount, items=items))
+            count_items = []
             for c in counts:
                 if m.end() <= c.start < end and not c.in_reason:
                     if total_count and count_family(c) != count_family(total_count):
                         break  # 车辆…0辆；…设备1台（套）: the list of vehicles ended
-                    count_parts.append(c)
-            if total_count and len(count_parts) >= 2 and not total_count.parts:
-                total_count.parts = count_parts
-                for c in count_parts:
+                    count_items.append(c)
+            if total_count and len(count_items) >= 2 and not total_count.items:
+                total_count.items = count_items
+                for c in count_items:
                     c.list_total = total_count
         return found
 
@@ -359,26 +359,26 @@ class Reader:
         return amount, count
 
     @staticmethod
-    def _amount_parts(amounts, changes, start, end, total):
-        """Amounts listed in [start, end); a change after ≥ 2 parts of one clause closes the list
+    def _amount_items(amounts, changes, start, end, total):
+        """Amounts listed in [start, end); a change after ≥ 2 items of one clause closes the list
         and is stated for the total (…上年结转300.24万元，比上年增加…)."""
         events = sorted([a for a in amounts if start <= a.start < end]
                         + [c for c in changes if c.anchored and start <= c.start < end], key=lambda d: d.start)
-        parts: list[AmountDraft] = []
+        items: list[AmountDraft] = []
         per_clause: dict[int, int] = {}
         for event in events:
             if isinstance(event, ChangeDraft):
                 if per_clause.get(event.clause, 0) >= 2:
-                    if total is not None and len(parts) >= 2:
-                        event.current, event.refers_to = total, "parts_total"
+                    if total is not None and len(items) >= 2:
+                        event.current, event.refers_to = total, "list_total"
                         event.subject = total.subject
-                    return parts, event.start
+                    return items, event.start
                 continue
             if event.in_reason:
                 continue
-            parts.append(event)
+            items.append(event)
             per_clause[event.clause] = per_clause.get(event.clause, 0) + 1
-        return parts, end
+        return items, end
 
     # -- years -----------------------------------------------------------------------------------
 
@@ -396,7 +396,7 @@ class Reader:
         return found
 
 
-def _measure_pairs(parts: list[AmountDraft]) -> bool:
-    """…全年预算数0.40万元，决算数0.40万元: two measures of one item, not two parts of a total."""
+def _measure_pairs(items: list[AmountDraft]) -> bool:
+    """…全年预算数0.40万元，决算数0.40万元: two measures of one item, not two items of a total."""
     return any(BARE_MEASURE.match(b.subject or "") and ENDS_MEASURE.search(a.subject or "")
-               for a, b in zip(parts, parts[1:]))
+               for a, b in zip(items, items[1:]))
