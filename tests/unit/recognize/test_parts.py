@@ -3,6 +3,7 @@
 
 from pathlib import Path
 
+import documents
 import pytest
 
 from budgetlint.api import read_disclosure
@@ -69,7 +70,7 @@ OTHERS = ["o01", "o02", "o03", "o04", "o05"]  # 三公, 机关运行经费, 政�
 
 def test_the_five_sections_of_other_matters_are_found_after_its_heading():
     for name in ("sfj_2026_dept_budget.pdf", "sfj_2026_unit_budget.pdf"):
-        parts = read_disclosure(PDF / name).parts
+        parts = documents.disclosure(PDF / name).parts
         others = parts.get("others")
         found = [parts.get(i) for i in OTHERS]
         assert all(f is not None for f in found)
@@ -84,7 +85,7 @@ def test_a_missing_section_of_other_matters_fails_the_other_matters_row():
     from budgetlint.report.part_map import part_of
     from budgetlint.rulebook import load_rules
 
-    source = read_disclosure(PDF / "sfj_2026_dept_budget.pdf").source
+    source = documents.source(PDF / "sfj_2026_dept_budget.pdf")
     blocks = tuple(b for b in source.blocks
                    if not (isinstance(b, Paragraph) and b.text.replace(" ", "") == "三、政府采购预算情况"))
     assert len(blocks) == len(source.blocks) - 1

@@ -13,9 +13,10 @@ That DC002 does report a section out of order in this template is checked on a t
 
 from pathlib import Path
 
+import documents
 import pdfplumber
 
-from budgetlint.api import audit, check_disclosure
+from budgetlint.api import check_disclosure
 from budgetlint.ingest import read_text
 from budgetlint.model import Outcome
 from budgetlint.recognize import recognize
@@ -32,7 +33,7 @@ def _sections(disclosure) -> list[tuple[str, int]]:
 
 
 def _run(path, rule_ids):
-    doc = audit([path], select=rule_ids).documents[0]
+    doc = documents.results(path, tuple(rule_ids)).documents[0]
     assert doc.error is None
     return doc
 
