@@ -221,7 +221,8 @@ def _total(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
 
 
 def _has_reason(indicator) -> bool:
-    return any(squeeze(t) and squeeze(t) not in vocabulary().values.placeholders for t in (indicator.deviation, indicator.improvement))
+    placeholders = vocabulary().values.placeholders
+    return any(squeeze(t) and squeeze(t) not in placeholders for t in (indicator.deviation, indicator.improvement))
 
 
 def _deviation(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:

@@ -10,8 +10,8 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
-from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
+from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
 from budgetlint.recognize.parts import find_parts, match_toc
@@ -152,7 +152,9 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...])
 
 
 def recognize(source: SourceDocument, template_id: str | None = None) -> Disclosure:
-    """Recognise the tables of a document; `template_id` forces a template (rule cases use it)."""
+    """Recognise everything in a document once, into one Disclosure: its tables, narrative claims and
+    their bindings, performance tables, parts and 目录 links. `template_id` forces a template (rule
+    cases use it)."""
     templates = load_templates()
     if template_id is not None:
         chosen = [t for t in templates if t.id == template_id]
@@ -182,9 +184,8 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         stats = stats.model_copy(update={"class_name": stats.class_name + len(added)})
     disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
                             kind=template.kind, template=template.id, template_spec=template, tables=tuple(tables),
-                            source=source,
-                            narrative=tuple(paragraphs), claims=claims + tuple(extract_execution(paragraphs)),
-                            narrative_stats=stats,
+                            source=source, narrative=tuple(paragraphs),
+                            claims=claims + tuple(extract_execution(paragraphs)), narrative_stats=stats,
                             targets=tuple(parse_target_tables(source)),
                             overall_target=parse_overall_target_table(source),
                             self_evaluations=tuple(parse_self_evaluations(source)))

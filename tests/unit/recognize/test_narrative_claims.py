@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from budgetlint.ingest import read_document
-from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceDocument
-from budgetlint.model.location import Location
 from budgetlint.model.claims import (
     AmountClaim,
     ChangeClaim,
@@ -20,6 +18,8 @@ from budgetlint.model.claims import (
     ShareClaim,
     YearMention,
 )
+from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceDocument
+from budgetlint.model.location import Location
 from budgetlint.recognize.narrative import (
     clean_subject,
     extract_claims,

@@ -8,8 +8,8 @@ import pytest
 
 from budgetlint.api import read_disclosure
 from budgetlint.ingest import read_text
-from budgetlint.recognize import recognize
 from budgetlint.model.parts import required_parts
+from budgetlint.recognize import recognize
 
 SEEDS = Path(__file__).resolve().parents[3] / "fixtures" / "seeds"
 SEED = {"000": "000_b2c7b50d282cc0b6.txt", "001": "001_e1c2a9d2af1eed61.txt", "004": "004_b39ab111367c9db1.txt"}

@@ -19,8 +19,8 @@ import pdfplumber
 from budgetlint.api import check_disclosure
 from budgetlint.ingest import read_text
 from budgetlint.model import Outcome
-from budgetlint.recognize import recognize
 from budgetlint.model.parts import required_parts
+from budgetlint.recognize import recognize
 from budgetlint.rulebook import load_rules
 
 PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"

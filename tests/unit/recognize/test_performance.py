@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetlint.ingest import read_document
-from budgetlint.ingest import text_rows
+from budgetlint.ingest import read_document, text_rows
 from budgetlint.model.performance import DateValue
 from budgetlint.recognize.performance import (
     parse_indicator_value,

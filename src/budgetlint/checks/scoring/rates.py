@@ -13,7 +13,6 @@ from budgetlint.checks.scoring.formulas import ONE, ZERO, Candidate
 from budgetlint.labels import squeeze
 from budgetlint.numbers import INFINITY, Interval, exact, interval_of, ratio_interval
 
-
 Method = Literal["ratio", "capped", "met_full", "inverse"]
 METHOD_NAMES = {"ratio": "业绩值÷目标值", "capped": "业绩值÷目标值（封顶100%）", "met_full": "达成即100%",
                 "inverse": "目标值÷业绩值"}

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from budgetlint.numbers import parse_amount
 
-
 NORMALISE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # a full-width comma between digits that is a thousands separator: １，２３４
 WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")

@@ -27,7 +27,6 @@ from budgetlint.recognize.narrative.grammar import (
     normalise,
 )
 
-
 SPLIT_HEADING_TAIL = 6  # the second line of a part heading printed over two: 情况说明
 
 

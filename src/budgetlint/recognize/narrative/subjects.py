@@ -7,7 +7,6 @@ import re
 
 from budgetlint.recognize.narrative.grammar import normalise
 
-
 # subject clean-up, in order
 _LEAD_ENUM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
                         r"[一二三四五六七八九十]{1,3}、)\s*")  # 1、 / 1. / （一） / 二、
