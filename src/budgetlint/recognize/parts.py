@@ -10,9 +10,9 @@ placed in its innermost part.
 
 The 目录's lines are the ingest's 目录 entries (a 目录 with page numbers) or, for a 目录 printed
 without page numbers (the Shanghai PDFs), the heading-like paragraphs under the 目录 heading.
-`match_toc(disclosure, parts)` pairs each line with the body heading of the same title (numbering, spaces,
-leader dots and a 表N prefix ignored), in order; a line without one is paired with the part of the
-template it names (the body words it differently: 一、部门主要职能 over 上海市××局主要职能), or taken
+`match_toc(disclosure, parts)` pairs each line with the body heading of the same title (numbering,
+spaces, leader dots and a 表N prefix ignored), in order; a line without one is paired with the part of
+the template it names (the body words it differently: 一、部门主要职能 over 上海市××局主要职能), or taken
 as a group title when the body has the lines numbered under it (五、部门预算表 over 1.…9.), or
 with nothing.
 
