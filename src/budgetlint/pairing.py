@@ -24,12 +24,11 @@ from typing import Literal
 
 from budgetlint.errors import InputError
 from budgetlint.model import Disclosure, SourceDocument
+from budgetlint.model.results import HalfKey
 from budgetlint.recognize import identify, recognize
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.narrative import extract_narrative
+from budgetlint.labels import squeeze
+from budgetlint.recognize.narrative.reader import extract_narrative
 
-# (role "tables" | "text", unit, year, kind, template)
-HalfKey = tuple[str, str, int, str, str]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from office_builders import docx_from_source, split_pdf, table_pages
 
 from budgetlint import api
 from budgetlint.ingest import read_document
-from budgetlint.ingest.combine import local_location
 from budgetlint.model import Paragraph
 
 
@@ -54,7 +53,7 @@ def test_the_halves_checked_together_give_the_whole_pdfs_findings(together, dept
     assert outcome_counts(together) == outcome_counts(dept_whole)
     # the cross-file checks ran: narrative amounts bound to the other file's tables
     source, tables = together.disclosure.source, str(together.files[1])
-    assert any(local_location(source, loc).file == tables for f in together.run.findings if f.rule == "NA001"
+    assert any(source.local_location(loc).file == tables for f in together.run.findings if f.rule == "NA001"
                for loc in f.locations)
 
 

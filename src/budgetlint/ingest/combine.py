@@ -7,8 +7,8 @@ other. `combine` makes one SourceDocument of them, in the order given:
 * every block keeps its Location, and so its `file`; pages stay the pages of their own file;
 * `line` becomes a running number across the files (file 2's first line follows file 1's last),
   so every layer that orders or looks up by line sees one document; `SourceDocument.files`
-  records each file's range, and `local_location` turns a combined line back into the file's own
-  line for the report;
+  records each file's range, and `SourceDocument.local_location` turns a combined line back into
+  the file's own line for the report;
 * the 目录, page defects, hidden content and formulas of every file are kept, lines shifted;
 * `page_basis` is the basis the files with pages share ("none" when they disagree, so rules that
   need exact pages do not mix an exact page with an estimated one); `basis_at` gives each file's.
@@ -59,11 +59,3 @@ def combine(sources: list[SourceDocument]) -> SourceDocument:
                           page_basis=bases.pop() if len(bases) == 1 else "none", blocks=tuple(blocks),
                           toc=tuple(toc), line_count=offset, page_defects=tuple(defects), hidden=tuple(hidden),
                           formulas=tuple(formulas), files=tuple(files))
-
-
-def local_location(source: SourceDocument, location: Location) -> Location:
-    """A location of a combined document as its own file gives it: that file, its own line."""
-    part = source.file_at(location.line)
-    if part is None:
-        return location
-    return location.model_copy(update={"file": part.path, "line": location.line - part.first_line + 1})

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Literal, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -58,6 +58,7 @@ class RawTable(BaseModel):
 
 
 Block = Union[Paragraph, RawTable]
+LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts, and each one's page
 
 
 class TocEntry(BaseModel):
@@ -164,11 +165,18 @@ class SourceDocument(BaseModel):
             return None
         return next((f for f in self.files if f.first_line <= line <= f.last_line), None)
 
-    def line_starts(self) -> tuple[list[int], list[tuple[int | None, PageBasis]]]:
+    def local_location(self, location: Location) -> Location:
+        """A location of a combined document as its own file gives it: that file, its own line."""
+        part = self.file_at(location.line)
+        if part is None or location.line is None:
+            return location
+        return location.model_copy(update={"file": part.path, "line": location.line - part.first_line + 1})
+
+    def line_starts(self) -> LineIndex:
         """Lines where a block or a table row starts, in order, with its page. Computed once per
         blocks tuple (kept beside the fields, keyed by the tuple, so a copy with other blocks
         computes its own)."""
-        cached = self.__dict__.get("_line_starts")
+        cached = cast("tuple[tuple[Block, ...], LineIndex] | None", self.__dict__.get("_line_starts"))
         if cached is not None and cached[0] is self.blocks:
             return cached[1]
         starts: list[tuple[int, int | None, PageBasis]] = []

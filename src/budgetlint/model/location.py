@@ -38,10 +38,10 @@ class Location(BaseModel):
         update = {k: v for k, v in {"table": table, "row": row, "column": column}.items() if v is not None}
         return self.model_copy(update=update)
 
-    def contract(self, *, with_file: bool = False) -> dict:
+    def contract(self, *, with_file: bool = False) -> dict[str, object]:
         """The JSON contract's location object (design.md §4); `file` when the document was read
         from several files, the office fields when set."""
-        out: dict = {"file": self.file} if with_file else {}
+        out: dict[str, object] = {"file": self.file} if with_file else {}
         out.update({"page": self.page, "page_basis": self.page_basis, "line": self.line,
                     "table": self.table, "row": self.row, "column": self.column})
         for name in OFFICE_FIELDS:

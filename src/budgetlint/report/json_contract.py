@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results, narrative_coverage
-from budgetlint.ingest.combine import local_location
+from budgetlint.model.results import DocumentResult, Results, narrative_coverage
 from budgetlint.report.places import shown
 
 
@@ -40,7 +39,7 @@ def document_entry(doc: DocumentResult) -> dict:
     tables = [table_entry(t) for t in d.tables]
     if source is not None and source.files:
         for entry, table in zip(tables, d.tables):
-            entry["location"] = local_location(source, table.location).contract(with_file=True)
+            entry["location"] = source.local_location(table.location).contract(with_file=True)
     return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
             "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
             "narrative": narrative_coverage(doc), **_several(doc)}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from budgetlint.ingest.combine import local_location
 from budgetlint.model import Finding, Location, SourceDocument
 
 ESTIMATED = {"toc": "据目录估计", "breaks": "据分页符估计"}  # how an estimated page was found
@@ -37,7 +36,7 @@ def shown(source: SourceDocument | None, finding: Finding) -> Finding:
     lines across the files)."""
     if source is None or not source.files:
         return finding
-    return finding.model_copy(update={"locations": tuple(local_location(source, loc) for loc in finding.locations)})
+    return finding.model_copy(update={"locations": tuple(source.local_location(loc) for loc in finding.locations)})
 
 
 def file_name(loc: Location, several: bool) -> str:
