@@ -13,7 +13,6 @@ from budgetlint import api
 from budgetlint.ingest import read_document
 from budgetlint.model import Paragraph, RawTable
 from budgetlint.recognize import recognize
-from budgetlint.recognize.parts import document_parts
 
 TABLE_FAMILIES = ("TB", "XT")  # rules inside one table and across tables
 
@@ -51,7 +50,7 @@ def test_every_sheet_of_an_official_template_is_recognised(fixtures, name):
     text_sheets = {b.location.sheet for b in source.blocks if isinstance(b, Paragraph)} - {
         t.location.sheet for t in tables}
     assert len(text_sheets) + len(tables) == sheets
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     found_sheets = {f.location.sheet for f in parts.found}
     assert text_sheets <= found_sheets, text_sheets - found_sheets
 
