@@ -67,7 +67,7 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
                       for i in range(start, start + 10_000)) for start in range(1, 1_000_001, 10_000))
     small = xlsx_bytes(three_public(10.71))
     files = {
-        "million_rows.xlsx": xlsx_bytes([{"name": "明细", "rows_xml": chunks}], level=1),
+        "million_rows.xlsx": xlsx_bytes([{"name": "明细", "rows_xml": chunks}], stored=True),
         "zip_bomb.xlsx": with_part(small, "xl/media/zeros.bin", bytes(200 * 2**20)),
         "truncated.xlsx": small[: len(small) // 2],
         "macros.xlsm": with_part(small, "xl/vbaProject.bin", b"Attribute VB_Name"),

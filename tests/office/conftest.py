@@ -39,28 +39,28 @@ def rules():
 
 @pytest.fixture(scope="session")
 def dept_source(dept_pdf):
-    from budgetlint.ingest import read_document
+    import documents  # tests/documents.py: the fixture PDFs, parsed once per session and shared
 
-    return read_document(dept_pdf)
+    return documents.source(dept_pdf)
 
 
 @pytest.fixture(scope="session")
 def unit_source(unit_pdf):
-    from budgetlint.ingest import read_document
+    import documents
 
-    return read_document(unit_pdf)
+    return documents.source(unit_pdf)
 
 
 @pytest.fixture(scope="session")
-def dept_whole(dept_source, rules):
+def dept_whole(dept_pdf):
     """The 司法局 部门预算 PDF checked whole: the result every split or refilled copy is held to."""
-    from budgetlint import api
+    import documents
 
-    return api.check_source(dept_source.path, dept_source, rules)
+    return documents.results(dept_pdf).documents[0]
 
 
 @pytest.fixture(scope="session")
-def unit_whole(unit_source, rules):
-    from budgetlint import api
+def unit_whole(unit_pdf):
+    import documents
 
-    return api.check_source(unit_source.path, unit_source, rules)
+    return documents.results(unit_pdf).documents[0]

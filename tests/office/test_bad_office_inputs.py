@@ -31,10 +31,10 @@ def _with_part(data: bytes, name: str, payload: bytes) -> bytes:
 
 def _million_rows() -> bytes:
     """One sheet of 1,000,000 numbered rows (no <dimension>: nothing says how big it is), written
-    in chunks of 10,000 rows; values vary so the part compresses like real data, not like a bomb."""
+    in chunks of 10,000 rows and stored uncompressed (52 MB, made in a second or two)."""
     chunks = ("".join(f'<row r="{i}"><c r="A{i}"><v>{i * 7919 % 100003}</v></c></row>'
                       for i in range(start, start + 10_000)) for start in range(1, 1_000_001, 10_000))
-    return xlsx_bytes([{"name": "明细", "rows_xml": chunks}], level=1)
+    return xlsx_bytes([{"name": "明细", "rows_xml": chunks}], stored=True)
 
 
 def _flip_compressed_bytes(data: bytes) -> bytes:

@@ -16,8 +16,10 @@ other. `combine` makes one SourceDocument of them, in the order given:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceFile, TocEntry
+from budgetlint.model.document import Paragraph, RawTable, SourceFile, TocEntry
 from budgetlint.model.location import Location
 
 SEPARATOR = " + "  # the combined document's path: "text.pdf + tables.xlsx"
@@ -32,8 +34,8 @@ def _shift(location: Location, offset: int) -> Location:
 def _shift_block(block, offset: int):
     if isinstance(block, Paragraph):
         return Paragraph.model_construct(kind="paragraph", text=block.text, location=_shift(block.location, offset))
-    rows = tuple(RawRow(r.cells, r.line + offset, tuple(n + offset for n in r.cell_lines), r.page, r.cell_boxes,
-                        r.cell_refs) for r in block.rows)
+    rows = tuple(replace(r, line=r.line + offset, cell_lines=tuple(n + offset for n in r.cell_lines))
+                 for r in block.rows)
     return RawTable.model_construct(kind="table", rows=rows, location=_shift(block.location, offset))
 
 

@@ -345,7 +345,7 @@ def read(data: bytes, path: str) -> SourceDocument:
     toc = writer.toc()
     if pages.rendered:
         return writer.document(layout="docx", page_basis="breaks",
-                               page_of=lambda item, line: _stated(reader.block_pages, line))
+                               page_of=reader.block_pages.get)
     if toc:
         toc_end = max(e.line for e in toc)
         headings = [(line, text) for line, text in writer.headings() if line > toc_end]
@@ -356,12 +356,9 @@ def read(data: bytes, path: str) -> SourceDocument:
         if anchors:
             estimator = PageEstimator(anchors, pages.explicit)  # type: ignore[arg-type]
             return writer.document(layout="docx", page_basis="toc",
-                                   page_of=lambda item, line: estimator.page_of(line))
+                                   page_of=estimator.page_of)
     if pages.explicit:
         return writer.document(layout="docx", page_basis="breaks",
-                               page_of=lambda item, line: _stated(reader.block_pages, line))
+                               page_of=reader.block_pages.get)
     return writer.document(layout="docx", page_basis="none")
 
-
-def _stated(block_pages: dict[int, int], line: int) -> int | None:
-    return block_pages.get(line)

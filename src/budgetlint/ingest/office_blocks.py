@@ -93,12 +93,14 @@ class BlockWriter:
         return [(item.line, item.text) for item in self.items if item.rows is None]
 
     def document(self, *, layout: str, page_basis: PageBasis,
-                 page_of: Callable[[_Item, int], int | None] | None = None, **extra) -> SourceDocument:
-        """The SourceDocument; `page_of(item, line)` gives each block and row its page."""
+                 page_of: Callable[[int], int | None] | None = None, **extra) -> SourceDocument:
+        """The SourceDocument; `page_of(line)` gives each block and row its page."""
         blocks = []
-        basis_of = (lambda page: page_basis if page is not None else "none")
+
+        def basis_of(page: int | None) -> PageBasis:
+            return page_basis if page is not None else "none"
         for item in self.items:
-            page = page_of(item, item.line) if page_of else None
+            page = page_of(item.line) if page_of else None
             location = Location(file=self.path, line=item.line, page=page, page_basis=basis_of(page), **item.where)
             if item.rows is None:
                 blocks.append(Paragraph(text=item.text, location=location))
@@ -106,7 +108,7 @@ class BlockWriter:
             rows = []
             for cells, line in zip(item.rows, item.row_lines):
                 rows.append(RawRow(cells=tuple(c.text for c in cells), line=line,
-                                   page=page_of(item, line) if page_of else None,
+                                   page=page_of(line) if page_of else None,
                                    cell_refs=tuple(c.ref for c in cells)))
             first_ref = item.rows[0][0].ref if item.rows[0] else None
             blocks.append(RawTable.model_construct(kind="table", rows=tuple(rows),
