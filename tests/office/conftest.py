@@ -1,5 +1,5 @@
-"""Office inputs: the builders beside this file and fixtures/make_case_workbooks.py are importable,
-and the PDFs the office tests compare against are read once per session."""
+"""Office inputs: the builders beside this file, fixtures/make_case_workbooks.py and the CLI tests'
+helpers are importable, and the PDFs the office tests compare against are read once per session."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parents[1] / "fixtures"
-for folder in (HERE, FIXTURES):
+for folder in (HERE, FIXTURES, HERE.parent / "cli"):  # tests/cli/cli_helpers.run_main
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 

@@ -8,7 +8,7 @@ import zipfile
 
 import docx
 import pytest
-from cli_helpers_office import run_main
+from cli_helpers import run_main
 from make_case_workbooks import three_public, xlsx_bytes
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504

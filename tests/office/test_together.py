@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cli_helpers_office import run_main
+from cli_helpers import run_main
 from findings import finding_keys, outcome_counts
 from office_builders import docx_from_source, split_pdf, table_pages
 

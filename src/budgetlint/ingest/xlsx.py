@@ -202,10 +202,14 @@ def _check_parts(archive, path: str) -> None:
 def _stored(cell: _Cell) -> Value:
     """A cell's stored value as the formula evaluator sees it."""
     value = cell.value
-    if isinstance(value, bool) or value is None:
-        return None if value is None else Decimal(int(value))
-    if isinstance(value, (int, float)):
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return Decimal(int(value))
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, int):
+        return Decimal(value)
     return str(value)
 
 
