@@ -28,11 +28,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests" / "office"), str(REPO / "fixtures")]
 
-from make_case_workbooks import three_public, xlsx_bytes  # noqa: E402
-from office_builders import docx_from_source, fill_workbook  # noqa: E402
+from make_case_workbooks import three_public, xlsx_bytes
+from office_builders import docx_from_source, fill_workbook
 
-from budgetlint.api import audit  # noqa: E402
-from budgetlint.ingest import read_document  # noqa: E402
+from budgetlint.api import audit
+from budgetlint.ingest import read_document
 
 PDF = REPO / "fixtures" / "pdf" / "sfj_2026_dept_budget.pdf"
 TEMPLATE = REPO / "fixtures" / "office" / "department_budget_template.xlsx"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -54,6 +55,7 @@ def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> Docume
         return DocumentResult(path=path, error=exc.user_text())
     key = half.key if half is not None else None
     if disclosure is None:  # the text half: no table of its own
+        assert half is not None and half.error is not None
         return DocumentResult(path=path, error=f"{half.error.user_text()}；{TEXT_HALF_HINT}", half=key)
     return DocumentResult(path=path, disclosure=disclosure, run=check_disclosure(disclosure, rules), half=key)
 
@@ -70,7 +72,7 @@ def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
     return check_source(str(path), source, rules)
 
 
-def check_files(paths: list[str | Path] | tuple[str, ...], rules: list[Rule], *,
+def check_files(paths: Sequence[str | Path], rules: list[Rule], *,
                 pairing: Literal["together", "auto"] = "together") -> DocumentResult:
     """The file(s) of one document: one file as check_file; several read and combined into one
     document (ingest.combine), in the order given. A file that cannot be read stops the document,

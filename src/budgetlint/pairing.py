@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from budgetlint.errors import InputError
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.results import HalfKey
 from budgetlint.recognize import identify, recognize
-from budgetlint.labels import squeeze
 from budgetlint.recognize.narrative.reader import extract_narrative
-
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,7 @@ def _write(cell, text: str) -> None:
 
 
 def _fill_sheet(ws, template_table: RawTable, pdf: dict) -> None:
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     def at(ref: str) -> tuple[int, int]:
         col, row = coordinate_from_string(ref)
@@ -220,7 +220,7 @@ def _fill_sheet(ws, template_table: RawTable, pdf: dict) -> None:
         ws.cell(first_row + len(data) + 1, first_col).value = pdf["note"]
     if pdf["field"]:
         unit = _UNIT_FIELD.search(pdf["field"])
-        top_row, top_col = at(template_table.rows[0].cell_refs[0])
+        top_row, _ = at(template_table.rows[0].cell_refs[0])
         for r in range(1, top_row):
             for cell in ws[r]:
                 if isinstance(cell.value, str) and "：" in cell.value and not cell.value.startswith("单位"):

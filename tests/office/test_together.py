@@ -115,9 +115,10 @@ def test_check_pairs_a_word_text_with_its_excel_tables(halves, dept_source, fixt
     """Any mix of formats: the text half as Word, the tables as the budget system's workbook (the
     official template filled with the PDF's tables, its text sheets removed). `check` on the folder
     (worker processes) pairs them and holds the narrative against the workbook's cells."""
-    import budgetlint.api
-    from openpyxl import load_workbook
     from office_builders import fill_workbook
+    from openpyxl import load_workbook
+
+    import budgetlint.api
 
     text = budgetlint.api.read_document(halves[0])
     docx_from_source(text, tmp_path / "说明.docx")

@@ -33,12 +33,13 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for hidden in source.hidden:
         where = hidden.location
+        cell = where.cell or ""
         if hidden.kind == "sheet":
             what = f"工作表“{where.sheet}”被隐藏"
         elif hidden.kind == "row":
-            what = f"工作表“{where.sheet}”的第{where.cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}行被隐藏"
+            what = f"工作表“{where.sheet}”的第{cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}行被隐藏"
         else:
-            what = f"工作表“{where.sheet}”的{where.cell.rstrip('0123456789')}列被隐藏"
+            what = f"工作表“{where.sheet}”的{cell.rstrip('0123456789')}列被隐藏"
         out.append(Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=what, locations=(where,),
                               detail=f"{what}，其中有 {hidden.cells} 个单元格有内容（“{hidden.text}”）",
                               values={"kind": KIND_WORDS[hidden.kind], "quote": hidden.text}))

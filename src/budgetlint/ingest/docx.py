@@ -48,7 +48,7 @@ from budgetlint.ingest.pages import PageEstimator, anchor_pages
 from budgetlint.model import SourceDocument
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
 MAX_PARAGRAPHS = 200_000  # body paragraphs and table rows together; a disclosure has a few thousand
 MAX_PART_BYTES = 64 * 2**20  # one XML part of the document, decompressed (a 300-page report has ~10 MB)
@@ -219,9 +219,9 @@ class _Reader:
         index = self.paragraphs
         p_pr = p.find(qn("w:pPr"))
         style = _style_of(p)
-        if (p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore")))) or style in self.styles.break_before:
-            if not self.pages.fresh:
-                self.pages.hard(self.writer.line)
+        break_before = (p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore")))) or style in self.styles.break_before
+        if break_before and not self.pages.fresh:
+            self.pages.hard(self.writer.line)
         text, boxes = self.paragraph_text(p)
         page = self.text_page or self.pages.page
         for box in boxes:
@@ -245,8 +245,8 @@ class _Reader:
 
     def _cell_text(self, tc) -> str:
         lines = []
-        for p in tc.iter(W_P):
-            text, boxes = self.paragraph_text(p)
+        for p in tc.iter(W_P):  # a text box's paragraphs are among them: its boxes need no second read
+            text, _ = self.paragraph_text(p)
             if text.strip():
                 lines.append(text.strip())
         return "\n".join(lines)
@@ -266,7 +266,7 @@ class _Reader:
             spans.append(cell_spans)
         if not rows:
             return
-        notes = []
+        notes: list[str] = []
         while rows and len(spans[-1]) == 1 and spans[-1][0] >= width and not _NUMBER.search(rows[-1][0]) \
                 and rows[-1][0].strip():
             notes.insert(0, rows.pop()[0])

@@ -161,8 +161,8 @@ class Numbering:
         counters = self.counters.setdefault(num_id, {})
         start = overrides.get(ilvl, level.start)
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
-        for deeper, spec in levels.items():
-            if deeper > ilvl and (spec.restart is None or spec.restart > ilvl) and deeper in counters:
+        for deeper, deeper_level in levels.items():
+            if deeper > ilvl and (deeper_level.restart is None or deeper_level.restart > ilvl) and deeper in counters:
                 del counters[deeper]
         if level.fmt == "bullet":
             return ""
@@ -170,8 +170,8 @@ class Numbering:
         for k in range(9):
             placeholder = f"%{k + 1}"
             if placeholder in text:
-                spec = levels.get(k)
-                value = counters.get(k, overrides.get(k, spec.start if spec else 1))
-                fmt = "decimal" if level.legal or spec is None else spec.fmt
+                named = levels.get(k)
+                value = counters.get(k, overrides.get(k, named.start if named else 1))
+                fmt = "decimal" if level.legal or named is None else named.fmt
                 text = text.replace(placeholder, format_number(value, fmt))
         return text + (" " if level.suffix == "space" else "")

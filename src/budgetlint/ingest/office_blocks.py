@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from budgetlint.ingest.pages import parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import Block, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location, PageBasis
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
@@ -95,7 +95,7 @@ class BlockWriter:
     def document(self, *, layout: str, page_basis: PageBasis,
                  page_of: Callable[[int], int | None] | None = None, **extra) -> SourceDocument:
         """The SourceDocument; `page_of(line)` gives each block and row its page."""
-        blocks = []
+        blocks: list[Block] = []
 
         def basis_of(page: int | None) -> PageBasis:
             return page_basis if page is not None else "none"

@@ -58,7 +58,7 @@ LEGACY_SUFFIXES = (".doc", ".xls", ".wps", ".et", ".dot", ".xlt", ".wpt", ".ett"
 
 def looks_like_office(data: bytes, path: str) -> bool:
     """A zip package, an OLE2 compound file or a legacy suffix: for this module, never decoded as text."""
-    return data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC) or path.lower().endswith(LEGACY_SUFFIXES)
+    return data.startswith((ZIP_MAGIC, OLE_MAGIC)) or path.lower().endswith(LEGACY_SUFFIXES)
 
 
 def _convert_hint(path: str) -> str:

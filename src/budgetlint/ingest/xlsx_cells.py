@@ -115,7 +115,7 @@ def _format_digits(value: Decimal, codes: str) -> tuple[str, int]:
     return text, len(fraction)  # "" where no placeholder is required ("#" or "??" for zero)
 
 
-def printed_number(value: float | int | Decimal, number_format: str | None) -> tuple[str, int]:
+def printed_number(value: float | Decimal, number_format: str | None) -> tuple[str, int]:
     """(text as printed, decimals printed) of a number under an Excel number format."""
     exact = value if isinstance(value, Decimal) else Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     fmt = (number_format or "General").strip()

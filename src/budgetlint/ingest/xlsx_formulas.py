@@ -226,6 +226,7 @@ def evaluate(formula: str, lookup: Lookup, in_range: RangeLookup) -> Decimal:
         value = _scalar(evaluator.expression())
     except (IndexError, InvalidOperation, OverflowError, ValueError) as exc:
         raise Unsupported("公式无法计算") from exc
-    if evaluator.peek() is not None:
-        raise Unsupported(f"不支持的写法（“{evaluator.peek().value}”）")
+    rest = evaluator.peek()
+    if rest is not None:
+        raise Unsupported(f"不支持的写法（“{rest.value}”）")
     return value
