@@ -70,6 +70,16 @@ class Table(BaseModel):
     empty_note: str | None = None  # 注：本表无数据 as printed
     unparsed_rows: tuple[int, ...] = ()  # lines of data rows whose cells could not be placed
     raw_size: tuple[int, int] = (0, 0)  # printed rows x widest row, headers included
+    expected_roles: tuple[str, ...] = ()  # column and row roles its kind has (roles_missing: those not found)
+
+    @property
+    def roles_found(self) -> list[str]:
+        return list(dict.fromkeys([*self.columns, *(r.role for r in self.rows if r.role)]))
+
+    @property
+    def roles_missing(self) -> list[str]:
+        found = set(self.roles_found)
+        return [r for r in self.expected_roles if r not in found]
 
     @property
     def is_empty(self) -> bool:
@@ -90,6 +100,7 @@ class Disclosure(BaseModel):
     kind: str  # budget | final_account
     template: str
     tables: tuple[Table, ...]
+    unrecognised_tables: tuple[str, ...] = ()  # titles of tables no kind of the template names
     source: object  # SourceDocument (kept loose to avoid a cycle in the JSON schema)
     # Recognised beyond the tables (types live in recognize/, which this layer must not import):
     claims: tuple[Any, ...] = ()  # narrative claims (recognize.narrative.claims.Claim)

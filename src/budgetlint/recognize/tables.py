@@ -12,7 +12,7 @@ from budgetlint.recognize.labels import is_code, normalise_label, squeeze
 from budgetlint.recognize.templates import RowRoleSpec, SideSpec, TableSpec
 
 
-def _is_column_numbers(cells: list[str]) -> bool:
+def is_column_numbers(cells: list[str]) -> bool:
     """A row that only numbers the columns: 1 2 3 … (or 栏次)."""
     texts = [c for c in cells if c]
     return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
@@ -23,7 +23,7 @@ def _role_labels(spec: TableSpec) -> set[str]:
 
 
 def _is_data_row(cells: list[str], labels: set[str]) -> bool:
-    if _is_column_numbers(cells):
+    if is_column_numbers(cells):
         return False
     first = cells[0] if cells else ""
     if is_code(first) or normalise_label(first)[0] in labels:
@@ -38,7 +38,7 @@ def split_header(raw: RawTable, spec: TableSpec) -> tuple[list[RawRow], list[Raw
     start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
     header = rows[:start]
     header_texts = {r.cells for r in header}
-    data = [r for r in rows[start:] if r.cells not in header_texts and not _is_column_numbers(list(r.cells))]
+    data = [r for r in rows[start:] if r.cells not in header_texts and not is_column_numbers(list(r.cells))]
     return header, data
 
 
@@ -165,7 +165,8 @@ class TableBuilder:
         return Table(kind=spec.id, title=self.title, number=spec.number, unit=self.unit,
                      location=raw.location.at_cell(table=self.title), columns=tuple(spec.value_roles),
                      column_headers=headers, rows=tuple(rows), empty_note=empty_note,
-                     unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width))
+                     unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width),
+                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected, *(r.role for r in spec.rows)])))
 
 
 def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:

@@ -74,6 +74,7 @@ class TableSpec(Strict):
     right_anchored: int = 0  # in a short row, this many last cells keep their place at the right
     sides: list[SideSpec] = Field(default_factory=list)
     rows: list[RowRoleSpec] = Field(default_factory=list)
+    expected: list[str] = Field(default_factory=list)  # column roles the kind has even where a header lacks them
 
     def matches_title(self, title: str) -> bool:
         """`title` as printed; see matches_squeezed for a title already squeezed."""
@@ -185,6 +186,13 @@ class TemplateSpec(Strict):
     region: str
     unit: str  # default unit of the tables
     min_tables: int = 1  # a document uses this template when at least this many tables are found
+    # A national base (national-budget, national-final-account): besides its own table files, it
+    # recognises every national table kind of its document kind by meaning (recognize/national.py),
+    # and a document no province template fits is checked with it.
+    national: bool = False
+    # The base a province template extends: rules written for the base apply to it, and a table its
+    # own files do not describe is recognised by the base's national vocabulary.
+    extends: str | None = None
     unit_name_patterns: list[str] = Field(default_factory=list)
     year_patterns: list[str] = Field(default_factory=list)
     empty_note_pattern: str = r"^注[:：]?\s*本表无数据"
@@ -240,4 +248,21 @@ def load_templates(root: Path | None = None) -> tuple[TemplateSpec, ...]:
     ids = [t.id for t in templates]
     if len(ids) != len(set(ids)):
         raise TemplateError("模板 id 重复", path=str(base))
+    by_id = {t.id: t for t in templates}
+    for t in templates:
+        if t.extends is not None and (t.extends not in by_id or not by_id[t.extends].national):
+            raise TemplateError(f"模板 {t.id} 的 extends 应为一个全国基础模板：{t.extends}", path=str(base))
     return templates
+
+
+def lineage(template_id: str) -> tuple[str, ...]:
+    """The template and the base it extends (a rule written for either applies)."""
+    template = next((t for t in load_templates() if t.id == template_id), None)
+    if template is None or template.extends is None:
+        return (template_id,)
+    return (template_id, template.extends)
+
+
+def national_base(kind: str) -> TemplateSpec | None:
+    """The national base template for a document kind (budget | final_account)."""
+    return next((t for t in load_templates() if t.national and t.kind == kind), None)

@@ -1,4 +1,4 @@
-"""Load rule packs: every <ID>.yaml under rules/ (templates/ and *.cases.yaml excluded)."""
+"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/ and *.cases.yaml excluded)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def rule_files(root: Path) -> list[Path]:
     files = []
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
-        if rel.parts[0] == "templates" or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
+        if rel.parts[0] in ("templates", "vocabulary") or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
             continue
         files.append(path)
     return files
