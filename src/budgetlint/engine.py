@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.recognize.templates import lineage
 from budgetlint.rulebook.rule import Rule
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,9 @@ def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
 
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
+    templates = lineage(disclosure.template)
     for rule in rules:
-        if rule.applies(disclosure.template):
+        if rule.applies(templates, disclosure.kind):
             evaluations += run_rule(rule, disclosure)
     by_id = {r.id: r for r in rules}
     findings = sorted((finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),

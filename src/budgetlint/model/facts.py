@@ -70,6 +70,7 @@ class Table(BaseModel):
     empty_note: str | None = None  # 注：本表无数据 as printed
     unparsed_rows: tuple[int, ...] = ()  # lines of data rows whose cells could not be placed
     raw_size: tuple[int, int] = (0, 0)  # printed rows x widest row, headers included
+    unplaced_columns: tuple[str, ...] = ()  # headers of value columns no role was found for
     expected_roles: tuple[str, ...] = ()  # column and row roles its kind has (roles_missing: those not found)
 
     @property

@@ -218,7 +218,7 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     if len(groups) > len(names):
         return None  # more sides than the kind has: not this kind's layout
     final = document_kind == "final_account"
-    sides = []
+    sides, unplaced = [], []
     groups += [[] for _ in range(len(names) - len(groups))]
     for name, columns in zip(names, groups):
         codes = [j for j in columns if kinds[j] == "code"]
@@ -235,10 +235,12 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
             if kinds[j] != "value":
                 continue
             role = _role(*texts[j], name if kind.two_sided else None, kind, vocabulary, final)
+            header = "·".join(t for t in (texts[j][1], texts[j][0]) if t)
             if role and role not in seen:
                 seen.add(role)
-                header = "·".join(t for t in (texts[j][1], texts[j][0]) if t) or role
-                values.append(ColumnSpec(role=role, index=j, header=header))
+                values.append(ColumnSpec(role=role, index=j, header=header or role))
+            elif any(r[j].strip() for r in data if j < len(r)):
+                unplaced.append(header or f"第{j + 1}列")
         sides.append(SideSpec(name=name, label=labels if split else codes[:1] + labels,
                               code_columns=codes if split else [], columns=values, text_columns=text_columns))
     if not any(s.columns for s in sides):
@@ -246,7 +248,7 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     printed = {c.role for s in sides for c in s.text_columns}
     rows = [r for r in kind.rows if set(r.empty + r.not_empty) <= printed]  # selectors on columns printed
     return TableSpec(id=kind.id, number=number, name=kind.name, title_patterns=[], width=width,
-                     sides=sides, rows=rows, expected=kind.expect)
+                     sides=sides, rows=rows, expected=kind.expect, unplaced=unplaced)
 
 
 def _full_codes(data: list[tuple[str, ...]], j: int) -> bool:

@@ -166,6 +166,7 @@ class TableBuilder:
                      location=raw.location.at_cell(table=self.title), columns=tuple(spec.value_roles),
                      column_headers=headers, rows=tuple(rows), empty_note=empty_note,
                      unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width),
+                     unplaced_columns=tuple(spec.unplaced),
                      expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected, *(r.role for r in spec.rows)])))
 
 

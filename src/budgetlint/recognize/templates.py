@@ -75,6 +75,7 @@ class TableSpec(Strict):
     sides: list[SideSpec] = Field(default_factory=list)
     rows: list[RowRoleSpec] = Field(default_factory=list)
     expected: list[str] = Field(default_factory=list)  # column roles the kind has even where a header lacks them
+    unplaced: list[str] = Field(default_factory=list)  # headers of value columns no role was found for
 
     def matches_title(self, title: str) -> bool:
         """`title` as printed; see matches_squeezed for a title already squeezed."""
