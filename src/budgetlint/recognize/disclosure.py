@@ -75,17 +75,20 @@ def _title_in_rows(raw: RawTable, template: TemplateSpec) -> tuple[TableSpec | N
     return spec, first_row[0].strip(), _unit_in_rows(raw)
 
 
-def _national(block: RawTable, candidates: list[tuple[str, str]], template: TemplateSpec) -> tuple[TableSpec, str] | None:
+def _national(block: RawTable, candidates: list[tuple[str, str]], template: TemplateSpec,
+              header: bool) -> tuple[TableSpec, str] | None:
     """The first title candidate (printed, squeezed) that names a national kind, with the spec
     that places its columns: the template's own layout of that kind when the printed width is
-    that layout's (the title was only spelled otherwise), else the columns read from the header."""
+    that layout's (the title was only spelled otherwise), else (with `header`) the columns read
+    from the table's header."""
     for printed, squeezed_text in candidates:
         named = title_kind(squeezed_text, template.kind)
         if named is None:
             continue
         width = _raw_width(block)
-        own = next((t for t in template.tables if t.id == named[0].id and t.width == width), None)
-        spec = own or resolve(named[0], block, template.kind, named[1])
+        spec = next((t for t in template.tables if t.id == named[0].id and t.width == width), None)
+        if spec is None and header:
+            spec = resolve(named[0], block, template.kind, named[1])
         return (spec, _clean_title(printed)) if spec is not None else None
     return None
 
@@ -105,13 +108,16 @@ def _candidates(blocks: tuple, i: int, squeezed: dict[int, str]) -> list[tuple[s
     return out
 
 
-def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], national: bool = False,
+def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], header: bool = False,
               unrecognised: list[str] | None = None) -> list[Match]:
     """Tables of `blocks` that this template knows; `squeezed` holds each paragraph's squeezed text.
 
-    With `national`, a table whose title none of the template's own files matches is recognised
-    by the national vocabulary; the titles of tables still unknown go to `unrecognised`.
+    For a national base or a template extending one, a table whose title none of the template's
+    own files matches is recognised by the national vocabulary: its kind from the title's key
+    words, its columns from the template's own layout of that kind (same printed width) or, with
+    `header`, from its header. The titles of tables still unknown go to `unrecognised`.
     """
+    by_kind = template.national or template.extends is not None
     matches: list[Match] = []
     note = re.compile(template.empty_note_pattern)
     for i, block in enumerate(blocks):
@@ -140,8 +146,8 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], n
         if spec is None:
             spec, title, row_unit = _title_in_rows(block, template)
             unit = row_unit or unit
-        if spec is None and national:
-            found = _national(block, _candidates(blocks, i, squeezed), template)
+        if spec is None and by_kind:
+            found = _national(block, _candidates(blocks, i, squeezed), template, header)
             if found is not None:
                 spec, title = found
                 unit = unit or _unit_in_rows(block)

@@ -97,10 +97,11 @@ def load_national(root: Path | None = None) -> NationalVocabulary:
         raise TemplateError(f"全国表式词表有误：{exc}", path=str(path)) from exc
 
 
-def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None) -> tuple[str, str]:
-    """(title without its numbering prefix and year, the numbering as printed)."""
+def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,
+                    year: bool = True) -> tuple[str, str]:
+    """(title without its numbering prefix -- and, with `year`, its leading year --, the numbering as printed)."""
     vocabulary = vocabulary or load_national()
-    title, number = _UNIT_TAIL.sub("", squeezed.translate(_BOOK_QUOTES)), ""
+    title, number = squeezed.translate(_BOOK_QUOTES), ""
     for _ in range(3):  # 附表1、2024年… : numbering, then year, in either order
         before = title
         for pattern in vocabulary.numbering:
@@ -109,7 +110,8 @@ def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None)
                 if m.start() == 0 and not number:
                     number = m.group(0).rstrip("：:、.．")
                 title = title[:m.start()] + title[m.end():]
-        title = _YEAR_PREFIX.sub("", title)
+        if year:
+            title = _YEAR_PREFIX.sub("", title)
         if title == before:
             break
     return title, number
@@ -118,7 +120,7 @@ def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None)
 def title_kind(squeezed: str, document_kind: str) -> tuple[KindSpec, str] | None:
     """The national kind a squeezed title names, and its printed numbering; None when it names none."""
     vocabulary = load_national()
-    title, number = strip_numbering(squeezed, vocabulary)
+    title, number = strip_numbering(_UNIT_TAIL.sub("", squeezed), vocabulary)
     if (not title or len(title) > vocabulary.title_max or "。" in title or not re.search(vocabulary.title_shape, title)
             or re.search(vocabulary.not_tables, title)):
         return None

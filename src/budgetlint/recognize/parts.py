@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 from budgetlint.ingest.pages import normalise_title
 from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table, TocEntry
 from budgetlint.recognize.labels import squeeze
+from budgetlint.recognize.national import strip_numbering
 from budgetlint.recognize.templates import PartSpec, Scope, TemplateSpec, load_templates
 
 HEADING_MAX = 60  # a heading is short and has no 。
@@ -41,8 +42,10 @@ _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（
 
 
 def title_key(text: str) -> str:
-    """A title as compared between 目录 and body: no numbering, spaces, leader dots or 表N prefix."""
-    return normalise_title(_NUMBERING.sub("", text, count=1))
+    """A title as compared between 目录 and body: no numbering (一、, 表N, 公开04表：, 附表1 …), spaces
+    or leader dots."""
+    key = normalise_title(_NUMBERING.sub("", text, count=1))
+    return strip_numbering(key, year=False)[0] or key
 
 
 @dataclass(frozen=True)
