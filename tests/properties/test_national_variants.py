@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from strategies import audit_text, seed_text
 from variants import NUMBERINGS, WORD_ORDER, national_variant, split_files
 
-from budgetlint.model import Disclosure
 from budgetlint.engine import RuleRun
+from budgetlint.model import Disclosure
 
 SEEDS = ["000_b2c7b50d282cc0b6.txt", "004_b39ab111367c9db1.txt"]
 TEXT_ONLY = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007", "NA008", "NA011", "NA012", "NA013", "NA014")

@@ -12,11 +12,25 @@ from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
 from budgetlint.recognize.narrative.execution import extract_execution
-from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
-from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
-from budgetlint.recognize.tables import TableBuilder
+from budgetlint.recognize.narrative.items import (
+    bind_items,
+    item_class_names,
+    read_items,
+    unquote_class_names,
+)
 from budgetlint.recognize.national import looks_like_disclosure, resolve, title_kind
-from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates, national_base
+from budgetlint.recognize.performance import (
+    parse_overall_target_table,
+    parse_self_evaluations,
+    parse_target_tables,
+)
+from budgetlint.recognize.tables import TableBuilder
+from budgetlint.recognize.templates import (
+    TableSpec,
+    TemplateSpec,
+    load_templates,
+    national_base,
+)
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")

@@ -32,7 +32,7 @@ from budgetlint.model.document import RawTable
 from budgetlint.numbers import parse_amount
 from budgetlint.paths import rules_root
 from budgetlint.recognize.labels import is_code, squeeze
-from budgetlint.recognize.tables import is_column_numbers, split_header
+from budgetlint.recognize.tables import is_column_numbers
 from budgetlint.recognize.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 
 VOCABULARY = "vocabulary/national-tables.yaml"
@@ -40,6 +40,7 @@ _YEAR_PREFIX = re.compile(r"^(?:20\d\d)年度?")
 _UNIT_TAIL = re.compile(r"(?:编制(?:单位|部门)|单位名称|预算单位|金额单位|单位)[:：].*$")
 _BOOK_QUOTES = str.maketrans("", "", "《》")
 _CODE_PART = re.compile(r"^\d{2,3}$")
+_TOTAL = re.compile(r"^(?:部门|单位)?(?:合计|总计)$")
 
 
 class Strict(BaseModel):
@@ -158,6 +159,29 @@ def _header_texts(header: list[tuple[str, ...]], width: int) -> list[tuple[str, 
     return out
 
 
+def _split(raw: RawTable) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Header rows (up to the first row holding an amount or a 科目编码; column-number rows left out)
+    and data rows. Unlike a template's split, a row label proves nothing here: the one-row 三公 table
+    prints 合计 as a column header."""
+    rows = [r.cells for r in raw.rows if not is_column_numbers(list(r.cells))]
+    label = re.compile(load_national().label_headers)
+    start = next((i for i, cells in enumerate(rows) if _is_data(cells, i > 0, label)), len(rows))
+    return rows[:start], rows[start:]
+
+
+def _is_data(cells: tuple[str, ...], below_header: bool, label: re.Pattern) -> bool:
+    """A row with an amount or a 科目编码; or, under a header, a row that prints only its label in
+    the first column (an empty item: 因公出国（境）费 with no amount, an empty table's 合计) -- not a
+    header row, which names columns (the one-row 三公 table prints 合计 among them)."""
+    filled = [(j, c.strip()) for j, c in enumerate(cells) if c.strip()]
+    if any(is_code(c) or parse_amount(c) is not None for _, c in filled):
+        return True
+    if len(filled) != 1 or filled[0][0] != 0:
+        return False
+    text = squeeze(filled[0][1])
+    return bool(_TOTAL.search(text)) or (below_header and not label.search(text))
+
+
 def _content(data: list[tuple[str, ...]], j: int) -> tuple[int, int, int]:
     """(amounts, codes, texts) among the filled cells of column j."""
     amounts = codes = texts = 0
@@ -191,10 +215,7 @@ def _role(leaf: str, parent: str, side: str | None, kind: KindSpec, vocabulary: 
 def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "") -> TableSpec | None:
     """A TableSpec for `raw` as a table of `kind`, its columns placed by their headers."""
     vocabulary = load_national()
-    probe = TableSpec.model_construct(id=kind.id, rows=kind.rows, sides=[])  # split_header reads row labels only
-    header_rows, data_rows = split_header(raw, probe)
-    header = [r.cells for r in header_rows if not is_column_numbers(list(r.cells))]
-    data = [r.cells for r in data_rows]
+    header, data = _split(raw)
     width = max((len(r.cells) for r in raw.rows), default=0)
     texts = _header_texts(header, width)
     label_rx, code_rx = re.compile(vocabulary.label_headers), re.compile(vocabulary.code_headers)
@@ -237,12 +258,12 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
             if kinds[j] != "value":
                 continue
             role = _role(*texts[j], name if kind.two_sided else None, kind, vocabulary, final)
-            header = "·".join(t for t in (texts[j][1], texts[j][0]) if t)
+            shown = "·".join(t for t in (texts[j][1], texts[j][0]) if t)
             if role and role not in seen:
                 seen.add(role)
-                values.append(ColumnSpec(role=role, index=j, header=header or role))
+                values.append(ColumnSpec(role=role, index=j, header=shown or role))
             elif any(r[j].strip() for r in data if j < len(r)):
-                unplaced.append(header or f"第{j + 1}列")
+                unplaced.append(shown or f"第{j + 1}列")
         sides.append(SideSpec(name=name, label=labels if split else codes[:1] + labels,
                               code_columns=codes if split else [], columns=values, text_columns=text_columns))
     if not any(s.columns for s in sides):
@@ -250,7 +271,7 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     printed = {c.role for s in sides for c in s.text_columns}
     rows = [r for r in kind.rows if set(r.empty + r.not_empty) <= printed]  # selectors on columns printed
     return TableSpec(id=kind.id, number=number, name=kind.name, title_patterns=[], width=width,
-                     sides=sides, rows=rows, expected=kind.expect, unplaced=unplaced)
+                     sides=sides, rows=rows, expected=kind.expect, unplaced=unplaced, header_rows=len(header))
 
 
 def _full_codes(data: list[tuple[str, ...]], j: int) -> bool:

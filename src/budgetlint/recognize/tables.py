@@ -33,9 +33,12 @@ def _is_data_row(cells: list[str], labels: set[str]) -> bool:
 
 def split_header(raw: RawTable, spec: TableSpec) -> tuple[list[RawRow], list[RawRow]]:
     """Leading header rows, then data rows (column-number rows and repeated headers dropped)."""
-    labels = _role_labels(spec)
-    rows = list(raw.rows)
-    start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
+    rows = [r for r in raw.rows if spec.header_rows is None or not is_column_numbers(list(r.cells))]
+    if spec.header_rows is not None:
+        start = spec.header_rows
+    else:
+        labels = _role_labels(spec)
+        start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
     header = rows[:start]
     header_texts = {r.cells for r in header}
     data = [r for r in rows[start:] if r.cells not in header_texts and not is_column_numbers(list(r.cells))]

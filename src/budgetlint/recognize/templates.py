@@ -76,6 +76,7 @@ class TableSpec(Strict):
     rows: list[RowRoleSpec] = Field(default_factory=list)
     expected: list[str] = Field(default_factory=list)  # column roles the kind has even where a header lacks them
     unplaced: list[str] = Field(default_factory=list)  # headers of value columns no role was found for
+    header_rows: int | None = None  # leading rows that are the header (set when read from it); None: found by labels
 
     def matches_title(self, title: str) -> bool:
         """`title` as printed; see matches_squeezed for a title already squeezed."""
