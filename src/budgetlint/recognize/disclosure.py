@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from budgetlint.errors import InputError
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
+from budgetlint.recognize.continuation import join_continuations
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
@@ -260,6 +261,7 @@ def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dic
 
 def recognize(source: SourceDocument, template_id: str | None = None) -> Disclosure:
     """Recognise the tables of a document; `template_id` forces a template (rule cases use it)."""
+    source = join_continuations(source)
     templates = load_templates()
     if template_id is not None:
         chosen = [t for t in templates if t.id == template_id]
