@@ -21,11 +21,13 @@ def inspect(path, fmt) -> None:
         doc = {"path": disclosure.path, "unit": disclosure.unit, "year": disclosure.year,
                "kind": disclosure.kind, "template": disclosure.template, "base": base,
                "tables": [json_contract.table_entry(t) | json_contract.roles_entry(t) for t in disclosure.tables],
-               "unrecognised_tables": list(disclosure.unrecognised_tables)}
+               "unrecognised_tables": list(disclosure.unrecognised_tables), "template_fits": disclosure.template_fits}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     shown = f"{disclosure.template}（扩展全国基础模板 {base}）" if base and base != disclosure.template else (
         f"{disclosure.template}（全国基础模板，按表名关键词与表头识别）" if base else disclosure.template)
+    if not disclosure.template_fits:
+        shown += "；没有省级模板与之相符，按全国基础模板检查，不检查模板的章节清单"
     click.echo(f"{disclosure.path}\n模板 {shown} {disclosure.kind} 单位 {disclosure.unit} "
                f"年度 {disclosure.year} 共 {len(disclosure.tables)} 张表")
     for t in disclosure.tables:

@@ -71,7 +71,7 @@ class Table(BaseModel):
     unparsed_rows: tuple[int, ...] = ()  # lines of data rows whose cells could not be placed
     raw_size: tuple[int, int] = (0, 0)  # printed rows x widest row, headers included
     unplaced_columns: tuple[str, ...] = ()  # headers of value columns no role was found for
-    expected_roles: tuple[str, ...] = ()  # column and row roles its kind has (roles_missing: those not found)
+    expected_roles: tuple[str, ...] = ()  # column roles its kind has (roles_missing: those it does not print)
 
     @property
     def roles_found(self) -> list[str]:
@@ -102,6 +102,9 @@ class Disclosure(BaseModel):
     template: str
     tables: tuple[Table, ...]
     unrecognised_tables: tuple[str, ...] = ()  # titles of tables no kind of the template names
+    # False: no template's own tables fit (fewer than its min_tables), so the document is checked with
+    # the national base of its kind -- its tables by meaning, none of a layout's part lists imposed
+    template_fits: bool = True
     source: object  # SourceDocument (kept loose to avoid a cycle in the JSON schema)
     # Recognised beyond the tables (types live in recognize/, which this layer must not import):
     claims: tuple[Any, ...] = ()  # narrative claims (recognize.narrative.claims.Claim)

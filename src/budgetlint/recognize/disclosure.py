@@ -223,13 +223,14 @@ def _distinct(matches: list[Match]) -> int:
 
 
 def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
-                    ) -> tuple[TemplateSpec, list[Match], list[str]]:
+                    ) -> tuple[TemplateSpec, list[Match], list[str], bool]:
     """The template whose own table files find most distinct tables (at least its min_tables); when
     none does, the national base of the document's kind. Then, for a national base or a template
     that extends one, the tables its files do not describe are recognised by meaning.
 
-    Returns the template, the matches and the titles of tables left unrecognised. A document is
-    turned away only when nothing in it reads as a budget or final-account disclosure.
+    Returns the template, the matches, the titles of tables left unrecognised and whether a template
+    fitted. A document is turned away only when nothing in it reads as a budget or final-account
+    disclosure.
     """
     squeezed = squeezed_paragraphs(source)
     best: tuple[TemplateSpec, list[Match]] | None = None
@@ -240,7 +241,7 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
     template = best[0] if best else national_base(document_kind(squeezed))
     if template is None:
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)
-    return (template, *_with_national(source, template, squeezed, best[1] if best else []))
+    return (template, *_with_national(source, template, squeezed, best[1] if best else []), best is not None)
 
 
 def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str],
@@ -271,8 +272,9 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         template = chosen[0]
         matches, unrecognised = _with_national(source, template, squeezed,
                                                _classify(source.blocks, template, squeezed), refuse=False)
+        fits = True
     else:
-        template, matches, unrecognised = choose_template(source, templates)
+        template, matches, unrecognised, fits = choose_template(source, templates)
     tables = []
     for m in matches:
         builder = TableBuilder(m.spec, path=source.path, title=m.title,
@@ -293,7 +295,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         stats = stats.model_copy(update={"class_name": stats.class_name + len(added)})
     disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
                             kind=template.kind, template=template.id, tables=tuple(tables), source=source,
-                            unrecognised_tables=tuple(unrecognised),
+                            unrecognised_tables=tuple(unrecognised), template_fits=fits,
                             claims=claims + tuple(extract_execution(source)),
                             narrative_stats=stats,
                             targets=tuple(parse_target_tables(source)),

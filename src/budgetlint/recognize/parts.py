@@ -258,12 +258,13 @@ _cache: list = [None, None]  # (disclosure, DocumentParts): the last one, shared
 
 
 def document_parts(disclosure: Disclosure) -> DocumentParts | None:
-    """The template's parts found in `disclosure`; None when the template lists no parts."""
+    """The template's parts found in `disclosure`; None when the template lists no parts or does not
+    fit the document (checked with the national base, a province's part list is not imposed)."""
     if _cache[0] is disclosure:
         return _cache[1]
     template = template_of(disclosure)
     result = None
-    if template is not None and template.parts is not None:
+    if template is not None and template.parts is not None and disclosure.template_fits:
         source = disclosure.source
         blocks = source.blocks
         paragraphs = [(b, squeeze(b.text)) for b in blocks if isinstance(b, Paragraph)]

@@ -170,7 +170,7 @@ class TableBuilder:
                      column_headers=headers, rows=tuple(rows), empty_note=empty_note,
                      unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width),
                      unplaced_columns=tuple(spec.unplaced),
-                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected, *(r.role for r in spec.rows)])))
+                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected])))
 
 
 def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:

@@ -30,6 +30,8 @@ def document_entry(doc: DocumentResult) -> dict:
              "narrative": narrative_coverage(doc)}
     if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
         entry["unrecognised_tables"] = list(d.unrecognised_tables)
+    if not d.template_fits:  # no template's tables fit: checked with the national base
+        entry["template_fits"] = False
     return entry
 
 

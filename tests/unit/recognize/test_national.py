@@ -94,3 +94,31 @@ def test_a_column_the_table_does_not_print_is_missing_never_zero():
 def test_not_a_disclosure_is_still_turned_away():
     with pytest.raises(InputError):
         recognize(read_document(FIXTURES / "bad" / "not_a_disclosure.txt"))
+
+
+NATIONAL = FIXTURES / "national"
+
+
+def test_a_budget_in_another_provinces_titles_is_checked_with_the_base():
+    """Constructed in the table titles of a 山东 部门预算 (目录: 一 收支预算总表 … 九 一般公共预算“三公”经费
+    支出表), numbers consistent: nine tables by meaning, none left over, and no finding."""
+    results = api.audit([NATIONAL / "constructed_2024_budget_shandong_titles.txt"])
+    doc = results.documents[0]
+    d = doc.disclosure
+    assert (d.template, d.template_fits, d.unit, d.year) == ("national-budget", False, "山东省示例局", 2024)
+    assert [t.kind for t in d.tables] == [
+        "budget_summary", "revenue_summary", "expenditure_summary", "fiscal_summary", "general_budget_expenditure",
+        "fund_expenditure", "basic_expenditure_economic", "government_procurement", "three_public"]
+    assert d.unrecognised_tables == ()
+    assert doc.run.findings == () and doc.run.summary["pass"] > 100
+
+
+def test_the_text_of_a_real_final_account_of_another_province_is_checked_on_its_own():
+    """乌鲁木齐市政务服务中心 2023 决算公开说明 (新疆), its text only: not turned away, no part list
+    imposed, its sentence arithmetic checked, no false alarm."""
+    doc = api.audit([NATIONAL / "real_2023_final_urumqi_text.txt"]).documents[0]
+    d = doc.disclosure
+    assert (d.kind, d.template, d.template_fits, d.year) == ("final_account", "national-final-account", False, 2023)
+    assert d.unit == "乌鲁木齐市政务服务中心"
+    assert doc.run.findings == ()
+    assert doc.run.summary["pass"] > 0
