@@ -235,6 +235,8 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
     squeezed = squeezed_paragraphs(source)
     best: tuple[TemplateSpec, list[Match]] | None = None
     for template in templates:
+        if not template.tables:
+            continue  # a base without table files of its own fits no document by its own tables
         matches = _classify(source.blocks, template, squeezed)
         if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
             best = (template, matches)

@@ -21,7 +21,7 @@ unrecognised and is reported as such, never guessed.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -118,6 +118,7 @@ def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,
     return title, number
 
 
+@lru_cache(maxsize=4096)  # every template asks about the same paragraphs
 def title_kind(squeezed: str, document_kind: str) -> tuple[KindSpec, str] | None:
     """The national kind a squeezed title names, and its printed numbering; None when it names none."""
     vocabulary = load_national()
