@@ -17,9 +17,6 @@ from budgetlint.model.document import RawTable
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.national import load_national
 
-_UNIT = re.compile(r"单位[:：]")
-
-
 def starts_with_title(table: RawTable) -> bool:
     """The table's first row is one cell that reads as a table title (or its unit line)."""
     if not table.rows:
@@ -29,7 +26,8 @@ def starts_with_title(table: RawTable) -> bool:
     if len(texts) != 1 or len(cells) < 2:
         return False
     text = squeeze(texts[0])
-    return bool(_UNIT.search(text) or re.search(load_national().title_shape, text))
+    vocabulary = load_national()
+    return bool(re.search(vocabulary.unit_line, text) or re.search(vocabulary.title_shape, text))
 
 
 def join_continuations(source: SourceDocument) -> SourceDocument:

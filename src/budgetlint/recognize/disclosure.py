@@ -13,30 +13,15 @@ from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
 from budgetlint.recognize.narrative.execution import extract_execution
-from budgetlint.recognize.narrative.items import (
-    bind_items,
-    item_class_names,
-    read_items,
-    unquote_class_names,
-)
-from budgetlint.recognize.national import looks_like_disclosure, resolve, title_kind
-from budgetlint.recognize.performance import (
-    parse_overall_target_table,
-    parse_self_evaluations,
-    parse_target_tables,
-)
+from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
+from budgetlint.recognize.national import is_table_title, looks_like_disclosure, resolve, title_kind
+from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
-from budgetlint.recognize.templates import (
-    TableSpec,
-    TemplateSpec,
-    load_templates,
-    national_base,
-)
+from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates, national_base
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _UNIT_TAIL = re.compile(r"\s*单位[:：]\s*(?:亿元|万元|元)\s*$")
-_TABLE_WORD = re.compile(r"表(?:（[^）]{1,12}）)?$")
 TITLE_LOOKBACK = 6  # paragraphs between a table title and its table: 单位名称, 单位, 表N …
 
 
@@ -188,11 +173,11 @@ def _unit_in_rows(raw: RawTable) -> str | None:
 
 def _note_unrecognised(blocks: tuple, i: int, squeezed: dict[int, str], out: list[str]) -> None:
     """A table with a title-like paragraph above it (…表) that no kind names: said in the report.
-    Performance tables are read elsewhere (recognize/performance.py) and are not listed."""
+    Tables the vocabulary leaves to others (绩效 tables: recognize/performance.py) are not listed."""
     for printed, text in _candidates(blocks, i, squeezed):
-        title = _UNIT_TAIL.sub("", text)
-        if 0 < len(title) <= 60 and "。" not in title and _TABLE_WORD.search(title):
-            if "绩效" not in title:
+        shaped = is_table_title(text)
+        if shaped is not None:
+            if shaped:
                 out.append(_clean_title(printed))
             return
 

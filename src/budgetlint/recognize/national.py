@@ -36,11 +36,8 @@ from budgetlint.recognize.tables import is_column_numbers
 from budgetlint.recognize.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 
 VOCABULARY = "vocabulary/national-tables.yaml"
-_YEAR_PREFIX = re.compile(r"^(?:20\d\d)年度?")
-_UNIT_TAIL = re.compile(r"(?:编制(?:单位|部门)|单位名称|预算单位|金额单位|单位)[:：].*$")
 _BOOK_QUOTES = str.maketrans("", "", "《》")
 _CODE_PART = re.compile(r"^\d{2,3}$")
-_TOTAL = re.compile(r"^(?:部门|单位)?(?:合计|总计)$")
 
 
 class Strict(BaseModel):
@@ -73,11 +70,14 @@ class NationalVocabulary(Strict):
 
     numbering: list[str]
     measure_words: str
-    title_shape: str = r"表(?:（[^）]{1,12}）)?$"
+    title_shape: str  # how a table title ends (…表, …表（本年预算）)
     title_max: int = 60
-    not_tables: str = "绩效"
-    label_headers: str = r"科目|编码|代码|名称|^(?:收入|支出)?项目$|^(?:类|款|项)$|^单位$"
-    code_headers: str = r"^(?:类|款|项)$|编码|代码"
+    year_prefix: str
+    not_tables: str
+    unit_line: str  # a unit printed after a title (…总表单位：万元), cut before the title is read
+    total_label: str  # the label of a total row
+    label_headers: str  # headers of label columns (names, codes)
+    code_headers: str  # headers of 科目编码 columns (类 | 款 | 项, 科目编码)
     disclosure: list[str] = Field(default_factory=list)
     columns: list[ColumnWord]
     three_public_columns: list[ColumnWord] = Field(default_factory=list)  # an anchor the kinds reuse
@@ -112,22 +112,38 @@ def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,
                     number = m.group(0).rstrip("：:、.．")
                 title = title[:m.start()] + title[m.end():]
         if year:
-            title = _YEAR_PREFIX.sub("", title)
+            title = re.sub(vocabulary.year_prefix, "", title)
         if title == before:
             break
     return title, number
+
+
+def _shaped(squeezed: str, vocabulary: NationalVocabulary) -> tuple[str, str] | None:
+    """(title without numbering, unit and year; the numbering) when the text reads as a table title."""
+    title, number = strip_numbering(re.sub(vocabulary.unit_line, "", squeezed), vocabulary)
+    if not title or len(title) > vocabulary.title_max or "。" in title or not re.search(vocabulary.title_shape, title):
+        return None
+    return title, number
+
+
+def is_table_title(squeezed: str) -> bool | None:
+    """None: the text is no table title; False: a title of a table left to others (绩效); True: a table title."""
+    vocabulary = load_national()
+    shaped = _shaped(squeezed, vocabulary)
+    if shaped is None:
+        return None
+    return not re.search(vocabulary.not_tables, shaped[0])
 
 
 @lru_cache(maxsize=4096)  # every template asks about the same paragraphs
 def title_kind(squeezed: str, document_kind: str) -> tuple[KindSpec, str] | None:
     """The national kind a squeezed title names, and its printed numbering; None when it names none."""
     vocabulary = load_national()
-    title, number = strip_numbering(_UNIT_TAIL.sub("", squeezed), vocabulary)
-    if (not title or len(title) > vocabulary.title_max or "。" in title or not re.search(vocabulary.title_shape, title)
-            or re.search(vocabulary.not_tables, title)):
+    shaped = _shaped(squeezed, vocabulary)
+    if shaped is None or re.search(vocabulary.not_tables, shaped[0]):
         return None
-    kind = next((k for k in vocabulary.kinds(document_kind) if k.names(title)), None)
-    return (kind, number) if kind else None
+    kind = next((k for k in vocabulary.kinds(document_kind) if k.names(shaped[0])), None)
+    return (kind, shaped[1]) if kind else None
 
 
 # ------------------------------------------------------------------------------------- header
@@ -180,7 +196,7 @@ def _is_data(cells: tuple[str, ...], below_header: bool, label: re.Pattern) -> b
     if len(filled) != 1 or filled[0][0] != 0:
         return False
     text = squeeze(filled[0][1])
-    return bool(_TOTAL.search(text)) or (below_header and not label.search(text))
+    return bool(re.search(load_national().total_label, text)) or (below_header and not label.search(text))
 
 
 def _content(data: list[tuple[str, ...]], j: int) -> tuple[int, int, int]:
@@ -264,7 +280,7 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
                 seen.add(role)
                 values.append(ColumnSpec(role=role, index=j, header=shown or role))
             elif any(r[j].strip() for r in data if j < len(r)):
-                unplaced.append(shown or f"第{j + 1}列")
+                unplaced.append(shown or f"#{j + 1}")
         sides.append(SideSpec(name=name, label=labels if split else codes[:1] + labels,
                               code_columns=codes if split else [], columns=values, text_columns=text_columns))
     if not any(s.columns for s in sides):
