@@ -14,7 +14,7 @@ import re
 
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import RawTable
-from budgetlint.recognize.labels import squeeze
+from budgetlint.labels import squeeze
 from budgetlint.recognize.national import load_national
 
 def starts_with_title(table: RawTable) -> bool:

@@ -31,9 +31,9 @@ from budgetlint.errors import TemplateError
 from budgetlint.model.document import RawTable
 from budgetlint.numbers import parse_amount
 from budgetlint.paths import rules_root
-from budgetlint.recognize.labels import is_code, squeeze
+from budgetlint.labels import is_code, squeeze
 from budgetlint.recognize.tables import is_column_numbers
-from budgetlint.recognize.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
+from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 
 VOCABULARY = "vocabulary/national-tables.yaml"
 _BOOK_QUOTES = str.maketrans("", "", "《》")

@@ -9,8 +9,8 @@ from pydantic import ValidationError
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.errors import RuleError
+from budgetlint.model.rule import Rule
 from budgetlint.paths import rules_root
-from budgetlint.rulebook.rule import Rule
 
 
 def rule_files(root: Path) -> list[Path]:
