@@ -70,8 +70,11 @@ class Rule(BaseModel):
             raise ValueError(f"message uses unknown placeholders: {sorted(unknown)}")
         return message
 
-    def applies(self, lineage: tuple[str, ...], kind: str | None = None) -> bool:
-        """`lineage`: the document's template and the base it extends (recognize.templates.lineage)."""
+    def applies(self, lineage: tuple[str, ...] | str, kind: str | None = None) -> bool:
+        """`lineage`: the document's template and the base it extends (recognize.templates.lineage);
+        a bare template id stands for itself alone."""
+        if isinstance(lineage, str):
+            lineage = (lineage,)
         if self.applies_to.kind and kind and self.applies_to.kind != kind:
             return False
         return not self.applies_to.templates or any(t in self.applies_to.templates for t in lineage)
