@@ -14,6 +14,7 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.results import DocumentResult, Results, RuleRun
 from budgetlint.pairing import classify, find_pairs
 from budgetlint.recognize import recognize
+from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.load import select_rules
 
@@ -42,6 +43,14 @@ def inspect(path: str | Path) -> Disclosure:
     return read_disclosure(path)
 
 
+def template_base(template_id: str) -> str | None:
+    """The national base a template is or extends (None for one that neither is nor extends one)."""
+    template = next((t for t in load_templates() if t.id == template_id), None)
+    if template is None:
+        return None
+    return template.id if template.national else template.extends
+
+
 def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
     return run_rules(rules, disclosure)
 
@@ -54,7 +63,7 @@ def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> Docume
     except BudgetlintError as exc:
         return DocumentResult(path=path, error=exc.user_text())
     key = half.key if half is not None else None
-    if disclosure is None:  # the text half: no table of its own
+    if disclosure is None:  # a text half that is no disclosure on its own
         assert half is not None and half.error is not None
         return DocumentResult(path=path, error=f"{half.error.user_text()}；{TEXT_HALF_HINT}", half=key)
     return DocumentResult(path=path, disclosure=disclosure, run=check_disclosure(disclosure, rules), half=key)

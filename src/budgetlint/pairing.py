@@ -5,15 +5,16 @@ apart, the text half is "not a disclosure" (it has no table) and the tables half
 hold its figures against. A file is a half when:
 
 * **tables**: it is recognised (a template's tables found) but states no amount in narrative;
-* **text**: no template's tables are found, it states amounts in narrative, and its cover or
-  titles name a unit and a year by some template's patterns (recognize.identify).
+* **text**: no table is found in it (it is checked against the national base alone, or refused),
+  it states amounts in narrative, and its cover or titles name a unit and a year by some
+  template's patterns (recognize.identify).
 
 Each half has a key, (role, unit, year, kind, template). Two halves pair when unit, year, kind
 (budget / final account) and template agree and they are the only tables half and the only text
 half with them; the pair is checked as one document (ingest.combine), the text first. Nothing
 here looks at file names: the same two files renamed pair the same way, and two files named
 alike but stating different units never do. Several candidates for one identity are not guessed
-between: each file stays alone, and the text half's message says how to check it together.
+between: each file is checked alone.
 `find_pairs` works on keys alone, so a run that keeps only small records (batch) pairs as well.
 """
 
@@ -38,20 +39,36 @@ class Half:
 
 
 def classify(source: SourceDocument) -> tuple[Disclosure | None, Half | None]:
-    """(the disclosure when there are tables, the document as a half when it is one); the
-    recognition's InputError when it is neither a disclosure nor a text half."""
+    """(the disclosure, the document as a half when it is one). A document with no table is
+    recognised against the national base when it reads as a disclosure (its disclosure is
+    returned), or refused; either way it is a text half when it states amounts and names its unit
+    and year. The recognition's InputError is raised when the document is neither a disclosure nor
+    a text half."""
     try:
-        disclosure = recognize(source)
+        disclosure: Disclosure | None = recognize(source)
     except InputError as exc:
-        identity = identify(source)
-        if identity is None or not any(c.kind == "amount" for c in extract_narrative(source).claims):
+        half = _text_half(source, error=exc)
+        if half is None:
             raise
-        key = ("text", identity.unit, identity.year, identity.kind, identity.template)
-        return None, Half("text", key, error=exc)
-    if any(c.kind == "amount" for c in disclosure.claims) or not (disclosure.unit and disclosure.year):
+        return None, half
+    assert disclosure is not None
+    if not disclosure.tables:
+        return disclosure, _text_half(source)
+    if _states_amounts(disclosure.claims) or not (disclosure.unit and disclosure.year):
         return disclosure, None
     key = ("tables", squeeze(disclosure.unit), disclosure.year, disclosure.kind, disclosure.template)
     return disclosure, Half("tables", key)
+
+
+def _states_amounts(claims) -> bool:
+    return any(c.kind == "amount" for c in claims)
+
+
+def _text_half(source: SourceDocument, error: InputError | None = None) -> Half | None:
+    identity = identify(source)
+    if identity is None or not _states_amounts(extract_narrative(source).claims):
+        return None
+    return Half("text", ("text", identity.unit, identity.year, identity.kind, identity.template), error=error)
 
 
 def find_pairs(keys: list[HalfKey | None]) -> list[tuple[int, int]]:

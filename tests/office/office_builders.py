@@ -240,7 +240,9 @@ def fill_workbook(template: Path, pdf_source: SourceDocument, out: Path) -> Path
 
     from budgetlint.ingest import read_document
 
-    pdf = _pdf_tables(pdf_source)
+    from budgetlint.recognize.continuation import join_continuations
+
+    pdf = _pdf_tables(join_continuations(pdf_source))  # a table continued over pages is one table
     read = read_document(template)
     workbook = load_workbook(template)
     blocks = read.blocks

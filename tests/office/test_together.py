@@ -61,9 +61,12 @@ def test_each_half_alone_cannot_be_checked_against_the_other(halves, rules):
     import budgetlint.api
 
     text, tables = (budgetlint.api.read_document(p) for p in halves)
-    assert api.check_source(text.path, text, rules).error  # no table: not a disclosure on its own
-    alone = api.check_source(tables.path, tables, rules)
-    assert not any(f.rule == "NA001" for f in alone.run.findings)
+    text_alone = api.check_source(text.path, text, rules)
+    assert not text_alone.disclosure.tables and text_alone.half[0] == "text"  # no table to bind to
+    tables_alone = api.check_source(tables.path, tables, rules)
+    assert tables_alone.half[0] == "tables"
+    for alone in (text_alone, tables_alone):
+        assert not any(f.rule == "NA001" for f in alone.run.findings)
 
 
 def test_every_location_names_its_file_and_its_own_line(halves, monkeypatch, capsys):
@@ -91,12 +94,13 @@ def test_no_pairing_checks_each_file_alone(halves):
     documents = api.audit([halves[0].parent], pairing=False).documents
     assert len(documents) == 2 and all(not d.files for d in documents)
     assert [d.path for d in documents] == [str(halves[1]), str(halves[0])]
-    assert [bool(d.error) for d in documents] == [False, True]  # the tables check; the text is no disclosure
+    assert [d.half[0] for d in documents] == ["tables", "text"]
+    assert not documents[1].disclosure.tables  # the text half alone: its narrative, no table to hold it to
 
 
 def test_halves_of_different_units_are_not_paired(halves, tmp_path):
     """The text half as a Word document naming another unit: same year and kind, but not the same
-    disclosure; nothing pairs, and the text half's message says how to check it together."""
+    disclosure; nothing pairs, each is checked alone."""
     import budgetlint.api
 
     text, tables = halves
@@ -107,8 +111,8 @@ def test_halves_of_different_units_are_not_paired(halves, tmp_path):
     other = docx_from_source(renamed, tmp_path / "正文.docx")
     documents = api.audit([other, tables]).documents
     assert len(documents) == 2 and not any(d.files for d in documents)
-    assert documents[0].error and "--together" in documents[0].error
-    assert documents[1].error is None and documents[1].half[0] == "tables"
+    assert [d.half[0] for d in documents] == ["text", "tables"]
+    assert documents[0].half[1] == "上海市普陀区民政局" and documents[1].half[1] == "上海市普陀区司法局"
 
 
 def test_check_pairs_a_word_text_with_its_excel_tables(halves, dept_source, fixtures, tmp_path, monkeypatch, capsys):

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Paragraph, RawTable, SourceFile, TocEntry
+from budgetlint.model.document import Paragraph, SourceFile, TocEntry
 from budgetlint.model.location import Location
 
 SEPARATOR = " + "  # the combined document's path: "text.pdf + tables.xlsx"
@@ -33,10 +33,10 @@ def _shift(location: Location, offset: int) -> Location:
 
 def _shift_block(block, offset: int):
     if isinstance(block, Paragraph):
-        return Paragraph.model_construct(kind="paragraph", text=block.text, location=_shift(block.location, offset))
+        return block.model_copy(update={"location": _shift(block.location, offset)})
     rows = tuple(replace(r, line=r.line + offset, cell_lines=tuple(n + offset for n in r.cell_lines))
                  for r in block.rows)
-    return RawTable.model_construct(kind="table", rows=rows, location=_shift(block.location, offset))
+    return block.model_copy(update={"rows": rows, "location": _shift(block.location, offset)})
 
 
 def combine(sources: list[SourceDocument]) -> SourceDocument:

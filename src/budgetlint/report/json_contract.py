@@ -30,6 +30,11 @@ def finding_entry(f, source) -> dict:
     return out
 
 
+def roles_entry(table) -> dict:
+    """What recognition found in a table and what its kind has that this one lacks (inspect)."""
+    return {"roles": table.roles_found, "missing": table.roles_missing, "unplaced": list(table.unplaced_columns)}
+
+
 def document_entry(doc: DocumentResult) -> dict:
     if doc.error:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
@@ -38,11 +43,16 @@ def document_entry(doc: DocumentResult) -> dict:
     source = d.source
     tables = [table_entry(t) for t in d.tables]
     if source is not None and source.files:
-        for entry, table in zip(tables, d.tables):
-            entry["location"] = source.local_location(table.location).contract(with_file=True)
-    return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-            "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc), **_several(doc)}
+        for entry_, table in zip(tables, d.tables):
+            entry_["location"] = source.local_location(table.location).contract(with_file=True)
+    entry = {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
+             "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
+             "narrative": narrative_coverage(doc), **_several(doc)}
+    if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
+        entry["unrecognised_tables"] = list(d.unrecognised_tables)
+    if not d.template_fits:  # no template's tables fit: checked with the national base
+        entry["template_fits"] = False
+    return entry
 
 
 def _tool() -> dict:
