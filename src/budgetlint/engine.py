@@ -8,6 +8,7 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
+from budgetlint import findings
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
 from budgetlint.rulebook.rule import Rule
@@ -23,20 +24,6 @@ class RuleRun(BaseModel):
     summary: dict[str, int]
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:  # placeholders are validated at load; this is a last guard
-        return ""
-
-
-def finding_of(rule: Rule, evaluation: Evaluation) -> Finding:
-    values = _Blank(subject=evaluation.subject, expected=evaluation.expected or "", actual=evaluation.actual or "",
-                    difference=evaluation.difference or "", unit=evaluation.unit or "",
-                    detail=evaluation.detail or "", **evaluation.values)
-    return Finding(rule=rule.id, name=rule.name, severity=evaluation.severity or rule.severity,
-                   message=rule.message.format_map(values), expected=evaluation.expected,
-                   actual=evaluation.actual, difference=evaluation.difference, locations=evaluation.locations)
-
-
 def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
     try:
         return CHECK_KINDS[rule.kind].evaluate(rule, disclosure)
@@ -50,9 +37,7 @@ def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     for rule in rules:
         if rule.applies(disclosure.template):
             evaluations += run_rule(rule, disclosure)
-    by_id = {r.id: r for r in rules}
-    findings = sorted((finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),
-                      key=Finding.sort_key)
+    made = findings.make_findings({r.id: r for r in rules}, disclosure, evaluations)
     counts = Counter(e.outcome.value for e in evaluations)
     summary = {o.value: counts.get(o.value, 0) for o in Outcome}
-    return RuleRun(evaluations=tuple(evaluations), findings=tuple(findings), summary=summary)
+    return RuleRun(evaluations=tuple(evaluations), findings=made, summary=summary)

@@ -1,4 +1,7 @@
-"""The JSON output contract (design.md §4): fields may be added, never renamed."""
+"""The JSON output contract (docs/json-contract.md): fields may be added, never renamed.
+
+CONTRACT_VERSION counts the additions: a consumer that needs a field checks the version it came in.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import json
 
 from budgetlint import __version__
 from budgetlint.api import DocumentResult, Results, narrative_coverage
+
+CONTRACT_VERSION = 2  # 1: the first contract; 2: structured findings (docs/json-contract.md)
 
 
 def table_entry(table) -> dict:
@@ -22,11 +27,17 @@ def document_entry(doc: DocumentResult) -> dict:
     return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
             "tables": [table_entry(t) for t in d.tables],
             "findings": [f.contract() for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc)}
+            "narrative": narrative_coverage(doc), "pages": pages_entry(d.source)}
+
+
+def pages_entry(source) -> list[dict]:
+    """A PDF's pages: size in points and whether any text was read (empty for text inputs)."""
+    return [{"page": p.number, "width": p.width, "height": p.height, "text": p.text}
+            for p in getattr(source, "pages", ())]
 
 
 def contract(results: Results) -> dict:
-    return {"tool": {"name": "budgetlint", "version": __version__},
+    return {"tool": {"name": "budgetlint", "version": __version__}, "contract_version": CONTRACT_VERSION,
             "documents": [document_entry(d) for d in results.documents]}
 
 

@@ -1,0 +1,35 @@
+"""Failing evaluations -> the findings a report shows (model/findings.py holds the types).
+
+    build.py        one evaluation -> one Finding (message, fix, structured values)
+    locate.py       page-local lines, boxes and page sizes of its locations
+    fingerprint.py  what it is about, hashed: stable under edits elsewhere
+    group.py        one cause, one finding: repeats merged, root-cause cells marked
+
+Findings come out in page order (page, line, rule, message).
+"""
+
+from __future__ import annotations
+
+from budgetlint.findings.build import finding_of
+from budgetlint.findings.fingerprint import Identity, numbered
+from budgetlint.findings.group import merge_repeats, root_causes
+from budgetlint.findings.locate import PageIndex
+from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.rulebook.rule import Rule
+
+__all__ = ["finding_of", "make_findings"]
+
+
+def make_findings(rules: dict[str, Rule], disclosure: Disclosure, evaluations: list[Evaluation]) -> tuple[Finding, ...]:
+    failing = [e for e in evaluations if e.outcome == Outcome.FAIL]
+    if not failing:
+        return ()
+    identity = Identity(disclosure)
+    source = disclosure.source
+    pages = PageIndex(source) if getattr(source, "pages", None) else None
+    drafts = merge_repeats([finding_of(rules[e.rule], e, identity, pages) for e in failing], identity)
+    findings = sorted((d.finding for d in drafts), key=Finding.sort_key)
+    unique = numbered([f.fingerprint for f in findings])
+    findings = [f.model_copy(update={"fingerprint": fp}) if fp != f.fingerprint else f
+                for f, fp in zip(findings, unique)]
+    return tuple(root_causes(findings))
