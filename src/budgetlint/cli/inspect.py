@@ -6,11 +6,13 @@ import json
 
 import click
 
+from budgetlint.cli.chinese import ChineseCommand
+
 from budgetlint import api
 from budgetlint.report import json_contract
 
 
-@click.command()
+@click.command(cls=ChineseCommand)
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
 def inspect(path, fmt) -> None:

@@ -79,7 +79,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from budgetlint.errors import InputError
+from budgetlint.errors import InputError, os_reason
 from budgetlint.ingest.pages import PAGE_NUMBER, normalise_title, parse_toc_row
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import PageDefect, PageInfo, Paragraph, RawRow, RawTable, TextLine, TocEntry
@@ -372,7 +372,7 @@ def _check_tail(path: str) -> None:
             fh.seek(max(0, size - EOF_TAIL_BYTES))
             tail = fh.read()
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", path=path) from exc
+        raise InputError(f"无法读取文件：{os_reason(exc)}", path=path) from exc
     if b"%%EOF" not in tail:
         raise InputError("PDF 文件损坏或不完整", path=path,
                          hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")

@@ -9,6 +9,7 @@ consequences) and to the waiver file.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Literal
 
@@ -110,15 +111,22 @@ class Cause(BaseModel):
 
 
 class Waiver(BaseModel):
-    """Why a finding is accepted (from the waiver file)."""
+    """A finding accepted as it is: one `[[waivers]]` entry of the project file (config.py)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    reason: str
-    expires: str | None = None  # ISO date; after it the waiver no longer applies
+    fingerprint: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    expires: dt.date | None = None  # after this day the finding is reported again
+    rule: str | None = None  # for the reader
+    unit: str | None = None  # the document it was written for: a waiver is called unused only
+    year: int | None = None  # where a document of this unit and year was checked
+    message: str | None = None  # for the reader
 
     def contract(self) -> dict:
-        return {"reason": self.reason, "expires": self.expires}
+        return {"fingerprint": self.fingerprint, "reason": self.reason,
+                "expires": self.expires.isoformat() if self.expires else None, "rule": self.rule,
+                "unit": self.unit, "year": self.year}
 
 
 class Finding(BaseModel):
@@ -147,8 +155,11 @@ class Finding(BaseModel):
     waiver: Waiver | None = None  # accepted in the waiver file: counted, not failing
 
     def sort_key(self) -> tuple:
+        """Page order: page, the line on the page where it is known (PDF), the line, rule, message."""
         first = self.locations[0] if self.locations else None
-        return (first.page or 0 if first else 0, first.line or 0 if first else 0, self.rule, self.message)
+        if first is None:
+            return (0, 0, 0, self.rule, self.message)
+        return (first.page or 0, first.page_line or 0, first.line or 0, self.rule, self.message)
 
     @property
     def shown(self) -> bool:

@@ -27,7 +27,14 @@ def document_entry(doc: DocumentResult) -> dict:
     return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
             "tables": [table_entry(t) for t in d.tables],
             "findings": [f.contract() for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc), "pages": pages_entry(d.source)}
+            "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
+            "undecided": undecided_entry(run)}
+
+
+def undecided_entry(run) -> list[dict]:
+    """Every check that ended neither pass nor fail, with its reason (the 不适用/数据不足/出错 counts)."""
+    return [{"rule": e.rule, "outcome": e.outcome.value, "subject": e.subject, "reason": e.detail}
+            for e in run.evaluations if e.outcome.value in ("not_applicable", "insufficient_data", "error")]
 
 
 def pages_entry(source) -> list[dict]:
@@ -38,7 +45,10 @@ def pages_entry(source) -> list[dict]:
 
 def contract(results: Results) -> dict:
     return {"tool": {"name": "budgetlint", "version": __version__}, "contract_version": CONTRACT_VERSION,
-            "documents": [document_entry(d) for d in results.documents]}
+            "documents": [document_entry(d) for d in results.documents],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in results.skipped],
+            "waivers": {"config": results.config_path, "unused": [w.contract() for w in results.unused_waivers],
+                        "expired": [w.contract() for w in results.expired_waivers]}}
 
 
 def render(results: Results, **_: object) -> str:

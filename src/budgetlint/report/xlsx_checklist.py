@@ -16,14 +16,17 @@ from __future__ import annotations
 import io
 import math
 import re
+import string
 import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
 from budgetlint.api import DocumentResult, Results
 from budgetlint.errors import ReportError
-from budgetlint.model import Finding, Location
+from budgetlint.model import Finding
 from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
+from budgetlint.report.phrases import consequences, other_places, where
+from budgetlint.rulebook.rule import Rule
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
 SUFFIX = ".xlsx"
@@ -38,50 +41,47 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 PASS, FAIL, UNCHECKED = "是", "否", "未检查"
 
 
-def where(loc: Location | None) -> str:
-    """第16页（据目录估计）第412行 / 第412行 / ''."""
-    if loc is None:
+def message_fields(rule: Rule | None) -> frozenset[str]:
+    """The placeholders the rule's message template fills: those values are in the message already."""
+    if rule is None:
+        return frozenset()
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(rule.message) if name)
+
+
+def _values(f: Finding, shown: frozenset[str]) -> str:
+    """报告值 / 应为 / 相差 of a comparison, each only when the rule's message does not already show it."""
+    if f.expected is None:  # a quoted wording, a missing part: nothing was computed
         return ""
-    text = ""
-    if loc.page:
-        text = f"第{loc.page}页" + ("（据目录估计）" if loc.page_basis == "toc" else "")
-    if loc.line:
-        text += f"第{loc.line}行"
-    return text
-
-
-def _values(f: Finding) -> str:
-    """报告值 / 应为 / 相差, each only when the message does not already show it."""
     parts = []
-    if f.actual and f.actual not in f.message:
+    if f.actual and "actual" not in shown:
         parts.append(f"报告值 {f.actual}")
-    if f.expected and f.expected not in f.message:
+    if f.expected and "expected" not in shown:
         parts.append(f"应为 {f.expected}")
-    if parts and f.difference and f.difference not in f.message:
+    if parts and f.difference and "difference" not in shown:
         parts.append(f"相差 {f.difference}")
     return "（" + "，".join(parts) + "）" if parts else ""
 
 
 def _also(f: Finding) -> str:
     """The other places the finding names (a cross-table finding's other numbers), at most three."""
-    seen = {f.locations[0]} if f.locations else set()
-    others = []
-    for loc in f.locations[1:]:
-        if loc not in seen and where(loc):
-            seen.add(loc)
-            others.append(loc)
+    others = other_places(f)
     if not others:
         return ""
-    names = "；".join(" ".join(x for x in (loc.table, loc.row, loc.column, where(loc)) if x) for loc in others[:3])
-    return f"（另见：{names}{'等' if len(others) > 3 else ''}）"
+    return f"（另见：{'；'.join(others[:3])}{'等' if len(others) > 3 else ''}）"
 
 
-def problem_sentence(number: int, f: Finding) -> str:
-    """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）。"""
+def problem_sentence(number: int, f: Finding, shown: frozenset[str] = frozenset(),
+                     followers: list[Finding] | None = None) -> str:
+    """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）（建议：…）。"""
     place = where(f.locations[0] if f.locations else None)
     text = f.message.strip().rstrip("。")
     prefix = "（提示）" if f.severity == "info" else ""
-    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}。"
+    if f.waiver is not None:
+        prefix += "（已豁免）"
+    extra = f"（建议：{f.fix}）" if f.fix else ""
+    if followers:
+        extra += "（同一原因还导致：" + "；".join(f"{g.rule} {g.title}" for g in followers) + "）"
+    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f, shown)}{_also(f)}{extra}。"
 
 
 def verdict(row: PartRow) -> str:
@@ -139,7 +139,7 @@ def sheet_title(doc: DocumentResult) -> str:
     return f"{year}{d.unit or ''}{scope_word(doc)}{kind}公开情况检查表"
 
 
-def _fill_document(ws, doc: DocumentResult) -> None:
+def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
     d = doc.disclosure
     scope = scope_word(doc)
     kind = "决算" if d.kind == "final_account" else "预算"
@@ -172,7 +172,8 @@ def _fill_document(ws, doc: DocumentResult) -> None:
         _cell(ws, f"B{r}", row.name, wrap=True)
         _box(ws, f"B{r}", f"C{r}")
         _cell(ws, f"D{r}", verdict(row), horizontal="center")
-        problems = "\n".join(problem_sentence(n, f) for n, f in enumerate(row.findings, start=1))
+        problems = "\n".join(problem_sentence(n, f, message_fields(rules.get(f.rule)), consequences(f, doc.run.findings))
+                             for n, f in enumerate(row.findings, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
         height = max(_lines(problems, "E"), _lines(row.name, "C"))
         ws.row_dimensions[r].height = LINE_HEIGHT * height
@@ -229,7 +230,7 @@ def workbook(results: Results):
         if doc.error or doc.disclosure is None:
             _fill_error(ws, doc)
         else:
-            _fill_document(ws, doc)
+            _fill_document(ws, doc, {r.id: r for r in results.rules})
     if not wb.worksheets:
         wb.create_sheet("检查表")
     return wb
