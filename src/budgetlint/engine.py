@@ -8,12 +8,15 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
-from budgetlint import findings
+from budgetlint import findings, unread
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
 from budgetlint.rulebook.rule import Rule
 
 log = logging.getLogger(__name__)
+
+# check kinds whose failures an unread page may explain wherever they are (unread.py)
+WHOLE_DOCUMENT = {kind for kind, module in CHECK_KINDS.items() if getattr(module, "READS_WHOLE_DOCUMENT", False)}
 
 
 class RuleRun(BaseModel):
@@ -37,6 +40,7 @@ def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     for rule in rules:
         if rule.applies(disclosure.template):
             evaluations += run_rule(rule, disclosure)
+    evaluations = unread.adjust(evaluations, disclosure, WHOLE_DOCUMENT, {r.id: r.kind for r in rules})
     made = findings.make_findings({r.id: r for r in rules}, disclosure, evaluations)
     counts = Counter(e.outcome.value for e in evaluations)
     summary = {o.value: counts.get(o.value, 0) for o in Outcome}
