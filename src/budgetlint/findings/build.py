@@ -56,6 +56,6 @@ def finding_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = N
         locations=tuple(place(loc) for loc in evaluation.locations),
         fingerprint=identity.fingerprint(rule.id, content) if identity is not None else "",
         reported=evaluation.reported, computed=evaluation.computed, addends=addends, detail=evaluation.detail,
-        formula=evaluation.formula,
+        formula=evaluation.formula, quote=evaluation.values.get("quote") or None,
         fix=message_of(rule.fix, values) if rule.fix else None)
     return Draft(finding, content)

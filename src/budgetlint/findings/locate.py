@@ -6,10 +6,13 @@ line (`Location.page_line`) counts the page's text lines from the top: each prin
 narrative text and each table row is one line (a row whose cells wrap still reads as one row).
 
 A narrative number carries its span in the paragraph's text; the paragraph's printed lines
-(`Paragraph.lines`) give the page and the box of the lines it stands on. The box covers those
-whole lines: the reader keeps no position per character, and a box that is too wide still shows
-the number, where one guessed from character counts might miss it. Text inputs have neither
-boxes nor page sizes, and their `line` is already the line a reader looks for.
+(`Paragraph.lines`) give the page and the box of the lines it stands on. Within a line the reader
+keeps no position per character, so the span's left and right ends are estimated from the line's
+box and its text (a Chinese character or full-width mark is one em, any other character half an
+em, the line's width shared out in proportion) and widened by PAD_EMS on each side, so the box
+holds the number even where justification or a narrow font moved it a little. A span over two
+lines gets the box of both. Text inputs have neither boxes nor page sizes, and their `line` is
+already the line a reader looks for.
 """
 
 from __future__ import annotations
@@ -17,10 +20,15 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from budgetlint.model import Location, Paragraph, RawTable, SourceDocument
-from budgetlint.model.document import TextLine
 from budgetlint.model.location import Box
 
 SAME_LINE = 2.0  # points: tops closer than this are one line (cells of a row, a shifted number)
+PAD_EMS = 1.5  # how far a narrative span's estimated box is widened on each side, in ems
+
+
+def _ems(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 and not 0xFF00 <= ord(ch) <= 0xFFEF and ch not in "“”‘’—…·" else 1.0
+               for ch in text)
 
 
 def _union(boxes: list[Box]) -> Box:
@@ -60,13 +68,25 @@ class PageIndex:
             return None
         return max(1, bisect_right(lines, top + SAME_LINE))
 
-    def _span_lines(self, para: Paragraph, span: tuple[int, int]) -> list[TextLine]:
-        """The printed lines a span of the paragraph's text stands on, on the page where it starts."""
-        starts = [ln.start for ln in para.lines]
+    def _span_box(self, para: Paragraph, span: tuple[int, int]) -> tuple[int, Box]:
+        """The page and box of a span of the paragraph's text (module docstring), on the page where it starts."""
+        lines = para.lines
+        starts = [ln.start for ln in lines]
         first = max(bisect_right(starts, span[0]) - 1, 0)
         last = max(bisect_right(starts, max(span[1] - 1, span[0])) - 1, first)
-        chosen = list(para.lines[first:last + 1])
-        return [ln for ln in chosen if ln.page == chosen[0].page]
+        boxes = []
+        for k in range(first, last + 1):
+            ln = lines[k]
+            if ln.page != lines[first].page:
+                break
+            end = lines[k + 1].start if k + 1 < len(lines) else len(para.text)
+            text = para.text[ln.start:end].rstrip()
+            x0, top, x1, bottom = ln.box
+            em = (x1 - x0) / max(_ems(text), 0.5)
+            left = x0 + em * (_ems(text[:max(span[0] - ln.start, 0)]) - PAD_EMS) if k == first else x0
+            right = x0 + em * (_ems(text[:max(span[1] - ln.start, 0)]) + PAD_EMS) if k == last else x1
+            boxes.append((max(x0, left), top, min(x1, right), bottom))
+        return lines[first].page, _union(boxes)
 
     def resolve(self, loc: Location) -> Location:
         """`loc` with its page, box, page-local line and page size filled in where the source knows them."""
@@ -76,8 +96,8 @@ class PageIndex:
         para = self.paragraphs.get(loc.line) if loc.line is not None else None
         if para is not None and para.lines and loc.column is None:
             if loc.span is not None:
-                lines = self._span_lines(para, loc.span)
-                page, bbox = lines[0].page, _union([ln.box for ln in lines])
+                page, bbox = self._span_box(para, loc.span)
+                bbox = tuple(round(v, 2) for v in bbox)  # type: ignore[assignment]
             elif bbox is None and para.location.page == page:  # a place after the paragraph (a blank page) keeps its page
                 bbox = para.location.bbox
         update: dict = {"page": page, "bbox": bbox, "page_size": self.sizes.get(page) if page else None}

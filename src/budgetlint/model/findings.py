@@ -149,6 +149,7 @@ class Finding(BaseModel):
     detail: str | None = None  # the evaluation's explanation (what the message's {detail} says)
     formula: str | None = None  # technical detail: formulas, rounding intervals (never in the message)
     fix: str | None = None  # 修改建议: which side to change, when the rule (or a root cause) tells
+    quote: str | None = None  # the document's own words the finding is about (a claim, a match, cut text)
     occurrences: int = 1  # fail evaluations with this same message merged into this finding
     cause: Cause | None = None  # this finding leads: one cell explains it and the ones listed
     consequence_of: str | None = None  # fingerprint of the finding whose cause explains this one
@@ -174,7 +175,7 @@ class Finding(BaseModel):
                 "reported": self.reported.contract() if self.reported else None,
                 "computed": self.computed.contract() if self.computed else None,
                 "addends": [a.contract() for a in self.addends], "detail": self.detail, "formula": self.formula,
-                "fix": self.fix,
+                "fix": self.fix, "quote": self.quote,
                 "occurrences": self.occurrences, "cause": self.cause.contract() if self.cause else None,
                 "consequence_of": self.consequence_of,
                 "waived": self.waiver.contract() if self.waiver else None}

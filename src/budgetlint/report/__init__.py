@@ -5,13 +5,14 @@ part_map.py is shared support, not a format: which 检查表 row (part of the di
 belongs to, for the checklist and the terminal overview alike.
 """
 
-from budgetlint.report import json_contract, terminal, xlsx_checklist
+from budgetlint.report import json_contract, pdf_annotations, terminal, xlsx_checklist
 
 REPORTERS = {
     "checklist": xlsx_checklist,
     "json": json_contract,
+    "pdf": pdf_annotations,
     "rich": terminal,
 }
 
 # modules in this folder that are shared support, not formats
-SUPPORT_MODULES = {"part_map"}
+SUPPORT_MODULES = {"part_map", "phrases", "pdf_summary", "screenshots"}

@@ -3,7 +3,8 @@
 Shaped like the inspectors' own sheets (title; 部门/单位名称; the file; a header row 检查内容 |
 符合要求 | 问题; 及时性; then 内容规范性 with one row per part of the template, and a last 其他 row).
 Each part row says 是 or 否 and lists the problems found in that part as numbered Chinese sentences
-with their page and line, reported and expected values. Which finding goes to which row is
+with their page and line, reported and expected values, and, for a PDF, shows where they stand in
+its 问题截图 cell (report/screenshots.py: a picture of each problem's region, under its number). Which finding goes to which row is
 report/part_map.py's decision, shared with the terminal report. A row that no rule looked at says
 未检查, never 是.
 
@@ -26,6 +27,7 @@ from budgetlint.errors import ReportError
 from budgetlint.model import Finding
 from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
 from budgetlint.report.phrases import consequences, other_places, where
+from budgetlint.report.screenshots import PageRenderer, row_picture
 from budgetlint.rulebook.rule import Rule
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
@@ -33,6 +35,8 @@ SUFFIX = ".xlsx"
 
 FONT = "宋体"
 WIDTHS = {"A": 11.8, "B": 18.7, "C": 60.8, "D": 10.3, "E": 61.2}  # as in the official sheets
+PICTURE_COLUMN, PICTURE_WIDTH = "F", 90.0  # 问题截图: screenshots.WIDTH_PX pixels fit about 88 characters
+POINTS_PER_PIXEL = 0.75  # Excel row heights are in points, pictures in pixels (96 dpi)
 LINE_HEIGHT = 13.75
 CHARS_PER_LINE = {"C": 30, "E": 30}  # CJK characters that fit a line of the wide columns
 FIXED_TIME = datetime(2000, 1, 1)
@@ -158,6 +162,9 @@ def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
     _box(ws, "A5", "C5")
     _cell(ws, "D5", "符合要求", bold=True, horizontal="center")
     _cell(ws, "E5", "存在问题", bold=True, horizontal="center")
+    _cell(ws, f"{PICTURE_COLUMN}5", "问题截图", bold=True, horizontal="center")
+    ws.column_dimensions[PICTURE_COLUMN].width = PICTURE_WIDTH
+    renderer = PageRenderer(doc.path) if d.source.layout == "pdf" else None
     _cell(ws, "A6", "及时性", horizontal="center")
     ws.merge_cells("B6:C6")
     _cell(ws, "B6", f"及时公开{scope}{kind}")
@@ -175,8 +182,9 @@ def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
         problems = "\n".join(problem_sentence(n, f, message_fields(rules.get(f.rule)), consequences(f, doc.run.findings))
                              for n, f in enumerate(row.findings, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
-        height = max(_lines(problems, "E"), _lines(row.name, "C"))
-        ws.row_dimensions[r].height = LINE_HEIGHT * height
+        height = LINE_HEIGHT * max(_lines(problems, "E"), _lines(row.name, "C"))
+        picture = _picture(ws, f"{PICTURE_COLUMN}{r}", renderer, row.findings)
+        ws.row_dimensions[r].height = max(height, picture)
     last = first + len(rows) - 1
     ws.merge_cells(f"A{first}:A{last}")
     _cell(ws, f"A{first}", "内容规范性", horizontal="center", wrap=True)
@@ -194,6 +202,28 @@ def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
     _cell(ws, f"A{last + 2}", note, wrap=True, border=False)
     ws.row_dimensions[last + 2].height = LINE_HEIGHT * 3
     ws.freeze_panes = "A6"
+    if renderer is not None:
+        renderer.close()
+
+
+def _picture(ws, ref: str, renderer: PageRenderer | None, findings: tuple[Finding, ...]) -> float:
+    """The row's 问题截图 in cell `ref`; the height it needs, in points. A text input has no pages
+    to picture: the cell says so."""
+    if not findings:
+        _cell(ws, ref, None)
+        return 0.0
+    if renderer is None:
+        _cell(ws, ref, "文本文件，没有页面截图", wrap=True)
+        return 0.0
+    _cell(ws, ref, None)
+    png = row_picture(renderer, enumerate(findings, start=1))
+    if png is None:
+        return 0.0
+    from openpyxl.drawing.image import Image
+
+    image = Image(io.BytesIO(png))
+    ws.add_image(image, ref)
+    return image.height * POINTS_PER_PIXEL + 4
 
 
 def _fill_error(ws, doc: DocumentResult) -> None:
