@@ -21,13 +21,13 @@ __all__ = ["finding_of", "make_findings"]
 
 
 def make_findings(rules: dict[str, Rule], disclosure: Disclosure, evaluations: list[Evaluation]) -> tuple[Finding, ...]:
-    failing = [e for e in evaluations if e.outcome == Outcome.FAIL]
+    failing = [(i, e) for i, e in enumerate(evaluations) if e.outcome == Outcome.FAIL]
     if not failing:
         return ()
     identity = Identity(disclosure)
     source = disclosure.source
     pages = PageIndex(source) if getattr(source, "pages", None) else None
-    drafts = merge_repeats([finding_of(rules[e.rule], e, identity, pages) for e in failing], identity)
+    drafts = merge_repeats([finding_of(rules[e.rule], e, identity, pages, source=i) for i, e in failing], identity)
     findings = sorted((d.finding for d in drafts), key=Finding.sort_key)
     unique = numbered([f.fingerprint for f in findings])
     findings = [f.model_copy(update={"fingerprint": fp}) if fp != f.fingerprint else f

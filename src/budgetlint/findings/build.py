@@ -44,7 +44,8 @@ def placeholders(evaluation: Evaluation) -> dict:
 
 
 def finding_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = None,
-               pages: PageIndex | None = None) -> Draft:
+               pages: PageIndex | None = None, source: int | None = None) -> Draft:
+    """`evaluation` (number `source` of its run) as a finding of `rule`."""
     values = placeholders(evaluation)
     place = pages.resolve if pages is not None else (lambda loc: loc)
     content = identity.content(evaluation) if identity is not None else []
@@ -57,5 +58,5 @@ def finding_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = N
         fingerprint=identity.fingerprint(rule.id, content) if identity is not None else "",
         reported=evaluation.reported, computed=evaluation.computed, addends=addends, detail=evaluation.detail,
         formula=evaluation.formula, quote=evaluation.values.get("quote") or None,
-        fix=message_of(rule.fix, values) if rule.fix else None)
+        fix=message_of(rule.fix, values) if rule.fix else None, sources=(source,) if source is not None else ())
     return Draft(finding, content)

@@ -43,6 +43,7 @@ def merge_repeats(drafts: list[Draft], identity: Identity | None) -> list[Draft]
         merged = first.model_copy(update={
             "locations": tuple(locations), "occurrences": len(members),
             "addends": tuple(a for d in members for a in d.finding.addends),
+            "sources": tuple(i for d in members for i in d.finding.sources),
             "fingerprint": identity.fingerprint(first.rule, content) if identity is not None else ""})
         out.append(Draft(merged, content))
     return out

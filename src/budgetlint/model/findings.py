@@ -154,6 +154,9 @@ class Finding(BaseModel):
     cause: Cause | None = None  # this finding leads: one cell explains it and the ones listed
     consequence_of: str | None = None  # fingerprint of the finding whose cause explains this one
     waiver: Waiver | None = None  # accepted in the waiver file: counted, not failing
+    # indexes into the run's evaluations of the failing checks this finding stands for (not in
+    # the contract: JUnit reports one test case per evaluation and needs the finding of each)
+    sources: tuple[int, ...] = ()
 
     def sort_key(self) -> tuple:
         """Page order: page, the line on the page where it is known (PDF), the line, rule, message."""

@@ -5,13 +5,15 @@ part_map.py is shared support, not a format: which 检查表 row (part of the di
 belongs to, for the checklist and the terminal overview alike.
 """
 
-from budgetlint.report import json_contract, pdf_annotations, terminal, xlsx_checklist
+from budgetlint.report import json_contract, junit, pdf_annotations, sarif, terminal, xlsx_checklist
 
 REPORTERS = {
     "checklist": xlsx_checklist,
     "json": json_contract,
+    "junit": junit,
     "pdf": pdf_annotations,
     "rich": terminal,
+    "sarif": sarif,
 }
 
 # modules in this folder that are shared support, not formats

@@ -1,0 +1,116 @@
+"""SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards and editors.
+
+One run; the driver lists every rule that ran (id, name, title, what and why, default level,
+groups). Each finding is a result: its level (error / warning / note), message, 修改建议 and the
+two sides in `properties`, the fingerprint in `partialFingerprints`, every place as a location.
+A place in a text file is a region of lines. A PDF has no lines: the region's `properties` give
+the page, the line on the page and the box (x0, top, x1, bottom in points from the top-left,
+with the page size), its `message` says 第N页第M行, its `snippet` the words it is about.
+Consequences of a cause are results too, with the cause in `relatedLocations`. A waived finding
+carries an accepted external suppression with its reason. Files that could not be read and files
+skipped in a folder are tool notifications of the invocation, which is unsuccessful when a file
+could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from budgetlint import __version__
+from budgetlint.api import Results
+from budgetlint.model import Finding, Location
+from budgetlint.report.phrases import cell_name, where
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "budgetlint/v1"
+
+
+def _rule(rule) -> dict:
+    return {"id": rule.id, "name": rule.name, "shortDescription": {"text": rule.title},
+            "fullDescription": {"text": rule.doc.what}, "help": {"text": rule.doc.why},
+            "defaultConfiguration": {"level": LEVELS[rule.severity]},
+            "properties": {"tags": list(rule.groups), "status": rule.status}}
+
+
+def _location(loc: Location, artifact: int, quote: str | None) -> dict:
+    physical: dict = {"artifactLocation": {"uri": uri(loc.file), "index": artifact}}
+    if loc.page_basis == "pdf":
+        region: dict = {"message": {"text": where(loc)}}
+        if quote:
+            region["snippet"] = {"text": quote}
+        region["properties"] = {k: v for k, v in (("page", loc.page), ("pageLine", loc.page_line),
+                                                  ("bbox", list(loc.bbox) if loc.bbox else None),
+                                                  ("pageSize", list(loc.page_size) if loc.page_size else None))
+                                if v is not None}
+        physical["region"] = region
+    elif loc.line is not None:
+        physical["region"] = {"startLine": loc.line}
+        if loc.page:
+            physical["region"]["properties"] = {"page": loc.page, "pageBasis": loc.page_basis}
+    out: dict = {"physicalLocation": physical}
+    name = cell_name(loc) if loc.column else loc.table  # a table cell, or the section of the text
+    if name:
+        out["logicalLocations"] = [{"name": name, "kind": "member" if loc.column else "module"}]
+    return out
+
+
+def uri(path: str) -> str:
+    """A file path as a relative or absolute URI reference (non-ASCII characters percent-encoded)."""
+    return quote(Path(path).as_posix())
+
+
+def _result(f: Finding, rule_index: dict[str, int], artifact: int, leads: dict[str, Finding]) -> dict:
+    result: dict = {"ruleId": f.rule, "ruleIndex": rule_index[f.rule], "level": LEVELS[f.severity],
+                    "message": {"text": f.message},
+                    "locations": [_location(loc, artifact, f.quote) for loc in f.locations] or [
+                        {"physicalLocation": {"artifactLocation": {"index": artifact}}}],
+                    "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint}}
+    if f.occurrences > 1:
+        result["occurrenceCount"] = f.occurrences
+    properties = {k: v for k, v in (("title", f.title), ("fix", f.fix), ("formula", f.formula),
+                                    ("reported", f.reported.contract() if f.reported else None),
+                                    ("computed", f.computed.contract() if f.computed else None),
+                                    ("difference", f.difference), ("unit", f.unit),
+                                    ("cause", f.cause.contract() if f.cause else None),
+                                    ("consequenceOf", f.consequence_of)) if v}
+    if properties:
+        result["properties"] = properties
+    lead = leads.get(f.consequence_of or "")
+    if lead is not None and lead.cause is not None:
+        related = _location(lead.cause.location, artifact, None)
+        related["id"] = 1
+        related["message"] = {"text": f"可能的原因：{lead.cause.name} {lead.cause.printed}"}
+        result["relatedLocations"] = [related]
+    if f.waiver is not None:
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f.waiver.reason}]
+    return result
+
+
+def sarif(results: Results) -> dict:
+    rules = sorted(results.rules, key=lambda r: r.id)
+    rule_index = {r.id: i for i, r in enumerate(rules)}
+    artifacts, out = [], []
+    notifications = []
+    for doc in results.documents:
+        artifact = len(artifacts)
+        artifacts.append({"location": {"uri": uri(doc.path)}})
+        if doc.error:
+            notifications.append({"level": "error", "message": {"text": doc.error},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"index": artifact}}}]})
+            continue
+        leads = {f.fingerprint: f for f in doc.run.findings if f.cause is not None}
+        out += [_result(f, rule_index, artifact, leads) for f in doc.run.findings]
+    notifications += [{"level": "note", "message": {"text": f"未检查：{s.path}（{s.reason}）"}} for s in results.skipped]
+    run = {"tool": {"driver": {"name": "budgetlint", "version": __version__, "rules": [_rule(r) for r in rules]}},
+           "artifacts": artifacts, "results": out,
+           "invocations": [{"executionSuccessful": not results.failed_inputs,
+                            "toolExecutionNotifications": notifications}],
+           "columnKind": "unicodeCodePoints"}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(results: Results, **_: object) -> str:
+    return json.dumps(sarif(results), ensure_ascii=False, indent=2) + "\n"
