@@ -19,7 +19,7 @@ themselves are findings of their own (page_defect no_text_layer, DC014).
 
 from __future__ import annotations
 
-from budgetlint.model import Disclosure, Evaluation, Outcome, Paragraph, RawTable
+from budgetlint.model import Disclosure, Evaluation, Outcome, RawTable
 
 
 def unread_pages(disclosure: Disclosure) -> list[int]:

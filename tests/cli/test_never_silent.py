@@ -5,8 +5,7 @@ import json
 import shutil
 
 import pytest
-
-from cli_helpers import FIXTURES, SEED_000, SEED_004, run, run_main
+from cli_helpers import SEED_000, SEED_004, run, run_main
 
 
 @pytest.mark.parametrize("args, words", [
@@ -38,7 +37,7 @@ def test_help_is_chinese_with_examples_and_exit_codes():
     (["chek"], ["没有这个命令：chek"]),
 ])
 def test_usage_errors_are_one_chinese_line(monkeypatch, capsys, args, words):
-    code, out, err = run_main(monkeypatch, capsys, *args)
+    code, _, err = run_main(monkeypatch, capsys, *args)
     assert code == 2 and len(err.strip().splitlines()) == 1, err
     assert all(w in err for w in words) and "Error" not in err and "Usage" not in err, err
 

@@ -87,5 +87,5 @@ def test_a_broken_project_file_is_one_line_and_exit_2(tmp_path, monkeypatch, cap
     code, out, err = run_main(monkeypatch, capsys, "check", str(seed))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "budgetlint.toml" in err and "fingerprint" in err
     (tmp_path / "budgetlint.toml").write_text('select = ["NA", \n', encoding="utf-8")
-    code, out, err = run_main(monkeypatch, capsys, "check", str(seed))
+    code, _, err = run_main(monkeypatch, capsys, "check", str(seed))
     assert code == 2 and "不是合法的 TOML" in err

@@ -6,9 +6,8 @@ import json
 
 import click
 
-from budgetlint.cli.chinese import ChineseCommand
-
 from budgetlint import api
+from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.report import json_contract
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from budgetlint.cli.chinese import ChineseGroup
-
 from budgetlint import api
+from budgetlint.cli.chinese import ChineseGroup
 from budgetlint.cli.output import rules_dirs_of
 from budgetlint.exit_codes import ExitCode
 

@@ -21,8 +21,15 @@ from rich.text import Text
 from budgetlint.api import DocumentResult, Results, narrative_coverage
 from budgetlint.model import Finding, Outcome
 from budgetlint.report.part_map import overview
-from budgetlint.report.phrases import (OUTCOME_NAMES, SEVERITY_WORDS, consequences, notice_lines, other_places,
-                                       values_line, where)
+from budgetlint.report.phrases import (
+    OUTCOME_NAMES,
+    SEVERITY_WORDS,
+    consequences,
+    notice_lines,
+    other_places,
+    values_line,
+    where,
+)
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 UNDECIDED = (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
