@@ -118,5 +118,6 @@ def root_causes(findings: list[Finding]) -> list[Finding]:
 def _fix(cause: Cause) -> str:
     loc = cause.location
     cell = f"{loc.table or ''}「{loc.row or cause.name}」{loc.column or ''}"
-    return (f"{cell} {cause.printed} 可能有误：改为 {cause.suggested} 后，"
-            f"{len(cause.explains)} 项核对均相符")
+    # the cell is the likeliest single change, not a certainty: the other side may be what is wrong
+    return (f"{cell} {cause.printed} 可能有误：这一格改为 {cause.suggested}，{len(cause.explains)} 项核对即都相符"
+            f"（若这一格无误，则应改正与它不符的各处）")

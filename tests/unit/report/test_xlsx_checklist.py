@@ -96,7 +96,7 @@ def test_every_finding_is_in_exactly_one_row(seeded_book):
     followers = [f for f in findings if not f.shown]
     assert followers and all(f.consequence_of for f in followers)
     [cause] = [line for line in numbered if "同一原因还导致" in line]
-    assert "「20805 行政事业单位养老支出」基本支出 957.07 可能有误：改为 967.07" in cause
+    assert "「20805 行政事业单位养老支出」基本支出 957.07 可能有误：这一格改为 967.07" in cause
     assert all(f.rule in cause for f in followers)
 
 
