@@ -131,27 +131,32 @@ def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: l
     files, skipped = walk_paths(paths)
     if not files:
         raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
-    documents = []
-    for path in files:
-        try:
-            disclosure = read_disclosure(path)
-        except BudgetlintError as exc:
-            documents.append(DocumentResult(path=str(path), error=exc.user_text()))
-            continue
-        documents.append(DocumentResult(path=str(path), disclosure=disclosure,
-                                        run=check_disclosure(disclosure, rules)))
-    return waived(Results(documents=tuple(documents), rules=tuple(rules), skipped=tuple(skipped),
-                          config_path=config.path), config.waivers, today)
+    return waived(Results(documents=tuple(check_file(path, rules) for path in files), rules=tuple(rules),
+                          skipped=tuple(skipped), config_path=config.path), config.waivers, today)
+
+
+def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
+    """One file: its disclosure and rule run, or the error that stopped it (recorded, not raised)."""
+    try:
+        disclosure = read_disclosure(path)
+    except BudgetlintError as exc:
+        return DocumentResult(path=str(path), error=exc.user_text())
+    return DocumentResult(path=str(path), disclosure=disclosure, run=check_disclosure(disclosure, rules))
+
+
+def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.date) -> DocumentResult:
+    """`doc` with its findings marked by the waivers (by fingerprint) that have not expired."""
+    if doc.run is None or not waivers:
+        return doc
+    return doc.model_copy(update={"run": doc.run.model_copy(update={"findings": waive(doc.run.findings, waivers, today)})})
 
 
 def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
     """`results` with the project file's waivers applied, and the ones that met nothing listed."""
     by_fingerprint = {w.fingerprint: w for w in waivers}
-    documents = [d if d.run is None else d.model_copy(update={"run": d.run.model_copy(
-                     update={"findings": waive(d.run.findings, by_fingerprint, today)})})
-                 for d in results.documents]
+    documents = [waive_document(d, by_fingerprint, today) for d in results.documents]
     checked = {(d.disclosure.unit, d.disclosure.year) for d in documents if d.disclosure is not None}
-    use = waiver_use(waivers, [f for d in documents if d.run for f in d.run.findings], checked, today)
+    use = waiver_use(waivers, {f.fingerprint for d in documents if d.run for f in d.run.findings}, checked, today)
     return results.model_copy(update={"documents": tuple(documents), "unused_waivers": use.unused,
                                       "expired_waivers": use.expired})
 

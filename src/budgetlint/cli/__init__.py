@@ -42,9 +42,11 @@ def _register() -> None:
     from budgetlint.cli.baseline import baseline
     from budgetlint.cli.check import check
     from budgetlint.cli.inspect import inspect
+    from budgetlint.cli.report import report
     from budgetlint.cli.rules import rules
+    from budgetlint.cli.scan import scan
 
-    for command in (check, baseline, inspect, rules):
+    for command in (scan, report, check, baseline, inspect, rules):
         cli.add_command(command)
 
 
@@ -63,7 +65,10 @@ def main() -> None:
     except click.ClickException as exc:
         click.echo(f"budgetlint：{exc.format_message()}", err=True)
         sys.exit(ExitCode.BAD_INPUT)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # Ctrl-C: what a batch finished is kept
+            click.echo("budgetlint：已中断", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
         sys.exit(ExitCode.BAD_INPUT)
     except BudgetlintError as exc:
         click.echo(f"budgetlint：{exc.user_text()}", err=True)

@@ -1,19 +1,50 @@
-"""`budgetlint check`: audit files and render the report."""
+"""`budgetlint check`: audit files and render the report, one document at a time.
+
+Each document goes through the per-document function (batch/document.py): in this process for a
+single file, in worker processes (-j, --timeout, --max-memory) for several. Its part of the report
+is rendered where it was checked and written as soon as every document before it is done; only
+the small totals are kept for the report's last lines, so memory does not grow with the number
+of files. A format that is one file (the XLSX checklist, the annotated PDF) keeps the small
+per-document records and writes at the end.
+
+The project file (config.py) gives the rule selection when --select/--ignore are not given, the
+severities and the waivers; the waivers are applied where each document is checked, and the ones
+that named no finding are found here, once every document is done.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import click
 
 from budgetlint import api
+from budgetlint.api import DocumentResult
+from budgetlint.batch.document import Job, Settings, rules_for
+from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
+from budgetlint.batch.progress import Progress, wanted
 from budgetlint.cli.chinese import ChineseCommand
-from budgetlint.cli.output import emit, emit_bytes, require_file_output, rules_dirs_of
-from budgetlint.config import project_config
+from budgetlint.cli.output import Output, emit_bytes, require_file_output
+from budgetlint.config import Config, project_config
+from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
+from budgetlint.findings.waivers import waiver_use
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.report import REPORTERS
 from budgetlint.report.phrases import notice_lines
+from budgetlint.report.record import DocumentRecord, Totals
+
+
+def run_options(command):
+    """-j, --timeout and --max-memory: shared by check and scan."""
+    command = click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MIB, show_default=True,
+                           help="多文件时每个检查进程的内存上限（MiB），超出则该文件记为未检查")(command)
+    command = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+                           show_default=True, help="多文件时每个文件的时限（秒），超时则该文件记为未检查")(command)
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                        help="并行检查的进程数（默认：CPU 核数）")(command)
+
 
 CONFIG_OPTIONS = [
     click.option("--config", "config_file", default=None,
@@ -31,6 +62,36 @@ def config_options(command):
     return command
 
 
+def settings_of(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[str, ...],
+                **report: object) -> Settings:
+    """The run's Settings: --select/--ignore if given, else the project file's; its severities and waivers."""
+    return Settings(tuple(select) or tuple(config.select or ()), tuple(ignore) or tuple(config.ignore or ()),
+                    tuple(rules_dirs), severity=tuple(sorted(config.severity.items())), waivers=tuple(config.waivers),
+                    today=dt.date.today(), **report)  # type: ignore[arg-type]
+
+
+class Seen:
+    """What the run's waivers are checked against once every document is done: fingerprints and
+    documents (unit, year), kept small as documents stream past."""
+
+    def __init__(self) -> None:
+        self.fingerprints: set[str] = set()
+        self.documents: set[tuple[str | None, int | None]] = set()
+
+    def add(self, record: DocumentRecord) -> None:
+        if record.checked:
+            self.documents.add((record.unit, record.year))
+            self.fingerprints.update(f.fingerprint for f in record.findings)
+
+
+def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today: dt.date) -> api.Results:
+    """The run's notes (a Results without documents): skipped files, the project file, its waivers
+    that named nothing or have expired."""
+    use = waiver_use(list(config.waivers), seen.fingerprints, seen.documents, today)
+    return api.Results(documents=(), rules=(), skipped=tuple(skipped), config_path=config.path,
+                       unused_waivers=use.unused, expired_waivers=use.expired)
+
+
 @click.command(cls=ChineseCommand)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="rich", show_default=True,
@@ -42,14 +103,15 @@ def config_options(command):
 @click.option("--show-skipped", is_flag=True, help="列出“不适用”“数据不足”“出错”的检查及原因")
 @click.option("--show-waived", is_flag=True, help="逐条列出已豁免的问题（默认只计数）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
-def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs, output, show_skipped,
-          show_waived, color) -> None:
+@run_options
+def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs, output, show_skipped, show_waived,
+          color, jobs, timeout, max_memory) -> None:
     """检查一个或多个预决算公开文件（PDF 或文本），或目录中的全部文件。
 
     \b
     示例：
       budgetlint check 部门预算.pdf
-      budgetlint check 文件夹/ --show-skipped
+      budgetlint check 文件夹/ --show-skipped -j 2
       budgetlint check 部门预算.pdf --format checklist -o 检查表.xlsx
       budgetlint check 部门预算.pdf --format pdf -o 标注.pdf
       budgetlint check 部门预算.pdf --select NA --ignore NA012
@@ -60,34 +122,61 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
       0  没有达到 --fail-on 级别的问题（已豁免的问题不算）
       1  有达到 --fail-on 级别、未豁免的问题
       2  用法或输入有误，或有文件无法检查
+      130/143  被 Ctrl-C / SIGTERM 中断
     """
     reporter = REPORTERS[fmt]
-    binary = getattr(reporter, "BINARY", False)
-    if binary:
+    streaming = hasattr(reporter, "document")
+    if not streaming:
         require_file_output(fmt, reporter, output)
+    sink = Output(output, binary=not streaming)  # a bad -o stops here, before any file is read
     config = project_config(config_file, isolated)
-    results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
-                        rules_dirs=rules_dirs_of(rules_dirs), config=config)
-    if binary:
-        emit_bytes(reporter.render(results), output)
-    else:
-        use_color = sys.stdout.isatty() and output is None if color is None else color
-        emit(reporter.render(results, color=use_color, show_skipped=show_skipped, show_waived=show_waived), output)
-    for doc in results.failed_inputs:
-        click.echo(doc.error, err=True)
+    files, skipped = api.walk_paths(list(paths))
+    if not files:
+        raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
+    use_color = sys.stdout.isatty() and output is None if color is None else color
+    settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
+                           show_skipped=show_skipped, show_waived=show_waived)
+    rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
+    progress = Progress(enabled=len(files) > 1 and output is None and wanted())
+    progress.start(len(files))
+    threshold = SEVERITY_RANK.get(fail_on)
+    totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen()
+    with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
+                                  in_process=len(files) == 1,
+                                  on_start=lambda job: progress.running(job.path)) as runner:
+        if streaming:
+            sink.write(reporter.head(color=use_color))
+        for record in runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True):
+            if streaming:
+                sink.write((getattr(reporter, "SEPARATOR", "") if totals.files else "")
+                           + _rendered(reporter, record, use_color))
+            else:
+                kept.append(record)
+            totals.add(record)
+            seen.add(record)
+            progress.advance(record.path)
+            if not record.checked:
+                reasons.append(record.reason)
+            failing = failing or (threshold is not None and any(
+                SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
+        notes = run_notes(config, skipped, seen, settings.today or dt.date.today())
+        if streaming:
+            sink.write(reporter.tail(totals, color=use_color, notes=notes))
+    if not streaming:
+        emit_bytes(reporter.render_records(kept, notes=notes), output)
+    for reason in reasons:
+        click.echo(reason, err=True)
     if fmt != "rich" or output is not None:  # the terminal report says these itself
-        for line in notice_lines(results):
+        for line in notice_lines(notes):
             click.echo(line, err=True)
-    if results.failed_inputs:
+    if reasons:
         sys.exit(ExitCode.BAD_INPUT)
-    sys.exit(exit_code(results, fail_on))
+    sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
-def exit_code(results: api.Results, fail_on: str) -> ExitCode:
-    """1 when a finding that is not waived reaches `fail_on`, else 0."""
-    if fail_on == "never":
-        return ExitCode.CLEAN
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold and f.waiver is None
-                  for d in results.documents if d.run for f in d.run.findings)
-    return ExitCode.FINDINGS if failing else ExitCode.CLEAN
+def _rendered(reporter, record: DocumentRecord, color: bool) -> str:
+    """The document's part as its worker rendered it; made here for a document whose worker
+    never answered (time-out, crash), from the reason alone."""
+    if record.rendered is not None:
+        return record.rendered
+    return reporter.document(record, DocumentResult(path=record.path, error=record.reason), color=color)

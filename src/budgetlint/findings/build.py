@@ -4,6 +4,7 @@ values, its locations placed on the page, its fingerprint computed."""
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from budgetlint.findings.fingerprint import Content, Identity
@@ -58,5 +59,6 @@ def finding_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = N
         fingerprint=identity.fingerprint(rule.id, content) if identity is not None else "",
         reported=evaluation.reported, computed=evaluation.computed, addends=addends, detail=evaluation.detail,
         formula=evaluation.formula, quote=evaluation.values.get("quote") or None,
-        fix=message_of(rule.fix, values) if rule.fix else None, sources=(source,) if source is not None else ())
+        fix=message_of(rule.fix, values) if rule.fix else None, sources=(source,) if source is not None else (),
+        message_shows=tuple(sorted(name for _, name, _, _ in string.Formatter().parse(rule.message) if name)))
     return Draft(finding, content)

@@ -37,12 +37,12 @@ def expired(w: Waiver, today: dt.date) -> bool:
     return w.expires is not None and w.expires < today
 
 
-def waiver_use(waivers: list[Waiver], findings: list[Finding], documents: set[tuple[str | None, int | None]],
+def waiver_use(waivers: list[Waiver], found: set[str], documents: set[tuple[str | None, int | None]],
                today: dt.date) -> WaiverUse:
     """Which waivers named nothing that was checked, and which named a finding but have expired.
 
-    `documents` holds the (unit, year) of every document checked."""
-    found = {f.fingerprint for f in findings}
+    `found`: the fingerprints of every finding of the run; `documents`: the (unit, year) of every
+    document checked."""
     unused, gone = [], []
     for w in waivers:
         if w.fingerprint in found:

@@ -50,6 +50,11 @@ class Quantity(BaseModel):
         return {"printed": self.printed, "value": self.value,
                 "interval": [self.low, self.high] if self.low is not None else None, "unit": self.unit}
 
+    @classmethod
+    def from_contract(cls, data: dict) -> Quantity:
+        low, high = data.get("interval") or (None, None)
+        return cls(printed=data["printed"], value=data.get("value"), low=low, high=high, unit=data.get("unit"))
+
 
 class Addend(BaseModel):
     """One printed number a comparison used: which side it is on, what it is, where it stands."""
@@ -157,6 +162,9 @@ class Finding(BaseModel):
     # indexes into the run's evaluations of the failing checks this finding stands for (not in
     # the contract: JUnit reports one test case per evaluation and needs the finding of each)
     sources: tuple[int, ...] = ()
+    # the placeholders the rule's message fills (not in the contract): a report repeats a value
+    # beside the message only when the message does not already say it
+    message_shows: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple:
         """Page order: page, the line on the page where it is known (PDF), the line, rule, message."""
@@ -182,3 +190,26 @@ class Finding(BaseModel):
                 "occurrences": self.occurrences, "cause": self.cause.contract() if self.cause else None,
                 "consequence_of": self.consequence_of,
                 "waived": self.waiver.contract() if self.waiver else None}
+
+    @classmethod
+    def from_contract(cls, data: dict, file: str) -> Finding:
+        """The finding a contract() dict describes (the results store keeps findings as JSON);
+        `file` is the document's path, which locations in the contract leave out."""
+        def place(loc: dict) -> dict:
+            out = {"file": file, **loc}
+            for key in ("bbox", "page_size"):
+                if out.get(key) is not None:
+                    out[key] = tuple(out[key])
+            return out
+
+        fields = {k: v for k, v in data.items() if k not in ("waived", "reported", "computed", "cause", "addends")}
+        fields["locations"] = [place(loc) for loc in data.get("locations", [])]
+        fields["addends"] = [{**a, "location": place(a["location"])} for a in data.get("addends", [])]
+        for side in ("reported", "computed"):
+            if data.get(side):
+                fields[side] = Quantity.from_contract(data[side])
+        if data.get("cause"):
+            fields["cause"] = {**data["cause"], "location": place(data["cause"]["location"])}
+        if data.get("waived"):
+            fields["waiver"] = data["waived"]
+        return cls.model_validate(fields)

@@ -43,12 +43,46 @@ def pages_entry(source) -> list[dict]:
             for p in getattr(source, "pages", ())]
 
 
+def _tool() -> dict:
+    return {"name": "budgetlint", "version": __version__}
+
+
 def contract(results: Results) -> dict:
-    return {"tool": {"name": "budgetlint", "version": __version__}, "contract_version": CONTRACT_VERSION,
-            "documents": [document_entry(d) for d in results.documents],
-            "skipped": [{"path": s.path, "reason": s.reason} for s in results.skipped],
-            "waivers": {"config": results.config_path, "unused": [w.contract() for w in results.unused_waivers],
-                        "expired": [w.contract() for w in results.expired_waivers]}}
+    return {"tool": _tool(), "contract_version": CONTRACT_VERSION,
+            "documents": [document_entry(d) for d in results.documents], **run_entry(results)}
+
+
+def run_entry(notes: Results | None) -> dict:
+    """What the run says besides its documents: files skipped in the folders, the project file and
+    its waivers that named nothing or have expired (`notes`: a Results, documents not needed)."""
+    if notes is None:
+        return {"skipped": [], "waivers": {"config": None, "unused": [], "expired": []}}
+    return {"skipped": [{"path": s.path, "reason": s.reason} for s in notes.skipped],
+            "waivers": {"config": notes.config_path, "unused": [w.contract() for w in notes.unused_waivers],
+                        "expired": [w.contract() for w in notes.expired_waivers]}}
+
+
+def _indented(value: object, depth: int) -> str:
+    """json.dumps(indent=2) of `value` as it reads nested `depth` levels deep (strings never hold a raw newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+# The streaming protocol (report/__init__.py): the same bytes as render(), one document at a time.
+SEPARATOR = ","
+
+
+def head(**_: object) -> str:
+    return ('{\n  "tool": ' + _indented(_tool(), 1) + f',\n  "contract_version": {CONTRACT_VERSION}'
+            + ',\n  "documents": [')
+
+
+def document(record: object, doc: DocumentResult, **_: object) -> str:
+    return "\n    " + _indented(document_entry(doc), 2)
+
+
+def tail(totals, notes: Results | None = None, **_: object) -> str:
+    rest = "".join(f',\n  "{key}": ' + _indented(value, 1) for key, value in run_entry(notes).items())
+    return ("\n  ]" if totals.files else "]") + rest + "\n}\n"
 
 
 def render(results: Results, **_: object) -> str:

@@ -7,7 +7,8 @@ A test suite per document; a test case per evaluation, named by its rule and sub
 * not_applicable and insufficient_data: <skipped> with the reason (so "not checked" is never
   counted as passed);
 * error: <error> with what went wrong.
-A file that could not be read is a suite with one <error> test case. Only the standard library.
+A file that could not be read is a suite with one <error> test case. Written a suite at a time,
+as documents finish. Only the standard library.
 """
 
 from __future__ import annotations
@@ -17,24 +18,25 @@ import xml.etree.ElementTree as ET
 from budgetlint.api import DocumentResult, Results
 from budgetlint.model import Finding, Outcome
 from budgetlint.report.phrases import OUTCOME_NAMES, where
+from budgetlint.report.record import DocumentRecord, record_of
 
 
 def _finding_of(doc: DocumentResult) -> dict[int, Finding]:
     return {i: f for f in doc.run.findings for i in f.sources}
 
 
-def _suite(doc: DocumentResult, titles: dict[str, str]) -> ET.Element:
-    suite = ET.Element("testsuite", name=doc.path)
+def _suite(record: DocumentRecord, doc: DocumentResult | None, titles: dict[str, str]) -> ET.Element:
+    suite = ET.Element("testsuite", name=record.path)
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    if doc.error:
-        case = ET.SubElement(suite, "testcase", classname=doc.path, name="读取文件")
-        ET.SubElement(case, "error", message=doc.error)
+    if doc is None or doc.run is None:
+        case = ET.SubElement(suite, "testcase", classname=record.path, name="读取文件")
+        ET.SubElement(case, "error", message=record.reason or (doc.error if doc else None) or "无法检查")
         counts.update(tests=1, errors=1)
     else:
         findings = _finding_of(doc)
         for i, e in enumerate(doc.run.evaluations):
             name = f"{e.rule} {e.subject}".strip()
-            case = ET.SubElement(suite, "testcase", classname=f"{doc.path}.{e.rule}", name=name)
+            case = ET.SubElement(suite, "testcase", classname=f"{record.path}.{e.rule}", name=name)
             counts["tests"] += 1
             f = findings.get(i)
             if e.outcome == Outcome.FAIL and f is not None and f.waiver is None:
@@ -58,16 +60,21 @@ def _suite(doc: DocumentResult, titles: dict[str, str]) -> ET.Element:
     return suite
 
 
+# The streaming protocol (report/__init__.py): a test suite per document, as it finishes.
+def head(**_: object) -> str:
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="budgetlint">\n'
+
+
+def document(record: DocumentRecord, doc: DocumentResult | None = None, *, rules=(), **_: object) -> str:
+    suite = _suite(record, doc, {r.id: r.title for r in rules})
+    ET.indent(suite, level=1)
+    return "  " + ET.tostring(suite, encoding="unicode") + "\n"
+
+
+def tail(totals, **_: object) -> str:
+    return "</testsuites>\n"
+
+
 def render(results: Results, **_: object) -> str:
-    titles = {r.id: r.title for r in results.rules}
-    root = ET.Element("testsuites", name="budgetlint")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for doc in results.documents:
-        suite = _suite(doc, titles)
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    parts = "".join(document(record_of(doc), doc, rules=results.rules) for doc in results.documents)
+    return head() + parts + tail(None)

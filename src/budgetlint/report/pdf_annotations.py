@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import io
 
-from budgetlint.api import DocumentResult, Results
+from budgetlint.api import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
-from budgetlint.report.part_map import overview
 from budgetlint.report.pdf_summary import HEIGHT, WIDTH, Line, font_resources, typeset
 from budgetlint.report.phrases import SEVERITY_WORDS, consequences, values_line, where
+from budgetlint.report.record import DocumentRecord, record_of
 
 BINARY = True
 SUFFIX = ".pdf"
@@ -101,33 +101,37 @@ def _annotate(writer, index: int, f: Finding, loc: Location, findings: tuple[Fin
     writer.add_annotation(index, annotation)
 
 
-def _summary_lines(doc: DocumentResult, offset: int, summary_pages: int) -> list[Line]:
+def is_pdf(record: DocumentRecord) -> bool:
+    """A document read from a PDF: its findings stand on pages that can be drawn on."""
+    return record.checked and record.path.lower().endswith(".pdf")
+
+
+def _summary_lines(d: DocumentRecord, offset: int, summary_pages: int) -> list[Line]:
     """The list of a document's findings; targets are output page indexes."""
-    title = f"budgetlint 检查结果：{doc.path}"
-    if doc.error:
-        return [Line(title, size=14.0), Line(f"无法检查：{doc.error}", color=TEXT_COLORS["error"])]
-    d, run = doc.disclosure, doc.run
-    shown = [f for f in run.findings if f.shown]
+    title = f"budgetlint 检查结果：{d.path}"
+    if not d.checked:
+        return [Line(title, size=14.0), Line(f"无法检查：{d.reason}", color=TEXT_COLORS["error"])]
+    shown = [f for f in d.findings if f.shown]
     counts = "，".join(f"{SEVERITY_WORDS[s]} {sum(1 for f in shown if f.severity == s and f.waiver is None)}"
                       for s in ("error", "warning", "info"))
     waived = sum(1 for f in shown if f.waiver is not None)
     lines = [Line(title, size=14.0),
              Line(f"{d.unit or '（单位未识别）'} {d.year or ''}年 {d.template}，共 {len(shown)} 个问题（{counts}"
                   + (f"，已豁免 {waived}" if waived else "") + "）")]
-    is_pdf = doc.disclosure.source.layout == "pdf"
-    if not is_pdf:
-        lines.append(Line("这是文本文件，没有原文页面可以标注：以下只列出问题及其所在行。", color=TEXT_COLORS["warning"]))
+    pdf = is_pdf(d)
+    if not pdf:
+        lines.append(Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。", color=TEXT_COLORS["warning"]))
     else:
         lines.append(Line("点击一行可跳到该页；页面上的高亮即问题所在，其批注写明问题、两边的数值和修改建议。"))
     number = 0
-    for row in overview(doc):
+    for row in d.parts:
         if not row.findings:
             continue
         lines.append(Line(f"■ {row.name}", size=10.5))
-        for f in row.findings:
+        for f in (d.findings[i] for i in row.findings):
             number += 1
             first = f.locations[0] if f.locations else None
-            target = offset + summary_pages + first.page - 1 if is_pdf and first and first.page else None
+            target = offset + summary_pages + first.page - 1 if pdf and first and first.page else None
             count = f"（共 {f.occurrences} 处）" if f.occurrences > 1 else ""
             waived_mark = "（已豁免）" if f.waiver is not None else ""
             lines.append(Line(f"{number}. {SEVERITY_WORDS[f.severity]}{waived_mark} {f.rule} {where(first)}{count}："
@@ -137,7 +141,7 @@ def _summary_lines(doc: DocumentResult, offset: int, summary_pages: int) -> list
     return lines
 
 
-def _document(writer, doc: DocumentResult) -> None:
+def _document(writer, doc: DocumentRecord) -> None:
     from pypdf import PdfReader
     from pypdf.annotations import Link
     from pypdf.generic import DecodedStreamObject, NameObject
@@ -152,28 +156,32 @@ def _document(writer, doc: DocumentResult) -> None:
         stream.set_data(content)
         page[NameObject("/Contents")] = writer._add_object(stream)
         page[NameObject("/Resources")] = font_resources()
-    if doc.disclosure is not None and doc.disclosure.source.layout == "pdf":
+    if is_pdf(doc):
         try:
             writer.append(PdfReader(doc.path), import_outline=False)
         except Exception as exc:  # the file was read a moment ago; it may have changed or gone since
             raise ReportError(f"无法把原文加入标注文件：{type(exc).__name__}", path=doc.path) from exc
-        for f in doc.run.findings:
+        for f in doc.findings:
             if f.shown:
                 for loc in drawn_places(f):
-                    _annotate(writer, offset + count + loc.page - 1, f, loc, doc.run.findings)
+                    _annotate(writer, offset + count + loc.page - 1, f, loc, doc.findings)
     for p in placed:
         writer.add_annotation(offset + p.page, Link(rect=p.rect, target_page_index=p.target))
 
 
 def render(results: Results, **_: object) -> bytes:
+    return render_records([record_of(doc) for doc in results.documents])
+
+
+def render_records(records: list[DocumentRecord], **_: object) -> bytes:
     try:
         from pypdf import PdfWriter
         from pypdf.generic import ByteStringObject
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ReportError("生成标注 PDF 需要 pypdf") from exc
     writer = PdfWriter()
-    for doc in results.documents:
-        _document(writer, doc)
+    for record in records:
+        _document(writer, record)
     writer.add_metadata({"/Producer": "budgetlint", "/Title": "budgetlint 检查结果"})
     buffer = io.BytesIO()
     writer.write(buffer)  # a first time, to derive a stable file identifier from the content

@@ -1,15 +1,15 @@
 """SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards and editors.
 
-One run; the driver lists every rule that ran (id, name, title, what and why, default level,
-groups). Each finding is a result: its level (error / warning / note), message, 修改建议 and the
+A run per document (written as each document finishes); its driver lists the rules its results
+refer to (id, name, title, what and why, default level, groups). Each finding is a result: its level (error / warning / note), message, 修改建议 and the
 two sides in `properties`, the fingerprint in `partialFingerprints`, every place as a location.
 A place in a text file is a region of lines. A PDF has no lines: the region's `properties` give
 the page, the line on the page and the box (x0, top, x1, bottom in points from the top-left,
 with the page size), its `message` says 第N页第M行, its `snippet` the words it is about.
 Consequences of a cause are results too, with the cause in `relatedLocations`. A waived finding
-carries an accepted external suppression with its reason. Files that could not be read and files
-skipped in a folder are tool notifications of the invocation, which is unsuccessful when a file
-could not be read.
+carries an accepted external suppression with its reason. A file that could not be read is a run
+whose invocation is unsuccessful, with the reason as a notification; files skipped in a folder and
+waivers that named nothing are notifications of a last run without results.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from urllib.parse import quote
 from budgetlint import __version__
 from budgetlint.api import Results
 from budgetlint.model import Finding, Location
-from budgetlint.report.phrases import cell_name, where
+from budgetlint.report.phrases import cell_name, notice_lines, where
+from budgetlint.report.record import DocumentRecord, Totals, record_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -89,28 +90,59 @@ def _result(f: Finding, rule_index: dict[str, int], artifact: int, leads: dict[s
     return result
 
 
-def sarif(results: Results) -> dict:
-    rules = sorted(results.rules, key=lambda r: r.id)
-    rule_index = {r.id: i for i, r in enumerate(rules)}
-    artifacts, out = [], []
+def run_of(record: DocumentRecord, rules) -> dict:
+    """One document's run: the rules its results refer to, its file, its results."""
+    artifacts = [{"location": {"uri": uri(record.path)}}]
     notifications = []
-    for doc in results.documents:
-        artifact = len(artifacts)
-        artifacts.append({"location": {"uri": uri(doc.path)}})
-        if doc.error:
-            notifications.append({"level": "error", "message": {"text": doc.error},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"index": artifact}}}]})
-            continue
-        leads = {f.fingerprint: f for f in doc.run.findings if f.cause is not None}
-        out += [_result(f, rule_index, artifact, leads) for f in doc.run.findings]
-    notifications += [{"level": "note", "message": {"text": f"未检查：{s.path}（{s.reason}）"}} for s in results.skipped]
-    run = {"tool": {"driver": {"name": "budgetlint", "version": __version__, "rules": [_rule(r) for r in rules]}},
-           "artifacts": artifacts, "results": out,
-           "invocations": [{"executionSuccessful": not results.failed_inputs,
-                            "toolExecutionNotifications": notifications}],
-           "columnKind": "unicodeCodePoints"}
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    out: list[dict] = []
+    used = sorted({f.rule for f in record.findings})
+    by_id = {r.id: r for r in rules}
+    driver_rules = [_rule(by_id[r]) if r in by_id else {"id": r} for r in used]
+    if not record.checked:
+        notifications.append({"level": "error", "message": {"text": record.reason or "无法检查"},
+                              "locations": [{"physicalLocation": {"artifactLocation": {"index": 0}}}]})
+    else:
+        leads = {f.fingerprint: f for f in record.findings if f.cause is not None}
+        rule_index = {r: i for i, r in enumerate(used)}
+        out = [_result(f, rule_index, 0, leads) for f in record.findings]
+    return {"tool": {"driver": {"name": "budgetlint", "version": __version__, "rules": driver_rules}},
+            "artifacts": artifacts, "results": out,
+            "invocations": [{"executionSuccessful": record.checked, "toolExecutionNotifications": notifications}],
+            "columnKind": "unicodeCodePoints"}
+
+
+def _notes_run(notes: Results) -> dict | None:
+    """A run without results that says what the run did not check (files skipped in folders)."""
+    notifications = [{"level": "note", "message": {"text": line}} for line in notice_lines(notes)]
+    if not notifications:
+        return None
+    return {"tool": {"driver": {"name": "budgetlint", "version": __version__}}, "results": [],
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]}
+
+
+def _indented(value: object, depth: int) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+# The streaming protocol (report/__init__.py): a run per document, as it finishes.
+SEPARATOR = ","
+
+
+def head(**_: object) -> str:
+    return '{\n  "$schema": "' + SCHEMA + '",\n  "version": "2.1.0",\n  "runs": ['
+
+
+def document(record: DocumentRecord, doc=None, *, rules=(), **_: object) -> str:
+    return "\n    " + _indented(run_of(record, rules), 2)
+
+
+def tail(totals, notes: Results | None = None, **_: object) -> str:
+    extra = _notes_run(notes) if notes is not None else None
+    more = ("," if totals.files else "") + "\n    " + _indented(extra, 2) if extra else ""
+    return more + ("\n  ]" if totals.files or extra else "]") + "\n}\n"
 
 
 def render(results: Results, **_: object) -> str:
-    return json.dumps(sarif(results), ensure_ascii=False, indent=2) + "\n"
+    records = [record_of(doc) for doc in results.documents]
+    parts = SEPARATOR.join(document(r, rules=results.rules) for r in records)
+    return head() + parts + tail(Totals.of(records), notes=results)

@@ -17,24 +17,24 @@ from __future__ import annotations
 import io
 import math
 import re
-import string
 import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results
+from budgetlint.api import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding
-from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
+from budgetlint.report.part_map import FAILING, OTHER
 from budgetlint.report.phrases import consequences, other_places, where
+from budgetlint.report.record import DocumentRecord, PartVerdict, record_of, scope_word
 from budgetlint.report.screenshots import PageRenderer, row_picture
-from budgetlint.rulebook.rule import Rule
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
 SUFFIX = ".xlsx"
 
 FONT = "宋体"
 WIDTHS = {"A": 11.8, "B": 18.7, "C": 60.8, "D": 10.3, "E": 61.2}  # as in the official sheets
+NO_PICTURE = "不是 PDF，没有页面截图"
 PICTURE_COLUMN, PICTURE_WIDTH = "F", 90.0  # 问题截图: screenshots.WIDTH_PX pixels fit about 88 characters
 POINTS_PER_PIXEL = 0.75  # Excel row heights are in points, pictures in pixels (96 dpi)
 LINE_HEIGHT = 13.75
@@ -45,18 +45,12 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 PASS, FAIL, UNCHECKED = "是", "否", "未检查"
 
 
-def message_fields(rule: Rule | None) -> frozenset[str]:
-    """The placeholders the rule's message template fills: those values are in the message already."""
-    if rule is None:
-        return frozenset()
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(rule.message) if name)
-
-
-def _values(f: Finding, shown: frozenset[str]) -> str:
+def _values(f: Finding) -> str:
     """报告值 / 应为 / 相差 of a comparison, each only when the rule's message does not already show it."""
     if f.expected is None:  # a quoted wording, a missing part: nothing was computed
         return ""
     parts = []
+    shown = f.message_shows
     if f.actual and "actual" not in shown:
         parts.append(f"报告值 {f.actual}")
     if f.expected and "expected" not in shown:
@@ -74,8 +68,7 @@ def _also(f: Finding) -> str:
     return f"（另见：{'；'.join(others[:3])}{'等' if len(others) > 3 else ''}）"
 
 
-def problem_sentence(number: int, f: Finding, shown: frozenset[str] = frozenset(),
-                     followers: list[Finding] | None = None) -> str:
+def problem_sentence(number: int, f: Finding, followers: list[Finding] | None = None) -> str:
     """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）（建议：…）。"""
     place = where(f.locations[0] if f.locations else None)
     text = f.message.strip().rstrip("。")
@@ -85,13 +78,13 @@ def problem_sentence(number: int, f: Finding, shown: frozenset[str] = frozenset(
     extra = f"（建议：{f.fix}）" if f.fix else ""
     if followers:
         extra += "（同一原因还导致：" + "；".join(f"{g.rule} {g.title}" for g in followers) + "）"
-    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f, shown)}{_also(f)}{extra}。"
+    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}{extra}。"
 
 
-def verdict(row: PartRow) -> str:
-    if not row.checked and row.id != OTHER:
+def verdict(row: PartVerdict, findings: tuple[Finding, ...]) -> str:
+    if not row.checks and not row.findings and row.id != OTHER:
         return UNCHECKED
-    return PASS if row.ok else FAIL
+    return FAIL if any(findings[i].severity in FAILING and findings[i].waiver is None for i in row.findings) else PASS
 
 
 def _lines(text: str, column: str) -> int:
@@ -136,27 +129,25 @@ def _box(ws, first: str, last: str) -> None:
             cell.border = border
 
 
-def sheet_title(doc: DocumentResult) -> str:
-    d = doc.disclosure
+def sheet_title(d: DocumentRecord) -> str:
     kind = "决算" if d.kind == "final_account" else "预算"
     year = f"{d.year}年度" if d.year else ""
-    return f"{year}{d.unit or ''}{scope_word(doc)}{kind}公开情况检查表"
+    return f"{year}{d.unit or ''}{scope_word(d.scope)}{kind}公开情况检查表"
 
 
-def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
-    d = doc.disclosure
-    scope = scope_word(doc)
+def _fill_document(ws, d: DocumentRecord) -> None:
+    scope = scope_word(d.scope)
     kind = "决算" if d.kind == "final_account" else "预算"
     year = f"{d.year}年度" if d.year else ""
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
     ws.merge_cells("A1:E1")
-    _cell(ws, "A1", sheet_title(doc), bold=True, size=18, horizontal="center", border=False)
+    _cell(ws, "A1", sheet_title(d), bold=True, size=18, horizontal="center", border=False)
     ws.row_dimensions[1].height = 22.75
     ws.merge_cells("A3:D3")
     _cell(ws, "A3", f"{scope}名称：{d.unit or '（未识别）'}", bold=True, border=False)
     ws.merge_cells("A4:E4")
-    _cell(ws, "A4", f"文件：{doc.path}", bold=True, border=False)
+    _cell(ws, "A4", f"文件：{d.path}", bold=True, border=False)
     ws.merge_cells("A5:C5")
     _cell(ws, "A5", f"{year}{scope}{kind}公开检查内容", bold=True, horizontal="center")
     _box(ws, "A5", "C5")
@@ -164,32 +155,32 @@ def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
     _cell(ws, "E5", "存在问题", bold=True, horizontal="center")
     _cell(ws, f"{PICTURE_COLUMN}5", "问题截图", bold=True, horizontal="center")
     ws.column_dimensions[PICTURE_COLUMN].width = PICTURE_WIDTH
-    renderer = PageRenderer(doc.path) if d.source.layout == "pdf" else None
+    renderer = PageRenderer(d.path) if d.path.lower().endswith(".pdf") else None
     _cell(ws, "A6", "及时性", horizontal="center")
     ws.merge_cells("B6:C6")
     _cell(ws, "B6", f"及时公开{scope}{kind}")
     _box(ws, "B6", "C6")
     _cell(ws, "D6", UNCHECKED, horizontal="center")
     _cell(ws, "E6", "公开时间不在文件中，需人工核对", wrap=True)
-    rows = overview(doc)
+    rows = d.parts
     first = 7
     for i, row in enumerate(rows):
         r = first + i
         ws.merge_cells(f"B{r}:C{r}")
         _cell(ws, f"B{r}", row.name, wrap=True)
         _box(ws, f"B{r}", f"C{r}")
-        _cell(ws, f"D{r}", verdict(row), horizontal="center")
-        problems = "\n".join(problem_sentence(n, f, message_fields(rules.get(f.rule)), consequences(f, doc.run.findings))
-                             for n, f in enumerate(row.findings, start=1))
+        _cell(ws, f"D{r}", verdict(row, d.findings), horizontal="center")
+        listed = [d.findings[k] for k in row.findings]
+        problems = "\n".join(problem_sentence(n, f, consequences(f, d.findings)) for n, f in enumerate(listed, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
         height = LINE_HEIGHT * max(_lines(problems, "E"), _lines(row.name, "C"))
-        picture = _picture(ws, f"{PICTURE_COLUMN}{r}", renderer, row.findings)
+        picture = _picture(ws, f"{PICTURE_COLUMN}{r}", renderer, listed)
         ws.row_dimensions[r].height = max(height, picture)
     last = first + len(rows) - 1
     ws.merge_cells(f"A{first}:A{last}")
     _cell(ws, f"A{first}", "内容规范性", horizontal="center", wrap=True)
     _box(ws, f"A{first}", f"A{last}")
-    summary = doc.run.summary
+    summary = d.summary
     counts = "、".join(f"{name} {summary.get(key, 0)}" for key, name in
                       [("pass", "通过"), ("fail", "不符"), ("not_applicable", "不适用"),
                        ("insufficient_data", "数据不足"), ("error", "出错")])
@@ -206,14 +197,14 @@ def _fill_document(ws, doc: DocumentResult, rules: dict[str, Rule]) -> None:
         renderer.close()
 
 
-def _picture(ws, ref: str, renderer: PageRenderer | None, findings: tuple[Finding, ...]) -> float:
+def _picture(ws, ref: str, renderer: PageRenderer | None, findings: list[Finding]) -> float:
     """The row's 问题截图 in cell `ref`; the height it needs, in points. A text input has no pages
     to picture: the cell says so."""
     if not findings:
         _cell(ws, ref, None)
         return 0.0
     if renderer is None:
-        _cell(ws, ref, "文本文件，没有页面截图", wrap=True)
+        _cell(ws, ref, NO_PICTURE, wrap=True)
         return 0.0
     _cell(ws, ref, None)
     png = row_picture(renderer, enumerate(findings, start=1))
@@ -226,7 +217,7 @@ def _picture(ws, ref: str, renderer: PageRenderer | None, findings: tuple[Findin
     return image.height * POINTS_PER_PIXEL + 4
 
 
-def _fill_error(ws, doc: DocumentResult) -> None:
+def _fill_error(ws, doc: DocumentRecord) -> None:
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
     ws.merge_cells("A1:E1")
@@ -234,12 +225,12 @@ def _fill_error(ws, doc: DocumentResult) -> None:
     ws.merge_cells("A3:E3")
     _cell(ws, "A3", f"文件：{doc.path}", bold=True, border=False)
     ws.merge_cells("A4:E4")
-    _cell(ws, "A4", doc.error, wrap=True, border=False)
+    _cell(ws, "A4", doc.reason, wrap=True, border=False)
 
 
-def sheet_name(doc: DocumentResult, index: int, taken: set[str]) -> str:
-    """A valid, unique Excel sheet name: the unit (or the file name), at most 31 characters."""
-    base = (doc.disclosure.unit if doc.disclosure and doc.disclosure.unit else None) or doc.path.replace("\\", "/").split("/")[-1]
+def sheet_name(doc: DocumentRecord, index: int, taken: set[str], base: str | None = None) -> str:
+    """A valid, unique Excel sheet name: `base`, else the unit (or the file name), at most 31 characters."""
+    base = base or getattr(doc, "unit", None) or doc.path.replace("\\", "/").split("/")[-1]
     base = _SHEET_NAME_BAD.sub("_", base).strip("'") or f"文件{index}"
     name, n = base[:31], 2
     while name in taken:
@@ -249,18 +240,29 @@ def sheet_name(doc: DocumentResult, index: int, taken: set[str]) -> str:
     return name
 
 
-def workbook(results: Results):
-    """The openpyxl Workbook: a sheet per document, in input order."""
+def add_sheet(wb, record: DocumentRecord, index: int, taken: set[str], name: str | None = None):
+    """One document's 检查表 sheet (or its 无法检查 sheet); returns the sheet."""
+    ws = wb.create_sheet(sheet_name(record, index, taken, name))
+    if record.checked:
+        _fill_document(ws, record)
+    else:
+        _fill_error(ws, record)
+    return ws
+
+
+def new_workbook():
     openpyxl, _ = _openpyxl()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
+    return wb
+
+
+def workbook(records) -> object:
+    """The openpyxl Workbook: a sheet per document record, in input order."""
+    wb = new_workbook()
     taken: set[str] = set()
-    for i, doc in enumerate(results.documents, start=1):
-        ws = wb.create_sheet(sheet_name(doc, i, taken))
-        if doc.error or doc.disclosure is None:
-            _fill_error(ws, doc)
-        else:
-            _fill_document(ws, doc, {r.id: r for r in results.rules})
+    for i, record in enumerate(records, start=1):
+        add_sheet(wb, record, i, taken)
     if not wb.worksheets:
         wb.create_sheet("检查表")
     return wb
@@ -279,7 +281,15 @@ def _stable_zip(data: bytes) -> bytes:
 
 
 def render(results: Results, **_: object) -> bytes:
-    wb = workbook(results)
+    return render_records([record_of(doc) for doc in results.documents])
+
+
+def render_records(records: list[DocumentRecord], **_: object) -> bytes:
+    return workbook_bytes(workbook(records))
+
+
+def workbook_bytes(wb) -> bytes:
+    """The .xlsx bytes of `wb`, the same for the same content (fixed times)."""
     wb.properties.creator = "budgetlint"
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()

@@ -72,3 +72,14 @@ def test_a_message_never_says_a_difference_without_an_amount(difference, shown):
     text = message_of(template, values)
     assert text.endswith(shown.replace("无对应行", values["expected"]))
     assert "相差 元" not in text
+
+
+@pytest.mark.parametrize("name", SFJ)
+def test_a_finding_comes_back_whole_from_its_contract(audited, name):
+    """The results store keeps findings as their JSON contract; reading one back loses nothing."""
+    from budgetlint.model import Finding
+
+    for f in audited(name).documents[0].run.findings:
+        again = Finding.from_contract(f.contract(), f.locations[0].file)
+        assert again.contract() == f.contract()
+        assert (again.cause, again.reported, again.waiver) == (f.cause, f.reported, f.waiver)

@@ -71,4 +71,4 @@ def test_a_text_input_has_no_pictures_and_says_so(audited):
     ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(audited("seeds/004_b39ab111367c9db1.txt")))).active
     assert ws._images == []
     with_problems = [r for r in range(7, ws.max_row + 1) if ws.cell(r, 5).value]
-    assert with_problems and all(ws.cell(r, 6).value == "文本文件，没有页面截图" for r in with_problems)
+    assert with_problems and all(ws.cell(r, 6).value == xlsx_checklist.NO_PICTURE for r in with_problems)

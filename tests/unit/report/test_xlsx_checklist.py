@@ -125,10 +125,11 @@ def test_problem_sentence_shows_page_line_and_values_not_in_the_message():
     assert problem_sentence(2, f) == ("2.第5页（据目录估计）第145行：表3 合计不等于基本支出加项目支出（报告值 957.07，应为 967.07，"
                                       "相差 10.00）（另见：财政拨款收支总表 「合计」 本年支出 第6页第12行）。")
     # values the rule's message already shows are not repeated (read from its template, not its text)
-    info = f.model_copy(update={"severity": "info", "locations": (), "message": "报告值 957.07，应为 967.07"})
-    assert problem_sentence(1, info, frozenset({"actual", "expected"})) == "1.（提示）报告值 957.07，应为 967.07。"
+    info = f.model_copy(update={"severity": "info", "locations": (), "message": "报告值 957.07，应为 967.07",
+                                "message_shows": ("actual", "expected")})
+    assert problem_sentence(1, info) == "1.（提示）报告值 957.07，应为 967.07。"
     fixed = info.model_copy(update={"fix": "将 957.07 改为 967.07"})
-    assert problem_sentence(1, fixed, frozenset({"actual", "expected"})).endswith("（建议：将 957.07 改为 967.07）。")
+    assert problem_sentence(1, fixed).endswith("（建议：将 957.07 改为 967.07）。")
 
 
 def test_sheet_names_are_valid_and_unique():
