@@ -4,7 +4,7 @@ reported and decide the exit code; waivers that meet nothing, or have expired, a
 import json
 import shutil
 
-from cli_helpers import SEED_004, run, run_main
+from cli_helpers import SEED_000, SEED_004, run, run_main
 
 NEW_DEFECT = ("与2023年比略有减少", "与2024年比略有减少")  # a 2024 budget comparing with its own year (NA007)
 FIXED = ("下降2.9%", "下降2.8%")  # 1.88 / (65.14 + 1.88) = 2.81%: the seed's one NA003, corrected
@@ -89,3 +89,17 @@ def test_a_broken_project_file_is_one_line_and_exit_2(tmp_path, monkeypatch, cap
     (tmp_path / "budgetlint.toml").write_text('select = ["NA", \n', encoding="utf-8")
     code, _, err = run_main(monkeypatch, capsys, "check", str(seed))
     assert code == 2 and "不是合法的 TOML" in err
+
+
+def test_waivers_hold_when_documents_are_checked_in_worker_processes(tmp_path, monkeypatch, capsys):
+    seed = _project(tmp_path, monkeypatch)
+    shutil.copy(SEED_000, tmp_path / "学院.txt")
+    run_main(monkeypatch, capsys, "baseline", str(seed), str(tmp_path / "学院.txt"), "-o", str(tmp_path / "budgetlint.toml"))
+    code, out, _ = run_main(monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"), "-j", "2", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["documents"]) == 2 and all(f["waived"] for d in data["documents"] for f in d["findings"])
+    assert data["waivers"]["unused"] == []
+    _edit(seed, *NEW_DEFECT)
+    code, out, _ = run_main(monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"), "-j", "2")
+    assert code == 1 and out.count("错误 NA007") == 1
