@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+from fixture_audits import audit_fixture
 from hypothesis import settings
 
 settings.register_profile(
@@ -23,22 +25,8 @@ settings.register_profile(
 settings.load_profile("ci")
 
 
-import pytest  # noqa: E402
-
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "fixtures")
-
 
 @pytest.fixture(scope="session")
 def audited():
-    """`audited("pdf/sfj_2026_unit_budget.pdf")`: api.audit of a fixture file, once per test session
-    (a 20-page PDF takes seconds to read; several report tests look at the same run)."""
-    from budgetlint import api
-
-    cache: dict = {}
-
-    def get(name: str):
-        if name not in cache:
-            cache[name] = api.audit([os.path.normpath(os.path.join(FIXTURES, name))])
-        return cache[name]
-
-    return get
+    """`audited("pdf/sfj_2026_unit_budget.pdf")`: api.audit of a fixture file, once per test process."""
+    return audit_fixture

@@ -24,7 +24,7 @@ def _insertion_points(lines: list[str], before: int) -> list[int]:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-@settings(max_examples=8)
+@settings(max_examples=5)
 @given(data=st.data())
 def test_a_paragraph_inserted_before_a_finding_keeps_every_fingerprint(seed, data):
     baseline = seed_baseline(seed)

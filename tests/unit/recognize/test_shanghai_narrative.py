@@ -4,22 +4,21 @@ Expected findings are the defects the official 检查表 of the 司法局 2026 b
 real ones of the 财政局 2024 决算 (docs/evaluation-pdf.md), each on the page it is printed on.
 """
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from budgetlint.api import audit, read_disclosure
+from budgetlint.api import read_disclosure
 from budgetlint.ingest import read_text
 from budgetlint.recognize import recognize
 from budgetlint.testing.cases import to_tab_layout
+from fixture_audits import audit_fixture
 
 PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
 
 
-@cache
 def _findings(name: str) -> list[tuple[str, str, int | None, str]]:
-    doc = audit([PDF / name]).documents[0]
+    doc = audit_fixture(f"pdf/{name}").documents[0]  # shared with the report tests: each PDF read once
     assert doc.error is None
     assert doc.run.summary["error"] == 0
     return [(f.rule, f.severity, f.locations[0].page, f.locations[0].page_basis) for f in doc.run.findings]
