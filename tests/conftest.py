@@ -25,7 +25,6 @@ settings.register_profile(
 settings.load_profile("ci")
 
 
-
 @pytest.fixture(scope="session")
 def audited():
     """`audited("pdf/sfj_2026_unit_budget.pdf")`: api.audit of a fixture file, once per test process."""

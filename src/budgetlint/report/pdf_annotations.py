@@ -66,17 +66,12 @@ def drawn_places(f: Finding) -> list[Location]:
 
 
 def pdf_rect(page, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    """A box with the origin at the shown page's top-left (pdfplumber's) in the page's PDF space."""
+    """A box with the origin at the page's top-left (the reader's) in the page's PDF space.
+
+    Pages turned by /Rotate are not handled: the reader does not read their tables yet either."""
     box = page.mediabox
-    left, bottom, width, height = float(box.left), float(box.bottom), float(box.width), float(box.height)
+    left, bottom, height = float(box.left), float(box.bottom), float(box.height)
     x0, top, x1, low = bbox
-    rotation = (page.get("/Rotate", 0) or 0) % 360
-    if rotation == 90:
-        return left + top, bottom + x0, left + low, bottom + x1
-    if rotation == 180:
-        return left + width - x1, bottom + top, left + width - x0, bottom + low
-    if rotation == 270:
-        return left + width - low, bottom + height - x1, left + width - top, bottom + height - x0
     return left + x0, bottom + height - low, left + x1, bottom + height - top
 
 
