@@ -10,10 +10,15 @@ under 90 s on 2 cores; raise it locally with HYPOTHESIS_MAX_EXAMPLES for a deepe
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
-from fixture_audits import audit_fixture
 from hypothesis import settings
+
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:  # tests/documents.py: the fixture documents, read once per session
+    sys.path.insert(0, HERE)
 
 settings.register_profile(
     "ci",
@@ -27,5 +32,8 @@ settings.load_profile("ci")
 
 @pytest.fixture(scope="session")
 def audited():
-    """`audited("pdf/sfj_2026_unit_budget.pdf")`: api.audit of a fixture file, once per test process."""
-    return audit_fixture
+    """`audited("pdf/sfj_2026_unit_budget.pdf")`: the Results of checking that fixture file, read once per
+    test process (tests/documents.py)."""
+    import documents
+
+    return lambda name: documents.results(documents.FIXTURES / name)

@@ -5,76 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from budgetlint.config import Config
-from budgetlint.engine import RuleRun, run_rules
+from budgetlint.engine import run_rules
 from budgetlint.findings.waivers import waive, waiver_use
-from budgetlint.model.findings import Waiver
 from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.ingest import read_document
-from budgetlint.model import Disclosure, Outcome
+from budgetlint.model import Disclosure
+from budgetlint.model.findings import Waiver
+from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.select import select_rules, with_severities
 
 INPUT_SUFFIXES = {".txt", ".pdf"}
-
-
-class DocumentResult(BaseModel):
-    """One file's result: either a disclosure with its rule run, or the error that stopped it."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    path: str
-    disclosure: Disclosure | None = None
-    run: RuleRun | None = None
-    error: str | None = None
-
-
-class SkippedFile(BaseModel):
-    """A file found in a folder and not checked, with the reason (shown, never dropped silently)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    reason: str
-
-
-class Results(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    documents: tuple[DocumentResult, ...]
-    rules: tuple[Rule, ...]
-    skipped: tuple[SkippedFile, ...] = ()  # files in the folders given that were not checked
-    config_path: str | None = None  # the project file used (waivers, selection), if any
-    unused_waivers: tuple[Waiver, ...] = ()  # waivers that named no finding of the documents checked
-    expired_waivers: tuple[Waiver, ...] = ()  # waivers that named a finding but have expired
-
-    @property
-    def failed_inputs(self) -> list[DocumentResult]:
-        return [d for d in self.documents if d.error]
-
-
-def narrative_coverage(doc: DocumentResult) -> dict:
-    """Per claim kind: how many narrative claims were extracted, decided by a rule, left unbound.
-
-    A claim counts as checked when an evaluation with outcome pass or fail used it; every other
-    claim is unbound (no rule could tie it to a table or to the numbers around it).
-    """
-    if doc.disclosure is None or doc.run is None:
-        return {}
-    decided = {key for e in doc.run.evaluations if e.outcome in (Outcome.PASS, Outcome.FAIL) for key in e.claims}
-    extracted: dict[str, int] = {}
-    checked: dict[str, int] = {}
-    for claim in doc.disclosure.claims:
-        extracted[claim.kind] = extracted.get(claim.kind, 0) + 1
-        if f"{claim.location.line}:{claim.span.start}" in decided:
-            checked[claim.kind] = checked.get(claim.kind, 0) + 1
-    kinds = sorted(extracted)
-    return {"extracted": {k: extracted[k] for k in kinds},
-            "checked": {k: checked.get(k, 0) for k in kinds},
-            "unbound": {k: extracted[k] - checked.get(k, 0) for k in kinds}}
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:
@@ -161,9 +104,12 @@ def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
                                       "expired_waivers": use.expired})
 
 
-def baseline_waivers(results: Results, reason: str, expires: dt.date | None = None) -> list[Waiver]:
+def baseline_waivers(results: Results, reason: str, expires: dt.date | None = None,
+                     existing: tuple[Waiver, ...] = ()) -> list[Waiver]:
     """A waiver for every finding of `results` (consequences too: they show once their cause is
-    fixed); a finding already waived keeps its waiver."""
+    fixed); a finding already waived keeps its waiver. Of the `existing` waivers, those written for
+    a document that was not checked this time are kept too; those of a document that was checked
+    and that name no finding of it any more are dropped."""
     out: list[Waiver] = []
     for doc in results.documents:
         if doc.run is None or doc.disclosure is None:
@@ -172,4 +118,7 @@ def baseline_waivers(results: Results, reason: str, expires: dt.date | None = No
             out.append(f.waiver or Waiver(fingerprint=f.fingerprint, reason=reason, expires=expires, rule=f.rule,
                                           unit=doc.disclosure.unit, year=doc.disclosure.year,
                                           message=f.message[:60]))
-    return out
+    written = {w.fingerprint for w in out}
+    checked = {(d.disclosure.unit, d.disclosure.year) for d in results.documents if d.disclosure is not None}
+    return out + [w for w in existing if w.fingerprint not in written and w.unit is not None
+                  and (w.unit, w.year) not in checked]

@@ -6,25 +6,16 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict
-
 from budgetlint import findings, unread
 from budgetlint.checks import CHECK_KINDS
-from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
-from budgetlint.rulebook.rule import Rule
+from budgetlint.model import Disclosure, Evaluation, Outcome
+from budgetlint.model.results import RuleRun
+from budgetlint.model.rule import Rule
 
 log = logging.getLogger(__name__)
 
 # check kinds whose failures an unread page may explain wherever they are (unread.py)
 WHOLE_DOCUMENT = {kind for kind, module in CHECK_KINDS.items() if getattr(module, "READS_WHOLE_DOCUMENT", False)}
-
-
-class RuleRun(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    evaluations: tuple[Evaluation, ...]
-    findings: tuple[Finding, ...]
-    summary: dict[str, int]
 
 
 def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:

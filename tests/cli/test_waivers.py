@@ -103,3 +103,18 @@ def test_waivers_hold_when_documents_are_checked_in_worker_processes(tmp_path, m
     _edit(seed, *NEW_DEFECT)
     code, out, _ = run_main(monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"), "-j", "2")
     assert code == 1 and out.count("错误 NA007") == 1
+
+
+def test_a_baseline_of_one_document_keeps_the_waivers_of_the_others(tmp_path, monkeypatch, capsys):
+    seed = _project(tmp_path, monkeypatch)
+    other = tmp_path / "学院.txt"
+    shutil.copy(SEED_000, other)
+    config = tmp_path / "budgetlint.toml"
+    run_main(monkeypatch, capsys, "baseline", str(seed), str(other), "-o", str(config))
+    both = config.read_text(encoding="utf-8").count("[[waivers]]")
+    _edit(seed, *FIXED)  # 民政局's NA003 is gone: its waiver goes, 学院's stays
+    code, _, _ = run_main(monkeypatch, capsys, "baseline", str(seed), "-o", str(config))
+    assert code == 0
+    text = config.read_text(encoding="utf-8")
+    assert text.count("[[waivers]]") == both - 1 and "忻州职业技术学院" in text and 'rule = "NA003"' not in text
+    assert run("check", str(seed), str(other)).exit_code == 0

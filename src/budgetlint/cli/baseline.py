@@ -24,7 +24,8 @@ from budgetlint.exit_codes import ExitCode
 def baseline(paths, output, reason, expires, config_file, isolated, select, ignore, rules_dirs) -> None:
     """把现有的全部问题记为已豁免，写入项目文件；之后 check 只报告新出现的问题。
 
-    项目文件中原有的规则选择和级别照写；已豁免的问题保留原来的理由和到期日，已不存在的问题的豁免被删去。
+    项目文件中原有的规则选择和级别照写；已豁免的问题保留原来的理由和到期日；本次检查过的文件中已不存在的问题，
+    其豁免被删去；本次没有检查的文件的豁免照旧保留。
 
     \b
     示例：
@@ -39,7 +40,7 @@ def baseline(paths, output, reason, expires, config_file, isolated, select, igno
     config = project_config(config_file, isolated)
     results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
                         rules_dirs=rules_dirs_of(rules_dirs), config=config)
-    waivers = api.baseline_waivers(results, reason, expires.date() if expires else None)
+    waivers = api.baseline_waivers(results, reason, expires.date() if expires else None, tuple(config.waivers))
     emit(baseline_text(config, waivers), output)
     click.echo(f"已把 {len(waivers)} 个问题记为已豁免：{output}", err=True)
     for doc in results.failed_inputs:

@@ -10,14 +10,19 @@ Findings come out in page order (page, line, rule, message).
 
 from __future__ import annotations
 
-from budgetlint.findings.build import finding_of
+from budgetlint.findings.build import draft_of
 from budgetlint.findings.fingerprint import Identity, numbered
 from budgetlint.findings.group import merge_repeats, root_causes
 from budgetlint.findings.locate import PageIndex
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
-from budgetlint.rulebook.rule import Rule
+from budgetlint.model.rule import Rule
 
 __all__ = ["finding_of", "make_findings"]
+
+
+def finding_of(rule: Rule, evaluation: Evaluation) -> Finding:
+    """One evaluation as a finding on its own: no fingerprint, no place on the page (rule cases, tests)."""
+    return draft_of(rule, evaluation).finding
 
 
 def make_findings(rules: dict[str, Rule], disclosure: Disclosure, evaluations: list[Evaluation]) -> tuple[Finding, ...]:
@@ -27,7 +32,7 @@ def make_findings(rules: dict[str, Rule], disclosure: Disclosure, evaluations: l
     identity = Identity(disclosure)
     source = disclosure.source
     pages = PageIndex(source) if getattr(source, "pages", None) else None
-    drafts = merge_repeats([finding_of(rules[e.rule], e, identity, pages, source=i) for i, e in failing], identity)
+    drafts = merge_repeats([draft_of(rules[e.rule], e, identity, pages, source=i) for i, e in failing], identity)
     findings = sorted((d.finding for d in drafts), key=Finding.sort_key)
     unique = numbered([f.fingerprint for f in findings])
     findings = [f.model_copy(update={"fingerprint": fp}) if fp != f.fingerprint else f

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from budgetlint.findings.fingerprint import Content, Identity
 from budgetlint.findings.locate import PageIndex
 from budgetlint.model import Evaluation, Finding
-from budgetlint.rulebook.rule import Rule
+from budgetlint.model.rule import Rule
 
 
 class _Blank(dict):
@@ -44,7 +44,7 @@ def placeholders(evaluation: Evaluation) -> dict:
                   detail=evaluation.detail or "", **evaluation.values)
 
 
-def finding_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = None,
+def draft_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = None,
                pages: PageIndex | None = None, source: int | None = None) -> Draft:
     """`evaluation` (number `source` of its run) as a finding of `rule`."""
     values = placeholders(evaluation)

@@ -23,8 +23,7 @@ import json
 import re
 
 from budgetlint.model import Disclosure, Evaluation, Location, Paragraph
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.parts import document_parts
+from budgetlint.labels import squeeze
 
 CONTEXT = 12  # characters each side of a match in running text that identify it
 _POSITION = re.compile(r"第\s*\d+\s*[行页]")  # a position named in a subject: not content
@@ -36,7 +35,7 @@ class Identity:
     """What the fingerprints of one document are computed from (built once per document)."""
 
     def __init__(self, disclosure: Disclosure) -> None:
-        parts = document_parts(disclosure)
+        parts = disclosure.parts
         self.document = [disclosure.unit or "", str(disclosure.year or ""), disclosure.kind,
                          (parts.scope if parts is not None else None) or ""]
         self.kinds = {squeeze(t.title): t.kind for t in disclosure.tables}

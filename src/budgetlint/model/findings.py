@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,14 +46,15 @@ class Quantity(BaseModel):
     high: str | None = None
     unit: str | None = None
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         return {"printed": self.printed, "value": self.value,
                 "interval": [self.low, self.high] if self.low is not None else None, "unit": self.unit}
 
     @classmethod
-    def from_contract(cls, data: dict) -> Quantity:
-        low, high = data.get("interval") or (None, None)
-        return cls(printed=data["printed"], value=data.get("value"), low=low, high=high, unit=data.get("unit"))
+    def from_contract(cls, data: dict[str, object]) -> Quantity:
+        interval = data.get("interval")
+        low, high = cast(list[str], interval) if interval else (None, None)
+        return cls.model_validate({**data, "low": low, "high": high})
 
 
 class Addend(BaseModel):
@@ -68,7 +69,7 @@ class Addend(BaseModel):
     unit: str | None = None
     location: Location
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         return {"side": self.side, "name": self.name, "printed": self.printed, "value": self.value,
                 "unit": self.unit, "location": self.location.contract()}
 
@@ -110,7 +111,7 @@ class Cause(BaseModel):
     unit: str | None = None
     explains: tuple[str, ...]  # fingerprints of the findings it explains, this one first
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         return {"location": self.location.contract(), "name": self.name, "printed": self.printed,
                 "suggested": self.suggested, "unit": self.unit, "explains": list(self.explains)}
 
@@ -128,7 +129,7 @@ class Waiver(BaseModel):
     year: int | None = None  # where a document of this unit and year was checked
     message: str | None = None  # for the reader
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         return {"fingerprint": self.fingerprint, "reason": self.reason,
                 "expires": self.expires.isoformat() if self.expires else None, "rule": self.rule,
                 "unit": self.unit, "year": self.year}
@@ -166,7 +167,7 @@ class Finding(BaseModel):
     # beside the message only when the message does not already say it
     message_shows: tuple[str, ...] = ()
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, int, int, str, str]:
         """Page order: page, the line on the page where it is known (PDF), the line, rule, message."""
         first = self.locations[0] if self.locations else None
         if first is None:
@@ -178,7 +179,7 @@ class Finding(BaseModel):
         """Listed in human reports: not a consequence of another finding's cause."""
         return self.consequence_of is None
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         return {"rule": self.rule, "severity": self.severity, "message": self.message,
                 "expected": self.expected, "actual": self.actual, "difference": self.difference,
                 "locations": [loc.contract() for loc in self.locations],
@@ -192,24 +193,24 @@ class Finding(BaseModel):
                 "waived": self.waiver.contract() if self.waiver else None}
 
     @classmethod
-    def from_contract(cls, data: dict, file: str) -> Finding:
+    def from_contract(cls, data: dict[str, object], file: str) -> Finding:
         """The finding a contract() dict describes (the results store keeps findings as JSON);
         `file` is the document's path, which locations in the contract leave out."""
-        def place(loc: dict) -> dict:
-            out = {"file": file, **loc}
-            for key in ("bbox", "page_size"):
-                if out.get(key) is not None:
-                    out[key] = tuple(out[key])
-            return out
+        def place(loc: object) -> dict[str, object]:
+            return {"file": file, **cast(dict[str, object], loc)}
+
+        def placed(item: object) -> dict[str, object]:
+            entry = cast(dict[str, object], item)
+            return {**entry, "location": place(entry["location"])}
 
         fields = {k: v for k, v in data.items() if k not in ("waived", "reported", "computed", "cause", "addends")}
-        fields["locations"] = [place(loc) for loc in data.get("locations", [])]
-        fields["addends"] = [{**a, "location": place(a["location"])} for a in data.get("addends", [])]
+        fields["locations"] = [place(loc) for loc in cast(list[object], data.get("locations") or [])]
+        fields["addends"] = [placed(a) for a in cast(list[object], data.get("addends") or [])]
         for side in ("reported", "computed"):
             if data.get(side):
-                fields[side] = Quantity.from_contract(data[side])
+                fields[side] = Quantity.from_contract(cast(dict[str, object], data[side]))
         if data.get("cause"):
-            fields["cause"] = {**data["cause"], "location": place(data["cause"]["location"])}
+            fields["cause"] = placed(data["cause"])
         if data.get("waived"):
             fields["waiver"] = data["waived"]
         return cls.model_validate(fields)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from budgetlint.api import DocumentResult, Results
+from budgetlint.model.results import DocumentResult, Results
 from budgetlint.model import Finding, Outcome
 from budgetlint.report.phrases import OUTCOME_NAMES, where
 from budgetlint.report.record import DocumentRecord, record_of

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 
-from budgetlint.api import Results
+from budgetlint.model.results import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
 from budgetlint.report.pdf_summary import HEIGHT, WIDTH, Line, font_resources, typeset

@@ -6,7 +6,7 @@ from its fields (never from its message text).
 
 from __future__ import annotations
 
-from budgetlint.api import Results
+from budgetlint.model.results import Results
 from budgetlint.model import Finding, Location
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -21,8 +21,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from budgetlint.api import DocumentResult, Results
 from budgetlint.model import Finding, Outcome
+from budgetlint.model.results import DocumentResult, Results
 from budgetlint.report.part_map import FAILING, OTHER
 from budgetlint.report.phrases import (OUTCOME_NAMES, SEVERITY_WORDS, consequences, notice_lines, other_places,
                                        values_line, where)

@@ -9,7 +9,7 @@ import difflib
 import re
 
 from budgetlint.errors import RuleError
-from budgetlint.rulebook.rule import Rule
+from budgetlint.model.rule import Rule
 
 _FAMILY = re.compile(r"^[A-Z]+")
 

@@ -7,6 +7,7 @@ row of budgetlint's sheet that stands for it. 及时性 (the publishing date) is
 
 import io
 
+import documents
 import openpyxl
 import pytest
 
@@ -28,15 +29,15 @@ OFFICIAL_NO = {
 }
 
 
-def _verdicts(name: str, audited) -> dict[str, tuple[str, str]]:
-    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(audited(f"pdf/{name}")))).active
+def _verdicts(name: str) -> dict[str, tuple[str, str]]:
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(documents.results(documents.PDF / name)))).active
     return {ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value or "")
             for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value and ws.cell(r, 4).value}
 
 
 @pytest.mark.parametrize("name", sorted(OFFICIAL_NO))
-def test_the_rows_marked_no_are_the_official_ones(name, audited):
-    rows = _verdicts(name, audited)
+def test_the_rows_marked_no_are_the_official_ones(name):
+    rows = _verdicts(name)
     # the official sheets' 18 rows: 及时性, 封面 … 预算编制说明 (6), the 9 tables, 其他相关说明,
     # 项目经费情况说明 (a 单位预算 without one still has the row, 是); then budgetlint's 其他
     assert len(rows) == 18 + 1 and list(rows)[-1] == "其他"
@@ -45,8 +46,8 @@ def test_the_rows_marked_no_are_the_official_ones(name, audited):
     assert all(verdict in ("是", "否") for part, (verdict, _) in rows.items() if not part.startswith("及时"))
 
 
-def test_the_page_rows_say_what_is_wrong_and_where(audited):
-    rows = _verdicts("sfj_2026_dept_budget.pdf", audited)
+def test_the_page_rows_say_what_is_wrong_and_where():
+    rows = _verdicts("sfj_2026_dept_budget.pdf")
     assert rows["目录"][1].startswith("1.第3页") and "空白页" in rows["目录"][1]
     duties = rows["一、部门主要职能"][1]
     assert duties.startswith("1.第4页") and "（八）负责本系统警车管理工作" in duties and "只显示出一部分" in duties

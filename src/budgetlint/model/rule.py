@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -40,7 +40,7 @@ class Rule(BaseModel):
     groups: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
-    check: dict[str, Any]
+    check: dict[str, object]  # kind: the check kind; the rest: its parameters
     message: str
     # 修改建议, only where the rule can tell which side to change (a narrative number against the
     # table it restates, a year, a class name): filled like the message
@@ -49,11 +49,11 @@ class Rule(BaseModel):
     references: list[str] = Field(default_factory=list)
     # filled by the loader, never written in YAML
     path: str = ""
-    params: Any = None
+    params: BaseModel | None = None  # the check kind's Params, validated
 
     @property
     def kind(self) -> str:
-        return self.check["kind"]
+        return str(self.check["kind"])
 
     @field_validator("message", "fix")
     @classmethod
