@@ -7,8 +7,8 @@ from pathlib import Path
 
 from budgetlint.config import Config
 from budgetlint.engine import run_rules
-from budgetlint.findings.waivers import waive, waiver_use
 from budgetlint.errors import BudgetlintError, InputError
+from budgetlint.findings.waivers import waive, waiver_use
 from budgetlint.ingest import read_document
 from budgetlint.model import Disclosure
 from budgetlint.model.findings import Waiver

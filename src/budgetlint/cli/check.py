@@ -20,7 +20,6 @@ import sys
 import click
 
 from budgetlint import api
-from budgetlint.model.results import DocumentResult
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
@@ -31,6 +30,7 @@ from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
 from budgetlint.findings.waivers import waiver_use
 from budgetlint.model.findings import SEVERITY_RANK
+from budgetlint.model.results import DocumentResult
 from budgetlint.report import REPORTERS
 from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord, Totals

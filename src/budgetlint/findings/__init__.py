@@ -4,8 +4,9 @@
     locate.py       page-local lines, boxes and page sizes of its locations
     fingerprint.py  what it is about, hashed: stable under edits elsewhere
     group.py        one cause, one finding: repeats merged, root-cause cells marked
+    waivers.py      the project file's waivers marked on findings (applied after the run)
 
-Findings come out in page order (page, line, rule, message).
+Findings come out in page order (page, line on the page, line, rule, message).
 """
 
 from __future__ import annotations

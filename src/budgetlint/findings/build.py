@@ -45,7 +45,7 @@ def placeholders(evaluation: Evaluation) -> dict:
 
 
 def draft_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = None,
-               pages: PageIndex | None = None, source: int | None = None) -> Draft:
+             pages: PageIndex | None = None, source: int | None = None) -> Draft:
     """`evaluation` (number `source` of its run) as a finding of `rule`."""
     values = placeholders(evaluation)
     place = pages.resolve if pages is not None else (lambda loc: loc)

@@ -22,8 +22,8 @@ import hashlib
 import json
 import re
 
-from budgetlint.model import Disclosure, Evaluation, Location, Paragraph
 from budgetlint.labels import squeeze
+from budgetlint.model import Disclosure, Evaluation, Location, Paragraph
 
 CONTEXT = 12  # characters each side of a match in running text that identify it
 _POSITION = re.compile(r"第\s*\d+\s*[行页]")  # a position named in a subject: not content

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from budgetlint.model.results import DocumentResult, Results
 from budgetlint.model import Finding, Outcome
+from budgetlint.model.results import DocumentResult, Results
 from budgetlint.report.phrases import OUTCOME_NAMES, where
 from budgetlint.report.record import DocumentRecord, record_of
 

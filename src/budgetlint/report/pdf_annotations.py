@@ -18,9 +18,9 @@ from __future__ import annotations
 import hashlib
 import io
 
-from budgetlint.model.results import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
+from budgetlint.model.results import Results
 from budgetlint.report.pdf_summary import HEIGHT, WIDTH, Line, font_resources, typeset
 from budgetlint.report.phrases import SEVERITY_WORDS, consequences, values_line, where
 from budgetlint.report.record import DocumentRecord, record_of

@@ -6,8 +6,8 @@ from its fields (never from its message text).
 
 from __future__ import annotations
 
-from budgetlint.model.results import Results
 from budgetlint.model import Finding, Location
+from budgetlint.model.results import Results
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",

@@ -19,8 +19,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from budgetlint import __version__
-from budgetlint.model.results import Results
 from budgetlint.model import Finding, Location
+from budgetlint.model.results import Results
 from budgetlint.report.phrases import cell_name, notice_lines, where
 from budgetlint.report.record import DocumentRecord, Totals, record_of
 

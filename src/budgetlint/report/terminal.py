@@ -24,8 +24,15 @@ from rich.text import Text
 from budgetlint.model import Finding, Outcome
 from budgetlint.model.results import DocumentResult, Results
 from budgetlint.report.part_map import FAILING, OTHER
-from budgetlint.report.phrases import (OUTCOME_NAMES, SEVERITY_WORDS, consequences, notice_lines, other_places,
-                                       values_line, where)
+from budgetlint.report.phrases import (
+    OUTCOME_NAMES,
+    SEVERITY_WORDS,
+    consequences,
+    notice_lines,
+    other_places,
+    values_line,
+    where,
+)
 from budgetlint.report.record import DocumentRecord, Totals, record_of
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

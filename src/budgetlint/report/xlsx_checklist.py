@@ -21,9 +21,9 @@ import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
-from budgetlint.model.results import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding
+from budgetlint.model.results import Results
 from budgetlint.report.part_map import FAILING, OTHER
 from budgetlint.report.phrases import consequences, other_places, where
 from budgetlint.report.record import DocumentRecord, PartVerdict, record_of, scope_word
