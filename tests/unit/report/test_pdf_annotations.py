@@ -101,3 +101,4 @@ def test_a_text_input_gets_the_list_only_and_says_so(audited):
     text = reader.pages[0].extract_text()
     assert "不是 PDF" in text and "没有原文页面可以标注" in text and "NA003" in text
     assert not any(a.get_object()["/Subtype"] in ("/Highlight", "/Link") for a in reader.pages[0].get("/Annots", []))
+
