@@ -14,6 +14,7 @@ from budgetlint.model import Disclosure
 from budgetlint.model.findings import Waiver
 from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
 from budgetlint.recognize import recognize
+from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.select import select_rules, with_severities
 
@@ -48,6 +49,14 @@ def read_disclosure(path: str | Path, template: str | None = None) -> Disclosure
 
 def inspect(path: str | Path) -> Disclosure:
     return read_disclosure(path)
+
+
+def template_base(template_id: str) -> str | None:
+    """The national base a template is or extends (None for one that neither is nor extends one)."""
+    template = next((t for t in load_templates() if t.id == template_id), None)
+    if template is None:
+        return None
+    return template.id if template.national else template.extends
 
 
 def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:

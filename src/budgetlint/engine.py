@@ -11,6 +11,7 @@ from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.model.results import RuleRun
 from budgetlint.model.rule import Rule
+from budgetlint.recognize.templates import lineage
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,9 @@ def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
 
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
+    templates = lineage(disclosure.template)
     for rule in rules:
-        if rule.applies(disclosure.template):
+        if rule.applies(templates, disclosure.kind):
             evaluations += run_rule(rule, disclosure)
     evaluations = unread.adjust(evaluations, disclosure, WHOLE_DOCUMENT, {r.id: r.kind for r in rules})
     made = findings.make_findings({r.id: r for r in rules}, disclosure, evaluations)
