@@ -87,5 +87,5 @@ def row_picture(renderer: PageRenderer, numbered: Iterable[tuple[int, Finding]])
         sheet.paste(picture, (0, y + label))
         y += picture.size[1] + label
     buffer = io.BytesIO()
-    sheet.save(buffer, format="PNG", optimize=True)
+    sheet.save(buffer, format="PNG")
     return buffer.getvalue()
