@@ -7,11 +7,12 @@ import json
 import click
 
 from budgetlint import api
+from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.report import json_contract
 from budgetlint.report.places import office_place
 
 
-@click.command()
+@click.command(cls=ChineseCommand)
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
 def inspect(path, fmt) -> None:

@@ -17,10 +17,10 @@ What it produces (model/document.py), sheet by sheet in workbook order:
   its first cell and its other cells are "" (as the PDF reader does). Columns outside the filled
   span are dropped, rows without text are dropped.
 * Hidden sheets, rows and columns are not printed, so they are not read into the blocks; each one
-  that holds something is recorded in `SourceDocument.hidden` (rule DC015 reports it).
+  that holds something is recorded in `SourceDocument.hidden` (rule DC016 reports it).
 * A formula is read as its cached value (what Excel last computed and what a PDF export shows);
   every formula with a numeric result is also recomputed from the cells it refers to and both
-  are recorded in `SourceDocument.formulas` (rule DC014 reports a stale one). A formula without
+  are recorded in `SourceDocument.formulas` (rule DC015 reports a stale one). A formula without
   a cached value prints its recomputed value when there is one.
 * Locations: `sheet` and `cell` ("D12") on every paragraph and cell; `line` is a running index as
   in office_blocks; there are no pages (page_basis none).

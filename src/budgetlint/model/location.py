@@ -1,4 +1,4 @@
-"""Where a value stands in the input: file, page (and how the page is known), line, cell."""
+"""Where a value stands in the input: file, page (and how the page is known), line, cell, box."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ PageBasis = Literal["pdf", "formfeed", "toc", "breaks", "none"]
 # In the JSON contract each appears only when set, so text and PDF output is unchanged.
 OFFICE_FIELDS = ("sheet", "cell", "paragraph", "table_index")
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin at the page's top-left
+
 
 class Location(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -22,11 +24,18 @@ class Location(BaseModel):
     file: str
     page: int | None = None
     page_basis: PageBasis = "none"
-    line: int | None = None  # 1-based line in a text input; a running block index in PDF/DOCX/XLSX
-    bbox: tuple[float, float, float, float] | None = None
+    line: int | None = None  # 1-based line in a text input; in a PDF/DOCX/XLSX, the running index of blocks and rows
+    bbox: Box | None = None
     table: str | None = None  # table title as printed
     row: str | None = None  # row label as printed (or 科目编码 + name)
     column: str | None = None  # column header as printed (or its role)
+    # characters [start, end) of the text of the block at `line` that the value is printed as
+    # (narrative numbers): lets the engine find the visual line, page and box of a number inside
+    # a paragraph that runs over several lines or pages
+    span: tuple[int, int] | None = None
+    # filled by the engine when a finding is made (findings/locate.py), never by readers:
+    page_line: int | None = None  # 1-based text line on its page, counted from the top (PDF)
+    page_size: tuple[float, float] | None = None  # (width, height) of the page in PDF points
     sheet: str | None = None  # XLSX: the worksheet's name
     cell: str | None = None  # the cell's address: "D12" in a worksheet, "R5C2" (row 5, column 2) in a DOCX table
     paragraph: int | None = None  # DOCX: 1-based paragraph of the document, in reading order
@@ -39,11 +48,14 @@ class Location(BaseModel):
         return self.model_copy(update=update)
 
     def contract(self, *, with_file: bool = False) -> dict[str, object]:
-        """The JSON contract's location object (design.md §4); `file` when the document was read
-        from several files, the office fields when set."""
+        """The JSON contract's location object (docs/json-contract.md): `file` first when the
+        document was read from several files; the office fields after, when set."""
         out: dict[str, object] = {"file": self.file} if with_file else {}
         out.update({"page": self.page, "page_basis": self.page_basis, "line": self.line,
-                    "table": self.table, "row": self.row, "column": self.column})
+                    "table": self.table, "row": self.row, "column": self.column,
+                    "page_line": self.page_line,
+                    "bbox": list(self.bbox) if self.bbox else None,
+                    "page_size": list(self.page_size) if self.page_size else None})
         for name in OFFICE_FIELDS:
             value = getattr(self, name)
             if value is not None:

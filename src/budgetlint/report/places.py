@@ -31,12 +31,18 @@ def page_note(loc: Location) -> str:
 
 
 def shown(source: SourceDocument | None, finding: Finding) -> Finding:
-    """The finding with its locations as their own files give them: for a document read from
-    several files, each location's file and that file's own line (the combined run numbers
-    lines across the files)."""
+    """The finding with its places as their own files give them: for a document read from several
+    files, each location's (and each addend's and cause's) file and that file's own line (the
+    combined run numbers lines across the files)."""
     if source is None or not source.files:
         return finding
-    return finding.model_copy(update={"locations": tuple(source.local_location(loc) for loc in finding.locations)})
+    local = source.local_location
+    update: dict[str, object] = {"locations": tuple(local(loc) for loc in finding.locations)}
+    if finding.addends:
+        update["addends"] = tuple(a.model_copy(update={"location": local(a.location)}) for a in finding.addends)
+    if finding.cause is not None:
+        update["cause"] = finding.cause.model_copy(update={"location": local(finding.cause.location)})
+    return finding.model_copy(update=update)
 
 
 def file_name(loc: Location, several: bool) -> str:
