@@ -8,6 +8,7 @@ from collections import Counter
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.model.figures import DocumentFigures, Library
 from budgetlint.model.results import RuleRun
 from budgetlint.model.rule import Rule
 
@@ -39,11 +40,37 @@ def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
     for rule in rules:
-        if rule.applies(disclosure.template):
+        if rule.kind in CHECK_KINDS and rule.applies(disclosure.template):  # kinds across documents run apart
             evaluations += run_rule(rule, disclosure)
+    return _run_of(rules, evaluations)
+
+
+def _run_of(rules: list[Rule], evaluations: list[Evaluation]) -> RuleRun:
     by_id = {r.id: r for r in rules}
     findings = sorted((finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),
                       key=Finding.sort_key)
     counts = Counter(e.outcome.value for e in evaluations)
     summary = {o.value: counts.get(o.value, 0) for o in Outcome}
     return RuleRun(evaluations=tuple(evaluations), findings=tuple(findings), summary=summary)
+
+
+def run_across(rules: list[Rule], documents: list[DocumentFigures]) -> dict[str, RuleRun]:
+    """The rules across documents (checks/across/) for every document of a run, against the others:
+    per document path, its evaluations, findings and outcome counts (documents in the given order)."""
+    from budgetlint.checks.across import ACROSS_KINDS
+
+    chosen = [r for r in rules if r.kind in ACROSS_KINDS]
+    if not chosen:
+        return {}
+    library = Library(documents)
+    runs: dict[str, RuleRun] = {}
+    for document in documents:
+        evaluations: list[Evaluation] = []
+        for rule in chosen:
+            try:
+                evaluations += ACROSS_KINDS[rule.kind].evaluate(rule, document, library)
+            except Exception as exc:  # as run_rule: a crashing check is that rule's error outcome
+                log.exception("rule %s crashed", rule.id)
+                evaluations.append(Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}"))
+        runs[document.path] = _run_of(chosen, evaluations)
+    return runs
