@@ -54,16 +54,18 @@ def _run_of(rules: list[Rule], evaluations: list[Evaluation]) -> RuleRun:
     return RuleRun(evaluations=tuple(evaluations), findings=tuple(findings), summary=summary)
 
 
-def run_across(rules: list[Rule], documents: list[DocumentFigures]) -> dict[str, RuleRun]:
-    """The rules across documents (checks/across/) for every document of a run, against the others:
-    per document path, its evaluations, findings and outcome counts (documents in the given order)."""
+def run_across(rules: list[Rule], documents: list[DocumentFigures],
+               others: list[DocumentFigures] | None = None) -> list[RuleRun]:
+    """The rules across documents (checks/across/) for each of `documents` against `others` (default:
+    the documents themselves): per document, in order, its evaluations, findings and outcome
+    counts; empty when no such rule is selected."""
     from budgetlint.checks.across import ACROSS_KINDS
 
     chosen = [r for r in rules if r.kind in ACROSS_KINDS]
     if not chosen:
-        return {}
-    library = Library(documents)
-    runs: dict[str, RuleRun] = {}
+        return []
+    library = Library(documents if others is None else others)
+    runs: list[RuleRun] = []
     for document in documents:
         evaluations: list[Evaluation] = []
         for rule in chosen:
@@ -72,5 +74,5 @@ def run_across(rules: list[Rule], documents: list[DocumentFigures]) -> dict[str,
             except Exception as exc:  # as run_rule: a crashing check is that rule's error outcome
                 log.exception("rule %s crashed", rule.id)
                 evaluations.append(Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}"))
-        runs[document.path] = _run_of(chosen, evaluations)
+        runs.append(_run_of(chosen, evaluations))
     return runs

@@ -5,17 +5,21 @@ single file, in worker processes (-j, --timeout, --max-memory) for several. Its 
 is rendered where it was checked and written as soon as every document before it is done; only
 the small totals are kept for the report's last lines, so memory does not grow with the number
 of files. A format that is one file (the XLSX checklist) keeps the small per-document records and
-writes at the end.
+writes at the end. With several files, the rules across documents (上年数, 部门 vs 单位) run when
+all are done, on each document's figures kept compressed (batch/across.py); their findings close
+the report (the terminal's last section, the JSON's `across`).
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import click
 
 from budgetlint import api
 from budgetlint.model.results import DocumentResult
+from budgetlint.batch.across import Kept, run_groups
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
@@ -66,12 +70,14 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing = Totals(), [], [], False
+    kept_figures = Kept()  # for the rules across documents, run when every file is done
     with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
                                           in_process=len(files) == 1,
                                           on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(reporter.head(color=use_color))
-        for record in runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True):
+        for index, record in enumerate(runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True)):
+            kept_figures.add(index, record.figures)
             if streaming:
                 sink.write((getattr(reporter, "SEPARATOR", "") if totals.files else "")
                            + _rendered(reporter, record, use_color))
@@ -83,6 +89,10 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
                 reasons.append(record.reason)
             failing = failing or (threshold is not None
                                   and any(SEVERITY_RANK[f.severity] >= threshold for f in record.findings))
+        if len(files) > 1:
+            kept = _across(settings, kept_figures, totals, kept, [str(f) for f in files])
+            failing = failing or (threshold is not None
+                                  and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))
         if streaming:
             sink.write(reporter.tail(totals, color=use_color))
     if not streaming:
@@ -92,6 +102,19 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
     if reasons:
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+
+
+def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord],
+            paths: list[str]) -> list[DocumentRecord]:
+    """The rules across documents over the files checked together: into the totals (the streaming
+    formats' tail), and into each kept record (the checklist)."""
+    by_key = dict(run_groups(rules_for(settings), figures.identities, figures.load))
+    if not by_key:
+        return kept
+    for key in sorted(by_key):
+        run = by_key[key]
+        totals.add_across(paths[key], run.summary, run.findings)
+    return [replace(r, findings=r.findings + by_key[i].findings) if i in by_key else r for i, r in enumerate(kept)]
 
 
 def _rendered(reporter, record: DocumentRecord, color: bool) -> str:

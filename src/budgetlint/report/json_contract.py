@@ -25,6 +25,20 @@ def document_entry(doc: DocumentResult) -> dict:
             "narrative": narrative_coverage(doc)}
 
 
+def contract_with_files(finding) -> dict:
+    """A finding of a rule across documents: its numbers stand in several files, so each location
+    names its file (an addition to the contract's location object)."""
+    entry = finding.contract()
+    entry["locations"] = [{"file": loc.file, **shown} for loc, shown in zip(finding.locations, entry["locations"])]
+    return entry
+
+
+def across_entry(path: str, finding) -> dict:
+    """One finding of the rules across documents in `check`'s output: the document it belongs to
+    (the one making the statement, or the department) and the finding with files in its locations."""
+    return {"document": path, **contract_with_files(finding)}
+
+
 def _tool() -> dict:
     return {"name": "budgetlint", "version": __version__}
 
@@ -51,7 +65,11 @@ def document(record: object, doc: DocumentResult, **_: object) -> str:
 
 
 def tail(totals, **_: object) -> str:
-    return ("\n  ]" if totals.files else "]") + "\n}\n"
+    close = "\n  ]" if totals.files else "]"
+    if totals.across_summary is not None:  # several files checked together: the rules across documents
+        across = {"summary": totals.across_summary, "findings": [across_entry(p, f) for p, f in totals.across]}
+        close += ',\n  "across": ' + _indented(across, 1)
+    return close + "\n}\n"
 
 
 def render(results: Results, **_: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from itertools import groupby
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -45,7 +46,9 @@ def _finding(console: Console, f: Finding) -> None:
     if values:
         console.print(Text("  " + "   ".join(values), style="dim"))
     if len(f.locations) > 1:
-        places = " · ".join(f"{loc.row or ''}/{loc.column or ''} {where(loc)}" for loc in f.locations)
+        files = {loc.file for loc in f.locations}  # a finding across documents names each number's file
+        places = " · ".join((f"{Path(loc.file).name} " if len(files) > 1 else "")
+                            + f"{loc.row or ''}/{loc.column or ''} {where(loc)}" for loc in f.locations)
         console.print(Text(f"  涉及：{places}", style="dim"))
 
 
@@ -112,10 +115,26 @@ def document(record: DocumentRecord, doc: DocumentResult | None = None, *, width
     return buffer.getvalue()
 
 
+def _across(console: Console, totals: Totals) -> None:
+    """The rules across documents: their counts, then each finding under the document it belongs to."""
+    assert totals.across_summary is not None
+    console.rule(Text("跨文件检查（上年数、部门与所属单位）"))
+    counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in totals.across_summary.items())
+    console.print(f"检查 {sum(totals.across_summary.values())} 项：{counts}")
+    if not totals.across:
+        console.print(Text("未发现问题", style="green"))
+    for path, findings in groupby(totals.across, key=lambda item: item[0]):
+        console.print(Text(f"\n■ {path}", style="bold"))
+        for _, f in findings:
+            _finding(console, f)
+
+
 def tail(totals: Totals, *, width: int = 110, color: bool = False) -> str:
     buffer = io.StringIO()
-    _console(buffer, width, color).print(f"\n共 {totals.files} 个文件，{totals.findings} 个问题，"
-                                          f"{totals.not_checked} 个文件无法检查")
+    console = _console(buffer, width, color)
+    if totals.across_summary is not None:
+        _across(console, totals)
+    console.print(f"\n共 {totals.files} 个文件，{totals.findings} 个问题，{totals.not_checked} 个文件无法检查")
     return buffer.getvalue()
 
 

@@ -158,7 +158,7 @@ def check_expectation(case: Case) -> str:
     except BudgetlintError as exc:
         return f"document not readable: {exc.user_text()}"
     if case.rule.kind in ACROSS_KINDS:
-        run = run_across([case.rule], [figures_of(d) for d in [disclosure, *others]])[disclosure.path]
+        run = run_across([case.rule], [figures_of(d) for d in [disclosure, *others]])[0]
     else:
         run = run_rules([case.rule], disclosure)
     outcomes = [e.outcome for e in run.evaluations]

@@ -19,8 +19,12 @@ Params:
 
 Outcomes, one per statement:
   not_applicable     the store holds no other document of the unit (one evaluation), no document
-                     publishing that year's figures, or the basis is not compared;
-  insufficient_data  the amount is bound to no quantity; the publishing document does not state the
+                     publishing that year's figures (what another document of the unit states of the
+                     same year and basis -- a 决算's 年初预算 against the next budget's 比上年预算 --
+                     is named in the detail, not compared: the next budget may compare with an
+                     adjusted budget), or the basis is not compared;
+  insufficient_data  the amount is bound to no quantity; this document prints the figure twice
+                     differently; the publishing document does not state the
                      quantity, or states it twice with different values; two publishing documents
                      (different files) state it differently -- never a guess;
   pass / fail        the identity holds / does not hold within rounding.
@@ -84,19 +88,28 @@ def evaluate(rule: Rule, document: DocumentFigures, library: Library) -> list[Ev
         return [not_decided(rule.id, "not_applicable", "本文件没有陈述其他年度（或口径）的数")]
     if not others:
         return [not_decided(rule.id, "not_applicable", "结果库中没有同一单位的其他文件")]
-    return [_one(rule.id, figure, document, library, p) for figure in statements]
+    out = [_one(rule.id, [figure], document, library, p) for figure in statements if figure.source == "change"]
+    printed: dict[tuple, list[Figure]] = {}  # a printed figure may be printed twice (table and text): one statement
+    for figure in statements:
+        if figure.source != "change":
+            printed.setdefault((figure.quantity, figure.year, figure.basis), []).append(figure)
+    return out + [_one(rule.id, group, document, library, p) for group in printed.values()]
 
 
-def _one(rule: str, figure: Figure, document: DocumentFigures, library: Library, p: Params) -> Evaluation:
+def _one(rule: str, group: list[Figure], document: DocumentFigures, library: Library, p: Params) -> Evaluation:
+    figure = group[0]
     subject = subject_of(figure)
     if figure.basis not in p.bases or figure.basis not in PUBLISHER_KIND:
         return not_decided(rule, "not_applicable", "没有公开文件公布这一口径的数（如预算执行数）", subject)
-    if figure.quantity is None:
-        return not_decided(rule, "insufficient_data", f"所述金额未能对应到具体数量：{figure.quote}", subject)
     publishers = library.find(document.unit_key, figure.year, PUBLISHER_KIND[figure.basis], document.scope)
     publishers = [d for d in publishers if d.path != document.path]
     if not publishers:
-        return not_decided(rule, "not_applicable", "结果库中没有公布该年度该口径数的同一单位文件", subject)
+        return not_decided(rule, "not_applicable", _no_publisher(figure, document, library), subject)
+    if figure.quantity is None:
+        return not_decided(rule, "insufficient_data", f"所述金额未能对应到具体数量：{figure.quote}", subject)
+    stated = agreed(group)
+    if not isinstance(stated, Figure):
+        return not_decided(rule, "insufficient_data", "本文件自身两处所列不一致", subject)
     values = [agreed(d.own(figure.quantity)) for d in publishers]
     if any(v == "conflict" for v in values):
         return not_decided(rule, "insufficient_data", "公布该数的文件自身有两处不一致的数", subject)
@@ -107,7 +120,24 @@ def _one(rule: str, figure: Figure, document: DocumentFigures, library: Library,
     if not isinstance(published, Figure):
         names = "、".join(Path(d.path).name for d in publishers)
         return not_decided(rule, "insufficient_data", f"结果库中有多份公布该数的文件，所列不一致：{names}", subject)
-    return _compare(rule, subject, figure, published)
+    return _compare(rule, subject, stated, published)
+
+
+def _no_publisher(figure: Figure, document: DocumentFigures, library: Library) -> str:
+    """Why nothing is compared; naming what another document of the unit states of the same year and
+    basis (a 决算's 年初预算 vs the next budget's 比上年预算): two statements, neither the publisher's,
+    which need not be the same quantity (the next budget may compare with an adjusted 上年预算)."""
+    reason = "结果库中没有公布该年度该口径数的同一单位文件"
+    if figure.quantity is None:
+        return reason
+    for other in library.of_unit(document.unit_key):
+        if other.path == document.path or (other.scope and document.scope and other.scope != document.scope):
+            continue
+        said = agreed(other.stated_of(figure.year, figure.basis, figure.quantity))
+        if isinstance(said, Figure):
+            shown = "、".join(f"{f.text or 0}{f.unit}" for f in said.facts)
+            reason += f"；{Path(other.path).name} 另列 {shown}（{by_place(said.facts[0])}），口径未必相同，未作比较"
+    return reason
 
 
 def _compare(rule: str, subject: str, stated: Figure, published: Figure) -> Evaluation:
