@@ -193,7 +193,7 @@ class Store:
                 yield document_id, DocumentFigures.model_validate_json(row[0])
 
     def figures_of(self, document_id: int) -> DocumentFigures:
-        return next(self.figures([document_id]))
+        return next(self.figures([document_id]))[1]
 
     # -- reading -------------------------------------------------------------------------------
 
