@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
@@ -54,17 +55,18 @@ def _run_of(rules: list[Rule], evaluations: list[Evaluation]) -> RuleRun:
     return RuleRun(evaluations=tuple(evaluations), findings=tuple(findings), summary=summary)
 
 
-def run_across(rules: list[Rule], documents: list[DocumentFigures],
-               others: list[DocumentFigures] | None = None) -> list[RuleRun]:
-    """The rules across documents (checks/across/) for each of `documents` against `others` (default:
-    the documents themselves): per document, in order, its evaluations, findings and outcome
-    counts; empty when no such rule is selected."""
+def run_across(rules: list[Rule], documents: Iterable[DocumentFigures], library: Library | None = None) -> list[RuleRun]:
+    """The rules across documents (checks/across/) for each of `documents` against the `library` of
+    the run (default: the documents themselves): per document, in order, its evaluations, findings
+    and outcome counts; empty when no such rule is selected."""
     from budgetlint.checks.across import ACROSS_KINDS
 
     chosen = [r for r in rules if r.kind in ACROSS_KINDS]
     if not chosen:
         return []
-    library = Library(documents if others is None else others)
+    if library is None:
+        documents = list(documents)
+        library = Library.of(documents)
     runs: list[RuleRun] = []
     for document in documents:
         evaluations: list[Evaluation] = []

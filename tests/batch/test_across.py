@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 from documents import PDF, disclosure
 
-from budgetlint.batch.across import Kept, check_across, groups, identity_of, run_groups
+from budgetlint.batch.across import Kept, check_across, run_all
 from budgetlint.batch.store import Store
 from budgetlint.engine import run_across
-from budgetlint.model.figures import DocumentFigures
+from budgetlint.model.figures import DocumentFigures, Entry, Library
 from budgetlint.model.results import DocumentResult, RuleRun
 from budgetlint.recognize.figures import figures_of
 from budgetlint.report import json_contract, terminal
@@ -104,11 +104,13 @@ def test_a_department_whose_listed_unit_is_missing_is_insufficient_data():
     assert evaluation.outcome.value == "insufficient_data" and "社区事务受理服务中心" in (evaluation.detail or "")
 
 
-def test_groups_hold_a_units_documents_and_a_departments_listed_units():
-    department, unit, wanli = figures(BGS_DEPT), figures(BGS_UNIT), figures(WANLI_2025)
-    identities = [identity_of(0, department), identity_of(1, unit), identity_of(2, wanli)]
-    found = {tuple(t.key for t in targets): {i.key for i in library} for targets, library in groups(identities)}
-    assert found == {(0, 1): {0, 1}, (2,): {2}}  # 办公室's 部门 and 单位 share the printed name
+def test_the_library_loads_only_what_a_rule_asks_for():
+    docs = [figures(WANLI_2025), figures(WANLI_2024), figures(BGS_DEPT)]
+    loaded: list[int] = []
+    library = Library([Entry.of(i, d) for i, d in enumerate(docs)], lambda key: loaded.append(key) or docs[key])
+    run = run_across(RULES, [docs[0]], library)[0]
+    assert outcomes(run, "YR001") == ["pass"] * 11
+    assert loaded == [1]  # 2024's 万里, never the 办公室
 
 
 def test_scan_store_keeps_across_findings_under_their_family(tmp_path):
@@ -150,7 +152,7 @@ def test_check_reports_across_findings_last_in_json_and_terminal():
     kept.add(0, figures(WANLI_2025))
     kept.add(1, with_value(figures(WANLI_2024), "fiscal_revenue", Decimal("156311123")))
     totals = Totals()  # no document part written: head + tail is then a whole JSON object
-    for key, run in run_groups(RULES, kept.identities, kept.load):
+    for key, run in run_all(RULES, kept.entries, kept.load):
         totals.add_across(["2025.pdf", "2024.pdf"][key], run.summary, run.findings)
     assert totals.findings == 1
     tail = json.loads(json_contract.head() + json_contract.tail(totals))

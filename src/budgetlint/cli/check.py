@@ -19,7 +19,7 @@ import click
 
 from budgetlint import api
 from budgetlint.model.results import DocumentResult
-from budgetlint.batch.across import Kept, run_groups
+from budgetlint.batch.across import Kept, run_all
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
@@ -108,7 +108,7 @@ def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[Docume
             paths: list[str]) -> list[DocumentRecord]:
     """The rules across documents over the files checked together: into the totals (the streaming
     formats' tail), and into each kept record (the checklist)."""
-    by_key = dict(run_groups(rules_for(settings), figures.identities, figures.load))
+    by_key = dict(run_all(rules_for(settings), figures.entries, figures.load))
     if not by_key:
         return kept
     for key in sorted(by_key):

@@ -15,7 +15,10 @@ checks across documents never read a document again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -121,26 +124,54 @@ class DocumentFigures(BaseModel):
                 if f.stated and f.quantity == quantity and f.year == year and f.basis == basis]
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A document of a run as the library indexes it: a few fields, kept for every document."""
+
+    key: int  # the document's id in the results store, or its position in the input
+    path: str
+    unit_key: str | None
+    year: int | None
+    kind: str
+    scope: str | None
+
+    @classmethod
+    def of(cls, key: int, document: DocumentFigures) -> Entry:
+        return cls(key, document.path, document.unit_key, document.year, document.kind, document.scope)
+
+
 class Library:
-    """The documents a run holds (a scan's store, or the files of one `check`), indexed by unit.
+    """The documents of a run (a scan's store, or the files of one `check`), indexed by unit and year;
+    a document's figures are loaded only when a rule asks for them (a few kept at a time), so memory
+    does not grow with the number of documents.
 
     A document's counterpart is found by identity, never by file name: the same unit as printed
     (normalised), the year and kind asked for, and the same scope (部门/单位) -- or, when one side
     does not say its scope, any scope."""
 
-    def __init__(self, documents: list[DocumentFigures]) -> None:
-        self.documents = documents
-        self._by_unit: dict[str, list[DocumentFigures]] = {}
-        for doc in documents:
-            if doc.unit_key:
-                self._by_unit.setdefault(doc.unit_key, []).append(doc)
+    def __init__(self, entries: list[Entry], load: Callable[[int], DocumentFigures]) -> None:
+        self._by_unit_year: dict[tuple[str, int | None], list[Entry]] = {}
+        self._per_unit: dict[str, int] = {}
+        for entry in entries:
+            if entry.unit_key:
+                self._by_unit_year.setdefault((entry.unit_key, entry.year), []).append(entry)
+                self._per_unit[entry.unit_key] = self._per_unit.get(entry.unit_key, 0) + 1
+        self.load = lru_cache(maxsize=32)(load)
 
-    def find(self, unit_key: str | None, year: int, kind: str, scope: str | None) -> list[DocumentFigures]:
-        found = [d for d in self._by_unit.get(unit_key or "", []) if d.year == year and d.kind == kind]
-        if scope is None:
-            return found
-        same = [d for d in found if d.scope == scope]
-        return same or [d for d in found if d.scope is None]
+    @classmethod
+    def of(cls, documents: list[DocumentFigures]) -> Library:
+        """A library of documents already in memory."""
+        return cls([Entry.of(i, d) for i, d in enumerate(documents)], documents.__getitem__)
 
-    def of_unit(self, unit_key: str | None) -> list[DocumentFigures]:
-        return list(self._by_unit.get(unit_key or "", []))
+    def has_others(self, document: DocumentFigures) -> bool:
+        """The run holds another document of the same unit."""
+        return self._per_unit.get(document.unit_key or "", 0) > 1
+
+    def find(self, unit_key: str | None, year: int, kind: str | None = None, scope: str | None = None,
+             *, besides: str | None = None) -> list[DocumentFigures]:
+        """Documents of the unit and year (of `kind`, when given), other than the one at `besides`."""
+        found = [e for e in self._by_unit_year.get((unit_key or "", year), [])
+                 if (kind is None or e.kind == kind) and e.path != besides]
+        if scope is not None:
+            found = [e for e in found if e.scope == scope] or [e for e in found if e.scope is None]
+        return [self.load(e.key) for e in found]

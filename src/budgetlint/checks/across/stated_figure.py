@@ -83,10 +83,9 @@ def evaluate(rule: Rule, document: DocumentFigures, library: Library) -> list[Ev
     assert isinstance(p, Params)
     own = (document.year, document.basis)
     statements = [f for f in document.figures if f.source in p.sources and (f.year, f.basis) != own]
-    others = [d for d in library.of_unit(document.unit_key) if d.path != document.path]
     if not statements:
         return [not_decided(rule.id, "not_applicable", "本文件没有陈述其他年度（或口径）的数")]
-    if not others:
+    if not library.has_others(document):
         return [not_decided(rule.id, "not_applicable", "结果库中没有同一单位的其他文件")]
     out = [_one(rule.id, [figure], document, library, p) for figure in statements if figure.source == "change"]
     printed: dict[tuple, list[Figure]] = {}  # a printed figure may be printed twice (table and text): one statement
@@ -101,8 +100,8 @@ def _one(rule: str, group: list[Figure], document: DocumentFigures, library: Lib
     subject = subject_of(figure)
     if figure.basis not in p.bases or figure.basis not in PUBLISHER_KIND:
         return not_decided(rule, "not_applicable", "没有公开文件公布这一口径的数（如预算执行数）", subject)
-    publishers = library.find(document.unit_key, figure.year, PUBLISHER_KIND[figure.basis], document.scope)
-    publishers = [d for d in publishers if d.path != document.path]
+    publishers = library.find(document.unit_key, figure.year, PUBLISHER_KIND[figure.basis], document.scope,
+                              besides=document.path)
     if not publishers:
         return not_decided(rule, "not_applicable", _no_publisher(figure, document, library), subject)
     if figure.quantity is None:
@@ -130,9 +129,7 @@ def _no_publisher(figure: Figure, document: DocumentFigures, library: Library) -
     reason = "结果库中没有公布该年度该口径数的同一单位文件"
     if figure.quantity is None:
         return reason
-    for other in library.of_unit(document.unit_key):
-        if other.path == document.path or (other.scope and document.scope and other.scope != document.scope):
-            continue
+    for other in library.find(document.unit_key, figure.year, scope=document.scope, besides=document.path):
         said = agreed(other.stated_of(figure.year, figure.basis, figure.quantity))
         if isinstance(said, Figure):
             shown = "、".join(f"{f.text or 0}{f.unit}" for f in said.facts)

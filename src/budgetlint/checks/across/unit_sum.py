@@ -49,7 +49,8 @@ def _units(department: DocumentFigures, library: Library) -> tuple[list[Document
     names = ([department.unit or ""] if composition.own else []) + list(composition.units)
     found, missing, ambiguous = [], [], []
     for name in names:
-        docs = [d for d in library.find(squeeze(name), department.year, department.kind, UNIT) if d.scope == UNIT]
+        docs = [d for d in library.find(squeeze(name), department.year, department.kind, UNIT, besides=department.path)
+                if d.scope == UNIT]
         if not docs:
             missing.append(name)
         elif len(docs) > 1:
