@@ -23,6 +23,7 @@ from budgetlint.batch.across import Kept, run_all
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.cli.output import Output, emit_bytes, require_file_output
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
@@ -71,13 +72,15 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing = Totals(), [], [], False
     kept_figures = Kept()  # for the rules across documents, run when every file is done
+    across = len(files) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
     with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
                                           in_process=len(files) == 1,
                                           on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(reporter.head(color=use_color))
         for index, record in enumerate(runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True)):
-            kept_figures.add(index, record.figures)
+            if across:
+                kept_figures.add(index, record.figures)
             if streaming:
                 sink.write((getattr(reporter, "SEPARATOR", "") if totals.files else "")
                            + _rendered(reporter, record, use_color))
@@ -89,7 +92,7 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
                 reasons.append(record.reason)
             failing = failing or (threshold is not None
                                   and any(SEVERITY_RANK[f.severity] >= threshold for f in record.findings))
-        if len(files) > 1:
+        if across:
             kept = _across(settings, kept_figures, totals, kept, [str(f) for f in files])
             failing = failing or (threshold is not None
                                   and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))

@@ -152,7 +152,10 @@ class Library:
     def __init__(self, entries: list[Entry], load: Callable[[int], DocumentFigures]) -> None:
         self._by_unit_year: dict[tuple[str, int | None], list[Entry]] = {}
         self._per_unit: dict[str, int] = {}
+        self._per_kind: dict[tuple[int | None, str, str | None], int] = {}  # (year, kind, scope) -> documents
         for entry in entries:
+            key = (entry.year, entry.kind, entry.scope)
+            self._per_kind[key] = self._per_kind.get(key, 0) + 1
             if entry.unit_key:
                 self._by_unit_year.setdefault((entry.unit_key, entry.year), []).append(entry)
                 self._per_unit[entry.unit_key] = self._per_unit.get(entry.unit_key, 0) + 1
@@ -166,6 +169,10 @@ class Library:
     def has_others(self, document: DocumentFigures) -> bool:
         """The run holds another document of the same unit."""
         return self._per_unit.get(document.unit_key or "", 0) > 1
+
+    def holds(self, year: int | None, kind: str, scope: str | None) -> bool:
+        """The run holds a document of that year, kind and scope, of any unit."""
+        return self._per_kind.get((year, kind, scope), 0) > 0
 
     def find(self, unit_key: str | None, year: int, kind: str | None = None, scope: str | None = None,
              *, besides: str | None = None) -> list[DocumentFigures]:

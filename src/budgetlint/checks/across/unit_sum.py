@@ -11,8 +11,8 @@ Params:
   quantities: the quantities compared (names of rules/vocabulary/quantities.yaml).
 
 Outcomes:
-  not_applicable     not a department disclosure; the store holds none of its units' disclosures; the
-                     department does not state the quantity;
+  not_applicable     not a department disclosure; the store holds no 单位 disclosure of the year and
+                     kind, or none of its units'; the department does not state the quantity;
   insufficient_data  the department prints no list of its units, or its list disagrees with the
                      number of units it states (下属N家); some listed units have no disclosure in the
                      store (named); a unit's disclosure matches two documents, or states a quantity
@@ -65,6 +65,8 @@ def evaluate(rule: Rule, document: DocumentFigures, library: Library) -> list[Ev
     assert isinstance(p, Params)
     if document.scope != DEPARTMENT or document.year is None:
         return [not_decided(rule.id, "not_applicable", "不是部门公开文件")]
+    if not library.holds(document.year, document.kind, UNIT):
+        return [not_decided(rule.id, "not_applicable", "结果库中没有同年度的单位公开文件")]
     composition = document.composition
     if composition is None:
         return [not_decided(rule.id, "insufficient_data", "部门未列出所属单位（机构设置），无法确定应加总哪些单位")]
