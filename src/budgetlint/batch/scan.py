@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from budgetlint.batch.across import check_across
-from budgetlint.batch.document import Job, Settings, content_hash, ruleset_version, rules_for
+from budgetlint.batch.document import Job, Settings, content_hash, rules_for, ruleset_version
 from budgetlint.batch.executors import executor
 from budgetlint.batch.store import Store
 from budgetlint.report.record import DocumentRecord

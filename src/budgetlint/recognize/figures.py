@@ -27,8 +27,8 @@ from budgetlint.model.templates import FactPath
 from budgetlint.paths import rules_root
 from budgetlint.recognize.narrative.binding import amount_fact, cell_at, fact_of_claim
 
-# how a change names its base's figure (ChangeClaim.base_basis) -> basis
 _SENTENCE_END = re.compile(r"[。；;]")
+# how a change names its base's figure (ChangeClaim.base_basis) -> basis
 _CHANGE_BASIS: dict[str, Basis] = {"预算": "budget", "决算": "final", "执行": "execution"}
 
 
@@ -39,7 +39,7 @@ class QuantitySpec(BaseModel):
     title: str
     basis: Basis | None = None  # None: the document's own
     facts: tuple[FactPath, ...]
-    execution: tuple[str, ...] = ()  # subjects of execution statements (normalised on load)
+    execution: tuple[str, ...] = ()  # subjects of execution statements (compared normalised)
 
 
 class QuantityVocabulary(BaseModel):

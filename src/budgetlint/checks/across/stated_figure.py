@@ -71,7 +71,7 @@ def agreed(figures: list[Figure]) -> Figure | str:
     """The one value several statements give (a table cell first), or why there is none."""
     if not figures:
         return "missing"
-    first = sorted(figures, key=lambda f: f.source != "table")[0]
+    first = min(figures, key=lambda f: f.source != "table")
     for other in figures:
         if not other.interval().overlaps(first.interval()):
             return "conflict"
