@@ -58,7 +58,7 @@ def test_2025_states_the_2024_figures_that_2024_published():
 
 
 def test_a_wrong_previous_year_figure_is_found_with_both_files_located():
-    last_year = with_value(figures(WANLI_2024), "fiscal_revenue", Decimal("156311123"))  # +10万元
+    last_year = with_value(figures(WANLI_2024), "fiscal_revenue", Decimal(156311123))  # +10万元
     run = run_across(RULES, [figures(WANLI_2025), last_year])[0]
     [finding] = run.findings
     assert finding.rule == "YR001" and finding.actual == "15621.11" and finding.expected == "15631.11"
@@ -114,7 +114,7 @@ def test_the_library_loads_only_what_a_rule_asks_for():
 
 
 def test_scan_store_keeps_across_findings_under_their_family(tmp_path):
-    wrong_2024 = with_value(figures(WANLI_2024), "fiscal_revenue", Decimal("156311123"))
+    wrong_2024 = with_value(figures(WANLI_2024), "fiscal_revenue", Decimal(156311123))
     with Store(tmp_path / "r.sqlite") as store:
         for n, path in enumerate([WANLI_2024, WANLI_2025]):
             d = disclosure(path)
@@ -150,7 +150,7 @@ def test_a_store_written_before_the_across_columns_is_opened_and_extended(tmp_pa
 def test_check_reports_across_findings_last_in_json_and_terminal():
     kept = Kept()
     kept.add(0, figures(WANLI_2025))
-    kept.add(1, with_value(figures(WANLI_2024), "fiscal_revenue", Decimal("156311123")))
+    kept.add(1, with_value(figures(WANLI_2024), "fiscal_revenue", Decimal(156311123)))
     totals = Totals()  # no document part written: head + tail is then a whole JSON object
     for key, run in run_all(RULES, kept.entries, kept.load):
         totals.add_across(["2025.pdf", "2024.pdf"][key], run.summary, run.findings)
