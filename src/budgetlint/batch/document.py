@@ -75,7 +75,8 @@ def ruleset_version(settings: Settings) -> str:
     package = Path(__file__).resolve().parents[1]
     rules = rules_for(settings)
     files = sorted(package.rglob("*.py")) + sorted(Path(r.path) for r in rules)
-    files += sorted((rules_root() / "templates").rglob("*.yaml")) + sorted((rules_root() / "vocabulary").rglob("*.yaml"))
+    for folder in ("templates", "vocabulary"):
+        files += sorted((rules_root() / folder).rglob("*.yaml"))
     for extra in settings.rules_dirs:
         files += sorted(Path(extra).rglob("templates/**/*.yaml"))
     for path in files:
