@@ -9,9 +9,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from documents import PDF, disclosure
+from documents import PDF, SEEDS, disclosure
 
 from budgetlint.batch.across import Kept, check_across, run_all
+from budgetlint.batch.document import Settings
+from budgetlint.batch.scan import scan
 from budgetlint.batch.store import Store
 from budgetlint.engine import run_across
 from budgetlint.model.figures import DocumentFigures, Entry, Library
@@ -25,6 +27,7 @@ WANLI_2024 = PDF / "wanli_2024_dept_budget.pdf"
 WANLI_2025 = PDF / "wanli_2025_dept_budget.pdf"
 BGS_DEPT = PDF / "bgs_2025_dept_budget.pdf"
 BGS_UNIT = PDF / "bgs_2025_unit_budget.pdf"
+SEED_000 = SEEDS / "000_b2c7b50d282cc0b6.txt"
 RULES = [r for r in load_rules() if r.id.startswith("YR")]
 
 
@@ -136,6 +139,23 @@ def test_scan_store_keeps_across_findings_under_their_family(tmp_path):
         assert {loc.file for loc in record_2025.findings[0].locations} == files
 
 
+def test_a_scan_of_two_years_stores_what_the_later_one_states_wrongly(tmp_path):
+    # seed 000 (2024) and the same text as a 2025 budget: its 比上年增加2246.20万元 then says the 2024
+    # budget was 13,901.07 − 2,246.20 = 11,654.87, while the 2024 document published 13,901.07
+    text = SEED_000.read_text(encoding="utf-8")
+    earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    earlier.write_text(text, encoding="utf-8")
+    later.write_text(text.replace("2024", "2025").replace("2023", "2024"), encoding="utf-8")
+    with Store(tmp_path / "r.sqlite") as store:
+        _, ruleset, shas = scan([earlier, later], store, Settings(), jobs=1)
+        records = {r.year: r for _, r in store.records(store.document_ids(ruleset, shas))}
+        sources = dict(store.db.execute("SELECT rule, source FROM findings WHERE rule LIKE 'YR%'").fetchall())
+    found = [f for f in records[2025].findings if f.rule == "YR001"]
+    assert {f.actual for f in found} >= {"11654.87"} and sources == {"YR001": "YR"}
+    assert {loc.file for loc in found[0].locations} == {str(earlier), str(later)}
+    assert not [f for f in records[2024].findings if f.rule.startswith("YR")]
+
+
 def test_a_store_written_before_the_across_columns_is_opened_and_extended(tmp_path):
     path = tmp_path / "old.sqlite"
     with Store(path) as store:
@@ -168,3 +188,21 @@ def test_check_reports_across_findings_last_in_json_and_terminal():
 def test_one_file_alone_has_no_across_section(path):
     totals = Totals(files=1)
     assert '"across"' not in json_contract.tail(totals) and "跨文件检查" not in terminal.tail(totals)
+
+
+def test_check_of_two_years_ends_with_the_across_findings(tmp_path):
+    from click.testing import CliRunner
+
+    from budgetlint.cli import cli
+
+    text = SEED_000.read_text(encoding="utf-8")
+    earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    earlier.write_text(text, encoding="utf-8")
+    later.write_text(text.replace("2024", "2025").replace("2023", "2024"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(earlier), str(later), "-j", "1", "--format", "json",
+                                      "--select", "YR"], catch_exceptions=False)
+    assert result.exit_code == 1  # YR001 is an error
+    output = json.loads(result.output)
+    assert [d["findings"] for d in output["documents"]] == [[], []]  # the documents' own rules: none selected
+    assert {f["document"] for f in output["across"]["findings"]} == {str(later)}
+    assert output["across"]["summary"]["fail"] == len(output["across"]["findings"]) >= 2

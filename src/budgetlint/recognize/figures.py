@@ -47,10 +47,11 @@ class QuantityVocabulary(BaseModel):
 
     bases: dict[Basis, str]
     subject: str  # how a message names a quantity of a year: {year} {basis} {title}
+    unbound: str  # the title of an amount bound to no quantity
     quantities: tuple[QuantitySpec, ...]
 
     def title(self, name: str | None) -> str:
-        return next((q.title for q in self.quantities if q.name == name), name or "")
+        return next((q.title for q in self.quantities if q.name == name), name or self.unbound)
 
 
 @cache
