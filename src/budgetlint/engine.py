@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from budgetlint.checks import CHECK_KINDS
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
 from budgetlint.model.figures import DocumentFigures, Library
 from budgetlint.model.results import RuleRun
@@ -31,8 +32,12 @@ def finding_of(rule: Rule, evaluation: Evaluation) -> Finding:
 
 
 def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
+    return _guarded(rule, CHECK_KINDS[rule.kind].evaluate, disclosure)
+
+
+def _guarded(rule: Rule, evaluate: Callable[..., list[Evaluation]], *inputs: object) -> list[Evaluation]:
     try:
-        return CHECK_KINDS[rule.kind].evaluate(rule, disclosure)
+        return evaluate(rule, *inputs)
     except Exception as exc:  # a crashing check is that rule's error outcome; the others go on
         log.exception("rule %s crashed", rule.id)
         return [Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}")]
@@ -59,8 +64,6 @@ def run_across(rules: list[Rule], documents: Iterable[DocumentFigures], library:
     """The rules across documents (checks/across/) for each of `documents` against the `library` of
     the run (default: the documents themselves): per document, in order, its evaluations, findings
     and outcome counts; empty when no such rule is selected."""
-    from budgetlint.checks.across import ACROSS_KINDS
-
     chosen = [r for r in rules if r.kind in ACROSS_KINDS]
     if not chosen:
         return []
@@ -71,10 +74,6 @@ def run_across(rules: list[Rule], documents: Iterable[DocumentFigures], library:
     for document in documents:
         evaluations: list[Evaluation] = []
         for rule in chosen:
-            try:
-                evaluations += ACROSS_KINDS[rule.kind].evaluate(rule, document, library)
-            except Exception as exc:  # as run_rule: a crashing check is that rule's error outcome
-                log.exception("rule %s crashed", rule.id)
-                evaluations.append(Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}"))
+            evaluations += _guarded(rule, ACROSS_KINDS[rule.kind].evaluate, document, library)
         runs.append(_run_of(chosen, evaluations))
     return runs
