@@ -90,7 +90,9 @@ def streaming(docs: list[Path], out: Path) -> None:
     while proc.poll() is None:
         time.sleep(0.2)
         try:
-            samples.append((time.perf_counter(), out.stat().st_size, parent.memory_info().rss))
+            rss = parent.memory_info().rss
+            if rss:  # 0: the process has exited and not been reaped yet
+                samples.append((time.perf_counter(), out.stat().st_size, rss))
         except (OSError, psutil.Error):
             continue
     ended = time.perf_counter()
