@@ -101,8 +101,9 @@ class Totals:
     """What a report's last lines count, kept as documents stream past."""
 
     files: int = 0
-    findings: int = 0
+    findings: int = 0  # as listed: not waived, not the consequence of another's cause
     not_checked: int = 0
+    waived: int = 0
     # the rules across documents, run when several files were checked together: each finding with
     # the path of the document it belongs to, and the outcome counts (None: not run)
     across: list[tuple[str, Finding]] = field(default_factory=list)
@@ -110,7 +111,9 @@ class Totals:
 
     def add(self, record: DocumentRecord) -> None:
         self.files += 1
-        self.findings += len(record.findings)
+        listed = [f for f in record.findings if f.shown]
+        self.waived += sum(1 for f in listed if f.waiver is not None)
+        self.findings += sum(1 for f in listed if f.waiver is None)
         self.not_checked += not record.checked
 
     def add_across(self, path: str, summary: dict[str, int], findings: tuple[Finding, ...]) -> None:
