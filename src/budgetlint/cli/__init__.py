@@ -12,6 +12,7 @@ import sys
 import click
 
 from budgetlint import __version__
+from budgetlint.cli import gc_settings
 from budgetlint.errors import BudgetlintError
 from budgetlint.exit_codes import ExitCode
 
@@ -41,6 +42,7 @@ def _register() -> None:
 _register()
 
 
+@gc_settings.tuned()
 def main() -> None:
     """The one error boundary: a BudgetlintError is one line and exit 2, never a traceback."""
     try:

@@ -6,11 +6,10 @@ import sys
 
 import click
 
-from budgetlint import api
+from budgetlint.cli import gc_settings
 from budgetlint.cli.output import emit, emit_bytes, require_file_output, rules_dirs_of
 from budgetlint.exit_codes import ExitCode
-from budgetlint.model.findings import SEVERITY_RANK
-from budgetlint.report import REPORTERS
+from budgetlint.report import REPORTERS, reporter
 
 
 @click.command()
@@ -25,17 +24,22 @@ from budgetlint.report import REPORTERS
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
 def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color) -> None:
     """检查一个或多个文件（或目录）。"""
-    reporter = REPORTERS[fmt]
-    binary = getattr(reporter, "BINARY", False)
+    from budgetlint import api  # imported here, so that --help and --version start fast
+    from budgetlint.model.findings import SEVERITY_RANK
+
+    render = reporter(fmt)
+    binary = getattr(render, "BINARY", False)
     if binary:
-        require_file_output(fmt, reporter, output)
+        require_file_output(fmt, render, output)
+    api.load_rules(rules_dirs_of(rules_dirs))  # loaded once per process: audit gets these
+    gc_settings.loaded()
     results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
                         rules_dirs=rules_dirs_of(rules_dirs))
     if binary:
-        emit_bytes(reporter.render(results), output)
+        emit_bytes(render.render(results), output)
     else:
         use_color = sys.stdout.isatty() and output is None if color is None else color
-        emit(reporter.render(results, color=use_color), output)
+        emit(render.render(results, color=use_color), output)
     for doc in results.failed_inputs:
         click.echo(doc.error, err=True)
     if results.failed_inputs:

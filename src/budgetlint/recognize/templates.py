@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from budgetlint.errors import TemplateError
 from budgetlint.paths import rules_root
 from budgetlint.recognize.labels import squeeze
+from budgetlint.yaml_loader import load_yaml
 
 
 class Strict(BaseModel):
@@ -214,7 +215,7 @@ class TemplateSpec(Strict):
 
 def _load_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"模板文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
     if not isinstance(data, dict):

@@ -20,14 +20,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
+from budgetlint.yaml_loader import load_yaml
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
 
@@ -91,7 +90,7 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     base = data.get("document", "")
     template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []

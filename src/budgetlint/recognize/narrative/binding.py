@@ -20,6 +20,7 @@ from budgetlint.model import Disclosure, Fact, Location
 from budgetlint.paths import rules_root
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative.claims import AmountClaim
+from budgetlint.yaml_loader import load_yaml
 
 _SUBJECT_NOISE = re.compile(r"^(其中|主要包括|包括|主要用于|共计|合计为?|共)+|(为|是|共计|达|共)$|（类）|（款）|（项）")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -75,7 +76,7 @@ def load_vocabulary(template_id: str, root: Path | None = None) -> Vocabulary | 
     if not path.exists():
         return None
     try:
-        return Vocabulary(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+        return Vocabulary(**(load_yaml(path.read_text(encoding="utf-8")) or {}))
     except (yaml.YAMLError, ValidationError, TypeError) as exc:
         raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
 
