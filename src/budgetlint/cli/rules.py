@@ -19,9 +19,8 @@ def rules(ctx, rules_dirs) -> None:
     """列出规则；子命令 show、test。"""
     ctx.obj = rules_dirs_of(rules_dirs)
     if ctx.invoked_subcommand is None:
-        from budgetlint import (
-            api,  # imported here, so that --help and --version start fast
-        )
+        # imported here, so that --help and --version start fast
+        from budgetlint import api
 
         for rule in api.load_rules(ctx.obj):
             click.echo(f"{rule.id}  {rule.severity:<7} {rule.check['kind']:<15} {rule.name:<48} {rule.title}")
