@@ -91,13 +91,13 @@ def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: l
     files = expand_paths(paths)
     if not files:
         raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
-    documents = []
-    for path in files:
-        try:
-            disclosure = read_disclosure(path)
-        except BudgetlintError as exc:
-            documents.append(DocumentResult(path=str(path), error=exc.user_text()))
-            continue
-        documents.append(DocumentResult(path=str(path), disclosure=disclosure,
-                                        run=check_disclosure(disclosure, rules)))
-    return Results(documents=tuple(documents), rules=tuple(rules))
+    return Results(documents=tuple(check_file(path, rules) for path in files), rules=tuple(rules))
+
+
+def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
+    """One file: its disclosure and rule run, or the error that stopped it (recorded, not raised)."""
+    try:
+        disclosure = read_disclosure(path)
+    except BudgetlintError as exc:
+        return DocumentResult(path=str(path), error=exc.user_text())
+    return DocumentResult(path=str(path), disclosure=disclosure, run=check_disclosure(disclosure, rules))

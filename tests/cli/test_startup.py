@@ -8,8 +8,7 @@ import sys
 
 from cli_helpers import SEED_000, run_main
 
-from budgetlint import api
-from budgetlint.cli import gc_settings
+from budgetlint import api, gc_tuning
 
 HEAVY = ("budgetlint.api", "pydantic", "yaml", "rich", "openpyxl", "pypdfium2")
 
@@ -47,22 +46,22 @@ def test_a_json_report_of_a_text_file_loads_neither_rich_nor_openpyxl_nor_pdfium
 def test_main_tunes_the_collector_while_it_runs_and_restores_it(monkeypatch, capsys):
     before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
     seen = []
-    real_loaded = gc_settings.loaded
+    real_loaded = gc_tuning.loaded
 
     def spy():
         real_loaded()
         seen.append((gc.isenabled(), gc.get_threshold(), gc.get_freeze_count() > 0))
 
-    monkeypatch.setattr(gc_settings, "loaded", spy)
+    monkeypatch.setattr(gc_tuning, "loaded", spy)
     code, out, _ = run_main(monkeypatch, capsys, "check", SEED_000, "--format", "json", "--fail-on", "never")
     assert code == 0 and json.loads(out)["documents"]
-    assert seen == [(True, gc_settings.THRESHOLDS, True)]
+    assert seen == [(True, gc_tuning.THRESHOLDS, True)]
     assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 def test_the_library_leaves_the_collector_alone():
     before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
-    gc_settings.loaded()  # outside main: nothing
+    gc_tuning.loaded()  # outside main: nothing
     results = api.audit([SEED_000])
     assert results.documents[0].run is not None
     assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before

@@ -6,15 +6,15 @@ import json
 
 import click
 
+from budgetlint import api
+from budgetlint.report import json_contract
+
 
 @click.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
 def inspect(path, fmt) -> None:
     """显示识别结果：模板、单位、年度，以及每张表的类型、标题、大小、位置和金额单位。"""
-    from budgetlint import api  # imported here, so that --help and --version start fast
-    from budgetlint.report import json_contract
-
     disclosure = api.inspect(path)
     if fmt == "json":
         doc = {"path": disclosure.path, "unit": disclosure.unit, "year": disclosure.year,

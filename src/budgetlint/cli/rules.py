@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from budgetlint.cli import gc_settings
+from budgetlint import api, gc_tuning
 from budgetlint.cli.output import rules_dirs_of
 from budgetlint.exit_codes import ExitCode
 
@@ -19,9 +19,6 @@ def rules(ctx, rules_dirs) -> None:
     """列出规则；子命令 show、test。"""
     ctx.obj = rules_dirs_of(rules_dirs)
     if ctx.invoked_subcommand is None:
-        # imported here, so that --help and --version start fast
-        from budgetlint import api
-
         for rule in api.load_rules(ctx.obj):
             click.echo(f"{rule.id}  {rule.severity:<7} {rule.check['kind']:<15} {rule.name:<48} {rule.title}")
 
@@ -43,7 +40,7 @@ def rules_test(rules_dirs, paths) -> None:
     """运行每条规则旁的用例（*.cases.yaml）。"""
     from budgetlint.testing import run_all_cases
 
-    gc_settings.loaded()
+    gc_tuning.loaded()
     results = run_all_cases(rules_dirs, [Path(p) for p in paths])
     failed = [r for r in results if not r.ok]
     for r in failed:

@@ -124,8 +124,7 @@ def overview(doc: DocumentResult) -> list[PartRow]:
     return rows
 
 
-def scope_word(doc: DocumentResult) -> str:
-    """部门 / 单位 as the document says, or 部门（单位） when it does not."""
+def document_scope(doc: DocumentResult) -> str | None:
+    """department / unit as the document says (its cover or title), None when it does not."""
     parts = document_parts(doc.disclosure) if doc.disclosure is not None else None
-    scope = parts.scope if parts is not None else None
-    return {"department": "部门", "unit": "单位"}.get(scope or "", "部门（单位）")
+    return parts.scope if parts is not None else None
