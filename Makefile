@@ -40,8 +40,8 @@ browser:
 	  else echo "note: $(BROWSER_PACKAGES) missing and not root: the HTML browser test will be skipped"; fi; \
 	fi
 
+# pytest runs every rule case once (tests/rules/test_rule_cases.py, one id per case)
 test: bytecode browser
-	$(BIN)/budgetlint rules test
 	$(BIN)/python -m pytest -q -n 2
 
 bench: bytecode

@@ -84,7 +84,7 @@ def unit_key(unit: str | None) -> str | None:
     documents (never the file name)."""
     if not unit:
         return None
-    from budgetlint.recognize.labels import squeeze
+    from budgetlint.labels import squeeze
 
     return squeeze(unit)
 

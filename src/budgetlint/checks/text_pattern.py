@@ -22,16 +22,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from budgetlint.checks.refs import Regex, Strict
-from budgetlint.model import (
-    Disclosure,
-    Evaluation,
-    Location,
-    Outcome,
-    Paragraph,
-    RawRow,
-    RawTable,
-)
-from budgetlint.recognize.narrative import narrative_paragraphs
+from budgetlint.model import Disclosure, Evaluation, Location, Outcome, Paragraph, RawRow, RawTable
 
 
 class Pattern(Strict):
@@ -47,7 +38,7 @@ class Params(Strict):
 def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
     """(text, its block, its row and cell index in a table) for every text the scope reads."""
     if scope == "narrative":
-        for para in narrative_paragraphs(disclosure.source)[0]:
+        for para in disclosure.narrative:
             yield para.text, para, None, 0
         return
     for block in disclosure.source.blocks:

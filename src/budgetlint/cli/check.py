@@ -15,7 +15,7 @@ import sys
 import click
 
 from budgetlint import api, gc_tuning
-from budgetlint.api import DocumentResult
+from budgetlint.model.results import DocumentResult
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results, narrative_coverage
+from budgetlint.model.results import DocumentResult, Results, narrative_coverage
 
 
 def table_entry(table) -> dict:

@@ -76,7 +76,7 @@ def scope_word(scope: str | None) -> str:
 
 def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> DocumentRecord:
     """The record of a DocumentResult (api.audit's per-file result)."""
-    from budgetlint.api import narrative_coverage
+    from budgetlint.model.results import narrative_coverage
     from budgetlint.report.part_map import document_scope, overview
 
     if doc.error or doc.disclosure is None or doc.run is None:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from budgetlint.api import DocumentResult, Results
+from budgetlint.model.results import DocumentResult, Results
 from budgetlint.model import Finding, Location
 from budgetlint.report.part_map import FAILING, OTHER
 from budgetlint.report.record import DocumentRecord, Totals, record_of

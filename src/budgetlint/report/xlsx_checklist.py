@@ -20,7 +20,7 @@ import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
-from budgetlint.api import Results
+from budgetlint.model.results import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
 from budgetlint.report.part_map import FAILING, OTHER

@@ -9,8 +9,8 @@ from pydantic import ValidationError
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.errors import RuleError
+from budgetlint.model.rule import Rule
 from budgetlint.paths import rules_root
-from budgetlint.rulebook.rule import Rule
 from budgetlint.yaml_loader import load_yaml
 
 
@@ -18,7 +18,7 @@ def rule_files(root: Path) -> list[Path]:
     files = []
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
-        if rel.parts[0] == "templates" or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
+        if rel.parts[0] in ("templates", "vocabulary") or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
             continue
         files.append(path)
     return files
