@@ -29,9 +29,8 @@ def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, str]:
 def location(disclosure: Disclosure, line: int | None, *, table: str | None = None, row: str | None = None,
              column: str | None = None) -> Location:
     page, basis = page_of(disclosure, line)
-    # built for every number of every performance table: the values are the reader's, already typed
-    return Location.model_construct(file=disclosure.path, page=page, page_basis=basis, line=line, table=table,
-                                    row=row, column=column)
+    return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row,
+                    column=column)
 
 
 def to_fact(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
@@ -46,13 +45,12 @@ def to_fact(disclosure: Disclosure, number, *, table: str, row: str, column: str
     """
     if number is not None:
         own = number.unit if number.unit in ("元", "万元", "亿元") else None
-        return Fact.model_construct(value=number.value, decimals=number.decimals, unit=own or unit or NEUTRAL_UNIT,
-                                    text=number.text,
-                                    location=location(disclosure, number.line, table=table, row=row, column=column))
+        return Fact(value=number.value, decimals=number.decimals, unit=own or unit or NEUTRAL_UNIT, text=number.text,
+                    location=location(disclosure, number.line, table=table, row=row, column=column))
     shown = text.strip()
     placeholder = not shown or shown in ("-", "—", "－", "--", "——", "/", "／", "\\")
-    return Fact.model_construct(value=None, decimals=0, unit=unit or NEUTRAL_UNIT, text=shown, parsed=placeholder,
-                                location=location(disclosure, line, table=table, row=row, column=column))
+    return Fact(value=None, decimals=0, unit=unit or NEUTRAL_UNIT, text=shown, parsed=placeholder,
+                location=location(disclosure, line, table=table, row=row, column=column))
 
 
 def points(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
