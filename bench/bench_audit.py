@@ -119,7 +119,8 @@ def main() -> None:
 
     if args.size_runs:
         text = SEED_001.read_text(encoding="utf-8")
-        print(f"\n2. time against size: seed 001 and the same text {TIMES}× over, CPU ms, median of {args.size_runs}\n")
+        print(f"\n2. time against size: seed 001 and the same text {TIMES}× over, "
+              f"CPU ms, median of {args.size_runs}\n")
         for name in ("library (default collector)", "as the CLI runs (gc_tuning)"):
             if name.startswith("as the CLI"):
                 gc_tuning.worker_loaded()
@@ -141,8 +142,9 @@ def main() -> None:
         print(f"\n3. the CLI in fresh processes, median (min–max) of {args.cli_runs}, ms\n")
         for key, values in samples.items():
             print(f"budgetlint {key:<26} wall {_ms([w for _, w in values])}   CPU {_ms([c for c, _ in values])}")
-    print(f"\npython {sys.version.split()[0]} · {sys.platform} · load average {Path('/proc/loadavg').read_text().split()[0]}"
-          if Path("/proc/loadavg").exists() else f"\npython {sys.version.split()[0]} · {sys.platform}")
+    load = Path("/proc/loadavg")
+    print(f"\npython {sys.version.split()[0]} · {sys.platform}"
+          + (f" · load average {load.read_text().split()[0]}" if load.exists() else ""))
 
 
 if __name__ == "__main__":

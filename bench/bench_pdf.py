@@ -74,7 +74,8 @@ def main() -> None:
     files = args.pdfs or default_files()
 
     print(f"median of {args.runs} paired runs after 1 warm-up; CPU s (wall s)\n")
-    print(f"{'file':44} {'pages':>5} {'audit s':>14} {'audit p/s':>9} {'plumber s':>14} {'plumber p/s':>11} {'ratio':>6}")
+    print(f"{'file':44} {'pages':>5} {'audit s':>14} {'audit p/s':>9} {'plumber s':>14} {'plumber p/s':>11} "
+          f"{'ratio':>6}")
     total = {"pages": 0, "audit": 0.0, "audit_wall": 0.0, "plumber": 0.0, "plumber_wall": 0.0}
     for path in files:
         pages = pages_of(path)
@@ -98,7 +99,8 @@ def main() -> None:
           f"{total['plumber'] / total['audit']:6.2f}")
     print(f"\nfull check: {n / total['audit']:.1f} pages/s CPU ({n / total['audit_wall']:.1f} wall); "
           f"pdfplumber extract_text: {n / total['plumber']:.1f} pages/s CPU ({n / total['plumber_wall']:.1f} wall); "
-          f"ratio {total['plumber'] / total['audit']:.2f}× CPU ({total['plumber_wall'] / total['audit_wall']:.2f}× wall)")
+          f"ratio {total['plumber'] / total['audit']:.2f}× CPU "
+          f"({total['plumber_wall'] / total['audit_wall']:.2f}× wall)")
 
 
 if __name__ == "__main__":

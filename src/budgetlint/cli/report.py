@@ -10,12 +10,7 @@ from budgetlint.batch.store import Store
 from budgetlint.cli.output import emit, emit_bytes, require_writable
 from budgetlint.errors import ReportError
 from budgetlint.report import html_page, summary_xlsx
-from budgetlint.report.summary import (
-    FINDING_COLUMNS,
-    Summary,
-    findings_csv_rows,
-    summary_csv,
-)
+from budgetlint.report.summary import FINDING_COLUMNS, Summary, findings_csv_rows, summary_csv
 
 SUFFIXES = {"xlsx": ".xlsx", "csv": ".csv", "html": ".html"}
 

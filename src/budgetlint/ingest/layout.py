@@ -5,12 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from budgetlint.ingest.pages import (
-    PAGE_NUMBER,
-    PageEstimator,
-    anchor_pages,
-    parse_toc_row,
-)
+from budgetlint.ingest.pages import PAGE_NUMBER, PageEstimator, anchor_pages, parse_toc_row
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location

@@ -7,14 +7,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pypdf import PdfWriter, Transformation
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-    NumberObject,
-    RectangleObject,
-)
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject, RectangleObject
 
 from budgetlint.ingest.pdf.grid import find_tables
 from budgetlint.ingest.pdf.lines import make_lines

@@ -19,12 +19,7 @@ from budgetlint.ingest.pdf.geometry import Box
 from budgetlint.ingest.pdf.lines import Line, join, lines_box
 from budgetlint.ingest.pdf.page_defects import page_defects
 from budgetlint.ingest.pdf.pages import Page, load_pages
-from budgetlint.ingest.pdf.paragraphs import (
-    Layout,
-    continues,
-    drop_page_numbers,
-    looks_like_toc_page,
-)
+from budgetlint.ingest.pdf.paragraphs import Layout, continues, drop_page_numbers, looks_like_toc_page
 from budgetlint.ingest.pdf.tables import TablePart, column_map, is_title_row, remap
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
