@@ -77,3 +77,21 @@ def test_rules_drawn_inside_a_form_xobject_are_in_page_space(tmp_path):
         assert not objects.pictures and not objects.chars
     assert table.bbox == (100, 842 - 650, 200, 842 - 600)
     assert len(table.cells) == 4
+
+
+def test_pdfs_read_in_threads_read_as_one_at_a_time():
+    # a Dask worker checks documents in threads; pdfium is not thread-safe, so reads take turns
+    import threading
+
+    from budgetlint.ingest.pdf import read
+
+    rules = Path(__file__).resolve().parents[3] / "rules" / "document"
+    paths = [str(p) for p in sorted(rules.glob("DC01*.pdf"))]
+    alone = {p: read(p) for p in paths}
+    together: dict[str, list] = {p: [] for p in paths}
+    threads = [threading.Thread(target=lambda p=p: together[p].append(read(p))) for p in paths * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert all(docs == [alone[p]] * 3 for p, docs in together.items())

@@ -25,6 +25,7 @@ Bad input raises InputError: 已加密 (a password or an unsupported security ha
 from __future__ import annotations
 
 import ctypes
+import threading
 from ctypes import CFUNCTYPE, byref, c_double, c_float, c_int, c_void_p
 from dataclasses import dataclass
 from typing import Self
@@ -108,23 +109,37 @@ class _PageSpace:
         return (min(px), min(py), max(px), max(py))
 
 
+# pdfium may not be called from two threads at once (a Dask worker runs its jobs in threads); one
+# thread may hold two files open
+_PDFIUM = threading.RLock()
+
+
 class PdfFile:
-    """An open PDF; `page(i)` reads what page i draws. Use as a context manager."""
+    """An open PDF; `page(i)` reads what page i draws. Use as a context manager: while it is open,
+    this process reads no other PDF (pdfium is not thread-safe)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
+        _PDFIUM.acquire()
         try:
             self._doc = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
+            _PDFIUM.release()
             if exc.err_code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
                 raise InputError("PDF 已加密", path=path, hint="请提供未加密、无需密码即可打开的 PDF") from exc
             raise corrupt(path, exc) from exc
+        except BaseException:
+            _PDFIUM.release()
+            raise
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._doc.close()
+        try:
+            self._doc.close()
+        finally:
+            _PDFIUM.release()
 
     def __len__(self) -> int:
         return len(self._doc)
