@@ -4,11 +4,11 @@ This is the only module that calls pdfium. Everything it returns is in page spac
 (geometry.py): the page's /Rotate is applied, so a landscape page turned by /Rotate reads as it
 is shown.
 
-* Characters come from pdfium's text page in its order, blanks left out (pdfium inserts spaces
-  and line breaks of its own; the lines are rebuilt from positions instead). A glyph the font maps
-  to no Unicode reads as U+FFFD. Each character gets its em box (geometry.Char): for text upright
-  on the page, the advance pdfium measures, one font size tall, on the font's descent. Text set at
-  an angle keeps the box pdfium gives (the glyph's extent).
+* Characters come from pdfium's text page in its order, blanks and the characters pdfium makes
+  up (spaces, line breaks: no text object draws them) left out; lines are rebuilt from positions.
+  A glyph the font maps to no Unicode reads as U+FFFD. Each character gets its em box
+  (geometry.Char): for text upright on the page, the advance pdfium measures, one font size tall,
+  on the font's descent. Text set at an angle keeps the box pdfium gives (the glyph's extent).
 * Ruling lines are the horizontal and vertical straight segments of every painted path (filled or
   stroked, a rectangle's four sides included), at any depth of form XObjects: what a ruled table is
   drawn with. A Bézier segment or an image makes the page a picture (it is not blank without
@@ -225,8 +225,10 @@ def _chars(text_page: int, space: _PageSpace) -> tuple[list[Char], list[int]]:
     for k, ch in enumerate(text):
         if ch.isspace():
             continue
-        _loose_box(text_page, k, p_rect)
         obj = _text_object(text_page, k)
+        if not obj:  # a character pdfium made up (a hyphen, a break), not one the page draws
+            continue
+        _loose_box(text_page, k, p_rect)
         style = styles.get(obj)
         if style is None:
             matrix.a, matrix.b, matrix.c, matrix.d = 1.0, 0.0, 0.0, 1.0
