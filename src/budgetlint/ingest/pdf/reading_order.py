@@ -1,4 +1,5 @@
-"""Pages -> blocks in reading order: paragraphs, tables joined over page breaks, the 目录.
+"""Pages -> blocks in reading order: paragraphs, tables (a part continuing over a page break
+marked so), the 目录.
 
 A PDF has no lines, so `line` is a running 1-based index, in reading order across the document,
 of the blocks emitted: each paragraph takes one number, each table row one number. A paragraph
@@ -20,7 +21,7 @@ from budgetlint.ingest.pdf.lines import Line, join, lines_box
 from budgetlint.ingest.pdf.page_defects import page_defects
 from budgetlint.ingest.pdf.pages import Page, load_pages
 from budgetlint.ingest.pdf.paragraphs import Layout, continues, drop_page_numbers, looks_like_toc_page
-from budgetlint.ingest.pdf.tables import TablePart, column_map, is_title_row, remap
+from budgetlint.ingest.pdf.tables import TablePart, column_map, remap
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location
@@ -63,6 +64,8 @@ class _Writer:
         self.count = 0
         self.para: list[Line] = []
         self.table: list[TablePart] = []
+        self.frame: TablePart | None = None  # the first part of the table that may go on onto the next page
+        self.continues = False  # the part in `table` continues the table above (RawTable.continues)
         self.toc_mode = False
         self.toc_first: str | None = None  # the 目录's first title, normalised
 
@@ -86,6 +89,7 @@ class _Writer:
             return
         self._flush_table()
         self.table.append(part)
+        self.frame, self.continues = part, False
         if self.toc_mode:
             for row in self._flush_table():
                 entry = parse_toc_row(list(row.cells), row.line)
@@ -93,19 +97,23 @@ class _Writer:
                     self.toc.append(entry)
 
     def _continue_table(self, part: TablePart, page: Page) -> bool:
-        """Append `part` to the table ending the page before when it continues it (tables.py)."""
-        if not self.table or self.table[-1].page != page.number - 1:
+        """When `part` goes on with the table ending the page before (tables.py), emit it as a table
+        of its own marked `continues` (spread over the frame's columns, without the frame's header
+        repeated): recognition joins it unless a title stands first (recognize/continuation.py)."""
+        if not self.table or self.frame is None or self.table[-1].page != page.number - 1:
             return False
-        columns = column_map(self.table[0], part)
-        if columns is None or is_title_row(part.rows[0][0]):
+        columns = column_map(self.frame, part)
+        if columns is None:
             return False
-        remap(part, columns, len(self.table[0].rows[0][0]))
-        header = self.table[0].rows
+        remap(part, columns, len(self.frame.rows[0][0]))
+        header = self.frame.rows
         k = 0  # leading rows repeating the table's first rows: a repeated header
         while k < min(len(header), len(part.rows) - 1) and part.rows[k][0] == header[k][0]:
             k += 1
         part.rows = part.rows[k:]
+        self._flush_table()
         self.table.append(part)
+        self.continues = True
         return True
 
     def line(self, line: Line, page: Page, *, first_on_page: bool) -> None:
@@ -156,7 +164,8 @@ class _Writer:
         rows = [RawRow(cells=cells, line=self._next_line(), cell_lines=(), page=part.page, cell_boxes=boxes)
                 for part in self.table for cells, boxes in part.rows]
         first = self.table[0]
-        self.blocks.append(RawTable(rows=tuple(rows), location=self._location(first.page, rows[0].line, first.bbox)))
+        self.blocks.append(RawTable(rows=tuple(rows), location=self._location(first.page, rows[0].line, first.bbox),
+                                    continues=self.continues))
         self.table.clear()
         return rows
 

@@ -1,19 +1,20 @@
-"""Characters into the cells of ruled tables; a table's parts joined over page breaks.
+"""Characters into the cells of ruled tables; a table's part that goes on over a page break.
 
 A character belongs to the cell holding its centre. A cell's text is rebuilt from its
 characters like narrative lines (lines.cell_text). Rows without any text are dropped; a merged
 cell's text is in its first column, the other columns it spans are "" and get its box.
 
-A table that ends a page continues on the next page when the next page starts with a table in the
-same frame: same left and right edge, and every column boundary one of the first part's (a part may
-have fewer where its rows merge cells, as a 合计 row alone on a page does) -- and its first row is
-not a title. The caller joins such parts into one RawTable, dropping leading rows that repeat the
-table's own first rows (a repeated header).
+A table that ends a page may go on at the top of the next page when that page starts with a table
+in the same frame: same left and right edge, and every column boundary one of the first part's (a
+part may have fewer where its rows merge cells, as a 合计 row alone on a page does). The caller
+emits such a part as a RawTable of its own marked `continues`, spread over the first part's columns
+and without leading rows that repeat the table's own first rows (a repeated header); whether it is
+joined -- or is another table that starts on the next page under a title row of its own --
+recognition decides (recognize/continuation.py).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -23,7 +24,6 @@ from budgetlint.ingest.pdf.lines import cell_text
 from budgetlint.ingest.pdf.page_defects import is_cut
 
 CONTINUATION_SLACK = 3.0  # column boundaries of two parts of one table agree within this
-_TABLE_TITLE = re.compile(r"(表|单位[:：].*)$")
 
 Row = tuple[tuple[str, ...], tuple[Box, ...]]  # cell texts, cell boxes
 
@@ -146,9 +146,3 @@ def remap(part: TablePart, columns: list[int], width: int) -> None:
         rows.append((tuple(new_cells), tuple(new_boxes)))  # type: ignore[arg-type]
     part.rows = rows
     part.edges = ()
-
-
-def is_title_row(cells: tuple[str, ...]) -> bool:
-    """A row holding only a table's title (or its 单位 line): a new table, not a continuation."""
-    texts = [c for c in cells if c]
-    return len(texts) == 1 and len(cells) > 1 and bool(_TABLE_TITLE.search(texts[0]))
