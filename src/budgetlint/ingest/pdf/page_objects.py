@@ -11,8 +11,8 @@ is shown.
   on the font's descent. Text set at an angle keeps the box pdfium gives (the glyph's extent).
 * Ruling lines are the horizontal and vertical straight segments of every painted path (filled or
   stroked, a rectangle's four sides included), at any depth of form XObjects: what a ruled table is
-  drawn with. A Bézier segment or an image makes the page a picture (it is not blank without
-  text); a page of straight lines alone (an empty table frame) is not one.
+  drawn with. An image, a shading or a Bézier segment makes the page a picture (it is not blank
+  without text); a page of straight lines alone (an empty table frame) is not one.
 * A character's clipping box is the intersection of the bounding boxes of its text object's
   clipping paths. Reading a clip costs some twenty calls and some generators make every character
   an object: on one baseline, the clip read for an earlier character is reused when it spans this
