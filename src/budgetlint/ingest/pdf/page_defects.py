@@ -1,7 +1,9 @@
-"""What only the page shows: blank pages and clipped text, as SourceDocument.page_defects.
+"""What only the page shows: blank pages, pages without a text layer and clipped text, as
+SourceDocument.page_defects.
 
 A page with no text left (after page numbers are dropped) and no picture is a blank page (an empty
-table frame is one), placed at the last block before it. A line of characters of which only
+table frame is one), placed at the last block before it; a page with images and no text is a page
+without a text layer (a scanned page), placed the same way. A line of characters of which only
 CUT_MIN..CUT_MAX of each box lies inside the page and their clipping path (or their table cell)
 is clipped text, placed at the block it stands in or the one above. The `page_defect` check kind
 (DC010, DC011) reports them.
@@ -51,8 +53,9 @@ def page_defects(pages: list[Page], blocks: list[Paragraph | RawTable], path: st
 
     out = []
     for page in pages:
-        if not page.items and not page.pictures:
-            out.append(PageDefect(kind="blank_page", location=Location(
+        if not page.items and (not page.pictures or page.images):
+            kind = "no_text_layer" if page.images else "blank_page"
+            out.append(PageDefect(kind=kind, location=Location(
                 file=path, page=page.number, page_basis="pdf", line=anchor(page.number, -1.0))))
         for text, box in page.cut:
             out.append(PageDefect(kind="clipped_text", text=text, location=Location(

@@ -164,8 +164,8 @@ class PdfPage:
                 raise RuntimeError("FPDFText_LoadPage failed")
             self.chars, self._objects = _chars(_address(self._text_page), self._space)
             self.rulings: list[Ruling] = []
-            # an image or a curve: the page is not blank without text
-            self.pictures = _drawings(_address(self._page.raw), self._space, self.rulings)
+            # pictures: an image or a curve (the page is not blank without text); images: a scan
+            self.pictures, self.images = _drawings(_address(self._page.raw), self._space, self.rulings)
         except Exception as exc:  # pdfium could not read the page: the file is damaged
             self.close()
             raise corrupt(path, exc) from exc
@@ -305,20 +305,22 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
             e * na + f * nc + ne, e * nb + f * nd + nf)
 
 
-def _drawings(page: int, space: _PageSpace, rulings: list[Ruling]) -> bool:
-    """Append the page's ruling lines to `rulings`; return whether it has a picture."""
+def _drawings(page: int, space: _PageSpace, rulings: list[Ruling]) -> tuple[bool, bool]:
+    """Append the page's ruling lines to `rulings`; return whether it has a picture (an image, a
+    shading or a curve) and whether it has an image."""
     matrix = raw.FS_MATRIX()
     fill, stroke = c_int(), c_int()
     x, y = c_float(), c_float()
     p_matrix, p_fill, p_stroke, p_x, p_y = byref(matrix), byref(fill), byref(stroke), byref(x), byref(y)
-    pictures = False
+    pictures = images = False
 
     def walk(objects: list[int], outer: tuple[float, ...]) -> None:
-        nonlocal pictures
+        nonlocal pictures, images
         for obj in objects:
             kind = _object_type(obj)
             if kind == raw.FPDF_PAGEOBJ_IMAGE or kind == raw.FPDF_PAGEOBJ_SHADING:
                 pictures = True
+                images = images or kind == raw.FPDF_PAGEOBJ_IMAGE
                 continue
             if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
                 continue
@@ -349,7 +351,7 @@ def _drawings(page: int, space: _PageSpace, rulings: list[Ruling]) -> bool:
                     _add_ruling(point, figure[0], rulings)
 
     walk([_page_object(page, i) for i in range(_page_objects(page))], _IDENTITY)
-    return pictures
+    return pictures, images
 
 
 def _add_ruling(p: tuple[float, float], q: tuple[float, float], rulings: list[Ruling]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from budgetlint.errors import InputError
+from budgetlint.errors import InputError, os_reason
 from budgetlint.ingest.pdf.geometry import Box, Char, centre_inside, intersect
 from budgetlint.ingest.pdf.grid import Table, find_tables
 from budgetlint.ingest.pdf.lines import Line, make_lines
@@ -29,6 +29,7 @@ class Page:
     height: float
     items: list[Line | TablePart] = field(default_factory=list)  # top to bottom
     pictures: bool = False  # images or curves: a page with them is not blank even without text
+    images: bool = False  # images: a page with them and no text is a scanned page
     cut: list[tuple[str, Box]] = field(default_factory=list)  # lines of which only part shows
     spaced: bool = False  # paragraphs on this page are set apart by extra space (set by read)
 
@@ -43,6 +44,7 @@ class _Read:
     chars: list[Char]
     tables: list[Table]
     pictures: bool
+    images: bool
     clips: list[Box | None] | None  # None: not read
 
 
@@ -64,7 +66,8 @@ def load_pages(path: str) -> list[Page]:
                 # a ruled frame with a single column is a box around text, not a table
                 tables = [t for t in tables if t.rows and len(t.rows[0]) >= 2]
                 clips = page.clips() if chars and (runs_off_page or not tables) else None
-                read.append(_Read(page.number, page.width, page.height, chars, tables, page.pictures, clips))
+                read.append(_Read(page.number, page.width, page.height, chars, tables, page.pictures, page.images,
+                                  clips))
         if runs_off_page:  # text ran off a later page: read the clips skipped before it
             for entry in read:
                 if entry.clips is None and entry.chars:
@@ -90,7 +93,8 @@ def _visible(entry: _Read, runs_off_page: bool) -> Page:
     items.sort(key=lambda it: it.band_top if isinstance(it, Line) else it.bbox[1])
     seen = {id(c) for c in cut}
     cut += [c for c in cut_in_cells if id(c) not in seen]
-    return Page(entry.number, entry.width, entry.height, items, pictures=entry.pictures, cut=cut_lines(cut))
+    return Page(entry.number, entry.width, entry.height, items, pictures=entry.pictures, images=entry.images,
+                cut=cut_lines(cut))
 
 
 def _check_tail(path: str) -> None:
@@ -101,7 +105,7 @@ def _check_tail(path: str) -> None:
             fh.seek(max(0, size - EOF_TAIL_BYTES))
             tail = fh.read()
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", path=path) from exc
+        raise InputError(f"无法读取文件：{os_reason(exc)}", path=path) from exc
     if b"%%EOF" not in tail:
         raise InputError("PDF 文件损坏或不完整", path=path,
                          hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")

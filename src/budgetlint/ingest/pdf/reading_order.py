@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 
 from budgetlint.ingest.pages import normalise_title, parse_toc_row
-from budgetlint.ingest.pdf.geometry import Box
+from budgetlint.ingest.pdf.geometry import Box, rounded
 from budgetlint.ingest.pdf.lines import Line, join, lines_box
 from budgetlint.ingest.pdf.page_defects import page_defects
 from budgetlint.ingest.pdf.pages import Page, load_pages
 from budgetlint.ingest.pdf.paragraphs import Layout, continues, drop_page_numbers, looks_like_toc_page
 from budgetlint.ingest.pdf.tables import TablePart, column_map, remap
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import PageInfo, Paragraph, RawRow, RawTable, TextLine, TocEntry
 from budgetlint.model.location import Location
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
@@ -50,7 +50,9 @@ def read(path: str) -> SourceDocument:
     writer.finish()
     return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",
                           blocks=tuple(writer.blocks), toc=tuple(writer.toc), line_count=writer.count,
-                          page_defects=page_defects(pages, writer.blocks, shown))
+                          page_defects=page_defects(pages, writer.blocks, shown),
+                          pages=tuple(PageInfo(number=p.number, width=round(p.width, 2), height=round(p.height, 2),
+                                               text=bool(p.items)) for p in pages))
 
 
 class _Writer:
@@ -149,11 +151,13 @@ class _Writer:
     def _flush_para(self) -> Paragraph | None:
         if not self.para:
             return None
-        text = ""
+        text, lines = "", []
         for ln in self.para:
             text = join(text, ln.text)
+            lines.append(TextLine(page=ln.page, start=len(text) - len(ln.text),
+                                  box=rounded((ln.x0, ln.top, ln.x1, ln.bottom))))
         block = Paragraph(text=text, location=self._location(self.para[0].page, self._next_line(),
-                                                             lines_box(self.para)))
+                                                             lines_box(self.para)), lines=tuple(lines))
         self.blocks.append(block)
         self.para.clear()
         return block
