@@ -14,19 +14,26 @@ checked as one document and the unpaired halves are written as they were.
 The project file (config.py) gives the rule selection when --select/--ignore are not given, the
 severities and the waivers; the waivers are applied where each document is checked, and the ones
 that named no finding are found here, once every document is done.
+
+With several files, the rules across documents (上年数, 部门 vs 单位) run when all are done, on each
+document's figures kept compressed (batch/across.py); their findings close the report (the
+terminal's last section, the JSON's `across`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 
 import click
 
-from budgetlint import api
+from budgetlint import api, gc_tuning
+from budgetlint.batch.across import Kept, run_all
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.cli.output import Output, emit_bytes, require_file_output
 from budgetlint.config import Config, project_config
@@ -36,7 +43,7 @@ from budgetlint.findings.waivers import waiver_use
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.model.results import DocumentResult
 from budgetlint.pairing import find_pairs
-from budgetlint.report import REPORTERS
+from budgetlint.report import REPORTERS, reporter
 from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord, Totals
 
@@ -134,10 +141,10 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
       2  用法或输入有误，或有文件无法检查
       130/143  被 Ctrl-C / SIGTERM 中断
     """
-    reporter = REPORTERS[fmt]
-    streaming = hasattr(reporter, "document")
+    render = reporter(fmt)
+    streaming = hasattr(render, "document")
     if not streaming:
-        require_file_output(fmt, reporter, output)
+        require_file_output(fmt, render, output)
     sink = Output(output, binary=not streaming)  # a bad -o stops here, before any file is read
     config = project_config(config_file, isolated)
     files, skipped = api.walk_paths(list(paths))
@@ -147,6 +154,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
                            show_skipped=show_skipped, show_waived=show_waived)
     rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
+    gc_tuning.loaded()
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
@@ -154,12 +162,18 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     todo = [Job(0, tuple(str(f) for f in files))] if together else [Job(i, (str(f),)) for i, f in enumerate(files)]
     pairing = not no_pairing and len(todo) > 1
     held: list[DocumentRecord] = []  # halves of split disclosures, waiting for their partner
+    kept_figures = Kept()  # for the rules across documents, run when every file is done
+    across = len(todo) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
+    written: list[str] = []  # the documents' paths in the order they were written (the keys of kept_figures)
 
     def write(record: DocumentRecord) -> None:
         nonlocal failing
+        if across:
+            kept_figures.add(len(written), record.figures)
+        written.append(record.path)
         if streaming:
-            sink.write((getattr(reporter, "SEPARATOR", "") if totals.files else "")
-                       + _rendered(reporter, record, use_color))
+            sink.write((getattr(render, "SEPARATOR", "") if totals.files else "")
+                       + _rendered(render, record, use_color))
         else:
             kept.append(record)
         totals.add(record)
@@ -172,7 +186,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
                                   in_process=len(todo) == 1,
                                   on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
-            sink.write(reporter.head(color=use_color))
+            sink.write(render.head(color=use_color))
         for record in runner.run(todo, ordered=True):
             progress.advance(record.path)
             if pairing and record.half is not None:
@@ -187,11 +201,15 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
         paired = {i for pair in pairs for i in pair}
         for record in (r for i, r in enumerate(held) if i not in paired):
             write(record)
+        if across:
+            kept = _across(settings, kept_figures, totals, kept, written)
+            failing = failing or (threshold is not None
+                                  and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))
         notes = run_notes(config, skipped, seen, settings.today or dt.date.today())
         if streaming:
-            sink.write(reporter.tail(totals, color=use_color, notes=notes))
+            sink.write(render.tail(totals, color=use_color, notes=notes))
     if not streaming:
-        emit_bytes(reporter.render_records(kept, notes=notes), output)
+        emit_bytes(render.render_records(kept, notes=notes), output)
     for reason in reasons:
         click.echo(reason, err=True)
     if fmt != "rich" or output is not None:  # the terminal report says these itself
@@ -202,9 +220,22 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
-def _rendered(reporter, record: DocumentRecord, color: bool) -> str:
+def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord],
+            paths: list[str]) -> list[DocumentRecord]:
+    """The rules across documents over the files checked together: into the totals (the streaming
+    formats' tail), and into each kept record (the file formats)."""
+    by_key = dict(run_all(rules_for(settings), figures.entries, figures.load))
+    if not by_key:
+        return kept
+    for key in sorted(by_key):
+        run = by_key[key]
+        totals.add_across(paths[key], run.summary, run.findings)
+    return [replace(r, findings=r.findings + by_key[i].findings) if i in by_key else r for i, r in enumerate(kept)]
+
+
+def _rendered(render, record: DocumentRecord, color: bool) -> str:
     """The document's part as its worker rendered it; made here for a document whose worker
     never answered (time-out, crash), from the reason alone."""
     if record.rendered is not None:
         return record.rendered
-    return reporter.document(record, DocumentResult(path=record.path, error=record.reason), color=color)
+    return render.document(record, DocumentResult(path=record.path, error=record.reason), color=color)
