@@ -12,7 +12,12 @@ _PLACE = re.compile(r"第\d+[行页]")
 
 def finding_keys(doc, families: tuple[str, ...] | None = None) -> list[tuple[str, str, str | None, str | None]]:
     """(rule, message without line and page numbers, expected, actual) of each finding, sorted."""
-    return sorted((f.rule, _PLACE.sub("", f.message), f.expected, f.actual) for f in doc.run.findings
+    return keys_of(doc.run.findings, families)
+
+
+def keys_of(findings, families: tuple[str, ...] | None = None) -> list[tuple[str, str, str | None, str | None]]:
+    """finding_keys of findings as a record or the store keeps them."""
+    return sorted((f.rule, _PLACE.sub("", f.message), f.expected, f.actual) for f in findings
                   if families is None or f.rule.startswith(families))
 
 
