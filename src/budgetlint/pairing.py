@@ -53,7 +53,7 @@ def classify(source: SourceDocument) -> tuple[Disclosure | None, Half | None]:
         return None, half
     assert disclosure is not None
     if not disclosure.tables:
-        return disclosure, _text_half(source)
+        return disclosure, _text_half(source, claims=disclosure.claims)
     if _states_amounts(disclosure.claims) or not (disclosure.unit and disclosure.year):
         return disclosure, None
     key = ("tables", squeeze(disclosure.unit), disclosure.year, disclosure.kind, disclosure.template)
@@ -64,9 +64,10 @@ def _states_amounts(claims) -> bool:
     return any(c.kind == "amount" for c in claims)
 
 
-def _text_half(source: SourceDocument, error: InputError | None = None) -> Half | None:
+def _text_half(source: SourceDocument, error: InputError | None = None, claims=None) -> Half | None:
+    """`claims`: the narrative's, when the document was recognised (read here otherwise)."""
     identity = identify(source)
-    if identity is None or not _states_amounts(extract_narrative(source).claims):
+    if identity is None or not _states_amounts(extract_narrative(source).claims if claims is None else claims):
         return None
     return Half("text", ("text", identity.unit, identity.year, identity.kind, identity.template), error=error)
 

@@ -239,7 +239,6 @@ def fill_workbook(template: Path, pdf_source: SourceDocument, out: Path) -> Path
     from openpyxl import load_workbook
 
     from budgetlint.ingest import read_document
-
     from budgetlint.recognize.continuation import join_continuations
 
     pdf = _pdf_tables(join_continuations(pdf_source))  # a table continued over pages is one table

@@ -5,23 +5,22 @@ blocks in reading order, each paragraph one number and each table row one number
 layer that orders or looks up by line works unchanged. What names a place in the file itself
 (sheet and cell, paragraph, table and R1C1 cell) travels in the Location's office fields.
 
-The 目录 is read as in the text readers: the paragraph 目录 (spaces inside allowed) and the
+The 目录 is read as in the text readers: the paragraph 目录 (layout._TOC_HEADING) and the
 paragraphs after it that parse as entries (title and page number, pages.parse_toc_row), or the
 rows of a table right after it; entries without a page number are not TocEntries.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from budgetlint.ingest.layout import _TOC_HEADING
 from budgetlint.ingest.pages import parse_toc_row
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import Block, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location, PageBasis
 
-_TOC_HEADING = re.compile(r"^目\s*录$")
 TOC_ENTRY_CHARS = 60  # a 目录 line without a page number is at most this long and has no sentence
 
 
