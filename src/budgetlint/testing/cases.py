@@ -97,13 +97,14 @@ def load_cases(rule: Rule) -> list[Case]:
     out = []
     for item in data.get("cases", []):
         case_id = f"{rule.id}::{item['name']}"
+        case_template = item.get("template", template)
         if "file" in item:
-            out.append(Case(rule, item["name"], "", template, _expected("", item.get("expect", {}), case_id),
+            out.append(Case(rule, item["name"], "", case_template, _expected("", item.get("expect", {}), case_id),
                             file=path.with_name(item["file"])))
             continue
         document = _edited(item.get("document", base), item.get("edit"), case_id)
         expect = _expected(document, item.get("expect", {}), case_id)
-        out.append(Case(rule, item["name"], to_tab_layout(document), template, expect))
+        out.append(Case(rule, item["name"], to_tab_layout(document), case_template, expect))
     return out
 
 
