@@ -11,7 +11,7 @@ from budgetlint.model.findings import Severity
 
 # Placeholders every message may use; a check kind may add its own through Evaluation.values.
 MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail", "table", "row", "column",
-                  "quote"}  # quote: the narrative text a claim was read from
+                  "quote", "other"}  # quote: the narrative text a claim was read from; other: the other document
 
 
 class RuleDoc(BaseModel):
@@ -40,7 +40,7 @@ class AppliesTo(BaseModel):
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    id: str = Field(pattern=r"^(TB|XT|NA|PT|SE|DC)\d{3}$")
+    id: str = Field(pattern=r"^(TB|XT|NA|PT|SE|DC|YR)\d{3}$")
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str
     severity: Severity
@@ -51,6 +51,9 @@ class Rule(BaseModel):
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
     check: dict[str, object]  # kind: the check kind; the rest: its parameters
     message: str
+    # 修改建议, only where the rule can tell which side to change (a narrative number against the
+    # table it restates, a year, a class name): filled like the message
+    fix: str | None = None
     doc: RuleDoc
     references: list[str] = Field(default_factory=list)
     # filled by the loader, never written in YAML
@@ -61,9 +64,11 @@ class Rule(BaseModel):
     def kind(self) -> str:
         return str(self.check["kind"])
 
-    @field_validator("message")
+    @field_validator("message", "fix")
     @classmethod
-    def _known_placeholders(cls, message: str) -> str:
+    def _known_placeholders(cls, message: str | None) -> str | None:
+        if message is None:
+            return None
         names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
         unknown = names - MESSAGE_FIELDS
         if unknown:

@@ -25,8 +25,11 @@ def claim_line(claim) -> int | None:
 def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row: str | None = None) -> Fact:
     """A narrative number as a Fact, so every comparison and report treats it like a table cell."""
     loc = claim.location
+    # the span locates the number inside its paragraph (its printed line, page and box), unless the
+    # claim runs on into the next paragraph, where the offsets no longer refer to the line's text
+    span = (claim.span.start, claim.span.end) if claim.end_line in (None, loc.line) else None
     location = Location(file=loc.file, page=loc.page, page_basis=loc.page_basis, line=claim_line(claim),
-                        table=claim.section or "情况说明", row=row, column=None)
+                        table=claim.section or "情况说明", row=row, column=None, span=span)
     return Fact(value=value, decimals=decimals, unit=unit or "万元", text=text, location=location)
 
 
@@ -47,7 +50,7 @@ def _other_year(claim, year: int | None) -> bool:
     return any(int(y) != year for y in _YEAR.findall(clause))
 
 
-def _cell(disclosure: Disclosure, path: FactPath) -> Fact | None:
+def cell_at(disclosure: Disclosure, path: FactPath) -> Fact | None:
     tables = disclosure.tables_of(path.table)
     if len(tables) != 1:
         return None
@@ -84,7 +87,7 @@ def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, c
     found: list[tuple[str, list[Fact]]] = []
     for spec in vocabulary.subjects:
         if subject in spec.normalised_names and _in_section(spec.sections, claim):
-            facts = [_cell(disclosure, p) for p in spec.facts]
+            facts = [cell_at(disclosure, p) for p in spec.facts]
             if all(f is not None for f in facts):
                 found.append((subject, facts))
     if class_rows is None:
