@@ -12,7 +12,7 @@ from budgetlint.model.templates import FactPath, SubjectSpec, Vocabulary
 from budgetlint.recognize import recognize
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import load_rules
-from budgetlint.rulebook.load import select_rules
+from budgetlint.rulebook.select import select_rules
 
 SHANDONG = Path(__file__).resolve().parents[3] / "fixtures" / "national" / "constructed_2024_budget_shandong_titles.txt"
 
