@@ -130,3 +130,19 @@ def test_formulas_are_recomputed_from_stored_values(formula, value):
 def test_what_is_not_evaluated_is_said(formula):
     with pytest.raises(Unsupported):
         evaluate(formula, _lookup, _range)
+
+
+def test_a_workbook_no_province_template_fits_is_recognised_by_the_national_base(tmp_path):
+    """No province template names this sheet (its title words in another order, a sheet name of
+    its own): the table is recognised by what it is, against the national base, and checked."""
+    from budgetlint.recognize import recognize
+
+    sheets = three_public(10.71)
+    sheets[0]["name"] = "Sheet3"
+    sheets[0]["cells"]["A1"] = "“三公”经费和机关运行经费预算表（2026年）"
+    disclosure = recognize(_read(tmp_path, sheets))
+    assert disclosure.template == "national-budget"
+    [table] = disclosure.tables
+    assert table.kind == "three_public" and table.location.sheet == "Sheet3"
+    total = table.rows[0].cells["total"]
+    assert (total.value, total.location.cell) == (Decimal("10.71"), "A7")
