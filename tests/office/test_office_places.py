@@ -1,5 +1,5 @@
 """A worksheet place is `sheet!A12` wherever a page would be shown: the terminal, the JSON
-contract (sheet and cell), the 检查表 and SARIF. The workbook is DC017's failing case: its 三公
+contract (sheet and cell), the 检查表 and SARIF. The workbook is DC015's failing case: its 三公
 合计 A7 stores 11.71 for =SUM(B7:D7) = 10.71."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import pytest
 from cli_helpers import run_main
 from openpyxl import load_workbook
 
-WORKBOOK = Path(__file__).resolve().parents[2] / "rules" / "document" / "DC017.fail_cached_value_stale.xlsx"
+WORKBOOK = Path(__file__).resolve().parents[2] / "rules" / "document" / "DC015.fail_cached_value_stale.xlsx"
 PLACE = "三公经费!A7"
 
 
 def _check(monkeypatch, capsys, *args: str) -> str:
-    code, out, err = run_main(monkeypatch, capsys, "check", str(WORKBOOK), "--select", "DC017", "--no-color",
+    code, out, err = run_main(monkeypatch, capsys, "check", str(WORKBOOK), "--select", "DC015", "--no-color",
                               *args)
     assert code == 1, err  # the stale value is a warning; each call fails on warnings
     return out

@@ -17,7 +17,7 @@ package is checked here, from its central directory alone (nothing is decompress
 Legacy binary formats (.doc .xls .wps .et: OLE2 compound files) and OpenDocument files are
 recognised by content and refused with how to convert them. .xls is not read (yet): xlrd 2.0.x
 is light (pure Python) and still maintained, and with formatting_info it gives values, number
-formats and merged ranges, but not formulas (so DC017 could not run) and it is one more parser of
+formats and merged ranges, but not formulas (so DC015 could not run) and it is one more parser of
 an untrusted binary format; the budget systems and the official templates are .xlsx, and a
 one-step 另存为 checks the file that will be published. See docs/evaluation-office.md.
 

@@ -20,7 +20,7 @@ What it produces (model/document.py), sheet by sheet in workbook order:
   that holds something is recorded in `SourceDocument.hidden` (rule DC016 reports it).
 * A formula is read as its cached value (what Excel last computed and what a PDF export shows);
   every formula with a numeric result is also recomputed from the cells it refers to and both
-  are recorded in `SourceDocument.formulas` (rule DC017 reports a stale one). A formula without
+  are recorded in `SourceDocument.formulas` (rule DC015 reports a stale one). A formula without
   a cached value prints its recomputed value when there is one.
 * Locations: `sheet` and `cell` ("D12") on every paragraph and cell; `line` is a running index as
   in office_blocks; there are no pages (page_basis none).
