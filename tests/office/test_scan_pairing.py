@@ -50,3 +50,23 @@ def test_scan_without_pairing_stores_each_half_alone(folder, tmp_path):
         records = [r for _, r in store.records(store.document_ids(ruleset, shas))]
     assert sorted(r.path.rsplit("/", 1)[-1] for r in records) == ["附件1.pdf", "附件2.pdf"]
     assert not any(f.rule == "NA001" for r in records for f in r.findings)  # nothing held against the other
+
+
+def test_a_half_stored_alone_pairs_with_a_partner_added_later(folder, tmp_path):
+    """The reviewer scans the tables first; the text arrives later (under another name): the next
+    scan pairs it with the stored tables half, whose row gives way to the pair's."""
+    import shutil
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(folder / "附件1.pdf", inbox / "表格.pdf")
+    with Store(tmp_path / "r.sqlite") as store:
+        first, ruleset, _ = scan(sorted(inbox.iterdir()), store, Settings(), jobs=1)
+        assert (first.checked, first.paired) == (1, 0)
+        shutil.move(inbox / "表格.pdf", inbox / "部门预算表格.pdf")  # renamed meanwhile: same content
+        shutil.copy(folder / "附件2.pdf", inbox / "说明.pdf")
+        second, ruleset, shas = scan(sorted(inbox.iterdir()), store, Settings(), jobs=1)
+        assert (second.skipped, second.paired) == (1, 1)
+        records = [r for _, r in store.records(store.document_ids(ruleset))]  # everything stored
+    assert [r.path for r in records] == [f"{inbox / '说明.pdf'} + {inbox / '部门预算表格.pdf'}"]
+    assert any(f.rule == "NA001" for f in records[0].findings)  # the text held against the tables

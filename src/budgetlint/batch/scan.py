@@ -9,8 +9,9 @@
    held back, and once every file is done each pair (exactly one text and one tables half of one
    unit, year and kind) is checked as one document and stored under the hash of both files; the
    halves left unpaired are stored as they were. Both halves of a stored pair are skipped by a
-   rerun (the store's `pairs`). A half is only stored in its pair, so a scan interrupted before
-   the pairs ran checks both halves again.
+   rerun (the store's `pairs`), and a half an earlier scan stored alone pairs with a partner
+   added since (its row gives way to the pair's). A half is only stored in its pair, so a scan
+   interrupted before the pairs ran checks both halves again.
 4. Run the rules across documents (batch/across.py) over everything the store holds.
 """
 
@@ -38,9 +39,9 @@ class ScanCounts:
 
 
 def plan(files: list[Path], store: Store, ruleset: str, *, rerun: bool,
-         pairing: bool = True) -> tuple[list[Job], set[str], int]:
+         pairing: bool = True) -> tuple[list[Job], set[str], int, dict[str, str]]:
     """The jobs still to do, the content hashes of the input's documents (a stored pair's instead
-    of its halves'), and how many files were skipped."""
+    of its halves'), how many files were skipped, and each input's path by its hash."""
     hashed: list[tuple[int, Path, str | None]] = []
     for index, path in enumerate(files):
         try:
@@ -55,7 +56,8 @@ def plan(files: list[Path], store: Store, ruleset: str, *, rerun: bool,
             skipped += 1
             continue
         jobs.append(Job(index, (str(path),), sha256=sha))
-    return jobs, (shas - paired.keys()) | set(paired.values()), skipped
+    path_of = {sha: str(path) for _, path, sha in hashed if sha is not None}
+    return jobs, (shas - paired.keys()) | set(paired.values()), skipped, path_of
 
 
 def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = False, pairing: bool = True,
@@ -66,7 +68,7 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
     """Check what is not stored yet; returns the counts, the rule-set version and the hashes of the
     input's documents. `on_record` sees each file's record, `on_pair` each paired document's."""
     ruleset = ruleset_version(settings)
-    todo, shas, skipped = plan(files, store, ruleset, rerun=rerun, pairing=pairing)
+    todo, shas, skipped, path_of = plan(files, store, ruleset, rerun=rerun, pairing=pairing)
     counts = ScanCounts(total=len(files), skipped=skipped)
     if on_plan is not None:
         on_plan(len(todo), skipped)
@@ -75,6 +77,7 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
         with executor(settings, jobs=jobs, timeout=timeout, memory_mib=memory_mib, scheduler=scheduler,
                       on_start=on_start) as runner:
             held: list[DocumentRecord] = []  # halves of split disclosures, waiting for their partner
+            stored_alone: set[int] = set()  # of those, the ones an earlier scan stored (not saved again)
             for record in runner.run(todo, ordered=False):
                 if record.sha256 is None and sha_of.get(record.path):  # a worker that never answered
                     record = replace(record, sha256=sha_of[record.path])
@@ -84,6 +87,12 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
                     held.append(record)
                     continue
                 _save(store, record, ruleset, counts)
+            if pairing and held:  # halves an earlier scan stored alone may find their partner today
+                checked_now = set(sha_of.values())
+                earlier = [replace(r, path=path_of[r.sha256]) for r in store.halves(ruleset, shas)  # as named now
+                           if r.sha256 and r.sha256 not in checked_now]
+                stored_alone = {id(r) for r in earlier}
+                held += earlier
             held.sort(key=lambda r: r.path)  # the order they finished in is no order
             pairs = find_pairs([r.half for r in held])
             jobs_of_pairs = [Job(k, (held[t].path, held[b].path), pairing="auto") for k, (t, b) in enumerate(pairs)]
@@ -100,7 +109,8 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
                 shas.difference_update((text.sha256, tables.sha256))
                 shas.add(record.sha256)
             for record in alone:
-                _save(store, record, ruleset, counts)
+                if id(record) not in stored_alone:
+                    _save(store, record, ruleset, counts)
     check_across(store, ruleset, rules_for(settings))
     return counts, ruleset, shas
 

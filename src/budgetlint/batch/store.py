@@ -61,7 +61,8 @@ CREATE TABLE IF NOT EXISTS documents (
     parts TEXT,
     coverage TEXT,
     figures TEXT,
-    across TEXT
+    across TEXT,
+    half TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_content ON documents (sha256, ruleset);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents (unit_key, year);
@@ -130,9 +131,9 @@ class Store:
             raise ReportError(f"无法打开结果库（不是 SQLite 文件或无写入权限）：{exc}", path=self.path) from exc
 
     def _add_columns(self) -> None:
-        """A store written before the rules across documents lacks their columns: add them (nullable)."""
+        """A store written before the rules across documents (or pairing) lacks their columns: add them (nullable)."""
         have = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
-        for column in ("figures", "across"):
+        for column in ("figures", "across", "half"):
             if column not in have:
                 self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
@@ -158,6 +159,8 @@ class Store:
         with _transaction(self.db):
             if halves is not None and record.sha256 is not None:
                 self.db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)", (*halves, ruleset, record.sha256))
+                # a half an earlier scan stored alone is now part of the pair
+                self.db.execute("DELETE FROM documents WHERE sha256 IN (?, ?) AND ruleset=?", (*halves, ruleset))
             if record.sha256 is not None:
                 self.db.execute("DELETE FROM documents WHERE sha256=? AND ruleset=?", (record.sha256, ruleset))
             else:
@@ -167,13 +170,14 @@ class Store:
             cursor = self.db.execute(
                 f"INSERT INTO documents (path, sha256, ruleset, status, reason, size, unit, unit_key, year, kind, "
                 f"scope, template, {', '.join(f'{chr(34)}{o}{chr(34)}' for o in OUTCOMES)}, seconds, checked_at, "
-                f"parts, coverage, figures) VALUES ({', '.join('?' * (17 + len(OUTCOMES)))})",
+                f"parts, coverage, figures, half) VALUES ({', '.join('?' * (18 + len(OUTCOMES)))})",
                 (record.path, record.sha256, ruleset, record.status, record.reason, record.size, record.unit,
                  unit_key(record.unit), record.year, record.kind, record.scope, record.template, *counts,
                  record.seconds, time.strftime("%Y-%m-%dT%H:%M:%S"),
                  json.dumps([asdict(p) for p in record.parts], ensure_ascii=False),
                  json.dumps(record.coverage, ensure_ascii=False),
-                 record.figures.model_dump_json() if record.figures is not None else None))
+                 record.figures.model_dump_json() if record.figures is not None else None,
+                 json.dumps(record.half, ensure_ascii=False) if record.half is not None else None))
             document_id = cursor.lastrowid
             assert document_id is not None
             self._insert_findings(document_id, DOCUMENT, record.findings, with_files=bool(record.files))
@@ -207,6 +211,14 @@ class Store:
                                "WHERE p.ruleset=? AND d.status='checked'", (ruleset,)).fetchall()
         return {half: pair for text, tables, pair in rows if text in shas and tables in shas
                 for half in (text, tables)}
+
+    def halves(self, ruleset: str, shas: set[str]) -> list[DocumentRecord]:
+        """The halves of split disclosures stored alone under `ruleset` whose content is among
+        `shas`: path, hash and half key (what pairing needs), in path order."""
+        rows = self.db.execute("SELECT path, sha256, half FROM documents WHERE ruleset=? AND half IS NOT NULL "
+                               "ORDER BY path", (ruleset,)).fetchall()
+        return [DocumentRecord(path=path, sha256=sha, half=tuple(json.loads(half)))
+                for path, sha, half in rows if sha in shas]
 
     def figures(self, ids: Iterable[int]) -> Iterator[tuple[int, DocumentFigures]]:
         """The stored figures of checked documents (model/figures.py), one at a time."""
