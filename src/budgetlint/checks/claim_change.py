@@ -14,7 +14,6 @@ Params: none.
 
 from __future__ import annotations
 
-
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Strict
@@ -62,13 +61,13 @@ def _evaluate_one(rule_id: str, change) -> Evaluation | None:
     now = interval_in(current, unit)
     base = now - delta if change.direction > 0 else now + delta
     computed_base = current.amount - amount.amount * change.direction
-    if base.low <= 0:
+    ratio = ratio_percent(delta, base)
+    if ratio is None:  # the base may be zero
         if change.rate == 0 and amount.amount == 0:  # "增加0.00万元，增长0.00%": nothing changed, nothing misleading
             return verdict(True, "0", "0", "上年与本年均为零")
         return verdict(False, "（上年为零，不应给出增长率）", f"{change.rate}%",
                        f"上年数 = {current.text} − {amount.text} = {format_amount(computed_base)}，为零时增长率无意义",
                        extra=[current])
-    ratio = ratio_percent(delta, base)
     computed = amount.amount / computed_base * 100
     ok = percent_accepts(change.rate, change.rate_decimals or 0, ratio)
     sign = "−" if change.direction > 0 else "+"

@@ -78,13 +78,13 @@ def part_of(location: Location | None, template: TemplateSpec | None, parts: Doc
     document has thousands of evaluations but a few dozen table names)."""
     if location is None or template is None or template.parts is None:
         return None
-    return _row_of(_part_of(location, template, parts, {} if named is None else named),
-                   {s.id: s for s in template.parts.items})
-
-
-def _part_of(location: Location, template: TemplateSpec, parts: DocumentParts | None,
-             named_by_table: dict[str, PartSpec | None]) -> str | None:
     specs = template.parts.items
+    return _row_of(_part_of(location, template, specs, parts, {} if named is None else named),
+                   {s.id: s for s in specs})
+
+
+def _part_of(location: Location, template: TemplateSpec, specs: list[PartSpec], parts: DocumentParts | None,
+             named_by_table: dict[str, PartSpec | None]) -> str | None:
     at_line = parts.part_at(location.line) if parts is not None else None
     if location.table:
         if location.table not in named_by_table:
@@ -105,7 +105,7 @@ def overview(doc: DocumentResult) -> list[PartRow]:
         return []
     template = disclosure.template_spec
     parts = disclosure.parts
-    cache: dict[tuple, str | None] = {}
+    cache: dict[tuple[str | None, int | None] | None, str | None] = {}
     named: dict[str, PartSpec | None] = {}
 
     def place(loc: Location | None) -> str:

@@ -76,10 +76,11 @@ def pdf_rect(page, bbox: tuple[float, float, float, float]) -> tuple[float, floa
 
 
 def _annotate(writer, index: int, f: Finding, loc: Location, findings: tuple[Finding, ...]) -> None:
-    from pypdf.annotations import Highlight, Text
+    from pypdf.annotations import AnnotationDictionary, Highlight, Text
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
     page = writer.pages[index]
+    annotation: AnnotationDictionary
     if loc.bbox is not None:
         x0, y0, x1, y1 = pdf_rect(page, loc.bbox)
         quad = ArrayObject([FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0)])
@@ -159,7 +160,8 @@ def _document(writer, doc: DocumentRecord) -> None:
         for f in doc.findings:
             if f.shown:
                 for loc in drawn_places(f):
-                    _annotate(writer, offset + count + loc.page - 1, f, loc, doc.findings)
+                    if loc.page is not None:  # always: drawn_places keeps the places on a page
+                        _annotate(writer, offset + count + loc.page - 1, f, loc, doc.findings)
     for p in placed:
         writer.add_annotation(offset + p.page, Link(rect=p.rect, target_page_index=p.target))
 
