@@ -3,9 +3,10 @@
 For the amount C the change is stated for, an increase A means last year was C − A and a
 decrease C + A, so B must print as A / (C ∓ A) × 100 (rounded or truncated, all under rounding
 intervals). The direction words must agree (增加 … 下降 is a contradiction); 持平 / 与上年相同
-contradicts a non-zero A or B, in the same claim or in the same clause; and when last year was zero (C − A ≈ 0) a growth rate is
-meaningless, so stating one is a finding (a zero change stated as 0.00% is not). Changes without C, A or B are checked only as far as
-the words go; a change whose text names no amount or rate is not evaluated.
+contradicts a non-zero A or B, in the same claim or in the same clause; and when last year was zero
+(C − A ≈ 0) a growth rate is meaningless, so stating one is a finding (a zero change stated as 0.00%
+is not). Changes without C, A or B are checked only as far as the words go; a change whose text
+names no amount or rate is not evaluated.
 
 Params: none.
 
@@ -71,9 +72,10 @@ def _evaluate_one(rule_id: str, change) -> Evaluation | None:
     computed = amount.amount / computed_base * 100
     ok = percent_accepts(change.rate, change.rate_decimals or 0, ratio)
     sign = "−" if change.direction > 0 else "+"
-    return verdict(ok, format_amount(computed, change.rate_decimals or 0), format_amount(change.rate, change.rate_decimals or 0),
-                   None, extra=[current],
-                   formula=f"{amount.text} ÷ ({current.text} {sign} {amount.text}) × 100% = {format_amount(computed, 4)}%")
+    decimals = change.rate_decimals or 0
+    return verdict(ok, format_amount(computed, decimals), format_amount(change.rate, decimals), None, extra=[current],
+                   formula=f"{amount.text} ÷ ({current.text} {sign} {amount.text}) × 100% = "
+                           f"{format_amount(computed, 4)}%")
 
 
 def _flat_contradicted(rule_id: str, flat, changes: list) -> Evaluation | None:

@@ -42,7 +42,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(narrative_evaluation(
                 rule.id, mention.year == year_end, mention, subject=f"截至{mention.year}年12月31日", facts=[fact],
                 claims=[mention], expected=str(year_end), actual=str(mention.year), unit="年",
-                detail=f"{disclosure.year}年度{'决算' if disclosure.kind == 'final_account' else '预算'}的年末数据应截至{year_end}年12月31日"))
+                detail=f"{disclosure.year}年度{'决算' if disclosure.kind == 'final_account' else '预算'}"
+                       f"的年末数据应截至{year_end}年12月31日"))
             continue
         if not mention.comparison or mention.is_date:
             continue

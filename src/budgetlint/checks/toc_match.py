@@ -79,7 +79,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if not part.spec.toc:
             continue
         if id(part) in listed:
-            out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name, locations=(part.location,)))
+            out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name,
+                                  locations=(part.location,)))
     for part in unlisted:
         out.append(Evaluation(
             rule=rule.id, outcome=Outcome.FAIL, subject=part.title,

@@ -8,8 +8,8 @@ name, a table title, a 情况说明 section heading, a 绩效目标表 title …
 
 `overview(doc)` gives the rows of one document (findings that are the consequence of another's
 cause are left to their cause's row): every part of its kind (部门/单位) that has a row,
-required or not, and every part it has, in the template's order, then 其他; each row with its findings and how many checks were
-decided in it.
+required or not, and every part it has, in the template's order, then 其他; each row with its
+findings and how many checks were decided in it.
 """
 
 from __future__ import annotations

@@ -116,7 +116,8 @@ def _summary_lines(d: DocumentRecord, offset: int, summary_pages: int) -> list[L
                   + (f"，已豁免 {waived}" if waived else "") + "）")]
     pdf = is_pdf(d)
     if not pdf:
-        lines.append(Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。", color=TEXT_COLORS["warning"]))
+        lines.append(Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。",
+                          color=TEXT_COLORS["warning"]))
     else:
         lines.append(Line("点击一行可跳到该页；页面上的高亮即问题所在，其批注写明问题、两边的数值和修改建议。"))
     number = 0
