@@ -4,7 +4,8 @@
   size of the gap); 完成年初预算的 R% must print F / B × 100; 决算数大于/小于/等于预算数 must
   agree with F against B (beyond rounding); 比上年预算执行数增加/减少 R% must print (F − B) / B with
   the direction word matching its sign. A zero budget makes a rate meaningless unless F is
-  zero too and the rate is 0. Rounding and truncation are both accepted, under rounding intervals.
+  zero too and the rate is 0; a rate of a negative budget is not checked (insufficient_data).
+  Rounding and truncation are both accepted, under rounding intervals.
 
 Params: none.
 
