@@ -39,19 +39,20 @@ def roles_entry(table) -> dict:
 
 
 def document_entry(doc: DocumentResult) -> dict:
-    if doc.error:
+    d, run = doc.disclosure, doc.run
+    if doc.error or d is None or run is None:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
                 "template": None, "tables": [], "findings": [], "summary": {}, **_several(doc)}
-    d, run = doc.disclosure, doc.run
     source = d.source
     tables = [table_entry(t) for t in d.tables]
     if source is not None and source.files:
-        for entry_, table in zip(tables, d.tables):
+        for entry_, table in zip(tables, d.tables, strict=True):
             entry_["location"] = source.local_location(table.location).contract(with_file=True)
-    entry = {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-             "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
-             "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
-             "undecided": undecided_entry(run), **_several(doc)}
+    entry: dict[str, object] = {
+        "path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
+        "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
+        "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
+        "undecided": undecided_entry(run), **_several(doc)}
     if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
         entry["unrecognised_tables"] = list(d.unrecognised_tables)
     if not d.template_fits:  # no template's tables fit: checked with the national base
