@@ -119,7 +119,8 @@ def main() -> None:
             check = median_ms(lambda p=path: audit([p]), max(1, args.runs // 2))
             rows[kind] = (read, check, len(source.blocks), path.stat().st_size)
         base_read, base_check = rows["pdf"][0], rows["pdf"][1]
-        print(f"{'format':<6} {'read ms':>9} {'× pdf':>6} {'check ms':>9} {'× pdf':>6} {'blocks':>7} {'µs/block':>9} {'bytes':>8}")
+        print(f"{'format':<6} {'read ms':>9} {'× pdf':>6} {'check ms':>9} {'× pdf':>6} {'blocks':>7} "
+              f"{'µs/block':>9} {'bytes':>8}")
         for kind, (read, check, blocks, size) in rows.items():
             print(f"{kind:<6} {read:9.1f} {read / base_read:6.2f} {check:9.1f} {check / base_check:6.2f} "
                   f"{blocks:7d} {1000 * read / blocks:9.1f} {size:8d}")

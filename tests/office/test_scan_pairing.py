@@ -65,7 +65,7 @@ def test_a_half_stored_alone_pairs_with_a_partner_added_later(folder, tmp_path):
         assert (first.checked, first.paired) == (1, 0)
         shutil.move(inbox / "表格.pdf", inbox / "部门预算表格.pdf")  # renamed meanwhile: same content
         shutil.copy(folder / "附件2.pdf", inbox / "说明.pdf")
-        second, ruleset, shas = scan(sorted(inbox.iterdir()), store, Settings(), jobs=1)
+        second, ruleset, _ = scan(sorted(inbox.iterdir()), store, Settings(), jobs=1)
         assert (second.skipped, second.paired) == (1, 1)
         records = [r for _, r in store.records(store.document_ids(ruleset))]  # everything stored
     assert [r.path for r in records] == [f"{inbox / '说明.pdf'} + {inbox / '部门预算表格.pdf'}"]

@@ -54,7 +54,8 @@ class Job:
     index: int
     paths: tuple[str, ...]
     sha256: str | None = None  # known already (a scan hashes to decide what to skip): not hashed again
-    pairing: Literal["together", "auto"] = "together"  # several paths: given together (--together) or paired by content ("auto")
+    # several paths: given together (--together) or paired by their content ("auto")
+    pairing: Literal["together", "auto"] = "together"
 
     @property
     def path(self) -> str:

@@ -38,8 +38,8 @@ def _on_sigterm(signum, frame) -> None:
 def _paired(record: DocumentRecord) -> None:
     """Say which two files became one document (and what stopped it, if the pair could not be checked)."""
     if record.checked:
-        click.echo(f"已配对：{record.path}（同一单位、年度、类型的正文与表格，作为一份公开文件检查；--no-pairing 可关闭）",
-                   err=True)
+        click.echo(f"已配对：{record.path}（同一单位、年度、类型的正文与表格，作为一份公开文件检查；"
+                   "--no-pairing 可关闭）", err=True)
     else:
         click.echo(f"配对后无法检查，两个文件分别记录：{record.reason}", err=True)
 

@@ -219,7 +219,8 @@ class _Reader:
         index = self.paragraphs
         p_pr = p.find(qn("w:pPr"))
         style = _style_of(p)
-        break_before = (p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore")))) or style in self.styles.break_before
+        break_before = ((p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore"))))
+                        or style in self.styles.break_before)
         if break_before and not self.pages.fresh:
             self.pages.hard(self.writer.line)
         text, boxes = self.paragraph_text(p)
@@ -337,7 +338,8 @@ def read(data: bytes, path: str) -> SourceDocument:
     except InputError:
         raise
     except Exception as exc:
-        raise InputError("Word 文件内容无法解析", path=path, hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查") from exc
+        raise InputError("Word 文件内容无法解析", path=path,
+                         hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查") from exc
     writer = reader.writer
     if writer.line == 0:
         raise InputError("Word 文件中没有任何文字", path=path)

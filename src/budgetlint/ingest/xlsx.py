@@ -42,6 +42,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, cast
 
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.reader.excel import ExcelReader
@@ -150,7 +151,7 @@ class _Reader:
     def style(self, style_id: int) -> tuple[str, bool]:
         """(number format, ruled at a side) of a style id."""
         if style_id not in self._styles:
-            probe = ReadOnlyCell(self.holder, 1, 1, None, "n", style_id)
+            probe = ReadOnlyCell(cast(Any, self.holder), 1, 1, None, "n", style_id)  # the holder stands in for a sheet
             try:
                 border = probe.border
                 number_format = probe.number_format or "General"
@@ -163,8 +164,9 @@ class _Reader:
     def sheet(self, part: _SheetPart) -> _Sheet:
         sheet = _Sheet(part.title, part.sheet_state)
         with self.archive.open(part.part) as src:  # the sheet's XML part, streamed
-            parser = _Parser(src, self.shared_strings, data_only=True, epoch=self.wb.epoch,
-                             date_formats=self.wb._date_formats, timedelta_formats=self.wb._timedelta_formats)
+            wb: Any = self.wb  # the date formats are private attributes apply_stylesheet sets
+            parser = _Parser(src, self.shared_strings, data_only=True, epoch=wb.epoch,
+                             date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
             for row_number, row in parser.parse():
                 if row_number > MAX_ROWS:
                     raise InputError(f"工作表“{part.title}”超过 {MAX_ROWS} 行，不像是预决算公开表格，已停止读取",
@@ -184,7 +186,9 @@ class _Reader:
                 if _flag(attrs):
                     sheet.hidden_cols.update(range(int(attrs["min"]), int(attrs.get("max", attrs["min"])) + 1))
             if parser.merged_cells is not None:
-                sheet.merges = [range_boundaries(m.ref) for m in parser.merged_cells.mergeCell if m.ref]
+                # a merged range has all four ends
+                sheet.merges = [cast(tuple[int, int, int, int], range_boundaries(m.ref))
+                                for m in parser.merged_cells.mergeCell if m.ref]
         return sheet
 
 
@@ -288,7 +292,8 @@ def _hidden(path: str, sheet: _Sheet, kind: str, cells: list[tuple[int, int]]) -
         return None
     row, col = filled[0]
     texts = [str(sheet.cells[rc].value).strip() for rc in filled[:HIDDEN_QUOTE]]
-    return HiddenContent(kind=kind, location=Location(file=path, sheet=sheet.title, cell=f"{get_column_letter(col)}{row}"),
+    place = Location(file=path, sheet=sheet.title, cell=f"{get_column_letter(col)}{row}")
+    return HiddenContent(kind=kind, location=place,
                          text="、".join(t for t in texts if t), cells=len(filled))
 
 
@@ -370,7 +375,8 @@ def _hidden_content(path: str, sheet: _Sheet) -> list[HiddenContent]:
         if found := _hidden(path, sheet, "row", [rc for rc in sheet.cells if rc[0] == r]):
             out.append(found)
     for c in sorted(sheet.hidden_cols):
-        if found := _hidden(path, sheet, "column", [rc for rc in sheet.cells if rc[1] == c and rc[0] not in sheet.hidden_rows]):
+        in_column = [rc for rc in sheet.cells if rc[1] == c and rc[0] not in sheet.hidden_rows]
+        if found := _hidden(path, sheet, "column", in_column):
             out.append(found)
     return out
 

@@ -117,7 +117,7 @@ def _format_digits(value: Decimal, codes: str) -> tuple[str, int]:
 
 def printed_number(value: float | Decimal, number_format: str | None) -> tuple[str, int]:
     """(text as printed, decimals printed) of a number under an Excel number format."""
-    exact = value if isinstance(value, Decimal) else Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
     fmt = (number_format or "General").strip()
     if fmt.lower() in ("general", "@", "") or "e+" in fmt.lower() or "e-" in fmt.lower():
         return general(exact)
