@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.model.results import DocumentResult, Results, narrative_coverage
+from budgetlint.model.results import DocumentResult, Results, narrative_coverage, prose_coverage
 
 
 def table_entry(table) -> dict:
@@ -22,7 +22,7 @@ def document_entry(doc: DocumentResult) -> dict:
     return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
             "tables": [table_entry(t) for t in d.tables],
             "findings": [f.contract() for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc)}
+            "narrative": narrative_coverage(doc), "prose": prose_coverage(doc)}
 
 
 def _tool() -> dict:

@@ -1,0 +1,171 @@
+"""Every number with a unit in a piece of prose, as a `Quantity` (model/prose.py).
+
+The narrative reader (reader.py) reads amounts, shares, changes and counts of the 情况说明 with the
+grammar of those sentences; prose cells state other things as well -- rates (学生证书获取率达到96.3%),
+standards (每生每年600元, 20元/生·月), counts of anything (伙食补助发放次数8次, 现有88个实训室) -- so this
+reader takes any number followed by a unit of the prose vocabulary (rules/vocabulary/prose.yaml),
+with what it is counted per, a bound (不低于96%, 85%以上) or an approximation (约50万元, 60多份) around
+it, and the words before it in its phrase (its subject) and after it (the noun of 88个实训室).
+
+Offsets are those of the text as printed (`normalise` keeps lengths); the line of a number is the
+text's line plus the line breaks before it (a cell of the one-cell-per-line layout runs over lines).
+Phrase bounds are found once per text, so reading is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+from functools import cache
+from typing import Callable
+
+from budgetlint.model.claims import Span
+from budgetlint.model.location import Location
+from budgetlint.model.prose import ProseSource, Quantity
+from budgetlint.recognize.narrative.grammar import NOT_IN_NUMBER, NUM, VERB, decimal_and_places, normalise
+from budgetlint.recognize.narrative.prose_vocabulary import ProseVocabulary, alternation, prose_vocabulary
+
+# where a phrase ends, for a number's subject and the noun after it: punctuation, brackets, quotes and
+# line breaks (an ASCII comma only when it is not a thousands separator)
+_BOUNDARY = re.compile(r"[，、：:；;。！？!?（）()【】《》“”\"\n\t]|(?<!\d),|,(?!\d)")
+_WORD_AFTER_MAX = 20  # the noun after a count (88个实训室无法…) is read this far at most
+_LOOK_BEFORE = 6  # a bound or approximation word stands right before the number
+_LOOK_AFTER = 3  # and 以上 / 左右 right after the unit
+_ENUMERATION = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
+_BETWEEN = re.compile(r"(?:约为|约|为|是|达|：|:)\s*$")  # between a total's word and its number
+PageAt = Callable[[int | None], tuple[int | None, str]]
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    v = prose_vocabulary()
+    per = alternation(v.per)
+    return re.compile(
+        rf"(?:(?P<pre>(?:每(?:{per}))+)\s*(?:为|是)?\s*)?"  # 每生每年600元
+        rf"{NOT_IN_NUMBER}(?<!第)(?P<num>{NUM})\s*(?P<approx>{alternation(v.approximate_between)})?\s*"
+        rf"(?P<unit>{alternation(v.units)})"
+        rf"(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{per}))*)")  # 元/生/年, 元每生每年, 元/生/每月
+
+
+@cache
+def _per_word() -> re.Pattern[str]:
+    return re.compile(alternation(prose_vocabulary().per))
+
+
+def _per_of(text: str) -> tuple[str, ...]:
+    words = prose_vocabulary().per
+    return tuple(sorted(words[m.group()] for m in _per_word().finditer(text)))
+
+
+@cache
+def _unit_at_start() -> re.Pattern[str]:
+    v = prose_vocabulary()
+    return re.compile(rf"(?P<unit>{alternation(v.units)})(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{alternation(v.per)}))*)$")
+
+
+def unit_measure(unit: str | None) -> tuple[str, Decimal, tuple[str, ...]] | None:
+    """(measure, factor, per) of a unit as a table prints it (人, 万元/生/年, 台/套); None when the
+    prose vocabulary does not know it."""
+    m = _unit_at_start().match(normalise(unit or "").replace(" ", ""))
+    if m is None:
+        return None
+    measure, factor = prose_vocabulary().units[m.group("unit")]
+    return measure, factor, _per_of(m.group("per"))
+
+
+def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None) -> str | None:
+    """The word of `words` the text before a number ends with, allowing 约/为/：between them
+    (共计约50万元, 合计为…); None when it ends with none. With `glued_after`, the word must start the
+    phrase or follow one of those words (…暖气维修等共计; not 支出总计, a noun)."""
+    head = _BETWEEN.sub("", lead.rstrip())
+    word = next((w for w in sorted(words, key=len, reverse=True) if head.endswith(w)), None)
+    if word is None or glued_after is None:
+        return word
+    before = head[:-len(word)].rstrip()
+    return word if not before or not _CJK_END.search(before) or any(before.endswith(w) for w in glued_after) else None
+
+
+def is_difference(q: Quantity) -> bool:
+    """比上年增加A万元 / 在职人员增加23人: the number states a change, not an amount or a count."""
+    return bool(_DIFFERENCE.search(q.lead))
+
+
+def _subject(text: str, v: ProseVocabulary) -> str | None:
+    """The words before a number in its phrase, without numbering and link words (达到, 为 …)."""
+    s = _ENUMERATION.sub("", text).strip()
+    while True:
+        word = next((w for w in v.words_before_number if s.endswith(w)), None)
+        if word is None:
+            return s or None
+        s = s[:-len(word)].rstrip()
+
+
+def _after(text: str, v: ProseVocabulary) -> str | None:
+    s = text.strip()
+    word = next((w for w in v.words_after_number if s.startswith(w)), "")
+    return s[len(word):][:_WORD_AFTER_MAX] or None
+
+
+class _Phrases:
+    """Phrase bounds of one text, found once."""
+
+    def __init__(self, norm: str) -> None:
+        self.bounds = [m.start() for m in _BOUNDARY.finditer(norm)]
+        self.length = len(norm)
+
+    def start(self, pos: int) -> int:
+        k = bisect_left(self.bounds, pos) - 1
+        return self.bounds[k] + 1 if k >= 0 else 0
+
+    def end(self, pos: int) -> int:
+        k = bisect_left(self.bounds, pos)
+        return self.bounds[k] if k < len(self.bounds) else self.length
+
+
+def read_quantities(text: str, *, location: Location, source: ProseSource, key_prefix: str,
+                    page_at: PageAt | None = None, cell: int | None = None) -> list[Quantity]:
+    """The numbers with a unit in `text`, in order. `location` is the text's (its line is the
+    text's first line); `key_prefix` + the number's offset is each number's key."""
+    v = prose_vocabulary()
+    norm = normalise(text)
+    phrases: _Phrases | None = None
+    found: list[Quantity] = []
+    for m in _number_pattern().finditer(norm):
+        unit = m.group("unit")
+        if any(norm.startswith(word, m.end()) for word in v.continuations.get(unit, ())):
+            continue  # 12个月, 3个百分点: the unit is part of a longer word
+        phrases = phrases or _Phrases(norm)
+        start = m.start("num")  # the number's key; its span starts at 每生每年 where that is printed
+        lead = m.start("pre") if m.group("pre") else start
+        before = norm[max(0, lead - _LOOK_BEFORE):lead].rstrip()
+        tail = norm[m.end():m.end() + _LOOK_AFTER]
+        operator = next((op for word, op in v.bounds_before_longest_first if before.endswith(word)), None) \
+            or next((op for word, op in v.bounds_after.items() if tail.startswith(word)), None)
+        approximate = bool(m.group("approx")) or any(before.endswith(w) for w in v.approximate_before) \
+            or any(tail.startswith(w) for w in v.approximate_after)
+        measure, factor = v.units[unit]
+        value, decimals = decimal_and_places(m.group("num"))
+        lead_text = text[phrases.start(lead):lead]
+        found.append(Quantity(
+            value=value, decimals=decimals, text=m.group("num"), unit=unit, measure=measure, factor=factor,
+            per=_per_of((m.group("pre") or "") + m.group("per")), operator=operator, approximate=approximate,
+            lead=lead_text, subject=_subject(lead_text, v),
+            after=_after(text[m.end():phrases.end(m.end())], v),
+            span=Span(start=lead, end=m.end(), text=text[lead:m.end()]),
+            location=_located(location, text.count("\n", 0, start), page_at),
+            key=f"{key_prefix}{start}", source=source, cell=cell))
+    return found
+
+
+def _located(location: Location, breaks: int, page_at: PageAt | None) -> Location:
+    if location.line is None or (not breaks and page_at is None):
+        return location
+    line = location.line + breaks
+    update: dict = {"line": line}
+    if page_at is not None:
+        update["page"], update["page_basis"] = page_at(line)
+    return location.model_copy(update=update)
