@@ -10,6 +10,7 @@ from budgetlint.ingest import read_document
 from budgetlint.model import Disclosure
 from budgetlint.model.results import DocumentResult, Results, RuleRun
 from budgetlint.recognize import recognize
+from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.load import select_rules
 
@@ -34,6 +35,14 @@ def read_disclosure(path: str | Path, template: str | None = None) -> Disclosure
 
 def inspect(path: str | Path) -> Disclosure:
     return read_disclosure(path)
+
+
+def template_base(template_id: str) -> str | None:
+    """The national base a template is or extends (None for one that neither is nor extends one)."""
+    template = next((t for t in load_templates() if t.id == template_id), None)
+    if template is None:
+        return None
+    return template.id if template.national else template.extends
 
 
 def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:

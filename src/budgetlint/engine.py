@@ -10,6 +10,7 @@ from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
 from budgetlint.model.results import RuleRun
 from budgetlint.model.rule import Rule
+from budgetlint.recognize.templates import lineage
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,9 @@ def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
 
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
+    templates = lineage(disclosure.template)
     for rule in rules:
-        if rule.applies(disclosure.template):
+        if rule.applies(templates, disclosure.kind):
             evaluations += run_rule(rule, disclosure)
     by_id = {r.id: r for r in rules}
     findings = sorted((finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),

@@ -21,8 +21,10 @@ characters like narrative lines (below); the lines of a wrapped cell are joined 
 A table that ends a page continues on the next page when the next page starts with a table in
 the same frame: same left and right edge, and every column boundary one of the first part's (a
 part may have fewer where its rows merge cells, as a 合计 row alone on a page does) -- and its
-first row is not a title. The parts are one RawTable; leading rows that repeat the table's own
-first rows (a repeated header) are dropped.
+first part is emitted as a RawTable of its own marked `continues`, with its columns spread as the
+first part's and its leading rows that repeat the table's own first rows (a repeated header)
+dropped. Whether it is joined -- or is another table that happens to start on the next page
+with a title row of its own -- recognition decides (recognize/continuation.py).
 
 Narrative text is rebuilt from character positions, not the content-stream order, because some
 generators set numbers (in a Latin font) about 40% of the font size below the Chinese text around
@@ -118,7 +120,6 @@ _HEADING = re.compile(
 )
 _TOC_HEADING = re.compile(r"^目\s*录$")
 _TOC_PAGE = re.compile(r"[.．·…\s]\d{1,4}$")  # a 目录 line ending in its page number
-_TABLE_TITLE = re.compile(r"(表|单位[:：].*)$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,11 +351,6 @@ def _remap(part: _TablePart, columns: list[int], width: int) -> None:
         rows.append((tuple(new_cells), tuple(new_boxes)))
     part.rows = rows
     part.edges = ()
-
-
-def _is_title_row(cells: tuple[str, ...]) -> bool:
-    texts = [c for c in cells if c]
-    return len(texts) == 1 and len(cells) > 1 and bool(_TABLE_TITLE.search(texts[0]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -790,6 +786,8 @@ def read(path: str) -> SourceDocument:
 
     para: list[_Line] = []
     table: list[_TablePart] = []
+    frame: list[_TablePart] = []  # the first part of the table that may go on onto the next page
+    continues = [False]  # the parts in `table` continue the table above (RawTable.continues)
 
     def flush_para() -> Paragraph | None:
         if not para:
@@ -811,7 +809,8 @@ def read(path: str) -> SourceDocument:
                 rows.append(RawRow(cells=cells, line=next_line(), cell_lines=(), page=part.page,
                                    cell_boxes=boxes))
         first = table[0]
-        blocks.append(RawTable(rows=tuple(rows), location=loc(first.page, rows[0].line, first.bbox)))
+        blocks.append(RawTable(rows=tuple(rows), location=loc(first.page, rows[0].line, first.bbox),
+                               continues=continues[0]))
         table.clear()
         return rows
 
@@ -832,19 +831,25 @@ def read(path: str) -> SourceDocument:
                 if toc_mode:
                     add_toc_entry(flush_para())
                 flush_para()
-                columns = (_column_map(table[0], item) if table and first_on_page
+                columns = (_column_map(frame[0], item) if table and frame and first_on_page
                            and table[-1].page == page.number - 1 else None)
-                if columns is not None and not _is_title_row(item.rows[0][0]):
-                    _remap(item, columns, len(table[0].rows[0][0]))
-                    header = table[0].rows
+                if columns is not None:
+                    # the frame goes on at the top of this page: its own RawTable, marked as continuing;
+                    # recognition joins it unless a title stands first (RawTable.continues)
+                    _remap(item, columns, len(frame[0].rows[0][0]))
+                    header = frame[0].rows
                     k = 0
                     while k < min(len(header), len(item.rows) - 1) and item.rows[k][0] == header[k][0]:
                         k += 1
                     item.rows = item.rows[k:]
+                    flush_table()
                     table.append(item)
+                    continues[0] = True
                     continue
                 rows = flush_table()
                 table.append(item)
+                frame[:] = [item]
+                continues[0] = False
                 if toc_mode:
                     rows = flush_table()
                     for row in rows:

@@ -52,6 +52,10 @@ class RawTable(BaseModel):
     kind: Literal["table"] = "table"
     rows: tuple[RawRow, ...]
     location: Location  # of the first row
+    # The reader found it at the top of a page, in the frame of the table that ends the page before
+    # (same edges and columns): a continuation, unless it starts with its own title -- recognition,
+    # which knows titles, decides (recognize/continuation.py). Readers that cannot tell leave False.
+    continues: bool = False
 
 
 Block = Union[Paragraph, RawTable]

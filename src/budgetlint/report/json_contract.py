@@ -14,15 +14,25 @@ def table_entry(table) -> dict:
             "location": table.location.contract()}
 
 
+def roles_entry(table) -> dict:
+    """What recognition found in a table and what its kind has that this one lacks (inspect)."""
+    return {"roles": table.roles_found, "missing": table.roles_missing, "unplaced": list(table.unplaced_columns)}
+
+
 def document_entry(doc: DocumentResult) -> dict:
     if doc.error:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
                 "template": None, "tables": [], "findings": [], "summary": {}}
     d, run = doc.disclosure, doc.run
-    return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-            "tables": [table_entry(t) for t in d.tables],
-            "findings": [f.contract() for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc), "prose": prose_coverage(doc)}
+    entry = {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
+             "tables": [table_entry(t) for t in d.tables],
+             "findings": [f.contract() for f in run.findings], "summary": run.summary,
+             "narrative": narrative_coverage(doc), "prose": prose_coverage(doc)}
+    if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
+        entry["unrecognised_tables"] = list(d.unrecognised_tables)
+    if not d.template_fits:  # no template's tables fit: checked with the national base
+        entry["template_fits"] = False
+    return entry
 
 
 def _tool() -> dict:

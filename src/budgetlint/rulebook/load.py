@@ -1,4 +1,4 @@
-"""Load rule packs: every <ID>.yaml under rules/ (templates/ and *.cases.yaml excluded)."""
+"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/ and *.cases.yaml excluded)."""
 
 from __future__ import annotations
 
