@@ -4,7 +4,8 @@ A number binds only through words: the table's own labels and the prose vocabula
 (rules/vocabulary/prose.yaml), never because it stands nearest.
 
 * **indicator** — in a goal cell (总体目标 of either side, 年度绩效目标, 预期目标, 实际完成情况) a number
-  whose subject ends with an indicator's 三级指标 name (or that name without a measure word the prose
+  whose subject (the words before it in its phrase, or in its clause when the name holds 、) ends with
+  an indicator's 三级指标 name (or that name without a measure word the prose
   leaves out: 培训教师数 / 培训教师10人), with only lead words before it (本项目已完成…), and whose unit
   measures what the indicator's value measures, binds to that indicator: to its 目标值 (指标值) in a
   target or goal cell, to its 业绩值 in a 实际完成情况. The longest matching name wins; two indicators of
@@ -28,12 +29,13 @@ from budgetlint.labels import squeeze
 from budgetlint.model.performance import IndicatorValue, OverallTargetTable, SelfEvaluation, TargetTable
 from budgetlint.model.prose import CellBinding, ProseCell, Quantity, SumStatement
 from budgetlint.recognize.narrative.prose_vocabulary import ProseVocabulary, prose_vocabulary
-from budgetlint.recognize.narrative.quantities import ends_with_word, unit_measure
+from budgetlint.recognize.narrative.quantities import ends_with_word, subject_of, unit_measure
 from budgetlint.recognize.performance.vocabulary import vocabulary as performance_vocabulary
 
 _TRAILING_BRACKET = re.compile(r"（[^（）]*）$")  # 学生满意度（%）
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_CLAUSE_MARKS = "，,。；;：:\n"  # where the words naming a number may start, at the widest
 GOAL_FIELDS = {"implementation_goal": "target", "annual_goal": "target", "goal": "target",
                "expected_goal": "target", "actual_goal": "actual"}
 
@@ -85,9 +87,16 @@ class _Binder:
         self.targets: tuple[TargetTable, ...] = targets
         self.overall: OverallTargetTable | None = overall
         self.self_evaluations: tuple[SelfEvaluation, ...] = self_evaluations
+        self.memo: dict[tuple, list[_Row]] = {}
 
     def rows(self, cell: ProseCell, role: str) -> list[_Row]:
         """The indicators a cell may speak of: its table's (its side's, in a 项目支出绩效目标表)."""
+        key = (cell.source, cell.table, cell.phase, role)
+        if key not in self.memo:
+            self.memo[key] = self._rows(cell, role)
+        return self.memo[key]
+
+    def _rows(self, cell: ProseCell, role: str) -> list[_Row]:
         header = performance_vocabulary().role_names.get(role, role)
         if cell.source == "target":
             indicators = [(k, i, i.value) for k, i in enumerate(self.targets[cell.table].indicators)
@@ -102,11 +111,15 @@ class _Binder:
         return [_Row(k, i, value, header, self.v) for k, i, value in indicators]
 
     def by_name(self, cell: ProseCell, q: Quantity, rows: list[_Row], role: str) -> CellBinding | None:
-        subject = _key(q.subject)
+        # the phrase before the number, and its clause: an indicator's name may hold 、 (机构集中养育的孤儿、…标准)
+        head = cell.text[:q.span.start]
+        clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1:]
+        subjects = {_key(q.subject), _key(subject_of(clause))} - {""}
         excluded = self.v.plan_words if role == "actual" else self.v.actual_words
-        if not subject or q.approximate or any(w in subject for w in excluded):
+        if not subjects or q.approximate or any(w in _key(q.subject) for w in excluded):
             return None
-        matches = [(len(n), row) for row in rows for n in row.names if _names_match(subject, n, self.v.indicator_lead)]
+        matches = [(len(n), row) for row in rows for n in row.names for subject in subjects
+                   if _names_match(subject, n, self.v.indicator_lead)]
         if not matches:
             return None
         longest = max(length for length, _ in matches)

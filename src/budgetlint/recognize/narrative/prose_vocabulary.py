@@ -84,6 +84,23 @@ class ProseVocabulary(BaseModel):
     def words_after_number(self) -> tuple[str, ...]:
         return _longest_first([*self.bounds_after, *self.approximate_after])
 
+    # as tuples, for str.endswith / str.startswith (one C call when nothing matches)
+    @cached_property
+    def bounds_before_words(self) -> tuple[str, ...]:
+        return tuple(self.bounds_before)
+
+    @cached_property
+    def bounds_after_words(self) -> tuple[str, ...]:
+        return tuple(self.bounds_after)
+
+    @cached_property
+    def approximate_before_words(self) -> tuple[str, ...]:
+        return tuple(self.approximate_before)
+
+    @cached_property
+    def approximate_after_words(self) -> tuple[str, ...]:
+        return tuple(self.approximate_after)
+
 
 def load_prose_vocabulary(path: Path) -> ProseVocabulary:
     try:

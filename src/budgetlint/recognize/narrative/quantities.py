@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from budgetlint.model.claims import Span
@@ -34,6 +34,7 @@ _LOOK_BEFORE = 6  # a bound or approximation word stands right before the number
 _LOOK_AFTER = 3  # and 以上 / 左右 right after the unit
 _ENUMERATION = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 
+_CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
 _BETWEEN = re.compile(r"(?:约为|约|为|是|达|：|:)\s*$")  # between a total's word and its number
@@ -67,6 +68,7 @@ def _unit_at_start() -> re.Pattern[str]:
     return re.compile(rf"(?P<unit>{alternation(v.units)})(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{alternation(v.per)}))*)$")
 
 
+@lru_cache(maxsize=1024)
 def unit_measure(unit: str | None) -> tuple[str, Decimal, tuple[str, ...]] | None:
     """(measure, factor, per) of a unit as a table prints it (人, 万元/生/年, 台/套); None when the
     prose vocabulary does not know it."""
@@ -94,20 +96,29 @@ def is_difference(q: Quantity) -> bool:
     return bool(_DIFFERENCE.search(q.lead))
 
 
-def _subject(text: str, v: ProseVocabulary) -> str | None:
-    """The words before a number in its phrase, without numbering and link words (达到, 为 …)."""
+def subject_of(text: str, v: ProseVocabulary | None = None) -> str | None:
+    """The words before a number (in its phrase), without numbering and link words (达到, 为 …)."""
     s = _ENUMERATION.sub("", text).strip()
-    while True:
-        word = next((w for w in v.words_before_number if s.endswith(w)), None)
-        if word is None:
-            return s or None
+    words = (v or prose_vocabulary()).words_before_number
+    while s.endswith(words):  # one C call in the common case: no link word
+        word = next(w for w in words if s.endswith(w))
         s = s[:-len(word)].rstrip()
+    return s or None
 
 
 def _after(text: str, v: ProseVocabulary) -> str | None:
     s = text.strip()
-    word = next((w for w in v.words_after_number if s.startswith(w)), "")
+    words = v.words_after_number
+    word = next(w for w in words if s.startswith(w)) if s.startswith(words) else ""
     return s[len(word):][:_WORD_AFTER_MAX] or None
+
+
+def _bound(before: str, tail: str, v: ProseVocabulary) -> str | None:
+    if before.endswith(v.bounds_before_words):
+        return next(op for word, op in v.bounds_before_longest_first if before.endswith(word))
+    if tail.startswith(v.bounds_after_words):
+        return next(op for word, op in v.bounds_after.items() if tail.startswith(word))
+    return None
 
 
 class _Phrases:
@@ -138,24 +149,25 @@ def read_quantities(text: str, *, location: Location, source: ProseSource, key_p
         unit = m.group("unit")
         if any(norm.startswith(word, m.end()) for word in v.continuations.get(unit, ())):
             continue  # 12个月, 3个百分点: the unit is part of a longer word
-        phrases = phrases or _Phrases(norm)
-        start = m.start("num")  # the number's key; its span starts at 每生每年 where that is printed
+        start = m.start("num")
+        enclosed = start > 0 and norm[start - 1] in "（(" and norm[m.end():m.end() + 1] in ("）", ")")
+        if _CODE.match(m.group("num")) or enclosed:
+            continue  # 行政单位医疗（01项） / （11项）: a code of the classification, not a count
+        phrases = phrases or _Phrases(norm)  # start: the number's key; its span starts at 每生每年 where printed
         lead = m.start("pre") if m.group("pre") else start
         before = norm[max(0, lead - _LOOK_BEFORE):lead].rstrip()
         tail = norm[m.end():m.end() + _LOOK_AFTER]
-        operator = next((op for word, op in v.bounds_before_longest_first if before.endswith(word)), None) \
-            or next((op for word, op in v.bounds_after.items() if tail.startswith(word)), None)
-        approximate = bool(m.group("approx")) or any(before.endswith(w) for w in v.approximate_before) \
-            or any(tail.startswith(w) for w in v.approximate_after)
+        approximate = bool(m.group("approx")) or before.endswith(v.approximate_before_words) \
+            or tail.startswith(v.approximate_after_words)
         measure, factor = v.units[unit]
         value, decimals = decimal_and_places(m.group("num"))
         lead_text = text[phrases.start(lead):lead]
-        found.append(Quantity(
+        found.append(Quantity.model_construct(  # values typed by the reader: no validation on this hot path
             value=value, decimals=decimals, text=m.group("num"), unit=unit, measure=measure, factor=factor,
-            per=_per_of((m.group("pre") or "") + m.group("per")), operator=operator, approximate=approximate,
-            lead=lead_text, subject=_subject(lead_text, v),
+            per=_per_of((m.group("pre") or "") + m.group("per")), operator=_bound(before, tail, v),
+            approximate=approximate, lead=lead_text, subject=subject_of(lead_text, v),
             after=_after(text[m.end():phrases.end(m.end())], v),
-            span=Span(start=lead, end=m.end(), text=text[lead:m.end()]),
+            span=Span.model_construct(start=lead, end=m.end(), text=text[lead:m.end()]),
             location=_located(location, text.count("\n", 0, start), page_at),
             key=f"{key_prefix}{start}", source=source, cell=cell))
     return found

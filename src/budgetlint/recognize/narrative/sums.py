@@ -22,7 +22,7 @@ from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.narrative.quantities import ends_with_word, is_difference
 
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN, _CLOSE = re.compile(r"[（(]"), re.compile(r"[）)]")
 _PUNCTUATION = "，,：:；; "
 _CLAUSE_END = re.compile(r"[。！？!?；;]")
 # a numbered item opens: 1、 / 2. / （三） / 四、 at the start or after punctuation
@@ -34,8 +34,8 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.norm = normalise(text)
-        self.opens = [i for i, ch in enumerate(self.norm) if ch in _OPEN]
-        self.closes = [i for i, ch in enumerate(self.norm) if ch in _CLOSE]
+        self.opens = [m.start() for m in _OPEN.finditer(self.norm)]
+        self.closes = [m.start() for m in _CLOSE.finditer(self.norm)]
         self.clause_ends = [m.end() for m in _CLAUSE_END.finditer(self.norm)]
         self.items = [m.start() for m in _ITEM.finditer(self.norm)]
 
@@ -59,11 +59,11 @@ class _Text:
 def read_sums(text: str, quantities: list[Quantity] | tuple[Quantity, ...], *, source: ProseSource,
               cell: int | None = None) -> list[SumStatement]:
     """The totals stated in one text, with the items they sum (see the module docstring)."""
-    if len(quantities) < 3:
-        return []
-    t = _Text(text)
     v = prose_vocabulary()
     scopes = v.sum_markers
+    if len(quantities) < 3 or not any(marker in text for marker in scopes):
+        return []
+    t = _Text(text)
     groups: dict[tuple, list[Quantity]] = {}
     for q in quantities:
         if t.bracketed(q.span.start) or is_difference(q) or any(w in q.lead for w in v.price_words) \

@@ -1,0 +1,114 @@
+"""Mutate the numbers of a seed's goal cells that state an indicator's value, one at a time, and
+count how many the prose rules find.
+
+A number "states an indicator's value" when it stands in a 实际完成情况 (and equals, unit converted,
+the 业绩值 of an indicator of its own table) or in a 预期目标 / 总体目标 / 年度绩效目标 (and equals a
+目标值 / 指标值 of its side), with the same measure. Whether the text names that indicator is not
+asked here: the share is over every such number, bound or not. Each one is raised by one unit of its
+last printed digit (96.2 -> 96.3, 1500 -> 1501) on its own line, the document is audited with the
+`prose` rules, and the number counts as found when a finding that the unchanged document does not
+have is located on that line.
+
+    .venv/bin/python tools/prose_mutation.py fixtures/seeds/001_*.txt fixtures/seeds/003_*.txt [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from decimal import ROUND_CEILING, Decimal
+from pathlib import Path
+
+from budgetlint.engine import run_rules
+from budgetlint.ingest import read_text
+from budgetlint.recognize import recognize
+from budgetlint.recognize.narrative.quantities import unit_measure
+from budgetlint.rulebook import load_rules
+
+ROLES = {"actual_goal": "actual", "expected_goal": "target", "annual_goal": "target",
+         "implementation_goal": "target", "goal": "target"}
+
+
+def _values(disclosure, cell, role: str):
+    if cell.source == "target":
+        return [i.value for i in disclosure.targets[cell.table].indicators if i.phase == cell.phase]
+    if cell.source == "overall":
+        return [i.value for i in disclosure.overall_target.indicators]
+    return [getattr(i, role) for i in disclosure.self_evaluations[cell.table].indicators]
+
+
+def candidates(disclosure):
+    """(cell, quantity) for every goal-cell number equal to an indicator value of its role and measure."""
+    for cell in disclosure.prose_cells:
+        role = ROLES.get(cell.field)
+        if role is None:
+            continue
+        values = []
+        for v in _values(disclosure, cell, role):
+            measure = unit_measure(v.unit) if v.number is not None else None
+            if measure is not None:
+                values.append((measure[0], measure[2], v.number.value * measure[1]))
+        for q in cell.quantities:
+            if not q.approximate and (q.measure, q.per, q.value * q.factor) in values:
+                yield cell, q
+
+
+def mutated_line(line: str, q, occurrence: int) -> str | None:
+    """The line with the `occurrence`-th printing of the number (followed by its unit) raised by a
+    tenth, or by one unit of its last digit when that is more."""
+    unit = Decimal(1).scaleb(-q.decimals)
+    step = max(unit, (q.value / 10).quantize(unit, rounding=ROUND_CEILING))
+    new = f"{q.value + step:,.{q.decimals}f}" if "," in q.text else f"{q.value + step:.{q.decimals}f}"
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(q.text)}(?=\s*{re.escape(q.unit[0])})")
+    hits = list(pattern.finditer(line))
+    if occurrence >= len(hits):
+        return None
+    m = hits[occurrence]
+    return line[:m.start()] + new + line[m.end():]
+
+
+def keys(run) -> set:
+    return {(f.rule, f.message) for f in run.findings}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--list", action="store_true", help="list the numbers not found")
+    args = parser.parse_args()
+    rules = [r for r in load_rules() if "prose" in r.groups]
+    for path in args.files:
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        disclosure = recognize(read_text(text, path=str(path)))
+        baseline = keys(run_rules(rules, disclosure))
+        seen: dict[tuple[int, str], int] = {}
+        found = total = 0
+        missed = []
+        for cell, q in candidates(disclosure):
+            line_no = q.location.line
+            k = (line_no, q.text + q.unit)
+            occurrence = seen.get(k, 0)
+            seen[k] = occurrence + 1
+            new_line = mutated_line(lines[line_no - 1], q, occurrence)
+            if new_line is None:
+                continue
+            total += 1
+            changed = lines[:line_no - 1] + [new_line] + lines[line_no:]
+            run = run_rules(rules, recognize(read_text("\n".join(changed), path=str(path))))
+            new = [f for f in run.findings if (f.rule, f.message) not in baseline
+                   and any(loc.line == line_no for loc in f.locations)]
+            if new:
+                found += 1
+            else:
+                missed.append(f"  line {line_no} {cell.label}: {q.lead.strip()}{q.span.text}")
+        share = f"{found / total:.1%}" if total else "–"
+        print(f"{path.name}: {found} of {total} numbers stating an indicator's value found ({share})")
+        if args.list:
+            print("\n".join(missed))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
