@@ -39,9 +39,9 @@ class ProseVocabulary(BaseModel):
     per: dict[str, str]
     bounds_before: dict[str, Bound]
     bounds_after: dict[str, Bound]
-    approximate_before: list[str]
-    approximate_between: list[str]
-    approximate_after: list[str]
+    approximate_before: tuple[str, ...]  # tuples: str.endswith / startswith take them in one C call
+    approximate_between: tuple[str, ...]
+    approximate_after: tuple[str, ...]
     continuations: dict[str, list[str]]
     link_words: list[str]
     goal_labels: dict[Literal["row", "implementation", "annual"], str]
@@ -84,22 +84,10 @@ class ProseVocabulary(BaseModel):
     def words_after_number(self) -> tuple[str, ...]:
         return _longest_first([*self.bounds_after, *self.approximate_after])
 
-    # as tuples, for str.endswith / str.startswith (one C call when nothing matches)
     @cached_property
-    def bounds_before_words(self) -> tuple[str, ...]:
-        return tuple(self.bounds_before)
-
-    @cached_property
-    def bounds_after_words(self) -> tuple[str, ...]:
-        return tuple(self.bounds_after)
-
-    @cached_property
-    def approximate_before_words(self) -> tuple[str, ...]:
-        return tuple(self.approximate_before)
-
-    @cached_property
-    def approximate_after_words(self) -> tuple[str, ...]:
-        return tuple(self.approximate_after)
+    def bound_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The bound words before and after a number, as tuples for str.endswith / startswith."""
+        return tuple(self.bounds_before), tuple(self.bounds_after)
 
 
 def load_prose_vocabulary(path: Path) -> ProseVocabulary:

@@ -114,9 +114,10 @@ def _after(text: str, v: ProseVocabulary) -> str | None:
 
 
 def _bound(before: str, tail: str, v: ProseVocabulary) -> str | None:
-    if before.endswith(v.bounds_before_words):
+    words_before, words_after = v.bound_words
+    if before.endswith(words_before):
         return next(op for word, op in v.bounds_before_longest_first if before.endswith(word))
-    if tail.startswith(v.bounds_after_words):
+    if tail.startswith(words_after):
         return next(op for word, op in v.bounds_after.items() if tail.startswith(word))
     return None
 
@@ -157,8 +158,8 @@ def read_quantities(text: str, *, location: Location, source: ProseSource, key_p
         lead = m.start("pre") if m.group("pre") else start
         before = norm[max(0, lead - _LOOK_BEFORE):lead].rstrip()
         tail = norm[m.end():m.end() + _LOOK_AFTER]
-        approximate = bool(m.group("approx")) or before.endswith(v.approximate_before_words) \
-            or tail.startswith(v.approximate_after_words)
+        approximate = bool(m.group("approx")) or before.endswith(v.approximate_before) \
+            or tail.startswith(v.approximate_after)
         measure, factor = v.units[unit]
         value, decimals = decimal_and_places(m.group("num"))
         lead_text = text[phrases.start(lead):lead]
