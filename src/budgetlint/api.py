@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from budgetlint.config import Config
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, InputError
+from budgetlint.findings.waivers import waive, waiver_use
 from budgetlint.ingest import read_document
 from budgetlint.model import Disclosure
-from budgetlint.model.results import DocumentResult, Results, RuleRun
+from budgetlint.model.findings import Waiver
+from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
 from budgetlint.recognize import recognize
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
-from budgetlint.rulebook.load import select_rules
+from budgetlint.rulebook.select import select_rules, with_severities
 
 INPUT_SUFFIXES = {".txt", ".pdf"}
 
@@ -27,6 +31,16 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+def walk_paths(paths: list[str | Path]) -> tuple[list[Path], list[SkippedFile]]:
+    """The files to check (expand_paths) and every other file in the folders given, with why not."""
+    files = expand_paths(paths)
+    chosen = {f.resolve() for f in files}
+    skipped = [SkippedFile(path=str(f), reason=f"不支持的文件类型（{f.suffix or '无扩展名'}）")
+               for item in paths if Path(item).is_dir()
+               for f in sorted(Path(item).rglob("*")) if f.is_file() and f.resolve() not in chosen]
+    return files, skipped
 
 
 def read_disclosure(path: str | Path, template: str | None = None) -> Disclosure:
@@ -49,14 +63,28 @@ def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
     return run_rules(rules, disclosure)
 
 
+def configured_rules(config: Config, *, select: list[str] | None = None, ignore: list[str] | None = None,
+                     rules_dirs: list[Path] | None = None) -> list[Rule]:
+    """The rules a run uses: --select/--ignore if given, else the project file's; its severities."""
+    rules = with_severities(load_rules(rules_dirs), config.severity)
+    return select_rules(rules, select if select is not None else config.select,
+                        ignore if ignore is not None else config.ignore)
+
+
 def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
-          rules_dirs: list[Path] | None = None) -> Results:
-    """Check every file; a file that cannot be read is recorded and the others go on."""
-    rules = select_rules(load_rules(rules_dirs), select, ignore)
-    files = expand_paths(paths)
+          rules_dirs: list[Path] | None = None, config: Config | None = None, today: dt.date | None = None) -> Results:
+    """Check every file; a file that cannot be read is recorded and the others go on.
+
+    `config` (the project file) gives the selection when select/ignore are None, the severities
+    and the waivers; `today` decides which waivers have expired."""
+    config = config or Config()
+    today = today or dt.date.today()
+    rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs)
+    files, skipped = walk_paths(paths)
     if not files:
         raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
-    return Results(documents=tuple(check_file(path, rules) for path in files), rules=tuple(rules))
+    return waived(Results(documents=tuple(check_file(path, rules) for path in files), rules=tuple(rules),
+                          skipped=tuple(skipped), config_path=config.path), config.waivers, today)
 
 
 def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
@@ -66,3 +94,40 @@ def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
     except BudgetlintError as exc:
         return DocumentResult(path=str(path), error=exc.user_text())
     return DocumentResult(path=str(path), disclosure=disclosure, run=check_disclosure(disclosure, rules))
+
+
+def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.date) -> DocumentResult:
+    """`doc` with its findings marked by the waivers (by fingerprint) that have not expired."""
+    if doc.run is None or not waivers:
+        return doc
+    return doc.model_copy(update={"run": doc.run.model_copy(update={"findings": waive(doc.run.findings, waivers, today)})})
+
+
+def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
+    """`results` with the project file's waivers applied, and the ones that met nothing listed."""
+    by_fingerprint = {w.fingerprint: w for w in waivers}
+    documents = [waive_document(d, by_fingerprint, today) for d in results.documents]
+    checked = {(d.disclosure.unit, d.disclosure.year) for d in documents if d.disclosure is not None}
+    use = waiver_use(waivers, {f.fingerprint for d in documents if d.run for f in d.run.findings}, checked, today)
+    return results.model_copy(update={"documents": tuple(documents), "unused_waivers": use.unused,
+                                      "expired_waivers": use.expired})
+
+
+def baseline_waivers(results: Results, reason: str, expires: dt.date | None = None,
+                     existing: tuple[Waiver, ...] = ()) -> list[Waiver]:
+    """A waiver for every finding of `results` (consequences too: they show once their cause is
+    fixed); a finding already waived keeps its waiver. Of the `existing` waivers, those written for
+    a document that was not checked this time are kept too; those of a document that was checked
+    and that name no finding of it any more are dropped."""
+    out: list[Waiver] = []
+    for doc in results.documents:
+        if doc.run is None or doc.disclosure is None:
+            continue
+        for f in doc.run.findings:
+            out.append(f.waiver or Waiver(fingerprint=f.fingerprint, reason=reason, expires=expires, rule=f.rule,
+                                          unit=doc.disclosure.unit, year=doc.disclosure.year,
+                                          message=f.message[:60]))
+    written = {w.fingerprint for w in out}
+    checked = {(d.disclosure.unit, d.disclosure.year) for d in results.documents if d.disclosure is not None}
+    return out + [w for w in existing if w.fingerprint not in written and w.unit is not None
+                  and (w.unit, w.year) not in checked]

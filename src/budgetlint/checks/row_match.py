@@ -29,6 +29,10 @@ from budgetlint.checks.equal import applicable
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, has_data, require_columns, the_table
 from budgetlint.model import Disclosure, Evaluation, Outcome, TableRow
 
+# Looks over the whole document for what it compares (unread.py):
+# a row's counterpart in the other table may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Side(Strict):
     table: str

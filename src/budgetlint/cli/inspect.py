@@ -7,10 +7,11 @@ import json
 import click
 
 from budgetlint import api
+from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.report import json_contract
 
 
-@click.command()
+@click.command(cls=ChineseCommand)
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
 def inspect(path, fmt) -> None:

@@ -10,7 +10,9 @@ What it produces (model/document.py):
 * Boxes are (x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner
   (pdfplumber's convention), rounded to 0.01. A paragraph's Location.bbox covers its lines on its
   first page (Location.page); a table's Location.bbox is the frame of its first part;
-  `RawRow.cell_boxes` has one box per cell, and the columns a merged cell spans all get its box.
+  `RawRow.cell_boxes` has one box per cell, and the columns a merged cell spans all get its box;
+  `Paragraph.lines` has each printed line's page, box and start in the paragraph's text.
+  `SourceDocument.pages` has every page's size and whether any text was read on it.
 
 Tables are pdfplumber's ruled tables (`find_tables`, lines strategy: drawn lines and rectangle
 edges). A "table" with one column is a frame around text (the 目录 of the Shanghai budgets is
@@ -62,7 +64,8 @@ are parsed with `parse_toc_row`; entries without a page number are not TocEntrie
 
 What only the page shows is recorded as `SourceDocument.page_defects`: a page with no text left
 (after page numbers are dropped) and no image or curve is a blank page (an empty table frame is
-one), placed at the last block before it; a line of characters of which only 1-75% of the box lies
+one), placed at the last block before it; a page with images and no text is a page without a
+text layer (a scanned page), placed the same way; a line of characters of which only 1-75% of the box lies
 inside the page and their clipping path (read on pages without ruled tables, and everywhere in
 documents where text runs off a page) or inside their table cell is clipped text, placed at the
 block it stands in or the one above.
@@ -78,10 +81,10 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from budgetlint.errors import InputError
+from budgetlint.errors import InputError, os_reason
 from budgetlint.ingest.pages import PAGE_NUMBER, normalise_title, parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import PageDefect, PageInfo, Paragraph, RawRow, RawTable, TextLine, TocEntry
 from budgetlint.model.location import Location
 
 Box = tuple[float, float, float, float]
@@ -365,7 +368,7 @@ def _check_tail(path: str) -> None:
             fh.seek(max(0, size - EOF_TAIL_BYTES))
             tail = fh.read()
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", path=path) from exc
+        raise InputError(f"无法读取文件：{os_reason(exc)}", path=path) from exc
     if b"%%EOF" not in tail:
         raise InputError("PDF 文件损坏或不完整", path=path,
                          hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")
@@ -400,6 +403,7 @@ class _Page:
     height: float
     items: list = field(default_factory=list)  # _Line | _TablePart, top to bottom
     pictures: bool = False  # images or curves: a page with them is not blank even without text
+    images: bool = False  # images: a page with them and no text is a scanned page
     cut: list[tuple[str, Box]] = field(default_factory=list)  # lines of which only part shows
     spaced: bool = False  # paragraphs on this page are set apart by extra space (set by read)
 
@@ -549,7 +553,7 @@ def _load_pages(path: str) -> list[_Page]:
             raise _corrupt(path, exc) from exc
         if not plumber_pages:
             raise InputError("PDF 文件损坏或不完整", path=path, hint="文件中没有页面")
-        raw_pages = []  # (number, width, height, box, chars, tables, mediabox or None, has pictures)
+        raw_pages = []  # (number, width, height, box, chars, tables, mediabox or None, has pictures, has images)
         runs_off_page = False
         for number, page in enumerate(plumber_pages, start=1):
             try:
@@ -560,14 +564,14 @@ def _load_pages(path: str) -> list[_Page]:
                 tables = [t for t in tables if t.rows and len(t.rows[0].cells) >= 2]
                 raw_pages.append((number, float(page.width), float(page.height), tuple(page.bbox), chars,
                                   tables, None if page.rotation else page.page_obj.mediabox,
-                                  bool(page.images or page.curves)))
+                                  bool(page.images or page.curves), bool(page.images)))
             except Exception as exc:
                 raise _corrupt(path, exc) from exc
             finally:
                 page.close()
     clipper = _Clipper(path)
     try:
-        for number, width, height, page_box, chars, tables, mediabox, pictures in raw_pages:
+        for number, width, height, page_box, chars, tables, mediabox, pictures, images in raw_pages:
             # Clipping paths are read where text runs off some page (to drop the hidden copies
             # everywhere) and on pages without tables (to find cut lines; a table's cells are
             # checked against the cell boxes instead, which costs nothing).
@@ -583,7 +587,8 @@ def _load_pages(path: str) -> list[_Page]:
             items.sort(key=lambda it: it.band_top if isinstance(it, _Line) else it.bbox[1])
             seen = {id(c) for c in cut}
             cut += [c for c in cut_in_cells if id(c) not in seen]
-            pages.append(_Page(number, width, height, items, pictures=pictures, cut=_cut_lines(cut)))
+            pages.append(_Page(number, width, height, items, pictures=pictures, images=images,
+                               cut=_cut_lines(cut)))
     finally:
         clipper.close()
     if not any(p.items for p in pages):
@@ -792,10 +797,12 @@ def read(path: str) -> SourceDocument:
     def flush_para() -> Paragraph | None:
         if not para:
             return None
-        text = ""
+        text, lines = "", []
         for ln in para:
             text = _join(text, ln.text)
-        block = Paragraph(text=text, location=loc(para[0].page, next_line(), _union(para)))
+            lines.append(TextLine(page=ln.page, start=len(text) - len(ln.text),
+                                  box=_r((ln.x0, ln.top, ln.x1, ln.bottom))))
+        block = Paragraph(text=text, location=loc(para[0].page, next_line(), _union(para)), lines=tuple(lines))
         blocks.append(block)
         para.clear()
         return block
@@ -888,7 +895,9 @@ def read(path: str) -> SourceDocument:
     flush_table()
     return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",
                           blocks=tuple(blocks), toc=tuple(toc), line_count=counter,
-                          page_defects=_page_defects(pages, blocks, shown))
+                          page_defects=_page_defects(pages, blocks, shown),
+                          pages=tuple(PageInfo(number=p.number, width=round(p.width, 2), height=round(p.height, 2),
+                                               text=bool(p.items)) for p in pages))
 
 
 def _page_defects(pages: list[_Page], blocks: list, path: str) -> tuple[PageDefect, ...]:
@@ -901,8 +910,9 @@ def _page_defects(pages: list[_Page], blocks: list, path: str) -> tuple[PageDefe
 
     out = []
     for page in pages:
-        if not page.items and not page.pictures:
-            out.append(PageDefect(kind="blank_page", location=Location(
+        if not page.items and (not page.pictures or page.images):
+            kind = "no_text_layer" if page.images else "blank_page"
+            out.append(PageDefect(kind=kind, location=Location(
                 file=path, page=page.number, page_basis="pdf", line=anchor(page.number, -1.0))))
         for text, box in page.cut:
             out.append(PageDefect(kind="clipped_text", text=text, location=Location(

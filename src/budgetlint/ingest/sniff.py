@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from budgetlint.errors import InputError
+from budgetlint.errors import InputError, os_reason
 from budgetlint.ingest import text_cells, text_rows
 from budgetlint.model import SourceDocument
 
@@ -64,7 +64,7 @@ def read_document(path: str | Path) -> SourceDocument:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", path=shown) from exc
+        raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
     if data.startswith(b"%PDF"):
         from budgetlint.ingest import pdf  # pdfplumber loads only when a PDF is read
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.disclosure import Disclosure
-from budgetlint.model.findings import Evaluation, Finding, Outcome
+from budgetlint.model.findings import Evaluation, Finding, Outcome, Waiver
 from budgetlint.model.rule import Rule
 
 
@@ -29,11 +29,24 @@ class DocumentResult(BaseModel):
     error: str | None = None
 
 
+class SkippedFile(BaseModel):
+    """A file found in a folder and not checked, with the reason (shown, never dropped silently)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    reason: str
+
+
 class Results(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     documents: tuple[DocumentResult, ...]
     rules: tuple[Rule, ...]
+    skipped: tuple[SkippedFile, ...] = ()  # files in the folders given that were not checked
+    config_path: str | None = None  # the project file used (waivers, selection), if any
+    unused_waivers: tuple[Waiver, ...] = ()  # waivers that named no finding of the documents checked
+    expired_waivers: tuple[Waiver, ...] = ()  # waivers that named a finding but have expired
 
     @property
     def failed_inputs(self) -> list[DocumentResult]:

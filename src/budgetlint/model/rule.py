@@ -51,6 +51,9 @@ class Rule(BaseModel):
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
     check: dict[str, object]  # kind: the check kind; the rest: its parameters
     message: str
+    # 修改建议, only where the rule can tell which side to change (a narrative number against the
+    # table it restates, a year, a class name): filled like the message
+    fix: str | None = None
     doc: RuleDoc
     references: list[str] = Field(default_factory=list)
     # filled by the loader, never written in YAML
@@ -61,9 +64,11 @@ class Rule(BaseModel):
     def kind(self) -> str:
         return str(self.check["kind"])
 
-    @field_validator("message")
+    @field_validator("message", "fix")
     @classmethod
-    def _known_placeholders(cls, message: str) -> str:
+    def _known_placeholders(cls, message: str | None) -> str | None:
+        if message is None:
+            return None
         names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
         unknown = names - MESSAGE_FIELDS
         if unknown:

@@ -118,7 +118,7 @@ class TableBuilder:
     def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
         return Location.model_construct(file=self.path, page=raw.page,
                                         page_basis=self.page_basis if raw.page else "none", line=raw.line_of(index),
-                                        bbox=None, table=self.title, row=row_label, column=column)
+                                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column)
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
