@@ -23,7 +23,7 @@ from pathlib import Path
 from budgetlint.engine import run_rules
 from budgetlint.ingest import read_text
 from budgetlint.recognize import recognize
-from budgetlint.recognize.narrative.quantities import unit_measure
+from budgetlint.recognize.narrative.prose_numbers import unit_measure
 from budgetlint.rulebook import load_rules
 
 ROLES = {"actual_goal": "actual", "expected_goal": "target", "annual_goal": "target",
@@ -39,7 +39,7 @@ def _values(disclosure, cell, role: str):
 
 
 def candidates(disclosure):
-    """(cell, quantity) for every goal-cell number equal to an indicator value of its role and measure."""
+    """(cell, number) for every goal-cell number equal to an indicator value of its role and measure."""
     for cell in disclosure.prose_cells:
         role = ROLES.get(cell.field)
         if role is None:
@@ -49,7 +49,7 @@ def candidates(disclosure):
             measure = unit_measure(v.unit) if v.number is not None else None
             if measure is not None:
                 values.append((measure[0], measure[2], v.number.value * measure[1]))
-        for q in cell.quantities:
+        for q in cell.numbers:
             if not q.approximate and (q.measure, q.per, q.value * q.factor) in values:
                 yield cell, q
 

@@ -39,7 +39,7 @@ def seed():
     text = SEED.read_text(encoding="utf-8")
     disclosure = recognize(read_text(text, path=SEED.name))
     baseline = {(f.rule, f.message) for f in run_rules(prose_rules(), disclosure).findings}
-    bound = {b.quantity.key for b in disclosure.prose_bindings}
+    bound = {b.prose_number.key for b in disclosure.prose_bindings}
     chosen, seen = [], {}
     for cell, q in candidates(disclosure):
         k = (q.location.line, q.text + q.unit)

@@ -26,7 +26,7 @@ from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.self_eval_funding import table_name
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.narrative.quantities import unit_measure
+from budgetlint.recognize.narrative.prose_numbers import unit_measure
 
 
 class Params(Strict):

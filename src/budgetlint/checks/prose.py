@@ -13,7 +13,7 @@ from decimal import Decimal
 from budgetlint.checks.compare import balance
 from budgetlint.checks.performance_facts import NEUTRAL_UNIT
 from budgetlint.model import Disclosure, Evaluation, Fact, Location, Outcome
-from budgetlint.model.prose import ProseCell, Quantity
+from budgetlint.model.prose import ProseCell, ProseNumber
 from budgetlint.numbers import UNIT_FACTORS, format_amount
 
 PERCENT_POINTS = "个百分点"  # the unit of a difference between two percentages
@@ -25,7 +25,7 @@ def fact_unit(measure: str, factor: Decimal) -> str:
     return _UNIT_OF_FACTOR.get(factor, NEUTRAL_UNIT) if measure == "money" else NEUTRAL_UNIT
 
 
-def quantity_fact(q: Quantity) -> Fact:
+def number_fact(q: ProseNumber) -> Fact:
     return Fact(value=q.value, decimals=q.decimals, unit=fact_unit(q.measure, q.factor), text=q.span.text,
                 location=q.location)
 
@@ -35,12 +35,12 @@ def value_fact(value: Decimal, decimals: int, factor: Decimal, measure: str, tex
     return Fact(value=value / factor, decimals=decimals, unit=fact_unit(measure, factor), text=text, location=location)
 
 
-def quote(q: Quantity) -> str:
+def quote(q: ProseNumber) -> str:
     """The words and the number as printed: 学生证书获取率达到96.3%."""
     return f"{q.lead.strip()}{q.span.text}"
 
 
-def shown_unit(q: Quantity) -> str:
+def shown_unit(q: ProseNumber) -> str:
     return q.unit + ("/" + "/".join(q.per) if q.per else "")
 
 
@@ -67,5 +67,5 @@ def compare(rule: str, subject: str, stated: Fact, computed: list[Fact], *, meas
     return result.model_copy(update=update)
 
 
-def cell_of(disclosure: Disclosure, q: Quantity) -> ProseCell | None:
+def cell_of(disclosure: Disclosure, q: ProseNumber) -> ProseCell | None:
     return disclosure.prose_cells[q.cell] if q.cell is not None else None

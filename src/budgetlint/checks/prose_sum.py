@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Literal
 
 from budgetlint.checks.compare import interval_in, not_decided
-from budgetlint.checks.prose import compare, quantity_fact, quote
+from budgetlint.checks.prose import compare, number_fact, quote
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.model.prose import SumStatement
@@ -55,8 +55,8 @@ def _evaluate(rule_id: str, disclosure: Disclosure, copies: list[SumStatement], 
     statement = copies[0]
     total = statement.total
     cell = disclosure.prose_cells[statement.cell] if statement.cell is not None else None
-    stated = quantity_fact(total)
-    items = [quantity_fact(q).model_copy(update={"location": q.location.model_copy(update={"row": q.lead.strip()})})
+    stated = number_fact(total)
+    items = [number_fact(q).model_copy(update={"location": q.location.model_copy(update={"row": q.lead.strip()})})
              for q in statement.items]
     approximate = [f for f, q in zip([stated, *items], [total, *statement.items]) if q.approximate]
     tolerance = sum((abs(interval_in(f, stated.unit).mid) * p.approximate for f in approximate), Decimal(0))

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Literal
 
 from budgetlint.checks.compare import not_decided
-from budgetlint.checks.prose import cell_of, compare, quantity_fact, quote, value_fact
+from budgetlint.checks.prose import cell_of, compare, number_fact, quote, value_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.model.prose import CellBinding
@@ -42,17 +42,17 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     groups: dict[tuple, list[CellBinding]] = {}  # the 实施期 and 年度 sides often print one text: one evaluation
     for b in disclosure.prose_bindings:
-        cell = cell_of(disclosure, b.quantity)
+        cell = cell_of(disclosure, b.prose_number)
         if cell is not None and b.bound_to in p.bound_to and cell.source in p.sources:
-            groups.setdefault((b.quantity.location.line, b.quantity.span.start, cell.text, b.via), []).append(b)
+            groups.setdefault((b.prose_number.location.line, b.prose_number.span.start, cell.text, b.via), []).append(b)
     out = []
     for copies in groups.values():
-        b, q = copies[0], copies[0].quantity
+        b, q = copies[0], copies[0].prose_number
         cell = cell_of(disclosure, q)
         assert cell is not None
         table = value_fact(b.value, b.decimals, b.value_factor, q.measure, b.value_text, b.location)
         values = {"table": cell.table_name, "row": cell.label,
                   "column": f"「{b.via}」{b.location.column or ''}“{b.value_text}”", "quote": quote(q)}
-        out.append(compare(rule.id, f"{cell.table_name}「{cell.label}」", quantity_fact(q), [table],
-                           measure=q.measure, name=_name, values=values, keys=tuple(c.quantity.key for c in copies)))
+        out.append(compare(rule.id, f"{cell.table_name}「{cell.label}」", number_fact(q), [table],
+                           measure=q.measure, name=_name, values=values, keys=tuple(c.prose_number.key for c in copies)))
     return out or [not_decided(rule.id, "not_applicable", "绩效表的文字中没有与本表数值绑定的数字")]

@@ -22,7 +22,7 @@ from budgetlint.checks.compare import not_decided
 from budgetlint.checks.prose import cell_of, quote
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.model.prose import Quantity
+from budgetlint.model.prose import ProseNumber
 from budgetlint.numbers import format_amount
 
 
@@ -30,7 +30,7 @@ class Params(Strict):
     pass
 
 
-def _place(disclosure: Disclosure, q: Quantity) -> tuple[str, str]:
+def _place(disclosure: Disclosure, q: ProseNumber) -> tuple[str, str]:
     cell = cell_of(disclosure, q)
     return (cell.table_name, cell.label) if cell else (q.location.table or "", "")
 

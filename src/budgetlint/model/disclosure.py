@@ -9,7 +9,7 @@ from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.facts import Table
 from budgetlint.model.parts import DocumentParts, FoundPart, TocLink
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
-from budgetlint.model.prose import CellBinding, ProseCell, Quantity, StatedFact, SumStatement
+from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, StatedFact, SumStatement
 from budgetlint.model.templates import TemplateSpec
 
 
@@ -42,7 +42,7 @@ class Disclosure(BaseModel):
     # numbers in prose (model/prose.py): the performance tables' prose cells, the 情况说明's numbers,
     # totals of listed items, cell numbers tied to their table, the register of standing facts
     prose_cells: tuple[ProseCell, ...] = ()
-    narrative_quantities: tuple[Quantity, ...] = ()
+    narrative_numbers: tuple[ProseNumber, ...] = ()
     prose_sums: tuple[SumStatement, ...] = ()
     prose_bindings: tuple[CellBinding, ...] = ()
     stated_facts: tuple[StatedFact, ...] = ()

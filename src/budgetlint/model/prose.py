@@ -2,7 +2,7 @@
 
 Prose is the 情况说明 and the prose cells of the performance tables (项目概况, 立项依据, 项目设立必要性,
 保证项目实施的制度、措施, 总体目标 / 年度绩效目标, 预期目标, 实际完成情况, 偏差原因分析). recognize/narrative/
-reads every number with a unit there (`Quantity`), ties some of them to a value of the same table
+reads every number with a unit there (`ProseNumber`), ties some of them to a value of the same table
 (`CellBinding`: an indicator's 目标值 / 业绩值, a 成本指标 row, the 实施期资金总额), reads totals of the items
 listed before them (`SumStatement`: …以上共计372.4万元) and keeps a register of the standing facts of the
 unit the document states more than once (`StatedFact`: 现有实训室88个). Whatever is not tied stays
@@ -27,7 +27,7 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class Quantity(_Frozen):
+class ProseNumber(_Frozen):
     """A number with its unit as prose states it: 学生证书获取率达到96.3% / 每生每年600元 / 现有88个实训室.
 
     `measure` and `factor` come from the prose vocabulary: 万元 is (money, 10000), 名 is (人, 1); numbers
@@ -83,19 +83,19 @@ class ProseCell(_Frozen):
     location: Location
     phase: Literal["implementation", "annual"] | None = None
     indicator: int | None = None
-    quantities: tuple[Quantity, ...] = ()
+    numbers: tuple[ProseNumber, ...] = ()
 
 
 class CellBinding(_Frozen):
     """A prose number tied to a value of its own table, and why (`bound_to`, `via`)."""
 
-    quantity: Quantity
+    prose_number: ProseNumber
     bound_to: BoundTo
     via: str  # the indicator name, cost row or funding label that tied it
     role: Literal["target", "actual", "total"]  # which value: 目标值 / 业绩值 / 资金总额
     indicator: int | None = None  # index in the table's indicators
     value_text: str  # the value as printed in the table
-    value: Decimal  # in the quantity's base unit (元 for money, the count itself otherwise)
+    value: Decimal  # in the prose number's base unit (元 for money, the count itself otherwise)
     decimals: int
     value_factor: Decimal  # the table value's unit factor (its own decimals are in that unit)
     location: Location  # where the table value stands
@@ -109,9 +109,9 @@ class SumStatement(_Frozen):
     the item before them, not items); `nested` says the total was itself an item of a later one.
     """
 
-    total: Quantity
+    total: ProseNumber
     marker: str  # 以上共计, 共计, 合计 …
-    items: tuple[Quantity, ...]
+    items: tuple[ProseNumber, ...]
     nested: bool = False
     source: ProseSource
     cell: int | None = None
@@ -122,7 +122,7 @@ class StatedFact(_Frozen):
 
     subject: str  # as compared: standing marker + noun (现有实训室)
     measure: str
-    statements: tuple[Quantity, ...]
+    statements: tuple[ProseNumber, ...]
 
     @property
     def values(self) -> set[Decimal]:

@@ -86,7 +86,7 @@ def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
         return {}
     d = doc.disclosure
     decided = {key for e in doc.run.evaluations if e.outcome in (Outcome.PASS, Outcome.FAIL) for key in e.claims}
-    bound = {b.quantity.key for b in d.prose_bindings}
+    bound = {b.prose_number.key for b in d.prose_bindings}
     bound |= {q.key for s in d.prose_sums for q in (s.total, *s.items)}
     bound |= {q.key for f in d.stated_facts for q in f.statements}
     bound |= {f"{b.claim.location.line}:{b.claim.span.start}" for b in d.bindings}
@@ -95,9 +95,9 @@ def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
         if f"{claim.location.line}:{claim.span.start}" in decided:
             covered.setdefault(claim.location.line, []).append((claim.span.start, claim.span.end))
 
-    def count(quantities, narrative: bool) -> dict[str, int]:
+    def count(numbers, narrative: bool) -> dict[str, int]:
         found = checked = tied = 0
-        for q in quantities:
+        for q in numbers:
             start = int(q.key.rsplit(":", 1)[1])
             found += 1
             tied += q.key in bound
@@ -105,5 +105,5 @@ def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
                 a <= start < b for a, b in covered.get(q.location.line, ())))
         return {"found": found, "bound": tied, "checked": checked}
 
-    return {"performance_tables": count((q for c in d.prose_cells for q in c.quantities), False),
-            "narrative": count(d.narrative_quantities, True)}
+    return {"performance_tables": count((q for c in d.prose_cells for q in c.numbers), False),
+            "narrative": count(d.narrative_numbers, True)}

@@ -1,4 +1,4 @@
-"""Numbers in prose: every number with a unit (quantities.py), totals of listed items (sums.py), the
+"""Numbers in prose: every number with a unit (prose_numbers.py), totals of listed items (sums.py), the
 register of standing facts (register.py) and the binding of cell numbers to their own table
 (cell_binding.py), on texts taken from the seeds."""
 
@@ -9,7 +9,7 @@ import pytest
 from budgetlint.ingest import read_text
 from budgetlint.model.location import Location
 from budgetlint.recognize import recognize
-from budgetlint.recognize.narrative.quantities import read_quantities, unit_measure
+from budgetlint.recognize.narrative.prose_numbers import read_numbers, unit_measure
 from budgetlint.recognize.narrative.register import stated_facts
 from budgetlint.recognize.narrative.sums import read_sums
 from budgetlint.testing.cases import to_tab_layout
@@ -18,7 +18,7 @@ AT = Location(file="t.txt", line=10)
 
 
 def quantities(text: str):
-    return read_quantities(text, location=AT, source="narrative", key_prefix="10:")
+    return read_numbers(text, location=AT, source="narrative", key_prefix="10:")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -139,7 +139,7 @@ SELF_EVALUATION = """ | 项目支出绩效自评表
 
 def test_cell_numbers_bind_to_the_indicator_they_name_and_nothing_else():
     d = recognize(read_text(to_tab_layout(SELF_EVALUATION), path="se.txt"), template_id="xinjiang-final-account")
-    bound = [(b.quantity.text + b.quantity.unit, b.via, b.role, b.value_text) for b in d.prose_bindings]
+    bound = [(b.prose_number.text + b.prose_number.unit, b.via, b.role, b.value_text) for b in d.prose_bindings]
     # 计划培训学生1500人 names 培训学生人数 without its measure word (人数, which prose leaves out, after the
     # lead word 计划); 培训教师10人次 counts another measure than 培训教师数's 人; the plan in the 实际完成情况
     # (计划培训学生人数1600人) states no 业绩值

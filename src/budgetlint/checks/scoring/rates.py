@@ -12,7 +12,7 @@ from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring.formulas import ONE, ZERO, Candidate
 from budgetlint.labels import squeeze
 from budgetlint.numbers import INFINITY, Interval, exact, interval_of, ratio_interval
-from budgetlint.recognize.narrative.quantities import unit_measure
+from budgetlint.recognize.narrative.prose_numbers import unit_measure
 
 Method = Literal["ratio", "capped", "met_full", "inverse"]
 METHOD_NAMES = {"ratio": "业绩值÷目标值", "capped": "业绩值÷目标值（封顶100%）", "met_full": "达成即100%",

@@ -27,9 +27,9 @@ from decimal import Decimal
 
 from budgetlint.labels import squeeze
 from budgetlint.model.performance import IndicatorValue, OverallTargetTable, SelfEvaluation, TargetTable
-from budgetlint.model.prose import CellBinding, ProseCell, Quantity, SumStatement
+from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, SumStatement
 from budgetlint.recognize.narrative.prose_vocabulary import ProseVocabulary, prose_vocabulary
-from budgetlint.recognize.narrative.quantities import ends_with_word, subject_of, unit_measure
+from budgetlint.recognize.narrative.prose_numbers import ends_with_word, subject_of, unit_measure
 from budgetlint.recognize.performance.vocabulary import vocabulary as performance_vocabulary
 
 _TRAILING_BRACKET = re.compile(r"（[^（）]*）$")  # 学生满意度（%）
@@ -60,13 +60,13 @@ class _Row:
             self.names += [key[:-len(s)] for s in v.indicator_count_suffixes
                            if key.endswith(s) and len(key) > len(s) + 1]
 
-    def measures(self, q: Quantity) -> bool:
+    def measures(self, q: ProseNumber) -> bool:
         return self.measure is not None and (self.measure[0], self.measure[2]) == (q.measure, q.per)
 
-    def binding(self, q: Quantity, bound_to: str, role: str, cell: ProseCell) -> CellBinding:
+    def binding(self, q: ProseNumber, bound_to: str, role: str, cell: ProseCell) -> CellBinding:
         number = self.value.number
         assert number is not None and self.measure is not None
-        return CellBinding(quantity=q, bound_to=bound_to, via=self.name, role=role, indicator=self.index,
+        return CellBinding(prose_number=q, bound_to=bound_to, via=self.name, role=role, indicator=self.index,
                            value_text=self.value.text, value=number.value * self.measure[1],
                            decimals=number.decimals, value_factor=self.measure[1],
                            location=cell.location.model_copy(update={"line": self.value.line, "row": self.name,
@@ -110,7 +110,7 @@ class _Binder:
             indicators = [(k, i, getattr(i, role)) for k, i in enumerate(evaluation.indicators)]
         return [_Row(k, i, value, header, self.v) for k, i, value in indicators]
 
-    def by_name(self, cell: ProseCell, q: Quantity, rows: list[_Row], role: str) -> CellBinding | None:
+    def by_name(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
         # the phrase before the number, and its clause: an indicator's name may hold 、 (机构集中养育的孤儿、…标准)
         head = cell.text[:q.span.start]
         clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1:]
@@ -129,7 +129,7 @@ class _Binder:
             return None  # two indicators of that name disagree, or the units measure different things
         return chosen[0].binding(q, "indicator", role, cell)
 
-    def by_cost_row(self, cell: ProseCell, q: Quantity, rows: list[_Row], role: str) -> CellBinding | None:
+    def by_cost_row(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
         if q.measure != "money" or not q.per or q.approximate:
             return None
         if q.subject is not None and _key(q.subject) not in self.v.standard_subjects:
@@ -139,7 +139,7 @@ class _Binder:
 
     def funding(self, cell: ProseCell, sums: list[SumStatement]) -> CellBinding | None:
         """The 项目概况's last amount, when it is a top-level total naming the project's money."""
-        money = [q for q in cell.quantities if q.measure == "money" and not q.per]
+        money = [q for q in cell.numbers if q.measure == "money" and not q.per]
         last = money[-1] if money else None
         if last is None or last.approximate or any(s.total.key == last.key and s.nested for s in sums):
             return None
@@ -155,7 +155,7 @@ class _Binder:
         assert line.amount is not None
         factor = self.v.units[table.unit][1]
         label = line.label.rstrip("：:")
-        return CellBinding(quantity=last, bound_to="funding", via=label, role="total",
+        return CellBinding(prose_number=last, bound_to="funding", via=label, role="total",
                            value_text=line.amount.text, value=line.amount.value * factor,
                            decimals=line.amount.decimals, value_factor=factor,
                            location=cell.location.model_copy(update={"line": line.line, "row": label,
@@ -174,11 +174,11 @@ def bind_cells(cells: tuple[ProseCell, ...], targets: tuple[TargetTable, ...], o
             total = binder.funding(cell, [s for s in sums if s.cell == index])
             if total:
                 found.append(total)
-                taken.add(total.quantity.key)
+                taken.add(total.prose_number.key)
         if role is None and cell.source != "target":
             continue
         rows = binder.rows(cell, role or "target")
-        for q in cell.quantities:
+        for q in cell.numbers:
             if q.key in taken:
                 continue
             bound = (binder.by_name(cell, q, rows, role) if role else None) \

@@ -3,7 +3,7 @@
 项目支出绩效目标表: 项目概况, 立项依据, 项目设立必要性, 保证项目实施的制度、措施, 项目实施计划 and the 总体目标 of
 each side (实施期 / 年度); 整体支出绩效目标申报表: 年度绩效目标; 绩效自评表: 预期目标, 实际完成情况 and
 each indicator's 偏差原因分析 (and 改进措施). The records of recognize/performance/ hold their text and
-line; here each becomes a `ProseCell` located at its table and row, and `quantities.py` reads its
+line; here each becomes a `ProseCell` located at its table and row, and `prose_numbers.py` reads its
 numbers. Labels are the tables' own (the performance vocabulary), so a finding names the cell as
 printed.
 """
@@ -14,7 +14,7 @@ from budgetlint.model.location import Location
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable, TextCell
 from budgetlint.model.prose import ProseCell
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
-from budgetlint.recognize.narrative.quantities import PageAt, read_quantities
+from budgetlint.recognize.narrative.prose_numbers import PageAt, read_numbers
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
 TARGET_DETAILS = ("overview", "basis", "necessity", "safeguards", "plan")
@@ -49,10 +49,10 @@ class _Cells:
         location = Location(file=self.path, page=page, page_basis=basis, line=cell.line, table=name, row=label,
                             column=column)
         index = len(self.cells)
-        quantities = read_quantities(cell.text, location=location, source=source, page_at=self.page_at,
+        numbers = read_numbers(cell.text, location=location, source=source, page_at=self.page_at,
                                      key_prefix=f"{cell.line}:{field}:{column or ''}:", cell=index)
         self.cells.append(ProseCell(source=source, table=table, table_name=name, field=field, label=label,
-                                    text=cell.text, location=location, quantities=tuple(quantities), **extra))
+                                    text=cell.text, location=location, numbers=tuple(numbers), **extra))
 
 
 def read_prose_cells(targets: tuple[TargetTable, ...], overall: OverallTargetTable | None,

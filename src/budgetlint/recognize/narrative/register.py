@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from budgetlint.labels import squeeze
-from budgetlint.model.prose import Quantity, StatedFact
+from budgetlint.model.prose import ProseNumber, StatedFact
 from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
-from budgetlint.recognize.narrative.quantities import is_difference
+from budgetlint.recognize.narrative.prose_numbers import is_difference
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -39,13 +39,13 @@ def _years_before(text: str, start: int) -> tuple[str, ...]:
     return tuple(sorted(set(_YEAR.findall(norm, ends[-1] if ends else 0, start))))
 
 
-def stated_facts(texts: list[tuple[str, tuple[Quantity, ...]]]) -> tuple[StatedFact, ...]:
-    """Facts stated at least twice, from the numbers of each (text, its quantities)."""
+def stated_facts(texts: list[tuple[str, tuple[ProseNumber, ...]]]) -> tuple[StatedFact, ...]:
+    """Facts stated at least twice, from the numbers of each text."""
     markers = prose_vocabulary().standing_markers
-    named: list[tuple[str, tuple[str, ...], Quantity]] = []  # name, years, number
-    trailing: list[tuple[str, tuple[str, ...], Quantity]] = []  # the noun follows the number: 现有88个实训室
-    for text, quantities in texts:
-        for q in quantities:
+    named: list[tuple[str, tuple[str, ...], ProseNumber]] = []  # name, years, number
+    trailing: list[tuple[str, tuple[str, ...], ProseNumber]] = []  # the noun follows the number: 现有88个实训室
+    for text, numbers in texts:
+        for q in numbers:
             if q.approximate or q.measure == "money" or is_difference(q):
                 continue
             subject = squeeze(q.subject or "")
@@ -62,7 +62,7 @@ def stated_facts(texts: list[tuple[str, tuple[Quantity, ...]]]) -> tuple[StatedF
         after = squeeze(q.after or "")
         known = [n for n in names if n.startswith(subject) and after.startswith(n[len(subject):])]
         named.append((max(known, key=len) if known else subject + after, years, q))
-    register: dict[tuple, list[Quantity]] = {}
+    register: dict[tuple, list[ProseNumber]] = {}
     for name, years, q in named:
         register.setdefault((name, years, q.measure, q.per), []).append(q)
     facts = [StatedFact(subject="".join(f"{y}年" for y in years) + name, measure=measure, statements=tuple(qs))

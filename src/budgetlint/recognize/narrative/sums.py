@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from budgetlint.model.prose import ProseSource, Quantity, SumStatement
+from budgetlint.model.prose import ProseSource, ProseNumber, SumStatement
 from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
-from budgetlint.recognize.narrative.quantities import ends_with_word, is_difference
+from budgetlint.recognize.narrative.prose_numbers import ends_with_word, is_difference
 
 _OPEN, _CLOSE = re.compile(r"[（(]"), re.compile(r"[）)]")
 _PUNCTUATION = "，,：:；; "
@@ -56,23 +56,23 @@ class _Text:
 
 
 
-def read_sums(text: str, quantities: list[Quantity] | tuple[Quantity, ...], *, source: ProseSource,
+def read_sums(text: str, numbers: list[ProseNumber] | tuple[ProseNumber, ...], *, source: ProseSource,
               cell: int | None = None) -> list[SumStatement]:
     """The totals stated in one text, with the items they sum (see the module docstring)."""
     v = prose_vocabulary()
     scopes = v.sum_markers
-    if len(quantities) < 3 or not any(marker in text for marker in scopes):
+    if len(numbers) < 3 or not any(marker in text for marker in scopes):
         return []
     t = _Text(text)
-    groups: dict[tuple, list[Quantity]] = {}
-    for q in quantities:
+    groups: dict[tuple, list[ProseNumber]] = {}
+    for q in numbers:
         if t.bracketed(q.span.start) or is_difference(q) or any(w in q.lead for w in v.price_words) \
                 or t.heads_list(q.span.end, v.list_introducers):
             continue
         groups.setdefault((q.measure, q.per), []).append(q)
     found: list[SumStatement] = []
     for group in groups.values():
-        stack: list[Quantity] = []
+        stack: list[ProseNumber] = []
         totals: dict[str, int] = {}  # key of a total -> index of its statement in `found`
         all_from = t.items[0] if t.items else 0  # 以上… starts at the first numbered item
         for q in group:

@@ -1,4 +1,4 @@
-"""Every number with a unit in a piece of prose, as a `Quantity` (model/prose.py).
+"""Every number with a unit in a piece of prose, as a `ProseNumber` (model/prose.py).
 
 The narrative reader (reader.py) reads amounts, shares, changes and counts of the 情况说明 with the
 grammar of those sentences; prose cells state other things as well -- rates (学生证书获取率达到96.3%),
@@ -22,7 +22,7 @@ from typing import Callable
 
 from budgetlint.model.claims import Span
 from budgetlint.model.location import Location
-from budgetlint.model.prose import ProseSource, Quantity
+from budgetlint.model.prose import ProseSource, ProseNumber
 from budgetlint.recognize.narrative.grammar import NOT_IN_NUMBER, NUM, VERB, decimal_and_places, normalise
 from budgetlint.recognize.narrative.prose_vocabulary import ProseVocabulary, alternation, prose_vocabulary
 
@@ -91,7 +91,7 @@ def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None) ->
     return word if not before or not _CJK_END.search(before) or any(before.endswith(w) for w in glued_after) else None
 
 
-def is_difference(q: Quantity) -> bool:
+def is_difference(q: ProseNumber) -> bool:
     """比上年增加A万元 / 在职人员增加23人: the number states a change, not an amount or a count."""
     return bool(_DIFFERENCE.search(q.lead))
 
@@ -138,14 +138,14 @@ class _Phrases:
         return self.bounds[k] if k < len(self.bounds) else self.length
 
 
-def read_quantities(text: str, *, location: Location, source: ProseSource, key_prefix: str,
-                    page_at: PageAt | None = None, cell: int | None = None) -> list[Quantity]:
+def read_numbers(text: str, *, location: Location, source: ProseSource, key_prefix: str,
+                    page_at: PageAt | None = None, cell: int | None = None) -> list[ProseNumber]:
     """The numbers with a unit in `text`, in order. `location` is the text's (its line is the
     text's first line); `key_prefix` + the number's offset is each number's key."""
     v = prose_vocabulary()
     norm = normalise(text)
     phrases: _Phrases | None = None
-    found: list[Quantity] = []
+    found: list[ProseNumber] = []
     for m in _number_pattern().finditer(norm):
         unit = m.group("unit")
         if any(norm.startswith(word, m.end()) for word in v.continuations.get(unit, ())):
@@ -163,7 +163,7 @@ def read_quantities(text: str, *, location: Location, source: ProseSource, key_p
         measure, factor = v.units[unit]
         value, decimals = decimal_and_places(m.group("num"))
         lead_text = text[phrases.start(lead):lead]
-        found.append(Quantity.model_construct(  # values typed by the reader: no validation on this hot path
+        found.append(ProseNumber.model_construct(  # values typed by the reader: no validation on this hot path
             value=value, decimals=decimals, text=m.group("num"), unit=unit, measure=measure, factor=factor,
             per=_per_of((m.group("pre") or "") + m.group("per")), operator=_bound(before, tail, v),
             approximate=approximate, lead=lead_text, subject=subject_of(lead_text, v),
