@@ -69,7 +69,8 @@ def indicators(draw) -> list[Indicator]:
         kind = INDICATORS[name][1]
         decimals = 0 if kind == "count" else 2 if kind == "money" else draw(st.integers(0, 2))
         low, high = {"count": (1, 3000), "rate": (50, 100), "money": (1, 999)}[kind]
-        value = st.integers(low * 10 ** decimals, high * 10 ** decimals).map(lambda n: Decimal(n).scaleb(-decimals))
+        scale = Decimal(1).scaleb(-decimals)
+        value = st.integers(low * 10 ** decimals, high * 10 ** decimals).map(scale.__mul__)
         out.append(Indicator(name, draw(value), draw(value), decimals))
     return out
 

@@ -24,7 +24,7 @@ from budgetlint.recognize import recognize
 from budgetlint.rulebook import load_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from prose_mutation import candidates, mutated_line  # noqa: E402
+from prose_mutation import candidates, mutated_line
 
 SEED = SEEDS / "003_b609326f3d399845.txt"
 

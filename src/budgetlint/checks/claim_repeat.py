@@ -26,7 +26,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from budgetlint.checks.claims import amount_fact, claim_balance, claims_of, fact_of_claim
+from budgetlint.checks.claims import (
+    amount_fact,
+    claim_balance,
+    claims_of,
+    fact_of_claim,
+)
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.performance_facts import NEUTRAL_UNIT
 from budgetlint.checks.refs import Strict

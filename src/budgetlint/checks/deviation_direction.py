@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from budgetlint.checks.compare import not_decided
+from budgetlint.checks.compare import by_column, not_decided
 from budgetlint.checks.indicator_score import header
 from budgetlint.checks.performance_facts import to_fact
+from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import actual_against_target
 from budgetlint.checks.self_eval_funding import table_name
@@ -58,11 +59,12 @@ def _evaluation(rule, disclosure, evaluation, indicator, ok: bool, detail: str, 
     facts = [to_fact(disclosure, None, table=name, row=indicator.level3, column=header(evaluation, role),
                      line=indicator.cell_lines.get(role, indicator.line), text=_text(indicator, role)) for role in roles]
     reason = indicator.deviation.strip()
+    shown = {"expected": indicator.target.text, "actual": indicator.actual.text}
     return Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=f"{name}「{indicator.level3}」",
-                      expected=indicator.target.text, actual=indicator.actual.text, detail=detail,
-                      locations=tuple(f.location for f in facts),
+                      **shown, detail=detail, locations=tuple(f.location for f in facts),
                       values={"table": name, "row": indicator.level3, "column": header(evaluation, "deviation"),
-                              "quote": reason})
+                              "quote": reason},
+                      **({} if ok else sides(facts[:1], facts[1:], unit=None, name=by_column, **shown)))
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:

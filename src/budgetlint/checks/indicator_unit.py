@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetlint.checks.compare import not_decided
+from budgetlint.checks.compare import by_column, not_decided
 from budgetlint.checks.indicator_score import header
 from budgetlint.checks.performance_facts import to_fact
+from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.self_eval_funding import table_name
 from budgetlint.model import Disclosure, Evaluation, Outcome
@@ -70,5 +71,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=f"{name}「{indicator.level3}」",
                 expected=target.text, actual=actual.text, detail=why, locations=tuple(f.location for f in facts),
-                values={"table": name, "row": indicator.level3, "column": header(evaluation, "actual")}))
+                values={"table": name, "row": indicator.level3, "column": header(evaluation, "actual")},
+                **({} if ok else sides(facts[:1], facts[1:], actual=actual.text, expected=target.text, unit=None,
+                                       name=by_column))))
     return out or [not_decided(rule.id, "not_applicable", "绩效自评表中没有两侧都带单位的数值指标")]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetlint.checks.compare import balance
+from budgetlint.checks.compare import addend_list, balance
 from budgetlint.checks.performance_facts import NEUTRAL_UNIT
 from budgetlint.model import Disclosure, Evaluation, Fact, Location, Outcome
+from budgetlint.model.findings import Quantity
 from budgetlint.model.prose import ProseCell, ProseNumber
 from budgetlint.numbers import UNIT_FACTORS, format_amount
 
@@ -54,17 +55,28 @@ def compare(rule: str, subject: str, stated: Fact, computed: list[Fact], *, meas
     if exact:
         expected = sum((f.amount for f in computed), Decimal(0))
         ok = stated.amount == expected
+        shown = {"expected": format_amount(expected, 0), "actual": format_amount(stated.amount, 0)}
         result = Evaluation(
-            rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, expected=format_amount(expected, 0),
-            actual=format_amount(stated.amount, 0), difference=format_amount(stated.amount - expected, 0),
+            rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, **shown,
+            difference=format_amount(stated.amount - expected, 0),
             detail=" + ".join(f"{name(f)} {f.text}" for f in computed),
-            locations=tuple(f.location for f in (stated, *computed)))
+            locations=tuple(f.location for f in (stated, *computed)),
+            **({} if ok else sides([stated], computed, unit=measure, name=name, **shown)))
     else:
         result = balance(rule, subject, [stated], computed, name=name, floor=floor)
     update: dict = {"values": {**result.values, **values}, "claims": keys}
     if measure != "money":
         update["unit"] = PERCENT_POINTS if measure == "percent" else measure
     return result.model_copy(update=update)
+
+
+def sides(stated: list[Fact], other: list[Fact], *, actual: str | None, expected: str | None, unit: str | None,
+          name) -> dict:
+    """The structured sides of a failing evaluation (model/findings.py): what the document states, what
+    it should be, and every number involved with its side."""
+    return {"reported": Quantity(printed=actual, unit=unit) if actual is not None else None,
+            "computed": Quantity(printed=expected, unit=unit) if expected is not None else None,
+            "addends": addend_list(stated, other, name)}
 
 
 def cell_of(disclosure: Disclosure, q: ProseNumber) -> ProseCell | None:

@@ -21,13 +21,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from budgetlint.checks.compare import not_decided
+from budgetlint.checks.compare import by_column, by_row, not_decided
 from budgetlint.checks.indicator_score import header
 from budgetlint.checks.performance_facts import to_fact
+from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import actual_against_target
 from budgetlint.checks.self_eval_funding import table_name
-from budgetlint.model import Disclosure, Evaluation, Outcome
+from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 
 HUNDRED = Decimal(100)
 
@@ -37,11 +38,10 @@ class Params(Strict):
     cite: int = 3
 
 
-def _location(disclosure, evaluation, indicator, role: str):
-    number = getattr(indicator, role)
-    return to_fact(disclosure, None, table=table_name(evaluation), row=indicator.level3,
-                   column=header(evaluation, role), line=number.line if hasattr(number, "line") and number else
-                   indicator.line, text=number.text if number is not None else "").location
+def _cell(disclosure, evaluation, indicator, role: str) -> Fact:
+    """完成率 / 得分 / 权重 of an indicator row as a Fact (located at its cell)."""
+    return to_fact(disclosure, getattr(indicator, role), table=table_name(evaluation), row=indicator.level3,
+                   column=header(evaluation, role), line=indicator.line)
 
 
 def _rows(disclosure: Disclosure, operators: tuple[str, ...], direction: int):
@@ -66,12 +66,13 @@ def _ceiling(rule, disclosure: Disclosure, p: Params) -> list[Evaluation]:
         ok = rate.value == HUNDRED or not full
         detail = (f"成本指标未超支，完成率记 {rate.text}；本文件另有 {len(full)} 行同样未超支的成本指标记 100%（{cited}）"
                   if not ok else f"完成率 {rate.text}")
+        facts = [_cell(disclosure, e, i, "completion_rate") for e, i in [(evaluation, indicator), *full[:p.cite]]]
         out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
                               subject=f"{table_name(evaluation)}「{indicator.level3}」", expected="100%",
-                              actual=rate.text, detail=detail,
-                              locations=(_location(disclosure, evaluation, indicator, "completion_rate"),
-                                         *(_location(disclosure, e, i, "completion_rate") for e, i in full[:p.cite])),
-                              values=_values(evaluation, indicator, "completion_rate")))
+                              actual=rate.text, detail=detail, locations=tuple(f.location for f in facts),
+                              values=_values(evaluation, indicator, "completion_rate"),
+                              **({} if ok else sides(facts[:1], facts[1:], actual=rate.text, expected="100%",
+                                                     unit="%", name=by_row))))
     return out
 
 
@@ -84,12 +85,12 @@ def _exceeded(rule, disclosure: Disclosure, p: Params) -> list[Evaluation]:
         declared = f"，本行赋分规则为“{indicator.scoring_rule}”" if indicator.scoring_rule else ""
         detail = (f"目标值 {indicator.target.text}，业绩值 {indicator.actual.text}，超额完成却得 {indicator.score.text} 分"
                   f"（权重 {indicator.weight.text}）{declared}")
+        facts = [_cell(disclosure, evaluation, indicator, role) for role in ("score", "weight")]
+        shown = {"expected": indicator.weight.text, "actual": indicator.score.text}
         out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
-                              subject=f"{table_name(evaluation)}「{indicator.level3}」", expected=indicator.weight.text,
-                              actual=indicator.score.text, detail=detail,
-                              locations=(_location(disclosure, evaluation, indicator, "score"),
-                                         _location(disclosure, evaluation, indicator, "weight")),
-                              values=_values(evaluation, indicator, "score")))
+                              subject=f"{table_name(evaluation)}「{indicator.level3}」", **shown, detail=detail,
+                              locations=tuple(f.location for f in facts), values=_values(evaluation, indicator, "score"),
+                              **({} if ok else sides(facts[:1], facts[1:], unit="分", name=by_column, **shown))))
     return out
 
 

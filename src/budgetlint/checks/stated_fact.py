@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from budgetlint.checks.compare import not_decided
-from budgetlint.checks.prose import cell_of, quote
+from budgetlint.checks.prose import cell_of, number_fact, quote, sides
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.model.prose import ProseNumber
@@ -33,6 +33,10 @@ class Params(Strict):
 def _place(disclosure: Disclosure, q: ProseNumber) -> tuple[str, str]:
     cell = cell_of(disclosure, q)
     return (cell.table_name, cell.label) if cell else (q.location.table or "", "")
+
+
+def _named(fact) -> str:
+    return f"第{fact.location.line}行"
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -59,5 +63,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 unit=unit, detail=f"第{lines}行写 {agreeing[0].text}{unit}（共 {len(agreeing)} 处）",
                 locations=(q.location, *(a.location for a in agreeing)),
                 values={"table": table, "row": row, "column": "", "quote": quote(q)},
-                claims=(q.key, *(a.key for a in agreeing))))
+                claims=(q.key, *(a.key for a in agreeing)),
+                **sides([number_fact(q)], [number_fact(a) for a in agreeing], actual=q.text, expected=agreeing[0].text,
+                        unit=unit, name=_named)))
     return out or [not_decided(rule.id, "not_applicable", "没有在文件中写了两次以上的同一事实")]

@@ -9,7 +9,13 @@ from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.facts import Table
 from budgetlint.model.parts import DocumentParts, FoundPart, TocLink
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
-from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, StatedFact, SumStatement
+from budgetlint.model.prose import (
+    CellBinding,
+    ProseCell,
+    ProseNumber,
+    StatedFact,
+    SumStatement,
+)
 from budgetlint.model.templates import TemplateSpec
 
 

@@ -127,11 +127,3 @@ class StatedFact(_Frozen):
     @property
     def values(self) -> set[Decimal]:
         return {q.in_base_unit for q in self.statements}
-
-
-class ProseCoverage(_Frozen):
-    """How many prose numbers were found, tied to something, and decided by a rule (per part)."""
-
-    found: int = 0
-    bound: int = 0
-    checked: int = 0

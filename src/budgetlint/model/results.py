@@ -3,10 +3,13 @@ stopped it. The reporters read only these."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.findings import Evaluation, Finding, Outcome, Waiver
+from budgetlint.model.prose import ProseNumber
 from budgetlint.model.rule import Rule
 
 
@@ -95,7 +98,7 @@ def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
         if f"{claim.location.line}:{claim.span.start}" in decided:
             covered.setdefault(claim.location.line, []).append((claim.span.start, claim.span.end))
 
-    def count(numbers, narrative: bool) -> dict[str, int]:
+    def count(numbers: Iterable[ProseNumber], narrative: bool) -> dict[str, int]:
         found = checked = tied = 0
         for q in numbers:
             start = int(q.key.rsplit(":", 1)[1])

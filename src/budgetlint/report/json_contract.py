@@ -8,7 +8,12 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.model.results import DocumentResult, Results, narrative_coverage, prose_coverage
+from budgetlint.model.results import (
+    DocumentResult,
+    Results,
+    narrative_coverage,
+    prose_coverage,
+)
 
 CONTRACT_VERSION = 2  # 1: the first contract; 2: structured findings (docs/json-contract.md)
 

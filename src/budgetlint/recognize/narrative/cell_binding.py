@@ -23,14 +23,27 @@ A number binds only through words: the table's own labels and the prose vocabula
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from budgetlint.labels import squeeze
-from budgetlint.model.performance import IndicatorValue, OverallTargetTable, SelfEvaluation, TargetTable
+from budgetlint.model.performance import (
+    IndicatorValue,
+    OverallTargetTable,
+    SelfEvaluation,
+    TargetTable,
+)
 from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, SumStatement
-from budgetlint.recognize.narrative.prose_vocabulary import ProseVocabulary, prose_vocabulary
-from budgetlint.recognize.narrative.prose_numbers import ends_with_word, subject_of, unit_measure
-from budgetlint.recognize.performance.vocabulary import vocabulary as performance_vocabulary
+from budgetlint.recognize.narrative.prose_numbers import (
+    ends_with_word,
+    subject_of,
+    unit_measure,
+)
+from budgetlint.recognize.narrative.prose_vocabulary import (
+    ProseVocabulary,
+    prose_vocabulary,
+)
+from budgetlint.recognize.performance.vocabulary import (
+    vocabulary as performance_vocabulary,
+)
 
 _TRAILING_BRACKET = re.compile(r"（[^（）]*）$")  # 学生满意度（%）
 _QUOTES = str.maketrans("", "", "“”\"'‘’")

@@ -11,10 +11,15 @@ printed.
 from __future__ import annotations
 
 from budgetlint.model.location import Location
-from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable, TextCell
+from budgetlint.model.performance import (
+    OverallTargetTable,
+    SelfEvaluation,
+    TargetTable,
+    TextCell,
+)
 from budgetlint.model.prose import ProseCell
-from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.narrative.prose_numbers import PageAt, read_numbers
+from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
 TARGET_DETAILS = ("overview", "basis", "necessity", "safeguards", "plan")

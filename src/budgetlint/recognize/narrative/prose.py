@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
-from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, StatedFact, SumStatement
+from budgetlint.model.prose import (
+    CellBinding,
+    ProseCell,
+    ProseNumber,
+    StatedFact,
+    SumStatement,
+)
 from budgetlint.recognize.narrative.cell_binding import bind_cells
 from budgetlint.recognize.narrative.cells import read_prose_cells
 from budgetlint.recognize.narrative.passages import passages_of

@@ -16,15 +16,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import Callable
 
 from budgetlint.model.claims import Span
 from budgetlint.model.location import Location
-from budgetlint.model.prose import ProseSource, ProseNumber
-from budgetlint.recognize.narrative.grammar import NOT_IN_NUMBER, NUM, VERB, decimal_and_places, normalise
-from budgetlint.recognize.narrative.prose_vocabulary import ProseVocabulary, alternation, prose_vocabulary
+from budgetlint.model.prose import ProseNumber, ProseSource
+from budgetlint.recognize.narrative.grammar import (
+    NOT_IN_NUMBER,
+    NUM,
+    VERB,
+    decimal_and_places,
+    normalise,
+)
+from budgetlint.recognize.narrative.prose_vocabulary import (
+    ProseVocabulary,
+    alternation,
+    prose_vocabulary,
+)
 
 # where a phrase ends, for a number's subject and the noun after it: punctuation, brackets, quotes and
 # line breaks (an ASCII comma only when it is not a thousands separator)

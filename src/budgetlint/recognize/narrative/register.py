@@ -18,8 +18,8 @@ import re
 from budgetlint.labels import squeeze
 from budgetlint.model.prose import ProseNumber, StatedFact
 from budgetlint.recognize.narrative.grammar import normalise
-from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.narrative.prose_numbers import is_difference
+from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _SENTENCE_END = re.compile(r"[。！？!?]")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from budgetlint.model.claims import AmountClaim, ChangeClaim, Claim, Span
 from budgetlint.model.document import Paragraph
-from budgetlint.recognize.narrative.subjects import clean_subject
 from budgetlint.recognize.narrative.grammar import (
     CLAUSE_END,
     DIRECTIONS,
@@ -20,6 +19,7 @@ from budgetlint.recognize.narrative.grammar import (
     decimal_and_places,
     normalise,
 )
+from budgetlint.recognize.narrative.subjects import clean_subject
 
 
 def _bounds(pattern, norm: str, start: int, end: int) -> tuple[int, int]:

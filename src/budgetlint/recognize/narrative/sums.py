@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from budgetlint.model.prose import ProseSource, ProseNumber, SumStatement
+from budgetlint.model.prose import ProseNumber, ProseSource, SumStatement
 from budgetlint.recognize.narrative.grammar import normalise
-from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.narrative.prose_numbers import ends_with_word, is_difference
+from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 
 _OPEN, _CLOSE = re.compile(r"[（(]"), re.compile(r"[）)]")
 _PUNCTUATION = "，,：:；; "
