@@ -66,8 +66,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if judged is None:
                 continue
             ok, why = judged
-            facts = [to_fact(disclosure, None, table=name, row=indicator.level3, column=header(evaluation, role),
-                             line=value.line, text=value.text) for role, value in (("actual", actual), ("target", target))]
+            facts = [] if ok else [  # a pass needs no place: thousands of rows agree
+                to_fact(disclosure, None, table=name, row=indicator.level3, column=header(evaluation, role),
+                        line=value.line, text=value.text) for role, value in (("actual", actual), ("target", target))]
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=f"{name}「{indicator.level3}」",
                 expected=target.text, actual=actual.text, detail=why, locations=tuple(f.location for f in facts),

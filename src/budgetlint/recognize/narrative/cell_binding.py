@@ -23,6 +23,7 @@ A number binds only through words: the table's own labels and the prose vocabula
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from budgetlint.labels import squeeze
 from budgetlint.model.performance import (
@@ -53,6 +54,7 @@ GOAL_FIELDS = {"implementation_goal": "target", "annual_goal": "target", "goal":
                "expected_goal": "target", "actual_goal": "actual"}
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str | None) -> str:
     return _TRAILING_BRACKET.sub("", squeeze(text or "")).translate(_QUOTES)
 

@@ -44,6 +44,7 @@ _LOOK_BEFORE = 6  # a bound or approximation word stands right before the number
 _LOOK_AFTER = 3  # and 以上 / 左右 right after the unit
 _ENUMERATION = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 
+_DIGIT = re.compile(r"[0-9０-９]")
 _CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
@@ -152,6 +153,8 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
                     page_at: PageAt | None = None, cell: int | None = None) -> list[ProseNumber]:
     """The numbers with a unit in `text`, in order. `location` is the text's (its line is the
     text's first line); `key_prefix` + the number's offset is each number's key."""
+    if not _DIGIT.search(text):
+        return []  # most cells state no number at all
     v = prose_vocabulary()
     norm = normalise(text)
     phrases: _Phrases | None = None
@@ -185,8 +188,9 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
 
 
 def _located(location: Location, breaks: int, page_at: PageAt | None) -> Location:
-    if location.line is None or (not breaks and page_at is None):
-        return location
+    """The text's location, moved down `breaks` lines (a cell running over lines), on its page."""
+    if location.line is None or not breaks:
+        return location  # the text's own line: its location already names the page
     line = location.line + breaks
     update: dict = {"line": line}
     if page_at is not None:
