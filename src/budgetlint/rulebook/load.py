@@ -8,6 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from budgetlint.checks import CHECK_KINDS
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.errors import RuleError
 from budgetlint.model.rule import Rule
 from budgetlint.paths import rules_root
@@ -37,9 +38,10 @@ def load_rule(path: Path) -> Rule:
     if path.stem != rule.id:
         raise RuleError(f"规则文件名应与 id 一致：{rule.id}.yaml", path=str(path))
     kind = rule.check.get("kind")
-    module = CHECK_KINDS.get(kind)
+    module = CHECK_KINDS.get(kind) or ACROSS_KINDS.get(kind)
     if module is None:
-        raise RuleError(f"未知的检查类型 kind: {kind!r}（可用：{', '.join(sorted(CHECK_KINDS))}）", path=str(path))
+        known = sorted([*CHECK_KINDS, *ACROSS_KINDS])
+        raise RuleError(f"未知的检查类型 kind: {kind!r}（可用：{', '.join(known)}）", path=str(path))
     params = {k: v for k, v in rule.check.items() if k != "kind"}
     try:
         parsed = module.Params(**params)

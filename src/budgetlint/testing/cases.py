@@ -5,6 +5,11 @@ and named `cases`. A case may replace the document, or `edit` it ({find, to}: th
 occurrence of `find` becomes `to`) so that a fail case differs from its pass case only by the
 defect. A case may instead name a `file` beside the cases file (a PDF, for what only a PDF shows:
 blank pages, clipped text); its expected findings give `page` and `line` rather than `at`.
+A rule across documents (checks/across/) reads the document with others that the store would hold:
+`previous` (a document of the same unit of another year) and `units` (a list: the 单位 documents of
+a department), at the top or per case (a case's `previous: null` drops it; `previous_edit` edits it
+like `edit`, and an edit may be a list of {find, to}). Another document is its text, or
+{template, document} when it uses another template. Expected findings name the main document's lines.
 Expectations:
   pass_*         no finding, at least one pass, no error
   fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
@@ -22,11 +27,13 @@ from pathlib import Path
 
 import yaml
 
-from budgetlint.engine import run_rules
+from budgetlint.checks.across import ACROSS_KINDS
+from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
 from budgetlint.recognize import recognize
+from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
@@ -40,6 +47,7 @@ class Case:
     template: str | None
     expect: dict
     file: Path | None = None  # read this file instead of `document`
+    others: tuple[tuple[str | None, str], ...] = ()  # a rule across documents: (template, text) of the others
 
     @property
     def case_id(self) -> str:
@@ -57,12 +65,13 @@ def to_tab_layout(text: str) -> str:
     return "\n".join(_CELL_BAR.sub("\t", line) for line in text.split("\n"))
 
 
-def _edited(document: str, edit: dict | None, case_id: str) -> str:
-    if not edit:
-        return document
-    if edit["find"] not in document:
-        raise RuleError(f"用例 {case_id} 的编辑找不到“{edit['find']}”")
-    return document.replace(edit["find"], str(edit["to"]), 1)
+def _edited(document: str, edit: dict | list[dict] | None, case_id: str) -> str:
+    """`edit` ({find, to}, or a list of them applied in turn) applied to the document."""
+    for one in ([edit] if isinstance(edit, dict) else edit or []):
+        if one["find"] not in document:
+            raise RuleError(f"用例 {case_id} 的编辑找不到“{one['find']}”")
+        document = document.replace(one["find"], str(one["to"]), 1)
+    return document
 
 
 def _line_of(document: str, text: str, case_id: str) -> int:
@@ -81,6 +90,15 @@ def _expected(document: str, expect: dict, case_id: str) -> dict:
             item["line"] = _line_of(document, item.pop("at"), case_id)
         findings.append(item)
     return {**expect, "findings": findings}
+
+
+def _other(entry: str | dict | None, template: str | None) -> tuple[str | None, str] | None:
+    """Another document of a case: its text, or {template, document} when it uses another template."""
+    if not entry:
+        return None
+    if isinstance(entry, dict):
+        return entry.get("template", template), entry["document"]
+    return template, entry
 
 
 def cases_path(rule: Rule) -> Path:
@@ -103,7 +121,11 @@ def load_cases(rule: Rule) -> list[Case]:
             continue
         document = _edited(item.get("document", base), item.get("edit"), case_id)
         expect = _expected(document, item.get("expect", {}), case_id)
-        out.append(Case(rule, item["name"], to_tab_layout(document), template, expect))
+        previous = _other(item["previous"] if "previous" in item else data.get("previous"), template)
+        others = [(previous[0], _edited(previous[1], item.get("previous_edit"), case_id))] if previous else []
+        others += [_other(u, template) for u in (item["units"] if "units" in item else data.get("units", []))]
+        out.append(Case(rule, item["name"], to_tab_layout(document), template, expect,
+                        others=tuple((t, to_tab_layout(text)) for t, text in others)))
     return out
 
 
@@ -131,9 +153,14 @@ def check_expectation(case: Case) -> str:
     try:
         source = read_document(case.file) if case.file else read_text(case.document, path=f"{case.case_id}.txt")
         disclosure = recognize(source, template_id=case.template)
+        others = [recognize(read_text(text, path=f"{case.case_id}.other{i}.txt"), template_id=template)
+                  for i, (template, text) in enumerate(case.others)]
     except BudgetlintError as exc:
         return f"document not readable: {exc.user_text()}"
-    run = run_rules([case.rule], disclosure)
+    if case.rule.kind in ACROSS_KINDS:
+        run = run_across([case.rule], [figures_of(d) for d in [disclosure, *others]])[0]
+    else:
+        run = run_rules([case.rule], disclosure)
     outcomes = [e.outcome for e in run.evaluations]
     found = [_finding_key(f) for f in run.findings]
     kind = case.name.removeprefix("todo_").split("_", 1)[0]
