@@ -80,6 +80,7 @@ def test_a_subtotal_stands_for_its_items_and_brackets_hold_parts():
     "预算收入总计8,261.00万元，其中：本年收入7,762.27万元，上年结转498.73万元；本年支出总计8,261.00万元。",  # a table total's name
     "用水5000吨, 每吨价格为6元, 总计30000元; 用电100000度, 每度价格约为0.5元, 总计50000元。",  # prices, clauses
     "比上年增加100.00万元，减少20.00万元，合计80.00万元",  # differences are no items
+    "购置图书30万元，桌椅20万元，电脑20台共计10万元。",  # what the 20 computers cost, not a sum of the rest
 ])
 def test_no_sum_where_the_words_state_none(text):
     assert sums(text) == []

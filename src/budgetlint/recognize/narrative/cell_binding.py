@@ -158,7 +158,9 @@ class _Binder:
         last = money[-1] if money else None
         if last is None or last.approximate or any(s.total.key == last.key and s.nested for s in sums):
             return None
-        if ends_with_word(last.lead, self.v.sum_markers, glued_after=self.v.sum_marker_after) is None \
+        # 购置电脑20台共计15万元: what the computers cost is the project's money when nothing else is priced
+        alone = len(money) == 1
+        if ends_with_word(last.lead, self.v.sum_markers, glued_after=self.v.sum_marker_after, after_count=alone) is None \
                 and ends_with_word(last.lead, self.v.funding_totals) is None:
             return None
         table = self.targets[cell.table]

@@ -47,6 +47,7 @@ _ENUMERATION = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四
 _DIGIT = re.compile(r"[0-9０-９]")
 _CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_AFTER_COUNT = re.compile(r"\d\s*[\u4e00-\u9fff]{1,2}$")  # 电脑20台: a count right before
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
 _BETWEEN = re.compile(r"(?:约为|约|为|是|达|：|:)\s*$")  # between a total's word and its number
 PageAt = Callable[[int | None], tuple[int | None, str]]
@@ -90,16 +91,20 @@ def unit_measure(unit: str | None) -> tuple[str, Decimal, tuple[str, ...]] | Non
     return measure, factor, _per_of(m.group("per"))
 
 
-def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None) -> str | None:
+def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None,
+                   after_count: bool = False) -> str | None:
     """The word of `words` the text before a number ends with, allowing 约/为/：between them
     (共计约50万元, 合计为…); None when it ends with none. With `glued_after`, the word must start the
-    phrase or follow one of those words (…暖气维修等共计; not 支出总计, a noun)."""
+    phrase or follow one of those words (…暖气维修等共计; not 支出总计, a noun); with `after_count` as
+    well, it may follow a count (电脑20台共计15万元). That total is what the counted things cost, never
+    a sum of the items before it: only a caller that knows nothing else is priced may take it."""
     head = _BETWEEN.sub("", lead.rstrip())
     word = next((w for w in sorted(words, key=len, reverse=True) if head.endswith(w)), None)
     if word is None or glued_after is None:
         return word
     before = head[:-len(word)].rstrip()
-    return word if not before or not _CJK_END.search(before) or any(before.endswith(w) for w in glued_after) else None
+    free = not before or not _CJK_END.search(before) or (after_count and _AFTER_COUNT.search(before) is not None)
+    return word if free or any(before.endswith(w) for w in glued_after) else None
 
 
 def is_difference(q: ProseNumber) -> bool:
