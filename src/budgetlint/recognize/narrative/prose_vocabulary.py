@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from budgetlint.errors import TemplateError
 from budgetlint.paths import rules_root
+from budgetlint.yaml_loader import load_yaml
 
 Bound = Literal["≥", "≤", ">", "<"]
 
@@ -92,7 +93,7 @@ class ProseVocabulary(BaseModel):
 
 def load_prose_vocabulary(path: Path) -> ProseVocabulary:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return ProseVocabulary(**data)
     except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
         raise TemplateError(f"数字词表有误：{exc}", path=str(path)) from exc
