@@ -42,14 +42,15 @@ _BOUNDARY = re.compile(r"[，、：:；;。！？!?（）()【】《》“”\"\
 _WORD_AFTER_MAX = 20  # the noun after a count (88个实训室无法…) is read this far at most
 _LOOK_BEFORE = 6  # a bound or approximation word stands right before the number
 _LOOK_AFTER = 3  # and 以上 / 左右 right after the unit
-_ENUMERATION = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+# the number of a listed item: 1、 / 2. / （三） / 四、
+NUMBERING = r"(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+_ENUMERATION = re.compile(rf"^\s*{NUMBERING}")
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _AFTER_COUNT = re.compile(r"\d\s*[\u4e00-\u9fff]{1,2}$")  # 电脑20台: a count right before
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
-_BETWEEN = re.compile(r"(?:约为|约|为|是|达|：|:)\s*$")  # between a total's word and its number
 PageAt = Callable[[int | None], tuple[int | None, str]]
 
 
@@ -93,12 +94,14 @@ def unit_measure(unit: str | None) -> tuple[str, Decimal, tuple[str, ...]] | Non
 
 def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None,
                    after_count: bool = False) -> str | None:
-    """The word of `words` the text before a number ends with, allowing 约/为/：between them
+    """The word of `words` the text before a number ends with, allowing a total link (约, 为 …) between them
     (共计约50万元, 合计为…); None when it ends with none. With `glued_after`, the word must start the
     phrase or follow one of those words (…暖气维修等共计; not 支出总计, a noun); with `after_count` as
     well, it may follow a count (电脑20台共计15万元). That total is what the counted things cost, never
     a sum of the items before it: only a caller that knows nothing else is priced may take it."""
-    head = _BETWEEN.sub("", lead.rstrip())
+    head = lead.rstrip()
+    link = next((w for w in prose_vocabulary().total_links_longest_first if head.endswith(w)), "")
+    head = head[:len(head) - len(link)].rstrip()
     word = next((w for w in sorted(words, key=len, reverse=True) if head.endswith(w)), None)
     if word is None or glued_after is None:
         return word

@@ -55,6 +55,7 @@ class ProseVocabulary(BaseModel):
     funding_totals: list[str]
     sum_markers: dict[str, Literal["all", "clause"]]
     sum_marker_after: list[str]
+    total_links: tuple[str, ...]
     price_words: list[str]
     list_introducers: list[str]
     standing_markers: list[str]
@@ -84,6 +85,10 @@ class ProseVocabulary(BaseModel):
     @cached_property
     def words_after_number(self) -> tuple[str, ...]:
         return _longest_first([*self.bounds_after, *self.approximate_after])
+
+    @cached_property
+    def total_links_longest_first(self) -> tuple[str, ...]:
+        return _longest_first(self.total_links)
 
     @cached_property
     def bound_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:

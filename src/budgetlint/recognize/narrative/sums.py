@@ -19,14 +19,14 @@ from bisect import bisect_right
 
 from budgetlint.model.prose import ProseNumber, ProseSource, SumStatement
 from budgetlint.recognize.narrative.grammar import normalise
-from budgetlint.recognize.narrative.prose_numbers import ends_with_word, is_difference
+from budgetlint.recognize.narrative.prose_numbers import NUMBERING, ends_with_word, is_difference
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 
 _OPEN, _CLOSE = re.compile(r"[（(]"), re.compile(r"[）)]")
 _PUNCTUATION = "，,：:；; "
 _CLAUSE_END = re.compile(r"[。！？!?；;]")
-# a numbered item opens: 1、 / 2. / （三） / 四、 at the start or after punctuation
-_ITEM = re.compile(r"(?:^|(?<=[；;。，,：:\s]))(?:\d{1,2}\s*[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}、)")
+# a numbered item opens at the start or after punctuation
+_ITEM = re.compile(rf"(?:^|(?<=[；;。，,：:\s])){NUMBERING}")
 
 
 class _Text:
