@@ -33,19 +33,19 @@ from budgetlint.model import Disclosure, Evaluation, Outcome
 
 class Params(Strict):
     identity: Literal["direction", "full_marks"]
-    less: list[str] = []
-    more: list[str] = []
-    missed: list[str] = []
-    stop: list[str] = []
+    less: tuple[str, ...] = ()
+    more: tuple[str, ...] = ()
+    missed: tuple[str, ...] = ()
+    stop: tuple[str, ...] = ()
 
 
-def _reason(indicator, stop: list[str]) -> str:
+def _reason(indicator, stop: tuple[str, ...]) -> str:
     text = squeeze(indicator.deviation)
     cut = min((text.find(w) for w in stop if w in text), default=len(text))
     return text[:cut]
 
 
-def _said(text: str, words: list[str]) -> list[str]:
+def _said(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for w in words if w in text]
 
 

@@ -30,8 +30,8 @@ from budgetlint.model.prose import SumStatement
 
 
 class Params(Strict):
-    sources: list[Literal["narrative", "target", "overall", "self_evaluation"]] = [
-        "narrative", "target", "overall", "self_evaluation"]
+    sources: tuple[Literal["narrative", "target", "overall", "self_evaluation"], ...] = (
+        "narrative", "target", "overall", "self_evaluation")
     approximate: Decimal = Decimal("0.1")
 
 

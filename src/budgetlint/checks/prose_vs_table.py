@@ -30,8 +30,8 @@ from budgetlint.model.prose import CellBinding
 
 
 class Params(Strict):
-    bound_to: list[Literal["indicator", "cost", "funding"]] = ["indicator", "cost", "funding"]
-    sources: list[Literal["target", "overall", "self_evaluation"]] = ["target", "overall", "self_evaluation"]
+    bound_to: tuple[Literal["indicator", "cost", "funding"], ...] = ("indicator", "cost", "funding")
+    sources: tuple[Literal["target", "overall", "self_evaluation"], ...] = ("target", "overall", "self_evaluation")
 
 
 def _name(fact: Fact) -> str:

@@ -113,6 +113,7 @@ class _Binder:
 
     def _rows(self, cell: ProseCell, role: str) -> list[_Row]:
         header = performance_vocabulary().role_names.get(role, role)
+        indicators: list[tuple[int, object, IndicatorValue]]  # a target, overall or self-evaluation indicator
         if cell.source == "target":
             indicators = [(k, i, i.value) for k, i in enumerate(self.targets[cell.table].indicators)
                           if i.phase == (cell.phase or "annual")]

@@ -10,6 +10,9 @@ printed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Literal
+
 from budgetlint.model.location import Location
 from budgetlint.model.performance import (
     OverallTargetTable,
@@ -23,9 +26,11 @@ from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
 TARGET_DETAILS = ("overview", "basis", "necessity", "safeguards", "plan")
+GOAL_PHASES: tuple[tuple[str, Literal["implementation", "annual"]], ...] = (
+    ("implementation_goal", "implementation"), ("annual_goal", "annual"))
 
 
-def _label_of(aliases: dict[str, str], value: str) -> str:
+def _label_of(aliases: Mapping[str, str], value: str) -> str:
     """The first printed label the vocabulary maps to `value` (项目概况 for overview)."""
     return next((label for label, v in aliases.items() if v == value), value)
 
@@ -72,23 +77,23 @@ def read_prose_cells(targets: tuple[TargetTable, ...], overall: OverallTargetTab
         for field in TARGET_DETAILS:
             cells.add(table.details.get(field), source="target", table=i, name=name, field=field,
                       label=_label_of(v.target.details, field))
-        for field, phase in (("implementation_goal", "implementation"), ("annual_goal", "annual")):
+        for field, phase in GOAL_PHASES:
             cells.add(getattr(table, field), source="target", table=i, name=name, field=field, label=goal["row"],
                       column=goal[phase], phase=phase)
     if overall is not None:
         cells.add(overall.annual_goal, source="overall", table=0, name=overall.title, field="goal",
                   label=_label_of(v.overall.sections, "goal"))
-    for i, table in enumerate(self_evaluations):
-        name = self_evaluation_name(table)
+    for i, evaluation in enumerate(self_evaluations):
+        name = self_evaluation_name(evaluation)
         for field, role in (("expected_goal", "expected"), ("actual_goal", "actual")):
-            cells.add(getattr(table, field), source="self_evaluation", table=i, name=name, field=field,
+            cells.add(getattr(evaluation, field), source="self_evaluation", table=i, name=name, field=field,
                       label=_label_of(v.self_evaluation.goal_columns, role))
-        for k, indicator in enumerate(table.indicators):
+        for k, evaluated in enumerate(evaluation.indicators):
             for role in ("deviation", "improvement"):
-                text = getattr(indicator, role)
+                text = getattr(evaluated, role)
                 if text.strip():
-                    header = table.indicator_headers.get(role) or _label_of(v.self_evaluation.indicator_columns, role)
-                    line = indicator.cell_lines.get(role, indicator.line)
+                    header = evaluation.indicator_headers.get(role) or _label_of(v.self_evaluation.indicator_columns, role)
+                    line = evaluated.cell_lines.get(role, evaluated.line)
                     cells.add(TextCell(text=text, line=line), source="self_evaluation", table=i,
-                              name=name, field=role, label=header, column=indicator.level3, indicator=k)
+                              name=name, field=role, label=header, column=evaluated.level3, indicator=k)
     return tuple(cells.cells)

@@ -31,6 +31,7 @@ from budgetlint.recognize.narrative.grammar import (
     normalise,
 )
 from budgetlint.recognize.narrative.prose_vocabulary import (
+    Bound,
     ProseVocabulary,
     alternation,
     prose_vocabulary,
@@ -132,7 +133,7 @@ def _after(text: str, v: ProseVocabulary) -> str | None:
     return s[len(word):][:_WORD_AFTER_MAX] or None
 
 
-def _bound(before: str, tail: str, v: ProseVocabulary) -> str | None:
+def _bound(before: str, tail: str, v: ProseVocabulary) -> Bound | None:
     words_before, words_after = v.bound_words
     if before.endswith(words_before):
         return next(op for word, op in v.bounds_before_longest_first if before.endswith(word))

@@ -19,7 +19,11 @@ from bisect import bisect_right
 
 from budgetlint.model.prose import ProseNumber, ProseSource, SumStatement
 from budgetlint.recognize.narrative.grammar import normalise
-from budgetlint.recognize.narrative.prose_numbers import NUMBERING, ends_with_word, is_difference
+from budgetlint.recognize.narrative.prose_numbers import (
+    NUMBERING,
+    ends_with_word,
+    is_difference,
+)
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 
 _OPEN, _CLOSE = re.compile(r"[（(]"), re.compile(r"[）)]")
