@@ -4,10 +4,12 @@ count how many the prose rules find.
 A number "states an indicator's value" when it stands in a 实际完成情况 (and equals, unit converted,
 the 业绩值 of an indicator of its own table) or in a 预期目标 / 总体目标 / 年度绩效目标 (and equals a
 目标值 / 指标值 of its side), with the same measure. Whether the text names that indicator is not
-asked here: the share is over every such number, bound or not. Each one is raised by one unit of its
-last printed digit (96.2 -> 96.3, 1500 -> 1501) on its own line, the document is audited with the
-`prose` rules, and the number counts as found when a finding that the unchanged document does not
-have is located on that line.
+asked here: the share is over every such number, bound or not. Each one is raised by a tenth of its
+value, or by one unit of its last printed digit when that is more (96.2 -> 105.9, 1 -> 2), on its own
+line (a tenth moves it beyond the rounding of a coarser printing of the same value: 3300元 against
+0.33万元), the document is audited with the `prose` rules, and the number counts as found when a
+finding that the unchanged document does not have is located on that line. A number that cannot be
+found again on its line as printed is counted apart (“not mutated”), never as found.
 
     .venv/bin/python tools/prose_mutation.py fixtures/seeds/001_*.txt fixtures/seeds/003_*.txt [--list]
 """
@@ -84,7 +86,7 @@ def main() -> None:
         disclosure = recognize(read_text(text, path=str(path)))
         baseline = keys(run_rules(rules, disclosure))
         seen: dict[tuple[int, str], int] = {}
-        found = total = 0
+        found = total = skipped = 0
         missed = []
         for cell, q in candidates(disclosure):
             line_no = q.location.line
@@ -93,6 +95,7 @@ def main() -> None:
             seen[k] = occurrence + 1
             new_line = mutated_line(lines[line_no - 1], q, occurrence)
             if new_line is None:
+                skipped += 1
                 continue
             total += 1
             changed = lines[:line_no - 1] + [new_line] + lines[line_no:]
@@ -104,7 +107,8 @@ def main() -> None:
             else:
                 missed.append(f"  line {line_no} {cell.label}: {q.lead.strip()}{q.span.text}")
         share = f"{found / total:.1%}" if total else "–"
-        print(f"{path.name}: {found} of {total} numbers stating an indicator's value found ({share})")
+        print(f"{path.name}: {found} of {total} numbers stating an indicator's value found ({share}); "
+              f"{skipped} not mutated")
         if args.list:
             print("\n".join(missed))
     sys.stdout.flush()
