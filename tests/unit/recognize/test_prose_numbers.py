@@ -9,7 +9,8 @@ import pytest
 from budgetlint.ingest import read_text
 from budgetlint.model.location import Location
 from budgetlint.recognize import recognize
-from budgetlint.recognize.narrative.prose_numbers import read_numbers, unit_measure
+from budgetlint.recognize.narrative.prose_numbers import ends_with_word, read_numbers, unit_measure
+from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.narrative.register import stated_facts
 from budgetlint.recognize.narrative.sums import read_sums
 from budgetlint.testing.cases import to_tab_layout
@@ -84,6 +85,18 @@ def test_a_subtotal_stands_for_its_items_and_brackets_hold_parts():
 ])
 def test_no_sum_where_the_words_state_none(text):
     assert sums(text) == []
+
+
+@pytest.mark.parametrize("lead, after_count, expected", [
+    ("购置电脑20台共计", True, "共计"),  # a total after a count, where the caller allows it
+    ("购置电脑20台共计", False, None),  # glued to 台: not free by default
+    ("2025年共计", True, None),  # 年 counts nothing: a year, not a count
+    ("办公设备等共计约", False, "共计"),  # after 等, with 约 between the word and the number
+    ("支出总计", True, None),  # a table total's name
+])
+def test_a_total_word_counts_only_where_it_is_free(lead, after_count, expected):
+    v = prose_vocabulary()
+    assert ends_with_word(lead, v.sum_markers, glued_after=v.sum_marker_after, after_count=after_count) == expected
 
 
 def test_the_register_names_a_fact_by_its_words_and_compares_only_those():

@@ -50,7 +50,6 @@ _ENUMERATION = re.compile(rf"^\s*{NUMBERING}")
 _DIGIT = re.compile(r"[0-9０-９]")
 _CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
-_AFTER_COUNT = re.compile(r"\d\s*[\u4e00-\u9fff]{1,2}$")  # 电脑20台: a count right before
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
 PageAt = Callable[[int | None], tuple[int | None, str]]
 
@@ -64,6 +63,13 @@ def _number_pattern() -> re.Pattern[str]:
         rf"{NOT_IN_NUMBER}(?<!第)(?P<num>{NUM})\s*(?P<approx>{alternation(v.approximate_between)})?\s*"
         rf"(?P<unit>{alternation(v.units)})"
         rf"(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{per}))*)")  # 元/生/年, 元每生每年, 元/生/每月
+
+
+@cache
+def _after_count() -> re.Pattern[str]:
+    """A count ends the text (电脑20台): a number with a unit that counts things, not money or percent."""
+    v = prose_vocabulary()
+    return re.compile(rf"\d\s*(?:{alternation(u for u, (m, _) in v.units.items() if m in v.measure_words)})$")
 
 
 @cache
@@ -107,7 +113,7 @@ def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None,
     if word is None or glued_after is None:
         return word
     before = head[:-len(word)].rstrip()
-    free = not before or not _CJK_END.search(before) or (after_count and _AFTER_COUNT.search(before) is not None)
+    free = not before or not _CJK_END.search(before) or (after_count and _after_count().search(before) is not None)
     return word if free or any(before.endswith(w) for w in glued_after) else None
 
 
