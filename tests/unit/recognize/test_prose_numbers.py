@@ -9,7 +9,11 @@ import pytest
 from budgetlint.ingest import read_text
 from budgetlint.model.location import Location
 from budgetlint.recognize import recognize
-from budgetlint.recognize.narrative.prose_numbers import ends_with_word, read_numbers, unit_measure
+from budgetlint.recognize.narrative.prose_numbers import (
+    ends_with_word,
+    read_numbers,
+    unit_measure,
+)
 from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
 from budgetlint.recognize.narrative.register import stated_facts
 from budgetlint.recognize.narrative.sums import read_sums
