@@ -25,6 +25,7 @@ from pathlib import Path
 from budgetlint.engine import run_rules
 from budgetlint.ingest import read_text
 from budgetlint.recognize import recognize
+from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_numbers import unit_measure
 from budgetlint.rulebook import load_rules
 
@@ -62,8 +63,10 @@ def mutated_line(line: str, q, occurrence: int) -> str | None:
     unit = Decimal(1).scaleb(-q.decimals)
     step = max(unit, (q.value / 10).quantize(unit, rounding=ROUND_CEILING))
     new = f"{q.value + step:,.{q.decimals}f}" if "," in q.text else f"{q.value + step:.{q.decimals}f}"
-    pattern = re.compile(rf"(?<![\d.,]){re.escape(q.text)}(?=\s*{re.escape(q.unit[0])})")
-    hits = list(pattern.finditer(line))
+    # not the tail of a longer number (1,500 / 0.5), but after a comma between phrases (…元,3名…);
+    # found on the normalised line (full-width digits and ％ as printed), which keeps every offset
+    pattern = re.compile(rf"(?<!\d)(?<!\d[.,]){re.escape(q.text)}(?=\s*{re.escape(q.unit[0])})")
+    hits = list(pattern.finditer(normalise(line)))
     if occurrence >= len(hits):
         return None
     m = hits[occurrence]
