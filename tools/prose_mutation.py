@@ -5,10 +5,11 @@ A number "states an indicator's value" when it stands in a 实际完成情况 (a
 the 业绩值 of an indicator of its own table) or in a 预期目标 / 总体目标 / 年度绩效目标 (and equals a
 目标值 / 指标值 of its side), with the same measure. Whether the text names that indicator is not
 asked here: the share is over every such number, bound or not. Each one is raised by a tenth of its
-value, or by one unit of its last printed digit when that is more (96.2 -> 105.9, 1 -> 2), on its own
-line (a tenth moves it beyond the rounding of a coarser printing of the same value: 3300元 against
-0.33万元), the document is audited with the `prose` rules, and the number counts as found when a
-finding that the unchanged document does not have is located on that line. A number that cannot be
+value, or by one unit of its last printed digit when that is more (96.2 -> 105.9, 1 -> 2), and always
+out of the rounding of the table value it equals (2000元 against 0.2万元, which stands for 1,500–2,500
+元, becomes 2502元: a change inside the rounding is no finding, by design), on its own line; the
+document is audited with the `prose` rules, and the number counts as found when a finding that the
+unchanged document does not have is located on that line. A number that cannot be
 found again on its line as printed is counted apart (“not mutated”), never as found.
 
     .venv/bin/python tools/prose_mutation.py fixtures/seeds/001_*.txt fixtures/seeds/003_*.txt [--list]
@@ -42,26 +43,33 @@ def _values(disclosure, cell, role: str):
 
 
 def candidates(disclosure):
-    """(cell, number) for every goal-cell number equal to an indicator value of its role and measure."""
+    """(cell, number, beyond) for every goal-cell number equal to an indicator value of its role and
+    measure; `beyond` is half the rounding unit of that value as printed, in base units (元, the
+    count): a change must leave it to be a difference (0.2万元 stands for 1,500–2,500元)."""
     for cell in disclosure.prose_cells:
         role = ROLES.get(cell.field)
         if role is None:
             continue
-        values = []
+        values: dict[tuple, Decimal] = {}
         for v in _values(disclosure, cell, role):
             measure = unit_measure(v.unit) if v.number is not None else None
             if measure is not None:
-                values.append((measure[0], measure[2], v.number.value * measure[1]))
+                key = (measure[0], measure[2], v.number.value * measure[1])
+                half = Decimal("0.5").scaleb(-v.number.decimals) * measure[1]
+                values[key] = max(values.get(key, half), half)
         for q in cell.numbers:
-            if not q.approximate and (q.measure, q.per, q.value * q.factor) in values:
-                yield cell, q
+            key = (q.measure, q.per, q.value * q.factor)
+            if not q.approximate and key in values:
+                yield cell, q, values[key]
 
 
-def mutated_line(line: str, q, occurrence: int) -> str | None:
+def mutated_line(line: str, q, occurrence: int, beyond: Decimal = Decimal(0)) -> str | None:
     """The line with the `occurrence`-th printing of the number (followed by its unit) raised by a
-    tenth, or by one unit of its last digit when that is more."""
+    tenth, or by one unit of its last digit when that is more, and always by more than `beyond` (in
+    base units) and its own rounding, so that the two printings no longer overlap."""
     unit = Decimal(1).scaleb(-q.decimals)
-    step = max(unit, (q.value / 10).quantize(unit, rounding=ROUND_CEILING))
+    apart = ((beyond / q.factor + unit / 2) + unit).quantize(unit, rounding=ROUND_CEILING)
+    step = max(unit, (q.value / 10).quantize(unit, rounding=ROUND_CEILING), apart)
     new = f"{q.value + step:,.{q.decimals}f}" if "," in q.text else f"{q.value + step:.{q.decimals}f}"
     # not the tail of a longer number (1,500 / 0.5), but after a comma between phrases (…元,3名…);
     # found on the normalised line (full-width digits and ％ as printed), which keeps every offset
@@ -91,17 +99,17 @@ def main() -> None:
         seen: dict[tuple[int, str], int] = {}
         found = total = skipped = 0
         missed = []
-        for cell, q in candidates(disclosure):
+        for cell, q, beyond in candidates(disclosure):
             line_no = q.location.line
             k = (line_no, q.text + q.unit)
             occurrence = seen.get(k, 0)
             seen[k] = occurrence + 1
-            new_line = mutated_line(lines[line_no - 1], q, occurrence)
+            new_line = mutated_line(lines[line_no - 1], q, occurrence, beyond)
             if new_line is None:
                 skipped += 1
                 continue
             total += 1
-            changed = lines[:line_no - 1] + [new_line] + lines[line_no:]
+            changed = [*lines[:line_no - 1], new_line, *lines[line_no:]]
             run = run_rules(rules, recognize(read_text("\n".join(changed), path=str(path))))
             new = [f for f in run.findings if (f.rule, f.message) not in baseline
                    and any(loc.line == line_no for loc in f.locations)]

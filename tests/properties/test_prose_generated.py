@@ -79,14 +79,16 @@ def indicators(draw) -> list[Indicator]:
 
 def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], int]]:
     """The document and the line of each number: (indicator, expected|actual|target|value) -> line."""
-    lines = ["\t项目支出绩效自评表", "", "\t项目名称", "\t生成的项目", "", "\t年度总体目标", "\t预期目标", "\t实际完成情况", ""]
+    lines = ["\t项目支出绩效自评表", "", "\t项目名称", "\t生成的项目", "",
+             "\t年度总体目标", "\t预期目标", "\t实际完成情况", ""]
     expected = "本项目计划" + "，".join(f"{i.name}{i.show(i.target)}{i.unit}" for i in rows) + "。"
     actual = "截至2024年12月31日，本项目已完成" + "，".join(f"{i.name}{i.show(i.actual)}{i.unit}" for i in rows) + "。"
     at: dict[tuple[int, str], int] = {}
     lines += ["\t", f"\t{expected}", f"\t{actual}", ""]
     for k in range(len(rows)):
         at[(k, "expected")], at[(k, "actual")] = len(lines) - 2, len(lines) - 1
-    lines += ["\t"] + [f"\t{h}" for h in ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分")] + [""]
+    headers = ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分")
+    lines += ["\t", *(f"\t{h}" for h in headers), ""]
     for k, i in enumerate(rows):
         weight = 100 // len(rows)
         lines += ["\t年度绩效指标完成情况" if k == 0 else "\t", "\t产出指标" if k == 0 else "\t",

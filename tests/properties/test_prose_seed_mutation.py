@@ -4,8 +4,9 @@ property draws from the ones the binder ties to their indicator, so the chain re
 → locate is tested on the real text).
 
 Seed 003 (48 绩效自评表, one cell per line). A number is raised by a tenth of its value, or by one
-unit of its last printed digit when that is more (tools/prose_mutation.py: a tenth moves it beyond
-the rounding of a coarser printing of the same value, 3300元 against 0.33万元).
+unit of its last printed digit when that is more, and always out of the rounding of the table value
+it restates (tools/prose_mutation.py: 2000元 against 0.2万元, which stands for 1,500–2,500元, becomes
+2502元; a change inside that rounding is no finding, by design).
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ def seed():
     baseline = {(f.rule, f.message) for f in run_rules(prose_rules(), disclosure).findings}
     bound = {b.prose_number.key for b in disclosure.prose_bindings}
     chosen, seen = [], {}
-    for cell, q in candidates(disclosure):
+    for cell, q, beyond in candidates(disclosure):
         k = (q.location.line, q.text + q.unit)
         occurrence = seen.get(k, 0)
         seen[k] = occurrence + 1
         if q.key in bound:
-            chosen.append((cell.label, q, occurrence))
+            chosen.append((cell.label, q, occurrence, beyond))
     return text.split("\n"), baseline, chosen
 
 
@@ -59,12 +60,12 @@ def test_the_seed_states_bound_indicator_values():
 @given(data=st.data())
 def test_changing_a_stated_indicator_value_gives_a_finding_at_its_line(data):
     lines, baseline, chosen = seed()
-    label, q, occurrence = chosen[data.draw(st.integers(0, len(chosen) - 1), label="number")]
+    label, q, occurrence, beyond = chosen[data.draw(st.integers(0, len(chosen) - 1), label="number")]
     line_no = q.location.line
-    new_line = mutated_line(lines[line_no - 1], q, occurrence)
+    new_line = mutated_line(lines[line_no - 1], q, occurrence, beyond)
     assert new_line is not None
     note(f"line {line_no} {label}: {q.span.text} -> {new_line}")
-    changed = lines[:line_no - 1] + [new_line] + lines[line_no:]
+    changed = [*lines[:line_no - 1], new_line, *lines[line_no:]]
     run = run_rules(prose_rules(), recognize(read_text("\n".join(changed), path=SEED.name)))
     assert any((f.rule, f.message) not in baseline and any(loc.line == line_no for loc in f.locations)
                for f in run.findings)

@@ -41,6 +41,8 @@ def _parent_with_amount(disclosure: Disclosure, binding) -> Fact | None:
         if column is None:
             continue
         code = next(row.code for row in table.rows if row.cells.get(column) is fact)
+        if not code:
+            continue
         parents = {row.code: row.cells.get(column) for row in table.rows
                    if row.code in {code[:3], code[:5]} - {code}}
         said = stated_interval([binding.claim_fact], fact.unit, may_truncate=binding.claim_fact.unit != fact.unit)

@@ -117,7 +117,8 @@ def _from_stated_base(rule_id: str, change) -> Evaluation:
     computed = abs(moved) / value_in(base, unit) * 100
     decimals = change.rate_decimals or 0
     return verdict(percent_accepts(change.rate, decimals, ratio), format_amount(computed, decimals),
-                   format_amount(change.rate, decimals), f"({shown}) ÷ {base.text} × 100% = {format_amount(computed, 4)}%")
+                   format_amount(change.rate, decimals),
+                   f"({shown}) ÷ {base.text} × 100% = {format_amount(computed, 4)}%")
 
 
 def _flat_contradicted(rule_id: str, flat, changes: list) -> Evaluation | None:

@@ -8,8 +8,9 @@ rounding intervals overlap.
 
 `claims: change`: the same change stated twice anywhere in the document (`scope: document`) with a
 different amount or rate: two changes are the same when they have the same subject, the same base
-(上年 / 2023年, 预算 / 决算), the same class named before them, if any, and are stated for the same current amount (三公经费12.50万元，比上年增加2.00万元
-on one page and 三公经费12.50万元，比上年增加3.00万元 on another). A subject stated for different
+(上年 / 2023年, 预算 / 决算), the same class named before them, if any, and are stated for the same
+current amount (三公经费12.50万元，比上年增加2.00万元 on one page and 三公经费12.50万元，比上年增加3.00万元
+on another). A subject stated for different
 current amounts (基本支出 of all funds and of the general budget) names different things and is not
 compared.
 

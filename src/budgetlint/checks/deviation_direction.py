@@ -57,10 +57,12 @@ def _text(indicator, role: str) -> str:
 def _evaluation(rule, disclosure, evaluation, indicator, ok: bool, detail: str, roles: tuple[str, ...]) -> Evaluation:
     name = table_name(evaluation)
     facts = [to_fact(disclosure, None, table=name, row=indicator.level3, column=header(evaluation, role),
-                     line=indicator.cell_lines.get(role, indicator.line), text=_text(indicator, role)) for role in roles]
+                     line=indicator.cell_lines.get(role, indicator.line), text=_text(indicator, role))
+             for role in roles]
     reason = indicator.deviation.strip()
     shown = {"expected": indicator.target.text, "actual": indicator.actual.text}
-    return Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=f"{name}「{indicator.level3}」",
+    return Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
+                      subject=f"{name}「{indicator.level3}」",
                       **shown, detail=detail, locations=tuple(f.location for f in facts),
                       values={"table": name, "row": indicator.level3, "column": header(evaluation, "deviation"),
                               "quote": reason},
@@ -82,14 +84,18 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 ok = (side > 0) == bool(more)
                 said = "、".join(more or less)
                 where = "高于" if side > 0 else "低于"
-                detail = f"业绩值{where}目标值，偏差原因却写“{said}”" if not ok else f"偏差原因写“{said}”，与业绩值{where}目标值相符"
-                out.append(_evaluation(rule, disclosure, evaluation, indicator, ok, detail, ("deviation", "actual", "target")))
+                detail = (f"业绩值{where}目标值，偏差原因却写“{said}”" if not ok
+                          else f"偏差原因写“{said}”，与业绩值{where}目标值相符")
+                out.append(_evaluation(rule, disclosure, evaluation, indicator, ok, detail,
+                                       ("deviation", "actual", "target")))
             else:
                 missed = _said(text, p.missed)
                 if not missed or indicator.score is None or indicator.weight is None:
                     continue
                 full = indicator.score.value >= indicator.weight.value
-                detail = (f"得分 {indicator.score.text} 等于权重 {indicator.weight.text}，偏差原因却写“{'、'.join(missed)}”"
-                          if full else f"偏差原因写“{'、'.join(missed)}”，得分 {indicator.score.text} 低于权重")
-                out.append(_evaluation(rule, disclosure, evaluation, indicator, not full, detail, ("deviation", "score")))
+                said = "、".join(missed)
+                detail = (f"得分 {indicator.score.text} 等于权重 {indicator.weight.text}，偏差原因却写“{said}”"
+                          if full else f"偏差原因写“{said}”，得分 {indicator.score.text} 低于权重")
+                out.append(_evaluation(rule, disclosure, evaluation, indicator, not full, detail,
+                                       ("deviation", "score")))
     return out or [not_decided(rule.id, "not_applicable", "没有可判断方向的偏差原因分析")]

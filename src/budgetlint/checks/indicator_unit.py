@@ -49,7 +49,8 @@ def _judge(target, actual, gap: Decimal) -> tuple[bool, str] | None:
         return True, "单位相同"
     tv, av = target.number.value, actual.number.value
     if _within(tv, av, gap) and not _within(tv * t[1], av * a[1], gap):
-        return False, f"目标值 {target.text} 与业绩值 {actual.text} 数字相近，按单位换算却相差 {t[1] / a[1]:g} 倍，单位有误"
+        return False, (f"目标值 {target.text} 与业绩值 {actual.text} 数字相近，"
+                       f"按单位换算却相差 {t[1] / a[1]:g} 倍，单位有误")
     return True, "换算后可比"
 
 

@@ -67,4 +67,5 @@ def _evaluate(rule_id: str, disclosure: Disclosure, copies: list[SumStatement], 
                      measure=total.measure, name=_name, values=values, keys=keys, floor=tolerance / 2)
     if not approximate:
         return result
-    return result.model_copy(update={"detail": f"{result.detail or ''}（{len(approximate)} 个约数按 ±{p.approximate:%} 计）"})
+    note = f"（{len(approximate)} 个约数按 ±{p.approximate:%} 计）"
+    return result.model_copy(update={"detail": f"{result.detail or ''}{note}"})

@@ -64,7 +64,8 @@ def _ceiling(rule, disclosure: Disclosure, p: Params) -> list[Evaluation]:
     for evaluation, indicator in rows:
         rate = indicator.completion_rate
         ok = rate.value == HUNDRED or not full
-        detail = (f"成本指标未超支，完成率记 {rate.text}；本文件另有 {len(full)} 行同样未超支的成本指标记 100%（{cited}）"
+        detail = (f"成本指标未超支，完成率记 {rate.text}；"
+                  f"本文件另有 {len(full)} 行同样未超支的成本指标记 100%（{cited}）"
                   if not ok else f"完成率 {rate.text}")
         facts = [_cell(disclosure, e, i, "completion_rate") for e, i in [(evaluation, indicator), *full[:p.cite]]]
         out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
@@ -83,13 +84,15 @@ def _exceeded(rule, disclosure: Disclosure, p: Params) -> list[Evaluation]:
             continue
         ok = indicator.score.value >= indicator.weight.value
         declared = f"，本行赋分规则为“{indicator.scoring_rule}”" if indicator.scoring_rule else ""
-        detail = (f"目标值 {indicator.target.text}，业绩值 {indicator.actual.text}，超额完成却得 {indicator.score.text} 分"
+        detail = (f"目标值 {indicator.target.text}，业绩值 {indicator.actual.text}，"
+                  f"超额完成却得 {indicator.score.text} 分"
                   f"（权重 {indicator.weight.text}）{declared}")
         facts = [_cell(disclosure, evaluation, indicator, role) for role in ("score", "weight")]
         shown = {"expected": indicator.weight.text, "actual": indicator.score.text}
         out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
                               subject=f"{table_name(evaluation)}「{indicator.level3}」", **shown, detail=detail,
-                              locations=tuple(f.location for f in facts), values=_values(evaluation, indicator, "score"),
+                              locations=tuple(f.location for f in facts),
+                              values=_values(evaluation, indicator, "score"),
                               **({} if ok else sides(facts[:1], facts[1:], unit="分", name=by_column, **shown))))
     return out
 

@@ -33,8 +33,9 @@ class ProseNumber(_Frozen):
     `measure` and `factor` come from the prose vocabulary: 万元 is (money, 10000), 名 is (人, 1); numbers
     compare only within one measure and `per` (元/生/年 is money per (生, 年)). `subject` is the text
     before the number in its phrase, without link words (达到, 为 …); `after` the text after the unit
-    in its phrase (the noun of 88个实训室); `lead` the text before it as printed. `key` names the number in evaluations: its line and where it
-    starts in the text it was read from (the same key as a narrative claim starting there).
+    in its phrase (the noun of 88个实训室); `lead` the text before it as printed. `key` names the
+    number in evaluations: its line and where it starts in the text it was read from (the same key
+    as a narrative claim starting there).
     """
 
     value: Decimal

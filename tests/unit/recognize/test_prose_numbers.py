@@ -71,7 +71,8 @@ def sums(text):
 
 
 def test_a_total_sums_the_items_listed_before_it():
-    text = "1、四校区保安42人95.4万元；2、外聘教师100万元；3、劳务派遣人员40人160万元；4、教学督导人员17万元。以上共计372.4万元。"
+    text = ("1、四校区保安42人95.4万元；2、外聘教师100万元；3、劳务派遣人员40人160万元；4、教学督导人员17万元。"
+            "以上共计372.4万元。")
     assert sums(text) == [("以上共计", "372.4", ["95.4", "100", "160", "17"], False)]
 
 
@@ -82,7 +83,8 @@ def test_a_subtotal_stands_for_its_items_and_brackets_hold_parts():
 
 
 @pytest.mark.parametrize("text", [
-    "预算收入总计8,261.00万元，其中：本年收入7,762.27万元，上年结转498.73万元；本年支出总计8,261.00万元。",  # a table total's name
+    # a table total's name
+    "预算收入总计8,261.00万元，其中：本年收入7,762.27万元，上年结转498.73万元；本年支出总计8,261.00万元。",
     "用水5000吨, 每吨价格为6元, 总计30000元; 用电100000度, 每度价格约为0.5元, 总计50000元。",  # prices, clauses
     "比上年增加100.00万元，减少20.00万元，合计80.00万元",  # differences are no items
     "购置图书30万元，桌椅20万元，电脑20台共计10万元。",  # what the 20 computers cost, not a sum of the rest
@@ -104,7 +106,8 @@ def test_a_total_word_counts_only_where_it_is_free(lead, after_count, expected):
 
 
 def test_the_register_names_a_fact_by_its_words_and_compares_only_those():
-    texts = ["我院现有实训室88个无法满足需求。", "现有88个实训室无法满足需求。", "现有实训室38个。", "农林系现有38个实训室。",
+    texts = ["我院现有实训室88个无法满足需求。", "现有88个实训室无法满足需求。", "现有实训室38个。",
+             "农林系现有38个实训室。",
              "在职人员增加23人。", "在职人员增加25人。", "学院现有在校生约12000人。", "学院现有在校生约11000人。"]
     facts = stated_facts([(t, tuple(quantities(t))) for t in texts])
     assert [(f.subject, sorted(q.text for q in f.statements)) for f in facts] == [("现有实训室", ["38", "88"])]

@@ -161,8 +161,8 @@ class _Binder:
             return None
         # 购置电脑20台共计15万元: what the computers cost is the project's money when nothing else is priced
         alone = len(money) == 1
-        if ends_with_word(last.lead, self.v.sum_markers, glued_after=self.v.sum_marker_after, after_count=alone) is None \
-                and ends_with_word(last.lead, self.v.funding_totals) is None:
+        marker = ends_with_word(last.lead, self.v.sum_markers, glued_after=self.v.sum_marker_after, after_count=alone)
+        if marker is None and ends_with_word(last.lead, self.v.funding_totals) is None:
             return None
         table = self.targets[cell.table]
         totals = [f.total for f in (table.implementation_funding, table.annual_funding)

@@ -92,7 +92,8 @@ def read_prose_cells(targets: tuple[TargetTable, ...], overall: OverallTargetTab
             for role in ("deviation", "improvement"):
                 text = getattr(evaluated, role)
                 if text.strip():
-                    header = evaluation.indicator_headers.get(role) or _label_of(v.self_evaluation.indicator_columns, role)
+                    header = (evaluation.indicator_headers.get(role)
+                              or _label_of(v.self_evaluation.indicator_columns, role))
                     line = evaluated.cell_lines.get(role, evaluated.line)
                     cells.add(TextCell(text=text, line=line), source="self_evaluation", table=i,
                               name=name, field=role, label=header, column=evaluated.level3, indicator=k)

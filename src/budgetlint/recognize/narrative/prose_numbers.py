@@ -85,7 +85,8 @@ def _per_of(text: str) -> tuple[str, ...]:
 @cache
 def _unit_at_start() -> re.Pattern[str]:
     v = prose_vocabulary()
-    return re.compile(rf"(?P<unit>{alternation(v.units)})(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{alternation(v.per)}))*)$")
+    per = alternation(v.per)
+    return re.compile(rf"(?P<unit>{alternation(v.units)})(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{per}))*)$")
 
 
 @lru_cache(maxsize=1024)

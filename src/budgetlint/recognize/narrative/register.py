@@ -4,8 +4,9 @@ the document states it.
 A number enters the register only when the words before it in its phrase carry a standing marker of
 the prose vocabulary (现有, 共有, 共需, 在校生 …); those words name the fact (现有实训室, 我院共需实训室). Where
 the noun follows the number (现有88个实训室…), the fact is the one another statement names with the
-same words and a noun the text after the number starts with (现有实训室), else the words and that text. A year named in the same
-sentence before the number is part of the name (截至2023年底共有车辆5辆 is another fact than 2024's).
+same words and a noun the text after the number starts with (现有实训室), else the words and that
+text. A year named in the same sentence before the number is part of the name (截至2023年底共有车辆5辆
+is another fact than 2024's).
 Approximate numbers (约12000人), differences (在职人员增加23人) and money (what a unit has costs
 differently in each project) are left out. Only facts stated at least twice are kept: precision
 first, a fact is compared only with statements naming it the same way.
