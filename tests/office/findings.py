@@ -7,7 +7,7 @@ from collections import Counter
 
 # lines and pages named inside a message are the reader's own numbering (a PDF's blocks, a DOCX's
 # paragraphs), not part of what the finding says
-_PLACE = re.compile(r"第\d+[行页]")
+_PLACE = re.compile(r"第\d+(?:、\d+)*[行页]")  # 第12行, 第888、1146行
 
 
 def finding_keys(doc, families: tuple[str, ...] | None = None) -> list[tuple[str, str, str | None, str | None]]:
