@@ -11,21 +11,35 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.recognize.composition import read_composition
-from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.continuation import join_continuations
+from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
-from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
-from budgetlint.recognize.national import is_table_title, looks_like_disclosure, resolve, title_kind
+from budgetlint.recognize.narrative.items import (
+    bind_items,
+    item_class_names,
+    read_items,
+    unquote_class_names,
+)
+from budgetlint.recognize.national import (
+    is_table_title,
+    load_national,
+    looks_like_disclosure,
+    resolve,
+    title_kind,
+)
 from budgetlint.recognize.parts import find_parts, match_toc
-from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
+from budgetlint.recognize.performance import (
+    parse_overall_target_table,
+    parse_self_evaluations,
+    parse_target_tables,
+)
 from budgetlint.recognize.tables import TableBuilder
 from budgetlint.recognize.templates import load_templates, national_base
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")
-_UNIT_TAIL = re.compile(r"\s*单位[:：]\s*(?:亿元|万元|元)\s*$")
 TITLE_LOOKBACK = 6  # paragraphs between a table title and its table: 单位名称, 单位, 表N …
 
 
@@ -38,11 +52,17 @@ class Match:
     empty_note: str | None
 
 
+def _without_unit_line(text: str) -> str:
+    """`text` without a unit line glued after a title (收入决算表单位：万元, …预算表部门名称：某局):
+    the national vocabulary's unit_line."""
+    return re.sub(load_national().unit_line, "", text).strip()
+
+
 def _clean_title(text: str) -> str:
-    """The title as printed, without what the paragraph glued to it: a unit after it (收入决算表单位：
-    万元) or a note before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
-    title = _UNIT_TAIL.sub("", text.strip()) or text.strip()
-    head, dot, tail = title.rpartition("。")
+    """The title as printed, without what the paragraph glued to it: a unit line after it or a note
+    before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
+    title = _without_unit_line(text) or text.strip()
+    _, dot, tail = title.rpartition("。")
     return tail.strip() if dot and tail.strip() else title
 
 
@@ -141,7 +161,7 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], h
                 m = _UNIT.search(previous.text)
                 if m and unit is None:
                     unit = m.group(1)
-                text = squeezed[back]
+                text = _without_unit_line(squeezed[back])
                 found = _pick([t for t in template.tables
                                if not t.title_in_first_row and t.matches_squeezed(text)], block)
                 if found:
