@@ -10,7 +10,8 @@ PDF reader needs). A4 wide, so that the widest national tables fit at a legible 
 is the caller's, so that the page breaks fall at other rows.
 
 With `titles_in_frame`, a table's title and the lines under it (单位名称, 单位) are printed as rows
-of the table's own frame, one cell spanning its width, as spreadsheets exported to PDF print them.
+of the table's own frame, one cell spanning its width, as spreadsheets exported to PDF print them;
+with `touching` too, a frame follows the one before it with no space between (they share a ruling).
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def as_recognised(disclosure: Disclosure) -> Placer:
     return place
 
 
-def render(text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in_frame: bool = False) -> None:
+def render(text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in_frame: bool = False,
+           touching: bool = False) -> None:
     """Write `text` (a disclosure in the TAB-row layout) as a PDF at `path`, each table's rows as
     `place` puts them (module docstring)."""
     writer = _writer()
@@ -102,7 +104,7 @@ def render(text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in
             held = []
             _paragraph(pages, block.text)
         elif isinstance(block, RawTable):
-            _table(pages, [[line] for line in held] + place(block))
+            _table(pages, [[line] for line in held] + place(block), gap=0 if touching else PARAGRAPH_GAP)
             held = []
     writer.write_pdf(path, pages.pages, size=(WIDTH, height))
 
@@ -122,7 +124,7 @@ def _paragraph(pages: _Pages, text: str) -> None:
     pages.y -= PARAGRAPH_GAP
 
 
-def _table(pages: _Pages, rows: list[list[str]]) -> None:
+def _table(pages: _Pages, rows: list[list[str]], gap: float) -> None:
     """A grid of rulings, one cell per printed cell (a row of one cell spans the table); rows that do
     not fit go on the next page in the same columns."""
     width = max(len(r) for r in rows)
@@ -155,6 +157,6 @@ def _table(pages: _Pages, rows: list[list[str]]) -> None:
                 if cell:
                     ops += pages.text(lefts[j] + PAD, baseline, cell, size)
         pages.draw(ops)
-        pages.y = bottom - PARAGRAPH_GAP
+        pages.y = bottom - gap
         if rows:
             pages.new_page()

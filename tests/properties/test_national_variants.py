@@ -16,8 +16,9 @@ except where a finding's numbers include a table cell (seed 000's 占项目支�
 
 Printed as a PDF (pdf_rendering.py: the head and the tables part, tables ruled cell by cell, packed
 so that several share a page and a table that does not fit goes on over the page break, titles
-above the frame or as rows of it, page heights drawn so the breaks fall at other rows), a national
-variant gives the same tables and the same table findings (TB, XT) as the seed's text.
+above the frame or as rows of it, frames apart or touching, page heights drawn so the breaks fall
+at other rows), a national variant -- or its tables alone, as a file of their own -- gives the same
+tables and the same table findings (TB, XT) as the seed's text.
 """
 
 from __future__ import annotations
@@ -97,26 +98,31 @@ def tables_part(text: str) -> str:
     return "\n".join(lines[:end + 1])
 
 
-def as_pdf(text: str, folder: str, height: int, titles_in_frame: bool) -> tuple[list[RawTable], Disclosure, RuleRun]:
+def as_pdf(text: str, folder: str, height: int, titles_in_frame: bool,
+           touching: bool = False) -> tuple[list[RawTable], Disclosure, RuleRun]:
     """`text` printed as a PDF and read back: its raw tables, what recognition makes of it, the findings."""
     path = Path(folder) / "rendered.pdf"
-    render(text, path, as_recognised(audit_text(text)[0]), height=height, titles_in_frame=titles_in_frame)
+    render(text, path, as_recognised(audit_text(text)[0]), height=height, titles_in_frame=titles_in_frame,
+           touching=touching)
     source = read_document(str(path))
     disclosure = recognize(source)
     return [b for b in source.blocks if isinstance(b, RawTable)], disclosure, run_rules(list(rules()), disclosure)
 
 
-@pytest.mark.parametrize(("seed", "height", "titles_in_frame"), [
-    (SEEDS[0], 595, False), (SEEDS[0], 595, True),
+@pytest.mark.parametrize(("seed", "height", "titles_in_frame", "touching"), [
+    (SEEDS[0], 595, False, False), (SEEDS[0], 595, True, False),
     # the title rows of 表二 alone at a page's foot: a one-column frame is text, and the PDF paragraph
     # glues 部门名称：… to the title (recognize/disclosure.py cuts it as a unit line)
-    (SEEDS[1], 444, True)])
-def test_tables_sharing_a_page_stay_apart_and_one_over_a_break_is_joined(seed, height, titles_in_frame, tmp_path):
+    (SEEDS[1], 444, True, False),
+    # each frame right under the one before (one grid of rulings, parted by ingest/pdf/grid.py)
+    (SEEDS[0], 595, True, True), (SEEDS[1], 595, True, True)])
+def test_tables_sharing_a_page_stay_apart_and_one_over_a_break_is_joined(seed, height, titles_in_frame, touching,
+                                                                         tmp_path):
     """A seed as a PDF with several tables on a page (the issue's rendering of seed 000 lost 5 of
     its 13 tables)."""
     text = tables_part(seed_text(seed))
     disclosure, run = audit_text(text)
-    raw, p_disclosure, p_run = as_pdf(text, str(tmp_path), height, titles_in_frame)
+    raw, p_disclosure, p_run = as_pdf(text, str(tmp_path), height, titles_in_frame, touching)
     starts = Counter(t.location.page for t in raw if not t.continues)
     assert max(starts.values()) >= 3  # three tables begin on one page
     assert any(t.continues for t in raw)  # and one goes on over a page break
@@ -136,8 +142,12 @@ def test_a_national_variant_printed_as_a_pdf_gives_the_same_tables(seed, data):
     order = data.draw(st.permutations(range(len(disclosure.tables))), label="order")
     height = data.draw(st.integers(260, 700), label="page height")
     titles_in_frame = data.draw(st.booleans(), label="titles in frame")
+    touching = titles_in_frame and data.draw(st.booleans(), label="frames touching")
+    tables_file = data.draw(st.booleans(), label="the tables as a file of their own")
     variant = national_variant(text, disclosure, numbering, orders, list(order))
+    if tables_file:
+        variant = split_files(variant, audit_text(variant)[0])[1]
     with TemporaryDirectory() as folder:
-        _, p_disclosure, p_run = as_pdf(variant, folder, height, titles_in_frame)
+        _, p_disclosure, p_run = as_pdf(variant, folder, height, titles_in_frame, touching)
     assert tables_of(p_disclosure) == tables_of(disclosure)
     assert findings_of(p_run, only=("TB", "XT")) == findings_of(run, only=("TB", "XT"))

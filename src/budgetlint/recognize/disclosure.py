@@ -171,11 +171,11 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], h
             spec, title, row_unit = _title_in_rows(block, template)
             unit = row_unit or unit
         if spec is None and by_kind:
-            found = _national(block, _candidates(blocks, i, squeezed), template, header)
-            if found is not None:
-                spec, title = found
+            named = _national(block, _candidates(blocks, i, squeezed), template, header)
+            if named is not None:
+                spec, title = named
                 unit = unit or _unit_in_rows(block)
-        if spec is None:
+        if spec is None or title is None:
             if unrecognised is not None:
                 _note_unrecognised(blocks, i, squeezed, unrecognised)
             continue
@@ -249,10 +249,10 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
         matches = _classify(source.blocks, template, squeezed)
         if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
             best = (template, matches)
-    template = best[0] if best else national_base(document_kind(squeezed))
-    if template is None:
+    chosen = best[0] if best else national_base(document_kind(squeezed))
+    if chosen is None:
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)
-    return (template, *_with_national(source, template, squeezed, best[1] if best else []), best is not None)
+    return (chosen, *_with_national(source, chosen, squeezed, best[1] if best else []), best is not None)
 
 
 def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str],
@@ -293,9 +293,9 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         builder = TableBuilder(m.spec, path=source.path, title=m.title,
                                unit=m.unit or m.spec.unit or template.unit, page_basis=source.page_basis)
         tables.append(builder.build(m.raw, empty_note=m.empty_note))
-    paragraphs = [b.text for b in source.blocks if isinstance(b, Paragraph)]
-    unit_name = _first(template.unit_name_patterns, paragraphs, "unit")
-    year_text = _first(template.year_patterns, paragraphs, "year")
+    texts = [b.text for b in source.blocks if isinstance(b, Paragraph)]
+    unit_name = _first(template.unit_name_patterns, texts, "unit")
+    year_text = _first(template.year_patterns, texts, "year")
     if year_text is None and matches:
         y = _YEAR.search(matches[0].title)
         year_text = y.group(1) if y else None
