@@ -27,7 +27,7 @@ starts in an earlier column.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from budgetlint.ingest.pdf.geometry import Box, union
@@ -177,14 +177,15 @@ def _group(cells: list[Box]) -> list[list[Box]]:
 
 def _parted(cells: list[Box]) -> list[list[Box]]:
     """A grid's cells as the frames drawn touching (module docstring, 5), top to bottom."""
-    tops = sorted({c[1] for c in cells})
+    starting = Counter(c[1] for c in cells)
     left = min(c[0] for c in cells)
-    for at in tops[1:]:
-        row = [c for c in cells if c[1] == at]
+    for at in sorted(starting)[1:]:
+        if starting[at] != 1:
+            continue  # most rows: several cells start on them
+        [cell] = [c for c in cells if c[1] == at]
         above = [c for c in cells if c[3] <= at]
         below = [c for c in cells if c[1] >= at]
-        before = [c for c in above if c[3] == at]
-        if (len(row) == 1 and row[0][0] == left and len(before) > 1 and len(above) + len(below) == len(cells)
+        if (cell[0] == left and sum(1 for c in above if c[3] == at) > 1 and len(above) + len(below) == len(cells)
                 and {c[0] for c in above} != {c[0] for c in below}):
             return [above, *_parted(below)]
     return [cells]
