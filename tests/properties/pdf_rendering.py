@@ -96,7 +96,7 @@ def render(text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in
     held: list[str] = []  # a title and the lines after it, waiting for their table's frame
     for block in read_text(text, path=str(path)).blocks:
         if isinstance(block, Paragraph):
-            if titles_in_frame and (TITLE.search(block.text) or held and len(held) < 3):
+            if titles_in_frame and (TITLE.search(block.text) or (held and len(held) < 3)):
                 held.append(block.text)
                 continue
             for line in held:
