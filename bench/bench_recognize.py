@@ -1,10 +1,12 @@
 """Reading and recognition time per document, this tree against another commit, in one run.
 
-Run from the repository root:  .venv/bin/python bench/bench_recognize.py [--base REV] [--rounds 6] [FILE ...]
-Default base: ef1d3e1 (main before issue 10's work: recognition by meaning, national base templates).
+Run from the repository root:
+    .venv/bin/python bench/bench_recognize.py [--base REV] [--this REV] [--rounds 6] [FILE ...]
+Default base: ef1d3e1 (main before issue 10's work: recognition by meaning, national base templates);
+default this: the working tree. A merge commit and its first parent give one branch's share.
 Default files: the seeds in fixtures/seeds and fixtures/pdf/*.pdf.
 
-The base commit is exported (git archive) to a temporary folder. Each round runs one fresh process
+The commits are exported (git archive) to temporary folders. Each round runs one fresh process
 per side, base and this tree in turns, so that both see the same load on a shared machine; a process
 imports its side's budgetlint, reads every file, recognises each once (warm-up: YAML loaded), then
 times read_document and recognize() per file, --repeat times each, in CPU seconds of the process
@@ -60,6 +62,7 @@ def export(rev: str, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="ef1d3e1")
+    parser.add_argument("--this", help="a commit instead of the working tree")
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -71,8 +74,10 @@ def main() -> None:
     files = args.files or [str(p) for p in sorted((REPO / "fixtures" / "seeds").glob("*.txt"))
                            + sorted((REPO / "fixtures" / "pdf").glob("*.pdf"))]
     with tempfile.TemporaryDirectory() as tmp:
-        export(args.base, Path(tmp))
-        sides = {"base": tmp, "this": str(REPO)}
+        export(args.base, Path(tmp) / "base")
+        if args.this:
+            export(args.this, Path(tmp) / "this")
+        sides = {"base": str(Path(tmp) / "base"), "this": str(Path(tmp) / "this") if args.this else str(REPO)}
         best: dict[str, list[tuple[float, float]]] = {}
         for _ in range(args.rounds):
             for side, root in sides.items():
@@ -80,7 +85,7 @@ def main() -> None:
                                      check=True, capture_output=True, text=True)
                 times = json.loads(run.stdout)
                 best[side] = [(min(a[0], b[0]), min(a[1], b[1])) for a, b in zip(best.get(side, times), times)]
-    print(f"base {args.base} vs this tree, {args.rounds} rounds, min CPU ms")
+    print(f"base {args.base} vs {args.this or 'this tree'}, {args.rounds} rounds, min CPU ms")
     print(f"{'file':<34} {'read base':>9} {'this':>7} {'ratio':>6}   {'recognize base':>14} {'this':>7} {'ratio':>6}")
     for f, (rb, cb), (rt, ct) in zip(files, best["base"], best["this"]):
         print(f"{Path(f).name[:34]:<34} {rb:9.1f} {rt:7.1f} {rt / rb:6.2f}   {cb:14.1f} {ct:7.1f} {ct / cb:6.2f}")
