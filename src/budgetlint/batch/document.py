@@ -140,8 +140,8 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
 def _render(record: DocumentRecord, doc, settings: Settings) -> str | None:
     if settings.render is None:
         return None
-    from budgetlint.report import REPORTERS
+    from budgetlint.report import reporter
 
-    return REPORTERS[settings.render].document(record, doc, color=settings.color, width=settings.width,
-                                               show_skipped=settings.show_skipped, show_waived=settings.show_waived,
-                                               rules=rules_for(settings))
+    return reporter(settings.render).document(record, doc, color=settings.color, width=settings.width,
+                                              show_skipped=settings.show_skipped, show_waived=settings.show_waived,
+                                              rules=rules_for(settings))

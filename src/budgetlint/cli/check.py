@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import click
 
-from budgetlint import api
+from budgetlint import api, gc_tuning
 from budgetlint.batch.across import Kept, run_all
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
@@ -38,7 +38,7 @@ from budgetlint.exit_codes import ExitCode
 from budgetlint.findings.waivers import waiver_use
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.model.results import DocumentResult
-from budgetlint.report import REPORTERS
+from budgetlint.report import REPORTERS, reporter
 from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord, Totals
 
@@ -131,10 +131,10 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
       2  用法或输入有误，或有文件无法检查
       130/143  被 Ctrl-C / SIGTERM 中断
     """
-    reporter = REPORTERS[fmt]
-    streaming = hasattr(reporter, "document")
+    render = reporter(fmt)
+    streaming = hasattr(render, "document")
     if not streaming:
-        require_file_output(fmt, reporter, output)
+        require_file_output(fmt, render, output)
     sink = Output(output, binary=not streaming)  # a bad -o stops here, before any file is read
     config = project_config(config_file, isolated)
     files, skipped = api.walk_paths(list(paths))
@@ -144,6 +144,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
                            show_skipped=show_skipped, show_waived=show_waived)
     rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
+    gc_tuning.loaded()
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
@@ -154,13 +155,13 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
                                   in_process=len(files) == 1,
                                   on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
-            sink.write(reporter.head(color=use_color))
+            sink.write(render.head(color=use_color))
         for index, record in enumerate(runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True)):
             if across:
                 kept_figures.add(index, record.figures)
             if streaming:
-                sink.write((getattr(reporter, "SEPARATOR", "") if totals.files else "")
-                           + _rendered(reporter, record, use_color))
+                sink.write((getattr(render, "SEPARATOR", "") if totals.files else "")
+                           + _rendered(render, record, use_color))
             else:
                 kept.append(record)
             totals.add(record)
@@ -176,9 +177,9 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
                                   and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))
         notes = run_notes(config, skipped, seen, settings.today or dt.date.today())
         if streaming:
-            sink.write(reporter.tail(totals, color=use_color, notes=notes))
+            sink.write(render.tail(totals, color=use_color, notes=notes))
     if not streaming:
-        emit_bytes(reporter.render_records(kept, notes=notes), output)
+        emit_bytes(render.render_records(kept, notes=notes), output)
     for reason in reasons:
         click.echo(reason, err=True)
     if fmt != "rich" or output is not None:  # the terminal report says these itself
@@ -202,9 +203,9 @@ def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[Docume
     return [replace(r, findings=r.findings + by_key[i].findings) if i in by_key else r for i, r in enumerate(kept)]
 
 
-def _rendered(reporter, record: DocumentRecord, color: bool) -> str:
+def _rendered(render, record: DocumentRecord, color: bool) -> str:
     """The document's part as its worker rendered it; made here for a document whose worker
     never answered (time-out, crash), from the reason alone."""
     if record.rendered is not None:
         return record.rendered
-    return reporter.document(record, DocumentResult(path=record.path, error=record.reason), color=color)
+    return render.document(record, DocumentResult(path=record.path, error=record.reason), color=color)

@@ -66,7 +66,7 @@ def read_document(path: str | Path) -> SourceDocument:
     except OSError as exc:
         raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
     if data.startswith(b"%PDF"):
-        from budgetlint.ingest import pdf  # pdfplumber loads only when a PDF is read
+        from budgetlint.ingest import pdf  # pdfium loads only when a PDF is read
 
         return pdf.read(shown)
     text, encoding = decode_text(data, shown)

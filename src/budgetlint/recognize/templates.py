@@ -11,11 +11,12 @@ from pydantic import ValidationError
 from budgetlint.errors import TemplateError
 from budgetlint.model.templates import TemplateSpec, Vocabulary
 from budgetlint.paths import rules_root
+from budgetlint.yaml_loader import load_yaml
 
 
 def _load_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"模板文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
     if not isinstance(data, dict):
@@ -28,7 +29,7 @@ def _load_vocabulary(path: Path) -> Vocabulary | None:
     if not path.exists():
         return None
     try:
-        return Vocabulary(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+        return Vocabulary(**(load_yaml(path.read_text(encoding="utf-8")) or {}))
     except (yaml.YAMLError, ValidationError, TypeError) as exc:
         raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
 

@@ -12,6 +12,7 @@ from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.errors import RuleError
 from budgetlint.model.rule import Rule
 from budgetlint.paths import rules_root
+from budgetlint.yaml_loader import load_yaml
 
 
 def rule_files(root: Path) -> list[Path]:
@@ -26,7 +27,7 @@ def rule_files(root: Path) -> list[Path]:
 
 def load_rule(path: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"规则文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
     if not isinstance(data, dict):
@@ -57,12 +58,31 @@ def _short(exc: Exception) -> str:
 
 
 def load_rules(extra_dirs: list[Path] | None = None) -> list[Rule]:
-    """Bundled rules plus those under extra_dirs, sorted by id; ids and aliases must be unique."""
+    """Bundled rules plus those under extra_dirs, sorted by id; ids and aliases must be unique.
+
+    Loaded once per process: while the rule files stay as they are (path, size, modification
+    time), a later call returns the same (frozen) rules without reading YAML again.
+    """
     paths = rule_files(rules_root())
     for folder in extra_dirs or []:
         if not Path(folder).is_dir():
             raise RuleError("规则目录不存在", path=str(folder))
         paths += rule_files(Path(folder))
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    rules = _LOADED.get(key)
+    if rules is None:
+        rules = _load(paths)
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = rules
+    return list(rules)
+
+
+_LOADED: dict[tuple, list[Rule]] = {}  # the rule files' (path, mtime, size) -> their rules
+_LOADED_MAX = 8
+
+
+def _load(paths: list[Path]) -> list[Rule]:
     rules = [load_rule(p) for p in paths]
     seen: dict[str, str] = {}
     for rule in rules:

@@ -25,8 +25,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
@@ -35,6 +33,7 @@ from budgetlint.model import Outcome
 from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
+from budgetlint.yaml_loader import load_yaml
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
 
@@ -109,7 +108,7 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     base = data.get("document", "")
     template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []

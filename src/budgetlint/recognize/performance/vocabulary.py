@@ -20,6 +20,7 @@ from budgetlint.errors import TemplateError
 from budgetlint.labels import squeeze
 from budgetlint.model.performance import Operator
 from budgetlint.paths import rules_root
+from budgetlint.yaml_loader import load_yaml
 
 
 class _Strict(BaseModel):
@@ -129,7 +130,7 @@ class PerformanceVocabulary(_Strict):
 
 def load_vocabulary(path: Path) -> PerformanceVocabulary:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return PerformanceVocabulary(**data)
     except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
         raise TemplateError(f"绩效表词表有误：{exc}", path=str(path)) from exc
