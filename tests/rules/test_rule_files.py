@@ -94,3 +94,39 @@ def test_duplicate_ids_are_refused(tmp_path):
     copy.write_text(Path(RULES[0].path).read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(RuleError):
         load_rules([tmp_path])
+
+
+def test_every_kind_has_a_default_message_and_a_rule_omits_only_its_default():
+    """rules/messages.yaml: one message per check kind; a rule file writes `message:` only to say more."""
+    from budgetlint.rulebook.load import default_messages
+    from budgetlint.yaml_loader import load_yaml
+
+    messages = default_messages()
+    assert set(messages) == set(CHECK_KINDS) | set(ACROSS_KINDS)
+    for rule in RULES:
+        stated = load_yaml(Path(rule.path).read_text(encoding="utf-8")).get("message")
+        assert rule.message == (stated or messages[rule.kind])
+        assert stated != messages[rule.kind], f"{rule.id} repeats its kind's default message"
+
+
+def test_a_rule_without_message_gets_its_kinds_default_and_rules_show_prints_it(tmp_path):
+    from budgetlint.testing.cases import rule_doc
+
+    text = (FIXTURES.parent / "rules" / "tables" / "TB001.yaml").read_text(encoding="utf-8")
+    (tmp_path / "TB901.yaml").write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith("message:"))
+        .replace("id: TB001", "id: TB901").replace("name: revenue-items-differ-from-revenue-total", "name: tb-901"),
+        encoding="utf-8")
+    rule = load_rule(tmp_path / "TB901.yaml", {"column_sum": "{subject}：默认"})
+    assert rule.message == "{subject}：默认"
+    shown = rule_doc("TB001")
+    assert f"消息：{next(r for r in RULES if r.id == 'TB001').message}" in shown
+    assert "检查参数：table = budget_summary" in shown
+
+
+def test_a_rule_without_message_of_a_kind_without_default_is_refused(tmp_path):
+    text = (FIXTURES.parent / "rules" / "tables" / "TB001.yaml").read_text(encoding="utf-8")
+    (tmp_path / "TB001.yaml").write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith("message:")), encoding="utf-8")
+    with pytest.raises(RuleError, match="没有默认消息"):
+        load_rule(tmp_path / "TB001.yaml", {})

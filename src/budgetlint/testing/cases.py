@@ -205,14 +205,18 @@ def run_all_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None
 
 
 def rule_doc(rule_id: str, rules_dirs: list[Path] | None = None) -> str:
-    """`budgetlint rules show`: the rule's fields and its example case, generated from the YAML."""
+    """`budgetlint rules show`: the rule as loaded (its kind's default message filled in), and its example case."""
     rule = next((r for r in load_rules(rules_dirs) if rule_id in (r.id, r.name, *r.aliases)), None)
     if rule is None:
         raise RuleError(f"没有这条规则：{rule_id}")
     example = next((c for c in load_cases(rule) if c.name == rule.doc.example), None)
     lines = [f"{rule.id} {rule.name}", rule.title, "",
              f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
-             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}", "",
+             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}"
+             + (f" · 仅{'预算' if rule.applies_to.kind == 'budget' else '决算'}" if rule.applies_to.kind else ""),
+             "检查参数：" + "；".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                                   for k, v in rule.check.items() if k != "kind"),
+             f"消息：{rule.message}", *([f"修改建议：{rule.fix}"] if rule.fix else []), "",
              f"检查什么：{rule.doc.what}", f"为什么：{rule.doc.why}"]
     if example and example.file:
         lines += ["", f"示例（用例 {example.name}）：{example.file.name}"]
