@@ -130,3 +130,51 @@ def test_a_rule_without_message_of_a_kind_without_default_is_refused(tmp_path):
         "\n".join(line for line in text.split("\n") if not line.startswith("message:")), encoding="utf-8")
     with pytest.raises(RuleError, match="没有默认消息"):
         load_rule(tmp_path / "TB001.yaml", {})
+
+
+def _documents_of(data, key=None):
+    """Every case document (text under document / previous / units) of a cases file's data."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k in ("document", "previous", "units", "cases"):
+                yield from _documents_of(v, k)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _documents_of(v, key)
+    elif isinstance(data, str) and key in ("document", "previous", "units"):
+        yield data
+
+
+def test_case_documents_are_not_copied_and_shared_ones_are_used_twice():
+    """A document several cases use is written once, in rules/cases/documents/, and named there."""
+    from collections import Counter
+
+    from budgetlint.yaml_loader import load_yaml
+
+    root = FIXTURES.parent / "rules"
+    written: Counter[str] = Counter()
+    shared: Counter[str] = Counter()
+    for path in sorted(root.rglob("*.cases.yaml")):
+        text = path.read_text(encoding="utf-8")
+        written.update(d for d in _documents_of(load_yaml(text)) if "\n" in d)
+        shared.update(re.findall(r"\{shared: ([\w.-]+)\}", text))
+    assert [d.split("\n")[0] for d, n in written.items() if n > 1] == []
+    documents = {p.stem: p.read_text(encoding="utf-8") for p in (root / "cases" / "documents").glob("*.txt")}
+    assert documents and all(shared[name] >= 2 for name in documents), "a document used once stays in its cases file"
+    assert not set(documents.values()) & set(written), "a shared document is copied into a cases file"
+
+
+def test_a_shared_document_is_found_beside_the_cases_or_bundled_and_a_bad_name_is_one_error(tmp_path):
+    from budgetlint.testing.cases import shared_document
+
+    cases = tmp_path / "pack" / "tables" / "TB901.cases.yaml"
+    (tmp_path / "pack" / "cases" / "documents").mkdir(parents=True)
+    (tmp_path / "pack" / "cases" / "documents" / "mine.txt").write_text("某表\n", encoding="utf-8")
+    assert shared_document("mine", cases) == "某表\n"
+    bundled = (FIXTURES.parent / "rules" / "cases" / "documents" / "budget-summary.txt").read_text(encoding="utf-8")
+    assert shared_document("budget-summary", cases) == bundled
+    with pytest.raises(RuleError, match="找不到共享用例文档 nothing") as missing:
+        shared_document("nothing", cases)
+    assert str(cases) in missing.value.user_text()
+    with pytest.raises(RuleError, match="名称"):
+        shared_document("../../etc/passwd", cases)

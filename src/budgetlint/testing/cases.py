@@ -10,6 +10,10 @@ A rule across documents (checks/across/) reads the document with others that the
 a department), at the top or per case (a case's `previous: null` drops it; `previous_edit` edits it
 like `edit`, and an edit may be a list of {find, to}). Another document is its text, or
 {template, document} when it uses another template. Expected findings name the main document's lines.
+A document used by several cases files is kept once, in rules/cases/documents/NAME.txt, and named
+wherever a document may stand: `document: {shared: NAME}` (also as `previous`, a `units` entry or
+the `document` of {template, document}). The nearest cases/documents/ folder above the cases file
+holds it (a rules folder of one's own may keep its own), else the bundled one.
 Expectations:
   pass_*         no finding, at least one pass, no error
   fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
@@ -30,6 +34,7 @@ from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
+from budgetlint.paths import rules_root
 from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
@@ -100,6 +105,31 @@ def _other(entry: str | dict | None, template: str | None) -> tuple[str | None, 
     return template, entry
 
 
+_SHARED_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
+
+
+def shared_document(name: object, cases_file: Path) -> str:
+    """The text of the shared case document NAME (module docstring), read for a case in cases_file."""
+    if not isinstance(name, str) or not _SHARED_NAME.fullmatch(name):
+        raise RuleError(f"共享用例文档的名称应为小写字母、数字、点和连字符：{name!r}", path=str(cases_file))
+    for folder in [*cases_file.resolve().parents, rules_root()]:
+        candidate = folder / "cases" / "documents" / f"{name}.txt"
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise RuleError(f"找不到共享用例文档 {name}（cases/documents/{name}.txt）", path=str(cases_file))
+
+
+def _with_shared(data: object, cases_file: Path) -> object:
+    """The cases data with every {shared: NAME} replaced by that document's text."""
+    if isinstance(data, dict):
+        if set(data) == {"shared"}:
+            return shared_document(data["shared"], cases_file)
+        return {k: _with_shared(v, cases_file) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_with_shared(v, cases_file) for v in data]
+    return data
+
+
 def cases_path(rule: Rule) -> Path:
     return Path(rule.path).with_name(f"{rule.id}.cases.yaml")
 
@@ -108,7 +138,9 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    data = _with_shared(load_yaml(path.read_text(encoding="utf-8")) or {}, path)
+    if not isinstance(data, dict):
+        raise RuleError("用例文件应为一个 YAML 映射", path=str(path))
     base = data.get("document", "")
     template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []
