@@ -95,5 +95,6 @@ CHECK_KINDS = {
 }
 
 # modules in this folder that are shared support, not kinds
-SUPPORT_MODULES = {"claims", "compare", "performance_facts", "refs", "scoring", "self_eval_cells", "target_cells",
+SUPPORT_MODULES = {"claims", "closure", "compare", "preconditions", "performance_facts", "refs", "scoring",
+                   "self_eval_cells", "target_cells",
                    "across"}  # across: kinds across documents (ACROSS_KINDS)

@@ -146,8 +146,9 @@ def load_cases(rule: Rule) -> list[Case]:
     out = []
     for item in data.get("cases", []):
         case_id = f"{rule.id}::{item['name']}"
+        case_template = item.get("template", template)
         if "file" in item:
-            out.append(Case(rule, item["name"], "", template, _expected("", item.get("expect", {}), case_id),
+            out.append(Case(rule, item["name"], "", case_template, _expected("", item.get("expect", {}), case_id),
                             file=path.with_name(item["file"])))
             continue
         document = _edited(item.get("document", base), item.get("edit"), case_id)
@@ -155,7 +156,7 @@ def load_cases(rule: Rule) -> list[Case]:
         previous = _other(item["previous"] if "previous" in item else data.get("previous"), template)
         others = [(previous[0], _edited(previous[1], item.get("previous_edit"), case_id))] if previous else []
         others += [_other(u, template) for u in (item["units"] if "units" in item else data.get("units", []))]
-        out.append(Case(rule, item["name"], to_tab_layout(document), template, expect,
+        out.append(Case(rule, item["name"], to_tab_layout(document), case_template, expect,
                         others=tuple((t, to_tab_layout(text)) for t, text in others)))
     return out
 
