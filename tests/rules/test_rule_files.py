@@ -178,3 +178,15 @@ def test_a_shared_document_is_found_beside_the_cases_or_bundled_and_a_bad_name_i
     assert str(cases) in missing.value.user_text()
     with pytest.raises(RuleError, match="名称"):
         shared_document("../../etc/passwd", cases)
+
+
+def test_a_malformed_cases_file_is_one_error_naming_the_file_and_the_field(tmp_path):
+    import shutil
+
+    for name in ("TB001.yaml", "TB001.cases.yaml"):
+        shutil.copy(FIXTURES.parent / "rules" / "tables" / name, tmp_path / name)
+    (tmp_path / "TB001.cases.yaml").write_text("cases:\n- name: pass_x\n  expct: {}\n", encoding="utf-8")
+    rule = load_rule(tmp_path / "TB001.yaml")
+    with pytest.raises(RuleError) as info:
+        load_cases(rule)
+    assert "cases.0.expct" in info.value.message and info.value.path == str(tmp_path / "TB001.cases.yaml")

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
@@ -38,6 +40,7 @@ from budgetlint.paths import rules_root
 from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
+from budgetlint.testing.case_files import CasesFile
 from budgetlint.yaml_loader import load_yaml
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
@@ -138,9 +141,14 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = _with_shared(load_yaml(path.read_text(encoding="utf-8")) or {}, path)
-    if not isinstance(data, dict):
-        raise RuleError("用例文件应为一个 YAML 映射", path=str(path))
+    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
+    try:
+        CasesFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
+        raise RuleError(f"用例文件有误：{problems}", path=str(path)) from exc
+    data = _with_shared(raw, path)
+    assert isinstance(data, dict)  # a CasesFile
     base = data.get("document", "")
     template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []
