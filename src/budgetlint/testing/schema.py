@@ -18,7 +18,7 @@ import json
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.checks.across import ACROSS_KINDS
@@ -47,7 +47,7 @@ def _schema(model: type[BaseModel], title: str, drop: list[str]) -> dict[str, An
 def rule_schema() -> dict[str, Any]:
     """Rule, with `check` as one of the kinds: each kind's Params and its `kind` constant."""
     kinds = {**CHECK_KINDS, **ACROSS_KINDS}
-    params = [(module.Params, "validation") for module in kinds.values()]
+    params: list[tuple[type[BaseModel], JsonSchemaMode]] = [(module.Params, "validation") for module in kinds.values()]
     refs, defs = models_json_schema([(Rule, "validation"), *params], ref_template="#/$defs/{model}")
     definitions = defs["$defs"]
     rule = definitions.pop("Rule")
@@ -66,7 +66,8 @@ def rule_schema() -> dict[str, Any]:
         choices.append(one)
     rule["properties"]["check"] = {"title": "Check", "description": "kind + its parameters",
                                    "oneOf": choices}
-    rule["properties"]["message"]["description"] = "only when it says more than the kind's default (rules/messages.yaml)"
+    rule["properties"]["message"]["description"] = ("only when it says more than the kind's default "
+                                                    "(rules/messages.yaml)")
     return {"$schema": DIALECT, **rule, "title": "budgetlint rule", "$defs": definitions}
 
 
