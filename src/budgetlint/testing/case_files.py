@@ -12,10 +12,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+SHARED_NAME = r"[a-z0-9][a-z0-9.-]*"  # a file name in rules/cases/documents/, never a path
+
+
 class Shared(_Strict):
     """A document kept once in rules/cases/documents/NAME.txt."""
 
-    shared: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    shared: str = Field(pattern=f"^{SHARED_NAME}$")
 
 
 Text = str | Shared  # a document in the TAB-row layout (` | ` for TAB), or a shared one

@@ -40,7 +40,7 @@ from budgetlint.paths import rules_root
 from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
-from budgetlint.testing.case_files import CasesFile
+from budgetlint.testing.case_files import SHARED_NAME, CasesFile
 from budgetlint.yaml_loader import load_yaml
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
@@ -108,7 +108,7 @@ def _other(entry: str | dict | None, template: str | None) -> tuple[str | None, 
     return template, entry
 
 
-_SHARED_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
+_SHARED_NAME = re.compile(SHARED_NAME)
 
 
 def shared_document(name: object, cases_file: Path) -> str:
