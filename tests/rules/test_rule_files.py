@@ -106,7 +106,7 @@ def test_every_kind_has_a_default_message_and_a_rule_omits_only_its_default():
     for rule in RULES:
         stated = load_yaml(Path(rule.path).read_text(encoding="utf-8")).get("message")
         assert rule.message == (stated or messages[rule.kind])
-        assert stated != messages[rule.kind], f"{rule.id} repeats its kind's default message"
+        assert stated != messages[rule.kind], f"{rule.id} repeats its kind's default message: tools/rules_dedupe.py"
 
 
 def test_a_rule_without_message_gets_its_kinds_default_and_rules_show_prints_it(tmp_path):
@@ -158,7 +158,7 @@ def test_case_documents_are_not_copied_and_shared_ones_are_used_twice():
         text = path.read_text(encoding="utf-8")
         written.update(d for d in _documents_of(load_yaml(text)) if "\n" in d)
         shared.update(re.findall(r"\{shared: ([\w.-]+)\}", text))
-    assert [d.split("\n")[0] for d, n in written.items() if n > 1] == []
+    assert [d.split("\n")[0] for d, n in written.items() if n > 1] == [], "share them: tools/rules_dedupe.py"
     documents = {p.stem: p.read_text(encoding="utf-8") for p in (root / "cases" / "documents").glob("*.txt")}
     assert documents and all(shared[name] >= 2 for name in documents), "a document used once stays in its cases file"
     assert not set(documents.values()) & set(written), "a shared document is copied into a cases file"
