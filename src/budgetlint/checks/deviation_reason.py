@@ -43,7 +43,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
                 expected=indicator.weight.text, actual=indicator.score.text, unit="分",
-                detail=f"得分 {indicator.score.text} 低于权重 {indicator.weight.text}" + ("" if ok else "，偏差原因分析为空"),
+                detail=(f"得分 {indicator.score.text} 低于权重 {indicator.weight.text}"
+                        + ("" if ok else "，偏差原因分析为空")),
                 locations=tuple(c.location for c in cells),
                 values={"table": loc.table or "", "row": loc.row or "",
                         "column": indicator_header(evaluation, "deviation")}))

@@ -49,7 +49,8 @@ def indicator_header(evaluation, role: str) -> str:
 def funding_cell(disclosure: Disclosure, evaluation, row, role: str, min_decimals: int = 0) -> Fact:
     """One cell of a 资金 row as a Fact (amounts in the table's unit, rates and scores neutral)."""
     number = getattr(row, role)
-    kwargs = dict(table=table_name(evaluation), row=row.label, column=funding_header(evaluation, role), line=row.line)
+    kwargs = {"table": table_name(evaluation), "row": row.label, "column": funding_header(evaluation, role),
+              "line": row.line}
     if role in AMOUNT_ROLES:
         return to_fact(disclosure, number, unit=evaluation.unit or "万元", **kwargs)
     return points(disclosure, number, min_decimals=min_decimals, **kwargs)

@@ -1,7 +1,7 @@
 """Command line: parse options, call api, choose a reporter, map errors to exit codes. Nothing else.
 
-One module per command (baseline.py, check.py, inspect.py, report.py, roles.py, rules.py, scan.py); this module holds the
-group, the global options and `main`, the one error boundary. A command's module is imported when
+One module per command (baseline.py, check.py, inspect.py, report.py, roles.py, rules.py, scan.py); this
+module holds the group, the global options and `main`, the one error boundary. A command's module is imported when
 the command runs (or --help lists it), so `budgetlint --version` loads none of them.
 """
 
@@ -20,7 +20,8 @@ from budgetlint.exit_codes import ExitCode
 
 _traceback = False
 
-COMMANDS = ("baseline", "check", "inspect", "report", "roles", "rules", "scan")  # each the name of its module and its command
+# each the name of its module and its command
+COMMANDS = ("baseline", "check", "inspect", "report", "roles", "rules", "scan")
 
 
 class _Commands(ChineseGroup):
