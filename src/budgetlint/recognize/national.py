@@ -28,12 +28,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
+from budgetlint.labels import is_code, squeeze
 from budgetlint.model.document import RawTable
+from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 from budgetlint.paths import rules_root
-from budgetlint.labels import is_code, squeeze
 from budgetlint.recognize.tables import is_column_numbers
-from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 
 VOCABULARY = "vocabulary/national-tables.yaml"
 _BOOK_QUOTES = str.maketrans("", "", "《》")
@@ -245,8 +245,8 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     kinds: list[str] = []  # per column: label | code | value | none
     for j in range(width):
         leaf = texts[j][0]
-        amounts, codes, words = _content(data, j)
-        if code_rx.search(leaf) or (codes and codes >= amounts + words):
+        amounts, coded, words = _content(data, j)
+        if code_rx.search(leaf) or (coded and coded >= amounts + words):
             kinds.append("code")
         elif label_rx.search(leaf) or words > amounts:
             kinds.append("label")
@@ -266,7 +266,8 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     final = document_kind == "final_account"
     sides, unplaced = [], []
     groups += [[] for _ in range(len(names) - len(groups))]
-    printed = {_role(*texts[j], None, kind, vocabulary, final) for j in range(width) if kinds[j] == "value"}
+    named = (_role(*texts[j], None, kind, vocabulary, final) for j in range(width) if kinds[j] == "value")
+    printed = {role for role in named if role is not None}
     for name, columns in zip(names, groups):
         codes = [j for j in columns if kinds[j] == "code"]
         labels = [j for j in columns if kinds[j] == "label"]
