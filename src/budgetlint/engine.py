@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.numbers import exact_decimals
 from budgetlint.rulebook.rule import Rule
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,12 @@ def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
     try:
         return CHECK_KINDS[rule.kind].evaluate(rule, disclosure)
     except Exception as exc:  # a crashing check is that rule's error outcome; the others go on
-        log.exception("rule %s crashed", rule.id)
+        # the outcome says it (and the report counts it); the traceback is for -v
+        log.debug("rule %s crashed", rule.id, exc_info=True)
         return [Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}")]
 
 
+@exact_decimals
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
     for rule in rules:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from budgetlint.errors import InputError
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
+from budgetlint.numbers import exact_decimals
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative import extract_narrative
 from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
@@ -149,6 +150,7 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...])
     return best
 
 
+@exact_decimals
 def recognize(source: SourceDocument, template_id: str | None = None) -> Disclosure:
     """Recognise the tables of a document; `template_id` forces a template (rule cases use it)."""
     templates = load_templates()
