@@ -484,6 +484,8 @@ _Reading = tuple[str, str | None, tuple[Decimal, int, str | None] | None, tuple 
 
 def _read_number(m: re.Match) -> _Reading:
     amount = parse_amount(m.group("num"))
+    if amount is None:  # more digits than an amount can have: text that fits no known form
+        return "text", None, None, None, None, False
     op = m.group("op")
     operator = OPERATOR_ALIASES[op] if op else SUFFIX_OPERATORS.get(m.group("suffix") or "")
     return "number", operator, (amount.value, amount.decimals, m.group("unit") or None), None, None, True

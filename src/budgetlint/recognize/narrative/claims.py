@@ -602,10 +602,11 @@ class _Memo:
     count: _CountDraft | None = None
 
 
-def _decimal_and_places(text: str) -> tuple[Decimal, int]:
+def _decimal_and_places(text: str) -> tuple[Decimal, int] | None:
+    """The number the patterns matched; None when it has more digits than an amount can
+    (numbers.MAX_AMOUNT_DIGITS): no claim is read from it."""
     parsed = parse_amount(text)
-    assert parsed is not None, text  # the patterns only match plain numbers
-    return parsed.value, parsed.decimals
+    return (parsed.value, parsed.decimals) if parsed is not None else None
 
 
 def _basis(text: str | None) -> str | None:
@@ -737,14 +738,15 @@ class _Reader:
     @staticmethod
     def _change_fields(m: re.Match) -> dict:
         fields: dict = {"amount_start": None}
-        if m.group("amount"):
-            value, places = _decimal_and_places(m.group("amount"))
-            fields.update(amount=value, amount_decimals=places, unit=m.group("unit"),
+        amount = _decimal_and_places(m.group("amount")) if m.group("amount") else None
+        if amount is not None:
+            fields.update(amount=amount[0], amount_decimals=amount[1], unit=m.group("unit"),
                           amount_start=m.start("amount"))
         groups = m.groupdict()
         rate = groups.get("rate2") or groups.get("rate")
-        if rate:
-            value, places = _decimal_and_places(rate)
+        read = _decimal_and_places(rate) if rate else None
+        if read is not None:
+            value, places = read
             word = groups.get("verb2") if groups.get("rate2") else groups.get("verb")
             fields.update(rate=value, rate_decimals=places, rate_direction=_DIRECTIONS[word])
         return fields
@@ -784,7 +786,10 @@ class _Reader:
                          or _THRESHOLD_BEFORE.search(norm, max(0, start - 4), start))
             if start in deltas or threshold:
                 continue  # a difference (stated by a ChangeClaim) or a threshold (100万元以上)
-            value, places = _decimal_and_places(m.group("num"))
+            read = _decimal_and_places(m.group("num"))
+            if read is None:
+                continue
+            value, places = read
             args = self._draft_args(passage, seg, start, m.end())
             clause_start = seg.clause_span(args["clause"])[0]
             prior = [a for a in found if a.start >= clause_start]
@@ -802,6 +807,8 @@ class _Reader:
             start = m.start("num")
             if _VERB_BEFORE.search(norm, max(0, start - 4), start):
                 continue  # 增加23人: a difference
+            if parse_amount(m.group("num")) is None:
+                continue  # more digits than any count (numbers.MAX_AMOUNT_DIGITS)
             found.append(_CountDraft(**self._draft_args(passage, seg, start, m.end()),
                                      value=int(m.group("num").replace(",", "")), classifier=m.group("cls"),
                                      subject=self._subject_before(passage, seg, start),
@@ -815,7 +822,10 @@ class _Reader:
             clause_start = seg.clause_span(args["clause"])[0]
             before = [a for a in amounts if clause_start <= a.start and a.end <= m.start()]
             amount = before[-1] if before else None
-            value, places = _decimal_and_places(m.group("num"))
+            read = _decimal_and_places(m.group("num"))
+            if read is None:
+                continue
+            value, places = read
             whole = passage.text[m.start("whole"):m.end("whole")] if m.group("whole") else None
             found.append(_ShareDraft(**args, percent=value, decimals=places, whole=whole, amount=amount,
                                      subject=amount.subject if amount else None))
