@@ -7,10 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import TemplateError
+from budgetlint.patterns import Regex
 from budgetlint.paths import rules_root
 from budgetlint.recognize.labels import squeeze
 
@@ -43,7 +44,7 @@ class RowRoleSpec(Strict):
     role: str
     side: str = "main"
     labels: list[str] = Field(default_factory=list)
-    pattern: str | None = None
+    pattern: Regex | None = None
     numbered: bool | None = None
     empty: list[str] = Field(default_factory=list)  # text columns that must be empty
     not_empty: list[str] = Field(default_factory=list)
@@ -53,21 +54,12 @@ class RowRoleSpec(Strict):
     before: str | None = None  # only rows before the (first) row with this role
     first: bool = False  # only the first data row of its side (a table's own total row)
 
-    @model_validator(mode="after")
-    def _compile(self) -> RowRoleSpec:
-        if self.pattern:
-            try:
-                re.compile(self.pattern)
-            except re.error as exc:
-                raise ValueError(f"bad pattern {self.pattern!r}: {exc}") from exc
-        return self
-
 
 class TableSpec(Strict):
     id: str
     number: str  # 表1 …: how the template numbers the table
     name: str  # canonical Chinese name
-    title_patterns: list[str]
+    title_patterns: list[Regex]
     title_in_first_row: bool = False  # the title is the table's own first row (one-cell-per-line)
     unit: str | None = None  # overrides the template unit when the document prints none
     width: int | None = None  # printed cells in a full data row
@@ -99,13 +91,13 @@ class TableSpec(Strict):
         for side in self.sides:
             roles = [c.role for c in side.columns + side.text_columns]
             if len(roles) != len(set(roles)):
-                raise ValueError(f"table {self.id}: a column role is used twice")
+                raise ValueError(f"表 {self.id}：同一列角色用了两次")
         value = {c.role for s in self.sides for c in s.columns}
         if value & {c.role for s in self.sides for c in s.text_columns}:
-            raise ValueError(f"table {self.id}: a column role is used twice")
+            raise ValueError(f"表 {self.id}：同一列角色既是数值列又是文字列")
         for r in self.rows:
             if r.side not in side_names:
-                raise ValueError(f"table {self.id}: row role {r.role} names unknown side {r.side}")
+                raise ValueError(f"表 {self.id}：行角色 {r.role} 的 side {r.side} 不存在")
         return self
 
 
@@ -124,10 +116,10 @@ class PartSpec(Strict):
     id: str
     name: str  # the row name of the 检查表
     table: str | None = None
-    heading: str | None = None
-    text: str | None = None
+    heading: Regex | None = None
+    text: Regex | None = None
     performance: Literal["overall", "project"] | None = None
-    titles: list[str] = Field(default_factory=list)  # regexes: finding locations (squeezed) that belong here
+    titles: list[Regex] = Field(default_factory=list)  # regexes: finding locations (squeezed) that belong here
     parent: str | None = None  # the part this one sits in (a 情况说明 section in 情况说明)
     group: str | None = None  # parts whose order is checked together (tables, narrative)
     required: bool = True
@@ -142,19 +134,14 @@ class PartSpec(Strict):
     def _one_way_to_find(self) -> PartSpec:
         ways = [w for w in (self.table, self.heading, self.text, self.performance) if w]
         if len(ways) != 1:
-            raise ValueError(f"part {self.id}: give exactly one of table, heading, text, performance")
-        for pattern in [p for p in (self.heading, self.text) if p] + self.titles:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"part {self.id}: bad pattern {pattern!r}: {exc}") from exc
+            raise ValueError(f"部分 {self.id}：table、heading、text、performance 只能且必须给出一个")
         return self
 
 
 class PartsSpec(Strict):
     """The parts a disclosure of this template must have, in document order, and how its scope is told."""
 
-    scope: dict[Scope, str] = Field(default_factory=dict)  # regex over squeezed paragraphs (cover/title)
+    scope: dict[Scope, Regex] = Field(default_factory=dict)  # regex over squeezed paragraphs (cover/title)
     toc: str = "toc"  # the id of the part that is the 目录 (its lines are not the body)
     items: list[PartSpec] = Field(default_factory=list)
 
@@ -185,9 +172,9 @@ class TemplateSpec(Strict):
     region: str
     unit: str  # default unit of the tables
     min_tables: int = 1  # a document uses this template when at least this many tables are found
-    unit_name_patterns: list[str] = Field(default_factory=list)
-    year_patterns: list[str] = Field(default_factory=list)
-    empty_note_pattern: str = r"^注[:：]?\s*本表无数据"
+    unit_name_patterns: list[Regex] = Field(default_factory=list)
+    year_patterns: list[Regex] = Field(default_factory=list)
+    empty_note_pattern: Regex = r"^注[:：]?\s*本表无数据"
     tables: list[TableSpec] = Field(default_factory=list)
     parts: PartsSpec | None = None  # required parts for completeness rules and the 检查表 (optional)
     narrative_items: NarrativeItemsSpec | None = None  # 编制说明 items bound to coded rows (optional)
@@ -201,34 +188,37 @@ class TemplateSpec(Strict):
             return self
         ids = [p.id for p in self.parts.items]
         if len(ids) != len(set(ids)):
-            raise ValueError("parts: a part id is used twice")
+            raise ValueError("parts：部分 id 重复")
         table_ids = {t.id for t in self.tables}
         for part in self.parts.items:
             for ref in (part.table, part.required_if_data):
                 if ref and ref not in table_ids:
-                    raise ValueError(f"part {part.id}: unknown table {ref}")
+                    raise ValueError(f"部分 {part.id}：表 {ref} 不在本模板中")
             if part.parent and part.parent not in ids:
-                raise ValueError(f"part {part.id}: unknown parent {part.parent}")
+                raise ValueError(f"部分 {part.id}：上级部分 {part.parent} 不存在")
         return self
 
 
 def _load_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(f"模板文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
+    data = load_yaml(path, TemplateError, "模板文件")
     if not isinstance(data, dict):
-        raise TemplateError("模板文件应为一个 YAML 映射", path=str(path))
+        raise TemplateError("模板文件应为一个 YAML 映射（键: 值）", path=str(path))
     return data
 
 
 def load_template(folder: Path) -> TemplateSpec:
+    """A template folder: template.yaml and tables/*.yaml. A problem names the file it is in."""
     data = _load_yaml(folder / "template.yaml")
-    tables = [_load_yaml(p) for p in sorted((folder / "tables").glob("*.yaml"))]
+    tables = []
+    for path in sorted((folder / "tables").glob("*.yaml")):
+        try:
+            tables.append(TableSpec.model_validate(_load_yaml(path)))
+        except ValidationError as exc:
+            raise TemplateError(f"表定义有误：{validation_message(exc)}", path=str(path)) from exc
     try:
-        return TemplateSpec(**data, tables=tables)
-    except (ValidationError, TypeError) as exc:
-        raise TemplateError(f"模板定义有误：{exc}", path=str(folder)) from exc
+        return TemplateSpec.model_validate({**data, "tables": tables})
+    except ValidationError as exc:
+        raise TemplateError(f"模板定义有误：{validation_message(exc)}", path=str(folder / "template.yaml")) from exc
 
 
 @cache

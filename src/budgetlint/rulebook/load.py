@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from budgetlint.checks import CHECK_KINDS
+from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import RuleError
+from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.paths import rules_root
+from budgetlint.patterns import validation_context
 from budgetlint.rulebook.rule import Rule
 
 
@@ -23,45 +26,48 @@ def rule_files(root: Path) -> list[Path]:
     return files
 
 
-def load_rule(path: Path) -> Rule:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(f"规则文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
+def load_rule(path: Path, limits: Limits = DEFAULT_LIMITS) -> Rule:
+    context = validation_context(limits)
+    data = load_yaml(path, RuleError, "规则文件")
     if not isinstance(data, dict):
-        raise RuleError("规则文件应为一个 YAML 映射", path=str(path))
+        raise RuleError("规则文件应为一个 YAML 映射（键: 值）", path=str(path))
     try:
-        rule = Rule(**data, path=str(path))
-    except (ValidationError, TypeError) as exc:
-        raise RuleError(f"规则定义有误：{_short(exc)}", path=str(path)) from exc
+        rule = Rule.model_validate({**data, "path": str(path)}, context=context)
+    except ValidationError as exc:
+        raise RuleError(f"规则定义有误：{validation_message(exc)}", path=str(path)) from exc
     if path.stem != rule.id:
         raise RuleError(f"规则文件名应与 id 一致：{rule.id}.yaml", path=str(path))
     kind = rule.check.get("kind")
-    module = CHECK_KINDS.get(kind)
+    module = CHECK_KINDS.get(kind) if isinstance(kind, str) else None
     if module is None:
-        raise RuleError(f"未知的检查类型 kind: {kind!r}（可用：{', '.join(sorted(CHECK_KINDS))}）", path=str(path))
+        raise RuleError(f"字段 check.kind：未知的检查类型 {kind!r}（可用：{', '.join(sorted(CHECK_KINDS))}）",
+                        path=str(path))
     params = {k: v for k, v in rule.check.items() if k != "kind"}
     try:
-        parsed = module.Params(**params)
-    except (ValidationError, TypeError) as exc:
-        raise RuleError(f"检查参数有误：{_short(exc)}", path=str(path)) from exc
+        parsed = module.Params.model_validate(params, context=context)
+    except ValidationError as exc:
+        raise RuleError(f"检查参数有误：{validation_message(exc, prefix=('check',))}", path=str(path)) from exc
     return rule.model_copy(update={"params": parsed})
 
 
-def _short(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
-    return str(exc)
+def rules_folder(value: str | Path) -> Path:
+    """A folder named by --rules: it must exist and be a folder ("" is not the current folder)."""
+    if str(value) == "":
+        raise RuleError("--rules 的值为空：请给出规则目录")
+    folder = Path(value)
+    if folder.is_file():
+        raise RuleError("这是一个文件，--rules 需要规则所在的目录", path=str(value))
+    if not folder.is_dir():
+        raise RuleError("规则目录不存在", path=str(value))
+    return folder
 
 
-def load_rules(extra_dirs: list[Path] | None = None) -> list[Rule]:
+def load_rules(extra_dirs: Sequence[str | Path] | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Rule]:
     """Bundled rules plus those under extra_dirs, sorted by id; ids and aliases must be unique."""
     paths = rule_files(rules_root())
     for folder in extra_dirs or []:
-        if not Path(folder).is_dir():
-            raise RuleError("规则目录不存在", path=str(folder))
-        paths += rule_files(Path(folder))
-    rules = [load_rule(p) for p in paths]
+        paths += rule_files(rules_folder(folder))
+    rules = [load_rule(p, limits) for p in paths]
     seen: dict[str, str] = {}
     for rule in rules:
         for key in [rule.id, *rule.aliases]:

@@ -20,16 +20,58 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
+from budgetlint.model.findings import Severity
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExpectedFinding(_Strict):
+    """What a fail case expects of one finding's first location; only the fields given are compared."""
+
+    at: str | None = None  # text of the document that names the finding's line
+    line: int | None = None
+    page: int | None = None
+    row: str | None = None
+    column: str | None = None
+    severity: Severity | None = None
+
+
+class Expectation(_Strict):
+    findings: list[ExpectedFinding] = Field(default_factory=list)
+
+
+class Edit(_Strict):
+    find: str
+    to: str | int | float
+
+
+class CaseSpec(_Strict):
+    name: str = Field(pattern=r"^(todo_)?(pass|fail|na|insufficient)_")
+    document: str | None = None
+    edit: Edit | None = None
+    file: str | None = None
+    expect: Expectation = Field(default_factory=Expectation)
+
+
+class CasesFile(_Strict):
+    """The shape of <ID>.cases.yaml (module docstring)."""
+
+    document: str = ""
+    template: str | None = None
+    cases: list[CaseSpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -57,30 +99,30 @@ def to_tab_layout(text: str) -> str:
     return "\n".join(_CELL_BAR.sub("\t", line) for line in text.split("\n"))
 
 
-def _edited(document: str, edit: dict | None, case_id: str) -> str:
+def _edited(document: str, edit: Edit | None, case_id: str, path: Path) -> str:
     if not edit:
         return document
-    if edit["find"] not in document:
-        raise RuleError(f"用例 {case_id} 的编辑找不到“{edit['find']}”")
-    return document.replace(edit["find"], str(edit["to"]), 1)
+    if edit.find not in document:
+        raise RuleError(f"用例 {case_id} 的编辑找不到“{edit.find}”", path=str(path))
+    return document.replace(edit.find, str(edit.to), 1)
 
 
-def _line_of(document: str, text: str, case_id: str) -> int:
+def _line_of(document: str, text: str, case_id: str, path: Path) -> int:
     for number, line in enumerate(document.split("\n"), start=1):
         if text in line:
             return number
-    raise RuleError(f"用例 {case_id} 的期望位置找不到“{text}”")
+    raise RuleError(f"用例 {case_id} 的期望位置找不到“{text}”", path=str(path))
 
 
-def _expected(document: str, expect: dict, case_id: str) -> dict:
-    """Resolve `at` (text naming a line) into `line` in the expected findings."""
+def _expected(document: str, expect: Expectation, case_id: str, path: Path) -> dict:
+    """The expected findings as dicts of the fields given, `at` (text naming a line) made `line`."""
     findings = []
-    for item in expect.get("findings", []):
-        item = dict(item)
+    for finding in expect.findings:
+        item = finding.model_dump(exclude_unset=True)
         if "at" in item:
-            item["line"] = _line_of(document, item.pop("at"), case_id)
+            item["line"] = _line_of(document, item.pop("at"), case_id, path)
         findings.append(item)
-    return {**expect, "findings": findings}
+    return {"findings": findings}
 
 
 def cases_path(rule: Rule) -> Path:
@@ -91,19 +133,24 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    base = data.get("document", "")
-    template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
+    data = load_yaml(path, RuleError, "用例文件") or {}
+    if not isinstance(data, dict):
+        raise RuleError("用例文件应为一个 YAML 映射（键: 值）", path=str(path))
+    try:
+        spec = CasesFile.model_validate(data)
+    except ValidationError as exc:
+        raise RuleError(f"用例定义有误：{validation_message(exc)}", path=str(path)) from exc
+    template = spec.template or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []
-    for item in data.get("cases", []):
-        case_id = f"{rule.id}::{item['name']}"
-        if "file" in item:
-            out.append(Case(rule, item["name"], "", template, _expected("", item.get("expect", {}), case_id),
-                            file=path.with_name(item["file"])))
+    for item in spec.cases:
+        case_id = f"{rule.id}::{item.name}"
+        if item.file is not None:
+            out.append(Case(rule, item.name, "", template, _expected("", item.expect, case_id, path),
+                            file=path.with_name(item.file)))
             continue
-        document = _edited(item.get("document", base), item.get("edit"), case_id)
-        expect = _expected(document, item.get("expect", {}), case_id)
-        out.append(Case(rule, item["name"], to_tab_layout(document), template, expect))
+        document = _edited(item.document if item.document is not None else spec.document, item.edit, case_id, path)
+        expect = _expected(document, item.expect, case_id, path)
+        out.append(Case(rule, item.name, to_tab_layout(document), template, expect))
     return out
 
 

@@ -12,12 +12,13 @@ import re
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import TemplateError
 from budgetlint.model import Disclosure, Fact, Location
 from budgetlint.paths import rules_root
+from budgetlint.patterns import Regex
 from budgetlint.recognize.labels import squeeze
 from budgetlint.recognize.narrative.claims import AmountClaim
 
@@ -38,7 +39,7 @@ class FactPath(Strict):
 
 class SubjectSpec(Strict):
     names: list[str]
-    sections: list[str] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
+    sections: list[Regex] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
     facts: list[FactPath]  # added up when several
 
     @cached_property
@@ -49,7 +50,7 @@ class SubjectSpec(Strict):
 class ClassSpec(Strict):
     """In these sections a 类 name (教育支出) binds to the 类 row of `table` with that name."""
 
-    sections: list[str]
+    sections: list[Regex]
     table: str
     column: str
     roles: list[str] = Field(default_factory=list)  # rows with these roles (tables without codes)
@@ -74,10 +75,13 @@ def load_vocabulary(template_id: str, root: Path | None = None) -> Vocabulary | 
     path = (root or rules_root()) / "templates" / template_id / "narrative.yaml"
     if not path.exists():
         return None
+    data = load_yaml(path, TemplateError, "正文主题词表") or {}
+    if not isinstance(data, dict):
+        raise TemplateError("正文主题词表应为一个 YAML 映射（键: 值）", path=str(path))
     try:
-        return Vocabulary(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
-    except (yaml.YAMLError, ValidationError, TypeError) as exc:
-        raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
+        return Vocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"正文主题词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 def normalise_subject(subject: str | None) -> str:
