@@ -7,7 +7,7 @@ import sys
 import click
 
 from budgetlint import api
-from budgetlint.cli.output import emit, emit_bytes, require_file_output, rules_dirs_of
+from budgetlint.cli.output import emit, emit_bytes, limit_option, require_file_output, rules_dirs_of
 from budgetlint.exit_codes import ExitCode
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.report import REPORTERS
@@ -23,22 +23,25 @@ from budgetlint.report import REPORTERS
 @click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
 @click.option("--output", "-o", default=None, help="把报告写入文件（--format checklist 必须给出 .xlsx 文件）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
-def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color) -> None:
+@limit_option
+def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, limits) -> None:
     """检查一个或多个文件（或目录）。"""
     reporter = REPORTERS[fmt]
     binary = getattr(reporter, "BINARY", False)
     if binary:
         require_file_output(fmt, reporter, output)
     results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
-                        rules_dirs=rules_dirs_of(rules_dirs))
+                        rules_dirs=rules_dirs_of(rules_dirs), limits=limits)
     if binary:
         emit_bytes(reporter.render(results), output)
     else:
         use_color = sys.stdout.isatty() and output is None if color is None else color
         emit(reporter.render(results, color=use_color), output)
+    for entry in results.skipped:
+        click.echo(entry.user_text(), err=True)
     for doc in results.failed_inputs:
         click.echo(doc.error, err=True)
-    if results.failed_inputs:
+    if results.failed_inputs or results.skipped:
         sys.exit(ExitCode.BAD_INPUT)
     if fail_on != "never":
         threshold = SEVERITY_RANK[fail_on]

@@ -7,15 +7,17 @@ import json
 import click
 
 from budgetlint import api
+from budgetlint.cli.output import limit_option
 from budgetlint.report import json_contract
 
 
 @click.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
-def inspect(path, fmt) -> None:
+@limit_option
+def inspect(path, fmt, limits) -> None:
     """显示识别结果：模板、单位、年度，以及每张表的类型、标题、大小、位置和金额单位。"""
-    disclosure = api.inspect(path)
+    disclosure = api.inspect(path, limits)
     if fmt == "json":
         doc = {"path": disclosure.path, "unit": disclosure.unit, "year": disclosure.year,
                "kind": disclosure.kind, "template": disclosure.template,

@@ -71,6 +71,8 @@ Bad input raises InputError with one message: PDF 已加密; PDF 文件损坏或
 
 from __future__ import annotations
 
+import logging
+import mmap
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -78,9 +80,12 @@ from dataclasses import dataclass, field
 
 from budgetlint.errors import InputError
 from budgetlint.ingest.pages import PAGE_NUMBER, normalise_title, parse_toc_row
+from budgetlint.limits import DEFAULT_LIMITS, Limits, over_limit
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location
+
+log = logging.getLogger(__name__)
 
 Box = tuple[float, float, float, float]
 
@@ -361,17 +366,22 @@ def _is_title_row(cells: tuple[str, ...]) -> bool:
 # reading the file
 # ---------------------------------------------------------------------------------------------
 
-def _check_tail(path: str) -> None:
+def _check_tail(path: str, shown: str) -> None:
+    """A PDF ends with %%EOF, give or take trailing bytes some tools add: look at the last 8 KB,
+    then (a file with more junk after it) anywhere."""
     try:
         with open(path, "rb") as fh:
             fh.seek(0, 2)
             size = fh.tell()
             fh.seek(max(0, size - EOF_TAIL_BYTES))
-            tail = fh.read()
+            found = b"%%EOF" in fh.read()
+            if not found and size > EOF_TAIL_BYTES:
+                with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    found = data.rfind(b"%%EOF") >= 0
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", path=path) from exc
-    if b"%%EOF" not in tail:
-        raise InputError("PDF 文件损坏或不完整", path=path,
+        raise InputError(f"无法读取文件：{exc.strerror}", path=shown) from exc
+    if not found:
+        raise InputError("PDF 文件损坏或不完整", path=shown,
                          hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")
 
 
@@ -535,7 +545,19 @@ def _cut_lines(chars: list[dict]) -> list[tuple[str, Box]]:
             for group in _cluster(chars) if any(c["text"].isalnum() for c in group)]
 
 
-def _load_pages(path: str) -> list[_Page]:
+def _close(pdf) -> None:
+    """pdfplumber's close() walks the page list again: when that list could not be built it
+    raises a second time and would hide the first error; the file is closed all the same."""
+    try:
+        pdf.close()
+    except Exception:
+        log.debug("pdfplumber close failed", exc_info=True)
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not getattr(pdf, "stream_is_external", True):
+            stream.close()
+
+
+def _load_pages(path: str, shown: str, limits: Limits) -> list[_Page]:
     """Open the PDF and extract every page's lines and table parts (pdfplumber does the parsing)."""
     import pdfplumber
 
@@ -543,16 +565,18 @@ def _load_pages(path: str) -> list[_Page]:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfplumber wraps every pdfminer error in PdfminerException
         if _is_password_error(exc):
-            raise _encrypted(path) from exc
-        raise _corrupt(path, exc) from exc
+            raise _encrypted(shown) from exc
+        raise _corrupt(shown, exc) from exc
     pages: list[_Page] = []
-    with pdf:
+    try:
         try:
             plumber_pages = pdf.pages
         except Exception as exc:
-            raise _corrupt(path, exc) from exc
+            raise _corrupt(shown, exc) from exc
         if not plumber_pages:
-            raise InputError("PDF 文件损坏或不完整", path=path, hint="文件中没有页面")
+            raise InputError("PDF 文件损坏或不完整", path=shown, hint="文件中没有页面")
+        if len(plumber_pages) > limits.pages:
+            raise InputError(over_limit("PDF 页数", len(plumber_pages), "pages", limits.pages), path=shown)
         raw_pages = []  # (number, width, height, box, chars, tables, mediabox or None, has pictures)
         runs_off_page = False
         for number, page in enumerate(plumber_pages, start=1):
@@ -566,9 +590,11 @@ def _load_pages(path: str) -> list[_Page]:
                                   tables, None if page.rotation else page.page_obj.mediabox,
                                   bool(page.images or page.curves)))
             except Exception as exc:
-                raise _corrupt(path, exc) from exc
+                raise _corrupt(shown, exc) from exc
             finally:
                 page.close()
+    finally:
+        _close(pdf)
     clipper = _Clipper(path)
     try:
         for number, width, height, page_box, chars, tables, mediabox, pictures in raw_pages:
@@ -591,7 +617,7 @@ def _load_pages(path: str) -> list[_Page]:
     finally:
         clipper.close()
     if not any(p.items for p in pages):
-        raise InputError("所有页面都没有文字层，可能是扫描件", path=path,
+        raise InputError("所有页面都没有文字层，可能是扫描件", path=shown,
                          hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF")
     return pages
 
@@ -765,11 +791,13 @@ def _union(lines: list[_Line]) -> Box:
                max(ln.x1 for ln in same), max(ln.bottom for ln in same)))
 
 
-def read(path: str) -> SourceDocument:
-    """Read a PDF disclosure into a SourceDocument (see the module docstring)."""
-    path = shown = str(path)
-    _check_tail(path)
-    pages = _load_pages(path)
+def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
+    """Read a PDF disclosure into a SourceDocument (see the module docstring). `shown` is the path
+    as messages and locations print it (ingest.files.display_path)."""
+    path = str(path)
+    shown = shown or path
+    _check_tail(path, shown)
+    pages = _load_pages(path, shown, limits)
     for page in pages:
         _drop_page_numbers(page)
     layout = _Layout.measure(pages)
