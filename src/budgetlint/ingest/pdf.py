@@ -440,14 +440,21 @@ class _Clipper:
         clips = {clip for _, clip in objects}
         if len(clips) <= 1:
             return [next(iter(clips), None)] * len(chars)
+        # objects in 10-point bands of the page; a box is banded only where it lies on the page, so
+        # a glyph a million points tall costs the page's height in bands, not its own
+        last_band = int(float(mediabox[3] - mediabox[1]) // 10)
+
+        def bands(top: float, bottom: float) -> range:
+            return range(max(0, int(top // 10)), min(last_band, int(bottom // 10)) + 1)
+
         buckets: dict[int, list[tuple[Box, Box | None]]] = {}
         for bounds, clip in objects:
-            for key in range(int(bounds[1] // 10), int(bounds[3] // 10) + 1):
+            for key in bands(bounds[1], bounds[3]):
                 buckets.setdefault(key, []).append((bounds, clip))
         out: list[Box | None] = []
         for c in chars:
             cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-            near = [(bounds, clip) for key in range(int(c["top"] // 10), int(c["bottom"] // 10) + 1)
+            near = [(bounds, clip) for key in bands(c["top"], c["bottom"])
                     for bounds, clip in buckets.get(key, ()) if bounds[0] - 0.5 <= cx <= bounds[2] + 0.5]
             # the object whose bounds hold the character's centre; else one its box overlaps
             # (pdfium gives a font it cannot load bounds of no height, on the baseline)
