@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench lock clean
+.PHONY: demo test install bench fuzz lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_audit.py
+
+# The long fuzz run (docs/fuzzing.md): 10,000 hostile inputs through the CLI, hours of CPU.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_long.py --out fuzz-out
 
 # Re-resolve the exact versions from pyproject.toml's ranges (needs PyPI); commit the result.
 lock:
