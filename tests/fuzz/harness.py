@@ -118,7 +118,8 @@ def start(job: Job) -> tuple[int, Path, float]:
     return pid, folder, time.monotonic()
 
 
-def finish(job: Job, pid: int, folder: Path, started: float, block: bool = True) -> Outcome | None:
+def finish(job: Job, pid: int, folder: Path, started: float, block: bool = True,
+           keep_output: bool = True) -> Outcome | None:
     """Collect the child `pid` (None when `block` is False and it still runs)."""
     while True:
         done, status, usage = os.wait4(pid, 0 if block else os.WNOHANG)
@@ -138,6 +139,8 @@ def finish(job: Job, pid: int, folder: Path, started: float, block: bool = True)
                       cpu=usage.ru_utime + usage.ru_stime, rss=usage.ru_maxrss * 1024, wall=wall,
                       stdout=stdout, stderr=stderr)
     judge(outcome)
+    if keep_output is False and not outcome.problems:
+        outcome.stdout = outcome.stderr = ""  # a long run keeps thousands of outcomes
     return outcome
 
 
@@ -221,7 +224,7 @@ class Pool:
 
     def _reap(self) -> None:
         for pid, (job, folder, started) in list(self.running.items()):
-            outcome = finish(job, pid, folder, started, block=False)
+            outcome = finish(job, pid, folder, started, block=False, keep_output=False)
             if outcome is not None:
                 del self.running[pid]
                 self.done.append(outcome)

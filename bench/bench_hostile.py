@@ -1,0 +1,104 @@
+"""Linear time on hostile input: the cost of a document grows with its size, never faster.
+
+Run from the repository root:  .venv/bin/python bench/bench_hostile.py [--sizes 10000 100000 1000000] [SHAPE ...]
+
+Each shape is a hostile line (or table) inserted into seed 000's 情况说明 at 1×, 10× and 100× a base
+length; what is timed is the extra CPU time it costs (read + recognize + all rules, in process,
+minus the seed alone), so the ratios compare the work the hostile part causes. Linear means the
+10× and 100× ratios stay within 10.5 and 105. Then, as whole `budgetlint check` commands (wall
+time, interpreter start included): a 1 MB narrative line and a PDF with glyphs 10^9 points tall.
+Times are process CPU (time.process_time), the median of --runs runs; compare them within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from budgetlint.engine import run_rules
+from budgetlint.ingest import read_text
+from budgetlint.recognize import recognize
+from budgetlint.rulebook import load_rules
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = (REPO / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt").read_text(encoding="utf-8")
+ANCHOR = "二、收入预算情况说明\n"  # the hostile text goes into the section before this heading
+CLI = Path(sys.executable).with_name("budgetlint")
+
+SHAPES = {  # name: a token repeated to the length wanted
+    "prose": "一般公共预算拨款收入7,700.83万元，比上年增加12.30万元，增长1.50%，占比55.40%；",
+    "lists": "其中：货物1.00万元、工程2.00万元、服务3.00万元。",
+    "classes": "教育支出（类）职业教育（款）高等职业教育（项）1.00万元，",
+    "counts": "二级项目19个，其中：新增5个、延续14个；",
+    "digits": "9",
+    "commas": "1,",
+    "dots": "1.",
+    "years": "2023年预算数比2022年决算数增加1万元。",
+    "spaces": " ",
+}
+
+
+def _document(shape: str, length: int) -> str:
+    token = SHAPES[shape]
+    line = (token * (length // len(token) + 1))[:length]
+    return SEED.replace(ANCHOR, line + "\n\n" + ANCHOR, 1)
+
+
+def _cost(text: str, rules: list, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.process_time()
+        run_rules(rules, recognize(read_text(text, path="bench.txt")))
+        samples.append(time.process_time() - started)
+    return statistics.median(samples)
+
+
+def _cli_seconds(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(CLI), *args], capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+def _glyph_pdf(folder: Path) -> Path:
+    sys.path.insert(0, str(REPO / "fixtures"))
+    from make_case_pdfs import COVER, DUTIES, _clipped, _text, pdf_bytes
+
+    huge = b"".join(_text(60 + 10 * i, 400, "字", 1e9) for i in range(5))
+    page = COVER + _clipped(50, 50, 500, 700, huge) + _clipped(50, 100, 500, 600, _text(60, 300, "测试", 12) * 50)
+    path = folder / "glyph.pdf"
+    path.write_bytes(pdf_bytes([page, DUTIES]))
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shapes", nargs="*", default=list(SHAPES), help="of: " + ", ".join(SHAPES))
+    parser.add_argument("--sizes", type=int, nargs=3, default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per point (the 100× point runs once)")
+    args = parser.parse_args()
+    rules = load_rules()
+    base = _cost(SEED, rules, args.runs * 2)
+    print(f"seed 000 alone: {base:.3f} s CPU (subtracted below)\n")
+    print(f"{'shape':8} {'×1 s':>8} {'×10 s':>8} {'×100 s':>8} {'×10 ratio':>10} {'×100 ratio':>11}")
+    for shape in args.shapes:
+        costs = [max(_cost(_document(shape, size), rules, 1 if n == 2 else args.runs) - base, 1e-3)
+                 for n, size in enumerate(args.sizes)]
+        ok = costs[1] / costs[0] <= 10.5 and costs[2] / costs[0] <= 105
+        print(f"{shape:8} {costs[0]:8.3f} {costs[1]:8.3f} {costs[2]:8.3f} {costs[1] / costs[0]:10.1f} "
+              f"{costs[2] / costs[0]:11.1f}  {'linear' if ok else 'SUPER-LINEAR'}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        line = folder / "line.txt"
+        line.write_text(_document("prose", 1_000_000), encoding="utf-8")
+        print(f"\nbudgetlint check, a 1 MB narrative line: {_cli_seconds(['check', str(line), '--format', 'json']):.2f} s wall")
+        glyph = _glyph_pdf(folder)
+        print(f"budgetlint check, glyphs 10^9 points tall: {_cli_seconds(['check', str(glyph), '--format', 'json']):.2f} s wall")
+
+
+if __name__ == "__main__":
+    main()
