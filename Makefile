@@ -6,7 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench fuzz lock clean
+.PHONY: demo test install bench fuzz lock clean browser
+
+# The HTML report's test drives Debian's Chromium through its chromedriver (no browser download);
+# CI runs as root on a clean machine, so the packages are installed here when missing.
+BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,12 +25,22 @@ demo: $(STAMP)
 	$(BIN)/budgetlint inspect fixtures/seeds/000_b2c7b50d282cc0b6.txt
 	$(BIN)/budgetlint check fixtures/seeds/000_b2c7b50d282cc0b6.txt --fail-on never
 
-test: $(STAMP)
-	$(BIN)/budgetlint rules test
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      $(BROWSER_PACKAGES) >/dev/null; \
+	  else echo "note: $(BROWSER_PACKAGES) missing and not root: the HTML browser test will be skipped"; fi; \
+	fi
+
+# pytest runs every rule case once (tests/rules/test_rule_cases.py, one id per case)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_audit.py
+	$(BIN)/python bench/bench_batch.py
 
 # The long fuzz run (docs/fuzzing.md): 10,000 hostile inputs through the CLI, hours of CPU.
 fuzz: $(STAMP)

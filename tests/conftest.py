@@ -10,8 +10,14 @@ under 90 s on 2 cores; raise it locally with HYPOTHESIS_MAX_EXAMPLES for a deepe
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 from hypothesis import settings
+
+HERE = str(Path(__file__).resolve().parent)
+if HERE not in sys.path:  # tests/documents.py: the fixture documents, read once per session
+    sys.path.insert(0, HERE)
 
 settings.register_profile(
     "ci",

@@ -6,66 +6,20 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
-from budgetlint.engine import RuleRun, run_rules
+from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.ingest import read_document
 from budgetlint.ingest.files import INPUT_SUFFIXES, display_path
 from budgetlint.ingest.files import expand_paths as walk_paths
 from budgetlint.limits import DEFAULT_LIMITS, Limits
-from budgetlint.model import Disclosure, Outcome
-from budgetlint.model.inputs import InputFiles, SkippedEntry
+from budgetlint.model import Disclosure
+from budgetlint.model.inputs import InputFiles
+from budgetlint.model.results import DocumentResult, Results, RuleRun
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.load import select_rules
 
 log = logging.getLogger(__name__)
-
-
-
-class DocumentResult(BaseModel):
-    """One file's result: either a disclosure with its rule run, or the error that stopped it."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    path: str
-    disclosure: Disclosure | None = None
-    run: RuleRun | None = None
-    error: str | None = None
-
-
-class Results(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    documents: tuple[DocumentResult, ...]
-    rules: tuple[Rule, ...]
-    skipped: tuple[SkippedEntry, ...] = ()  # folder entries not read (a FIFO, a broken link …)
-
-    @property
-    def failed_inputs(self) -> list[DocumentResult]:
-        return [d for d in self.documents if d.error]
-
-
-def narrative_coverage(doc: DocumentResult) -> dict:
-    """Per claim kind: how many narrative claims were extracted, decided by a rule, left unbound.
-
-    A claim counts as checked when an evaluation with outcome pass or fail used it; every other
-    claim is unbound (no rule could tie it to a table or to the numbers around it).
-    """
-    if doc.disclosure is None or doc.run is None:
-        return {}
-    decided = {key for e in doc.run.evaluations if e.outcome in (Outcome.PASS, Outcome.FAIL) for key in e.claims}
-    extracted: dict[str, int] = {}
-    checked: dict[str, int] = {}
-    for claim in doc.disclosure.claims:
-        extracted[claim.kind] = extracted.get(claim.kind, 0) + 1
-        if f"{claim.location.line}:{claim.span.start}" in decided:
-            checked[claim.kind] = checked.get(claim.kind, 0) + 1
-    kinds = sorted(extracted)
-    return {"extracted": {k: extracted[k] for k in kinds},
-            "checked": {k: checked.get(k, 0) for k in kinds},
-            "unbound": {k: extracted[k] - checked.get(k, 0) for k in kinds}}
 
 
 def expand_paths(paths: Sequence[str | Path]) -> InputFiles:
@@ -76,24 +30,6 @@ def expand_paths(paths: Sequence[str | Path]) -> InputFiles:
 
 def read_disclosure(path: str | Path, template: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
     return recognize(read_document(path, limits), template_id=template)
-
-
-def check_file(path: Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -> DocumentResult:
-    """One file, isolated: whatever goes wrong reading it is that file's one-line error.
-
-    A BudgetlintError says what is wrong with the file. Anything else is a fault of budgetlint
-    or of a library on this file: it is still this file's error (the batch goes on and its report
-    is written), marked 内部错误, with the traceback for -v.
-    """
-    shown = display_path(path)
-    try:
-        disclosure = read_disclosure(path, limits=limits)
-    except BudgetlintError as exc:
-        return DocumentResult(path=shown, error=exc.user_text())
-    except Exception as exc:  # noqa: BLE001 - the per-file boundary
-        log.debug("reading %s failed", shown, exc_info=True)
-        return DocumentResult(path=shown, error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
-    return DocumentResult(path=shown, disclosure=disclosure, run=check_disclosure(disclosure, rules))
 
 
 def inspect(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
@@ -113,3 +49,21 @@ def audit(paths: Sequence[str | Path], *, select: list[str] | None = None, ignor
         raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
     documents = tuple(check_file(path, rules, limits) for path in inputs.files)
     return Results(documents=documents, rules=tuple(rules), skipped=inputs.skipped)
+
+
+def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -> DocumentResult:
+    """One file, isolated: its disclosure and rule run, or the one-line error that stopped it.
+
+    A BudgetlintError says what is wrong with the file. Anything else is a fault of budgetlint
+    or of a library on this file: it is still this file's error (the batch goes on and its report
+    is written), marked 内部错误, with the traceback for -v.
+    """
+    shown = display_path(path)
+    try:
+        disclosure = read_disclosure(path, limits=limits)
+    except BudgetlintError as exc:
+        return DocumentResult(path=shown, error=exc.user_text())
+    except Exception as exc:  # noqa: BLE001 - the per-file boundary
+        log.debug("reading %s failed", shown, exc_info=True)
+        return DocumentResult(path=shown, error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
+    return DocumentResult(path=shown, disclosure=disclosure, run=check_disclosure(disclosure, rules))

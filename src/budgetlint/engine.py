@@ -6,22 +6,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict
-
 from budgetlint.checks import CHECK_KINDS
 from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.model.results import RuleRun
+from budgetlint.model.rule import Rule
 from budgetlint.numbers import exact_decimals
-from budgetlint.rulebook.rule import Rule
 
 log = logging.getLogger(__name__)
-
-
-class RuleRun(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    evaluations: tuple[Evaluation, ...]
-    findings: tuple[Finding, ...]
-    summary: dict[str, int]
 
 
 class _Blank(dict):

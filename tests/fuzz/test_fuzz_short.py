@@ -53,6 +53,6 @@ def test_the_harness_sees_a_failure(family, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("planted")
 
-    monkeypatch.setattr("budgetlint.api.audit", boom)
+    monkeypatch.setattr("budgetlint.api.read_disclosure", boom)
     outcome = run(Job(kind=family, args=("check", "x.txt", "--format", "json"), files=(("x.txt", b"x"),)))
     assert "内部错误 on stderr" in outcome.problems

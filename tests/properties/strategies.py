@@ -19,12 +19,14 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from budgetlint.engine import RuleRun, run_rules
+from budgetlint.engine import run_rules
 from budgetlint.ingest import read_text
 from budgetlint.model import Disclosure, Finding
+from budgetlint.model.results import RuleRun
+from budgetlint.model.templates import TableSpec
 from budgetlint.recognize import recognize
 from budgetlint.recognize.tables import place_cells
-from budgetlint.recognize.templates import TableSpec, load_templates
+from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
 
 REPO = Path(__file__).resolve().parents[2]

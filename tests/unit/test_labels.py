@@ -1,6 +1,6 @@
 import pytest
 
-from budgetlint.recognize.labels import code_level, is_code, normalise_label, squeeze
+from budgetlint.labels import code_level, is_code, normalise_label, squeeze
 
 
 @pytest.mark.parametrize("printed, label, numbered", [

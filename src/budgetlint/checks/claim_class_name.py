@@ -18,8 +18,8 @@ from __future__ import annotations
 from budgetlint.checks.claims import claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import normalise_label
 from budgetlint.model import Disclosure, Evaluation
-from budgetlint.recognize.labels import normalise_label
 
 LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 from budgetlint.checks.claims import claim_key, claims_of, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided, stated_interval
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.narrative.binding import amount_fact, class_rows_of, normalise_subject
+from budgetlint.recognize.narrative.binding import amount_fact, class_rows_of
 
 MIN_BOUND = 2  # parts bound to 类 rows before a list counts as a list of 类
 
@@ -42,14 +43,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if not rows:
             continue
         class_cells = {id(f) for cells in rows.values() for f in cells}
-        in_list = [bound.get(claim_key(p)) for p in listing.parts]
+        in_list = [bound.get(claim_key(p)) for p in listing.items]
         named = [b for b in in_list if b is not None and any(id(f) in class_cells for f in b.facts)]
         if len(named) < MIN_BOUND:
             continue
         taken = {id(f) for b in named for f in b.facts}
         out += [Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=b.subject, claims=(claim_key(b.claim),),
                            locations=(b.claim_fact.location, *(f.location for f in b.facts))) for b in named]
-        for part, binding in zip(listing.parts, in_list):
+        for part, binding in zip(listing.items, in_list):
             name = normalise_subject(part.subject)
             if binding is not None or not name or name in rows:
                 continue

@@ -16,8 +16,8 @@ from __future__ import annotations
 from budgetlint.checks.claims import amount_fact, claim_balance, claims_of
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
-from budgetlint.recognize.narrative.binding import normalise_subject
 
 
 class Params(Strict):

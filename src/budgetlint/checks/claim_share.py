@@ -20,9 +20,10 @@ from decimal import Decimal
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Strict
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
-from budgetlint.recognize.narrative.binding import bind_subject, load_vocabulary, normalise_subject
+from budgetlint.recognize.narrative.binding import bind_subject
 
 
 class Params(Strict):
@@ -33,7 +34,7 @@ def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
     """The facts standing for the share's whole, or None when the text does not make it clear."""
     if share.whole:
         wanted = normalise_subject(share.whole)
-        vocabulary = load_vocabulary(disclosure.template)
+        vocabulary = disclosure.template_spec.narrative
         bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share)
         if bound:
             return list(bound[1])
@@ -41,9 +42,9 @@ def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
         stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
                   and normalise_subject(a.subject) == wanted]
         return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
-    for parts in claims_of(disclosure, "parts"):
-        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in parts.parts):
-            return [amount_fact(parts.total)]
+    for listing in claims_of(disclosure, "parts"):
+        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in listing.items):
+            return [amount_fact(listing.total)]
     return None
 
 

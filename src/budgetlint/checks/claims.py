@@ -6,15 +6,16 @@ import re
 from decimal import Decimal
 
 from budgetlint.checks.compare import balance
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim, normalise_subject
+from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
 
 __all__ = ["amount_fact", "amounts_within", "by_line", "claim_balance", "claim_key", "claims_of", "count_against",
            "fact_of_claim", "narrative_evaluation", "states"]
 
 
 def claim_key(claim) -> str:
-    """A stable key for a claim: its line and where it starts in the paragraph (api.narrative_coverage
+    """A stable key for a claim: its line and where it starts in the paragraph (model.results.narrative_coverage
     reads the same key)."""
     return f"{claim.location.line}:{claim.span.start}"
 

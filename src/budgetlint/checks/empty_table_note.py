@@ -24,9 +24,9 @@ import re
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.parts import DocumentParts, FoundPart, document_parts, has_data
+from budgetlint.model.parts import DocumentParts, FoundPart, has_data
 
 
 class Params(Strict):
@@ -55,7 +55,7 @@ def _fail(rule, part: FoundPart, location, *, detail: str, quote: str = "") -> E
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     tables = [f for f in parts.found if f.spec.table and f.table is not None] if parts else []
     if not tables:
         return [not_decided(rule.id, "not_applicable", "模板未列出表格或文件中没有这些表")]

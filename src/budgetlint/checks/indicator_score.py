@@ -10,11 +10,11 @@ Params:
                             printed weight = that sum;
                total      — the printed 总分 = Σ 得分 (+ the 执行率得分 of the 资金 rows);
                deviation  — an indicator scored below its weight has a 偏差原因分析 (or 改进措施).
-  rates:       how a 完成率 follows from 目标值 and 业绩值, per target operator (checks/scoring.py
+  rates:       how a 完成率 follows from 目标值 and 业绩值, per target operator (checks/scoring/
                RateMethods: ratio, capped, met_full, inverse)
   qualitative: {met: [...], missed: [...]} 业绩值 texts that state a qualitative target met or missed
                (a 业绩值 equal to its 目标值 is met as well)
-  formulas:    score: the accepted scoring formulas (checks/scoring.py)
+  formulas:    score: the accepted scoring formulas (checks/scoring/)
   weight_total: weights: what the weights add up to (100)
   include_funding: weights/total: count the 资金 rows' 分值 and 执行率得分 (default true)
   score_decimals: a printed 得分 / 权重 is read to at least this many decimals (default 1: whole
@@ -49,12 +49,20 @@ from pydantic import model_validator
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.performance_facts import constant, points, relabel, to_fact
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.scoring import (Formula, Implied, QualitativeValues, RateMethods, derived, implied_rate,
-                                       printed_rate, scores)
+from budgetlint.checks.scoring import (
+    Formula,
+    Implied,
+    QualitativeValues,
+    RateMethods,
+    derived,
+    implied_rate,
+    printed_rate,
+    scores,
+)
 from budgetlint.checks.self_eval_funding import cell, table_name
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.performance import PLACEHOLDERS, ROLE_NAMES
+from budgetlint.recognize.performance.vocabulary import vocabulary
 
 HUNDRED = Decimal(100)
 
@@ -76,7 +84,7 @@ class Params(Strict):
 
 
 def header(evaluation, role: str) -> str:
-    return evaluation.indicator_headers.get(role) or ROLE_NAMES.get(role, role)
+    return evaluation.indicator_headers.get(role) or vocabulary().role_names.get(role, role)
 
 
 def _cell(disclosure: Disclosure, evaluation, indicator, role: str, min_decimals: int = 0) -> Fact:
@@ -213,7 +221,8 @@ def _total(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:
 
 
 def _has_reason(indicator) -> bool:
-    return any(squeeze(t) and squeeze(t) not in PLACEHOLDERS for t in (indicator.deviation, indicator.improvement))
+    placeholders = vocabulary().values.placeholders
+    return any(squeeze(t) and squeeze(t) not in placeholders for t in (indicator.deviation, indicator.improvement))
 
 
 def _deviation(rule, disclosure, evaluation, p: Params) -> list[Evaluation]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.parts import FoundPart, document_parts
+from budgetlint.model.parts import FoundPart
 
 
 class Params(Strict):
@@ -54,7 +54,7 @@ def _group(rule, group: str, found: list[FoundPart], order: dict[str, int]) -> l
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     if parts is None or not parts.specs:
         return [not_decided(rule.id, "not_applicable", "模板未列出必备部分")]
     order = {spec.id: i for i, spec in enumerate(parts.specs)}

@@ -22,7 +22,7 @@ from __future__ import annotations
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome
-from budgetlint.recognize.parts import document_parts, in_scope, required_parts
+from budgetlint.model.parts import in_scope, required_parts
 
 
 class Params(Strict):
@@ -31,7 +31,7 @@ class Params(Strict):
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     if parts is None or not parts.specs:
         return [not_decided(rule.id, "not_applicable", "模板未列出必备部分")]
     required = {spec.id for spec in required_parts(parts, disclosure)}

@@ -1,6 +1,6 @@
 """Performance-table numbers as Facts, so `compare.balance` and the reports treat them like table cells.
 
-recognize/performance.py reads 绩效目标表 and 绩效自评表 into records whose numbers are
+recognize/performance/ reads 绩效目标表 and 绩效自评表 into records whose numbers are
 `PrintedNumber`s (value, decimals, text, line, unit). `to_fact` is the one converter from such a
 number (or an empty / unreadable cell) to a `budgetlint.model.Fact` with a full `Location`: the
 disclosure's file, the line of the cell, the page of that line in the source where the reader

@@ -1,16 +1,16 @@
-"""row_sum: inside each row, a total column equals the sum of part columns.
+"""row_sum: inside each row, a total column equals the sum of addend columns.
 
 Params:
   table:  table kind (template table id)
   total:  the total column role, e.g. total
-  parts:  the part column roles, e.g. [basic, project]
+  addends: the addend column roles, e.g. [basic, project]
   side:   only rows of this side of a two-sided table (default: every row)
   rows:   only rows with these roles (default: every row)
 
 not_applicable when the table is missing or holds no number; rows that are empty all along are
 not evaluated. A cell holding text that is not a number gives insufficient_data for its row.
 
-    check: {kind: row_sum, table: expenditure_summary, total: total, parts: [basic, project]}
+    check: {kind: row_sum, table: expenditure_summary, total: total, addends: [basic, project]}
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from budgetlint.model import Disclosure, Evaluation
 class Params(Strict):
     table: str
     total: str
-    parts: list[str]
+    addends: list[str]
     side: str | None = None
     rows: list[str] | None = None
 
@@ -40,9 +40,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue
         if p.total not in row.cells:
             continue
-        facts = [row.cells[c] for c in [p.total, *p.parts] if c in row.cells]
+        facts = [row.cells[c] for c in [p.total, *p.addends] if c in row.cells]
         if all(f.value is None and f.parsed for f in facts):
             continue
-        total, parts = facts[0], facts[1:]
-        out.append(balance(rule.id, f"{table.number} {row.printed_label}", [total], parts, name=by_column))
+        total, addends = facts[0], facts[1:]
+        out.append(balance(rule.id, f"{table.number} {row.printed_label}", [total], addends, name=by_column))
     return out

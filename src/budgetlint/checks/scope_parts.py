@@ -16,7 +16,6 @@ from __future__ import annotations
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.parts import document_parts
 
 SCOPE_NAMES = {"department": "部门", "unit": "单位"}
 
@@ -26,7 +25,7 @@ class Params(Strict):
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     if parts is None or parts.scope is None:
         return [not_decided(rule.id, "not_applicable", "文件未写明是部门预算还是单位预算")]
     scoped = [s for s in parts.specs if s.scopes]

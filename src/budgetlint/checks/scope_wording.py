@@ -26,8 +26,8 @@ import re
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.parts import document_parts, toc_entry_location
-from budgetlint.recognize.templates import Scope
+from budgetlint.model.parts import toc_entry_location
+from budgetlint.model.templates import Scope
 
 SCOPE_NAMES = {"department": "部门", "unit": "单位"}
 
@@ -39,7 +39,7 @@ class Params(Strict):
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     if parts is None or parts.scope is None:
         return [not_decided(rule.id, "not_applicable", "文件未写明是部门预算还是单位预算")]
     kind = SCOPE_NAMES[parts.scope]

@@ -5,11 +5,11 @@ Params:
              sources_sum     — 年度资金总额 (合计) = Σ source rows, in each amount column;
              execution_score — 执行率得分 follows one of the accepted formulas from 分值 and 执行率.
   total:     key of the total row (total: 年度资金总额 / 合计)
-  parts:     sources_sum: alternatives, each a list of row keys that add up to the total
+  addends:   sources_sum: alternatives, each a list of row keys that add up to the total
              (e.g. [[fiscal, carryover, other], [superior, local, other]]); the alternative that
              covers most of the printed rows is used
   columns:   sources_sum: the amount columns (initial_budget, full_year_budget, executed)
-  formulas:  execution_score: the accepted scoring formulas (see checks/scoring.py), applied to the
+  formulas:  execution_score: the accepted scoring formulas (see checks/scoring/), applied to the
              printed 执行率 and to the rate the amounts give
   score_decimals: execution_score: a printed 得分 is read to at least this many decimals (default 1)
 
@@ -38,7 +38,7 @@ from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import Candidate, Formula, derived, printed_rate, scores
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import interval_of, ratio_interval
-from budgetlint.recognize.performance import ROLE_NAMES
+from budgetlint.recognize.performance.vocabulary import vocabulary
 
 HUNDRED = Decimal(100)
 AmountColumn = Literal["initial_budget", "full_year_budget", "executed"]
@@ -47,15 +47,15 @@ AmountColumn = Literal["initial_budget", "full_year_budget", "executed"]
 class Params(Strict):
     identity: Literal["execution_rate", "sources_sum", "execution_score"]
     total: str = "total"
-    parts: list[list[str]] = []
+    addends: list[list[str]] = []
     columns: list[AmountColumn] = ["initial_budget", "full_year_budget", "executed"]
     formulas: list[Formula] = []
     score_decimals: int = 1
 
     @model_validator(mode="after")
     def _needs(self) -> Params:
-        if self.identity == "sources_sum" and not self.parts:
-            raise ValueError("sources_sum needs parts")
+        if self.identity == "sources_sum" and not self.addends:
+            raise ValueError("sources_sum needs addends")
         if self.identity == "execution_score" and not self.formulas:
             raise ValueError("execution_score needs formulas")
         return self
@@ -67,7 +67,7 @@ def table_name(evaluation) -> str:
 
 
 def header(evaluation, role: str) -> str:
-    return evaluation.funding_headers.get(role) or ROLE_NAMES.get(role, role)
+    return evaluation.funding_headers.get(role) or vocabulary().role_names.get(role, role)
 
 
 def cell(disclosure: Disclosure, evaluation, row, role: str) -> Fact:
@@ -147,8 +147,8 @@ def _sources_sum(rule, disclosure: Disclosure, evaluation, p: Params) -> list[Ev
     if unknown:
         return [not_decided(rule.id, "insufficient_data", "无法识别的资金行：" + "、".join(unknown), name)]
     keys = {r.key for r in others}
-    parts = max(p.parts, key=lambda alt: len(keys & set(alt)))
-    rows = [r for r in others if r.key in parts]
+    addends = max(p.addends, key=lambda alt: len(keys & set(alt)))
+    rows = [r for r in others if r.key in addends]
     if not rows:
         return []
     out = []

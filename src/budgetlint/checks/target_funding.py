@@ -27,8 +27,8 @@ from typing import Literal
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Regex, Strict
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
-from budgetlint.recognize.labels import squeeze
 
 Phase = Literal["implementation", "annual"]
 

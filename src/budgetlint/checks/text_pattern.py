@@ -22,7 +22,6 @@ from typing import Literal
 
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome, Paragraph, RawRow, RawTable
-from budgetlint.recognize.narrative import narrative_paragraphs
 
 
 class Pattern(Strict):
@@ -38,7 +37,7 @@ class Params(Strict):
 def _texts(disclosure: Disclosure, scope: str) -> list[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
     """(text, its block, its row and cell index in a table) for every text the scope reads."""
     if scope == "narrative":
-        return [(para.text, para, None, 0) for para in narrative_paragraphs(disclosure.source)[0]]
+        return [(para.text, para, None, 0) for para in disclosure.narrative]
     out: list = []
     for block in disclosure.source.blocks:
         if isinstance(block, RawTable):

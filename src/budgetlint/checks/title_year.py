@@ -19,7 +19,8 @@ from __future__ import annotations
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome
-from budgetlint.recognize.parts import document_parts, toc_entry_location, years_in
+from budgetlint.model.parts import toc_entry_location
+from budgetlint.recognize.parts import years_in
 
 
 class Params(Strict):
@@ -41,7 +42,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     year = disclosure.year
     if year is None:
         return [not_decided(rule.id, "not_applicable", "未识别出文件年度")]
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     out = []
     for part in parts.found if parts else ():
         if part.spec.text:

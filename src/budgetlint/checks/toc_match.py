@@ -33,7 +33,7 @@ from typing import Literal
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.parts import document_parts, match_toc, toc_entry_location
+from budgetlint.model.parts import toc_entry_location
 
 
 class Params(Strict):
@@ -43,12 +43,12 @@ class Params(Strict):
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     if not (parts.toc_lines if parts else disclosure.source.toc):
         return [not_decided(rule.id, "not_applicable", "文件没有可识别的目录")]
     spec = parts.template.parts.get(p.toc_part) if parts else None
     toc_name = spec.name if spec else None
-    links, unlisted = match_toc(disclosure)
+    links, unlisted = disclosure.toc_links, disclosure.toc_unlisted
     out = []
     if p.direction == "toc_to_body":
         for link in links:

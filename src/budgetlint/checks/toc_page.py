@@ -22,7 +22,7 @@ from collections import Counter
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.recognize.parts import document_parts, match_toc, toc_entry_location
+from budgetlint.model.parts import toc_entry_location
 
 EXACT = ("pdf", "formfeed")
 BASIS_NAMES = {"pdf": "PDF 页", "formfeed": "按分页符计"}
@@ -40,10 +40,10 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         return [not_decided(rule.id, "not_applicable", "文件没有带页码的目录")]
     if source.page_basis not in EXACT:
         return [not_decided(rule.id, "not_applicable", "页码不确切（据目录估计或未知），无法核对目录页码")]
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     spec = parts.template.parts.get(p.toc_part) if parts else None
     toc_name = spec.name if spec else None
-    links, _ = match_toc(disclosure)
+    links = disclosure.toc_links
     paired = []
     for link in links:
         if link.entry.page is None:

@@ -22,9 +22,8 @@ import re
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome, RawTable
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.parts import document_parts
 
 _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 _SCOPE_TAG = re.compile(r"（(?:部门|单位)）$")
@@ -50,7 +49,7 @@ def _named(disclosure: Disclosure, p: Params) -> list[tuple[str, str, Location]]
     part_words, name_end = re.compile(p.part_words), re.compile(f"(?:{p.name_end})$")
     line = re.compile(p.line)
     out = []
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     for part in parts.found if parts else ():
         if part.spec.text or part.spec.table or part.spec.performance:
             continue

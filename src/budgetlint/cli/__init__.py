@@ -53,9 +53,11 @@ def configure_logging(verbose: bool) -> None:
 def _register() -> None:
     from budgetlint.cli.check import check
     from budgetlint.cli.inspect import inspect
+    from budgetlint.cli.report import report
     from budgetlint.cli.rules import rules
+    from budgetlint.cli.scan import scan
 
-    for command in (check, inspect, rules):
+    for command in (scan, report, check, inspect, rules):
         cli.add_command(command)
 
 
@@ -71,7 +73,10 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(ExitCode.BAD_INPUT)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # Ctrl-C: what a batch finished is kept
+            click.echo("budgetlint: 已中断", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
         sys.exit(ExitCode.BAD_INPUT)
     except BudgetlintError as exc:
         click.echo(f"budgetlint: {exc.user_text()}", err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,3 +54,48 @@ def limit_option(command: Callable) -> Callable:
     """--limit NAME=VALUE (repeatable): change one of the resource limits (budgetlint/limits.py)."""
     return click.option("--limit", "limits", multiple=True, callback=_limits, metavar="NAME=VALUE",
                         help="调整资源上限，如 --limit file_mb=300（可重复；各项及默认值见 docs/limits.md）")(command)
+
+
+def require_writable(output: str) -> None:
+    """-o names a file that can be written: checked before the run starts (exit 2 at once)."""
+    path = Path(output)
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ReportError("输出路径是一个目录，请给出文件名", path=output)
+    if not parent.is_dir():
+        raise ReportError("输出文件所在的目录不存在", path=output)
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ReportError("没有写入输出文件的权限", path=output)
+
+
+class Output:
+    """Where a streaming report goes: stdout, or the file -o names (validated on creation,
+    opened when the run starts, written as documents finish). A binary format is only validated:
+    it is written whole at the end."""
+
+    def __init__(self, output: str | None, *, binary: bool = False) -> None:
+        self.output, self.binary = output, binary
+        self._file = None
+        if output is not None:
+            require_writable(output)
+
+    def __enter__(self) -> Output:
+        if self.output is not None and not self.binary:
+            try:
+                self._file = open(self.output, "w", encoding="utf-8")
+            except OSError as exc:
+                raise ReportError(f"无法写入输出文件：{exc.strerror}", path=self.output) from exc
+        return self
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self._file is not None:
+            self._file.write(text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()

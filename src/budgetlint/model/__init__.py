@@ -1,7 +1,8 @@
 """Shared vocabulary: frozen pydantic models that every layer passes on."""
 
+from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, SourceDocument, TocEntry
-from budgetlint.model.facts import Disclosure, Fact, Table, TableRow
+from budgetlint.model.facts import Fact, Table, TableRow
 from budgetlint.model.findings import Evaluation, Finding, Outcome, Severity
 from budgetlint.model.location import Location, PageBasis
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +55,7 @@ class RawTable(BaseModel):
 
 
 Block = Union[Paragraph, RawTable]
+LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts, and each one's page
 
 
 class TocEntry(BaseModel):
@@ -96,11 +97,11 @@ class SourceDocument(BaseModel):
     line_count: int = 0
     page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
 
-    def line_starts(self) -> tuple[list[int], list[tuple[int | None, PageBasis]]]:
+    def line_starts(self) -> LineIndex:
         """Lines where a block or a table row starts, in order, with its page. Computed once per
         blocks tuple (kept beside the fields, keyed by the tuple, so a copy with other blocks
         computes its own)."""
-        cached = self.__dict__.get("_line_starts")
+        cached = cast("tuple[tuple[Block, ...], LineIndex] | None", self.__dict__.get("_line_starts"))
         if cached is not None and cached[0] is self.blocks:
             return cached[1]
         starts: list[tuple[int, int | None, PageBasis]] = []

@@ -1,9 +1,8 @@
-"""What recognize produces: typed tables whose cells are Facts, inside a Disclosure."""
+"""What recognize makes of a printed table: typed tables whose cells are Facts."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -77,27 +76,3 @@ class Table(BaseModel):
 
     def rows_with_role(self, role: str) -> list[TableRow]:
         return [r for r in self.rows if r.role == role]
-
-
-class Disclosure(BaseModel):
-    """A recognised disclosure: which template, which tables, and the raw document."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    path: str
-    unit: str | None
-    year: int | None
-    kind: str  # budget | final_account
-    template: str
-    tables: tuple[Table, ...]
-    source: object  # SourceDocument (kept loose to avoid a cycle in the JSON schema)
-    # Recognised beyond the tables (types live in recognize/, which this layer must not import):
-    claims: tuple[Any, ...] = ()  # narrative claims (recognize.narrative.claims.Claim)
-    narrative_stats: Any = None  # recognize.narrative.claims.ExtractionStats
-    bindings: tuple[Any, ...] = ()  # recognize.narrative.binding.Binding: claim -> table facts
-    targets: tuple[Any, ...] = ()  # recognize.performance.TargetTable (项目支出绩效目标表)
-    overall_target: Any = None  # recognize.performance.OverallTargetTable (整体支出绩效目标申报表)
-    self_evaluations: tuple[Any, ...] = ()  # recognize.performance.SelfEvaluation (绩效自评表)
-
-    def tables_of(self, kind: str) -> list[Table]:
-        return [t for t in self.tables if t.kind == kind]

@@ -52,11 +52,11 @@ class Finding(BaseModel):
     difference: str | None = None
     locations: tuple[Location, ...] = ()
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, int, str, str]:
         first = self.locations[0] if self.locations else None
         return (first.page or 0 if first else 0, first.line or 0 if first else 0, self.rule, self.message)
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         return {"rule": self.rule, "severity": self.severity, "message": self.message,
                 "expected": self.expected, "actual": self.actual, "difference": self.difference,
                 "locations": [loc.contract() for loc in self.locations]}

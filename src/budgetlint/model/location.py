@@ -29,7 +29,7 @@ class Location(BaseModel):
         update = {k: v for k, v in {"table": table, "row": row, "column": column}.items() if v is not None}
         return self.model_copy(update=update)
 
-    def contract(self) -> dict:
+    def contract(self) -> dict[str, object]:
         """The JSON contract's location object (design.md §4)."""
         return {"page": self.page, "page_basis": self.page_basis, "line": self.line,
                 "table": self.table, "row": self.row, "column": self.column}

@@ -6,17 +6,19 @@ import re
 from dataclasses import dataclass
 
 from budgetlint.errors import InputError
+from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
+from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.numbers import exact_decimals
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.narrative import extract_narrative
-from budgetlint.recognize.narrative.binding import bind_claims, load_vocabulary
+from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
+from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
+from budgetlint.recognize.parts import find_parts, match_toc
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
-from budgetlint.recognize.templates import TableSpec, TemplateSpec, load_templates
+from budgetlint.recognize.templates import load_templates
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -152,7 +154,9 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...])
 
 @exact_decimals
 def recognize(source: SourceDocument, template_id: str | None = None) -> Disclosure:
-    """Recognise the tables of a document; `template_id` forces a template (rule cases use it)."""
+    """Recognise everything in a document once, into one Disclosure: its tables, narrative claims and
+    their bindings, performance tables, parts and 目录 links. `template_id` forces a template (rule
+    cases use it)."""
     templates = load_templates()
     if template_id is not None:
         chosen = [t for t in templates if t.id == template_id]
@@ -172,24 +176,25 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     if year_text is None and matches:
         y = _YEAR.search(matches[0].title)
         year_text = y.group(1) if y else None
-    narrative = extract_narrative(source)
+    paragraphs, found = narrative_paragraphs(source)
+    narrative = read_narrative(paragraphs, found)
     claims, stats = unquote_class_names(narrative.claims), narrative.stats
-    items = read_items(source) if template.narrative_items else []
+    items = read_items(paragraphs) if template.narrative_items else []
     added = item_class_names(items, claims)
     if added:
         claims = claims + tuple(added)
         stats = stats.model_copy(update={"class_name": stats.class_name + len(added)})
     disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
-                            kind=template.kind, template=template.id, tables=tuple(tables), source=source,
-                            claims=claims + tuple(extract_execution(source)),
-                            narrative_stats=stats,
+                            kind=template.kind, template=template.id, template_spec=template, tables=tuple(tables),
+                            source=source, narrative=tuple(paragraphs),
+                            claims=claims + tuple(extract_execution(paragraphs)), narrative_stats=stats,
                             targets=tuple(parse_target_tables(source)),
                             overall_target=parse_overall_target_table(source),
                             self_evaluations=tuple(parse_self_evaluations(source)))
-    vocabulary = load_vocabulary(template.id)
-    bindings = bind_claims(disclosure, vocabulary) if vocabulary is not None else ()
+    bindings = bind_claims(disclosure, template.narrative) if template.narrative is not None else ()
     if template.narrative_items:
         bindings += bind_items(disclosure, template.narrative_items, items, bindings)
-    if not bindings:
-        return disclosure
-    return disclosure.model_copy(update={"bindings": bindings})
+    parts = find_parts(disclosure, template)
+    links, unlisted = match_toc(disclosure, parts)
+    return disclosure.model_copy(update={"bindings": bindings, "parts": parts, "toc_links": tuple(links),
+                                         "toc_unlisted": tuple(unlisted)})

@@ -1,6 +1,6 @@
 """The parts of a disclosure (封面, 目录, each table, each 情况说明 section …) as its template lists them.
 
-`document_parts(disclosure)` finds each part of the template's `parts:` list in the document: a
+`find_parts(disclosure, template)` finds each part of the template's `parts:` list in the document: a
 table part by the recognised table of that kind (its title paragraph), a heading part by the first
 short heading-like paragraph its regex matches (after the 目录, unless the 目录 does not list it), a
 text part by the first paragraph its regex is found in, a performance part by the recognised
@@ -10,26 +10,26 @@ placed in its innermost part.
 
 The 目录's lines are the ingest's 目录 entries (a 目录 with page numbers) or, for a 目录 printed
 without page numbers (the Shanghai PDFs), the heading-like paragraphs under the 目录 heading.
-`match_toc(disclosure)` pairs each line with the body heading of the same title (numbering, spaces,
-leader dots and a 表N prefix ignored), in order; a line without one is paired with the part of the
-template it names (the body words it differently: 一、部门主要职能 over 上海市××局主要职能), or taken
+`match_toc(disclosure, parts)` pairs each line with the body heading of the same title (numbering,
+spaces, leader dots and a 表N prefix ignored), in order; a line without one is paired with the part of
+the template it names (the body words it differently: 一、部门主要职能 over 上海市××局主要职能), or taken
 as a group title when the body has the lines numbered under it (五、部门预算表 over 1.…9.), or
 with nothing.
 
-The parts are computed once per disclosure (the completeness check kinds and the reporters share
-them).
+recognize() finds both once per document; the completeness check kinds and the reporters read them
+from the Disclosure (`parts`, `toc_links`, `toc_unlisted`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from budgetlint.ingest.pages import normalise_title
-from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table, TocEntry
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.templates import PartSpec, Scope, TemplateSpec, load_templates
+from budgetlint.labels import squeeze
+from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table
+from budgetlint.model.parts import DocumentParts, FoundPart, TocLine, TocLink, inside
+from budgetlint.model.templates import PartSpec, Scope, TemplateSpec
 
 HEADING_MAX = 60  # a heading is short and has no 。
 SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title worded two ways
@@ -45,90 +45,11 @@ def title_key(text: str) -> str:
     return normalise_title(_NUMBERING.sub("", text, count=1))
 
 
-@dataclass(frozen=True)
-class FoundPart:
-    spec: PartSpec
-    title: str  # as printed: the heading, the table title, the performance table title
-    location: Location  # of the heading / title paragraph, narrowed to table = the part's name
-    table: Table | None = None
-    end_line: int | None = None  # first line after the part's span; None: to the end of the document
-    depth: int = 0  # how many parents the part has
-
-
-@dataclass(frozen=True)
-class TocLine:
-    """One line of the 目录: from the ingest's TocEntry (with its page), or, for a 目录 printed
-    without page numbers, a heading-like paragraph under the 目录 heading (page None)."""
-
-    title: str
-    page: int | None
-    line: int
-
-
-@dataclass(frozen=True)
-class TocLink:
-    """A 目录 line and what it points at in the body."""
-
-    entry: TocLine
-    heading: Paragraph | None  # the body paragraph with the same normalised title
-    part: FoundPart | None  # the part the entry names
-    exact: bool  # the body prints the same title
-    group: bool = False  # a group title (五、部门预算表) whose sub-lines the body has, without its own title
-    similar: Paragraph | None = None  # not found: the body heading closest to it (another wording)
-
-    @property
-    def found(self) -> bool:
-        """The body has what the line names."""
-        return self.exact or self.part is not None or self.group
-
-
-@dataclass(frozen=True)
-class DocumentParts:
-    template: TemplateSpec
-    scope: Scope | None  # None: the document does not say whether it is a 部门 or 单位 disclosure
-    scope_location: Location | None
-    found: tuple[FoundPart, ...]  # in line order
-    toc_end: int  # last line of the 目录 (0 without one)
-    paragraphs: tuple[Paragraph, ...] = field(repr=False, default=())
-    toc_lines: tuple[TocLine, ...] = ()
-
-    def get(self, part_id: str) -> FoundPart | None:
-        return next((f for f in self.found if f.spec.id == part_id), None)
-
-    @property
-    def specs(self) -> list[PartSpec]:
-        return self.template.parts.items if self.template.parts else []
-
-    def part_at(self, line: int | None) -> FoundPart | None:
-        """The innermost found part whose span holds `line`."""
-        if line is None:
-            return None
-        best = None
-        for part in self.found:
-            start = part.location.line or 0
-            if start <= line and (part.end_line is None or line < part.end_line):
-                if best is None or part.depth >= best.depth:
-                    best = part
-        return best
-
-
 def _depth(spec: PartSpec, specs: dict[str, PartSpec]) -> int:
     depth, parent = 0, spec.parent
     while parent and depth < len(specs):
         depth, parent = depth + 1, specs[parent].parent
     return depth
-
-
-def inside(spec: PartSpec, ancestor: str, specs: dict[str, PartSpec]) -> bool:
-    """`spec` sits (at any depth) in the part `ancestor`."""
-    parent = spec.parent
-    for _ in range(len(specs)):
-        if parent is None:
-            return False
-        if parent == ancestor:
-            return True
-        parent = specs[parent].parent
-    return False
 
 
 def is_heading_like(squeezed: str) -> bool:
@@ -247,20 +168,10 @@ def _with_spans(found: list[FoundPart], specs: dict[str, PartSpec]) -> tuple[Fou
     return tuple(out)
 
 
-def template_of(disclosure: Disclosure) -> TemplateSpec | None:
-    return next((t for t in load_templates() if t.id == disclosure.template), None)
-
-
-_cache: list = [None, None]  # (disclosure, DocumentParts): the last one, shared by the rules of a run
-
-
-def document_parts(disclosure: Disclosure) -> DocumentParts | None:
+def find_parts(disclosure: Disclosure, template: TemplateSpec) -> DocumentParts | None:
     """The template's parts found in `disclosure`; None when the template lists no parts."""
-    if _cache[0] is disclosure:
-        return _cache[1]
-    template = template_of(disclosure)
     result = None
-    if template is not None and template.parts is not None:
+    if template.parts is not None:
         source = disclosure.source
         blocks = source.blocks
         paragraphs = [(b, squeeze(b.text)) for b in blocks if isinstance(b, Paragraph)]
@@ -276,32 +187,7 @@ def document_parts(disclosure: Disclosure) -> DocumentParts | None:
         scope, scope_location = _scope(template, paragraphs)
         result = DocumentParts(template, scope, scope_location, _with_spans(found, specs), toc_end,
                                tuple(p for p, _ in paragraphs), tuple(toc_lines))
-    _cache[0], _cache[1] = disclosure, result
     return result
-
-
-def has_data(table: Table) -> bool:
-    """Some cell holds a number other than zero."""
-    return any(f.value for r in table.rows for f in r.cells.values())
-
-
-def in_scope(parts: DocumentParts, spec: PartSpec) -> bool:
-    """A part of this document's kind: not limited to a scope, or limited to the document's."""
-    return not spec.scopes or parts.scope in spec.scopes
-
-
-def required_parts(parts: DocumentParts, disclosure: Disclosure) -> list[PartSpec]:
-    """Parts this document must have: required, of its scope, and (if so conditioned) with data."""
-    out = []
-    for spec in parts.specs:
-        if not spec.required or not in_scope(parts, spec):
-            continue
-        if spec.required_if_data:
-            tables = disclosure.tables_of(spec.required_if_data)
-            if not tables or not has_data(tables[0]):
-                continue
-        out.append(spec)
-    return out
 
 
 def _names_part(spec: PartSpec, template: TemplateSpec, squeezed: str) -> bool:
@@ -336,9 +222,8 @@ def _sub_lines(links: list[TocLink], i: int) -> list[int]:
     return out
 
 
-def match_toc(disclosure: Disclosure) -> tuple[list[TocLink], list[FoundPart]]:
+def match_toc(disclosure: Disclosure, parts: DocumentParts | None) -> tuple[list[TocLink], list[FoundPart]]:
     """Each 目录 line with the body heading (or part) it names; and the found parts the 目录 omits."""
-    parts = document_parts(disclosure)
     toc = parts.toc_lines if parts else tuple(TocLine(e.title, e.page, e.line) for e in disclosure.source.toc)
     if not toc:
         return [], []
@@ -391,12 +276,3 @@ def match_toc(disclosure: Disclosure) -> tuple[list[TocLink], list[FoundPart]]:
 
 def years_in(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
-
-
-def toc_entry_location(disclosure: Disclosure, parts: DocumentParts | None, toc_part: str | None,
-                       entry: TocLine | TocEntry) -> Location:
-    """Where a 目录 entry is printed, named as the 目录 part (its page is the 目录 heading's)."""
-    found = parts.get(toc_part) if parts and toc_part else None
-    spec = parts.template.parts.get(toc_part) if parts and parts.template.parts and toc_part else None
-    base = found.location if found else Location(file=disclosure.path)
-    return base.model_copy(update={"line": entry.line, "row": entry.title, "table": spec.name if spec else None})

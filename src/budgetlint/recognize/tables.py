@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from budgetlint.labels import is_code, normalise_label, squeeze
 from budgetlint.model.document import RawRow, RawTable
 from budgetlint.model.facts import Fact, Table, TableRow
 from budgetlint.model.location import Location
+from budgetlint.model.templates import RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
-from budgetlint.recognize.labels import is_code, normalise_label, squeeze
-from budgetlint.recognize.templates import RowRoleSpec, SideSpec, TableSpec
 
 
 def _is_column_numbers(cells: list[str]) -> bool:

@@ -13,5 +13,7 @@ REPORTERS = {
     "rich": terminal,
 }
 
-# modules in this folder that are shared support, not formats
-SUPPORT_MODULES = {"part_map"}
+# modules in this folder that are shared support, not `check` formats: record.py (a checked
+# document without its Disclosure), and the formats of `budgetlint report`, written from a results
+# store: summary.py (terminal table, CSV), html_page.py, summary_xlsx.py
+SUPPORT_MODULES = {"part_map", "record", "summary", "html_page", "summary_xlsx"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results, narrative_coverage
+from budgetlint.model.results import DocumentResult, Results, narrative_coverage
 
 
 def table_entry(table) -> dict:
@@ -25,9 +25,33 @@ def document_entry(doc: DocumentResult) -> dict:
             "narrative": narrative_coverage(doc)}
 
 
+def _tool() -> dict:
+    return {"name": "budgetlint", "version": __version__}
+
+
 def contract(results: Results) -> dict:
-    return {"tool": {"name": "budgetlint", "version": __version__},
-            "documents": [document_entry(d) for d in results.documents]}
+    return {"tool": _tool(), "documents": [document_entry(d) for d in results.documents]}
+
+
+def _indented(value: object, depth: int) -> str:
+    """json.dumps(indent=2) of `value` as it reads nested `depth` levels deep (strings never hold a raw newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+# The streaming protocol (report/__init__.py): the same bytes as render(), one document at a time.
+SEPARATOR = ","
+
+
+def head(**_: object) -> str:
+    return '{\n  "tool": ' + _indented(_tool(), 1) + ',\n  "documents": ['
+
+
+def document(record: object, doc: DocumentResult, **_: object) -> str:
+    return "\n    " + _indented(document_entry(doc), 2)
+
+
+def tail(totals, **_: object) -> str:
+    return ("\n  ]" if totals.files else "]") + "\n}\n"
 
 
 def render(results: Results, **_: object) -> str:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budgetlint.api import DocumentResult
+from budgetlint.labels import squeeze
 from budgetlint.model import Finding, Location, Outcome
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.parts import DocumentParts, document_parts, in_scope, inside, template_of
-from budgetlint.recognize.templates import PartSpec, TemplateSpec
+from budgetlint.model.parts import DocumentParts, in_scope, inside
+from budgetlint.model.results import DocumentResult
+from budgetlint.model.templates import PartSpec, TemplateSpec
 
 OTHER = "other"
 OTHER_NAME = "其他"
@@ -93,8 +93,8 @@ def overview(doc: DocumentResult) -> list[PartRow]:
     disclosure, run = doc.disclosure, doc.run
     if disclosure is None or run is None:
         return []
-    template = template_of(disclosure)
-    parts = document_parts(disclosure)
+    template = disclosure.template_spec
+    parts = disclosure.parts
     cache: dict[tuple, str | None] = {}
 
     def place(loc: Location | None) -> str:
@@ -124,8 +124,7 @@ def overview(doc: DocumentResult) -> list[PartRow]:
     return rows
 
 
-def scope_word(doc: DocumentResult) -> str:
-    """部门 / 单位 as the document says, or 部门（单位） when it does not."""
-    parts = document_parts(doc.disclosure) if doc.disclosure is not None else None
-    scope = parts.scope if parts is not None else None
-    return {"department": "部门", "unit": "单位"}.get(scope or "", "部门（单位）")
+def document_scope(doc: DocumentResult) -> str | None:
+    """department / unit as the document says (its cover or title), None when it does not."""
+    parts = doc.disclosure.parts if doc.disclosure is not None else None
+    return parts.scope if parts is not None else None

@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from budgetlint.api import DocumentResult, Results, narrative_coverage
+from budgetlint.model.results import DocumentResult, Results
 from budgetlint.model import Finding, Location
-from budgetlint.report.part_map import overview
+from budgetlint.report.part_map import FAILING, OTHER
+from budgetlint.report.record import DocumentRecord, Totals, record_of
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
@@ -48,27 +49,28 @@ def _finding(console: Console, f: Finding) -> None:
         console.print(Text(f"  涉及：{places}", style="dim"))
 
 
-def _parts(console: Console, doc: DocumentResult) -> None:
+def _parts(console: Console, doc: DocumentRecord) -> None:
     """Per part of the disclosure (the 检查表's rows, as report/part_map.py places findings): ✓/✗ and counts."""
-    rows = overview(doc)
+    rows = doc.parts
     if len(rows) <= 1:  # the template lists no parts: the findings below are all there is
         return
     table = Table(title="各部分检查结果", title_justify="left", show_edge=False, pad_edge=False, box=None)
     for header, justify in [("部分", "left"), ("", "center"), ("问题", "right"), ("检查", "right")]:
         table.add_column(header, justify=justify)
     for row in rows:
-        mark = ("✓" if row.ok else "✗") if row.checked or row.id == "other" else "–"
-        style = None if row.ok else "red"
+        ok = not any(doc.findings[i].severity in FAILING for i in row.findings)
+        mark = ("✓" if ok else "✗") if row.checks or row.findings or row.id == OTHER else "–"
+        style = None if ok else "red"
         table.add_row(row.name, Text(mark, style=style), str(len(row.findings)) if row.findings else "",
                       str(row.checks), style=style)
     console.print(table)
 
 
-def _document(console: Console, doc: DocumentResult) -> None:
-    if doc.error:
-        console.print(Text(f"✗ {doc.error}", style="bold red"))
+def _document(console: Console, doc: DocumentRecord) -> None:
+    if not doc.checked:
+        console.print(Text(f"✗ {doc.reason}", style="bold red"))
         return
-    d, run = doc.disclosure, doc.run
+    d = run = doc
     console.rule(Text(f"{d.unit or '（单位未识别）'} {d.year or ''} · {d.template} · {doc.path}"))
     total = sum(run.summary.values())
     if total == 0:
@@ -76,7 +78,7 @@ def _document(console: Console, doc: DocumentResult) -> None:
         return
     counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in run.summary.items())
     console.print(f"检查 {total} 项：{counts}")
-    coverage = narrative_coverage(doc)
+    coverage = doc.coverage
     if coverage.get("extracted"):
         extracted, checked = sum(coverage["extracted"].values()), sum(coverage["checked"].values())
         console.print(f"正文数字 {extracted} 个：已核对 {checked}，未能绑定 {extracted - checked}"
@@ -93,13 +95,31 @@ def _document(console: Console, doc: DocumentResult) -> None:
             _finding(console, f)
 
 
-def render(results: Results, *, width: int = 110, color: bool = False) -> str:
+def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
+    return Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
+                   soft_wrap=False)
+
+
+# The streaming protocol (report/__init__.py): head, one part per document as it finishes, tail.
+def head(*, width: int = 110, color: bool = False) -> str:
+    return ""
+
+
+def document(record: DocumentRecord, doc: DocumentResult | None = None, *, width: int = 110,
+             color: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
-                      soft_wrap=False)
-    for doc in results.documents:
-        _document(console, doc)
-    total = sum(len(d.run.findings) for d in results.documents if d.run)
-    console.print(f"\n共 {len(results.documents)} 个文件，{total} 个问题，"
-                  f"{len(results.failed_inputs)} 个文件无法检查")
+    _document(_console(buffer, width, color), record)
     return buffer.getvalue()
+
+
+def tail(totals: Totals, *, width: int = 110, color: bool = False) -> str:
+    buffer = io.StringIO()
+    _console(buffer, width, color).print(f"\n共 {totals.files} 个文件，{totals.findings} 个问题，"
+                                          f"{totals.not_checked} 个文件无法检查")
+    return buffer.getvalue()
+
+
+def render(results: Results, *, width: int = 110, color: bool = False) -> str:
+    records = [record_of(doc) for doc in results.documents]
+    return (head(width=width, color=color) + "".join(document(r, width=width, color=color) for r in records)
+            + tail(Totals.of(records), width=width, color=color))

@@ -20,10 +20,11 @@ import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
-from budgetlint.api import DocumentResult, Results
+from budgetlint.model.results import Results
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding, Location
-from budgetlint.report.part_map import OTHER, PartRow, overview, scope_word
+from budgetlint.report.part_map import FAILING, OTHER
+from budgetlint.report.record import DocumentRecord, PartVerdict, record_of, scope_word
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
 SUFFIX = ".xlsx"
@@ -84,10 +85,10 @@ def problem_sentence(number: int, f: Finding) -> str:
     return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}。"
 
 
-def verdict(row: PartRow) -> str:
-    if not row.checked and row.id != OTHER:
+def verdict(row: PartVerdict, findings: tuple[Finding, ...]) -> str:
+    if not row.checks and not row.findings and row.id != OTHER:
         return UNCHECKED
-    return PASS if row.ok else FAIL
+    return FAIL if any(findings[i].severity in FAILING for i in row.findings) else PASS
 
 
 def _lines(text: str, column: str) -> int:
@@ -132,27 +133,25 @@ def _box(ws, first: str, last: str) -> None:
             cell.border = border
 
 
-def sheet_title(doc: DocumentResult) -> str:
-    d = doc.disclosure
+def sheet_title(d: DocumentRecord) -> str:
     kind = "决算" if d.kind == "final_account" else "预算"
     year = f"{d.year}年度" if d.year else ""
-    return f"{year}{d.unit or ''}{scope_word(doc)}{kind}公开情况检查表"
+    return f"{year}{d.unit or ''}{scope_word(d.scope)}{kind}公开情况检查表"
 
 
-def _fill_document(ws, doc: DocumentResult) -> None:
-    d = doc.disclosure
-    scope = scope_word(doc)
+def _fill_document(ws, d: DocumentRecord) -> None:
+    scope = scope_word(d.scope)
     kind = "决算" if d.kind == "final_account" else "预算"
     year = f"{d.year}年度" if d.year else ""
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
     ws.merge_cells("A1:E1")
-    _cell(ws, "A1", sheet_title(doc), bold=True, size=18, horizontal="center", border=False)
+    _cell(ws, "A1", sheet_title(d), bold=True, size=18, horizontal="center", border=False)
     ws.row_dimensions[1].height = 22.75
     ws.merge_cells("A3:D3")
     _cell(ws, "A3", f"{scope}名称：{d.unit or '（未识别）'}", bold=True, border=False)
     ws.merge_cells("A4:E4")
-    _cell(ws, "A4", f"文件：{doc.path}", bold=True, border=False)
+    _cell(ws, "A4", f"文件：{d.path}", bold=True, border=False)
     ws.merge_cells("A5:C5")
     _cell(ws, "A5", f"{year}{scope}{kind}公开检查内容", bold=True, horizontal="center")
     _box(ws, "A5", "C5")
@@ -164,15 +163,15 @@ def _fill_document(ws, doc: DocumentResult) -> None:
     _box(ws, "B6", "C6")
     _cell(ws, "D6", UNCHECKED, horizontal="center")
     _cell(ws, "E6", "公开时间不在文件中，需人工核对", wrap=True)
-    rows = overview(doc)
+    rows = d.parts
     first = 7
     for i, row in enumerate(rows):
         r = first + i
         ws.merge_cells(f"B{r}:C{r}")
         _cell(ws, f"B{r}", row.name, wrap=True)
         _box(ws, f"B{r}", f"C{r}")
-        _cell(ws, f"D{r}", verdict(row), horizontal="center")
-        problems = "\n".join(problem_sentence(n, f) for n, f in enumerate(row.findings, start=1))
+        _cell(ws, f"D{r}", verdict(row, d.findings), horizontal="center")
+        problems = "\n".join(problem_sentence(n, d.findings[k]) for n, k in enumerate(row.findings, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
         height = max(_lines(problems, "E"), _lines(row.name, "C"))
         ws.row_dimensions[r].height = LINE_HEIGHT * height
@@ -180,7 +179,7 @@ def _fill_document(ws, doc: DocumentResult) -> None:
     ws.merge_cells(f"A{first}:A{last}")
     _cell(ws, f"A{first}", "内容规范性", horizontal="center", wrap=True)
     _box(ws, f"A{first}", f"A{last}")
-    summary = doc.run.summary
+    summary = d.summary
     counts = "、".join(f"{name} {summary.get(key, 0)}" for key, name in
                       [("pass", "通过"), ("fail", "不符"), ("not_applicable", "不适用"),
                        ("insufficient_data", "数据不足"), ("error", "出错")])
@@ -195,7 +194,7 @@ def _fill_document(ws, doc: DocumentResult) -> None:
     ws.freeze_panes = "A6"
 
 
-def _fill_error(ws, doc: DocumentResult) -> None:
+def _fill_error(ws, doc: DocumentRecord) -> None:
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
     ws.merge_cells("A1:E1")
@@ -203,12 +202,12 @@ def _fill_error(ws, doc: DocumentResult) -> None:
     ws.merge_cells("A3:E3")
     _cell(ws, "A3", f"文件：{doc.path}", bold=True, border=False)
     ws.merge_cells("A4:E4")
-    _cell(ws, "A4", doc.error, wrap=True, border=False)
+    _cell(ws, "A4", doc.reason, wrap=True, border=False)
 
 
-def sheet_name(doc: DocumentResult, index: int, taken: set[str]) -> str:
-    """A valid, unique Excel sheet name: the unit (or the file name), at most 31 characters."""
-    base = (doc.disclosure.unit if doc.disclosure and doc.disclosure.unit else None) or doc.path.replace("\\", "/").split("/")[-1]
+def sheet_name(doc: DocumentRecord, index: int, taken: set[str], base: str | None = None) -> str:
+    """A valid, unique Excel sheet name: `base`, else the unit (or the file name), at most 31 characters."""
+    base = base or getattr(doc, "unit", None) or doc.path.replace("\\", "/").split("/")[-1]
     base = _SHEET_NAME_BAD.sub("_", base).strip("'") or f"文件{index}"
     name, n = base[:31], 2
     while name in taken:
@@ -218,18 +217,29 @@ def sheet_name(doc: DocumentResult, index: int, taken: set[str]) -> str:
     return name
 
 
-def workbook(results: Results):
-    """The openpyxl Workbook: a sheet per document, in input order."""
+def add_sheet(wb, record: DocumentRecord, index: int, taken: set[str], name: str | None = None):
+    """One document's 检查表 sheet (or its 无法检查 sheet); returns the sheet."""
+    ws = wb.create_sheet(sheet_name(record, index, taken, name))
+    if record.checked:
+        _fill_document(ws, record)
+    else:
+        _fill_error(ws, record)
+    return ws
+
+
+def new_workbook():
     openpyxl, _ = _openpyxl()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
+    return wb
+
+
+def workbook(records) -> object:
+    """The openpyxl Workbook: a sheet per document record, in input order."""
+    wb = new_workbook()
     taken: set[str] = set()
-    for i, doc in enumerate(results.documents, start=1):
-        ws = wb.create_sheet(sheet_name(doc, i, taken))
-        if doc.error or doc.disclosure is None:
-            _fill_error(ws, doc)
-        else:
-            _fill_document(ws, doc)
+    for i, record in enumerate(records, start=1):
+        add_sheet(wb, record, i, taken)
     if not wb.worksheets:
         wb.create_sheet("检查表")
     return wb
@@ -248,7 +258,15 @@ def _stable_zip(data: bytes) -> bytes:
 
 
 def render(results: Results, **_: object) -> bytes:
-    wb = workbook(results)
+    return render_records([record_of(doc) for doc in results.documents])
+
+
+def render_records(records: list[DocumentRecord]) -> bytes:
+    return workbook_bytes(workbook(records))
+
+
+def workbook_bytes(wb) -> bytes:
+    """The .xlsx bytes of `wb`, the same for the same content (fixed times)."""
     wb.properties.creator = "budgetlint"
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()

@@ -1,6 +1,6 @@
 """Rulebook: the Rule model, loading rule packs from YAML, selecting rules."""
 
+from budgetlint.model.rule import Rule
 from budgetlint.rulebook.load import load_rules
-from budgetlint.rulebook.rule import Rule
 
 __all__ = ["Rule", "load_rules"]

@@ -11,16 +11,16 @@ from budgetlint.checks import CHECK_KINDS
 from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import RuleError
 from budgetlint.limits import DEFAULT_LIMITS, Limits
+from budgetlint.model.rule import Rule
 from budgetlint.paths import rules_root
 from budgetlint.patterns import validation_context
-from budgetlint.rulebook.rule import Rule
 
 
 def rule_files(root: Path) -> list[Path]:
     files = []
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
-        if rel.parts[0] == "templates" or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
+        if rel.parts[0] in ("templates", "vocabulary") or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
             continue
         files.append(path)
     return files

@@ -1,4 +1,4 @@
-"""Rates, scores and formulas of the performance kinds (checks/scoring.py, numbers.py helpers).
+"""Rates, scores and formulas of the performance kinds (checks/scoring/, numbers.py helpers).
 
 Examples are cells of seed 003 (line numbers given) and the conventions its tables follow.
 """

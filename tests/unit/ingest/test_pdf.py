@@ -6,6 +6,7 @@ The expected values were read off the PDFs in fixtures/pdf (see fixtures/README.
 import re
 from pathlib import Path
 
+import documents
 import pdfplumber
 import pytest
 
@@ -25,17 +26,17 @@ CZJ_BAD = PDF / "czj_2024_final_bad.pdf"
 
 @pytest.fixture(scope="module")
 def dept():
-    return pdf_reader.read(str(SFJ_DEPT))
+    return documents.source(SFJ_DEPT)  # parsed once per session (tests/documents.py)
 
 
 @pytest.fixture(scope="module")
 def unit():
-    return pdf_reader.read(str(SFJ_UNIT))
+    return documents.source(SFJ_UNIT)
 
 
 @pytest.fixture(scope="module")
 def czj():
-    return pdf_reader.read(str(CZJ_GOOD))
+    return documents.source(CZJ_GOOD)
 
 
 def paragraphs(doc):
@@ -184,7 +185,7 @@ def test_numbers_stay_in_their_sentence_where_plain_extraction_tears_them_out(cz
 
 
 def test_a_sentence_split_by_a_page_break_is_one_paragraph():
-    doc = pdf_reader.read(str(CZJ_BAD))
+    doc = documents.source(CZJ_BAD)
     # page 18 ends "…合同支付进度条款等原因减少支" and page 19 begins "付。"
     found = paragraph(doc, "一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。")
     assert found.location.page == 18

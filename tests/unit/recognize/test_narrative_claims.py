@@ -9,16 +9,18 @@ from pathlib import Path
 import pytest
 
 from budgetlint.ingest import read_document
-from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceDocument
-from budgetlint.model.location import Location
-from budgetlint.recognize.narrative import (
+from budgetlint.model.claims import (
     AmountClaim,
     ChangeClaim,
     ClassNameClaim,
     CountClaim,
-    PartsClaim,
+    ListClaim,
     ShareClaim,
     YearMention,
+)
+from budgetlint.model.document import Paragraph, RawRow, RawTable, SourceDocument
+from budgetlint.model.location import Location
+from budgetlint.recognize.narrative import (
     clean_subject,
     extract_claims,
     extract_narrative,
@@ -196,7 +198,7 @@ CHANGE_CASES = [
     # the change follows a 其中 list: it is stated for the total
     ("2024年度忻州职业技术学院预算收入总计13,901.07万元，其中：本年收入13,600.83万元，上年结转300.24万元，"
      "比上年增加2246.20万元，增长19.27%，主要原因是在职人员人数增加。",
-     1, "2246.20", "19.27", "上年", None, None, "预算收入总计", "13901.07", "parts_total"),
+     1, "2246.20", "19.27", "上年", None, None, "预算收入总计", "13901.07", "list_total"),
     ("2025年长治职业技术学院财政拨款安排的“三公”经费预算4.00万元比2024年减少 3.00万元,主要原因是严控“三公”经费。",
      -1, "3.00", None, "2024年", 2024, None, "财政拨款安排的“三公”经费预算", "4.00", "same_clause"),
     ("本部门2024年所属忻州市民政局1家行政单位机关运行经费财政拨款预算65.14万元，比2023年预算减少1.88万元，下降2.9%，",
@@ -264,14 +266,14 @@ def test_counts_with_their_breakdown():
     assert [(c.subject, c.value, c.classifier) for c in counts] == [
         ("纳入绩效目标管理的二级项目", 19, "个"), ("其他运转类项目", 14, "个"), ("特定目标类项目", 5, "个"),
         ("公开项目绩效目标", 14, "个"), ("其他运转类项目", 14, "个"), ("特定目标类项目", 0, "个")]
-    assert [p.value for p in counts[0].parts] == [14, 5]
-    assert [p.value for p in counts[3].parts] == [14, 0]
-    assert all(not c.parts for c in counts[1:3] + counts[4:])
+    assert [p.value for p in counts[0].items] == [14, 5]
+    assert [p.value for p in counts[3].items] == [14, 0]
+    assert all(not c.items for c in counts[1:3] + counts[4:])
 
 
 def test_amount_parts_after_a_sentence_opening_with_qizhong():
-    parts = of_kind(extract_claims(doc(PROJECTS_000)), PartsClaim)
-    assert [(p.total.value, [a.value for a in p.parts]) for p in parts] == [
+    parts = of_kind(extract_claims(doc(PROJECTS_000)), ListClaim)
+    assert [(p.total.value, [a.value for a in p.items]) for p in parts] == [
         (Decimal("7096.88"), [Decimal("5938.11"), Decimal("1158.77")]),
         (Decimal("5938.11"), [Decimal("5938.11"), Decimal("0")])]
     assert not any(p.overlap_suspected for p in parts)
@@ -283,7 +285,7 @@ def test_counts_of_vehicles():
             "其他用车29辆，其他用车主要是：通勤车。")
     counts = of_kind(extract_claims(doc(text)), CountClaim)
     assert (counts[0].subject, counts[0].value, counts[0].classifier) == ("车辆", 29, "辆")
-    assert [(p.subject, p.value) for p in counts[0].parts] == [
+    assert [(p.subject, p.value) for p in counts[0].items] == [
         ("副部（省）级及以上领导用车", 0), ("主要负责人用车", 0), ("机要通信用车", 0), ("其他用车", 29)]
 
 
@@ -292,12 +294,12 @@ def test_single_part_is_no_parts_claim_and_count_without_subject():
     text = ("2024年长治职业技术学院整体支出绩效目标，涉及部门预算资金21847.45万元，其中基本支出7676.45万元，"
             "项目支出14171万元；机关及下属预算单位1个，其中1个单位（包括机关）编报了单位整体绩效目标，涉及资金21847.45万元。")
     claims = extract_claims(doc(text))
-    (parts,) = of_kind(claims, PartsClaim)
+    (parts,) = of_kind(claims, ListClaim)
     assert parts.introducer == "其中" and parts.subject == "涉及部门预算资金"
-    assert [(p.subject, p.value) for p in parts.parts] == [("基本支出", Decimal("7676.45")),
+    assert [(p.subject, p.value) for p in parts.items] == [("基本支出", Decimal("7676.45")),
                                                            ("项目支出", Decimal("14171"))]
     counts = of_kind(claims, CountClaim)
-    assert [(c.subject, c.value, c.parts) for c in counts] == [("机关及下属预算单位", 1, ()), (None, 1, ())]
+    assert [(c.subject, c.value, c.items) for c in counts] == [("机关及下属预算单位", 1, ()), (None, 1, ())]
 
 
 PARTS_CASES = [
@@ -319,19 +321,19 @@ PARTS_CASES = [
 
 @pytest.mark.parametrize("text, introducer, total, parts", PARTS_CASES)
 def test_parts(text, introducer, total, parts):
-    found = of_kind(extract_claims(doc(text)), PartsClaim)
+    found = of_kind(extract_claims(doc(text)), ListClaim)
     first = found[0]
     assert first.introducer == introducer
     assert str(first.total.value) == total
-    assert [str(p.value) for p in first.parts] == parts
+    assert [str(p.value) for p in first.items] == parts
     assert first.span.text.startswith(introducer) and text[first.span.start:first.span.end] == first.span.text
 
 
 def test_second_qizhong_sentence_takes_the_same_total():
     claims = extract_claims(doc(PARTS_CASES[1][0]))
-    second = of_kind(claims, PartsClaim)[1]
+    second = of_kind(claims, ListClaim)[1]
     assert second.total.value == Decimal("8001.07") and second.total.subject == "财政拨款收支总预算"
-    assert [p.subject for p in second.parts] == ["当年拨款收入", "上年结转收入"]
+    assert [p.subject for p in second.items] == ["当年拨款收入", "上年结转收入"]
 
 
 def test_parts_across_paragraphs_and_overlap_flag():
@@ -341,10 +343,10 @@ def test_parts_across_paragraphs_and_overlap_flag():
     detail = ("其中:因公出国(境)费0万元,与上年预算数相同;公务接待费1.00万元,与上年相比预算数减少1.00万元,"
               "主要原因是厉行节约;公务用车购置及运行费3.00万元,与上年相比预算数减少2.00万元,主要原因是节俭高效,"
               "公务用车运行维护费3.00万元,与上年相比预算数减少2.00万元,主要原因是节俭高效;公务用车购置费0万元,与上年预算数相同。")
-    (parts,) = of_kind(extract_claims(doc(total, detail, first_line=549)), PartsClaim)
+    (parts,) = of_kind(extract_claims(doc(total, detail, first_line=549)), ListClaim)
     assert parts.total.value == Decimal("4.00") and parts.total.location.line == 549
     assert parts.location.line == 550
-    assert [p.subject for p in parts.parts] == ["因公出国(境)费", "公务接待费", "公务用车购置及运行费", "公务用车购置费"]
+    assert [p.subject for p in parts.items] == ["因公出国(境)费", "公务接待费", "公务用车购置及运行费", "公务用车购置费"]
     assert parts.overlap_suspected
 
 
@@ -352,7 +354,7 @@ def test_measure_pairs_are_not_parts():
     """seed 003 line 69: 全年预算数 … 决算数 … are two measures of one item."""
     text = ("与全年预算相比，财政拨款“三公”经费支出全年预算数0.40万元，决算数0.40万元，预决算差异率0.00%。"
             "其中：因公出国（境）费全年预算数0.40万元，决算数0.40万元，预决算差异率0.00%。")
-    assert not of_kind(extract_claims(doc(text)), PartsClaim)
+    assert not of_kind(extract_claims(doc(text)), ListClaim)
 
 
 def test_parts_span_three_paragraphs():
@@ -361,9 +363,9 @@ def test_parts_span_three_paragraphs():
              "人员经费6,825.30万元,主要包括:绩效工资、基本工资等;",
              "公用经费851.15万元,主要包括:办公费、印刷费等。")
     claims = extract_claims(doc(*lines, first_line=543))
-    (parts,) = of_kind(claims, PartsClaim)
+    (parts,) = of_kind(claims, ListClaim)
     assert parts.location.line == 543 and parts.end_line == 545
-    assert [(p.subject, p.location.line) for p in parts.parts] == [("人员经费", 544), ("公用经费", 545)]
+    assert [(p.subject, p.location.line) for p in parts.items] == [("人员经费", 544), ("公用经费", 545)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -533,11 +535,11 @@ def test_seed_claims_have_sections(path):
 
 def test_seed_000_known_claims():
     claims = seed_claims(SEED_000).claims
-    procurement = [p for p in of_kind(claims, PartsClaim) if p.subject == "政府采购预算总额"]
-    assert [(p.total.value, [x.value for x in p.parts], p.location.line) for p in procurement] == [
+    procurement = [p for p in of_kind(claims, ListClaim) if p.subject == "政府采购预算总额"]
+    assert [(p.total.value, [x.value for x in p.items], p.location.line) for p in procurement] == [
         (Decimal("1753.74"), [Decimal("787.40"), Decimal("660.00"), Decimal("306.34")], 456)]
-    three = [p for p in of_kind(claims, PartsClaim) if p.location.line == 444]
-    assert [(p.total.value, p.total.location.line, [x.value for x in p.parts]) for p in three] == [
+    three = [p for p in of_kind(claims, ListClaim) if p.location.line == 444]
+    assert [(p.total.value, p.total.location.line, [x.value for x in p.items]) for p in three] == [
         (Decimal("12.50"), 442, [Decimal("0"), Decimal("0.50"), Decimal("12.00"), Decimal("0")])]
     split = next(a for a in of_kind(claims, AmountClaim) if a.end_line)
     assert (split.subject, split.value, split.location.line, split.end_line) == ("卫生健康支出", Decimal("283.20"),

@@ -13,13 +13,14 @@ That DC002 does report a section out of order in this template is checked on a t
 
 from pathlib import Path
 
+import documents
 import pdfplumber
 
-from budgetlint.api import audit, check_disclosure
+from budgetlint.api import check_disclosure
 from budgetlint.ingest import read_text
 from budgetlint.model import Outcome
+from budgetlint.model.parts import required_parts
 from budgetlint.recognize import recognize
-from budgetlint.recognize.parts import document_parts, match_toc, required_parts
 from budgetlint.rulebook import load_rules
 
 PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
@@ -27,12 +28,12 @@ SECTIONS = [f"s{i:02d}" for i in range(1, 12)]
 
 
 def _sections(disclosure) -> list[tuple[str, int]]:
-    parts = document_parts(disclosure)
+    parts = disclosure.parts
     return [(f.spec.id, f.location.page) for f in parts.found if f.spec.group == "narrative"]
 
 
 def _run(path, rule_ids):
-    doc = audit([path], select=rule_ids).documents[0]
+    doc = documents.results(path, tuple(rule_ids)).documents[0]
     assert doc.error is None
     return doc
 
@@ -41,17 +42,17 @@ def test_good_file_has_the_eleven_sections_in_order_on_their_pages():
     doc = _run(PDF / "czj_2024_final_good.pdf", ["DC001", "DC002", "DC004"])
     d = doc.disclosure
     assert _sections(d) == list(zip(SECTIONS, [21] * 5 + [23] * 6))
-    parts = document_parts(d)
+    parts = d.parts
     assert [s.id for s in required_parts(parts, d) if parts.get(s.id) is None] == []
     assert parts.get("s11").title == "十一、其他重要事项的情况说明"
     # each section is a part of 第三部分 and ends where the next one starts
     assert all(parts.get(s).spec.parent == "narrative" for s in SECTIONS)
     assert [parts.get(s).end_line for s in SECTIONS[:-1]] == [parts.get(s).location.line for s in SECTIONS[1:]]
     # the 目录 says 十一、其他重要事项说明 (as the official template's 目录 does): the same section
-    links, unlisted = match_toc(d)
+    links, unlisted = d.toc_links, d.toc_unlisted
     link = next(link for link in links if link.entry.title == "十一、其他重要事项说明")
     assert not link.exact and link.part.spec.id == "s11"
-    assert unlisted == []
+    assert unlisted == ()
     assert doc.run.findings == ()
 
 
@@ -98,7 +99,7 @@ def _findings(disclosure, rule_id):
 def test_dc002_reports_a_swapped_and_a_moved_section():
     # 二 before 一; 六 after 七
     d = _narrative([1, 0, 2, 3, 4, 6, 5, 7, 8, 9, 10])
-    assert [f.spec.id for f in document_parts(d).found if f.spec.group == "narrative"] == \
+    assert [f.spec.id for f in d.parts.found if f.spec.group == "narrative"] == \
         ["s02", "s01", "s03", "s04", "s05", "s07", "s06", "s08", "s09", "s10", "s11"]
     fails = _findings(d, "DC002")
     assert [(f.subject, f.expected, f.actual) for f in fails] == [

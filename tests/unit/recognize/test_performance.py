@@ -1,4 +1,4 @@
-"""Performance tables as typed records (recognize/performance.py).
+"""Performance tables as typed records (recognize/performance/).
 
 Expected values below were read by hand from the seed files at the line numbers given.
 """
@@ -14,10 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetlint.ingest import read_document
-from budgetlint.ingest import text_rows
+from budgetlint.ingest import read_document, text_rows
+from budgetlint.model.performance import DateValue
 from budgetlint.recognize.performance import (
-    DateValue,
     parse_indicator_value,
     parse_overall_target_table,
     parse_printed_number,

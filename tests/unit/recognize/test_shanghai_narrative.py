@@ -7,9 +7,9 @@ real ones of the 财政局 2024 决算 (docs/evaluation-pdf.md), each on the pag
 from functools import cache
 from pathlib import Path
 
+import documents
 import pytest
 
-from budgetlint.api import audit, read_disclosure
 from budgetlint.ingest import read_text
 from budgetlint.recognize import recognize
 from budgetlint.testing.cases import to_tab_layout
@@ -19,7 +19,7 @@ PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
 
 @cache
 def _findings(name: str) -> list[tuple[str, str, int | None, str]]:
-    doc = audit([PDF / name]).documents[0]
+    doc = documents.results(PDF / name).documents[0]
     assert doc.error is None
     assert doc.run.summary["error"] == 0
     return [(f.rule, f.severity, f.locations[0].page, f.locations[0].page_basis) for f in doc.run.findings]
@@ -63,7 +63,7 @@ def test_items_bind_their_amounts_to_the_coded_row():
 
 
 def test_vocabulary_binds_the_budget_totals():
-    d = read_disclosure(PDF / "sfj_2026_dept_budget.pdf")
+    d = documents.disclosure(PDF / "sfj_2026_dept_budget.pdf")
     subjects = {b.subject for b in d.bindings}
     assert {"财政拨款收入", "支出预算", "一般公共预算拨款支出预算", "三公经费预算数", "公务接待费"} <= subjects
 

@@ -7,9 +7,9 @@ shape the PDF reader gives those tables.
 from functools import cache
 from pathlib import Path
 
+import documents
 import pytest
 
-from budgetlint.api import read_disclosure
 from budgetlint.ingest import read_text
 from budgetlint.recognize import recognize
 from budgetlint.recognize.tables import join_code, split_code_label
@@ -27,7 +27,7 @@ FINAL_KINDS = ["budget_summary", "revenue_summary", "expenditure_summary", "fisc
 
 @cache
 def _pdf(name: str):
-    return read_disclosure(PDF / name)
+    return documents.disclosure(PDF / name)
 
 
 def _recognise(text: str, template: str | None = None):

@@ -8,10 +8,10 @@ row of budgetlint's sheet that stands for it. 及时性 (the publishing date) is
 import io
 from pathlib import Path
 
+import documents
 import openpyxl
 import pytest
 
-from budgetlint import api
 from budgetlint.report import xlsx_checklist
 
 PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
@@ -33,7 +33,7 @@ OFFICIAL_NO = {
 
 
 def _verdicts(name: str) -> dict[str, tuple[str, str]]:
-    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(api.audit([PDF / name])))).active
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(documents.results(PDF / name)))).active
     return {ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value or "")
             for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value and ws.cell(r, 4).value}
 

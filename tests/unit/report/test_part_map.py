@@ -6,7 +6,6 @@ import pytest
 
 from budgetlint.api import read_disclosure
 from budgetlint.model import Location
-from budgetlint.recognize.parts import document_parts, template_of
 from budgetlint.report.part_map import part_of
 
 SEED_000 = Path(__file__).resolve().parents[3] / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt"
@@ -15,7 +14,7 @@ SEED_000 = Path(__file__).resolve().parents[3] / "fixtures" / "seeds" / "000_b2c
 @pytest.fixture(scope="module")
 def seed():
     d = read_disclosure(SEED_000)
-    return template_of(d), document_parts(d)
+    return d.template_spec, d.parts
 
 
 @pytest.mark.parametrize("table, line, expected", [

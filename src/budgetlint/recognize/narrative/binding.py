@@ -9,86 +9,13 @@ Everything else stays unbound and is counted as such: a number is never guessed 
 from __future__ import annotations
 
 import re
-from functools import cache, cached_property
-from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from budgetlint.datafiles import load_yaml, validation_message
-from budgetlint.errors import TemplateError
+from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
-from budgetlint.paths import rules_root
-from budgetlint.patterns import Regex
-from budgetlint.recognize.labels import squeeze
-from budgetlint.recognize.narrative.claims import AmountClaim
+from budgetlint.model.claims import AmountClaim, Binding
+from budgetlint.model.templates import ClassSpec, FactPath, Vocabulary
 
-_SUBJECT_NOISE = re.compile(r"^(其中|主要包括|包括|主要用于|共计|合计为?|共)+|(为|是|共计|达|共)$|（类）|（款）|（项）")
 _YEAR = re.compile(r"(20\d\d)年")
-_QUOTES = str.maketrans("", "", "“”\"'‘’")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FactPath(Strict):
-    table: str
-    row: str
-    column: str
-
-
-class SubjectSpec(Strict):
-    names: list[str]
-    sections: list[Regex] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
-    facts: list[FactPath]  # added up when several
-
-    @cached_property
-    def normalised_names(self) -> frozenset[str]:
-        return frozenset(normalise_subject(n) for n in self.names)
-
-
-class ClassSpec(Strict):
-    """In these sections a 类 name (教育支出) binds to the 类 row of `table` with that name."""
-
-    sections: list[Regex]
-    table: str
-    column: str
-    roles: list[str] = Field(default_factory=list)  # rows with these roles (tables without codes)
-
-
-class Vocabulary(Strict):
-    subjects: list[SubjectSpec] = Field(default_factory=list)
-    classes: list[ClassSpec] = Field(default_factory=list)
-
-
-class Binding(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    claim: AmountClaim
-    subject: str  # the vocabulary name or 类 name it matched
-    claim_fact: Fact
-    facts: tuple[Fact, ...]
-
-
-@cache
-def load_vocabulary(template_id: str, root: Path | None = None) -> Vocabulary | None:
-    path = (root or rules_root()) / "templates" / template_id / "narrative.yaml"
-    if not path.exists():
-        return None
-    data = load_yaml(path, TemplateError, "正文主题词表") or {}
-    if not isinstance(data, dict):
-        raise TemplateError("正文主题词表应为一个 YAML 映射（键: 值）", path=str(path))
-    try:
-        return Vocabulary.model_validate(data)
-    except ValidationError as exc:
-        raise TemplateError(f"正文主题词表有误：{validation_message(exc)}", path=str(path)) from exc
-
-
-def normalise_subject(subject: str | None) -> str:
-    """Subject as compared with vocabulary names: squeezed, no lead-in words, quotes or 的."""
-    if not subject:
-        return ""
-    return _SUBJECT_NOISE.sub("", squeeze(subject)).replace("的", "").translate(_QUOTES)
 
 
 def claim_line(claim) -> int | None:
@@ -143,7 +70,7 @@ def _class_rows(disclosure: Disclosure, spec: ClassSpec) -> dict[str, list[Fact]
 def class_rows_of(disclosure: Disclosure, claim) -> dict[str, list[Fact]] | None:
     """The 类 rows (name -> cells) a 类 name in the claim's section binds to; None when the
     vocabulary binds no 类 names there."""
-    vocabulary = load_vocabulary(disclosure.template)
+    vocabulary = disclosure.template_spec.narrative
     specs = [spec for spec in (vocabulary.classes if vocabulary else ()) if _in_section(spec.sections, claim)]
     return _class_rows(disclosure, specs[0]) if len(specs) == 1 else None
 

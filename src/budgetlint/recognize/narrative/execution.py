@@ -10,15 +10,10 @@ Each match becomes an ExecutionClaim with the printed numbers; checking them is 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from budgetlint.model.document import SourceDocument
+from budgetlint.model.claims import ExecutionClaim, Printed, Span
+from budgetlint.model.document import Paragraph
 from budgetlint.numbers import parse_amount
-from budgetlint.recognize.narrative.claims import Span, narrative_paragraphs
-from budgetlint.model.location import Location
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 # 预算数B万元，决算数F万元，预决算差异率R%
@@ -35,40 +30,13 @@ _YEAR_ON_YEAR = re.compile(rf"20\d\d年(?:当年)?预算执行数为?\s*(?P<b>{_
 _DIRECTION = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
 
 
-class Printed(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    value: Decimal
-    decimals: int
-    text: str
-
-
-class ExecutionClaim(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    kind: Literal["execution"] = "execution"
-    form: Literal["variance", "completion", "year_on_year"]
-    budget: Printed
-    final: Printed
-    rate: Printed | None = None
-    word: Literal["大于", "小于", "等于"] | None = None
-    direction: Literal[-1, 1] | None = None  # year_on_year: 增加/增长 +1, 减少/下降 −1
-    span: Span
-    location: Location
-    end_line: int | None = None
-    section: str | None = None
-    subsection: str | None = None
-    sentence: str
-    clause: str
-
-
 def _printed(text: str) -> Printed:
     amount = parse_amount(text)
     return Printed(value=amount.value, decimals=amount.decimals, text=text)
 
 
-def extract_execution(source: SourceDocument) -> list[ExecutionClaim]:
-    paragraphs, _ = narrative_paragraphs(source)
+def extract_execution(paragraphs: list[Paragraph]) -> list[ExecutionClaim]:
+    """The execution statements of the narrative's paragraphs."""
     out: list[ExecutionClaim] = []
     for paragraph in paragraphs:
         taken: list[tuple[int, int]] = []

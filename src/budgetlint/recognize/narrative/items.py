@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budgetlint.model import Disclosure, SourceDocument
+from budgetlint.labels import normalise_label, normalise_subject
+from budgetlint.model import Disclosure
+from budgetlint.model.claims import AmountClaim, Binding, ClassNameClaim, Span
 from budgetlint.model.document import Paragraph
-from budgetlint.recognize.labels import normalise_label
-from budgetlint.recognize.narrative.binding import Binding, amount_fact, normalise_subject
-from budgetlint.recognize.narrative.claims import AmountClaim, ClassNameClaim, Span, narrative_paragraphs
-from budgetlint.recognize.templates import NarrativeItemsSpec
-
+from budgetlint.model.templates import NarrativeItemsSpec
+from budgetlint.recognize.narrative.binding import amount_fact
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]\s*")
 # 公共安全支出（204类） / “一般公共服务支出（类） / 司法（06款） / 行政运行（01项）”
@@ -101,8 +100,7 @@ def _parse_item(paragraph: Paragraph) -> _Item | None:
     return _Item(paragraph, names, levels, codes, spans, amount.start("num"))
 
 
-def read_items(source: SourceDocument) -> list[_Item]:
-    paragraphs, _ = narrative_paragraphs(source)
+def read_items(paragraphs: list[Paragraph]) -> list[_Item]:
     return [item for item in map(_parse_item, paragraphs) if item is not None]
 
 

@@ -9,6 +9,8 @@ _SPACES = re.compile(r"\s+")
 # 一、 / （一） / 1、 / 1. / ① … at the start of a label
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|（[一二三四五六七八九十]+）|\d{1,2}[、．.](?!\d)|[①-⑳])")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # 科目编码: 类 3, 款 5, 项 7 digits
+_SUBJECT_NOISE = re.compile(r"^(其中|主要包括|包括|主要用于|共计|合计为?|共)+|(为|是|共计|达|共)$|（类）|（款）|（项）")
+_QUOTES = str.maketrans("", "", "“”\"'‘’")
 
 
 def squeeze(text: str) -> str:
@@ -23,6 +25,13 @@ def normalise_label(text: str) -> tuple[str, bool]:
     if m:
         return s[m.end():], True
     return s, False
+
+
+def normalise_subject(subject: str | None) -> str:
+    """Subject as compared with vocabulary names: squeezed, no lead-in words, quotes or 的."""
+    if not subject:
+        return ""
+    return _SUBJECT_NOISE.sub("", squeeze(subject)).replace("的", "").translate(_QUOTES)
 
 
 def is_code(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -57,17 +57,17 @@ class Rule(BaseModel):
     groups: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
-    check: dict[str, Any]
+    check: dict[str, object]  # kind: the check kind; the rest: its parameters
     message: str
     doc: RuleDoc
     references: list[str] = Field(default_factory=list)
     # filled by the loader, never written in YAML
     path: str = ""
-    params: Any = None
+    params: BaseModel | None = None  # the check kind's Params, validated
 
     @property
     def kind(self) -> str:
-        return self.check["kind"]
+        return str(self.check["kind"])
 
     @field_validator("message")
     @classmethod

@@ -1,0 +1,129 @@
+"""Batch runs: -j 2 against -j 1 on the peer PDFs, RSS per worker over many documents, and the
+parent's RSS after 20 and after 2,000 documents in one streaming `check` run.
+
+Run from the repository root:  .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--docs 200] [--check-docs 2000]
+No pytest; prints what it measured. Numbers are wall-clock on whatever machine runs it (a shared
+2-core machine is noisy: read the ratio, not the seconds).
+
+1. speed-up: `budgetlint check` (JSON to /dev/null) of every PDF under --pdfs with -j 1 and -j 2,
+   alternated over --rounds rounds; the ratio of the medians.
+2. workers: a LocalPool of 2 workers over --docs documents (copies of the seeds, each with its own
+   bytes); each worker's RSS after its first document and at the end.
+3. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
+   RSS sampled when 20 and when all documents have been written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+PEER = REPO.parent / "shared" / "peer-samples"
+CLI = Path(sys.executable).with_name("budgetlint")
+
+
+def copies(folder: Path, n: int, sources: list[Path]) -> list[Path]:
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        path = folder / f"{i:05d}{src.suffix}"
+        path.write_bytes(src.read_bytes() + f"\n附注{i}\n".encode())
+        out.append(path)
+    return out
+
+
+def speedup(pdfs: list[Path], rounds: int) -> None:
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(rounds):
+        for jobs in (1, 2):
+            t0 = time.perf_counter()
+            subprocess.run([str(CLI), "check", *map(str, pdfs), "-j", str(jobs), "--format", "json",
+                            "--fail-on", "never"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[jobs].append(time.perf_counter() - t0)
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    print(f"speed-up on {len(pdfs)} PDFs: -j 1 {one:.1f} s, -j 2 {two:.1f} s (medians of {rounds}); "
+          f"ratio {one / two:.2f}x  (samples -j1 {[round(t, 1) for t in times[1]]}, -j2 {[round(t, 1) for t in times[2]]})")
+
+
+def _record_rss(job, settings):
+    """The real per-document function, plus this worker's RSS after the document."""
+    from dataclasses import replace
+
+    from budgetlint.batch.document import check_document
+
+    record = check_document(job, settings)
+    rss = psutil.Process().memory_info().rss
+    return replace(record, reason=f"{os.getpid()} {rss}")
+
+
+def workers(docs: list[Path]) -> None:
+    from budgetlint.batch.document import Job, Settings
+    from budgetlint.batch.pool import LocalPool
+
+    seen: dict[str, list[int]] = {}
+    with LocalPool(Settings(), jobs=2, function=_record_rss) as pool:
+        for record in pool.run(Job(i, (str(p),)) for i, p in enumerate(docs)):
+            pid, rss = record.reason.split()
+            seen.setdefault(pid, []).append(int(rss))
+    for pid, samples in seen.items():
+        print(f"worker {pid}: {len(samples)} documents, RSS after the first {samples[0] / 2**20:.0f} MiB, "
+              f"at the end {samples[-1] / 2**20:.0f} MiB, peak {max(samples) / 2**20:.0f} MiB")
+
+
+def streaming(docs: list[Path], out: Path) -> None:
+    """Sample (bytes written, parent RSS) through the run; the documents are copies of one, so
+    bytes / (bytes of all / count) is the number written at each sample."""
+    proc = subprocess.Popen([str(CLI), "check", *map(str, docs), "-j", "2", "--format", "json", "--fail-on", "never",
+                             "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    samples: list[tuple[int, int]] = []
+    while proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            samples.append((out.stat().st_size, parent.memory_info().rss))
+        except (OSError, psutil.Error):
+            continue
+    per_doc = out.stat().st_size / len(docs)
+    after_20 = next((rss for size, rss in samples if size >= 20 * per_doc), None)
+    near_end = [rss for size, rss in samples if size >= (len(docs) - 5) * per_doc]
+    if after_20 and near_end:
+        print(f"streaming check of {len(docs)} documents: parent RSS after 20 {after_20 / 2**20:.1f} MiB, "
+              f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB ({(near_end[-1] / after_20 - 1) * 100:+.1f} %)")
+    else:
+        print("streaming check: run too short to sample")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pdfs", type=Path, default=PEER)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--check-docs", type=int, default=2000)
+    args = parser.parse_args()
+    pdfs = sorted(args.pdfs.rglob("*.pdf")) if args.pdfs.is_dir() else []
+    if pdfs:
+        speedup(pdfs, args.rounds)
+    else:
+        print(f"no PDFs under {args.pdfs}: speed-up skipped")
+    seeds = sorted((REPO / "fixtures" / "seeds").glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for sub in ("w", "s"):
+            (Path(tmp) / sub).mkdir()
+        if args.docs:
+            workers(copies(Path(tmp) / "w", args.docs, seeds))
+        if args.check_docs:
+            small = [REPO / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt"]
+            streaming(copies(Path(tmp) / "s", args.check_docs, small), Path(tmp) / "out.json")
+
+
+if __name__ == "__main__":
+    main()

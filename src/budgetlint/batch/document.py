@@ -1,0 +1,133 @@
+"""The per-document function: a job (the file or files of one document) -> a DocumentRecord.
+
+The one unit of work of every multi-file run: `check` with several files, `scan`, the local
+process pool and the Dask executor all send the same picklable Job and Settings to
+`check_document` and get the same small record back. It never raises: a file that cannot be read,
+or a bug that crashes on it, is a record with status not_checked and the reason, and the other
+files go on. Rules are loaded once per process (per Settings) and kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from budgetlint import api
+from budgetlint.errors import BudgetlintError
+from budgetlint.ingest.files import display_path
+from budgetlint.limits import DEFAULT_LIMITS, Limits
+from budgetlint.report.record import NOT_CHECKED, DocumentRecord, record_of
+from budgetlint.rulebook import Rule
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every job of one run shares: the rule selection, and the report part to render."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules_dirs: tuple[str, ...] = ()
+    render: str | None = None  # a streaming reporter's name: its part for this document, made where it is checked
+    color: bool = False
+    width: int = 110
+    limits: Limits = DEFAULT_LIMITS  # what one document may cost (--limit)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document: its position in the input, and its file(s) (one today; a text file with its
+    tables file, or a DOCX with its XLSX, make one document of several)."""
+
+    index: int
+    paths: tuple[str, ...]
+    sha256: str | None = None  # known already (a scan hashes to decide what to skip): not hashed again
+
+    @property
+    def path(self) -> str:
+        return self.paths[0]
+
+
+_rules: dict[Settings, list[Rule]] = {}
+_rules_lock = threading.Lock()  # Dask runs jobs in a worker's threads
+
+
+def rules_for(settings: Settings) -> list[Rule]:
+    """The selected rules, loaded once per process and Settings."""
+    key = Settings(settings.select, settings.ignore, settings.rules_dirs, limits=settings.limits)
+    with _rules_lock:
+        if key not in _rules:
+            rules = api.load_rules(list(settings.rules_dirs), settings.limits)  # as typed: "" is refused
+            _rules[key] = api.select_rules(rules, list(settings.select) or None, list(settings.ignore) or None)
+        return _rules[key]
+
+
+def ruleset_version(settings: Settings) -> str:
+    """What the results of a document depend on besides its bytes: the program's version and code,
+    the selected rules' files and the templates. A stored result is reused only under the same one."""
+    from budgetlint import __version__
+    from budgetlint.paths import rules_root
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parents[1]
+    rules = rules_for(settings)
+    files = sorted(package.rglob("*.py")) + sorted(Path(r.path) for r in rules)
+    files += sorted((rules_root() / "templates").rglob("*.yaml"))
+    for extra in settings.rules_dirs:
+        files += sorted(Path(extra).rglob("templates/**/*.yaml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_hash(paths: tuple[str, ...]) -> tuple[str, int]:
+    """sha256 over the document's file(s) and their total size: a document's identity in the store."""
+    digest, size = hashlib.sha256(), 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _identity(job: Job) -> tuple[str, int]:
+    if job.sha256:
+        return job.sha256, sum(os.path.getsize(p) for p in job.paths)
+    return content_hash(job.paths)
+
+
+def not_checked(job: Job, reason: str, seconds: float = 0.0) -> DocumentRecord:
+    return DocumentRecord(path=display_path(job.path), status=NOT_CHECKED, reason=reason, seconds=seconds)
+
+
+def check_document(job: Job, settings: Settings) -> DocumentRecord:
+    """Check one document; never raises (see the module docstring)."""
+    started = time.perf_counter()
+    try:
+        doc = api.check_file(job.path, rules_for(settings), settings.limits)
+        sha256, size = _identity(job) if doc.error is None else (None, None)
+        record = record_of(doc)
+        rendered = _render(record, doc, settings)
+    except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
+        return not_checked(job, exc.user_text(), time.perf_counter() - started)
+    except OSError as exc:
+        return not_checked(job, f"{display_path(job.path)}: 无法读取文件：{exc.strerror}", time.perf_counter() - started)
+    except Exception as exc:  # a crash on one document is that document's, never the batch's
+        return not_checked(job, f"{display_path(job.path)}: 内部错误 {type(exc).__name__}: {exc}",
+                           time.perf_counter() - started)
+    return replace(record, sha256=sha256, size=size, rendered=rendered, seconds=time.perf_counter() - started)
+
+
+def _render(record: DocumentRecord, doc, settings: Settings) -> str | None:
+    if settings.render is None:
+        return None
+    from budgetlint.report import REPORTERS
+
+    return REPORTERS[settings.render].document(record, doc, color=settings.color, width=settings.width)

@@ -1,0 +1,213 @@
+"""The local executor: worker processes that each check one document at a time.
+
+concurrent.futures cannot stop a running task, and one crashed worker breaks its whole pool, so
+this pool keeps its own workers: each is a process that loads the rules once, then receives a Job
+on its pipe and answers with the DocumentRecord. The parent watches every busy worker: past the
+per-file budget (`timeout`) or over the memory limit it kills the worker (SIGKILL), records that
+document as not checked with the reason, and starts a fresh worker; a worker that dies on its own
+(a crash in a C library, the kernel's OOM killer) is recorded the same way. The other documents
+go on.
+
+Workers come from a forkserver where the platform has one (imports done once, a new worker in
+milliseconds), else they are spawned. They ignore SIGINT: Ctrl-C is the parent's to handle, which
+stops the run and kills them. A worker whose parent disappears (SIGKILL to the parent alone)
+sees its pipe close and exits.
+
+Results come back as they finish (`ordered=False`, for the store) or in input order
+(`ordered=True`, for a report whose bytes must not depend on timing); in order, at most `window`
+documents are dispatched past the oldest unfinished one, so what waits to be printed stays small.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+from budgetlint.batch.document import Job, Settings, check_document, not_checked, rules_for
+from budgetlint.report.record import DocumentRecord
+
+POLL = 0.5  # seconds between memory checks while every worker is busy
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["budgetlint.batch.document"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _worker_main(conn: Connection, settings: Settings, function: Callable[[Job, Settings], DocumentRecord]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        rules_for(settings)
+    except Exception:  # a bad rule pack: every job will say so in its record
+        pass
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if job is None:
+            return
+        conn.send(function(job, settings))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    job: Job | None = None
+    started: float = 0.0
+
+    def rss(self) -> int | None:
+        try:
+            import psutil
+
+            return psutil.Process(self.process.pid).memory_info().rss
+        except Exception:  # gone, or psutil missing: nothing to measure
+            return None
+
+
+@dataclass
+class LocalPool:
+    """`jobs` worker processes; `timeout` seconds per document; `memory` bytes of RSS per worker."""
+
+    settings: Settings
+    jobs: int = 1
+    timeout: float | None = None
+    memory: int | None = None
+    window: int = 0  # in order: documents dispatched past the oldest unfinished (0: 8 per worker)
+    on_start: Callable[[Job], None] | None = None  # told when a document is handed to a worker
+    function: Callable[[Job, Settings], DocumentRecord] = check_document  # importable by name (tests swap it)
+    _workers: list[_Worker] = field(default_factory=list)
+
+    def _start(self) -> _Worker:
+        ctx = _context()
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=_worker_main, args=(child, self.settings, self.function), daemon=True,
+                              name="budgetlint-worker")
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        fresh = self._start()
+        self._workers[self._workers.index(worker)] = fresh
+        return fresh
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.process.is_alive():
+                worker.process.kill()
+        for worker in self._workers:
+            worker.process.join(5)
+            worker.conn.close()
+        self._workers = []
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, jobs: Iterable[Job], *, ordered: bool = False) -> Iterator[DocumentRecord]:
+        if ordered:
+            yield from self._in_order(jobs)
+        else:
+            for _job, record in self._as_finished(iter(jobs), lambda: True):
+                yield record
+
+    def _in_order(self, jobs: Iterable[Job]) -> Iterator[DocumentRecord]:
+        window = self.window or 8 * self.jobs
+        waiting: dict[int, DocumentRecord] = {}
+        queue: deque[int] = deque()  # dispatched, not yet yielded, in input order
+
+        def counted(it: Iterator[Job]) -> Iterator[Job]:
+            for job in it:
+                queue.append(job.index)
+                yield job
+
+        for job, record in self._as_finished(counted(iter(jobs)), lambda: len(queue) < window):
+            waiting[job.index] = record
+            while queue and queue[0] in waiting:
+                yield waiting.pop(queue.popleft())
+
+    def _as_finished(self, jobs: Iterator[Job], may_dispatch) -> Iterator[tuple[Job, DocumentRecord]]:
+        if not self._workers:
+            self._workers = [self._start() for _ in range(max(1, self.jobs))]
+        exhausted = False
+        while True:
+            for worker in self._workers:
+                if worker.job is None and not exhausted and may_dispatch():
+                    job = next(jobs, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    self._send(worker, job)
+            busy = [w for w in self._workers if w.job is not None]
+            if not busy:
+                return
+            yield from self._collect(busy)
+
+    def _send(self, worker: _Worker, job: Job) -> None:
+        """Hand `job` to `worker`; a worker that died while idle is replaced first."""
+        try:
+            worker.conn.send(job)
+        except OSError:
+            worker = self._replace(worker)
+            worker.conn.send(job)
+        worker.job, worker.started = job, time.monotonic()
+        if self.on_start is not None:
+            self.on_start(job)
+
+    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[Job, DocumentRecord]]:
+        now = time.monotonic()
+        wait_for = POLL if self.memory else None
+        if self.timeout is not None:
+            nearest = min(w.started + self.timeout for w in busy) - now
+            wait_for = max(0.0, nearest if wait_for is None else min(wait_for, nearest))
+        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+        for worker in busy:
+            job = worker.job
+            assert job is not None
+            elapsed = time.monotonic() - worker.started
+            reason = None
+            if worker.conn in ready:
+                try:
+                    record = worker.conn.recv()
+                except (EOFError, OSError):
+                    reason = self._death(worker)
+                else:
+                    worker.job = None
+                    yield job, record
+                    continue
+            elif worker.process.sentinel in ready:
+                reason = self._death(worker)
+            elif self.timeout is not None and elapsed >= self.timeout:
+                reason = f"超过单个文件的时限 {self.timeout:g} 秒，已停止检查（--timeout 可调整）"
+            elif self.memory is not None and (worker.rss() or 0) > self.memory:
+                reason = f"检查进程内存超过上限 {self.memory >> 20} MiB，已停止检查（--max-memory 可调整）"
+            if reason is not None:
+                worker.job = None
+                self._replace(worker)
+                yield job, not_checked(job, f"{job.path}: 未检查：{reason}", elapsed)
+
+    @staticmethod
+    def _death(worker: _Worker) -> str:
+        worker.process.join(1)
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+            return f"检查进程被信号 {name} 终止（可能是内存耗尽或解析库崩溃）"
+        return f"检查进程意外退出（退出码 {code}）"

@@ -1,0 +1,10 @@
+"""Rates and scores of 绩效自评表, shared by the kinds `self_eval_funding` (执行率, 执行率得分) and
+`indicator_score` (完成率, 得分): accepted scoring formulas (formulas.py), the 完成率 implied by 目标值
+and 业绩值 (rates.py), and evaluations of printed derived values (derived.py)."""
+
+from budgetlint.checks.scoring.derived import derived
+from budgetlint.checks.scoring.formulas import HUNDRED, ONE, ZERO, Candidate, Formula, printed_rate, scores
+from budgetlint.checks.scoring.rates import Implied, QualitativeValues, RateMethods, implied_rate
+
+__all__ = ["HUNDRED", "ONE", "ZERO", "Candidate", "Formula", "Implied", "QualitativeValues", "RateMethods", "derived",
+           "implied_rate", "printed_rate", "scores"]

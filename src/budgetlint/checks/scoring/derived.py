@@ -1,0 +1,64 @@
+"""Evaluations of derived values: a printed rate or score against every value its inputs allow."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budgetlint.checks.scoring.formulas import ONE, ZERO, Candidate
+from budgetlint.model import Evaluation, Fact, Outcome
+from budgetlint.numbers import INFINITY, Interval, format_amount, prints_as
+
+
+def _shown(value: Interval, decimals: int) -> str:
+    point = value.low if value.high == INFINITY else value.mid
+    return format_amount(point, decimals)
+
+
+def _plain(value: Interval) -> str:
+    if value.high == INFINITY:
+        return f"≥{format_amount(value.low, 4)}"
+    if value.low == value.high:
+        return format_amount(value.low, 4)
+    return f"[{format_amount(value.low, 4)}, {format_amount(value.high, 4)}]"
+
+
+def _distance(value: Interval, point: Decimal) -> Decimal:
+    if point < value.low:
+        return value.low - point
+    if point > value.high:
+        return point - value.high
+    return ZERO
+
+
+def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate], inputs: list[Fact], *,
+            unit: str, scale: Decimal = ONE, note: str = "", min_decimals: int = 0) -> Evaluation:
+    """A printed derived value (a rate in %, a score) against the values its inputs allow.
+
+    `candidates` are in the inputs' terms (rates as fractions); `scale` turns them into the printed
+    terms (100 for a percentage). Pass when any candidate prints as the printed value, read to at
+    least `min_decimals` decimals (scores print whole numbers as 15, not 15.0: a 15 printed for
+    14.59 is not a rounding). The expected value shown is the candidate nearest the printed one.
+    """
+    locations = tuple(f.location for f in [printed, *inputs])
+    loc = printed.location
+    values = {"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}
+    if not printed.parsed or printed.value is None:
+        return Evaluation(rule=rule, outcome=Outcome.INSUFFICIENT_DATA, subject=subject, locations=locations,
+                          detail=f"单元格不是数字：“{printed.text}”", values=values)
+    shown = [Candidate(c.how, c.value.scale(scale)) for c in candidates]
+    decimals = max(printed.decimals, min_decimals)
+    ok = any(prints_as(printed.value, decimals, c.value) for c in shown)
+    nearest = min(shown, key=lambda c: _distance(c.value, printed.value)).value
+    expected = _shown(nearest, decimals)
+    difference = format_amount(printed.value - Decimal(expected), decimals)
+    seen: set[tuple[Decimal, Decimal]] = set()
+    distinct = []
+    for c in shown:  # ratio and capped coincide below 100%: show each value once
+        if (c.value.low, c.value.high) not in seen:
+            seen.add((c.value.low, c.value.high))
+            distinct.append(c)
+    tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
+    detail = (note + "。" if note else "") + "可接受的计算：" + tried + "（允许四舍五入或截尾）"
+    return Evaluation(rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
+                      expected=expected, actual=format_amount(printed.value, printed.decimals),
+                      difference=difference, unit=unit, detail=detail, locations=locations, values=values)

@@ -1,0 +1,93 @@
+"""`budgetlint scan`: check a folder (or files) into a results store, resumably, then summarise.
+
+For the reviewer: a progress bar, every core (or a Dask cluster), a time budget per file, results
+kept as they finish in an SQLite store (a rerun does only what is missing), and at the end a table
+per document, worst first. `budgetlint report` writes the same summary as XLSX, CSV or HTML.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+import click
+
+from budgetlint import api
+from budgetlint.batch.document import Settings, rules_for
+from budgetlint.batch.progress import Progress, wanted
+from budgetlint.batch.scan import scan as run_scan
+from budgetlint.batch.store import Store
+from budgetlint.cli.check import run_options
+from budgetlint.errors import InputError
+from budgetlint.ingest.files import display_path
+from budgetlint.exit_codes import ExitCode
+from budgetlint.model.findings import SEVERITY_RANK
+from budgetlint.report.summary import Summary, render_terminal
+
+DEFAULT_DB = "budgetlint-results.sqlite"
+
+
+class Terminated(Exception):
+    """SIGTERM: stop like Ctrl-C (what finished is already stored)."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="结果库（SQLite 文件）；已检查过的文件不再检查")
+@click.option("--rerun", is_flag=True, help="忽略结果库中已有的结果，全部重新检查")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="把检查交给 Dask 集群（dask.distributed 调度器地址）")
+@click.option("--statistics", is_flag=True, help="最后列出最常见的规则")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="达到该级别的问题时以退出码 1 结束")
+@click.option("--select", multiple=True, help="只运行这些规则（id、名称、分组或前缀，可重复）")
+@click.option("--ignore", multiple=True, help="不运行这些规则")
+@click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="终端表格最多列出的文件数")
+@run_options
+def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules_dirs, limit, jobs, timeout,
+         max_memory) -> None:
+    """批量检查：进度、并行、超时、结果库（可续跑）和汇总表。"""
+    settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs))
+    with Store(db) as store:  # a bad --db stops here, before any file is read
+        rules_for(settings)
+        inputs = api.expand_paths(list(paths))
+        files = inputs.files
+        for entry in inputs.skipped:
+            click.echo(entry.user_text(), err=True)
+        if not files:
+            raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
+        progress = Progress(enabled=wanted())
+
+        def planned(todo: int, skipped: int) -> None:
+            if skipped:
+                click.echo(f"结果库中已有 {skipped} 个文件的结果，跳过（--rerun 可全部重查）", err=True)
+            progress.start(todo)
+
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            with progress:
+                counts, ruleset, shas = run_scan(
+                    files, store, settings, rerun=rerun, jobs=jobs, timeout=timeout, memory_mib=max_memory,
+                    scheduler=scheduler, on_plan=planned, on_start=lambda job: progress.running(job.path),
+                    on_record=lambda record: progress.advance(record.path))
+        except (KeyboardInterrupt, Terminated) as exc:
+            click.echo(f"已中断：已完成的文件都已存入 {db}，再次运行同一命令即可继续", err=True)
+            sys.exit(ExitCode.INTERRUPTED if isinstance(exc, KeyboardInterrupt) else 128 + signal.SIGTERM)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        summary = Summary.of(store.records(store.document_ids(ruleset, shas)))
+    click.echo(render_terminal(summary, statistics=statistics, color=sys.stdout.isatty(), limit=limit), nl=False)
+    click.echo(f"本次检查 {counts.checked + counts.not_checked} 个，跳过已有结果 {counts.skipped} 个；"
+               f"结果库 {db}（budgetlint report --db {db} --format xlsx|csv|html -o …）")
+    if summary.totals()["not_checked"] or inputs.skipped:
+        sys.exit(ExitCode.BAD_INPUT)
+    threshold = SEVERITY_RANK.get(fail_on)
+    failing = threshold is not None and any(
+        (threshold <= 2 and r.errors) or (threshold <= 1 and r.warnings) or (threshold == 0 and r.infos)
+        for r in summary.rows)
+    sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)

@@ -1,0 +1,42 @@
+"""What recognize produces: a Disclosure holds everything recognised in one document."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from budgetlint.model.claims import Binding, Claim, ExtractionStats
+from budgetlint.model.document import Paragraph, SourceDocument
+from budgetlint.model.facts import Table
+from budgetlint.model.parts import DocumentParts, FoundPart, TocLink
+from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
+from budgetlint.model.templates import TemplateSpec
+
+
+class Disclosure(BaseModel):
+    """Everything recognised in one document, built once by recognize(): checks and reporters only
+    read it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: str
+    unit: str | None
+    year: int | None
+    kind: str  # budget | final_account
+    template: str  # the template's id
+    template_spec: TemplateSpec  # the template itself (its parts, its narrative vocabulary)
+    tables: tuple[Table, ...]
+    source: SourceDocument  # as ingest read it (blocks, 目录 entries, page defects)
+    # Recognised beyond the tables
+    narrative: tuple[Paragraph, ...] = ()  # the 情况说明 part's paragraphs (all paragraphs when none is found)
+    claims: tuple[Claim, ...] = ()  # narrative claims, in reading order
+    narrative_stats: ExtractionStats | None = None
+    bindings: tuple[Binding, ...] = ()  # claim -> table facts
+    targets: tuple[TargetTable, ...] = ()  # 项目支出绩效目标表
+    overall_target: OverallTargetTable | None = None  # 整体支出绩效目标申报表
+    self_evaluations: tuple[SelfEvaluation, ...] = ()  # 绩效自评表
+    parts: DocumentParts | None = None  # the template's parts found here; None: the template lists none
+    toc_links: tuple[TocLink, ...] = ()  # each 目录 line with what it points at in the body
+    toc_unlisted: tuple[FoundPart, ...] = ()  # found parts the 目录 should list and does not
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]

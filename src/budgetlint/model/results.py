@@ -1,0 +1,63 @@
+"""What a run produces: per file a rule run (evaluations, findings, outcome counts) or the error that
+stopped it. The reporters read only these."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from budgetlint.model.disclosure import Disclosure
+from budgetlint.model.findings import Evaluation, Finding, Outcome
+from budgetlint.model.inputs import SkippedEntry
+from budgetlint.model.rule import Rule
+
+
+class RuleRun(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    evaluations: tuple[Evaluation, ...]
+    findings: tuple[Finding, ...]
+    summary: dict[str, int]
+
+
+class DocumentResult(BaseModel):
+    """One file's result: either a disclosure with its rule run, or the error that stopped it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    path: str
+    disclosure: Disclosure | None = None
+    run: RuleRun | None = None
+    error: str | None = None
+
+
+class Results(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    documents: tuple[DocumentResult, ...]
+    rules: tuple[Rule, ...]
+    skipped: tuple[SkippedEntry, ...] = ()  # folder entries not read (a FIFO, a broken link …)
+
+    @property
+    def failed_inputs(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.error]
+
+
+def narrative_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
+    """Per claim kind: how many narrative claims were extracted, decided by a rule, left unbound.
+
+    A claim counts as checked when an evaluation with outcome pass or fail used it; every other
+    claim is unbound (no rule could tie it to a table or to the numbers around it).
+    """
+    if doc.disclosure is None or doc.run is None:
+        return {}
+    decided = {key for e in doc.run.evaluations if e.outcome in (Outcome.PASS, Outcome.FAIL) for key in e.claims}
+    extracted: dict[str, int] = {}
+    checked: dict[str, int] = {}
+    for claim in doc.disclosure.claims:
+        extracted[claim.kind] = extracted.get(claim.kind, 0) + 1
+        if f"{claim.location.line}:{claim.span.start}" in decided:
+            checked[claim.kind] = checked.get(claim.kind, 0) + 1
+    kinds = sorted(extracted)
+    return {"extracted": {k: extracted[k] for k in kinds},
+            "checked": {k: checked.get(k, 0) for k in kinds},
+            "unbound": {k: extracted[k] - checked.get(k, 0) for k in kinds}}

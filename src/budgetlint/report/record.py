@@ -1,0 +1,113 @@
+"""DocumentRecord: one checked document as every batch consumer needs it, without its Disclosure.
+
+A Disclosure with its rule run weighs megabytes (every block, fact and evaluation); what the
+summary table, the results store and the 检查表 sheet need of it is a few kilobytes: identity
+(unit, year, kind, scope, template), outcome counts, the findings and the 检查表 rows. A record is built in the process
+that checked the document, crosses process (and Dask) boundaries by pickle, and is all that is
+kept once the document's report has been rendered: memory stays flat over any number of files.
+
+A file that could not be checked is a record too, with `status` "not_checked" and the reason
+(unreadable, over its time budget, its worker crashed or ran out of memory): never a silent gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budgetlint.model import Finding
+
+CHECKED = "checked"
+NOT_CHECKED = "not_checked"
+
+
+@dataclass(frozen=True)
+class PartVerdict:
+    """One 检查表 row of a document: the part, how many checks were decided in it, its findings
+    (indices into the record's findings) and whether the part was found in the document."""
+
+    id: str
+    name: str
+    checks: int
+    found: bool | None
+    findings: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    path: str
+    status: str = CHECKED
+    reason: str | None = None  # why the document was not checked
+    sha256: str | None = None
+    size: int | None = None
+    unit: str | None = None
+    year: int | None = None
+    kind: str | None = None  # budget | final_account
+    scope: str | None = None  # department | unit (部门/单位), when the document says
+    template: str | None = None
+    summary: dict[str, int] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    parts: tuple[PartVerdict, ...] = ()
+    coverage: dict = field(default_factory=dict)  # narrative claims extracted / checked / unbound
+    seconds: float = 0.0
+    rendered: str | None = None  # the document's part of the report, when the run asked for one
+
+    @property
+    def checked(self) -> bool:
+        return self.status == CHECKED
+
+    def severity_counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+    def not_decided(self) -> int:
+        """Evaluations that could not decide (not checked parts): insufficient data and errors."""
+        return self.summary.get("insufficient_data", 0) + self.summary.get("error", 0)
+
+
+SCOPE_WORDS = {"department": "部门", "unit": "单位"}
+
+
+def scope_word(scope: str | None) -> str:
+    """部门 / 单位 as the document says, or 部门（单位） when it does not."""
+    return SCOPE_WORDS.get(scope or "", "部门（单位）")
+
+
+def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> DocumentRecord:
+    """The record of a DocumentResult (api.audit's per-file result)."""
+    from budgetlint.model.results import narrative_coverage
+    from budgetlint.report.part_map import document_scope, overview
+
+    if doc.error or doc.disclosure is None or doc.run is None:
+        return DocumentRecord(path=doc.path, status=NOT_CHECKED, reason=doc.error, seconds=seconds,
+                              rendered=rendered)
+    d, run = doc.disclosure, doc.run
+    index = {id(f): i for i, f in enumerate(run.findings)}
+    parts = tuple(PartVerdict(row.id, row.name, row.checks, row.found, tuple(index[id(f)] for f in row.findings))
+                  for row in overview(doc))
+    return DocumentRecord(path=doc.path, unit=d.unit, year=d.year, kind=d.kind, scope=document_scope(doc),
+                          template=d.template, summary=dict(run.summary), findings=tuple(run.findings),
+                          parts=parts, coverage=narrative_coverage(doc), seconds=seconds,
+                          rendered=rendered)
+
+
+@dataclass
+class Totals:
+    """What a report's last lines count, kept as documents stream past."""
+
+    files: int = 0
+    findings: int = 0
+    not_checked: int = 0
+
+    def add(self, record: DocumentRecord) -> None:
+        self.files += 1
+        self.findings += len(record.findings)
+        self.not_checked += not record.checked
+
+    @classmethod
+    def of(cls, records) -> Totals:
+        totals = cls()
+        for record in records:
+            totals.add(record)
+        return totals

@@ -1,0 +1,40 @@
+"""The local pool: a file that hangs, crashes its worker or eats memory is reported as not checked
+with the reason, the others are checked, and records come back in input order when asked."""
+
+from __future__ import annotations
+
+import time
+
+from batch_helpers import SEED_000, misbehaving
+
+from budgetlint.batch.document import Job, Settings
+from budgetlint.batch.pool import LocalPool
+
+
+def test_hang_crash_and_memory_are_that_files_and_the_others_go_on(tmp_path):
+    names = ["a.txt", "hang.txt", "crash.txt", "hog.txt", "b.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(SEED_000.read_bytes())
+    jobs = [Job(i, (str(tmp_path / n),)) for i, n in enumerate(names)]
+    started = time.monotonic()
+    with LocalPool(Settings(select=("TB001",)), jobs=2, timeout=15, memory=400 << 20, function=misbehaving) as pool:
+        records = list(pool.run(jobs, ordered=True))
+    assert time.monotonic() - started < 90
+    assert [r.path for r in records] == [j.path for j in jobs]  # input order
+    by_name = {r.path.rsplit("/", 1)[1]: r for r in records}
+    assert by_name["a.txt"].checked and by_name["b.txt"].checked, [r.reason for r in records]
+    assert by_name["a.txt"].unit == "忻州职业技术学院"
+    assert "时限 15 秒" in by_name["hang.txt"].reason
+    assert "SIGKILL" in by_name["crash.txt"].reason
+    assert "内存超过上限 400 MiB" in by_name["hog.txt"].reason
+    assert all(not by_name[n].checked for n in ("hang.txt", "crash.txt", "hog.txt"))
+
+
+def test_records_are_small_and_carry_the_rendered_part(tmp_path):
+    import pickle
+
+    with LocalPool(Settings(render="json"), jobs=1) as pool:
+        [record] = list(pool.run([Job(0, (str(SEED_000),))]))
+    assert record.checked and record.sha256 and record.size == SEED_000.stat().st_size
+    assert '"unit": "忻州职业技术学院"' in record.rendered
+    assert len(pickle.dumps(record)) < 200_000  # the Disclosure stays in the worker

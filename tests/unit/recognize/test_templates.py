@@ -1,0 +1,87 @@
+"""Template loading: every template under rules/templates/, its tables, parts and narrative vocabulary
+validated at load; a mistake is a TemplateError naming the file, never a crash later."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from budgetlint.errors import TemplateError
+from budgetlint.paths import rules_root
+from budgetlint.recognize.templates import load_template, load_templates
+
+SHANXI = rules_root() / "templates" / "shanxi-budget"
+
+
+def test_the_bundled_templates_load_in_id_order_with_their_vocabulary():
+    templates = load_templates()
+    ids = [t.id for t in templates]
+    assert ids == sorted(ids) and "shanxi-budget" in ids
+    by_id = {t.id: t for t in templates}
+    for template in templates:  # narrative.yaml beside template.yaml is read with it, once
+        has_file = (rules_root() / "templates" / template.id / "narrative.yaml").exists()
+        assert (template.narrative is not None) == has_file
+    assert by_id["shanxi-budget"].table("revenue_summary") is not None
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates" / "shanxi-budget"
+    shutil.copytree(SHANXI, folder)
+    return folder
+
+
+def _break(path: Path, find: str, to: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert find in text
+    path.write_text(text.replace(find, to, 1), encoding="utf-8")
+
+
+def test_a_copy_loads_like_the_original(tmp_path):
+    assert load_template(_copy(tmp_path)) == next(t for t in load_templates() if t.id == "shanxi-budget")
+
+
+def test_a_part_naming_an_unknown_table_is_a_template_error(tmp_path):
+    folder = _copy(tmp_path)
+    text = (folder / "template.yaml").read_text(encoding="utf-8")
+    table = next(line for line in text.splitlines() if "table: " in line and "{id:" in line)
+    _break(folder / "template.yaml", table, table.replace("table: ", "table: no_such_", 1))
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    assert "表 no_such_" in info.value.message and info.value.path == str(folder / "template.yaml")
+
+
+def test_broken_yaml_is_a_template_error_naming_the_file(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "template.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    assert "YAML" in info.value.message and info.value.path == str(folder / "template.yaml")
+
+
+def test_a_bad_narrative_vocabulary_is_a_template_error_naming_its_file(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "narrative.yaml").write_text("subjects:\n  - {names: [x], facts: [{table: t}]}\n", encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    assert info.value.path == str(folder / "narrative.yaml")
+
+
+def test_two_templates_with_one_id_are_refused(tmp_path):
+    folder = _copy(tmp_path)
+    shutil.copytree(folder, tmp_path / "templates" / "shanxi-copy")
+    with pytest.raises(TemplateError):
+        load_templates(tmp_path)
+
+
+def test_a_broken_table_file_names_itself_and_its_fields_in_one_line(tmp_path):
+    folder = _copy(tmp_path)
+    table = folder / "tables" / "01-budget-summary.yaml"
+    _break(table, "width: 6", "width: six")
+    _break(table, "预算收支总表$'", "预算收支总表($'")
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    text = info.value.user_text()
+    assert info.value.path == str(table) and "\n" not in text and "http" not in text
+    assert "字段 title_patterns[0]：正则表达式有误" in text and "字段 width：应为整数" in text
