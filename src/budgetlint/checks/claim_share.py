@@ -30,7 +30,7 @@ class Params(Strict):
     pass
 
 
-def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
+def _whole_of(share, disclosure: Disclosure, lists: dict) -> list[Fact] | None:
     """The facts standing for the share's whole, or None when the text does not make it clear."""
     if share.whole:
         wanted = normalise_subject(share.whole)
@@ -39,21 +39,29 @@ def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
         if bound:
             return list(bound[1])
         # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
-        stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
-                  and normalise_subject(a.subject) == wanted]
+        stated = [a for a in disclosure.claims_of("amount", share.location.line)
+                  if normalise_subject(a.subject) == wanted]
         return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
+    listing = lists.get((share.amount.location.line, share.amount.span))
+    return [amount_fact(listing.total)] if listing else None
+
+
+def _lists_by_item(disclosure: Disclosure) -> dict:
+    """(line, span) of each listed amount -> the first list holding it."""
+    out: dict = {}
     for listing in claims_of(disclosure, "parts"):
-        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in listing.items):
-            return [amount_fact(listing.total)]
-    return None
+        for item in listing.items:
+            out.setdefault((item.location.line, item.span), listing)
+    return out
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
+    lists = _lists_by_item(disclosure)
     for share in claims_of(disclosure, "share"):
         if share.amount is None:
             continue
-        whole = _whole_of(share, disclosure)
+        whole = _whole_of(share, disclosure, lists)
         if not whole:
             continue
         part = amount_fact(share.amount)
