@@ -65,5 +65,6 @@ def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIM
         return DocumentResult(path=shown, error=exc.user_text())
     except Exception as exc:  # noqa: BLE001 - the per-file boundary
         log.debug("reading %s failed", shown, exc_info=True)
-        return DocumentResult(path=shown, error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
+        return DocumentResult(path=shown,
+                              error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
     return DocumentResult(path=shown, disclosure=disclosure, run=check_disclosure(disclosure, rules))

@@ -1,8 +1,8 @@
 """Run one fuzzed input through the real command line, in a child process, and judge the result.
 
-A `Job` is files (name -> bytes) written into a fresh folder and the arguments of one `budgetlint`
+A `FuzzInput` is files (name -> bytes) written into a fresh folder and the arguments of one `budgetlint`
 command run there. The child is forked from the test process (budgetlint and its libraries
-already imported, so a job costs its own work only) and runs `budgetlint.cli.main()` as a user's
+already imported, so an input costs its own work only) and runs `budgetlint.cli.main()` as a user's
 shell would, its stdout and stderr in files. The parent reads the child's CPU time and peak
 resident memory from wait4(2).
 
@@ -39,7 +39,7 @@ SPECIAL = "<fifo>"  # a file whose content is SPECIAL is made a FIFO instead
 
 
 @dataclass(frozen=True)
-class Job:
+class FuzzInput:
     kind: str  # text | pdf | rules | options
     args: tuple[str, ...]
     files: tuple[tuple[str, bytes], ...] = ()
@@ -51,7 +51,7 @@ class Job:
 
 @dataclass
 class Outcome:
-    job: Job
+    job: FuzzInput
     code: int | None  # exit code; None when ended by a signal
     signal: int | None
     cpu: float
@@ -64,7 +64,7 @@ class Outcome:
     error_outcomes: int = 0
 
 
-def prepare(job: Job, folder: Path) -> None:
+def prepare(job: FuzzInput, folder: Path) -> None:
     for name, data in job.files:
         path = folder / os.fsdecode(name.encode("utf-8", "surrogateescape"))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +74,7 @@ def prepare(job: Job, folder: Path) -> None:
             path.write_bytes(data)
 
 
-def _child(job: Job, folder: Path) -> None:
+def _child(job: FuzzInput, folder: Path) -> None:
     """In the forked child: limits, redirections, the CLI. Never returns."""
     code = 70
     try:
@@ -109,7 +109,7 @@ def _child(job: Job, folder: Path) -> None:
             os._exit(code)
 
 
-def start(job: Job) -> tuple[int, Path, float]:
+def start(job: FuzzInput) -> tuple[int, Path, float]:
     folder = Path(tempfile.mkdtemp(prefix="budgetlint-fuzz-"))
     prepare(job, folder)
     pid = os.fork()
@@ -118,7 +118,7 @@ def start(job: Job) -> tuple[int, Path, float]:
     return pid, folder, time.monotonic()
 
 
-def finish(job: Job, pid: int, folder: Path, started: float, block: bool = True,
+def finish(job: FuzzInput, pid: int, folder: Path, started: float, block: bool = True,
            keep_output: bool = True) -> Outcome | None:
     """Collect the child `pid` (None when `block` is False and it still runs)."""
     while True:
@@ -144,7 +144,7 @@ def finish(job: Job, pid: int, folder: Path, started: float, block: bool = True,
     return outcome
 
 
-def run(job: Job) -> Outcome:
+def run(job: FuzzInput) -> Outcome:
     pid, folder, started = start(job)
     while True:
         outcome = finish(job, pid, folder, started, block=False)
@@ -208,10 +208,10 @@ class Pool:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.running: dict[int, tuple[Job, Path, float]] = {}
+        self.running: dict[int, tuple[FuzzInput, Path, float]] = {}
         self.done: list[Outcome] = []
 
-    def submit(self, job: Job) -> None:
+    def submit(self, job: FuzzInput) -> None:
         while len(self.running) >= self.size:
             self._reap()
         pid, folder, started = start(job)

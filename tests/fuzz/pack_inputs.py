@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from hypothesis import strategies as st
 
-from harness import SPECIAL, Job
+from harness import SPECIAL, FuzzInput
 
 REPO = Path(__file__).resolve().parents[2]
 RULE_FILES = sorted(p for p in (REPO / "rules").rglob("*.yaml")
@@ -114,7 +114,7 @@ def _renumbered(rule_id: str, number: int) -> str:
 
 
 @st.composite
-def rule_pack_jobs(draw) -> Job:
+def rule_pack_jobs(draw) -> FuzzInput:
     source = draw(st.sampled_from(RULE_FILES))
     data = dict(rule_data(source))
     new_id = _renumbered(data["id"], draw(st.integers(0, 99)))
@@ -137,7 +137,7 @@ def rule_pack_jobs(draw) -> Job:
         ("rules", "--rules", "pack", "show", new_id),
         ("rules", "--rules", "pack"),
     ]))
-    return Job(kind="rules", args=use, files=tuple(files), note=f"from {source.name}")
+    return FuzzInput(kind="rules", args=use, files=tuple(files), note=f"from {source.name}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ def _option_files() -> tuple[tuple[str, bytes], ...]:
 
 
 @st.composite
-def option_jobs(draw) -> Job:
+def option_jobs(draw) -> FuzzInput:
     command = draw(st.sampled_from([["check"], ["check"], ["check"], ["inspect"], ["rules"], ["rules", "show"],
                                     ["rules", "test"], ["--version"], ["-v", "check"], ["nosuch"]]))
     options = [part for option in draw(st.lists(_OPTIONS, max_size=4)) for part in option]
@@ -179,4 +179,4 @@ def option_jobs(draw) -> Job:
     if command[:2] == ["rules", "show"]:
         paths = [draw(st.sampled_from(["TB001", "ZZZ", "", "core", "TB999"]))]
     args = [*command, *paths, *options] if command[0] != "rules" else [*command, *paths]
-    return Job(kind="options", args=tuple(args), files=_option_files(), note="command line")
+    return FuzzInput(kind="options", args=tuple(args), files=_option_files(), note="command line")

@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 from make_case_pdfs import pdf_bytes
 
-from harness import Job
+from harness import FuzzInput
 
 REPO = Path(__file__).resolve().parents[2]
 PDFS = sorted((REPO / "fixtures" / "pdf").glob("*.pdf")) + sorted((REPO / "rules" / "document").glob("*.pdf"))
@@ -138,7 +138,7 @@ def fixture_bytes(path: Path) -> bytes:
 
 
 @st.composite
-def pdf_jobs(draw, fixtures: bool = True) -> Job:
+def pdf_jobs(draw, fixtures: bool = True) -> FuzzInput:
     """A PDF made or mutated; `fixtures=False` keeps to built PDFs (fast: for the short run)."""
     if fixtures and draw(st.booleans()):
         path = draw(st.sampled_from(PDFS))
@@ -149,5 +149,5 @@ def pdf_jobs(draw, fixtures: bool = True) -> Job:
         edits = draw(st.lists(_byte_edits, max_size=3))
     for edit in edits:
         data = edit(data)
-    return Job(kind="pdf", args=("check", "mutant.pdf", "--format", "json"), files=(("mutant.pdf", data),),
+    return FuzzInput(kind="pdf", args=("check", "mutant.pdf", "--format", "json"), files=(("mutant.pdf", data),),
                note=f"{note}, {len(edits)} edits, {len(data)} bytes")

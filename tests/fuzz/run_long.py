@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE)]
 import conftest  # noqa: E402, F401  (paths and preloaded modules)
-from harness import Job, Outcome, Pool, run  # noqa: E402
+from harness import FuzzInput, Outcome, Pool, run  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from pack_inputs import option_jobs, rule_pack_jobs  # noqa: E402
 from pdf_inputs import pdf_jobs  # noqa: E402
@@ -40,7 +40,7 @@ def _run_family(name: str, count: int, pool: Pool) -> None:
     @settings(max_examples=count, derandomize=True, database=None, deadline=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
     @given(FAMILIES[name]())
-    def submit(job: Job) -> None:
+    def submit(job: FuzzInput) -> None:
         pool.submit(job)
 
     submit()
@@ -73,7 +73,7 @@ def replay(folder: Path) -> int:
     meta = json.loads((folder / "job.json").read_text(encoding="utf-8"))
     files = tuple((bytes.fromhex(n).decode("utf-8", "surrogateescape"),
                    (folder / "files" / os.fsdecode(bytes.fromhex(n))).read_bytes()) for n in meta["files"])
-    outcome = run(Job(kind=meta["kind"], args=tuple(meta["args"]), files=files, note=meta["note"]))
+    outcome = run(FuzzInput(kind=meta["kind"], args=tuple(meta["args"]), files=files, note=meta["note"]))
     print(f"exit {outcome.code}, {outcome.cpu:.2f} s CPU, {outcome.rss / 2**20:.0f} MiB, problems: {outcome.problems}")
     print(outcome.stderr[-4000:])
     return 1 if outcome.problems else 0

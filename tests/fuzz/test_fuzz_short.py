@@ -13,7 +13,7 @@ from pack_inputs import option_jobs, rule_pack_jobs
 from pdf_inputs import pdf_jobs
 from text_inputs import text_jobs
 
-SHORT = settings(max_examples=12, suppress_health_check=list(HealthCheck), deadline=None)
+SHORT = settings(max_examples=8, suppress_health_check=list(HealthCheck), deadline=None)
 
 
 def _no_failure(job) -> None:
@@ -48,11 +48,11 @@ def test_command_lines(job):
 @pytest.mark.parametrize("family", ["text", "pdf", "rules", "options"])
 def test_the_harness_sees_a_failure(family, monkeypatch):
     """The judge is not blind: a crash in the command is a failure of the run."""
-    from harness import Job
+    from harness import FuzzInput
 
     def boom(*args, **kwargs):
         raise RuntimeError("planted")
 
     monkeypatch.setattr("budgetlint.api.read_disclosure", boom)
-    outcome = run(Job(kind=family, args=("check", "x.txt", "--format", "json"), files=(("x.txt", b"x"),)))
+    outcome = run(FuzzInput(kind=family, args=("check", "x.txt", "--format", "json"), files=(("x.txt", b"x"),)))
     assert "内部错误 on stderr" in outcome.problems

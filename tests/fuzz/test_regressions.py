@@ -108,11 +108,11 @@ def test_one_split_character_does_not_refuse_the_file(check):
 def test_a_glyph_taller_than_the_page_costs_the_page_not_the_glyph():
     """Clipping looked a character up per 10 points of its height: minutes and 2.3 GB for one
     huge glyph. Run in a child process, so its memory and CPU are measured (harness.judge)."""
-    from harness import Job, run
+    from harness import FuzzInput, run
     from make_case_pdfs import COVER, DUTIES, _clipped, _text, pdf_bytes
 
     huge = b"".join(_text(60 + 10 * i, 400, "字", 1e9) for i in range(5))
     page = COVER + _clipped(50, 50, 500, 700, huge) + _clipped(50, 100, 500, 600, _text(60, 300, "测试", 12) * 50)
-    outcome = run(Job(kind="pdf", args=("check", "glyph.pdf"), files=(("glyph.pdf", pdf_bytes([page, DUTIES])),)))
+    outcome = run(FuzzInput(kind="pdf", args=("check", "glyph.pdf"), files=(("glyph.pdf", pdf_bytes([page, DUTIES])),)))
     assert outcome.code == 2 and not outcome.problems, outcome.problems  # read, then no disclosure
     assert outcome.rss < 512 * 2**20

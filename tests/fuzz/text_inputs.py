@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from harness import Job
+from harness import FuzzInput
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "fixtures" / "seeds").glob("*.txt"))
@@ -132,7 +132,7 @@ def seed_text(path: Path) -> str:
 
 
 @st.composite
-def text_jobs(draw, max_long: int = 20_000) -> Job:
+def text_jobs(draw, max_long: int = 20_000) -> FuzzInput:
     seed = draw(st.sampled_from(SEEDS))
     text = seed_text(seed)
     edits = draw(st.lists(_edits(max_long), min_size=1, max_size=6))
@@ -140,5 +140,5 @@ def text_jobs(draw, max_long: int = 20_000) -> Job:
         text = edit(text)
     encoding = draw(st.sampled_from(_ENCODINGS))
     data = _encode(text, encoding, draw(fractions))
-    return Job(kind="text", args=("check", "mutant.txt", "--format", "json"), files=(("mutant.txt", data),),
+    return FuzzInput(kind="text", args=("check", "mutant.txt", "--format", "json"), files=(("mutant.txt", data),),
                note=f"{seed.name}, {len(edits)} edits, {encoding}, {len(data)} bytes")
