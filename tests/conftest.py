@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 
 HERE = str(Path(__file__).resolve().parent)
@@ -27,3 +28,12 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def audited():
+    """`audited("pdf/sfj_2026_unit_budget.pdf")`: the Results of checking that fixture file, read once per
+    test process (tests/documents.py)."""
+    import documents
+
+    return lambda name: documents.results(documents.FIXTURES / name)

@@ -16,7 +16,7 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.results import DocumentResult, Results
 from budgetlint.recognize import recognize
 from budgetlint.rulebook import load_rules
-from budgetlint.rulebook.load import select_rules
+from budgetlint.rulebook.select import select_rules
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PDF = FIXTURES / "pdf"

@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from budgetlint.config import Config
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, InputError
+from budgetlint.findings.waivers import waive, waiver_use
 from budgetlint.ingest import read_document
-from budgetlint.ingest.files import INPUT_SUFFIXES, display_path
-from budgetlint.ingest.files import expand_paths as walk_paths
+from budgetlint.ingest.files import INPUT_SUFFIXES, display_path, walk
 from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model import Disclosure
+from budgetlint.model.findings import Waiver
 from budgetlint.model.inputs import InputFiles
-from budgetlint.model.results import DocumentResult, Results, RuleRun
+from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile  # noqa: F401 (api.SkippedFile)
 from budgetlint.recognize import recognize
+from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
-from budgetlint.rulebook.load import select_rules
+from budgetlint.rulebook.select import select_rules, with_severities
 
 log = logging.getLogger(__name__)
 
-
 def expand_paths(paths: Sequence[str | Path]) -> InputFiles:
-    """Files as given; folders walked for supported files in sorted order, with what they skip
-    (ingest/files.py)."""
-    return walk_paths(paths, INPUT_SUFFIXES)
+    """Files as given; folders walked once, in sorted order, for the files of supported formats,
+    with every entry skipped and why (ingest/files.py)."""
+    return walk(paths, INPUT_SUFFIXES)
 
 
 def read_disclosure(path: str | Path, template: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
@@ -36,19 +39,42 @@ def inspect(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
     return read_disclosure(path, limits=limits)
 
 
+def template_base(template_id: str) -> str | None:
+    """The national base a template is or extends (None for one that neither is nor extends one)."""
+    template = next((t for t in load_templates() if t.id == template_id), None)
+    if template is None:
+        return None
+    return template.id if template.national else template.extends
+
+
 def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
     return run_rules(rules, disclosure)
 
 
+def configured_rules(config: Config, *, select: list[str] | None = None, ignore: list[str] | None = None,
+                     rules_dirs: Sequence[str | Path] | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Rule]:
+    """The rules a run uses: --select/--ignore if given, else the project file's; its severities."""
+    rules = with_severities(load_rules(rules_dirs, limits), config.severity)
+    return select_rules(rules, select if select is not None else config.select,
+                        ignore if ignore is not None else config.ignore)
+
+
 def audit(paths: Sequence[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
-          rules_dirs: Sequence[str | Path] | None = None, limits: Limits = DEFAULT_LIMITS) -> Results:
-    """Check every file; a file that cannot be read is recorded and the others go on."""
-    rules = select_rules(load_rules(rules_dirs, limits), select, ignore)
+          rules_dirs: Sequence[str | Path] | None = None, config: Config | None = None, today: dt.date | None = None,
+          limits: Limits = DEFAULT_LIMITS) -> Results:
+    """Check every file; a file that cannot be read is recorded and the others go on.
+
+    `config` (the project file) gives the selection when select/ignore are None, the severities
+    and the waivers; `today` decides which waivers have expired."""
+    config = config or Config()
+    today = today or dt.date.today()
+    rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs, limits=limits)
     inputs = expand_paths(paths)
-    if not inputs.files and not inputs.skipped:
+    if not inputs.files and not inputs.unreadable:
         raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
     documents = tuple(check_file(path, rules, limits) for path in inputs.files)
-    return Results(documents=documents, rules=tuple(rules), skipped=inputs.skipped)
+    return waived(Results(documents=documents, rules=tuple(rules), skipped=inputs.skipped, config_path=config.path),
+                  config.waivers, today)
 
 
 def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -> DocumentResult:
@@ -68,3 +94,40 @@ def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIM
         return DocumentResult(path=shown,
                               error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
     return DocumentResult(path=shown, disclosure=disclosure, run=check_disclosure(disclosure, rules))
+
+
+def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.date) -> DocumentResult:
+    """`doc` with its findings marked by the waivers (by fingerprint) that have not expired."""
+    if doc.run is None or not waivers:
+        return doc
+    return doc.model_copy(update={"run": doc.run.model_copy(update={"findings": waive(doc.run.findings, waivers, today)})})
+
+
+def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
+    """`results` with the project file's waivers applied, and the ones that met nothing listed."""
+    by_fingerprint = {w.fingerprint: w for w in waivers}
+    documents = [waive_document(d, by_fingerprint, today) for d in results.documents]
+    checked = {(d.disclosure.unit, d.disclosure.year) for d in documents if d.disclosure is not None}
+    use = waiver_use(waivers, {f.fingerprint for d in documents if d.run for f in d.run.findings}, checked, today)
+    return results.model_copy(update={"documents": tuple(documents), "unused_waivers": use.unused,
+                                      "expired_waivers": use.expired})
+
+
+def baseline_waivers(results: Results, reason: str, expires: dt.date | None = None,
+                     existing: tuple[Waiver, ...] = ()) -> list[Waiver]:
+    """A waiver for every finding of `results` (consequences too: they show once their cause is
+    fixed); a finding already waived keeps its waiver. Of the `existing` waivers, those written for
+    a document that was not checked this time are kept too; those of a document that was checked
+    and that name no finding of it any more are dropped."""
+    out: list[Waiver] = []
+    for doc in results.documents:
+        if doc.run is None or doc.disclosure is None:
+            continue
+        for f in doc.run.findings:
+            out.append(f.waiver or Waiver(fingerprint=f.fingerprint, reason=reason, expires=expires, rule=f.rule,
+                                          unit=doc.disclosure.unit, year=doc.disclosure.year,
+                                          message=f.message[:60]))
+    written = {w.fingerprint for w in out}
+    checked = {(d.disclosure.unit, d.disclosure.year) for d in results.documents if d.disclosure is not None}
+    return out + [w for w in existing if w.fingerprint not in written and w.unit is not None
+                  and (w.unit, w.year) not in checked]

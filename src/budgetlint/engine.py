@@ -6,27 +6,18 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
+from budgetlint import findings, unread
 from budgetlint.checks import CHECK_KINDS
-from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
+from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.model.results import RuleRun
 from budgetlint.model.rule import Rule
 from budgetlint.numbers import exact_decimals
+from budgetlint.recognize.templates import lineage
 
 log = logging.getLogger(__name__)
 
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:  # placeholders are validated at load; this is a last guard
-        return ""
-
-
-def finding_of(rule: Rule, evaluation: Evaluation) -> Finding:
-    values = _Blank(subject=evaluation.subject, expected=evaluation.expected or "", actual=evaluation.actual or "",
-                    difference=evaluation.difference or "", unit=evaluation.unit or "",
-                    detail=evaluation.detail or "", **evaluation.values)
-    return Finding(rule=rule.id, name=rule.name, severity=evaluation.severity or rule.severity,
-                   message=rule.message.format_map(values), expected=evaluation.expected,
-                   actual=evaluation.actual, difference=evaluation.difference, locations=evaluation.locations)
+# check kinds whose failures an unread page may explain wherever they are (unread.py)
+WHOLE_DOCUMENT = {kind for kind, module in CHECK_KINDS.items() if getattr(module, "READS_WHOLE_DOCUMENT", False)}
 
 
 def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -41,12 +32,12 @@ def run_rule(rule: Rule, disclosure: Disclosure) -> list[Evaluation]:
 @exact_decimals
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
+    templates = lineage(disclosure.template)
     for rule in rules:
-        if rule.applies(disclosure.template):
+        if rule.applies(templates, disclosure.kind):
             evaluations += run_rule(rule, disclosure)
-    by_id = {r.id: r for r in rules}
-    findings = sorted((finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),
-                      key=Finding.sort_key)
+    evaluations = unread.adjust(evaluations, disclosure, WHOLE_DOCUMENT, {r.id: r.kind for r in rules})
+    made = findings.make_findings({r.id: r for r in rules}, disclosure, evaluations)
     counts = Counter(e.outcome.value for e in evaluations)
     summary = {o.value: counts.get(o.value, 0) for o in Outcome}
-    return RuleRun(evaluations=tuple(evaluations), findings=tuple(findings), summary=summary)
+    return RuleRun(evaluations=tuple(evaluations), findings=made, summary=summary)

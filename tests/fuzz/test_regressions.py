@@ -90,12 +90,11 @@ def test_a_pdf_without_a_page_list_loses_only_itself(check):
 
 @pytest.mark.parametrize("edit", ["junk before the header", "20 KB after %%EOF"])
 def test_a_pdf_with_bytes_around_it_is_read(check, edit):
-    """Junk before %PDF was 二进制文件; more than 8 KB after %%EOF was 损坏. (A rule case's PDF: it
-    is read, then found to be no disclosure.)"""
+    """Junk before %PDF was 二进制文件; more than 8 KB after %%EOF was 损坏. (A rule case's PDF.)"""
     small = (REPO / "rules" / "document" / "DC010.pass_no_blank.pdf").read_bytes()
     data = bytes(range(1, 200)) + small if edit.startswith("junk") else small + b"\0" * 20_000
     [doc] = check(("m.pdf", data))
-    assert "未识别出任何预算或决算公开表格" in doc["error"]
+    assert doc["error"] is None and doc["summary"]["pass"] > 0
 
 
 def test_one_split_character_does_not_refuse_the_file(check):
@@ -114,5 +113,5 @@ def test_a_glyph_taller_than_the_page_costs_the_page_not_the_glyph():
     huge = b"".join(_text(60 + 10 * i, 400, "字", 1e9) for i in range(5))
     page = COVER + _clipped(50, 50, 500, 700, huge) + _clipped(50, 100, 500, 600, _text(60, 300, "测试", 12) * 50)
     outcome = run(FuzzInput(kind="pdf", args=("check", "glyph.pdf"), files=(("glyph.pdf", pdf_bytes([page, DUTIES])),)))
-    assert outcome.code == 2 and not outcome.problems, outcome.problems  # read, then no disclosure
+    assert outcome.code in (0, 1) and not outcome.problems, outcome.problems
     assert outcome.rss < 512 * 2**20

@@ -9,6 +9,7 @@ files go on. Rules are loaded once per process (per Settings) and kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import threading
@@ -17,9 +18,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from budgetlint import api
-from budgetlint.errors import BudgetlintError
+from budgetlint.config import Config
+from budgetlint.errors import BudgetlintError, os_reason
 from budgetlint.ingest.files import display_path
 from budgetlint.limits import DEFAULT_LIMITS, Limits
+from budgetlint.model.findings import Waiver
 from budgetlint.report.record import NOT_CHECKED, DocumentRecord, record_of
 from budgetlint.rulebook import Rule
 
@@ -28,7 +31,8 @@ _CHUNK = 1 << 20
 
 @dataclass(frozen=True)
 class Settings:
-    """What every job of one run shares: the rule selection, and the report part to render."""
+    """What every job of one run shares: the rule selection (with the project file's severities and
+    waivers), and the report part to render."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -36,6 +40,11 @@ class Settings:
     render: str | None = None  # a streaming reporter's name: its part for this document, made where it is checked
     color: bool = False
     width: int = 110
+    severity: tuple[tuple[str, str], ...] = ()  # the project file's [severity]: token -> level
+    waivers: tuple[Waiver, ...] = ()  # the project file's waivers, applied to each document's findings
+    today: dt.date | None = None  # decides which waivers have expired (one day for the whole run)
+    show_skipped: bool = False  # report options the rendered part honours
+    show_waived: bool = False
     limits: Limits = DEFAULT_LIMITS  # what one document may cost (--limit)
 
 
@@ -59,17 +68,21 @@ _rules_lock = threading.Lock()  # Dask runs jobs in a worker's threads
 
 def rules_for(settings: Settings) -> list[Rule]:
     """The selected rules, loaded once per process and Settings."""
-    key = Settings(settings.select, settings.ignore, settings.rules_dirs, limits=settings.limits)
+    key = Settings(settings.select, settings.ignore, settings.rules_dirs, severity=settings.severity,
+                   limits=settings.limits)
     with _rules_lock:
         if key not in _rules:
-            rules = api.load_rules(list(settings.rules_dirs), settings.limits)  # as typed: "" is refused
-            _rules[key] = api.select_rules(rules, list(settings.select) or None, list(settings.ignore) or None)
+            _rules[key] = api.configured_rules(Config(severity=dict(settings.severity)),
+                                               select=list(settings.select) or None,
+                                               ignore=list(settings.ignore) or None,
+                                               rules_dirs=list(settings.rules_dirs),  # as typed: "" is refused
+                                               limits=settings.limits)
         return _rules[key]
 
 
 def ruleset_version(settings: Settings) -> str:
     """What the results of a document depend on besides its bytes: the program's version and code,
-    the selected rules' files and the templates. A stored result is reused only under the same one."""
+    the selected rules' files, the templates and the vocabulary. A stored result is reused only under the same one."""
     from budgetlint import __version__
     from budgetlint.paths import rules_root
 
@@ -78,6 +91,7 @@ def ruleset_version(settings: Settings) -> str:
     rules = rules_for(settings)
     files = sorted(package.rglob("*.py")) + sorted(Path(r.path) for r in rules)
     files += sorted((rules_root() / "templates").rglob("*.yaml"))
+    files += sorted((rules_root() / "vocabulary").rglob("*.yaml"))  # the national table kinds
     for extra in settings.rules_dirs:
         files += sorted(Path(extra).rglob("templates/**/*.yaml"))
     for path in files:
@@ -112,13 +126,17 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
     started = time.perf_counter()
     try:
         doc = api.check_file(job.path, rules_for(settings), settings.limits)
+        if settings.waivers:
+            doc = api.waive_document(doc, {w.fingerprint: w for w in settings.waivers},
+                                     settings.today or dt.date.today())
         sha256, size = _identity(job) if doc.error is None else (None, None)
         record = record_of(doc)
         rendered = _render(record, doc, settings)
     except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
         return not_checked(job, exc.user_text(), time.perf_counter() - started)
     except OSError as exc:
-        return not_checked(job, f"{display_path(job.path)}: 无法读取文件：{exc.strerror}", time.perf_counter() - started)
+        return not_checked(job, f"{display_path(job.path)}: 无法读取文件：{os_reason(exc)}",
+                           time.perf_counter() - started)
     except Exception as exc:  # a crash on one document is that document's, never the batch's
         return not_checked(job, f"{display_path(job.path)}: 内部错误 {type(exc).__name__}: {exc}",
                            time.perf_counter() - started)
@@ -130,4 +148,6 @@ def _render(record: DocumentRecord, doc, settings: Settings) -> str | None:
         return None
     from budgetlint.report import REPORTERS
 
-    return REPORTERS[settings.render].document(record, doc, color=settings.color, width=settings.width)
+    return REPORTERS[settings.render].document(record, doc, color=settings.color, width=settings.width,
+                                               show_skipped=settings.show_skipped, show_waived=settings.show_waived,
+                                               rules=rules_for(settings))

@@ -201,9 +201,7 @@ class Store:
 
     @staticmethod
     def _finding(row, path: str) -> Finding:
-        data = json.loads(row["contract"])
-        data["locations"] = [{"file": path, **loc} for loc in data.get("locations", [])]
-        return Finding.model_validate({**data, "name": row["name"]})
+        return Finding.from_contract({**json.loads(row["contract"]), "name": row["name"]}, path)
 
 
 class _transaction:

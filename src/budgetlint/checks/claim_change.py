@@ -42,10 +42,10 @@ def _evaluate_one(rule_id: str, change) -> Evaluation | None:
         return None
     subject = change.subject or change.span.text
 
-    def verdict(ok: bool, expected: str, actual: str, detail: str, extra=()) -> Evaluation:
+    def verdict(ok: bool, expected: str, actual: str, detail: str | None, extra=(), formula=None) -> Evaluation:
         return narrative_evaluation(rule_id, ok, change, subject=subject, facts=[*facts, *extra],
                                     claims=[change, *([change.current] if change.current else [])],
-                                    expected=expected, actual=actual, detail=detail)
+                                    expected=expected, actual=actual, detail=detail, formula=formula)
 
     if change.rate_direction is not None and change.rate_direction != change.direction:
         return verdict(False, WORDS[change.direction], WORDS[change.rate_direction],
@@ -73,8 +73,8 @@ def _evaluate_one(rule_id: str, change) -> Evaluation | None:
     ok = percent_accepts(change.rate, change.rate_decimals or 0, ratio)
     sign = "−" if change.direction > 0 else "+"
     return verdict(ok, format_amount(computed, change.rate_decimals or 0), format_amount(change.rate, change.rate_decimals or 0),
-                   f"{amount.text} ÷ ({current.text} {sign} {amount.text}) × 100% = {format_amount(computed, 4)}%",
-                   extra=[current])
+                   None, extra=[current],
+                   formula=f"{amount.text} ÷ ({current.text} {sign} {amount.text}) × 100% = {format_amount(computed, 4)}%")
 
 
 def _flat_contradicted(rule_id: str, flat, changes: list) -> Evaluation | None:

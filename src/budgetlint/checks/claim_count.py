@@ -12,6 +12,10 @@ from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation
 
+# Looks over the whole document for what it compares (unread.py):
+# the tables a stated count is made of may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Params(Strict):
     pass

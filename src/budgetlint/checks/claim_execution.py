@@ -33,9 +33,10 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
     b_int, f_int = interval_of(b.value, b.decimals), interval_of(f.value, f.decimals)
     out = []
 
-    def verdict(ok: bool, expected: str, actual: str, detail: str, extra=()) -> Evaluation:
+    def verdict(ok: bool, expected: str, actual: str, detail: str | None, extra=(), formula=None) -> Evaluation:
         return narrative_evaluation(rule_id, ok, claim, subject=claim.span.text, facts=[budget, final, *extra],
-                                    claims=[claim, *inside], expected=expected, actual=actual, detail=detail)
+                                    claims=[claim, *inside], expected=expected, actual=actual, detail=detail,
+                                    formula=formula)
 
     if claim.rate is not None:
         r = claim.rate
@@ -52,7 +53,7 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
                 formula = f"({f.text} − {b.text}) ÷ {b.text} × 100%"
                 stated = ("增加" if claim.direction > 0 else "减少") + r.text
                 out.append(verdict(ok, ("增加" if computed >= 0 else "减少") + format_amount(abs(computed), r.decimals),
-                                   stated, f"{formula} = {format_amount(computed, 4)}%", extra=[rate]))
+                                   stated, None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
                 return out
             if claim.form == "variance":
                 ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low), b_int)
@@ -65,7 +66,7 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
                 ok = percent_accepts(r.value, r.decimals, ratio)
                 formula = f"{f.text} ÷ {b.text} × 100%"
             out.append(verdict(ok, format_amount(computed, r.decimals), r.text,
-                               f"{formula} = {format_amount(computed, 4)}%", extra=[rate]))
+                               None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
     if claim.word is not None:
         if f_int.low > b_int.high:
             truth = 1

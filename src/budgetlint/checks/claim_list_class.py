@@ -21,6 +21,10 @@ from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.recognize.narrative.binding import amount_fact, class_rows_of
 
+# Looks over the whole document for what it compares (unread.py):
+# the 类 a listed amount is looked up in may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 MIN_BOUND = 2  # parts bound to 类 rows before a list counts as a list of 类
 
 

@@ -79,5 +79,5 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             rule.id, ok, share, subject=share.subject or share.span.text, facts=facts, claims=[share, share.amount],
             expected=format_amount(computed, share.decimals), actual=format_amount(share.percent, share.decimals),
             difference=format_amount(share.percent - computed, share.decimals), unit="%",
-            detail=f"{part.text} ÷ {' + '.join(f.text for f in whole)} × 100% = {format_amount(computed, 4)}%"))
+            formula=f"{part.text} ÷ {' + '.join(f.text for f in whole)} × 100% = {format_amount(computed, 4)}%"))
     return out or [not_decided(rule.id, "not_applicable", "正文中没有可核对的占比")]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetlint.checks.compare import balance
+from budgetlint.checks.compare import addend_list, balance
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
+from budgetlint.model.findings import Quantity
 from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
 
 __all__ = ["amount_fact", "amounts_within", "by_line", "claim_balance", "claim_key", "claims_of", "count_against",
@@ -38,13 +39,31 @@ def states(claim, subject: str, clause: str | None = None) -> bool:
 
 def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: list[Fact], claims: list,
                          expected: str | None, actual: str | None, difference: str | None = None,
-                         detail: str | None = None, unit: str | None = None, severity=None) -> Evaluation:
-    """An evaluation about narrative text: located at the claim's line, then every other number."""
+                         detail: str | None = None, unit: str | None = None, severity=None,
+                         formula: str | None = None) -> Evaluation:
+    """An evaluation about narrative text: located at the claim's line, then every other number.
+
+    In a failing one, the stated number (the reported side) is the percentage where there is one
+    (a share, a rate of change or execution: the other numbers are what it is computed from),
+    else the first fact."""
+    sides = {}
+    if not ok:
+        stated = next((i for i, f in enumerate(facts) if f.unit == "%"), 0)
+        ordered = [facts[stated], *facts[:stated], *facts[stated + 1:]] if facts else []
+        sides = {"reported": Quantity(printed=actual, unit=unit) if actual is not None else None,
+                 "computed": Quantity(printed=expected, unit=unit) if expected is not None else None,
+                 "addends": addend_list(ordered[:1], ordered[1:], by_subject)}
     return Evaluation(
         rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, expected=expected,
-        actual=actual, difference=difference, unit=unit, detail=detail, severity=severity,
+        actual=actual, difference=difference, unit=unit, detail=detail, formula=formula, severity=severity,
         locations=tuple(f.location for f in facts), claims=tuple(claim_key(c) for c in claims),
-        values={"table": claim.section or "情况说明", "row": subject, "column": "", "quote": claim.span.text})
+        values={"table": claim.section or "情况说明", "row": subject, "column": "", "quote": claim.span.text},
+        **sides)
+
+
+def by_subject(fact: Fact) -> str:
+    """A narrative number named by what it is about (预算数, the claim's subject) or its section."""
+    return fact.location.row or fact.location.table or ""
 
 
 def by_line(fact: Fact) -> str:

@@ -14,7 +14,7 @@ values gives insufficient_data for that parent. not_applicable for a missing or 
 from __future__ import annotations
 
 from budgetlint.checks.compare import head_vs_items, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, data_table, rows_by_code, the_row
+from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns, rows_by_code, the_row
 from budgetlint.model import Disclosure, Evaluation, TableRow
 
 
@@ -35,6 +35,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
         table = data_table(disclosure, p.table)
+        require_columns(table, p.columns)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
     by_code = rows_by_code(table)

@@ -15,7 +15,7 @@ row is missing or printed twice with different values. Columns empty all along a
 from __future__ import annotations
 
 from budgetlint.checks.compare import head_vs_items, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, data_table, the_row
+from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns, the_row
 from budgetlint.model import Disclosure, Evaluation
 
 
@@ -31,6 +31,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     try:
         table = data_table(disclosure, p.table)
         total = the_row(table, p.total)
+        require_columns(table, p.columns)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
     items = [r for r in table.rows if r.role in p.items and r.side == total.side]

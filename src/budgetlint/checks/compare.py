@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Callable
 
 from budgetlint.model import Evaluation, Fact, Outcome
+from budgetlint.model.findings import Addend, Quantity, Side
 from budgetlint.numbers import UNIT_FACTORS, Interval, format_amount, sum_intervals
 
 
@@ -44,11 +45,28 @@ def unparsed(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not f.parsed]
 
 
+def _involved(computed: list[Fact]) -> list[Fact]:
+    """The computed side's printed cells (its empty cells only when all of it is empty, since then
+    the blank itself is what disagrees)."""
+    return [f for f in computed if f.value is not None] or list(computed)
+
+
 def locations(reported: list[Fact], computed: list[Fact] = ()) -> tuple:
-    """Every number involved: the reported cells, and the computed side's printed cells (its empty
-    cells only when all of it is empty, since then the blank itself is what disagrees)."""
-    printed = [f for f in computed if f.value is not None]
-    return tuple(f.location for f in [*reported, *(printed or computed)])
+    """Every number involved: the reported cells, then the computed side's (see _involved)."""
+    return tuple(f.location for f in [*reported, *_involved(list(computed))])
+
+
+def addend_list(reported: list[Fact], computed: list[Fact], name: Callable[[Fact], str]) -> tuple[Addend, ...]:
+    """The same numbers as `locations`, each with its side, name, printed text and value."""
+    def one(fact: Fact, side: Side) -> Addend:
+        return Addend(side=side, name=name(fact), printed=fact.text,
+                      value=str(fact.value) if fact.value is not None else None, unit=fact.unit,
+                      location=fact.location)
+    return tuple([one(f, "reported") for f in reported] + [one(f, "computed") for f in _involved(list(computed))])
+
+
+def quantity(printed: str, value: Decimal, interval: Interval, unit: str) -> Quantity:
+    return Quantity(printed=printed, value=str(value), low=str(interval.low), high=str(interval.high), unit=unit)
 
 
 def stated_interval(facts: list[Fact], unit: str, *, may_truncate: bool = False) -> Interval:
@@ -97,15 +115,22 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
         ok = left.overlaps(right, floor)
     detail = addends(computed, name)
     printed_parts = sum(1 for f in computed if f.value is not None)
+    formula = None
     if not ok and relation == "=" and printed_parts > 1:  # rounding of several addends was allowed for
-        detail += f"（按四舍五入区间：报告值 {left}，计算值 {right}，不重叠）"
+        formula = f"按四舍五入区间：报告值 {left}，计算值 {right}，不重叠"
     loc = first.location
+    sides = {}
+    if not ok:  # what a finding shows; a pass is only counted
+        shown_actual = first.text if len(reported) == 1 and first.value is not None else _show(actual, decimals)
+        sides = {"reported": quantity(shown_actual, actual, left, unit),
+                 "computed": quantity(_show(expected, decimals), expected, right, unit),
+                 "addends": addend_list(reported, computed, name)}
     return Evaluation(
         rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
         expected=_show(expected, decimals), actual=_show(actual, decimals),
-        difference=_show(actual - expected, decimals), unit=unit, detail=detail, severity=severity,
+        difference=_show(actual - expected, decimals), unit=unit, detail=detail, formula=formula, severity=severity,
         locations=locations(reported, computed),
-        values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""})
+        values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}, **sides)
 
 
 def head_vs_items(rule: str, table, head, items, columns) -> list[Evaluation]:

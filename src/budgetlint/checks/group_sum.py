@@ -17,7 +17,7 @@ not_applicable for a missing or empty table.
 from __future__ import annotations
 
 from budgetlint.checks.compare import head_vs_items, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, data_table
+from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns
 from budgetlint.model import Disclosure, Evaluation, TableRow
 
 
@@ -42,6 +42,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
         table = data_table(disclosure, p.table)
+        require_columns(table, p.columns)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
     out = []

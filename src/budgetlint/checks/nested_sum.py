@@ -19,7 +19,7 @@ Params:
 from __future__ import annotations
 
 from budgetlint.checks.compare import balance, by_row, head_vs_items, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, data_table, the_row
+from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns, the_row
 from budgetlint.model import Disclosure, Evaluation, TableRow
 from budgetlint.numbers import ZERO, Interval
 
@@ -82,6 +82,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
         table = data_table(disclosure, p.table)
+        require_columns(table, p.columns)
         total = the_row(table, p.total)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]

@@ -19,6 +19,10 @@ from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.model.parts import FoundPart
 
+# Looks over the whole document for what it compares (unread.py):
+# a part out of order may only seem so when another is on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Params(Strict):
     groups: list[str]

@@ -24,6 +24,10 @@ from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome
 from budgetlint.model.parts import in_scope, required_parts
 
+# Looks over the whole document for what it compares (unread.py):
+# a part may be printed on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Params(Strict):
     parts: list[str] | None = None

@@ -59,8 +59,21 @@ def the_row(table: Table, role: str) -> TableRow:
 def the_cell(row: TableRow, column: str, table: Table) -> Fact:
     fact = row.fact(column)
     if fact is None:
-        raise Unresolved("error", f"{table.kind} 表没有列 {column}")
+        raise Unresolved("insufficient_data", f"{table.title} 中没有 {column} 列")
     return fact
+
+
+def require_columns(table: Table, columns: list[str] | None, optional: list[str] | None = None) -> None:
+    """Every named column is one the table prints: a column the document lacks is insufficient_data,
+    never counted as zero (a province may print fewer columns than the rule reads).
+
+    `optional` columns are ones a layout may leave out by design (a budget's 收入总表 has no 上级补助收入
+    column): absent, they add nothing -- unless the table has a value column whose header named no
+    role, which might be the one the rule needs."""
+    missing = [c for c in columns or [] if c not in table.columns and (c not in (optional or [])
+                                                                        or table.unplaced_columns)]
+    if missing:
+        raise Unresolved("insufficient_data", f"{table.title} 中没有 {'、'.join(missing)} 列，无法核对")
 
 
 def resolve(ref: FactRef, disclosure: Disclosure) -> list[Fact]:

@@ -26,8 +26,12 @@ from typing import Literal
 
 from budgetlint.checks.compare import balance, by_cell, locations, not_decided
 from budgetlint.checks.equal import applicable
-from budgetlint.checks.refs import FactRef, Strict, Unresolved, has_data, the_table
+from budgetlint.checks.refs import FactRef, Strict, Unresolved, has_data, require_columns, the_table
 from budgetlint.model import Disclosure, Evaluation, Outcome, TableRow
+
+# Looks over the whole document for what it compares (unread.py):
+# a row's counterpart in the other table may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
 
 
 class Side(Strict):
@@ -35,6 +39,7 @@ class Side(Strict):
     columns: list[str]
     side: str | None = None
     roles: list[str] | None = None  # only rows with these roles (left side)
+    optional: list[str] = []  # columns a layout may not print (refs.require_columns)
 
 
 class Params(Strict):
@@ -77,6 +82,11 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         return [not_decided(rule.id, u.outcome, u.reason)]
     if not has_data(left_table):
         return [not_decided(rule.id, "not_applicable", f"{left_table.title} 无数据")]
+    try:
+        require_columns(left_table, p.left.columns, p.left.optional)
+        require_columns(right_table, p.right.columns, p.right.optional)
+    except Unresolved as u:
+        return [not_decided(rule.id, u.outcome, u.reason)]
     right_rows = _index(right_table.rows, p.match)
     out = []
     for row in left_table.rows:

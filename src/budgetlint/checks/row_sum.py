@@ -6,9 +6,11 @@ Params:
   addends: the addend column roles, e.g. [basic, project]
   side:   only rows of this side of a two-sided table (default: every row)
   rows:   only rows with these roles (default: every row)
+  optional: addends a layout may leave out (absent, they add nothing; see refs.require_columns)
 
 not_applicable when the table is missing or holds no number; rows that are empty all along are
-not evaluated. A cell holding text that is not a number gives insufficient_data for its row.
+not evaluated. A cell holding text that is not a number gives insufficient_data for its row; a
+column the table does not print gives insufficient_data for the rule (never a zero).
 
     check: {kind: row_sum, table: expenditure_summary, total: total, addends: [basic, project]}
 """
@@ -16,7 +18,7 @@ not evaluated. A cell holding text that is not a number gives insufficient_data 
 from __future__ import annotations
 
 from budgetlint.checks.compare import balance, by_column, not_decided
-from budgetlint.checks.refs import Strict, Unresolved, data_table
+from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns
 from budgetlint.model import Disclosure, Evaluation
 
 
@@ -26,12 +28,14 @@ class Params(Strict):
     addends: list[str]
     side: str | None = None
     rows: list[str] | None = None
+    optional: list[str] = []  # addends a layout may not print (refs.require_columns)
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     try:
         table = data_table(disclosure, p.table)
+        require_columns(table, [p.total, *p.addends], p.optional)
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
     out = []

@@ -43,15 +43,17 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     if parts is None or parts.scope is None:
         return [not_decided(rule.id, "not_applicable", "文件未写明是部门预算还是单位预算")]
     kind = SCOPE_NAMES[parts.scope]
-    texts = [(para.text, para.location) for para in parts.paragraphs if (para.location.line or 0) > parts.toc_end]
+    # (text, its location, whether match offsets are offsets in the block's own text)
+    texts = [(para.text, para.location, True) for para in parts.paragraphs
+             if (para.location.line or 0) > parts.toc_end]
     for entry in parts.toc_lines:
-        texts.append((entry.title, toc_entry_location(disclosure, parts, p.toc_part, entry)))
+        texts.append((entry.title, toc_entry_location(disclosure, parts, p.toc_part, entry), False))
     texts.sort(key=lambda t: t[1].line or 0)
     out = []
     for pattern in p.wrong.get(parts.scope, []):
         rx = re.compile(pattern)
         hits = 0
-        for text, location in texts:
+        for text, location, own_text in texts:
             for m in rx.finditer(text):
                 hits += 1
                 part = parts.part_at(location.line)
@@ -59,7 +61,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 context = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
                 out.append(Evaluation(
                     rule=rule.id, outcome=Outcome.FAIL, subject=m.group(0), actual=m.group(0), detail=context,
-                    locations=(location.at_cell(table=part.spec.name if part else location.table, row=m.group(0)),),
+                    locations=(location.at_cell(table=part.spec.name if part else location.table, row=m.group(0))
+                               .model_copy(update={"span": m.span() if own_text else None}),),
                     values={"table": part.spec.name if part else "", "quote": m.group(0), "row": kind}))
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=pattern))

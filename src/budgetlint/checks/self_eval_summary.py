@@ -29,6 +29,10 @@ from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 
+# Looks over the whole document for what it compares (unread.py):
+# the 绩效自评表 a stated total is made of may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 Measure = Literal["unit_budget", "unit_executed", "projects_budget", "projects_executed", "projects_count"]
 
 

@@ -26,6 +26,10 @@ from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Fact
 
+# Looks over the whole document for what it compares (unread.py):
+# the 绩效目标表 a stated total is made of may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Statement(Strict):
     subject: str

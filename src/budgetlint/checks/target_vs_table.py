@@ -40,6 +40,10 @@ from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.model.facts import TableRow
 from budgetlint.model.findings import Severity
 
+# Looks over the whole document for what it compares (unread.py):
+# a project's row in the 项目支出预算表 may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Params(Strict):
     table: str

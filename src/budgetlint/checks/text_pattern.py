@@ -47,10 +47,10 @@ def _texts(disclosure: Disclosure, scope: str) -> list[tuple[str, Paragraph | Ra
     return out
 
 
-def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str) -> Location:
+def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str, span: tuple[int, int]) -> Location:
     """Built for a match only: a document has thousands of cells."""
     if row is None:
-        return block.location.model_copy(update={"row": what})
+        return block.location.model_copy(update={"row": what, "span": span})
     return block.location.model_copy(update={"line": row.line_of(i), "page": row.page, "row": what,
                                              "bbox": row.cell_boxes[i] if row.cell_boxes else None})
 
@@ -73,7 +73,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             context = text[start:m.end() + 12]
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.FAIL, subject=spec.what, actual=m.group(0), detail=f"…{context}…",
-                locations=(_location(*place, spec.what),),
+                locations=(_location(*place, spec.what, m.span()),),
                 values={"table": part, "row": spec.what, "column": "", "quote": m.group(0)}))
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.what))

@@ -35,6 +35,10 @@ from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.model.parts import toc_entry_location
 
+# Looks over the whole document for what it compares (unread.py):
+# a 目录 entry's heading, or the 目录 itself, may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 
 class Params(Strict):
     direction: Literal["toc_to_body", "body_to_toc"]

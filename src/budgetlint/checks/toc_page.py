@@ -24,6 +24,10 @@ from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.model.parts import toc_entry_location
 
+# Looks over the whole document for what it compares (unread.py):
+# the heading a 目录 page number points at may be on a page that was not read
+READS_WHOLE_DOCUMENT = True
+
 EXACT = ("pdf", "formfeed")
 BASIS_NAMES = {"pdf": "PDF 页", "formfeed": "按分页符计"}
 

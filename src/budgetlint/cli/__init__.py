@@ -12,18 +12,27 @@ import sys
 import click
 
 from budgetlint import __version__
+from budgetlint.cli.chinese import ChineseGroup, usage_error
 from budgetlint.errors import BudgetlintError
 from budgetlint.exit_codes import ExitCode
 
 _traceback = False
 
 
-@click.group()
-@click.version_option(__version__, prog_name="budgetlint")
+@click.group(cls=ChineseGroup)
+@click.version_option(__version__, prog_name="budgetlint", help="显示版本并退出", message="%(prog)s %(version)s")
 @click.option("--traceback", "show_traceback", is_flag=True, help="出错时显示完整的 Python 调用栈")
 @click.option("-v", "--verbose", is_flag=True, help="输出调试日志")
 def cli(show_traceback: bool, verbose: bool) -> None:
-    """budgetlint：预决算公开文件一致性检查。"""
+    """budgetlint：预决算公开文件一致性检查。
+
+    \b
+    常用：
+      budgetlint check 部门预算.pdf            检查一个文件，问题按部分、按页列出
+      budgetlint check 目录/ --show-skipped    检查目录中的全部文件，并列出未能判断的检查
+      budgetlint baseline -o budgetlint.toml 目录/   把现有问题全部记为已豁免
+      budgetlint rules                       列出全部规则；budgetlint rules show NA001 查看说明
+    """
     global _traceback
     _traceback = show_traceback
     configure_logging(verbose)
@@ -51,13 +60,14 @@ def configure_logging(verbose: bool) -> None:
 
 
 def _register() -> None:
+    from budgetlint.cli.baseline import baseline
     from budgetlint.cli.check import check
     from budgetlint.cli.inspect import inspect
     from budgetlint.cli.report import report
     from budgetlint.cli.rules import rules
     from budgetlint.cli.scan import scan
 
-    for command in (scan, report, check, inspect, rules):
+    for command in (scan, report, check, baseline, inspect, rules):
         cli.add_command(command)
 
 
@@ -70,19 +80,22 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        click.echo(usage_error(exc), err=True)
+        sys.exit(ExitCode.BAD_INPUT)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"budgetlint：{exc.format_message()}", err=True)
         sys.exit(ExitCode.BAD_INPUT)
     except click.exceptions.Abort as exc:
         if isinstance(exc.__cause__, KeyboardInterrupt):  # Ctrl-C: what a batch finished is kept
-            click.echo("budgetlint: 已中断", err=True)
+            click.echo("budgetlint：已中断", err=True)
             sys.exit(ExitCode.INTERRUPTED)
         sys.exit(ExitCode.BAD_INPUT)
     except BudgetlintError as exc:
-        click.echo(f"budgetlint: {exc.user_text()}", err=True)
+        click.echo(f"budgetlint：{exc.user_text()}", err=True)
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # the boundary: anything else is still one line
         if _traceback:
             raise
-        click.echo(f"budgetlint: 内部错误 {type(exc).__name__}: {exc}（加 --traceback 重新运行可查看详情）", err=True)
+        click.echo(f"budgetlint：内部错误 {type(exc).__name__}: {exc}（加 --traceback 重新运行可查看详情）", err=True)
         sys.exit(ExitCode.BAD_INPUT)

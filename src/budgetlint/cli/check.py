@@ -4,27 +4,36 @@ Each document goes through the per-document function (batch/document.py): in thi
 single file, in worker processes (-j, --timeout, --max-memory) for several. Its part of the report
 is rendered where it was checked and written as soon as every document before it is done; only
 the small totals are kept for the report's last lines, so memory does not grow with the number
-of files. A format that is one file (the XLSX checklist) keeps the small per-document records and
-writes at the end.
+of files. A format that is one file (the XLSX checklist, the annotated PDF) keeps the small
+per-document records and writes at the end.
+
+The project file (config.py) gives the rule selection when --select/--ignore are not given, the
+severities and the waivers; the waivers are applied where each document is checked, and the ones
+that named no finding are found here, once every document is done.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import click
 
 from budgetlint import api
-from budgetlint.model.results import DocumentResult
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
+from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.cli.output import Output, emit_bytes, limit_option, require_file_output
+from budgetlint.config import Config, project_config
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
+from budgetlint.findings.waivers import waiver_use
 from budgetlint.ingest.files import display_path
 from budgetlint.model.findings import SEVERITY_RANK
+from budgetlint.model.results import DocumentResult
 from budgetlint.report import REPORTERS
+from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord, Totals
 
 
@@ -38,40 +47,106 @@ def run_options(command):
                         help="并行检查的进程数（默认：CPU 核数）")(command)
 
 
-@click.command()
+CONFIG_OPTIONS = [
+    click.option("--config", "config_file", default=None,
+                 help="项目文件（默认：从当前目录向上找 budgetlint.toml 或含 [tool.budgetlint] 的 pyproject.toml）"),
+    click.option("--isolated", is_flag=True, help="不读任何项目文件（不用其中的规则选择、级别和豁免）"),
+    click.option("--select", multiple=True, help="只运行这些规则（代码、名称、分组或前缀，可重复；替代项目文件中的 select）"),
+    click.option("--ignore", multiple=True, help="不运行这些规则（可重复；替代项目文件中的 ignore）"),
+    click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则"),
+]
+
+
+def config_options(command):
+    for option in reversed(CONFIG_OPTIONS):
+        command = option(command)
+    return command
+
+
+def settings_of(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[str, ...],
+                **report: object) -> Settings:
+    """The run's Settings: --select/--ignore if given, else the project file's; its severities and waivers."""
+    return Settings(tuple(select) or tuple(config.select or ()), tuple(ignore) or tuple(config.ignore or ()),
+                    tuple(rules_dirs), severity=tuple(sorted(config.severity.items())), waivers=tuple(config.waivers),
+                    today=dt.date.today(), **report)  # type: ignore[arg-type]
+
+
+class Seen:
+    """What the run's waivers are checked against once every document is done: fingerprints and
+    documents (unit, year), kept small as documents stream past."""
+
+    def __init__(self) -> None:
+        self.fingerprints: set[str] = set()
+        self.documents: set[tuple[str | None, int | None]] = set()
+
+    def add(self, record: DocumentRecord) -> None:
+        if record.checked:
+            self.documents.add((record.unit, record.year))
+            self.fingerprints.update(f.fingerprint for f in record.findings)
+
+
+def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today: dt.date) -> api.Results:
+    """The run's notes (a Results without documents): skipped files, the project file, its waivers
+    that named nothing or have expired."""
+    use = waiver_use(list(config.waivers), seen.fingerprints, seen.documents, today)
+    return api.Results(documents=(), rules=(), skipped=tuple(skipped), config_path=config.path,
+                       unused_waivers=use.unused, expired_waivers=use.expired)
+
+
+@click.command(cls=ChineseCommand)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="rich", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="rich", show_default=True,
+              help="报告格式：rich 终端，json 数据，checklist 检查表（.xlsx），pdf 标注原文（.pdf），sarif、junit 供 CI 使用")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="达到该级别的问题时以退出码 1 结束")
-@click.option("--select", multiple=True, help="只运行这些规则（id、名称、分组或前缀，可重复）")
-@click.option("--ignore", multiple=True, help="不运行这些规则")
-@click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
-@click.option("--output", "-o", default=None, help="把报告写入文件（--format checklist 必须给出 .xlsx 文件）")
+              show_default=True, help="有该级别（或更高）且未豁免的问题时，以退出码 1 结束")
+@config_options
+@click.option("--output", "-o", default=None, help="把报告写入文件（checklist 需 .xlsx，pdf 需 .pdf）")
+@click.option("--show-skipped", is_flag=True, help="列出“不适用”“数据不足”“出错”的检查及原因")
+@click.option("--show-waived", is_flag=True, help="逐条列出已豁免的问题（默认只计数）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
 @run_options
 @limit_option
-def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, timeout, max_memory, limits) -> None:
-    """检查一个或多个文件（或目录）。"""
+def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs, output, show_skipped, show_waived,
+          color, jobs, timeout, max_memory, limits) -> None:
+    """检查一个或多个预决算公开文件（PDF 或文本），或目录中的全部文件。
+
+    \b
+    示例：
+      budgetlint check 部门预算.pdf
+      budgetlint check 文件夹/ --show-skipped -j 2
+      budgetlint check 部门预算.pdf --format checklist -o 检查表.xlsx
+      budgetlint check 部门预算.pdf --format pdf -o 标注.pdf
+      budgetlint check 部门预算.pdf --select NA --ignore NA012
+      budgetlint check 文件夹/ --format sarif -o 结果.sarif
+
+    \b
+    退出码：
+      0  没有达到 --fail-on 级别的问题（已豁免的问题不算）
+      1  有达到 --fail-on 级别、未豁免的问题
+      2  用法或输入有误，或有文件无法检查（目录中的管道、设备、失效的链接也算）
+      130/143  被 Ctrl-C / SIGTERM 中断
+    """
     reporter = REPORTERS[fmt]
     streaming = hasattr(reporter, "document")
     if not streaming:
         require_file_output(fmt, reporter, output)
     sink = Output(output, binary=not streaming)  # a bad -o stops here, before any file is read
+    config = project_config(config_file, isolated)
     inputs = api.expand_paths(list(paths))
-    files = inputs.files
-    if not files and not inputs.skipped:
+    files, skipped = inputs.files, list(inputs.skipped)
+    if not files and not inputs.unreadable:
         raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
     use_color = sys.stdout.isatty() and output is None if color is None else color
-    settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs), render=fmt if streaming else None,
-                        color=use_color, limits=limits)
-    rules_for(settings)  # a bad rule pack is exit 2 here, once, not a message per file
+    settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
+                           show_skipped=show_skipped, show_waived=show_waived, limits=limits)
+    rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
-    totals, reasons, kept, failing = Totals(), [], [], False
+    totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen()
     with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
-                                          in_process=len(files) == 1,
-                                          on_start=lambda job: progress.running(job.path)) as runner:
+                                  in_process=len(files) == 1,
+                                  on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(reporter.head(color=use_color))
         for record in runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True):
@@ -81,20 +156,23 @@ def check(paths, fmt, fail_on, select, ignore, rules_dirs, output, color, jobs, 
             else:
                 kept.append(record)
             totals.add(record)
+            seen.add(record)
             progress.advance(record.path)
             if not record.checked:
                 reasons.append(record.reason)
-            failing = failing or (threshold is not None
-                                  and any(SEVERITY_RANK[f.severity] >= threshold for f in record.findings))
+            failing = failing or (threshold is not None and any(
+                SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
+        notes = run_notes(config, skipped, seen, settings.today or dt.date.today())
         if streaming:
-            sink.write(reporter.tail(totals, color=use_color))
+            sink.write(reporter.tail(totals, color=use_color, notes=notes))
     if not streaming:
-        emit_bytes(reporter.render_records(kept), output)
-    for entry in inputs.skipped:
-        click.echo(entry.user_text(), err=True)
+        emit_bytes(reporter.render_records(kept, notes=notes), output)
     for reason in reasons:
         click.echo(reason, err=True)
-    if reasons or inputs.skipped:
+    if fmt != "rich" or output is not None:  # the terminal report says these itself
+        for line in notice_lines(notes):
+            click.echo(line, err=True)
+    if reasons or inputs.unreadable:
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 

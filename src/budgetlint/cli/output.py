@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from budgetlint.errors import ReportError
+from budgetlint.errors import ReportError, os_reason
 from budgetlint.limits import DEFAULT_LIMITS, Limits
 
 
@@ -20,14 +20,14 @@ def emit(text: str, output: str | None) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise ReportError(f"无法写入输出文件：{exc.strerror}", path=output) from exc
+        raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
 
 
 def emit_bytes(data: bytes, output: str) -> None:
     try:
         Path(output).write_bytes(data)
     except OSError as exc:
-        raise ReportError(f"无法写入输出文件：{exc.strerror}", path=output) from exc
+        raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
 
 
 def require_file_output(fmt: str, reporter, output: str | None) -> None:

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from budgetlint import api
+from budgetlint.cli.chinese import ChineseGroup
 from budgetlint.cli.output import rules_dirs_of
 from budgetlint.exit_codes import ExitCode
 
 
-@click.group(invoke_without_command=True)
+@click.group(cls=ChineseGroup, invoke_without_command=True)
 @click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
 @click.pass_context
 def rules(ctx, rules_dirs) -> None:

@@ -58,7 +58,7 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
         inputs = api.expand_paths(list(paths))
         files = inputs.files
         for entry in inputs.skipped:
-            click.echo(entry.user_text(), err=True)
+            click.echo(f"未检查：{entry.path}（{entry.reason}）", err=True)
         if not files:
             raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
         progress = Progress(enabled=wanted())
@@ -84,7 +84,7 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
     click.echo(render_terminal(summary, statistics=statistics, color=sys.stdout.isatty(), limit=limit), nl=False)
     click.echo(f"本次检查 {counts.checked + counts.not_checked} 个，跳过已有结果 {counts.skipped} 个；"
                f"结果库 {db}（budgetlint report --db {db} --format xlsx|csv|html -o …）")
-    if summary.totals()["not_checked"] or inputs.skipped:
+    if summary.totals()["not_checked"] or inputs.unreadable:
         sys.exit(ExitCode.BAD_INPUT)
     threshold = SEVERITY_RANK.get(fail_on)
     failing = threshold is not None and any(

@@ -2,11 +2,11 @@
 
 A FIFO named on the command line would block a reader forever and /dev/zero never ends, so a file
 is opened without blocking and refused unless it is a regular file, before a byte is read. A
-folder is walked in sorted order; an entry that cannot be a document -- a broken or looping
-symbolic link, a FIFO, a device, a socket, a sub-folder that cannot be opened -- becomes a
-SkippedEntry with its reason, never silently dropped. Symbolic links to folders are followed once
-(a link back to a folder being walked is a loop). Files of other formats are not inputs and are
-passed over.
+folder is walked in sorted order, once; every entry not checked becomes a SkippedFile with its
+reason, never silently dropped: a file of another format, and, `unreadable`, what may be a
+document but cannot be read -- a broken or looping symbolic link, a FIFO, a device, a socket, a
+sub-folder that cannot be opened. Symbolic links to folders are followed (a link back to a folder
+being walked is a loop).
 
 Paths that are not valid UTF-8 (possible on Linux) reach Python with surrogate escapes, which no
 report can print; `display_path` shows such bytes as \\xNN, so every message and the JSON stay valid.
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from budgetlint.errors import InputError
-from budgetlint.model.inputs import InputFiles, SkippedEntry
+from budgetlint.model.inputs import InputFiles, SkippedFile
 
 INPUT_SUFFIXES = frozenset({".txt", ".pdf"})  # formats a folder walk picks up
 
@@ -80,15 +80,15 @@ def open_regular(path: str | Path, shown: str) -> tuple[BinaryIO, int]:
     return os.fdopen(fd, "rb"), info.st_size
 
 
-def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = INPUT_SUFFIXES) -> InputFiles:
+def walk(paths: Iterable[str | Path], suffixes: Iterable[str] = INPUT_SUFFIXES) -> InputFiles:
     """Files as named (each one read, or refused with its reason, later); folders walked for files
     with one of `suffixes`, in sorted order, with the entries they skip. An empty name is skipped."""
     wanted = {s.lower() for s in suffixes}
     files: list[Path] = []
-    skipped: list[SkippedEntry] = []
+    skipped: list[SkippedFile] = []
     for item in paths:
         if str(item) == "":
-            skipped.append(SkippedEntry(path='""', reason="路径为空（当前目录请写 .）"))
+            skipped.append(SkippedFile(path='""', reason="路径为空（当前目录请写 .）", unreadable=True))
             continue
         p = Path(item)
         if p.is_dir():
@@ -100,18 +100,18 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = INPUT_SU
     return InputFiles(files=tuple(files), skipped=tuple(skipped))
 
 
-def _walk(folder: Path, wanted: set[str], found: list[Path], skipped: list[SkippedEntry],
+def _walk(folder: Path, wanted: set[str], found: list[Path], skipped: list[SkippedFile],
           ancestors: tuple[tuple[int, int], ...]) -> None:
     try:
         info = folder.stat()
         here = (info.st_dev, info.st_ino)
         if here in ancestors:
-            skipped.append(SkippedEntry(path=display_path(folder), reason="符号链接形成循环（指向上级目录）"))
+            skipped.append(_unreadable(folder, "符号链接形成循环（指向上级目录）"))
             return
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        skipped.append(SkippedEntry(path=display_path(folder), reason=f"无法打开目录：{_stat_reason(exc, False)}"))
+        skipped.append(_unreadable(folder, f"无法打开目录：{_stat_reason(exc, False)}"))
         return
     for entry in entries:
         path = Path(entry.path)
@@ -119,12 +119,19 @@ def _walk(folder: Path, wanted: set[str], found: list[Path], skipped: list[Skipp
             is_link = entry.is_symlink()
             mode = entry.stat(follow_symlinks=True).st_mode
         except OSError as exc:
-            skipped.append(SkippedEntry(path=display_path(path), reason=_stat_reason(exc, True)))
+            skipped.append(_unreadable(path, _stat_reason(exc, True)))
             continue
         if stat.S_ISDIR(mode):
             _walk(path, wanted, found, skipped, ancestors + (here,))
         elif stat.S_ISREG(mode):
             if path.suffix.lower() in wanted:
                 found.append(path)
+            else:
+                skipped.append(SkippedFile(path=display_path(path),
+                                           reason=f"不支持的文件类型（{path.suffix or '无扩展名'}）"))
         else:
-            skipped.append(SkippedEntry(path=display_path(path), reason=_kind_reason(mode, via_link=is_link)))
+            skipped.append(_unreadable(path, _kind_reason(mode, via_link=is_link)))
+
+
+def _unreadable(path: Path, reason: str) -> SkippedFile:
+    return SkippedFile(path=display_path(path), reason=reason, unreadable=True)

@@ -10,7 +10,9 @@ What it produces (model/document.py):
 * Boxes are (x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner
   (pdfplumber's convention), rounded to 0.01. A paragraph's Location.bbox covers its lines on its
   first page (Location.page); a table's Location.bbox is the frame of its first part;
-  `RawRow.cell_boxes` has one box per cell, and the columns a merged cell spans all get its box.
+  `RawRow.cell_boxes` has one box per cell, and the columns a merged cell spans all get its box;
+  `Paragraph.lines` has each printed line's page, box and start in the paragraph's text.
+  `SourceDocument.pages` has every page's size and whether any text was read on it.
 
 Tables are pdfplumber's ruled tables (`find_tables`, lines strategy: drawn lines and rectangle
 edges). A "table" with one column is a frame around text (the 目录 of the Shanghai budgets is
@@ -21,8 +23,10 @@ characters like narrative lines (below); the lines of a wrapped cell are joined 
 A table that ends a page continues on the next page when the next page starts with a table in
 the same frame: same left and right edge, and every column boundary one of the first part's (a
 part may have fewer where its rows merge cells, as a 合计 row alone on a page does) -- and its
-first row is not a title. The parts are one RawTable; leading rows that repeat the table's own
-first rows (a repeated header) are dropped.
+first part is emitted as a RawTable of its own marked `continues`, with its columns spread as the
+first part's and its leading rows that repeat the table's own first rows (a repeated header)
+dropped. Whether it is joined -- or is another table that happens to start on the next page
+with a title row of its own -- recognition decides (recognize/continuation.py).
 
 Narrative text is rebuilt from character positions, not the content-stream order, because some
 generators set numbers (in a Latin font) about 40% of the font size below the Chinese text around
@@ -60,7 +64,8 @@ are parsed with `parse_toc_row`; entries without a page number are not TocEntrie
 
 What only the page shows is recorded as `SourceDocument.page_defects`: a page with no text left
 (after page numbers are dropped) and no image or curve is a blank page (an empty table frame is
-one), placed at the last block before it; a line of characters of which only 1-75% of the box lies
+one), placed at the last block before it; a page with images and no text is a page without a
+text layer (a scanned page), placed the same way; a line of characters of which only 1-75% of the box lies
 inside the page and their clipping path (read on pages without ruled tables, and everywhere in
 documents where text runs off a page) or inside their table cell is clipped text, placed at the
 block it stands in or the one above.
@@ -78,11 +83,11 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from budgetlint.errors import InputError
+from budgetlint.errors import InputError, os_reason
 from budgetlint.ingest.pages import PAGE_NUMBER, normalise_title, parse_toc_row
 from budgetlint.limits import DEFAULT_LIMITS, Limits, over_limit
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import PageDefect, PageInfo, Paragraph, RawRow, RawTable, TextLine, TocEntry
 from budgetlint.model.location import Location
 
 log = logging.getLogger(__name__)
@@ -123,7 +128,6 @@ _HEADING = re.compile(
 )
 _TOC_HEADING = re.compile(r"^目\s*录$")
 _TOC_PAGE = re.compile(r"[.．·…\s]\d{1,4}$")  # a 目录 line ending in its page number
-_TABLE_TITLE = re.compile(r"(表|单位[:：].*)$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -357,11 +361,6 @@ def _remap(part: _TablePart, columns: list[int], width: int) -> None:
     part.edges = ()
 
 
-def _is_title_row(cells: tuple[str, ...]) -> bool:
-    texts = [c for c in cells if c]
-    return len(texts) == 1 and len(cells) > 1 and bool(_TABLE_TITLE.search(texts[0]))
-
-
 # ---------------------------------------------------------------------------------------------
 # reading the file
 # ---------------------------------------------------------------------------------------------
@@ -379,7 +378,7 @@ def _check_tail(path: str, shown: str) -> None:
                 with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
                     found = data.rfind(b"%%EOF") >= 0
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", path=shown) from exc
+        raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
     if not found:
         raise InputError("PDF 文件损坏或不完整", path=shown,
                          hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")
@@ -414,6 +413,7 @@ class _Page:
     height: float
     items: list = field(default_factory=list)  # _Line | _TablePart, top to bottom
     pictures: bool = False  # images or curves: a page with them is not blank even without text
+    images: bool = False  # images: a page with them and no text is a scanned page
     cut: list[tuple[str, Box]] = field(default_factory=list)  # lines of which only part shows
     spaced: bool = False  # paragraphs on this page are set apart by extra space (set by read)
 
@@ -584,7 +584,7 @@ def _load_pages(path: str, shown: str, limits: Limits) -> list[_Page]:
             raise InputError("PDF 文件损坏或不完整", path=shown, hint="文件中没有页面")
         if len(plumber_pages) > limits.pages:
             raise InputError(over_limit("PDF 页数", len(plumber_pages), "pages", limits.pages), path=shown)
-        raw_pages = []  # (number, width, height, box, chars, tables, mediabox or None, has pictures)
+        raw_pages = []  # (number, width, height, box, chars, tables, mediabox or None, has pictures, has images)
         runs_off_page = False
         for number, page in enumerate(plumber_pages, start=1):
             try:
@@ -595,7 +595,7 @@ def _load_pages(path: str, shown: str, limits: Limits) -> list[_Page]:
                 tables = [t for t in tables if t.rows and len(t.rows[0].cells) >= 2]
                 raw_pages.append((number, float(page.width), float(page.height), tuple(page.bbox), chars,
                                   tables, None if page.rotation else page.page_obj.mediabox,
-                                  bool(page.images or page.curves)))
+                                  bool(page.images or page.curves), bool(page.images)))
             except Exception as exc:
                 raise _corrupt(shown, exc) from exc
             finally:
@@ -604,7 +604,7 @@ def _load_pages(path: str, shown: str, limits: Limits) -> list[_Page]:
         _close(pdf)
     clipper = _Clipper(path)
     try:
-        for number, width, height, page_box, chars, tables, mediabox, pictures in raw_pages:
+        for number, width, height, page_box, chars, tables, mediabox, pictures, images in raw_pages:
             # Clipping paths are read where text runs off some page (to drop the hidden copies
             # everywhere) and on pages without tables (to find cut lines; a table's cells are
             # checked against the cell boxes instead, which costs nothing).
@@ -620,7 +620,8 @@ def _load_pages(path: str, shown: str, limits: Limits) -> list[_Page]:
             items.sort(key=lambda it: it.band_top if isinstance(it, _Line) else it.bbox[1])
             seen = {id(c) for c in cut}
             cut += [c for c in cut_in_cells if id(c) not in seen]
-            pages.append(_Page(number, width, height, items, pictures=pictures, cut=_cut_lines(cut)))
+            pages.append(_Page(number, width, height, items, pictures=pictures, images=images,
+                               cut=_cut_lines(cut)))
     finally:
         clipper.close()
     if not any(p.items for p in pages):
@@ -825,14 +826,18 @@ def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -
 
     para: list[_Line] = []
     table: list[_TablePart] = []
+    frame: list[_TablePart] = []  # the first part of the table that may go on onto the next page
+    continues = [False]  # the parts in `table` continue the table above (RawTable.continues)
 
     def flush_para() -> Paragraph | None:
         if not para:
             return None
-        text = ""
+        text, lines = "", []
         for ln in para:
             text = _join(text, ln.text)
-        block = Paragraph(text=text, location=loc(para[0].page, next_line(), _union(para)))
+            lines.append(TextLine(page=ln.page, start=len(text) - len(ln.text),
+                                  box=_r((ln.x0, ln.top, ln.x1, ln.bottom))))
+        block = Paragraph(text=text, location=loc(para[0].page, next_line(), _union(para)), lines=tuple(lines))
         blocks.append(block)
         para.clear()
         return block
@@ -846,7 +851,8 @@ def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -
                 rows.append(RawRow(cells=cells, line=next_line(), cell_lines=(), page=part.page,
                                    cell_boxes=boxes))
         first = table[0]
-        blocks.append(RawTable(rows=tuple(rows), location=loc(first.page, rows[0].line, first.bbox)))
+        blocks.append(RawTable(rows=tuple(rows), location=loc(first.page, rows[0].line, first.bbox),
+                               continues=continues[0]))
         table.clear()
         return rows
 
@@ -867,19 +873,25 @@ def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -
                 if toc_mode:
                     add_toc_entry(flush_para())
                 flush_para()
-                columns = (_column_map(table[0], item) if table and first_on_page
+                columns = (_column_map(frame[0], item) if table and frame and first_on_page
                            and table[-1].page == page.number - 1 else None)
-                if columns is not None and not _is_title_row(item.rows[0][0]):
-                    _remap(item, columns, len(table[0].rows[0][0]))
-                    header = table[0].rows
+                if columns is not None:
+                    # the frame goes on at the top of this page: its own RawTable, marked as continuing;
+                    # recognition joins it unless a title stands first (RawTable.continues)
+                    _remap(item, columns, len(frame[0].rows[0][0]))
+                    header = frame[0].rows
                     k = 0
                     while k < min(len(header), len(item.rows) - 1) and item.rows[k][0] == header[k][0]:
                         k += 1
                     item.rows = item.rows[k:]
+                    flush_table()
                     table.append(item)
+                    continues[0] = True
                     continue
                 rows = flush_table()
                 table.append(item)
+                frame[:] = [item]
+                continues[0] = False
                 if toc_mode:
                     rows = flush_table()
                     for row in rows:
@@ -918,7 +930,9 @@ def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -
     flush_table()
     return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",
                           blocks=tuple(blocks), toc=tuple(toc), line_count=counter,
-                          page_defects=_page_defects(pages, blocks, shown))
+                          page_defects=_page_defects(pages, blocks, shown),
+                          pages=tuple(PageInfo(number=p.number, width=round(p.width, 2), height=round(p.height, 2),
+                                               text=bool(p.items)) for p in pages))
 
 
 def _page_defects(pages: list[_Page], blocks: list, path: str) -> tuple[PageDefect, ...]:
@@ -931,8 +945,9 @@ def _page_defects(pages: list[_Page], blocks: list, path: str) -> tuple[PageDefe
 
     out = []
     for page in pages:
-        if not page.items and not page.pictures:
-            out.append(PageDefect(kind="blank_page", location=Location(
+        if not page.items and (not page.pictures or page.images):
+            kind = "no_text_layer" if page.images else "blank_page"
+            out.append(PageDefect(kind=kind, location=Location(
                 file=path, page=page.number, page_basis="pdf", line=anchor(page.number, -1.0))))
         for text, box in page.cut:
             out.append(PageDefect(kind="clipped_text", text=text, location=Location(

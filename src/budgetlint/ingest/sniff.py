@@ -6,7 +6,7 @@ import logging
 import re
 from pathlib import Path
 
-from budgetlint.errors import InputError
+from budgetlint.errors import InputError, os_reason
 from budgetlint.ingest import text_cells, text_rows
 from budgetlint.ingest.files import display_path, open_regular
 from budgetlint.limits import DEFAULT_LIMITS, Limits, over_limit
@@ -116,7 +116,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceDo
             is_pdf = b"%PDF-" in head
             data = b"" if is_pdf else head + fh.read(limits.text_mb * MB + 1 - len(head))
         except OSError as exc:
-            raise InputError(f"无法读取文件：{exc.strerror or exc}", path=shown) from exc
+            raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
     if is_pdf:
         from budgetlint.ingest import pdf  # pdfplumber loads only when a PDF is read
         from budgetlint.ingest.pdf_streams import check_streams

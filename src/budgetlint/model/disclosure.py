@@ -27,6 +27,10 @@ class Disclosure(BaseModel):
     template: str  # the template's id
     template_spec: TemplateSpec  # the template itself (its parts, its narrative vocabulary)
     tables: tuple[Table, ...]
+    unrecognised_tables: tuple[str, ...] = ()  # titles of tables no kind of the template names
+    # False: no template's own tables fit (fewer than its min_tables), so the document is checked with
+    # the national base of its kind -- its tables by meaning, none of a layout's part lists imposed
+    template_fits: bool = True
     source: SourceDocument  # as ingest read it (blocks, 目录 entries, page defects)
     # Recognised beyond the tables
     narrative: tuple[Paragraph, ...] = ()  # the 情况说明 part's paragraphs (all paragraphs when none is found)

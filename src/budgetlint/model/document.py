@@ -11,7 +11,7 @@ from typing import Literal, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from budgetlint.model.location import Location, PageBasis
+from budgetlint.model.location import Box, Location, PageBasis
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,18 @@ class RawRow:
     def line_of(self, index: int) -> int:
         return self.cell_lines[index] if index < len(self.cell_lines) else self.line
 
+    def box_of(self, index: int) -> Box | None:
+        return self.cell_boxes[index] if index < len(self.cell_boxes) else None
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One printed line of a PDF paragraph: its page, box, and where its text starts in the paragraph's."""
+
+    page: int
+    start: int  # offset of the line's first character in Paragraph.text
+    box: Box
+
 
 class Paragraph(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -44,6 +56,7 @@ class Paragraph(BaseModel):
     kind: Literal["paragraph"] = "paragraph"
     text: str
     location: Location
+    lines: tuple[TextLine, ...] = ()  # PDF only: the printed lines, in order (a paragraph may cross pages)
 
 
 class RawTable(BaseModel):
@@ -52,6 +65,10 @@ class RawTable(BaseModel):
     kind: Literal["table"] = "table"
     rows: tuple[RawRow, ...]
     location: Location  # of the first row
+    # The reader found it at the top of a page, in the frame of the table that ends the page before
+    # (same edges and columns): a continuation, unless it starts with its own title -- recognition,
+    # which knows titles, decides (recognize/continuation.py). Readers that cannot tell leave False.
+    continues: bool = False
 
 
 Block = Union[Paragraph, RawTable]
@@ -76,13 +93,26 @@ class PageDefect(BaseModel):
       to the part it follows.
     clipped_text: characters cut by the page edge or by the frame that clips them, so only part of
       each shows; `text` is what they read, `location` the line they stand in (or the one above).
+    no_text_layer: a page that shows images but has no text to read (a scanned page in a PDF that
+      otherwise has text): whatever it says was not checked; placed like a blank page.
     """
 
     model_config = ConfigDict(frozen=True)
 
-    kind: Literal["blank_page", "clipped_text"]
+    kind: Literal["blank_page", "clipped_text", "no_text_layer"]
     location: Location
     text: str = ""
+
+
+class PageInfo(BaseModel):
+    """One page of a PDF: its size in points and whether it has text to read."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    width: float
+    height: float
+    text: bool = True  # False: nothing readable (blank, or a scanned image)
 
 
 class SourceDocument(BaseModel):
@@ -96,6 +126,7 @@ class SourceDocument(BaseModel):
     toc: tuple[TocEntry, ...] = Field(default_factory=tuple)
     line_count: int = 0
     page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
+    pages: tuple[PageInfo, ...] = Field(default_factory=tuple)  # PDF only, in page order
 
     def line_starts(self) -> LineIndex:
         """Lines where a block or a table row starts, in order, with its page. Computed once per

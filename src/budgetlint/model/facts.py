@@ -69,6 +69,17 @@ class Table(BaseModel):
     empty_note: str | None = None  # 注：本表无数据 as printed
     unparsed_rows: tuple[int, ...] = ()  # lines of data rows whose cells could not be placed
     raw_size: tuple[int, int] = (0, 0)  # printed rows x widest row, headers included
+    unplaced_columns: tuple[str, ...] = ()  # headers of value columns no role was found for
+    expected_roles: tuple[str, ...] = ()  # column roles its kind has (roles_missing: those it does not print)
+
+    @property
+    def roles_found(self) -> list[str]:
+        return list(dict.fromkeys([*self.columns, *(r.role for r in self.rows if r.role)]))
+
+    @property
+    def roles_missing(self) -> list[str]:
+        found = set(self.roles_found)
+        return [r for r in self.expected_roles if r not in found]
 
     @property
     def is_empty(self) -> bool:

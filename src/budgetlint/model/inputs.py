@@ -1,4 +1,4 @@
-"""Which files a run reads: the files found, and every entry skipped on the way with its reason."""
+"""Which files a run reads: the files found, and every entry passed over on the way with its reason."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 
-class SkippedEntry(BaseModel):
-    """A folder entry that was not read, said out loud: a broken or looping link, a FIFO, a device,
-    a sub-folder that cannot be opened. `path` is printable (see ingest.files.display_path)."""
+class SkippedFile(BaseModel):
+    """A folder entry that was not checked, with the reason -- shown in the report, never dropped
+    silently. `unreadable`: it may be a document and could not be read (a broken or looping link,
+    a FIFO, a device, a sub-folder that cannot be opened), so the run ends with exit code 2; else
+    it is a file of a format budgetlint does not read. `path` is printable
+    (ingest.files.display_path)."""
 
     model_config = ConfigDict(frozen=True)
 
     path: str
     reason: str  # Chinese, for the user: 符号链接指向的文件不存在 …
-
-    def user_text(self) -> str:
-        return f"{self.path}: 已跳过，{self.reason}"
+    unreadable: bool = False
 
 
 class InputFiles(BaseModel):
@@ -26,4 +27,8 @@ class InputFiles(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     files: tuple[Path, ...] = ()
-    skipped: tuple[SkippedEntry, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+
+    @property
+    def unreadable(self) -> tuple[SkippedFile, ...]:
+        return tuple(s for s in self.skipped if s.unreadable)

@@ -1,4 +1,4 @@
-"""Where a value stands in the input: file, page (and how the page is known), line, cell."""
+"""Where a value stands in the input: file, page (and how the page is known), line, cell, box."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict
 # document's own 目录 page numbers; none: unknown.
 PageBasis = Literal["pdf", "formfeed", "toc", "none"]
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin at the page's top-left
+
 
 class Location(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -17,11 +19,18 @@ class Location(BaseModel):
     file: str
     page: int | None = None
     page_basis: PageBasis = "none"
-    line: int | None = None  # 1-based line in a text input
-    bbox: tuple[float, float, float, float] | None = None
+    line: int | None = None  # 1-based line in a text input; in a PDF, the running index of blocks and rows
+    bbox: Box | None = None
     table: str | None = None  # table title as printed
     row: str | None = None  # row label as printed (or 科目编码 + name)
     column: str | None = None  # column header as printed (or its role)
+    # characters [start, end) of the text of the block at `line` that the value is printed as
+    # (narrative numbers): lets the engine find the visual line, page and box of a number inside
+    # a paragraph that runs over several lines or pages
+    span: tuple[int, int] | None = None
+    # filled by the engine when a finding is made (findings/locate.py), never by readers:
+    page_line: int | None = None  # 1-based text line on its page, counted from the top (PDF)
+    page_size: tuple[float, float] | None = None  # (width, height) of the page in PDF points
 
     def at_cell(self, *, table: str | None = None, row: str | None = None,
                 column: str | None = None) -> Location:
@@ -30,6 +39,9 @@ class Location(BaseModel):
         return self.model_copy(update=update)
 
     def contract(self) -> dict[str, object]:
-        """The JSON contract's location object (design.md §4)."""
+        """The JSON contract's location object (docs/json-contract.md)."""
         return {"page": self.page, "page_basis": self.page_basis, "line": self.line,
-                "table": self.table, "row": self.row, "column": self.column}
+                "table": self.table, "row": self.row, "column": self.column,
+                "page_line": self.page_line,
+                "bbox": list(self.bbox) if self.bbox else None,
+                "page_size": list(self.page_size) if self.page_size else None}

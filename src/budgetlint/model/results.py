@@ -1,13 +1,13 @@
 """What a run produces: per file a rule run (evaluations, findings, outcome counts) or the error that
-stopped it. The reporters read only these."""
+stopped it, and the folder entries it skipped (model/inputs.py). The reporters read only these."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.disclosure import Disclosure
-from budgetlint.model.findings import Evaluation, Finding, Outcome
-from budgetlint.model.inputs import SkippedEntry
+from budgetlint.model.findings import Evaluation, Finding, Outcome, Waiver
+from budgetlint.model.inputs import SkippedFile
 from budgetlint.model.rule import Rule
 
 
@@ -35,7 +35,10 @@ class Results(BaseModel):
 
     documents: tuple[DocumentResult, ...]
     rules: tuple[Rule, ...]
-    skipped: tuple[SkippedEntry, ...] = ()  # folder entries not read (a FIFO, a broken link …)
+    skipped: tuple[SkippedFile, ...] = ()  # entries of the folders given that were not checked
+    config_path: str | None = None  # the project file used (waivers, selection), if any
+    unused_waivers: tuple[Waiver, ...] = ()  # waivers that named no finding of the documents checked
+    expired_waivers: tuple[Waiver, ...] = ()  # waivers that named a finding but have expired
 
     @property
     def failed_inputs(self) -> list[DocumentResult]:

@@ -40,9 +40,18 @@ class RuleDoc(BaseModel):
 
 
 class AppliesTo(BaseModel):
+    """Which documents a rule is for. A rule reads table kinds and roles (its check names them) and
+    runs wherever recognition found them; these fields only narrow that:
+
+    templates: the layouts the rule is written for, a national base (national-budget,
+      national-final-account) standing for every template that extends it; empty: every template.
+    kind: budget or final_account (an identity of one document kind only); empty: both.
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     templates: list[str] = Field(default_factory=list)  # empty: every template
+    kind: Literal["budget", "final_account"] | None = None
 
 
 class Rule(BaseModel):
@@ -59,6 +68,9 @@ class Rule(BaseModel):
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
     check: dict[str, object]  # kind: the check kind; the rest: its parameters
     message: str
+    # 修改建议, only where the rule can tell which side to change (a narrative number against the
+    # table it restates, a year, a class name): filled like the message
+    fix: str | None = None
     doc: RuleDoc
     references: list[str] = Field(default_factory=list)
     # filled by the loader, never written in YAML
@@ -69,14 +81,21 @@ class Rule(BaseModel):
     def kind(self) -> str:
         return str(self.check["kind"])
 
-    @field_validator("message")
+    @field_validator("message", "fix")
     @classmethod
-    def _known_placeholders(cls, message: str) -> str:
-        check_message_template(message)
+    def _known_placeholders(cls, message: str | None) -> str | None:
+        if message is not None:
+            check_message_template(message)
         return message
 
-    def applies(self, template: str) -> bool:
-        return not self.applies_to.templates or template in self.applies_to.templates
+    def applies(self, lineage: tuple[str, ...] | str, kind: str | None = None) -> bool:
+        """`lineage`: the document's template and the base it extends (recognize.templates.lineage);
+        a bare template id stands for itself alone."""
+        if isinstance(lineage, str):
+            lineage = (lineage,)
+        if self.applies_to.kind and kind and self.applies_to.kind != kind:
+            return False
+        return not self.applies_to.templates or any(t in self.applies_to.templates for t in lineage)
 
     def selected_by(self, token: str) -> bool:
         """--select accepts an id, an alias, a name, a group or an id prefix (TB, XT0)."""

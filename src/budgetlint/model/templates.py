@@ -64,6 +64,9 @@ class TableSpec(Strict):
     right_anchored: int = 0  # in a short row, this many last cells keep their place at the right
     sides: list[SideSpec] = Field(default_factory=list)
     rows: list[RowRoleSpec] = Field(default_factory=list)
+    expected: list[str] = Field(default_factory=list)  # column roles the kind has even where a header lacks them
+    unplaced: list[str] = Field(default_factory=list)  # headers of value columns no role was found for
+    header_rows: int | None = None  # leading rows that are the header (set when read from it); None: found by labels
 
     def matches_title(self, title: str) -> bool:
         """`title` as printed; see matches_squeezed for a title already squeezed."""
@@ -202,6 +205,13 @@ class TemplateSpec(Strict):
     region: str
     unit: str  # default unit of the tables
     min_tables: int = 1  # a document uses this template when at least this many tables are found
+    # A national base (national-budget, national-final-account): besides its own table files, it
+    # recognises every national table kind of its document kind by meaning (recognize/national.py),
+    # and a document no province template fits is checked with it.
+    national: bool = False
+    # The base a province template extends: rules written for the base apply to it, and a table its
+    # own files do not describe is recognised by the base's national vocabulary.
+    extends: str | None = None
     unit_name_patterns: list[Regex] = Field(default_factory=list)
     year_patterns: list[Regex] = Field(default_factory=list)
     empty_note_pattern: Regex = r"^注[:：]?\s*本表无数据"

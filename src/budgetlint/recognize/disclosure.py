@@ -11,14 +11,16 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.numbers import exact_decimals
+from budgetlint.recognize.continuation import join_continuations
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
+from budgetlint.recognize.national import is_table_title, looks_like_disclosure, resolve, title_kind
 from budgetlint.recognize.parts import find_parts, match_toc
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
-from budgetlint.recognize.templates import load_templates
+from budgetlint.recognize.templates import load_templates, national_base
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -73,20 +75,52 @@ def _title_in_rows(raw: RawTable, template: TemplateSpec) -> tuple[TableSpec | N
     spec = _pick([t for t in template.tables if not t.title_in_first_row and t.matches_squeezed(text)], raw)
     if spec is None:
         return None, None, None
-    unit = None
-    for row in raw.rows[:3]:
-        for cell in row.cells:
-            m = _UNIT.search(cell)
-            if m:
-                unit = m.group(1)
-                break
-        if unit:
+    return spec, first_row[0].strip(), _unit_in_rows(raw)
+
+
+def _national(block: RawTable, candidates: list[tuple[str, str]], template: TemplateSpec,
+              header: bool) -> tuple[TableSpec, str] | None:
+    """The first title candidate (printed, squeezed) that names a national kind, with the spec
+    that places its columns: the template's own layout of that kind when the printed width is
+    that layout's (the title was only spelled otherwise), else (with `header`) the columns read
+    from the table's header."""
+    for printed, squeezed_text in candidates:
+        named = title_kind(squeezed_text, template.kind)
+        if named is None:
+            continue
+        width = _raw_width(block)
+        spec = next((t for t in template.tables if t.id == named[0].id and t.width == width), None)
+        if spec is None and header:
+            spec = resolve(named[0], block, template.kind, named[1])
+        return (spec, _clean_title(printed)) if spec is not None else None
+    return None
+
+
+def _candidates(blocks: tuple, i: int, squeezed: dict[int, str]) -> list[tuple[str, str]]:
+    """Title candidates of the table at i, nearest first: the paragraphs above it (up to another
+    table), then its own first row when that row is one cell."""
+    out = []
+    for back in range(i - 1, max(i - 1 - TITLE_LOOKBACK, -1), -1):
+        if not isinstance(blocks[back], Paragraph):
             break
-    return spec, first_row[0].strip(), unit
+        out.append((blocks[back].text, squeezed[back]))
+    block = blocks[i]
+    first_row = [c for c in block.rows[0].cells if c] if block.rows else []
+    if len(first_row) == 1:
+        out.append((first_row[0], squeeze(first_row[0])))
+    return out
 
 
-def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str]) -> list[Match]:
-    """Tables of `blocks` that this template knows; `squeezed` holds each paragraph's squeezed text."""
+def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], header: bool = False,
+              unrecognised: list[str] | None = None) -> list[Match]:
+    """Tables of `blocks` that this template knows; `squeezed` holds each paragraph's squeezed text.
+
+    For a national base or a template extending one, a table whose title none of the template's
+    own files matches is recognised by the national vocabulary: its kind from the title's key
+    words, its columns from the template's own layout of that kind (same printed width) or, with
+    `header`, from its header. The titles of tables still unknown go to `unrecognised`.
+    """
+    by_kind = template.national or template.extends is not None
     matches: list[Match] = []
     note = re.compile(template.empty_note_pattern)
     for i, block in enumerate(blocks):
@@ -115,13 +149,40 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str]) -
         if spec is None:
             spec, title, row_unit = _title_in_rows(block, template)
             unit = row_unit or unit
+        if spec is None and by_kind:
+            found = _national(block, _candidates(blocks, i, squeezed), template, header)
+            if found is not None:
+                spec, title = found
+                unit = unit or _unit_in_rows(block)
         if spec is None:
+            if unrecognised is not None:
+                _note_unrecognised(blocks, i, squeezed, unrecognised)
             continue
         empty_note = None
         if i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph) and note.search(blocks[i + 1].text):
             empty_note = blocks[i + 1].text.strip()
         matches.append(Match(block, spec, title, unit, empty_note))
     return matches
+
+
+def _unit_in_rows(raw: RawTable) -> str | None:
+    for row in raw.rows[:3]:
+        for cell in row.cells:
+            m = _UNIT.search(cell)
+            if m:
+                return m.group(1)
+    return None
+
+
+def _note_unrecognised(blocks: tuple, i: int, squeezed: dict[int, str], out: list[str]) -> None:
+    """A table with a title-like paragraph above it (…表) that no kind names: said in the report.
+    Tables the vocabulary leaves to others (绩效 tables: recognize/performance.py) are not listed."""
+    for printed, text in _candidates(blocks, i, squeezed):
+        shaped = is_table_title(text)
+        if shaped is not None:
+            if shaped:
+                out.append(_clean_title(printed))
+            return
 
 
 def _first(patterns: list[str], paragraphs: list[str], group: str) -> str | None:
@@ -138,18 +199,55 @@ def squeezed_paragraphs(source: SourceDocument) -> dict[int, str]:
     return {i: squeeze(b.text) for i, b in enumerate(source.blocks) if isinstance(b, Paragraph)}
 
 
-def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]) -> tuple[TemplateSpec, list[Match]]:
-    best: tuple[TemplateSpec, list[Match]] | None = None
+def document_kind(squeezed: dict[int, str]) -> str:
+    """budget or final_account, by the heading-like paragraphs that name one or the other."""
+    final = sum(1 for t in squeezed.values() if len(t) <= 60 and "决算" in t)
+    budget = sum(1 for t in squeezed.values() if len(t) <= 60 and "预算" in t and "决算" not in t)
+    return "final_account" if final > budget else "budget"
+
+
+def _distinct(matches: list[Match]) -> int:
+    return len({m.spec.id for m in matches})
+
+
+def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
+                    ) -> tuple[TemplateSpec, list[Match], list[str], bool]:
+    """The template whose own table files find most distinct tables (at least its min_tables); when
+    none does, the national base of the document's kind. Then, for a national base or a template
+    that extends one, the tables its files do not describe are recognised by meaning.
+
+    Returns the template, the matches, the titles of tables left unrecognised and whether a template
+    fitted. A document is turned away only when nothing in it reads as a budget or final-account
+    disclosure.
+    """
     squeezed = squeezed_paragraphs(source)
+    best: tuple[TemplateSpec, list[Match]] | None = None
     for template in templates:
+        if not template.tables:
+            continue  # a base without table files of its own fits no document by its own tables
         matches = _classify(source.blocks, template, squeezed)
-        distinct = len({m.spec.id for m in matches})
-        if distinct >= template.min_tables and (best is None or distinct > len({m.spec.id for m in best[1]})):
+        if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
             best = (template, matches)
-    if best is None:
+    template = best[0] if best else national_base(document_kind(squeezed))
+    if template is None:
+        raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)
+    return (template, *_with_national(source, template, squeezed, best[1] if best else []), best is not None)
+
+
+def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str],
+                   matches: list[Match], refuse: bool = True) -> tuple[list[Match], list[str]]:
+    """The template's matches plus the national kinds it leaves open (a kind its own files found
+    in this document is not found twice); a document that reads as no disclosure is refused."""
+    unrecognised: list[str] = []
+    if template.national or template.extends:
+        found = _classify(source.blocks, template, squeezed, True, unrecognised)
+        matched = {id(m.spec) for m in matches}  # found by the template's own titles
+        exact = {m.spec.id for m in found if id(m.spec) in matched}
+        matches = [m for m in found if id(m.spec) in matched or m.spec.id not in exact]
+    if refuse and not matches and not looks_like_disclosure(list(squeezed.values())):
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path,
-                         hint="支持的模板：" + "、".join(t.title for t in templates))
-    return best
+                         hint="预决算公开文件应有“部门预算”“单位决算”等标题或预决算表格")
+    return matches, unrecognised
 
 
 @exact_decimals
@@ -157,14 +255,19 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     """Recognise everything in a document once, into one Disclosure: its tables, narrative claims and
     their bindings, performance tables, parts and 目录 links. `template_id` forces a template (rule
     cases use it)."""
+    source = join_continuations(source)
     templates = load_templates()
     if template_id is not None:
         chosen = [t for t in templates if t.id == template_id]
         if not chosen:
             raise InputError(f"未知模板：{template_id}", path=source.path)
-        template, matches = chosen[0], _classify(source.blocks, chosen[0], squeezed_paragraphs(source))
+        squeezed = squeezed_paragraphs(source)
+        template = chosen[0]
+        matches, unrecognised = _with_national(source, template, squeezed,
+                                               _classify(source.blocks, template, squeezed), refuse=False)
+        fits = True
     else:
-        template, matches = choose_template(source, templates)
+        template, matches, unrecognised, fits = choose_template(source, templates)
     tables = []
     for m in matches:
         builder = TableBuilder(m.spec, path=source.path, title=m.title,
@@ -186,6 +289,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         stats = stats.model_copy(update={"class_name": stats.class_name + len(added)})
     disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
                             kind=template.kind, template=template.id, template_spec=template, tables=tuple(tables),
+                            unrecognised_tables=tuple(unrecognised), template_fits=fits,
                             source=source, narrative=tuple(paragraphs),
                             claims=claims + tuple(extract_execution(paragraphs)), narrative_stats=stats,
                             targets=tuple(parse_target_tables(source)),
@@ -194,7 +298,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     bindings = bind_claims(disclosure, template.narrative) if template.narrative is not None else ()
     if template.narrative_items:
         bindings += bind_items(disclosure, template.narrative_items, items, bindings)
-    parts = find_parts(disclosure, template)
+    parts = find_parts(disclosure, template, fits)
     links, unlisted = match_toc(disclosure, parts)
     return disclosure.model_copy(update={"bindings": bindings, "parts": parts, "toc_links": tuple(links),
                                          "toc_unlisted": tuple(unlisted)})

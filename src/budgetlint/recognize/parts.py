@@ -30,6 +30,7 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table
 from budgetlint.model.parts import DocumentParts, FoundPart, TocLine, TocLink, inside
 from budgetlint.model.templates import PartSpec, Scope, TemplateSpec
+from budgetlint.recognize.national import strip_numbering
 
 HEADING_MAX = 60  # a heading is short and has no 。
 SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title worded two ways
@@ -41,8 +42,10 @@ _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（
 
 
 def title_key(text: str) -> str:
-    """A title as compared between 目录 and body: no numbering, spaces, leader dots or 表N prefix."""
-    return normalise_title(_NUMBERING.sub("", text, count=1))
+    """A title as compared between 目录 and body: no numbering (一、, 表N, 公开04表：, 附表1 …), spaces
+    or leader dots."""
+    key = normalise_title(_NUMBERING.sub("", text, count=1))
+    return strip_numbering(key, year=False)[0] or key
 
 
 def _depth(spec: PartSpec, specs: dict[str, PartSpec]) -> int:
@@ -168,10 +171,12 @@ def _with_spans(found: list[FoundPart], specs: dict[str, PartSpec]) -> tuple[Fou
     return tuple(out)
 
 
-def find_parts(disclosure: Disclosure, template: TemplateSpec) -> DocumentParts | None:
-    """The template's parts found in `disclosure`; None when the template lists no parts."""
+def find_parts(disclosure: Disclosure, template: TemplateSpec, fits: bool = True) -> DocumentParts | None:
+    """The template's parts found in `disclosure`; None when the template lists no parts, or when it
+    does not fit the document (`fits` False: checked with the national base, whose part list --
+    the official layout's -- is not imposed on another province's document)."""
     result = None
-    if template.parts is not None:
+    if template.parts is not None and fits:
         source = disclosure.source
         blocks = source.blocks
         paragraphs = [(b, squeeze(b.text)) for b in blocks if isinstance(b, Paragraph)]

@@ -12,7 +12,7 @@ from budgetlint.model.templates import RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 
 
-def _is_column_numbers(cells: list[str]) -> bool:
+def is_column_numbers(cells: list[str]) -> bool:
     """A row that only numbers the columns: 1 2 3 … (or 栏次)."""
     texts = [c for c in cells if c]
     return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
@@ -23,7 +23,7 @@ def _role_labels(spec: TableSpec) -> set[str]:
 
 
 def _is_data_row(cells: list[str], labels: set[str]) -> bool:
-    if _is_column_numbers(cells):
+    if is_column_numbers(cells):
         return False
     first = cells[0] if cells else ""
     if is_code(first) or normalise_label(first)[0] in labels:
@@ -33,12 +33,15 @@ def _is_data_row(cells: list[str], labels: set[str]) -> bool:
 
 def split_header(raw: RawTable, spec: TableSpec) -> tuple[list[RawRow], list[RawRow]]:
     """Leading header rows, then data rows (column-number rows and repeated headers dropped)."""
-    labels = _role_labels(spec)
-    rows = list(raw.rows)
-    start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
+    rows = [r for r in raw.rows if spec.header_rows is None or not is_column_numbers(list(r.cells))]
+    if spec.header_rows is not None:
+        start = spec.header_rows
+    else:
+        labels = _role_labels(spec)
+        start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
     header = rows[:start]
     header_texts = {r.cells for r in header}
-    data = [r for r in rows[start:] if r.cells not in header_texts and not _is_column_numbers(list(r.cells))]
+    data = [r for r in rows[start:] if r.cells not in header_texts and not is_column_numbers(list(r.cells))]
     return header, data
 
 
@@ -115,7 +118,7 @@ class TableBuilder:
     def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
         return Location.model_construct(file=self.path, page=raw.page,
                                         page_basis=self.page_basis if raw.page else "none", line=raw.line_of(index),
-                                        bbox=None, table=self.title, row=row_label, column=column)
+                                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column)
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
@@ -165,7 +168,9 @@ class TableBuilder:
         return Table(kind=spec.id, title=self.title, number=spec.number, unit=self.unit,
                      location=raw.location.at_cell(table=self.title), columns=tuple(spec.value_roles),
                      column_headers=headers, rows=tuple(rows), empty_note=empty_note,
-                     unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width))
+                     unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width),
+                     unplaced_columns=tuple(spec.unplaced),
+                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected])))
 
 
 def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:

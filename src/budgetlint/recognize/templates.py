@@ -50,4 +50,21 @@ def load_templates(root: Path | None = None) -> tuple[TemplateSpec, ...]:
     ids = [t.id for t in templates]
     if len(ids) != len(set(ids)):
         raise TemplateError("模板 id 重复", path=str(base))
+    by_id = {t.id: t for t in templates}
+    for t in templates:
+        if t.extends is not None and (t.extends not in by_id or not by_id[t.extends].national):
+            raise TemplateError(f"模板 {t.id} 的 extends 应为一个全国基础模板：{t.extends}", path=str(base))
     return templates
+
+
+def lineage(template_id: str) -> tuple[str, ...]:
+    """The template and the base it extends (a rule written for either applies)."""
+    template = next((t for t in load_templates() if t.id == template_id), None)
+    if template is None or template.extends is None:
+        return (template_id,)
+    return (template_id, template.extends)
+
+
+def national_base(kind: str) -> TemplateSpec | None:
+    """The national base template for a document kind (budget | final_account)."""
+    return next((t for t in load_templates() if t.national and t.kind == kind), None)

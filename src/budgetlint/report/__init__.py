@@ -5,15 +5,20 @@ part_map.py is shared support, not a format: which 检查表 row (part of the di
 belongs to, for the checklist and the terminal overview alike.
 """
 
-from budgetlint.report import json_contract, terminal, xlsx_checklist
+from budgetlint.report import json_contract, junit, pdf_annotations, sarif, terminal, xlsx_checklist
 
 REPORTERS = {
     "checklist": xlsx_checklist,
     "json": json_contract,
+    "junit": junit,
+    "pdf": pdf_annotations,
     "rich": terminal,
+    "sarif": sarif,
 }
 
 # modules in this folder that are shared support, not `check` formats: record.py (a checked
-# document without its Disclosure), and the formats of `budgetlint report`, written from a results
-# store: summary.py (terminal table, CSV), html_page.py, summary_xlsx.py
-SUPPORT_MODULES = {"part_map", "record", "summary", "html_page", "summary_xlsx"}
+# document without its Disclosure); part_map.py, phrases.py, screenshots.py and pdf_summary.py, used
+# by the human formats; and the formats of `budgetlint report`, written from a results store:
+# summary.py (terminal table, CSV), html_page.py, summary_xlsx.py
+SUPPORT_MODULES = {"part_map", "phrases", "pdf_summary", "screenshots", "record", "summary", "html_page",
+                   "summary_xlsx"}

@@ -1,4 +1,7 @@
-"""The JSON output contract (design.md §4): fields may be added, never renamed."""
+"""The JSON output contract (docs/json-contract.md): fields may be added, never renamed.
+
+CONTRACT_VERSION counts the additions: a consumer that needs a field checks the version it came in.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import json
 from budgetlint import __version__
 from budgetlint.model.results import DocumentResult, Results, narrative_coverage
 
+CONTRACT_VERSION = 2  # 1: the first contract; 2: structured findings (docs/json-contract.md)
+
 
 def table_entry(table) -> dict:
     return {"kind": table.kind, "title": table.title, "number": table.number, "unit": table.unit,
@@ -14,15 +19,38 @@ def table_entry(table) -> dict:
             "location": table.location.contract()}
 
 
+def roles_entry(table) -> dict:
+    """What recognition found in a table and what its kind has that this one lacks (inspect)."""
+    return {"roles": table.roles_found, "missing": table.roles_missing, "unplaced": list(table.unplaced_columns)}
+
+
 def document_entry(doc: DocumentResult) -> dict:
     if doc.error:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
                 "template": None, "tables": [], "findings": [], "summary": {}}
     d, run = doc.disclosure, doc.run
-    return {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-            "tables": [table_entry(t) for t in d.tables],
-            "findings": [f.contract() for f in run.findings], "summary": run.summary,
-            "narrative": narrative_coverage(doc)}
+    entry = {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
+             "tables": [table_entry(t) for t in d.tables],
+             "findings": [f.contract() for f in run.findings], "summary": run.summary,
+             "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
+             "undecided": undecided_entry(run)}
+    if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
+        entry["unrecognised_tables"] = list(d.unrecognised_tables)
+    if not d.template_fits:  # no template's tables fit: checked with the national base
+        entry["template_fits"] = False
+    return entry
+
+
+def undecided_entry(run) -> list[dict]:
+    """Every check that ended neither pass nor fail, with its reason (the 不适用/数据不足/出错 counts)."""
+    return [{"rule": e.rule, "outcome": e.outcome.value, "subject": e.subject, "reason": e.detail}
+            for e in run.evaluations if e.outcome.value in ("not_applicable", "insufficient_data", "error")]
+
+
+def pages_entry(source) -> list[dict]:
+    """A PDF's pages: size in points and whether any text was read (empty for text inputs)."""
+    return [{"page": p.number, "width": p.width, "height": p.height, "text": p.text}
+            for p in getattr(source, "pages", ())]
 
 
 def _tool() -> dict:
@@ -30,7 +58,18 @@ def _tool() -> dict:
 
 
 def contract(results: Results) -> dict:
-    return {"tool": _tool(), "documents": [document_entry(d) for d in results.documents]}
+    return {"tool": _tool(), "contract_version": CONTRACT_VERSION,
+            "documents": [document_entry(d) for d in results.documents], **run_entry(results)}
+
+
+def run_entry(notes: Results | None) -> dict:
+    """What the run says besides its documents: files skipped in the folders, the project file and
+    its waivers that named nothing or have expired (`notes`: a Results, documents not needed)."""
+    if notes is None:
+        return {"skipped": [], "waivers": {"config": None, "unused": [], "expired": []}}
+    return {"skipped": [{"path": s.path, "reason": s.reason} for s in notes.skipped],
+            "waivers": {"config": notes.config_path, "unused": [w.contract() for w in notes.unused_waivers],
+                        "expired": [w.contract() for w in notes.expired_waivers]}}
 
 
 def _indented(value: object, depth: int) -> str:
@@ -43,15 +82,17 @@ SEPARATOR = ","
 
 
 def head(**_: object) -> str:
-    return '{\n  "tool": ' + _indented(_tool(), 1) + ',\n  "documents": ['
+    return ('{\n  "tool": ' + _indented(_tool(), 1) + f',\n  "contract_version": {CONTRACT_VERSION}'
+            + ',\n  "documents": [')
 
 
 def document(record: object, doc: DocumentResult, **_: object) -> str:
     return "\n    " + _indented(document_entry(doc), 2)
 
 
-def tail(totals, **_: object) -> str:
-    return ("\n  ]" if totals.files else "]") + "\n}\n"
+def tail(totals, notes: Results | None = None, **_: object) -> str:
+    rest = "".join(f',\n  "{key}": ' + _indented(value, 1) for key, value in run_entry(notes).items())
+    return ("\n  ]" if totals.files else "]") + rest + "\n}\n"
 
 
 def render(results: Results, **_: object) -> str:

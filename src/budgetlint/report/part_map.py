@@ -6,7 +6,8 @@ name, a table title, a 情况说明 section heading, a 绩效目标表 title …
 `table` names a whole part (情况说明) goes to the section its line falls in; a location whose
 `table` names nothing goes to the part its line falls in; anything else is unplaced (the 其他 row).
 
-`overview(doc)` gives the rows of one document: every part of its kind (部门/单位) that has a row,
+`overview(doc)` gives the rows of one document (findings that are the consequence of another's
+cause are left to their cause's row): every part of its kind (部门/单位) that has a row,
 required or not, and every part it has, in the template's order, then 其他; each row with its findings and how many checks were
 decided in it.
 """
@@ -25,6 +26,7 @@ from budgetlint.model.templates import PartSpec, TemplateSpec
 OTHER = "other"
 OTHER_NAME = "其他"
 FAILING = ("error", "warning")  # an info finding (a rounding tail) is listed but does not fail its row
+# nor does a waived one
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class PartRow:
 
     @property
     def ok(self) -> bool:
-        return not any(f.severity in FAILING for f in self.findings)
+        return not any(f.severity in FAILING and f.waiver is None for f in self.findings)
 
     @property
     def checked(self) -> bool:
@@ -105,6 +107,8 @@ def overview(doc: DocumentResult) -> list[PartRow]:
 
     findings: dict[str, list[Finding]] = {}
     for f in run.findings:
+        if not f.shown:  # a consequence is listed under its cause, in the cause's row
+            continue
         findings.setdefault(place(f.locations[0] if f.locations else None), []).append(f)
     checks: dict[str, int] = {}
     for e in run.evaluations:

@@ -97,12 +97,15 @@ class Totals:
     """What a report's last lines count, kept as documents stream past."""
 
     files: int = 0
-    findings: int = 0
+    findings: int = 0  # as listed: not waived, not the consequence of another's cause
     not_checked: int = 0
+    waived: int = 0
 
     def add(self, record: DocumentRecord) -> None:
         self.files += 1
-        self.findings += len(record.findings)
+        listed = [f for f in record.findings if f.shown]
+        self.waived += sum(1 for f in listed if f.waiver is not None)
+        self.findings += sum(1 for f in listed if f.waiver is None)
         self.not_checked += not record.checked
 
     @classmethod

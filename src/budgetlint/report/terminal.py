@@ -1,64 +1,83 @@
-"""Rich terminal report: per document the outcome counts, then findings grouped by table, each
-with its message, reported and computed values, difference, and the page and line of every number."""
+"""Rich terminal report, in Chinese: per document the outcome counts and the parts overview, then
+the findings part by part (the overview's names, the same rows as the 检查表), in page order.
+
+Each finding: severity word, rule, where it is on the page; the message; on a dimmer line the two
+sides and the working (formula, rounding intervals); 修改建议 when there is one; a cause with the
+identities it breaks; the other places. Consequences of a cause are listed under it only.
+Waived findings are counted, never dropped; with `show_waived` they are listed, dimmed, with
+their reason. With `show_skipped`, the checks that ended 不适用 / 数据不足 / 出错 are listed with
+their reasons. Files skipped in a folder and waivers that met nothing close the report.
+
+Rendered from a DocumentRecord (report/record.py), in the process that checked the document; the
+undecided checks are read from the document's evaluations, which only that process has.
+"""
 
 from __future__ import annotations
 
 import io
-from itertools import groupby
+from collections import Counter
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from budgetlint.model import Finding, Outcome
 from budgetlint.model.results import DocumentResult, Results
-from budgetlint.model import Finding, Location
 from budgetlint.report.part_map import FAILING, OTHER
+from budgetlint.report.phrases import (
+    OUTCOME_NAMES,
+    SEVERITY_WORDS,
+    consequences,
+    notice_lines,
+    other_places,
+    values_line,
+    where,
+)
 from budgetlint.report.record import DocumentRecord, Totals, record_of
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
-                 "insufficient_data": "数据不足", "error": "出错"}
-NARRATIVE = "（正文）"
+UNDECIDED = (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
 
 
-def where(loc: Location) -> str:
-    if loc.page:
-        page = f"第{loc.page}页" + ("(据目录估计)" if loc.page_basis == "toc" else "")
-    else:
-        page = "页码未知"
-    return page + (f" 第{loc.line}行" if loc.line else "")
-
-
-def table_of(finding: Finding) -> str:
-    return (finding.locations[0].table if finding.locations else None) or NARRATIVE
-
-
-def _finding(console: Console, f: Finding) -> None:
+def _finding(console: Console, f: Finding, run_findings: tuple[Finding, ...]) -> None:
+    waived = f.waiver is not None
     head = Text()
-    head.append(f"{f.severity:<7}", style=SEVERITY_STYLE[f.severity])
+    head.append(SEVERITY_WORDS[f.severity], style="dim" if waived else SEVERITY_STYLE[f.severity])
     head.append(f" {f.rule}  ")
     head.append(where(f.locations[0]) if f.locations else "")
+    if f.occurrences > 1:
+        head.append(f"（共 {f.occurrences} 处）")
+    if f.waiver is not None:
+        head.append(f"  已豁免：{f.waiver.reason}" + (f"（至 {f.waiver.expires}）" if f.waiver.expires else ""),
+                    style="dim")
     console.print(head)
-    console.print(Text("  " + f.message))
-    values = [f"{name} {value}" for name, value in (("报告值", f.actual), ("计算值", f.expected), ("差额", f.difference))
-              if value is not None]
-    if values:
-        console.print(Text("  " + "   ".join(values), style="dim"))
-    if len(f.locations) > 1:
-        places = " · ".join(f"{loc.row or ''}/{loc.column or ''} {where(loc)}" for loc in f.locations)
-        console.print(Text(f"  涉及：{places}", style="dim"))
+    console.print(Text("  " + f.message, style="dim" if waived else ""))
+    for line in (x for x in (values_line(f), f.formula) if x):
+        console.print(Text("  " + line, style="dim"))
+    if f.fix:
+        console.print(Text("  修改建议：" + f.fix, style="green"))
+    for g in consequences(f, run_findings):
+        place = where(g.locations[0]) if g.locations else ""
+        console.print(Text(f"  同一原因还导致：{g.rule} {g.title}" + (f"（{place}）" if place else ""), style="dim"))
+    others = other_places(f)
+    if others:
+        console.print(Text("  另见：" + " · ".join(others), style="dim"))
 
 
-def _parts(console: Console, doc: DocumentRecord) -> None:
+def _row_ok(record: DocumentRecord, indexes: tuple[int, ...]) -> bool:
+    return not any(record.findings[i].severity in FAILING and record.findings[i].waiver is None for i in indexes)
+
+
+def _parts(console: Console, record: DocumentRecord) -> None:
     """Per part of the disclosure (the 检查表's rows, as report/part_map.py places findings): ✓/✗ and counts."""
-    rows = doc.parts
+    rows = record.parts
     if len(rows) <= 1:  # the template lists no parts: the findings below are all there is
         return
     table = Table(title="各部分检查结果", title_justify="left", show_edge=False, pad_edge=False, box=None)
     for header, justify in [("部分", "left"), ("", "center"), ("问题", "right"), ("检查", "right")]:
         table.add_column(header, justify=justify)
     for row in rows:
-        ok = not any(doc.findings[i].severity in FAILING for i in row.findings)
+        ok = _row_ok(record, row.findings)
         mark = ("✓" if ok else "✗") if row.checks or row.findings or row.id == OTHER else "–"
         style = None if ok else "red"
         table.add_row(row.name, Text(mark, style=style), str(len(row.findings)) if row.findings else "",
@@ -66,33 +85,67 @@ def _parts(console: Console, doc: DocumentRecord) -> None:
     console.print(table)
 
 
-def _document(console: Console, doc: DocumentRecord) -> None:
-    if not doc.checked:
-        console.print(Text(f"✗ {doc.reason}", style="bold red"))
+def _undecided(console: Console, doc: DocumentResult | None, titles: dict[str, str]) -> None:
+    """Every check that did not end in pass or fail, grouped by outcome, rule and reason."""
+    if doc is None or doc.run is None:
         return
-    d = run = doc
-    console.rule(Text(f"{d.unit or '（单位未识别）'} {d.year or ''} · {d.template} · {doc.path}"))
-    total = sum(run.summary.values())
+    groups: Counter = Counter()
+    for e in doc.run.evaluations:
+        if e.outcome in UNDECIDED:
+            groups[(e.outcome, e.rule, e.detail or "")] += 1
+    for outcome in UNDECIDED:
+        entries = sorted((rule, reason, n) for (o, rule, reason), n in groups.items() if o == outcome)
+        if not entries:
+            continue
+        console.print(Text(f"{OUTCOME_NAMES[outcome.value]} {sum(n for *_, n in entries)} 项：", style="yellow"))
+        for rule, reason, n in entries:
+            count = f"（{n} 项）" if n > 1 else ""
+            console.print(Text(f"  {rule} {titles.get(rule, '')}{count}：{reason or '（未说明原因）'}"))
+
+
+def _document(console: Console, record: DocumentRecord, doc: DocumentResult | None, *, show_skipped: bool,
+              show_waived: bool, titles: dict[str, str]) -> None:
+    if not record.checked:
+        console.print(Text(f"✗ {record.reason}", style="bold red"))
+        return
+    console.rule(Text(f"{record.unit or '（单位未识别）'} {record.year or ''} · {record.template} · {record.path}"))
+    total = sum(record.summary.values())
     if total == 0:
         console.print(Text("该模板暂无适用的规则：未做任何检查（不等于通过）", style="yellow"))
         return
-    counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in run.summary.items())
-    console.print(f"检查 {total} 项：{counts}")
-    coverage = doc.coverage
+    counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in record.summary.items())
+    waived = sum(1 for f in record.findings if f.waiver is not None and f.shown)
+    console.print(f"检查 {total} 项：{counts}" + (f"  （其中 {waived} 个问题已豁免）" if waived else ""))
+    undecided = sum(record.summary.get(o.value, 0) for o in UNDECIDED)
+    if undecided and not show_skipped:
+        console.print(Text("加 --show-skipped 可列出未能判断的检查及原因", style="dim"))
+    coverage = record.coverage
     if coverage.get("extracted"):
         extracted, checked = sum(coverage["extracted"].values()), sum(coverage["checked"].values())
         console.print(f"正文数字 {extracted} 个：已核对 {checked}，未能绑定 {extracted - checked}"
                       f"（金额 {coverage['checked'].get('amount', 0)}/{coverage['extracted'].get('amount', 0)}，"
                       f"占比 {coverage['checked'].get('share', 0)}/{coverage['extracted'].get('share', 0)}）")
-    _parts(console, doc)
-    if not run.findings:
-        console.print(Text("未发现问题", style="green"))
-        return
-    ordered = sorted(run.findings, key=lambda f: (table_of(f), f.sort_key()))
-    for table, findings in groupby(ordered, key=table_of):
-        console.print(Text(f"\n■ {table}", style="bold"))
-        for f in findings:
-            _finding(console, f)
+    if show_skipped:
+        _undecided(console, doc, titles)
+    _parts(console, record)
+    rows = [row for row in record.parts if row.findings]
+    if not any(record.findings[i].waiver is None for row in rows for i in row.findings):
+        console.print(Text("未发现问题" + ("（已豁免的除外）" if rows else ""), style="green"))
+        if not show_waived:
+            return
+    single = len(record.parts) <= 1
+    hidden = 0
+    for row in rows:
+        listed = [record.findings[i] for i in row.findings if show_waived or record.findings[i].waiver is None]
+        hidden += len(row.findings) - len(listed)
+        if not listed:
+            continue
+        if not single:
+            console.print(Text(f"\n■ {row.name}", style="bold"))
+        for f in listed:
+            _finding(console, f, record.findings)
+    if hidden:
+        console.print(Text(f"另有 {hidden} 个已豁免的问题（加 --show-waived 逐条列出）", style="dim"))
 
 
 def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
@@ -101,25 +154,34 @@ def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
 
 
 # The streaming protocol (report/__init__.py): head, one part per document as it finishes, tail.
-def head(*, width: int = 110, color: bool = False) -> str:
+def head(*, width: int = 110, color: bool = False, **_: object) -> str:
     return ""
 
 
-def document(record: DocumentRecord, doc: DocumentResult | None = None, *, width: int = 110,
-             color: bool = False) -> str:
+def document(record: DocumentRecord, doc: DocumentResult | None = None, *, width: int = 110, color: bool = False,
+             show_skipped: bool = False, show_waived: bool = False, rules=(), **_: object) -> str:
     buffer = io.StringIO()
-    _document(_console(buffer, width, color), record)
+    _document(_console(buffer, width, color), record, doc, show_skipped=show_skipped, show_waived=show_waived,
+              titles={r.id: r.title for r in rules})
     return buffer.getvalue()
 
 
-def tail(totals: Totals, *, width: int = 110, color: bool = False) -> str:
+def tail(totals: Totals, *, width: int = 110, color: bool = False, notes: Results | None = None,
+         **_: object) -> str:
     buffer = io.StringIO()
-    _console(buffer, width, color).print(f"\n共 {totals.files} 个文件，{totals.findings} 个问题，"
-                                          f"{totals.not_checked} 个文件无法检查")
+    console = _console(buffer, width, color)
+    for line in notice_lines(notes) if notes is not None else ():
+        console.print(Text(line, style="yellow"))
+    waived = f"（另有 {totals.waived} 个已豁免）" if totals.waived else ""
+    skipped = f"，{len(notes.skipped)} 个文件未检查" if notes is not None and notes.skipped else ""
+    console.print(f"\n共 {totals.files} 个文件，{totals.findings} 个问题{waived}，"
+                  f"{totals.not_checked} 个文件无法检查{skipped}")
     return buffer.getvalue()
 
 
-def render(results: Results, *, width: int = 110, color: bool = False) -> str:
+def render(results: Results, *, width: int = 110, color: bool = False, show_skipped: bool = False,
+           show_waived: bool = False, **_: object) -> str:
     records = [record_of(doc) for doc in results.documents]
-    return (head(width=width, color=color) + "".join(document(r, width=width, color=color) for r in records)
-            + tail(Totals.of(records), width=width, color=color))
+    parts = "".join(document(r, d, width=width, color=color, show_skipped=show_skipped, show_waived=show_waived,
+                             rules=results.rules) for r, d in zip(records, results.documents))
+    return head(width=width, color=color) + parts + tail(Totals.of(records), width=width, color=color, notes=results)

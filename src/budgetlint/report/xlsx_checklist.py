@@ -3,7 +3,8 @@
 Shaped like the inspectors' own sheets (title; 部门/单位名称; the file; a header row 检查内容 |
 符合要求 | 问题; 及时性; then 内容规范性 with one row per part of the template, and a last 其他 row).
 Each part row says 是 or 否 and lists the problems found in that part as numbered Chinese sentences
-with their page and line, reported and expected values. Which finding goes to which row is
+with their page and line, reported and expected values, and, for a PDF, shows where they stand in
+its 问题截图 cell (report/screenshots.py: a picture of each problem's region, under its number). Which finding goes to which row is
 report/part_map.py's decision, shared with the terminal report. A row that no rule looked at says
 未检查, never 是.
 
@@ -20,17 +21,22 @@ import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
-from budgetlint.model.results import Results
 from budgetlint.errors import ReportError
-from budgetlint.model import Finding, Location
+from budgetlint.model import Finding
+from budgetlint.model.results import Results
 from budgetlint.report.part_map import FAILING, OTHER
+from budgetlint.report.phrases import consequences, other_places, where
 from budgetlint.report.record import DocumentRecord, PartVerdict, record_of, scope_word
+from budgetlint.report.screenshots import PageRenderer, row_picture
 
 BINARY = True  # render() returns bytes: the CLI writes them to --output
 SUFFIX = ".xlsx"
 
 FONT = "宋体"
 WIDTHS = {"A": 11.8, "B": 18.7, "C": 60.8, "D": 10.3, "E": 61.2}  # as in the official sheets
+NO_PICTURE = "不是 PDF，没有页面截图"
+PICTURE_COLUMN, PICTURE_WIDTH = "F", 90.0  # 问题截图: screenshots.WIDTH_PX pixels fit about 88 characters
+POINTS_PER_PIXEL = 0.75  # Excel row heights are in points, pictures in pixels (96 dpi)
 LINE_HEIGHT = 13.75
 CHARS_PER_LINE = {"C": 30, "E": 30}  # CJK characters that fit a line of the wide columns
 FIXED_TIME = datetime(2000, 1, 1)
@@ -39,56 +45,46 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 PASS, FAIL, UNCHECKED = "是", "否", "未检查"
 
 
-def where(loc: Location | None) -> str:
-    """第16页（据目录估计）第412行 / 第412行 / ''."""
-    if loc is None:
-        return ""
-    text = ""
-    if loc.page:
-        text = f"第{loc.page}页" + ("（据目录估计）" if loc.page_basis == "toc" else "")
-    if loc.line:
-        text += f"第{loc.line}行"
-    return text
-
-
 def _values(f: Finding) -> str:
-    """报告值 / 应为 / 相差, each only when the message does not already show it."""
+    """报告值 / 应为 / 相差 of a comparison, each only when the rule's message does not already show it."""
+    if f.expected is None:  # a quoted wording, a missing part: nothing was computed
+        return ""
     parts = []
-    if f.actual and f.actual not in f.message:
+    shown = f.message_shows
+    if f.actual and "actual" not in shown:
         parts.append(f"报告值 {f.actual}")
-    if f.expected and f.expected not in f.message:
+    if f.expected and "expected" not in shown:
         parts.append(f"应为 {f.expected}")
-    if parts and f.difference and f.difference not in f.message:
+    if parts and f.difference and "difference" not in shown:
         parts.append(f"相差 {f.difference}")
     return "（" + "，".join(parts) + "）" if parts else ""
 
 
 def _also(f: Finding) -> str:
     """The other places the finding names (a cross-table finding's other numbers), at most three."""
-    seen = {f.locations[0]} if f.locations else set()
-    others = []
-    for loc in f.locations[1:]:
-        if loc not in seen and where(loc):
-            seen.add(loc)
-            others.append(loc)
+    others = other_places(f)
     if not others:
         return ""
-    names = "；".join(" ".join(x for x in (loc.table, loc.row, loc.column, where(loc)) if x) for loc in others[:3])
-    return f"（另见：{names}{'等' if len(others) > 3 else ''}）"
+    return f"（另见：{'；'.join(others[:3])}{'等' if len(others) > 3 else ''}）"
 
 
-def problem_sentence(number: int, f: Finding) -> str:
-    """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）。"""
+def problem_sentence(number: int, f: Finding, followers: list[Finding] | None = None) -> str:
+    """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）（建议：…）。"""
     place = where(f.locations[0] if f.locations else None)
     text = f.message.strip().rstrip("。")
     prefix = "（提示）" if f.severity == "info" else ""
-    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}。"
+    if f.waiver is not None:
+        prefix += "（已豁免）"
+    extra = f"（建议：{f.fix}）" if f.fix else ""
+    if followers:
+        extra += "（同一原因还导致：" + "；".join(f"{g.rule} {g.title}" for g in followers) + "）"
+    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}{extra}。"
 
 
 def verdict(row: PartVerdict, findings: tuple[Finding, ...]) -> str:
     if not row.checks and not row.findings and row.id != OTHER:
         return UNCHECKED
-    return FAIL if any(findings[i].severity in FAILING for i in row.findings) else PASS
+    return FAIL if any(findings[i].severity in FAILING and findings[i].waiver is None for i in row.findings) else PASS
 
 
 def _lines(text: str, column: str) -> int:
@@ -157,6 +153,9 @@ def _fill_document(ws, d: DocumentRecord) -> None:
     _box(ws, "A5", "C5")
     _cell(ws, "D5", "符合要求", bold=True, horizontal="center")
     _cell(ws, "E5", "存在问题", bold=True, horizontal="center")
+    _cell(ws, f"{PICTURE_COLUMN}5", "问题截图", bold=True, horizontal="center")
+    ws.column_dimensions[PICTURE_COLUMN].width = PICTURE_WIDTH
+    renderer = PageRenderer(d.path) if d.path.lower().endswith(".pdf") else None
     _cell(ws, "A6", "及时性", horizontal="center")
     ws.merge_cells("B6:C6")
     _cell(ws, "B6", f"及时公开{scope}{kind}")
@@ -171,10 +170,12 @@ def _fill_document(ws, d: DocumentRecord) -> None:
         _cell(ws, f"B{r}", row.name, wrap=True)
         _box(ws, f"B{r}", f"C{r}")
         _cell(ws, f"D{r}", verdict(row, d.findings), horizontal="center")
-        problems = "\n".join(problem_sentence(n, d.findings[k]) for n, k in enumerate(row.findings, start=1))
+        listed = [d.findings[k] for k in row.findings]
+        problems = "\n".join(problem_sentence(n, f, consequences(f, d.findings)) for n, f in enumerate(listed, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
-        height = max(_lines(problems, "E"), _lines(row.name, "C"))
-        ws.row_dimensions[r].height = LINE_HEIGHT * height
+        height = LINE_HEIGHT * max(_lines(problems, "E"), _lines(row.name, "C"))
+        picture = _picture(ws, f"{PICTURE_COLUMN}{r}", renderer, listed)
+        ws.row_dimensions[r].height = max(height, picture)
     last = first + len(rows) - 1
     ws.merge_cells(f"A{first}:A{last}")
     _cell(ws, f"A{first}", "内容规范性", horizontal="center", wrap=True)
@@ -192,6 +193,28 @@ def _fill_document(ws, d: DocumentRecord) -> None:
     _cell(ws, f"A{last + 2}", note, wrap=True, border=False)
     ws.row_dimensions[last + 2].height = LINE_HEIGHT * 3
     ws.freeze_panes = "A6"
+    if renderer is not None:
+        renderer.close()
+
+
+def _picture(ws, ref: str, renderer: PageRenderer | None, findings: list[Finding]) -> float:
+    """The row's 问题截图 in cell `ref`; the height it needs, in points. A text input has no pages
+    to picture: the cell says so."""
+    if not findings:
+        _cell(ws, ref, None)
+        return 0.0
+    if renderer is None:
+        _cell(ws, ref, NO_PICTURE, wrap=True)
+        return 0.0
+    _cell(ws, ref, None)
+    png = row_picture(renderer, enumerate(findings, start=1))
+    if png is None:
+        return 0.0
+    from openpyxl.drawing.image import Image
+
+    image = Image(io.BytesIO(png))
+    ws.add_image(image, ref)
+    return image.height * POINTS_PER_PIXEL + 4
 
 
 def _fill_error(ws, doc: DocumentRecord) -> None:
@@ -261,7 +284,7 @@ def render(results: Results, **_: object) -> bytes:
     return render_records([record_of(doc) for doc in results.documents])
 
 
-def render_records(records: list[DocumentRecord]) -> bytes:
+def render_records(records: list[DocumentRecord], **_: object) -> bytes:
     return workbook_bytes(workbook(records))
 
 

@@ -1,4 +1,4 @@
-"""Load rule packs: every <ID>.yaml under rules/ (templates/ and *.cases.yaml excluded)."""
+"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/ and *.cases.yaml excluded)."""
 
 from __future__ import annotations
 
@@ -75,8 +75,3 @@ def load_rules(extra_dirs: Sequence[str | Path] | None = None, limits: Limits = 
                 raise RuleError(f"规则 id 或别名重复：{key}（另见 {seen[key]}）", path=rule.path)
             seen[key] = rule.path
     return sorted(rules, key=lambda r: r.id)
-
-
-def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
-    chosen = [r for r in rules if not select or any(r.selected_by(t) for t in select)]
-    return [r for r in chosen if not ignore or not any(r.selected_by(t) for t in ignore)]

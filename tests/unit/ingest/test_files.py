@@ -7,7 +7,7 @@ import pytest
 
 from budgetlint.errors import InputError
 from budgetlint.ingest import files
-from budgetlint.ingest.files import display_path, expand_paths, open_regular
+from budgetlint.ingest.files import display_path, open_regular, walk
 
 
 def _refused(path) -> str:
@@ -69,13 +69,14 @@ def folder(tmp_path):
 
 
 def test_a_folder_walk_returns_files_in_order_and_says_what_it_skipped(folder):
-    found = expand_paths([folder])
+    found = walk([folder])
     assert [p.relative_to(folder).as_posix() for p in found.files] == ["C.TXT", "a.txt", "b.pdf", "linked/e.txt",
                                                                          "sub/d.txt"]
-    reasons = {Path(s.path).relative_to(folder).as_posix(): s.reason for s in found.skipped}
-    assert reasons == {"broken.txt": "符号链接指向的文件不存在", "loop1": "符号链接形成循环",
-                       "loop2": "符号链接形成循环", "pipe.txt": "这是命名管道（FIFO），不是普通文件",
-                       "sub/up": "符号链接形成循环（指向上级目录）"}
+    reasons = {Path(s.path).relative_to(folder).as_posix(): (s.reason, s.unreadable) for s in found.skipped}
+    assert reasons == {"broken.txt": ("符号链接指向的文件不存在", True), "loop1": ("符号链接形成循环", True),
+                       "loop2": ("符号链接形成循环", True), "pipe.txt": ("这是命名管道（FIFO），不是普通文件", True),
+                       "sub/up": ("符号链接形成循环（指向上级目录）", True),
+                       "notes.docx": ("不支持的文件类型（.docx）", False)}
 
 
 def test_an_unreadable_sub_folder_is_reported(folder, monkeypatch):
@@ -87,12 +88,12 @@ def test_an_unreadable_sub_folder_is_reported(folder, monkeypatch):
         return real(path)
 
     monkeypatch.setattr(files.os, "scandir", scandir)
-    found = expand_paths([folder])
+    found = walk([folder])
     assert [s.reason for s in found.skipped if s.path.endswith("sub")] == ["无法打开目录：没有读取权限"]
     assert not any(p.name == "d.txt" for p in found.files)
 
 
 def test_named_files_are_kept_as_named_and_an_empty_name_is_skipped(tmp_path):
-    found = expand_paths([tmp_path / "z.txt", "", tmp_path / "missing.pdf"])
+    found = walk([tmp_path / "z.txt", "", tmp_path / "missing.pdf"])
     assert found.files == (tmp_path / "z.txt", tmp_path / "missing.pdf")
     assert [s.reason for s in found.skipped] == ["路径为空（当前目录请写 .）"]

@@ -13,6 +13,7 @@ import pytest
 from budgetlint.errors import InputError
 from budgetlint.ingest import pdf as pdf_reader
 from budgetlint.model import Paragraph, RawTable
+from budgetlint.recognize.continuation import join_continuations
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 PDF = FIXTURES / "pdf"
@@ -132,9 +133,19 @@ def test_cells_and_paragraphs_carry_boxes(dept):
 
 
 # --- tables over page breaks ---------------------------------------------------------------
+# The reader marks the part at the top of the next page (RawTable.continues); recognition joins it
+# (recognize/continuation.py). These tests read the joined document, and check the marks.
+
+
+def test_the_reader_marks_a_continued_part_and_recognition_joins_it(dept):
+    parts = [b for b in dept.blocks if isinstance(b, RawTable)]
+    marked = [b for b in parts if b.continues]
+    assert {b.rows[0].page for b in marked} >= {13, 16}
+    assert len(join_continuations(dept).blocks) == len(dept.blocks) - len(marked)
+
 
 def test_table_continued_on_next_page_is_one_table(dept):
-    spending = table_after(dept, "2026年部门支出预算总表")
+    spending = table_after(join_continuations(dept), "2026年部门支出预算总表")
     assert {r.page for r in spending.rows} == {12, 13}
     assert row(spending, "208", "05", "05").page == 12
     assert row(spending, "208", "05", "06").page == 13
@@ -143,7 +154,7 @@ def test_table_continued_on_next_page_is_one_table(dept):
 
 
 def test_repeated_header_rows_are_dropped_when_a_table_continues(dept):
-    general = table_after(dept, "2026年部门一般公共预算支出功能分类预算表")
+    general = table_after(join_continuations(dept), "2026年部门一般公共预算支出功能分类预算表")
     assert {r.page for r in general.rows} == {15, 16}
     # page 16 repeats the three header rows of page 15
     assert sum(1 for r in general.rows if r.cells[:3] == ("类", "款", "项")) == 1
@@ -155,6 +166,7 @@ def test_repeated_header_rows_are_dropped_when_a_table_continues(dept):
 
 
 def test_a_final_account_table_over_two_pages_is_one_table(czj):
+    czj = join_continuations(czj)
     total = table_after(czj, "收入支出决算总表")
     assert {r.page for r in total.rows} == {6, 7}
     assert total.rows[-1].cells == ("总计", "2,995.39", "总计", "2,995.39")

@@ -6,15 +6,12 @@ row of budgetlint's sheet that stands for it. 及时性 (the publishing date) is
 """
 
 import io
-from pathlib import Path
 
 import documents
 import openpyxl
 import pytest
 
 from budgetlint.report import xlsx_checklist
-
-PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
 
 OFFICIAL_NO = {
     "sfj_2026_dept_budget.pdf": {
@@ -33,7 +30,7 @@ OFFICIAL_NO = {
 
 
 def _verdicts(name: str) -> dict[str, tuple[str, str]]:
-    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(documents.results(PDF / name)))).active
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(documents.results(documents.PDF / name)))).active
     return {ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value or "")
             for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value and ws.cell(r, 4).value}
 
@@ -54,3 +51,25 @@ def test_the_page_rows_say_what_is_wrong_and_where():
     assert rows["目录"][1].startswith("1.第3页") and "空白页" in rows["目录"][1]
     duties = rows["一、部门主要职能"][1]
     assert duties.startswith("1.第4页") and "（八）负责本系统警车管理工作" in duties and "只显示出一部分" in duties
+
+
+@pytest.mark.parametrize("name", sorted(OFFICIAL_NO))
+def test_every_no_row_has_a_picture_of_its_problems(name, audited):
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(audited(f"pdf/{name}")))).active
+    assert ws["F5"].value == "问题截图"
+    pictures = {image.anchor._from.row + 1: image for image in ws._images}  # 0-based anchors
+    no_rows = [r for r in range(7, ws.max_row + 1) if ws.cell(r, 4).value == "否"]
+    assert len(no_rows) == len(OFFICIAL_NO[name])
+    for r in no_rows:
+        assert r in pictures and pictures[r].anchor._from.col == 5  # column F
+        problems = ws.cell(r, 5).value.count("\n") + 1
+        assert pictures[r].height >= 40 * problems  # a region under each numbered problem
+        assert ws.row_dimensions[r].height >= pictures[r].height * 0.75  # the row shows it whole
+    assert set(pictures) <= set(no_rows) | {r for r in range(7, ws.max_row + 1) if ws.cell(r, 5).value}
+
+
+def test_a_text_input_has_no_pictures_and_says_so(audited):
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(audited("seeds/004_b39ab111367c9db1.txt")))).active
+    assert ws._images == []
+    with_problems = [r for r in range(7, ws.max_row + 1) if ws.cell(r, 5).value]
+    assert with_problems and all(ws.cell(r, 6).value == xlsx_checklist.NO_PICTURE for r in with_problems)

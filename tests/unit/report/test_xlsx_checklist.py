@@ -89,7 +89,15 @@ def test_every_finding_is_in_exactly_one_row(seeded_book):
     results, _, wb = seeded_book
     text = "\n".join(problem for _, problem in _rows(wb.worksheets[0]).values() if problem)
     numbered = [line for line in text.split("\n") if line[:1].isdigit()]
-    assert len(numbered) == len(results.documents[0].run.findings)
+    findings = results.documents[0].run.findings
+    shown = [f for f in findings if f.shown]
+    assert len(numbered) == len(shown)
+    # 基本支出 957.07 breaks its row and its column: one sentence names the cell and both identities
+    followers = [f for f in findings if not f.shown]
+    assert followers and all(f.consequence_of for f in followers)
+    [cause] = [line for line in numbered if "同一原因还导致" in line]
+    assert "「20805 行政事业单位养老支出」基本支出 957.07 可能有误：这一格改为 967.07" in cause
+    assert all(f.rule in cause for f in followers)
 
 
 def test_the_same_input_gives_the_same_bytes(seeded_book):
@@ -112,11 +120,16 @@ def test_problem_sentence_shows_page_line_and_values_not_in_the_message():
                 expected="967.07", actual="957.07", difference="10.00",
                 locations=(Location(file="x", page=5, page_basis="toc", line=145, table="2024年预算支出总表"),
                            Location(file="x", page=5, page_basis="toc", line=145, table="2024年预算支出总表"),
-                           Location(file="x", page=6, page_basis="pdf", line=None, table="财政拨款收支总表", row="合计")))
+                           Location(file="x", page=6, page_basis="pdf", line=88, page_line=12, table="财政拨款收支总表",
+                                    row="合计", column="本年支出")))
     assert problem_sentence(2, f) == ("2.第5页（据目录估计）第145行：表3 合计不等于基本支出加项目支出（报告值 957.07，应为 967.07，"
-                                      "相差 10.00）（另见：财政拨款收支总表 合计 第6页）。")
-    info = f.model_copy(update={"severity": "info", "locations": (), "message": "报告值 957.07，应为 967.07"})
+                                      "相差 10.00）（另见：财政拨款收支总表 「合计」 本年支出 第6页第12行）。")
+    # values the rule's message already shows are not repeated (read from its template, not its text)
+    info = f.model_copy(update={"severity": "info", "locations": (), "message": "报告值 957.07，应为 967.07",
+                                "message_shows": ("actual", "expected")})
     assert problem_sentence(1, info) == "1.（提示）报告值 957.07，应为 967.07。"
+    fixed = info.model_copy(update={"fix": "将 957.07 改为 967.07"})
+    assert problem_sentence(1, fixed).endswith("（建议：将 957.07 改为 967.07）。")
 
 
 def test_sheet_names_are_valid_and_unique():

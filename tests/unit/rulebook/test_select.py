@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from budgetlint.rulebook import load_rules
-from budgetlint.rulebook.load import select_rules
+from budgetlint.rulebook.select import select_rules
 
 RULES = load_rules()
 TB001 = next(r for r in RULES if r.id == "TB001")

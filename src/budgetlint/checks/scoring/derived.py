@@ -58,7 +58,7 @@ def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate],
             seen.add((c.value.low, c.value.high))
             distinct.append(c)
     tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
-    detail = (note + "。" if note else "") + "可接受的计算：" + tried + "（允许四舍五入或截尾）"
     return Evaluation(rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
                       expected=expected, actual=format_amount(printed.value, printed.decimals),
-                      difference=difference, unit=unit, detail=detail, locations=locations, values=values)
+                      difference=difference, unit=unit, detail=note + "。" if note else None,
+                      formula="可接受的计算：" + tried + "（允许四舍五入或截尾）", locations=locations, values=values)

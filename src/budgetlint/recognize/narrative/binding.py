@@ -25,8 +25,11 @@ def claim_line(claim) -> int | None:
 def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row: str | None = None) -> Fact:
     """A narrative number as a Fact, so every comparison and report treats it like a table cell."""
     loc = claim.location
+    # the span locates the number inside its paragraph (its printed line, page and box), unless the
+    # claim runs on into the next paragraph, where the offsets no longer refer to the line's text
+    span = (claim.span.start, claim.span.end) if claim.end_line in (None, loc.line) else None
     location = Location(file=loc.file, page=loc.page, page_basis=loc.page_basis, line=claim_line(claim),
-                        table=claim.section or "情况说明", row=row, column=None)
+                        table=claim.section or "情况说明", row=row, column=None, span=span)
     return Fact(value=value, decimals=decimals, unit=unit or "万元", text=text, location=location)
 
 
