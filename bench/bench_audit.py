@@ -1,94 +1,150 @@
-"""Time budgetlint on the seeds: in-process phases (read, recognize, rules) and the CLI's wall time.
+"""Time budgetlint on the seeds: in-process phases, time against size, and the CLI as a whole process.
 
-Run from the repository root:  .venv/bin/python bench/bench_audit.py [--runs 20] [--cli-runs 5] [SEED ...]
-No pytest; prints a table. Times are wall-clock (time.perf_counter), median with min and max.
+Run from the repository root:  .venv/bin/python bench/bench_audit.py [--runs 20] [--cli-runs 9] [SEED ...]
+No pytest; prints tables. Medians (with min-max) of CPU time of this process (time.process_time)
+and of wall time, after one warm-up run: the machine is shared, and CPU time is what other
+processes disturb least.
+
+1. Per seed, in process: read (file -> SourceDocument), recognize (-> Disclosure), rules (all
+   rules -> findings), total. Rules are loaded once, before, as a process does.
+2. Time against size: seed 001 and the same text eight times over (one document, 8x the lines),
+   total in process, timed in turns; the ratio should stay near 8. Measured as the library runs
+   (Python's default garbage collector) and as the CLI runs it (gc_tuning: loaded objects frozen,
+   first threshold 50 000).
+3. The CLI: `budgetlint --version` and `budgetlint check SEED --format json` in fresh processes,
+   wall and CPU (the child's user + system time), in turns.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from budgetlint import gc_tuning
 from budgetlint.engine import run_rules
-from budgetlint.ingest import read_document
+from budgetlint.ingest import read_document, read_text
 from budgetlint.recognize import recognize
+from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "fixtures" / "seeds"
+SEED_001 = SEEDS / "001_e1c2a9d2af1eed61.txt"
 CLI = Path(sys.executable).with_name("budgetlint")
+TIMES = 8  # the large document is the seed this many times over
 
 
-def _ms(seconds: float) -> float:
-    return seconds * 1000
-
-
-def _stats(samples: list[float]) -> str:
+def _ms(samples: list[float]) -> str:
     """median (min–max) in milliseconds."""
-    return f"{_ms(statistics.median(samples)):8.1f} ({_ms(min(samples)):.1f}–{_ms(max(samples)):.1f})"
+    return f"{statistics.median(samples) * 1000:7.1f} ({min(samples) * 1000:.1f}–{max(samples) * 1000:.1f})"
 
 
-def time_in_process(path: Path, rules: list, runs: int) -> dict[str, list[float]]:
-    """read (file → SourceDocument), recognize (→ Disclosure), rules (→ findings); one warm-up run first."""
-    samples: dict[str, list[float]] = {"read": [], "recognize": [], "rules": [], "total": []}
+def timed(fn) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one call."""
+    c0, w0 = time.process_time(), time.perf_counter()
+    fn()
+    return time.process_time() - c0, time.perf_counter() - w0
+
+
+def phases(path: Path, rules: list, runs: int) -> dict[str, list[tuple[float, float]]]:
+    """read, recognize, rules and total of `path`, `runs` times after one warm-up."""
+    out: dict[str, list[tuple[float, float]]] = {"read": [], "recognize": [], "rules": [], "total": []}
     for i in range(runs + 1):
-        t0 = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         source = read_document(path)
-        t1 = time.perf_counter()
+        c1, w1 = time.process_time(), time.perf_counter()
         disclosure = recognize(source)
-        t2 = time.perf_counter()
+        c2, w2 = time.process_time(), time.perf_counter()
         run_rules(rules, disclosure)
-        t3 = time.perf_counter()
-        if i == 0:
-            continue  # warm-up: template and regex caches, imports
-        for key, value in (("read", t1 - t0), ("recognize", t2 - t1), ("rules", t3 - t2), ("total", t3 - t0)):
-            samples[key].append(value)
-    return samples
+        c3, w3 = time.process_time(), time.perf_counter()
+        if i:
+            for key, c, w in (("read", c1 - c0, w1 - w0), ("recognize", c2 - c1, w2 - w1),
+                              ("rules", c3 - c2, w3 - w2), ("total", c3 - c0, w3 - w0)):
+                out[key].append((c, w))
+    return out
 
 
-def time_cli(path: Path, runs: int) -> tuple[list[float], int]:
-    """Wall time of `budgetlint check PATH --format json` in a fresh process (interpreter start included)."""
-    samples, code = [], 0
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        proc = subprocess.run([str(CLI), "check", str(path), "--format", "json"], capture_output=True)
-        samples.append(time.perf_counter() - t0)
-        code = proc.returncode
-        if code not in (0, 1):  # 1 = findings (seed 001); anything else is a broken run, not a time
-            sys.exit(f"{CLI} check {path} exited {code}: {proc.stderr.decode(errors='replace')}")
-    return samples, code
+def by_size(text: str, rules: list, runs: int) -> tuple[list[float], list[float]]:
+    """CPU seconds of the whole pipeline on the seed and on TIMES copies of it, in turns."""
+    big = "\n".join([text.rstrip("\n")] * TIMES) + "\n"
+    small_times, big_times = [], []
+    for i in range(runs + 1):
+        for source, sink in ((text, small_times), (big, big_times)):
+            cpu, _ = timed(lambda s=source: run_rules(rules, recognize(read_text(s, path="bench.txt"))))
+            if i:
+                sink.append(cpu)
+    return small_times, big_times
+
+
+def child_times(args: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w0 = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True)
+    wall = time.perf_counter() - w0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):  # 1 = findings; anything else is a broken run, not a time
+        sys.exit(f"{' '.join(args)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}")
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("seeds", nargs="*", type=Path, help="files to time (default: fixtures/seeds/*.txt)")
     parser.add_argument("--runs", type=int, default=20, help="in-process runs per seed after one warm-up")
-    parser.add_argument("--cli-runs", type=int, default=5, help="CLI runs per seed (0: skip)")
+    parser.add_argument("--size-runs", type=int, default=5, help="runs of seed 001 and its 8x copy (0: skip)")
+    parser.add_argument("--cli-runs", type=int, default=9, help="runs of each CLI command (0: skip)")
     args = parser.parse_args()
     seeds = args.seeds or sorted(SEEDS.glob("*.txt"))
-    if args.cli_runs and not CLI.exists():
-        sys.exit(f"no budgetlint console script next to {sys.executable}; install with pip install -e .")
 
-    t0 = time.perf_counter()
+    c0 = time.process_time()
     rules = load_rules()
-    print(f"load_rules: {_ms(time.perf_counter() - t0):.1f} ms ({len(rules)} rules, once per process)")
-    print(f"in-process: median (min–max) ms over {args.runs} runs after 1 warm-up; "
-          f"CLI: median (min–max) ms over {args.cli_runs} runs\n")
-    columns = ["read", "recognize", "rules", "total", "CLI json"]
-    header = f"{'seed':<28} {'lines':>6} " + " ".join(f"{c:>22}" for c in columns) + " exit"
-    print(header)
-    print("-" * len(header))
+    load_templates()
+    print(f"rules and templates loaded in {(time.process_time() - c0) * 1000:.0f} ms CPU ({len(rules)} rules)")
+    print(f"\n1. in process, CPU ms, median (min–max) of {args.runs} runs after 1 warm-up\n")
+    columns = ["read", "recognize", "rules", "total", "total wall"]
+    print(f"{'seed':<28} {'lines':>6} " + " ".join(f"{c:>22}" for c in columns))
     for path in seeds:
         lines = path.read_bytes().count(b"\n")
-        s = time_in_process(path, rules, args.runs)
-        cli, code = time_cli(path, args.cli_runs) if args.cli_runs else ([0.0], "-")
-        print(f"{path.name:<28} {lines:>6} {_stats(s['read']):>22} {_stats(s['recognize']):>22} "
-              f"{_stats(s['rules']):>22} {_stats(s['total']):>22} {_stats(cli):>22} {code:>4}")
-    print(f"\npython {sys.version.split()[0]} · {sys.platform}")
+        s = phases(path, rules, args.runs)
+        cells = [_ms([c for c, _ in s[k]]) for k in ("read", "recognize", "rules", "total")]
+        cells.append(_ms([w for _, w in s["total"]]))
+        print(f"{path.name:<28} {lines:>6} " + " ".join(f"{c:>22}" for c in cells))
+
+    if args.size_runs:
+        text = SEED_001.read_text(encoding="utf-8")
+        print(f"\n2. time against size: seed 001 and the same text {TIMES}× over, "
+              f"CPU ms, median of {args.size_runs}\n")
+        for name in ("library (default collector)", "as the CLI runs (gc_tuning)"):
+            if name.startswith("as the CLI"):
+                gc_tuning.worker_loaded()
+            small, big = by_size(text, rules, args.size_runs)
+            ratio = statistics.median(big) / statistics.median(small)
+            print(f"{name:<30} 1×: {_ms(small)}   {TIMES}×: {_ms(big)}   ratio {ratio:.2f}")
+        gc.unfreeze()
+        gc.set_threshold(700, 10, 10)
+
+    if args.cli_runs:
+        if not CLI.exists():
+            sys.exit(f"no budgetlint console script next to {sys.executable}: run make install")
+        commands = {"--version": [str(CLI), "--version"],
+                    "check 001 --format json": [str(CLI), "check", str(SEED_001), "--format", "json"]}
+        samples: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+        for _ in range(args.cli_runs):
+            for key, command in commands.items():
+                samples[key].append(child_times(command))
+        print(f"\n3. the CLI in fresh processes, median (min–max) of {args.cli_runs}, ms\n")
+        for key, values in samples.items():
+            print(f"budgetlint {key:<26} wall {_ms([w for _, w in values])}   CPU {_ms([c for c, _ in values])}")
+    load = Path("/proc/loadavg")
+    print(f"\npython {sys.version.split()[0]} · {sys.platform}"
+          + (f" · load average {load.read_text().split()[0]}" if load.exists() else ""))
 
 
 if __name__ == "__main__":

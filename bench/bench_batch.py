@@ -10,7 +10,8 @@ No pytest; prints what it measured. Numbers are wall-clock on whatever machine r
 2. workers: a LocalPool of 2 workers over --docs documents (copies of the seeds, each with its own
    bytes); each worker's RSS after its first document and at the end.
 3. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
-   RSS sampled when 20 and when all documents have been written.
+   RSS sampled when 20 and when all documents have been written (the rules across documents then
+   run over every document's kept figures: their time and the peak RSS are printed too).
 """
 
 from __future__ import annotations
@@ -85,19 +86,27 @@ def streaming(docs: list[Path], out: Path) -> None:
     proc = subprocess.Popen([str(CLI), "check", *map(str, docs), "-j", "2", "--format", "json", "--fail-on", "never",
                              "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
-    samples: list[tuple[int, int]] = []
+    samples: list[tuple[float, int, int]] = []
     while proc.poll() is None:
         time.sleep(0.2)
         try:
-            samples.append((out.stat().st_size, parent.memory_info().rss))
+            rss = parent.memory_info().rss
+            if rss:  # 0: the process has exited and not been reaped yet
+                samples.append((time.perf_counter(), out.stat().st_size, rss))
         except (OSError, psutil.Error):
             continue
+    ended = time.perf_counter()
     per_doc = out.stat().st_size / len(docs)
-    after_20 = next((rss for size, rss in samples if size >= 20 * per_doc), None)
-    near_end = [rss for size, rss in samples if size >= (len(docs) - 5) * per_doc]
+    after_20 = next((rss for _, size, rss in samples if size >= 20 * per_doc), None)
+    near_end = [rss for _, size, rss in samples if size >= (len(docs) - 5) * per_doc]
     if after_20 and near_end:
         print(f"streaming check of {len(docs)} documents: parent RSS after 20 {after_20 / 2**20:.1f} MiB, "
-              f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB ({(near_end[-1] / after_20 - 1) * 100:+.1f} %)")
+              f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB ({(near_end[-1] / after_20 - 1) * 100:+.1f} %), "
+              f"peak {max(rss for _, _, rss in samples) / 2**20:.1f} MiB")
+        # the last document's part is written before the rules across documents run (the report's tail)
+        last = next((t for t, size, _ in samples if size >= (len(docs) - 1) * per_doc), ended)
+        print(f"  rules across documents at the end of that run (same unit, same year, {len(docs)} copies): "
+              f"about {ended - last:.1f} s after the last document was written")
     else:
         print("streaming check: run too short to sample")
 

@@ -76,7 +76,7 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(value.copy_negate() if negative else value, decimals)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """A closed interval [low, high] of Decimals."""
 
@@ -108,19 +108,24 @@ class Interval:
 ZERO = Interval(Decimal(0), Decimal(0))
 
 
+_HALF_UNITS = [Decimal(5).scaleb(-(d + 1)) for d in range(12)]  # ½·10⁻ᵈ, computed once per d
+
+
 def interval_of(value: Decimal | None, decimals: int | None) -> Interval:
     """The interval a printed value stands for; an empty cell (None) is an exact zero."""
     if value is None:
         return ZERO
-    half = Decimal(5).scaleb(-((decimals or 0) + 1))
+    d = decimals or 0
+    half = _HALF_UNITS[d] if 0 <= d < len(_HALF_UNITS) else Decimal(5).scaleb(-(d + 1))
     return Interval(value - half, value + half)
 
 
 def sum_intervals(intervals) -> Interval:
-    total = ZERO
+    low = high = Decimal(0)
     for item in intervals:
-        total = total + item
-    return total
+        low += item.low
+        high += item.high
+    return Interval(low, high)
 
 
 def convert(value: Decimal, unit: str, to_unit: str) -> Decimal:

@@ -12,7 +12,7 @@ for folder in (HERE, HERE.parents[1] / "fixtures"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-import budgetlint.cli  # noqa: E402, F401
-import budgetlint.ingest.pdf  # noqa: E402, F401
-import pdfplumber  # noqa: E402, F401
-import pypdfium2  # noqa: E402, F401
+import pypdfium2  # noqa: F401
+
+import budgetlint.cli
+import budgetlint.ingest.pdf  # noqa: F401

@@ -16,9 +16,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from hypothesis import strategies as st
-
 from harness import SPECIAL, FuzzInput
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[2]
 RULE_FILES = sorted(p for p in (REPO / "rules").rglob("*.yaml")

@@ -17,10 +17,9 @@ import zlib
 from functools import cache
 from pathlib import Path
 
+from harness import FuzzInput
 from hypothesis import strategies as st
 from make_case_pdfs import pdf_bytes
-
-from harness import FuzzInput
 
 REPO = Path(__file__).resolve().parents[2]
 PDFS = sorted((REPO / "fixtures" / "pdf").glob("*.pdf")) + sorted((REPO / "rules" / "document").glob("*.pdf"))
@@ -84,7 +83,7 @@ _NUMBER = re.compile(rb"-?\d+(?:\.\d+)?")
 
 def _edit_stream(data: bytes, fraction: float, edit) -> bytes:
     """Inflate the chosen stream, `edit` its content, deflate it back (its /Length left as was)."""
-    starts = [m.end() for m in _STREAM.finditer(data) if not data[max(0, m.start() - 3):m.start()] == b"end"]
+    starts = [m.end() for m in _STREAM.finditer(data) if data[max(0, m.start() - 3):m.start()] != b"end"]
     if not starts:
         return data
     start = starts[_at(fraction, len(starts))]

@@ -82,10 +82,19 @@ def test_missing_repeated_and_collapsed_rows(check, edit):
 
 
 def test_a_pdf_without_a_page_list_loses_only_itself(check):
-    """pdfplumber raised again on close: 内部错误, no output for any file of the batch."""
-    broken = UNIT_PDF.replace(b"/MediaBox", b"/MediaBux")
+    """pdfplumber raised again on close: 内部错误, no output for any file of the batch. pdfium
+    refuses a catalog without its page tree when it opens the file."""
+    broken = UNIT_PDF.replace(b"/Pages", b"/Pagex")
     broken_doc, seed_doc = check(("broken.pdf", broken), ("seed.txt", SEED_000.encode("utf-8")))
-    assert "PDF 文件损坏" in broken_doc["error"] and seed_doc["summary"]["pass"] > 300
+    assert "PDF 文件损坏" in broken_doc["error"] and "页面树" in broken_doc["error"]
+    assert seed_doc["summary"]["pass"] > 300
+
+
+def test_a_pdf_without_a_media_box_is_read(check):
+    """pdfplumber could not build the page list of pages without /MediaBox; pdfium reads them on
+    its default page size: no error, no 内部错误."""
+    [doc] = check(("nobox.pdf", UNIT_PDF.replace(b"/MediaBox", b"/MediaBux")))
+    assert doc["error"] is None and doc["summary"]["error"] == 0
 
 
 @pytest.mark.parametrize("edit", ["junk before the header", "20 KB after %%EOF"])
@@ -99,7 +108,7 @@ def test_a_pdf_with_bytes_around_it_is_read(check, edit):
 
 def test_one_split_character_does_not_refuse_the_file(check):
     data = SEED_000.encode("utf-8")
-    at = data.index("情况说明".encode("utf-8")) + 1
+    at = data.index("情况说明".encode()) + 1
     [doc] = check(("m.txt", data[:at] + data[at + 1:]))
     assert doc["error"] is None and doc["summary"]["pass"] > 300
 

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from hypothesis import strategies as st
-
 from harness import FuzzInput
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "fixtures" / "seeds").glob("*.txt"))

@@ -7,6 +7,7 @@ import pytest
 
 from budgetlint import checks
 from budgetlint.checks import CHECK_KINDS, SUPPORT_MODULES
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.errors import RuleError
 from budgetlint.rulebook import load_rules
 from budgetlint.rulebook.load import load_rule
@@ -34,7 +35,7 @@ def test_rule_has_doc_and_cases_that_show_both_outcomes(rule):
 
 def test_every_check_kind_is_used_by_a_rule():
     used = {r.kind for r in RULES}
-    assert used == set(CHECK_KINDS)
+    assert used == set(CHECK_KINDS) | set(ACROSS_KINDS)
 
 
 def test_registry_matches_the_checks_folder():
@@ -42,17 +43,19 @@ def test_registry_matches_the_checks_folder():
     modules = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
     modules |= {p.parent.name for p in folder.glob("*/__init__.py")}  # support split into a package
     assert modules == set(CHECK_KINDS) | SUPPORT_MODULES
+    across = Path(checks.__file__).parent / "across"
+    assert {p.stem for p in across.glob("*.py") if p.stem != "__init__"} == set(ACROSS_KINDS)
 
 
 def test_each_kind_documents_itself_and_forbids_unknown_params():
-    for name, module in CHECK_KINDS.items():
+    for name, module in {**CHECK_KINDS, **ACROSS_KINDS}.items():
         assert module.__doc__ and name in module.__doc__.split(":", 1)[0]
         assert module.Params.model_config.get("extra") == "forbid"
 
 
 def test_every_kind_is_in_the_rule_writing_guide():
     guide = (FIXTURES.parent / "docs" / "writing-rules.md").read_text(encoding="utf-8")
-    assert [name for name in CHECK_KINDS if f"`{name}`" not in guide] == []
+    assert [name for name in [*CHECK_KINDS, *ACROSS_KINDS] if f"`{name}`" not in guide] == []
 
 
 def test_malformed_rule_yaml_is_a_rule_error():

@@ -82,7 +82,8 @@ def rules_for(settings: Settings) -> list[Rule]:
 
 def ruleset_version(settings: Settings) -> str:
     """What the results of a document depend on besides its bytes: the program's version and code,
-    the selected rules' files, the templates and the vocabulary. A stored result is reused only under the same one."""
+    the selected rules' files, the templates and the vocabulary (rules/vocabulary/: what recognition
+    and the figures across documents read). A stored result is reused only under the same one."""
     from budgetlint import __version__
     from budgetlint.paths import rules_root
 
@@ -90,8 +91,8 @@ def ruleset_version(settings: Settings) -> str:
     package = Path(__file__).resolve().parents[1]
     rules = rules_for(settings)
     files = sorted(package.rglob("*.py")) + sorted(Path(r.path) for r in rules)
-    files += sorted((rules_root() / "templates").rglob("*.yaml"))
-    files += sorted((rules_root() / "vocabulary").rglob("*.yaml"))  # the national table kinds
+    for folder in ("templates", "vocabulary"):
+        files += sorted((rules_root() / folder).rglob("*.yaml"))
     for extra in settings.rules_dirs:
         files += sorted(Path(extra).rglob("templates/**/*.yaml"))
     for path in files:
@@ -146,8 +147,8 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
 def _render(record: DocumentRecord, doc, settings: Settings) -> str | None:
     if settings.render is None:
         return None
-    from budgetlint.report import REPORTERS
+    from budgetlint.report import reporter
 
-    return REPORTERS[settings.render].document(record, doc, color=settings.color, width=settings.width,
-                                               show_skipped=settings.show_skipped, show_waived=settings.show_waived,
-                                               rules=rules_for(settings))
+    return reporter(settings.render).document(record, doc, color=settings.color, width=settings.width,
+                                              show_skipped=settings.show_skipped, show_waived=settings.show_waived,
+                                              rules=rules_for(settings))

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
+from budgetlint import gc_tuning
 from budgetlint.batch.document import Job, Settings, check_document, not_checked, rules_for
 from budgetlint.report.record import DocumentRecord
 
@@ -50,6 +51,7 @@ def _worker_main(conn: Connection, settings: Settings, function: Callable[[Job, 
         rules_for(settings)
     except Exception:  # a bad rule pack: every job will say so in its record
         pass
+    gc_tuning.worker_loaded()
     while True:
         try:
             job = conn.recv()

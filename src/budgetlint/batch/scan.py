@@ -5,6 +5,7 @@
 2. Send the rest through an executor (local pool or Dask), as they finish each record is saved in
    its own transaction: an interrupted scan keeps every finished document, and the next one does
    only the rest.
+3. Run the rules across documents (batch/across.py) over everything the store holds.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from budgetlint.batch.document import Job, Settings, content_hash, ruleset_version
+from budgetlint.batch.across import check_across
+from budgetlint.batch.document import Job, Settings, content_hash, rules_for, ruleset_version
 from budgetlint.batch.executors import executor
 from budgetlint.batch.store import Store
 from budgetlint.report.record import DocumentRecord
@@ -66,4 +68,5 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
                 counts.not_checked += not record.checked
                 if on_record is not None:
                     on_record(record)
+    check_across(store, ruleset, rules_for(settings))
     return counts, ruleset, shas

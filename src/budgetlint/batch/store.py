@@ -25,12 +25,15 @@ from pathlib import Path
 
 from budgetlint.errors import ReportError
 from budgetlint.model import Finding
+from budgetlint.model.figures import DocumentFigures
 from budgetlint.model.findings import Outcome
+from budgetlint.model.results import RuleRun
+from budgetlint.report.json_contract import contract_with_files
 from budgetlint.report.record import DocumentRecord, PartVerdict
 
 SCHEMA_VERSION = "1"
 OUTCOMES = [o.value for o in Outcome]
-DOCUMENT = "document"  # a finding of the document's own rules (`source` leaves room for rules across documents)
+DOCUMENT = "document"  # a finding of the document's own rules; a rule across documents stores its family (YR)
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,7 +55,9 @@ CREATE TABLE IF NOT EXISTS documents (
     seconds REAL,
     checked_at TEXT,
     parts TEXT,
-    coverage TEXT
+    coverage TEXT,
+    figures TEXT,
+    across TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_content ON documents (sha256, ruleset);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents (unit_key, year);
@@ -109,8 +114,16 @@ class Store:
             elif found[0] != SCHEMA_VERSION:
                 raise ReportError(f"结果库的格式版本 {found[0]} 与本程序（{SCHEMA_VERSION}）不同，请换一个文件",
                                   path=self.path)
+            self._add_columns()
         except sqlite3.DatabaseError as exc:
             raise ReportError(f"无法打开结果库（不是 SQLite 文件或无写入权限）：{exc}", path=self.path) from exc
+
+    def _add_columns(self) -> None:
+        """A store written before the rules across documents lacks their columns: add them (nullable)."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        for column in ("figures", "across"):
+            if column not in have:
+                self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -140,12 +153,13 @@ class Store:
             cursor = self.db.execute(
                 f"INSERT INTO documents (path, sha256, ruleset, status, reason, size, unit, unit_key, year, kind, "
                 f"scope, template, {', '.join(f'{chr(34)}{o}{chr(34)}' for o in OUTCOMES)}, seconds, checked_at, "
-                f"parts, coverage) VALUES ({', '.join('?' * (16 + len(OUTCOMES)))})",
+                f"parts, coverage, figures) VALUES ({', '.join('?' * (17 + len(OUTCOMES)))})",
                 (record.path, record.sha256, ruleset, record.status, record.reason, record.size, record.unit,
                  unit_key(record.unit), record.year, record.kind, record.scope, record.template, *counts,
                  record.seconds, time.strftime("%Y-%m-%dT%H:%M:%S"),
                  json.dumps([asdict(p) for p in record.parts], ensure_ascii=False),
-                 json.dumps(record.coverage, ensure_ascii=False)))
+                 json.dumps(record.coverage, ensure_ascii=False),
+                 record.figures.model_dump_json() if record.figures is not None else None))
             document_id = cursor.lastrowid
             assert document_id is not None
             self._insert_findings(document_id, DOCUMENT, record.findings)
@@ -158,8 +172,28 @@ class Store:
             rows.append((document_id, source, seq, f.rule, f.name, f.severity, loc.page if loc else None,
                          loc.line if loc else None, loc.table if loc else None, loc.row if loc else None,
                          loc.column if loc else None, f.expected, f.actual, f.difference, f.message,
-                         json.dumps(f.contract(), ensure_ascii=False)))
+                         json.dumps(contract_with_files(f) if source != DOCUMENT else f.contract(),
+                                    ensure_ascii=False)))
         self.db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * 16)})", rows)
+
+    def save_across(self, document_id: int, run: RuleRun) -> None:
+        """The rules across documents' results for one stored document, replacing earlier ones."""
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM findings WHERE document_id=? AND source<>?", (document_id, DOCUMENT))
+            for family in sorted({f.rule[:2] for f in run.findings}):
+                self._insert_findings(document_id, family, [f for f in run.findings if f.rule[:2] == family])
+            self.db.execute("UPDATE documents SET across=? WHERE id=?", (json.dumps(run.summary), document_id))
+
+    def figures(self, ids: Iterable[int]) -> Iterator[tuple[int, DocumentFigures]]:
+        """The stored figures of checked documents (model/figures.py), one at a time."""
+        for document_id in ids:
+            row = self.db.execute("SELECT figures FROM documents WHERE id=? AND status='checked'",
+                                  (document_id,)).fetchone()
+            if row is not None and row[0]:
+                yield document_id, DocumentFigures.model_validate_json(row[0])
+
+    def figures_of(self, document_id: int) -> DocumentFigures:
+        return next(self.figures([document_id]))[1]
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -190,7 +224,7 @@ class Store:
         return DocumentRecord(
             path=row["path"], status=row["status"], reason=row["reason"], sha256=row["sha256"], size=row["size"],
             unit=row["unit"], year=row["year"], kind=row["kind"], scope=row["scope"], template=row["template"],
-            summary={o: row[o] for o in OUTCOMES}, findings=tuple(findings),
+            summary=_with_across({o: row[o] for o in OUTCOMES}, row["across"]), findings=tuple(findings),
             parts=tuple(PartVerdict(p["id"], p["name"], p["checks"], p["found"], tuple(p["findings"]))
                         for p in json.loads(row["parts"] or "[]")),
             coverage=json.loads(row["coverage"] or "{}"), seconds=row["seconds"] or 0.0)
@@ -202,6 +236,12 @@ class Store:
     @staticmethod
     def _finding(row, path: str) -> Finding:
         return Finding.from_contract({**json.loads(row["contract"]), "name": row["name"]}, path)
+
+
+def _with_across(summary: dict[str, int], across: str | None) -> dict[str, int]:
+    """A document's outcome counts with those of the rules across documents added."""
+    extra = json.loads(across) if across else {}
+    return {o: summary[o] + extra.get(o, 0) for o in summary}
 
 
 class _transaction:

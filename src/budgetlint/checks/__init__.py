@@ -81,4 +81,4 @@ CHECK_KINDS = {
 }
 
 # modules in this folder that are shared support, not kinds
-SUPPORT_MODULES = {"claims", "compare", "performance_facts", "refs", "scoring"}
+SUPPORT_MODULES = {"claims", "compare", "performance_facts", "refs", "scoring", "across"}  # across: kinds across documents (ACROSS_KINDS)

@@ -20,11 +20,11 @@ def _factor(fact: Fact, unit: str) -> Decimal:
 
 
 def value_in(fact: Fact, unit: str) -> Decimal:
-    return fact.amount * _factor(fact, unit)
+    return fact.amount if fact.unit == unit else fact.amount * _factor(fact, unit)
 
 
 def interval_in(fact: Fact, unit: str) -> Interval:
-    return fact.interval.scale(_factor(fact, unit))
+    return fact.interval if fact.unit == unit else fact.interval.scale(_factor(fact, unit))
 
 
 def _decimals(facts: list[Fact]) -> int:

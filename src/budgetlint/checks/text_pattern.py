@@ -18,6 +18,7 @@ Params:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from budgetlint.checks.refs import Regex, Strict
@@ -34,17 +35,20 @@ class Params(Strict):
     scope: Literal["narrative", "document"] = "narrative"
 
 
-def _texts(disclosure: Disclosure, scope: str) -> list[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
+def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
     """(text, its block, its row and cell index in a table) for every text the scope reads."""
     if scope == "narrative":
-        return [(para.text, para, None, 0) for para in disclosure.narrative]
-    out: list = []
+        for para in disclosure.narrative:
+            yield para.text, para, None, 0
+        return
     for block in disclosure.source.blocks:
         if isinstance(block, RawTable):
-            out += [(cell, block, row, i) for row in block.rows for i, cell in enumerate(row.cells) if cell]
+            for row in block.rows:
+                for i, cell in enumerate(row.cells):
+                    if cell:
+                        yield cell, block, row, i
         else:
-            out.append((block.text, block, None, 0))
-    return out
+            yield block.text, block, None, 0
 
 
 def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str, span: tuple[int, int]) -> Location:
@@ -57,17 +61,18 @@ def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    texts = _texts(disclosure, p.scope)
     # One search over all texts joined by line breaks finds whether anything can match (a match
     # in one text is a match there too, with ^ and $ at each text's ends): most documents have
-    # none, and a document has thousands of cells.
-    joined = "\n".join(text for text, *_ in texts)
+    # none, and a document has tens of thousands of cells, so the texts are walked again, each
+    # with its place, only for a pattern found in the whole (nothing is kept per cell meanwhile).
+    joined = "\n".join(text for text, *_ in _texts(disclosure, p.scope))
     part = "情况说明" if p.scope == "narrative" else ""
     out = []
     for spec in p.patterns:
         rx = re.compile(spec.pattern)
         maybe = re.search(spec.pattern, joined, re.MULTILINE) is not None
-        hits = [(text, place, m) for text, *place in texts for m in rx.finditer(text)] if maybe else []
+        hits = ([(text, place, m) for text, *place in _texts(disclosure, p.scope) for m in rx.finditer(text)]
+                if maybe else [])
         for text, place, m in hits:
             start = max(m.start() - 12, 0)
             context = text[start:m.end() + 12]

@@ -1,25 +1,42 @@
 """Command line: parse options, call api, choose a reporter, map errors to exit codes. Nothing else.
 
-One module per command (check.py, inspect.py, rules.py); this module holds the group, the global
-options and `main`, the one error boundary.
+One module per command (baseline.py, check.py, inspect.py, report.py, rules.py, scan.py); this module holds the
+group, the global options and `main`, the one error boundary. A command's module is imported when
+the command runs (or --help lists it), so `budgetlint --version` loads none of them.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from importlib import import_module
 
 import click
 
-from budgetlint import __version__
+from budgetlint import __version__, gc_tuning
 from budgetlint.cli.chinese import ChineseGroup, usage_error
 from budgetlint.errors import BudgetlintError
 from budgetlint.exit_codes import ExitCode
 
 _traceback = False
 
+COMMANDS = ("baseline", "check", "inspect", "report", "rules", "scan")  # each the name of its module and its command
 
-@click.group(cls=ChineseGroup)
+
+class _Commands(ChineseGroup):
+    """The commands of COMMANDS, imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        command: click.Command = getattr(import_module(f"{__name__}.{name}"), name)
+        return command
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="budgetlint", help="显示版本并退出", message="%(prog)s %(version)s")
 @click.option("--traceback", "show_traceback", is_flag=True, help="出错时显示完整的 Python 调用栈")
 @click.option("-v", "--verbose", is_flag=True, help="输出调试日志")
@@ -41,8 +58,8 @@ def cli(show_traceback: bool, verbose: bool) -> None:
 def configure_logging(verbose: bool) -> None:
     """One message per problem on stderr: budgetlint's own warnings as `budgetlint: …` lines.
 
-    Libraries log too (pdfminer warns about every odd object of a damaged PDF, up to thousands
-    of lines per file): their records, and Python warnings, are shown only with -v, which also
+    Libraries log too (pdfminer warned about every odd object of a damaged PDF, up to thousands
+    of lines per file; pypdf, PIL and dask log): their records, and Python warnings, are shown only with -v, which also
     shows budgetlint's debug records (a crashed check's traceback).
     """
     handler = logging.StreamHandler(sys.stderr)
@@ -59,21 +76,7 @@ def configure_logging(verbose: bool) -> None:
     logging.captureWarnings(True)
 
 
-def _register() -> None:
-    from budgetlint.cli.baseline import baseline
-    from budgetlint.cli.check import check
-    from budgetlint.cli.inspect import inspect
-    from budgetlint.cli.report import report
-    from budgetlint.cli.rules import rules
-    from budgetlint.cli.scan import scan
-
-    for command in (scan, report, check, baseline, inspect, rules):
-        cli.add_command(command)
-
-
-_register()
-
-
+@gc_tuning.tuned()
 def main() -> None:
     """The one error boundary: a BudgetlintError is one line and exit 2, never a traceback."""
     try:

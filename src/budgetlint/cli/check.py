@@ -10,19 +10,26 @@ per-document records and writes at the end.
 The project file (config.py) gives the rule selection when --select/--ignore are not given, the
 severities and the waivers; the waivers are applied where each document is checked, and the ones
 that named no finding are found here, once every document is done.
+
+With several files, the rules across documents (上年数, 部门 vs 单位) run when all are done, on each
+document's figures kept compressed (batch/across.py); their findings close the report (the
+terminal's last section, the JSON's `across`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 
 import click
 
-from budgetlint import api
+from budgetlint import api, gc_tuning
+from budgetlint.batch.across import Kept, run_all
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
 from budgetlint.batch.progress import Progress, wanted
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.cli.output import Output, emit_bytes, limit_option, require_file_output
 from budgetlint.config import Config, project_config
@@ -32,7 +39,7 @@ from budgetlint.findings.waivers import waiver_use
 from budgetlint.ingest.files import display_path
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.model.results import DocumentResult
-from budgetlint.report import REPORTERS
+from budgetlint.report import REPORTERS, reporter
 from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord, Totals
 
@@ -126,10 +133,10 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
       2  用法或输入有误，或有文件无法检查（目录中的管道、设备、失效的链接也算）
       130/143  被 Ctrl-C / SIGTERM 中断
     """
-    reporter = REPORTERS[fmt]
-    streaming = hasattr(reporter, "document")
+    render = reporter(fmt)
+    streaming = hasattr(render, "document")
     if not streaming:
-        require_file_output(fmt, reporter, output)
+        require_file_output(fmt, render, output)
     sink = Output(output, binary=not streaming)  # a bad -o stops here, before any file is read
     config = project_config(config_file, isolated)
     inputs = api.expand_paths(list(paths))
@@ -140,19 +147,24 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
                            show_skipped=show_skipped, show_waived=show_waived, limits=limits)
     rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
+    gc_tuning.loaded()
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen()
+    kept_figures = Kept()  # for the rules across documents, run when every file is done
+    across = len(files) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
     with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
                                   in_process=len(files) == 1,
                                   on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
-            sink.write(reporter.head(color=use_color))
-        for record in runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True):
+            sink.write(render.head(color=use_color))
+        for index, record in enumerate(runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True)):
+            if across:
+                kept_figures.add(index, record.figures)
             if streaming:
-                sink.write((getattr(reporter, "SEPARATOR", "") if totals.files else "")
-                           + _rendered(reporter, record, use_color))
+                sink.write((getattr(render, "SEPARATOR", "") if totals.files else "")
+                           + _rendered(render, record, use_color))
             else:
                 kept.append(record)
             totals.add(record)
@@ -162,11 +174,15 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
                 reasons.append(record.reason)
             failing = failing or (threshold is not None and any(
                 SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
+        if across:
+            kept = _across(settings, kept_figures, totals, kept, [str(f) for f in files])
+            failing = failing or (threshold is not None
+                                  and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))
         notes = run_notes(config, skipped, seen, settings.today or dt.date.today())
         if streaming:
-            sink.write(reporter.tail(totals, color=use_color, notes=notes))
+            sink.write(render.tail(totals, color=use_color, notes=notes))
     if not streaming:
-        emit_bytes(reporter.render_records(kept, notes=notes), output)
+        emit_bytes(render.render_records(kept, notes=notes), output)
     for reason in reasons:
         click.echo(reason, err=True)
     if fmt != "rich" or output is not None:  # the terminal report says these itself
@@ -177,9 +193,22 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
-def _rendered(reporter, record: DocumentRecord, color: bool) -> str:
+def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord],
+            paths: list[str]) -> list[DocumentRecord]:
+    """The rules across documents over the files checked together: into the totals (the streaming
+    formats' tail), and into each kept record (the file formats)."""
+    by_key = dict(run_all(rules_for(settings), figures.entries, figures.load))
+    if not by_key:
+        return kept
+    for key in sorted(by_key):
+        run = by_key[key]
+        totals.add_across(paths[key], run.summary, run.findings)
+    return [replace(r, findings=r.findings + by_key[i].findings) if i in by_key else r for i, r in enumerate(kept)]
+
+
+def _rendered(render, record: DocumentRecord, color: bool) -> str:
     """The document's part as its worker rendered it; made here for a document whose worker
     never answered (time-out, crash), from the reason alone."""
     if record.rendered is not None:
         return record.rendered
-    return reporter.document(record, DocumentResult(path=record.path, error=record.reason), color=color)
+    return render.document(record, DocumentResult(path=record.path, error=record.reason), color=color)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from budgetlint import api
+from budgetlint import api, gc_tuning
 from budgetlint.cli.chinese import ChineseGroup
 from budgetlint.cli.output import rules_dirs_of
 from budgetlint.exit_codes import ExitCode
@@ -41,6 +41,7 @@ def rules_test(rules_dirs, paths) -> None:
     """运行每条规则旁的用例（*.cases.yaml）。"""
     from budgetlint.testing import run_all_cases
 
+    gc_tuning.loaded()
     results = run_all_cases(rules_dirs, [Path(p) for p in paths])
     failed = [r for r in results if not r.ok]
     for r in failed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from budgetlint.ingest.pages import PAGE_NUMBER, PageEstimator, anchor_pages, parse_toc_row
 from budgetlint.model import SourceDocument
@@ -10,6 +11,12 @@ from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, T
 from budgetlint.model.location import Location
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
+
+# What a reader gives assemble, in reading order: (kind, line, payload) with kind "row" (payload:
+# the cell texts and, in the one-cell-per-line layout, each cell's line), "paragraph" (its text),
+# "blank" or "table_start" (no payload). Rows become RawRows here, once their page is known.
+Row = tuple[tuple[str, ...], tuple[int, ...]]
+Item = tuple[str, int, Row | str | None]
 
 
 def _formfeed_pages(lines: list[str]) -> tuple[list[int], list[tuple[int, int]]] | None:
@@ -44,32 +51,32 @@ def _formfeed_pages(lines: list[str]) -> tuple[list[int], list[tuple[int, int]]]
     return pages, blank
 
 
-def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: str, layout: str,
-             encoding: str) -> SourceDocument:
+def assemble(items: list[Item], lines: list[str], *, path: str, layout: str, encoding: str) -> SourceDocument:
     """Turn (kind, line, payload) items into blocks with pages; collect the 目录."""
-    groups: list[tuple[str, int, object]] = []  # paragraph | table(list[RawRow])
+    groups: list[tuple[str, int, Any]] = []  # paragraph (its text) | table (its rows: line, cells, cell lines)
     table_breaks: list[int] = []
-    current: list[RawRow] = []
+    current: list[tuple[int, tuple[str, ...], tuple[int, ...]]] = []
     pending_blanks: list[int] = []
     for kind, line, payload in items:
         if kind == "row":
             if current:
                 table_breaks.extend(pending_blanks[:1])
-            current.append(payload)
+            cells, cell_lines = cast(Row, payload)
+            current.append((line, cells, cell_lines))
             pending_blanks = []
         elif kind == "blank":
             pending_blanks.append(line)
         elif kind == "table_start":
             if current:
-                groups.append(("table", current[0].line, current))
+                groups.append(("table", current[0][0], current))
             current, pending_blanks = [], []
         else:
             if current:
-                groups.append(("table", current[0].line, current))
+                groups.append(("table", current[0][0], current))
             current, pending_blanks = [], []
             groups.append(("paragraph", line, payload))
     if current:
-        groups.append(("table", current[0].line, current))
+        groups.append(("table", current[0][0], current))
 
     toc: list[TocEntry] = []
     toc_end = 0
@@ -77,11 +84,11 @@ def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: st
         if kind == "paragraph" and _TOC_HEADING.match(str(payload).replace(" ", "")) and i + 1 < len(groups):
             nxt = groups[i + 1]
             if nxt[0] == "table":
-                for row in nxt[2]:
-                    entry = parse_toc_row(row.texts, row.line)
+                for row_line, cells, _ in nxt[2]:
+                    entry = parse_toc_row(list(cells), row_line)
                     if entry:
                         toc.append(entry)
-                toc_end = nxt[2][-1].line
+                toc_end = nxt[2][-1][0]
             break
 
     formfeed = _formfeed_pages(lines)
@@ -113,7 +120,7 @@ def assemble(items: list[tuple[str, int, object]], lines: list[str], *, path: st
         if kind == "paragraph":
             blocks.append(Paragraph(text=payload, location=loc(line)))
         else:
-            rows = tuple(RawRow(r.cells, r.line, r.cell_lines, page_of(r.line)) for r in payload)
+            rows = tuple(RawRow(cells, row_line, cell_lines, page_of(row_line)) for row_line, cells, cell_lines in payload)
             blocks.append(RawTable.model_construct(kind="table", rows=rows, location=loc(line)))
     defects = tuple(PageDefect(kind="blank_page", location=Location(file=path, line=line, page=page,
                                                                    page_basis="formfeed"))

@@ -19,7 +19,6 @@ import mmap
 import re
 import zlib
 from collections.abc import Iterator
-from io import BytesIO
 from pathlib import Path
 
 from budgetlint.errors import InputError
@@ -113,10 +112,38 @@ def _inflate(pieces: Iterator[bytes]) -> Iterator[bytes]:
         return  # parsers stop at the same place (or decode leniently up to it)
 
 
-def _lzw(pieces: Iterator[bytes]) -> Iterator[bytes]:
-    from pdfminer.lzw import LZWDecoder
+_LZW_CLEAR, _LZW_END, _LZW_SIZE = 256, 257, 4096
+_LZW_WIDER = {511: 10, 1023: 11, 2047: 12}  # table size -> code width after it (EarlyChange 1)
 
-    try:
-        yield from LZWDecoder(BytesIO(b"".join(pieces))).run()
-    except Exception:  # pdfminer's decoder raises its own errors on corrupt data
-        return
+
+def _lzw(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """LZW-decoded bytes (PDF's variant: 9 to 12-bit codes, early change), a code's entry at a
+    time; undecodable data ends the stream, as parsers stop there too. The table holds at most
+    4,096 entries of at most 4,096 bytes, so memory stays bounded whatever the ratio."""
+    first = [bytes([i]) for i in range(256)] + [b"", b""]  # 256: clear, 257: end
+    table = list(first)
+    previous: bytes | None = None
+    width, bits, buffered = 9, 0, 0
+    for piece in pieces:
+        for byte in piece:
+            bits, buffered = (bits << 8) | byte, buffered + 8
+            while buffered >= width:
+                buffered -= width
+                code, bits = bits >> buffered, bits & ((1 << buffered) - 1)
+                if code == _LZW_CLEAR:
+                    table, previous, width = list(first), None, 9
+                    continue
+                if code == _LZW_END:
+                    return
+                if code < len(table):
+                    entry = table[code]
+                    if previous is not None and len(table) < _LZW_SIZE:
+                        table.append(previous + entry[:1])
+                elif code == len(table) and previous is not None:
+                    entry = previous + previous[:1]
+                    table.append(entry)
+                else:
+                    return
+                width = _LZW_WIDER.get(len(table), width)
+                previous = entry
+                yield entry

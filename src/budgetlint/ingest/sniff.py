@@ -118,7 +118,7 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceDo
         except OSError as exc:
             raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
     if is_pdf:
-        from budgetlint.ingest import pdf  # pdfplumber loads only when a PDF is read
+        from budgetlint.ingest import pdf  # pdfium loads only when a PDF is read
         from budgetlint.ingest.pdf_streams import check_streams
 
         check_streams(p, shown, limits)

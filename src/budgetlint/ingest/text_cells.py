@@ -9,16 +9,15 @@ so two tables printed back to back are kept apart.
 
 from __future__ import annotations
 
-from budgetlint.ingest.layout import assemble
+from budgetlint.ingest.layout import Item, assemble
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import RawRow
 
 # One-cell rows that open a new table in this layout (the self-evaluation tables of a 决算).
 TABLE_START_TITLES = ("项目支出绩效自评表", "单位整体支出绩效自评表", "部门整体支出绩效自评表")
 
 
 def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
-    items: list[tuple[str, int, object]] = []
+    items: list[Item] = []
     cells: list[list] = []  # [text, line]
     row_line = 0
     after_cell = False
@@ -26,11 +25,9 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
     def end_row() -> None:
         nonlocal cells
         if cells:
-            row = RawRow(cells=tuple(t.strip() for t, _ in cells), line=row_line,
-                                         cell_lines=tuple(n for _, n in cells), page=None)
             if len(cells) == 1 and cells[0][0].strip() in TABLE_START_TITLES:
                 items.append(("table_start", row_line, None))
-            items.append(("row", row_line, row))
+            items.append(("row", row_line, (tuple(t.strip() for t, _ in cells), tuple(n for _, n in cells))))
         cells = []
 
     for number, raw in enumerate(lines, start=1):

@@ -89,7 +89,7 @@ class ChangeClaim(_ClaimBase):
     rate_direction: Direction | None = None  # the word before the rate (增长/下降)
     base: str | None = None  # 上年 / 2023年 as printed; None when the text names no base
     base_year: int | None = None
-    base_basis: Literal["预算", "决算"] | None = None
+    base_basis: Literal["预算", "决算", "执行"] | None = None  # 执行: 预算执行数
     subject: str | None = None
     current: AmountClaim | None = None  # the amount the change is stated for
     # how `current` was found: the nearest amount of the clause/sentence, the total of a

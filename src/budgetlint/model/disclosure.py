@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from budgetlint.model.claims import Binding, Claim, ExtractionStats
 from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.facts import Table
+from budgetlint.model.figures import Composition, Figure
 from budgetlint.model.parts import DocumentParts, FoundPart, TocLink
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
 from budgetlint.model.templates import TemplateSpec
@@ -43,6 +44,8 @@ class Disclosure(BaseModel):
     parts: DocumentParts | None = None  # the template's parts found here; None: the template lists none
     toc_links: tuple[TocLink, ...] = ()  # each 目录 line with what it points at in the body
     toc_unlisted: tuple[FoundPart, ...] = ()  # found parts the 目录 should list and does not
+    figures: tuple[Figure, ...] = ()  # quantities stated for a year, for the rules across documents
+    composition: Composition | None = None  # a department's list of units (机构设置), when printed
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -11,7 +11,7 @@ from budgetlint.model.findings import Severity
 
 # Placeholders every message may use; a check kind may add its own through Evaluation.values.
 MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail", "table", "row", "column",
-                  "quote"}  # quote: the narrative text a claim was read from
+                  "quote", "other"}  # quote: the narrative text a claim was read from; other: the other document
 
 
 def check_message_template(message: str) -> None:
@@ -57,7 +57,7 @@ class AppliesTo(BaseModel):
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    id: str = Field(pattern=r"^(TB|XT|NA|PT|SE|DC)\d{3}$")
+    id: str = Field(pattern=r"^(TB|XT|NA|PT|SE|DC|YR)\d{3}$")
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str
     severity: Severity

@@ -11,7 +11,9 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.numbers import exact_decimals
+from budgetlint.recognize.composition import read_composition
 from budgetlint.recognize.continuation import join_continuations
+from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
@@ -300,5 +302,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         bindings += bind_items(disclosure, template.narrative_items, items, bindings)
     parts = find_parts(disclosure, template, fits)
     links, unlisted = match_toc(disclosure, parts)
-    return disclosure.model_copy(update={"bindings": bindings, "parts": parts, "toc_links": tuple(links),
-                                         "toc_unlisted": tuple(unlisted)})
+    disclosure = disclosure.model_copy(update={"bindings": bindings, "parts": parts, "toc_links": tuple(links),
+                                               "toc_unlisted": tuple(unlisted)})
+    return disclosure.model_copy(update={"figures": read_figures(disclosure),
+                                         "composition": read_composition(disclosure)})

@@ -26,15 +26,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import TemplateError
+from budgetlint.labels import is_code, squeeze
 from budgetlint.model.document import RawTable
+from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 from budgetlint.paths import rules_root
 from budgetlint.patterns import Regex
-from budgetlint.labels import is_code, squeeze
 from budgetlint.recognize.tables import is_column_numbers
-from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 VOCABULARY = "vocabulary/national-tables.yaml"
 _BOOK_QUOTES = str.maketrans("", "", "《》")
@@ -92,7 +93,7 @@ class NationalVocabulary(Strict):
 @cache
 def load_national(root: Path | None = None) -> NationalVocabulary:
     path = (root or rules_root()) / VOCABULARY
-    data = load_yaml(path, TemplateError, "全国表式词表")
+    data = load_yaml_file(path, TemplateError, "全国表式词表")
     if not isinstance(data, dict):
         raise TemplateError("全国表式词表应为一个 YAML 映射（键: 值）", path=str(path))
     try:

@@ -116,9 +116,9 @@ class TableBuilder:
         self.page_basis = page_basis
 
     def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
-        return Location.model_construct(file=self.path, page=raw.page,
-                                        page_basis=self.page_basis if raw.page else "none", line=raw.line_of(index),
-                                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column)
+        return Location(file=self.path, page=raw.page,
+                        page_basis=self.page_basis if raw.page else "none", line=raw.line_of(index),
+                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column)
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
@@ -139,14 +139,13 @@ class TableBuilder:
             amount = parse_amount(text) if text else None
             if amount is None and text and _echoes_header(text, col.header):
                 text = ""  # a header row printed into a data row (本年支出 合计 | 基本支出 | 项目支出)
-            facts[col.role] = Fact.model_construct(
+            facts[col.role] = Fact(
                 value=amount.value if amount else None, decimals=amount.decimals if amount else 0,
                 unit=self.unit, text=text, parsed=bool(amount) or not text,
                 location=self._location(raw, col.index, printed, col.header))
         texts = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.text_columns}
-        return TableRow.model_construct(index=index, label=label, printed_label=printed, code=code, role=None,
-                                        numbered=numbered,
-                                        side=side.name, line=raw.line, page=raw.page, cells=facts, texts=texts)
+        return TableRow(index=index, label=label, printed_label=printed, code=code, role=None, numbered=numbered,
+                        side=side.name, line=raw.line, page=raw.page, cells=facts, texts=texts)
 
     def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
         spec = self.spec

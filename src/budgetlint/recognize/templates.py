@@ -8,16 +8,17 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import TemplateError
 from budgetlint.model.templates import TableSpec, TemplateSpec, Vocabulary
 from budgetlint.paths import rules_root
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 _Spec = TypeVar("_Spec", bound=BaseModel)
 
 
 def _load_yaml(path: Path, what: str = "模板文件") -> dict:
-    data = load_yaml(path, TemplateError, what) or {}
+    data = load_yaml_file(path, TemplateError, what) or {}
     if not isinstance(data, dict):
         raise TemplateError(f"{what}应为一个 YAML 映射（键: 值）", path=str(path))
     return data

@@ -1,19 +1,25 @@
 """Reporters: one module per output format; each renders Results to text (or, with BINARY = True,
 to the bytes of a file, which the CLI writes only to --output).
 
+REPORTERS names each format's module; `reporter(fmt)` imports it when a report is written, so a
+run pays for one format's dependencies (rich, openpyxl) and `budgetlint --version` for none.
+
 part_map.py is shared support, not a format: which 检查表 row (part of the disclosure) a finding
 belongs to, for the checklist and the terminal overview alike.
 """
 
-from budgetlint.report import json_contract, junit, pdf_annotations, sarif, terminal, xlsx_checklist
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
 
 REPORTERS = {
-    "checklist": xlsx_checklist,
-    "json": json_contract,
-    "junit": junit,
-    "pdf": pdf_annotations,
-    "rich": terminal,
-    "sarif": sarif,
+    "checklist": "xlsx_checklist",
+    "json": "json_contract",
+    "junit": "junit",
+    "pdf": "pdf_annotations",
+    "rich": "terminal",
+    "sarif": "sarif",
 }
 
 # modules in this folder that are shared support, not `check` formats: record.py (a checked
@@ -22,3 +28,8 @@ REPORTERS = {
 # summary.py (terminal table, CSV), html_page.py, summary_xlsx.py
 SUPPORT_MODULES = {"part_map", "phrases", "pdf_summary", "screenshots", "record", "summary", "html_page",
                    "summary_xlsx"}
+
+
+def reporter(fmt: str) -> ModuleType:
+    """The module that renders format `fmt` (a key of REPORTERS)."""
+    return import_module(f"{__name__}.{REPORTERS[fmt]}")

@@ -53,6 +53,20 @@ def pages_entry(source) -> list[dict]:
             for p in getattr(source, "pages", ())]
 
 
+def contract_with_files(finding) -> dict:
+    """A finding of a rule across documents: its numbers stand in several files, so each location
+    names its file (an addition to the contract's location object)."""
+    entry = finding.contract()
+    entry["locations"] = [{"file": loc.file, **shown} for loc, shown in zip(finding.locations, entry["locations"])]
+    return entry
+
+
+def across_entry(path: str, finding) -> dict:
+    """One finding of the rules across documents in `check`'s output: the document it belongs to
+    (the one making the statement, or the department) and the finding with files in its locations."""
+    return {"document": path, **contract_with_files(finding)}
+
+
 def _tool() -> dict:
     return {"name": "budgetlint", "version": __version__}
 
@@ -92,6 +106,9 @@ def document(record: object, doc: DocumentResult, **_: object) -> str:
 
 def tail(totals, notes: Results | None = None, **_: object) -> str:
     rest = "".join(f',\n  "{key}": ' + _indented(value, 1) for key, value in run_entry(notes).items())
+    if totals.across_summary is not None:  # several files checked together: the rules across documents
+        across = {"summary": totals.across_summary, "findings": [across_entry(p, f) for p, f in totals.across]}
+        rest += ',\n  "across": ' + _indented(across, 1)
     return ("\n  ]" if totals.files else "]") + rest + "\n}\n"
 
 

@@ -70,19 +70,27 @@ def _row_of(part_id: str | None, specs: dict[str, PartSpec]) -> str | None:
     return part_id
 
 
-def part_of(location: Location | None, template: TemplateSpec | None, parts: DocumentParts | None = None) -> str | None:
-    """The id of the part (a 检查表 row) `location` belongs to, or None (the 其他 row)."""
+def part_of(location: Location | None, template: TemplateSpec | None, parts: DocumentParts | None = None,
+            named: dict[str, PartSpec | None] | None = None) -> str | None:
+    """The id of the part (a 检查表 row) `location` belongs to, or None (the 其他 row).
+
+    `named` keeps, across the calls for one document, which part each table name names (a
+    document has thousands of evaluations but a few dozen table names)."""
     if location is None or template is None or template.parts is None:
         return None
-    return _row_of(_part_of(location, template, parts), {s.id: s for s in template.parts.items})
+    return _row_of(_part_of(location, template, parts, {} if named is None else named),
+                   {s.id: s for s in template.parts.items})
 
 
-def _part_of(location: Location, template: TemplateSpec, parts: DocumentParts | None) -> str | None:
+def _part_of(location: Location, template: TemplateSpec, parts: DocumentParts | None,
+             named_by_table: dict[str, PartSpec | None]) -> str | None:
     specs = template.parts.items
     at_line = parts.part_at(location.line) if parts is not None else None
     if location.table:
-        table = squeeze(location.table)
-        named = next((s for s in specs if _names(s, template, table, parts)), None)
+        if location.table not in named_by_table:
+            table = squeeze(location.table)
+            named_by_table[location.table] = next((s for s in specs if _names(s, template, table, parts)), None)
+        named = named_by_table[location.table]
         if named is not None:
             if at_line is not None and inside(at_line.spec, named.id, {p.id: p for p in specs}):
                 return at_line.spec.id  # 情况说明 as a whole: the section the line is in
@@ -98,11 +106,12 @@ def overview(doc: DocumentResult) -> list[PartRow]:
     template = disclosure.template_spec
     parts = disclosure.parts
     cache: dict[tuple, str | None] = {}
+    named: dict[str, PartSpec | None] = {}
 
     def place(loc: Location | None) -> str:
         key = (loc.table, loc.line) if loc else None
         if key not in cache:
-            cache[key] = part_of(loc, template, parts)
+            cache[key] = part_of(loc, template, parts, named)
         return cache[key] or OTHER
 
     findings: dict[str, list[Finding]] = {}

@@ -2,7 +2,8 @@
 
 A Disclosure with its rule run weighs megabytes (every block, fact and evaluation); what the
 summary table, the results store and the 检查表 sheet need of it is a few kilobytes: identity
-(unit, year, kind, scope, template), outcome counts, the findings and the 检查表 rows. A record is built in the process
+(unit, year, kind, scope, template), outcome counts, the findings and the 检查表 rows. It also carries the document's figures
+by quantity (model/figures.py), for the rules across documents. A record is built in the process
 that checked the document, crosses process (and Dask) boundaries by pickle, and is all that is
 kept once the document's report has been rendered: memory stays flat over any number of files.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from budgetlint.model import Finding
+from budgetlint.model.figures import DocumentFigures
 
 CHECKED = "checked"
 NOT_CHECKED = "not_checked"
@@ -50,6 +52,7 @@ class DocumentRecord:
     coverage: dict = field(default_factory=dict)  # narrative claims extracted / checked / unbound
     seconds: float = 0.0
     rendered: str | None = None  # the document's part of the report, when the run asked for one
+    figures: DocumentFigures | None = None  # what the rules across documents need of it (model/figures.py)
 
     @property
     def checked(self) -> bool:
@@ -77,6 +80,7 @@ def scope_word(scope: str | None) -> str:
 def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> DocumentRecord:
     """The record of a DocumentResult (api.audit's per-file result)."""
     from budgetlint.model.results import narrative_coverage
+    from budgetlint.recognize.figures import figures_of
     from budgetlint.report.part_map import document_scope, overview
 
     if doc.error or doc.disclosure is None or doc.run is None:
@@ -89,7 +93,7 @@ def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> Docu
     return DocumentRecord(path=doc.path, unit=d.unit, year=d.year, kind=d.kind, scope=document_scope(doc),
                           template=d.template, summary=dict(run.summary), findings=tuple(run.findings),
                           parts=parts, coverage=narrative_coverage(doc), seconds=seconds,
-                          rendered=rendered)
+                          rendered=rendered, figures=figures_of(d))
 
 
 @dataclass
@@ -100,6 +104,10 @@ class Totals:
     findings: int = 0  # as listed: not waived, not the consequence of another's cause
     not_checked: int = 0
     waived: int = 0
+    # the rules across documents, run when several files were checked together: each finding with
+    # the path of the document it belongs to, and the outcome counts (None: not run)
+    across: list[tuple[str, Finding]] = field(default_factory=list)
+    across_summary: dict[str, int] | None = None
 
     def add(self, record: DocumentRecord) -> None:
         self.files += 1
@@ -107,6 +115,12 @@ class Totals:
         self.waived += sum(1 for f in listed if f.waiver is not None)
         self.findings += sum(1 for f in listed if f.waiver is None)
         self.not_checked += not record.checked
+
+    def add_across(self, path: str, summary: dict[str, int], findings: tuple[Finding, ...]) -> None:
+        totals = self.across_summary or {}
+        self.across_summary = {k: totals.get(k, 0) + v for k, v in summary.items()}
+        self.across += [(path, f) for f in findings]
+        self.findings += len(findings)
 
     @classmethod
     def of(cls, records) -> Totals:

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from budgetlint.report.record import DocumentRecord, scope_word
 
-FAMILIES = ["TB", "XT", "NA", "PT", "SE", "DC"]  # rule id prefixes, in the README's order
+FAMILIES = ["TB", "XT", "NA", "PT", "SE", "DC", "YR"]  # rule id prefixes, in the README's order
 KIND_WORDS = {"budget": "预算", "final_account": "决算"}
 
 

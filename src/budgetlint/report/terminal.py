@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from itertools import groupby
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -166,10 +168,28 @@ def document(record: DocumentRecord, doc: DocumentResult | None = None, *, width
     return buffer.getvalue()
 
 
+def _across(console: Console, totals: Totals) -> None:
+    """The rules across documents: their counts, then each finding under the document it belongs to."""
+    assert totals.across_summary is not None
+    console.rule(Text("跨文件检查（上年数、部门与所属单位）"))
+    counts = "  ".join(f"{OUTCOME_NAMES[k]} {v}" for k, v in totals.across_summary.items())
+    console.print(f"检查 {sum(totals.across_summary.values())} 项：{counts}")
+    if not totals.across:
+        console.print(Text("未发现问题", style="green"))
+    for path, findings in groupby(totals.across, key=lambda item: item[0]):
+        console.print(Text(f"\n■ {path}", style="bold"))
+        for _, f in findings:
+            _finding(console, f, ())
+            places = " · ".join(f"{Path(loc.file).name} {where(loc)}" for loc in f.locations)
+            console.print(Text(f"  涉及文件：{places}", style="dim"))  # the numbers stand in several files
+
+
 def tail(totals: Totals, *, width: int = 110, color: bool = False, notes: Results | None = None,
          **_: object) -> str:
     buffer = io.StringIO()
     console = _console(buffer, width, color)
+    if totals.across_summary is not None:
+        _across(console, totals)
     for line in notice_lines(notes) if notes is not None else ():
         console.print(Text(line, style="yellow"))
     waived = f"（另有 {totals.waived} 个已豁免）" if totals.waived else ""

@@ -8,12 +8,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from budgetlint.checks import CHECK_KINDS
-from budgetlint.datafiles import load_yaml, validation_message
+from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.errors import RuleError
 from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model.rule import Rule
 from budgetlint.paths import rules_root
 from budgetlint.patterns import validation_context
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 
 def rule_files(root: Path) -> list[Path]:
@@ -28,7 +30,7 @@ def rule_files(root: Path) -> list[Path]:
 
 def load_rule(path: Path, limits: Limits = DEFAULT_LIMITS) -> Rule:
     context = validation_context(limits)
-    data = load_yaml(path, RuleError, "规则文件")
+    data = load_yaml_file(path, RuleError, "规则文件")
     if not isinstance(data, dict):
         raise RuleError("规则文件应为一个 YAML 映射（键: 值）", path=str(path))
     try:
@@ -38,10 +40,10 @@ def load_rule(path: Path, limits: Limits = DEFAULT_LIMITS) -> Rule:
     if path.stem != rule.id:
         raise RuleError(f"规则文件名应与 id 一致：{rule.id}.yaml", path=str(path))
     kind = rule.check.get("kind")
-    module = CHECK_KINDS.get(kind) if isinstance(kind, str) else None
+    module = (CHECK_KINDS.get(kind) or ACROSS_KINDS.get(kind)) if isinstance(kind, str) else None
     if module is None:
-        raise RuleError(f"字段 check.kind：未知的检查类型 {kind!r}（可用：{', '.join(sorted(CHECK_KINDS))}）",
-                        path=str(path))
+        known = sorted([*CHECK_KINDS, *ACROSS_KINDS])
+        raise RuleError(f"字段 check.kind：未知的检查类型 {kind!r}（可用：{', '.join(known)}）", path=str(path))
     params = {k: v for k, v in rule.check.items() if k != "kind"}
     try:
         parsed = module.Params.model_validate(params, context=context)
@@ -63,10 +65,30 @@ def rules_folder(value: str | Path) -> Path:
 
 
 def load_rules(extra_dirs: Sequence[str | Path] | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Rule]:
-    """Bundled rules plus those under extra_dirs, sorted by id; ids and aliases must be unique."""
+    """Bundled rules plus those under extra_dirs, sorted by id; ids and aliases must be unique.
+
+    Loaded once per process: while the rule files stay as they are (path, size, modification
+    time) and the limits the same, a later call returns the same (frozen) rules without reading
+    YAML again.
+    """
     paths = rule_files(rules_root())
     for folder in extra_dirs or []:
         paths += rule_files(rules_folder(folder))
+    key = (limits, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+    rules = _LOADED.get(key)
+    if rules is None:
+        rules = _load(paths, limits)
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = rules
+    return list(rules)
+
+
+_LOADED: dict[tuple, list[Rule]] = {}  # (limits, the rule files' (path, mtime, size)) -> their rules
+_LOADED_MAX = 8
+
+
+def _load(paths: list[Path], limits: Limits) -> list[Rule]:
     rules = [load_rule(p, limits) for p in paths]
     seen: dict[str, str] = {}
     for rule in rules:

@@ -5,6 +5,11 @@ and named `cases`. A case may replace the document, or `edit` it ({find, to}: th
 occurrence of `find` becomes `to`) so that a fail case differs from its pass case only by the
 defect. A case may instead name a `file` beside the cases file (a PDF, for what only a PDF shows:
 blank pages, clipped text); its expected findings give `page` and `line` rather than `at`.
+A rule across documents (checks/across/) reads the document with others that the store would hold:
+`previous` (a document of the same unit of another year) and `units` (a list: the 单位 documents of
+a department), at the top or per case (a case's `previous: null` drops it; `previous_edit` edits it
+like `edit`, and an edit may be a list of {find, to}). Another document is its text, or
+{template, document} when it uses another template. Expected findings name the main document's lines.
 Expectations:
   pass_*         no finding, at least one pass, no error
   fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
@@ -22,14 +27,17 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from budgetlint.datafiles import load_yaml, validation_message
-from budgetlint.engine import run_rules
+from budgetlint.checks.across import ACROSS_KINDS
+from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
 from budgetlint.model.findings import Severity
 from budgetlint.recognize import recognize
+from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
 
@@ -58,12 +66,25 @@ class Edit(_Strict):
     to: str | int | float
 
 
+class OtherDocument(_Strict):
+    """Another document of a case that uses another template than the rule's."""
+
+    template: str | None = None
+    document: str
+
+
+Other = str | OtherDocument | None
+
+
 class CaseSpec(_Strict):
     name: str = Field(pattern=r"^(todo_)?(pass|fail|na|insufficient)_")
     document: str | None = None
-    edit: Edit | None = None
+    edit: Edit | list[Edit] | None = None
     file: str | None = None
     expect: Expectation = Field(default_factory=Expectation)
+    previous: Other = None  # given as null: the file's previous document is dropped
+    previous_edit: Edit | list[Edit] | None = None
+    units: list[str | OtherDocument] | None = None
 
 
 class CasesFile(_Strict):
@@ -71,6 +92,8 @@ class CasesFile(_Strict):
 
     document: str = ""
     template: str | None = None
+    previous: Other = None
+    units: list[str | OtherDocument] = Field(default_factory=list)
     cases: list[CaseSpec] = Field(default_factory=list)
 
 
@@ -82,6 +105,7 @@ class Case:
     template: str | None
     expect: dict
     file: Path | None = None  # read this file instead of `document`
+    others: tuple[tuple[str | None, str], ...] = ()  # a rule across documents: (template, text) of the others
 
     @property
     def case_id(self) -> str:
@@ -99,12 +123,13 @@ def to_tab_layout(text: str) -> str:
     return "\n".join(_CELL_BAR.sub("\t", line) for line in text.split("\n"))
 
 
-def _edited(document: str, edit: Edit | None, case_id: str, path: Path) -> str:
-    if not edit:
-        return document
-    if edit.find not in document:
-        raise RuleError(f"用例 {case_id} 的编辑找不到“{edit.find}”", path=str(path))
-    return document.replace(edit.find, str(edit.to), 1)
+def _edited(document: str, edit: Edit | list[Edit] | None, case_id: str, path: Path) -> str:
+    """`edit` ({find, to}, or a list of them applied in turn) applied to the document."""
+    for one in ([edit] if isinstance(edit, Edit) else edit or []):
+        if one.find not in document:
+            raise RuleError(f"用例 {case_id} 的编辑找不到“{one.find}”", path=str(path))
+        document = document.replace(one.find, str(one.to), 1)
+    return document
 
 
 def _line_of(document: str, text: str, case_id: str, path: Path) -> int:
@@ -125,6 +150,15 @@ def _expected(document: str, expect: Expectation, case_id: str, path: Path) -> d
     return {"findings": findings}
 
 
+def _other(entry: Other, template: str | None) -> tuple[str | None, str] | None:
+    """Another document of a case: its text, or {template, document} when it uses another template."""
+    if not entry:
+        return None
+    if isinstance(entry, OtherDocument):
+        return entry.template or template, entry.document
+    return template, entry
+
+
 def cases_path(rule: Rule) -> Path:
     return Path(rule.path).with_name(f"{rule.id}.cases.yaml")
 
@@ -133,7 +167,7 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = load_yaml(path, RuleError, "用例文件") or {}
+    data = load_yaml_file(path, RuleError, "用例文件") or {}
     if not isinstance(data, dict):
         raise RuleError("用例文件应为一个 YAML 映射（键: 值）", path=str(path))
     try:
@@ -150,7 +184,12 @@ def load_cases(rule: Rule) -> list[Case]:
             continue
         document = _edited(item.document if item.document is not None else spec.document, item.edit, case_id, path)
         expect = _expected(document, item.expect, case_id, path)
-        out.append(Case(rule, item.name, to_tab_layout(document), template, expect))
+        previous = _other(item.previous if "previous" in item.model_fields_set else spec.previous, template)
+        others = [(previous[0], _edited(previous[1], item.previous_edit, case_id, path))] if previous else []
+        units = item.units if item.units is not None else spec.units
+        others += [other for u in units if (other := _other(u, template))]
+        out.append(Case(rule, item.name, to_tab_layout(document), template, expect,
+                        others=tuple((t, to_tab_layout(text)) for t, text in others)))
     return out
 
 
@@ -178,9 +217,14 @@ def check_expectation(case: Case) -> str:
     try:
         source = read_document(case.file) if case.file else read_text(case.document, path=f"{case.case_id}.txt")
         disclosure = recognize(source, template_id=case.template)
+        others = [recognize(read_text(text, path=f"{case.case_id}.other{i}.txt"), template_id=template)
+                  for i, (template, text) in enumerate(case.others)]
     except BudgetlintError as exc:
         return f"document not readable: {exc.user_text()}"
-    run = run_rules([case.rule], disclosure)
+    if case.rule.kind in ACROSS_KINDS:
+        run = run_across([case.rule], [figures_of(d) for d in [disclosure, *others]])[0]
+    else:
+        run = run_rules([case.rule], disclosure)
     outcomes = [e.outcome for e in run.evaluations]
     found = [_finding_key(f) for f in run.findings]
     kind = case.name.removeprefix("todo_").split("_", 1)[0]

@@ -12,6 +12,10 @@ import pytest
 
 from budgetlint.errors import InputError
 from budgetlint.ingest import pdf as pdf_reader
+from budgetlint.ingest.pdf.geometry import Char
+from budgetlint.ingest.pdf.lines import Line, join, line_text, make_lines
+from budgetlint.ingest.pdf.pages import Page
+from budgetlint.ingest.pdf.paragraphs import drop_page_numbers
 from budgetlint.model import Paragraph, RawTable
 from budgetlint.recognize.continuation import join_continuations
 
@@ -226,38 +230,45 @@ def test_blank_pages_and_cut_lines_are_recorded_with_their_place(dept, czj, unit
     assert [b for b in dept.blocks if b.location.line == cut.location.line][0].text.startswith("（七）")
     # czj p14: a single empty table row spilled onto a page of its own
     assert [(d.kind, d.location.page) for d in czj.page_defects] == [("blank_page", 14)]
-    # unit p6/p7: a wrapped line end squeezed under the next paragraph's frame
+    # unit p6/p7: a wrapped line end squeezed under the next paragraph's frame; the full stop
+    # after it is cut too (only the top of its box shows, and its ink sits at the bottom)
     assert [(d.kind, d.location.page, d.text) for d in unit.page_defects] == [
-        ("clipped_text", 6, "加"), ("clipped_text", 7, "险支出增加"), ("clipped_text", 7, "加")]
+        ("clipped_text", 6, "加。"), ("clipped_text", 7, "险支出增加。"), ("clipped_text", 7, "加。")]
+
+
+def char(text, x0, top, size=12.0):
+    return Char(text, x0, top, x0 + size * (0.5 if text.isascii() else 1), top + size, size)
 
 
 def test_lines_are_built_from_positions():
-    def char(text, x0, top, size=12.0):
-        return {"text": text, "x0": x0, "x1": x0 + size * (0.5 if text.isascii() else 1),
-                "top": top, "bottom": top + size, "size": size}
-
     # "占" and "%" on the text baseline, the number 4.9pt lower; the next line starts 14pt below
     chars = [char("占", 100, 100), char("9", 112, 104.9), char("9", 118, 104.9), char("%", 124, 100),
              char("下", 72, 114)]
-    lines = pdf_reader._make_lines(chars, page=1)
+    lines = make_lines(chars, page=1)
     assert [ln.text for ln in lines] == ["占99%", "下"]
     # a visible gap is a space between numbers, not between Chinese characters set loosely
-    assert pdf_reader._line_text([char("1", 0, 0), char("2", 20, 0)]) == "1 2"
-    assert pdf_reader._line_text([char("因", 0, 0), char("公", 16.5, 0)]) == "因公"
-    assert pdf_reader._join("国有资本经营", "预算") == "国有资本经营预算"
-    assert pdf_reader._join("2024", "12") == "2024 12"
+    assert line_text([char("1", 0, 0), char("2", 20, 0)]) == "1 2"
+    assert line_text([char("因", 0, 0), char("公", 16.5, 0)]) == "因公"
+    assert join("国有资本经营", "预算") == "国有资本经营预算"
+    assert join("2024", "12") == "2024 12"
+
+
+def test_a_gap_of_exactly_one_em_is_no_space_whatever_the_float_noise():
+    # positions are single-precision floats: a full-width space may measure 12.000001 points
+    assert line_text([char("目", 0, 0), char("录", 24.000001, 0)]) == "目录"
+    assert line_text([char("目", 0, 0), char("录", 24.02, 0)]) == "目 录"
 
 
 def test_bare_page_numbers_at_the_page_edge_are_dropped():
     def line(text, top):
-        return pdf_reader._Line(text=text, x0=280, top=top, x1=300, bottom=top + 10, band_top=top,
-                                band_bottom=top + 10, size=10, page=1)
+        return Line(text=text, x0=280, top=top, x1=300, bottom=top + 10, band_top=top,
+                    band_bottom=top + 10, size=10, page=1)
 
-    page = pdf_reader._Page(1, 595, 842, [line("- 3 -", 20), line("正文3", 400), line("第 3 页", 800)])
-    pdf_reader._drop_page_numbers(page)
+    page = Page(1, 595, 842, [line("- 3 -", 20), line("正文3", 400), line("第 3 页", 800)])
+    drop_page_numbers(page)
     assert [ln.text for ln in page.items] == ["正文3"]
-    page = pdf_reader._Page(1, 595, 842, [line("2024", 400)])  # a bare number mid-page stays
-    pdf_reader._drop_page_numbers(page)
+    page = Page(1, 595, 842, [line("2024", 400)])  # a bare number mid-page stays
+    drop_page_numbers(page)
     assert len(page.items) == 1
 
 
@@ -279,10 +290,10 @@ def test_bad_pdfs_give_one_clear_message(name, message):
     assert info.value.message == message
     assert info.value.path == path
     if name == "encrypted.pdf":
-        assert info.value.__cause__ is not None  # pdfminer's own error, kept for debugging
+        assert info.value.__cause__ is not None  # pdfium's own error, kept for debugging
 
 
-def test_a_pdf_that_pdfminer_cannot_parse_is_corrupt(tmp_path):
+def test_a_pdf_that_pdfium_cannot_parse_is_corrupt(tmp_path):
     path = tmp_path / "garbage.pdf"
     path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
     with pytest.raises(InputError) as info:

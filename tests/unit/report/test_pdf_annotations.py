@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from budgetlint.model import Paragraph
-from budgetlint.report import REPORTERS, pdf_annotations
+from budgetlint.report import pdf_annotations, reporter
 from budgetlint.report.pdf_annotations import drawn_places
 
 SFJ = ["pdf/sfj_2026_dept_budget.pdf", "pdf/sfj_2026_unit_budget.pdf"]
@@ -41,7 +41,7 @@ def annotated(request, audited):
 
 def test_annotated_pdf_is_a_binary_format_and_stable(annotated, audited):
     doc, data = annotated
-    assert REPORTERS["pdf"] is pdf_annotations and pdf_annotations.BINARY and pdf_annotations.SUFFIX == ".pdf"
+    assert reporter("pdf") is pdf_annotations and pdf_annotations.BINARY and pdf_annotations.SUFFIX == ".pdf"
     results = audited(doc.path.split("fixtures/")[-1])
     assert pdf_annotations.render(results) == data  # the same input gives the same bytes
 

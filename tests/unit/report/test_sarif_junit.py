@@ -11,7 +11,7 @@ import pytest
 
 from budgetlint.api import waived
 from budgetlint.model.findings import Waiver
-from budgetlint.report import REPORTERS, junit, sarif
+from budgetlint.report import junit, reporter, sarif
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[3] / "fixtures" / "schemas" / "sarif-2.1.0-rtm.5.json")
                     .read_text(encoding="utf-8"))
@@ -28,7 +28,7 @@ def test_sarif_is_valid_and_carries_every_finding(audited, name):
     results, first = _with_one_waived(audited(name))
     data = json.loads(sarif.render(results))
     jsonschema.validate(data, SCHEMA)
-    assert REPORTERS["sarif"] is sarif and data["version"] == "2.1.0"
+    assert reporter("sarif") is sarif and data["version"] == "2.1.0"
     [run] = data["runs"]  # a run per document (and one for notes, when there are any)
     findings = results.documents[0].run.findings
     assert len(run["results"]) == len(findings)

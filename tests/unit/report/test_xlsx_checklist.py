@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from budgetlint import api
-from budgetlint.report import REPORTERS, xlsx_checklist
+from budgetlint.report import reporter, xlsx_checklist
 from budgetlint.report.xlsx_checklist import problem_sentence, sheet_name
 from budgetlint.model import Finding, Location
 
@@ -142,7 +142,7 @@ def test_sheet_names_are_valid_and_unique():
 
 
 def test_checklist_is_registered_as_a_binary_format():
-    assert REPORTERS["checklist"] is xlsx_checklist and xlsx_checklist.BINARY
+    assert reporter("checklist") is xlsx_checklist and xlsx_checklist.BINARY
 
 
 def test_a_part_no_rule_looked_at_is_not_checked_never_passed():

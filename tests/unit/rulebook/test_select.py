@@ -42,4 +42,4 @@ def test_an_alias_selects_its_rule():
 def test_ignore_removes_from_what_select_chose():
     chosen = ids(["TB"], ["TB001"])
     assert "TB001" not in chosen and chosen == [i for i in ids(["TB"]) if i != "TB001"]
-    assert ids(None, ["TB", "XT", "NA", "PT", "SE", "DC"]) == []
+    assert ids(None, ["TB", "XT", "NA", "PT", "SE", "DC", "YR"]) == []

@@ -25,6 +25,8 @@ except that two printings of the same number (0.2 and 0.20) are the same quantit
 from __future__ import annotations
 
 import ast
+import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -40,8 +42,7 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
-_BINARY = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-           ast.Div: lambda a, b: a / b}
+_BINARY = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 _CALLS = {"min": min, "max": max}
 
 
@@ -55,7 +56,7 @@ def _parse(expression: str) -> ast.Expression:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Expression, ast.Load, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub, ast.UAdd)):
             continue
-        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, _BINARY):
             continue
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             continue
@@ -71,21 +72,28 @@ def _parse(expression: str) -> ast.Expression:
     return tree
 
 
-def _value(node: ast.AST, w: Decimal, r: Decimal) -> Decimal:
-    if isinstance(node, ast.Expression):
-        return _value(node.body, w, r)
-    if isinstance(node, ast.Constant):
-        return Decimal(str(node.value))
-    if isinstance(node, ast.Name):
-        return w if node.id == "w" else r
-    if isinstance(node, ast.UnaryOp):
-        inner = _value(node.operand, w, r)
-        return -inner if isinstance(node.op, ast.USub) else inner
-    if isinstance(node, ast.BinOp):
-        return _BINARY[type(node.op)](_value(node.left, w, r), _value(node.right, w, r))
-    if isinstance(node, ast.Call):
-        return _CALLS[node.func.id](*(_value(a, w, r) for a in node.args))
-    raise ValueError(f"unexpected node {type(node).__name__}")  # pragma: no cover - _parse refuses it
+@lru_cache(maxsize=256)
+def _function(expression: str) -> Callable[[Decimal, Decimal], Decimal]:
+    """The expression as a function of (w, r), compiled once: its numbers as Decimals, + - * /
+    and min/max as Python applies them to Decimals (a unary plus is dropped: on a Decimal it
+    would round). A document has hundreds of indicators, each scored under every formula at both
+    ends of its rate: walking the syntax tree for each was most of the self-evaluation rules' time."""
+    constants: dict[str, Decimal] = {}
+
+    class Decimals(ast.NodeTransformer):
+        def visit_Constant(self, node: ast.Constant) -> ast.AST:
+            name = f"_c{len(constants)}"
+            constants[name] = Decimal(str(node.value))
+            return ast.copy_location(ast.Name(id=name, ctx=ast.Load()), node)
+
+        def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+            self.generic_visit(node)
+            return node.operand if isinstance(node.op, ast.UAdd) else node
+
+    tree = ast.fix_missing_locations(Decimals().visit(copy.deepcopy(_parse(expression))))
+    code = compile(tree, "<formula>", "eval")
+    namespace = {"__builtins__": {}, **_CALLS, **constants}  # only what _parse allows
+    return lambda w, r: eval(code, namespace, {"w": w, "r": r})  # the tree _parse checked, nothing else
 
 
 class Formula(Strict):
@@ -112,12 +120,12 @@ class Formula(Strict):
         high = rate.high if self.rate[1] is None else min(rate.high, self.rate[1])
         if low > high or low == INFINITY:
             return None
-        tree = _parse(self.score)
-        ends = [_value(tree, weight, low)]
+        score = _function(self.score)
+        ends = [score(weight, low)]
         if high != INFINITY:
-            ends.append(_value(tree, weight, high))
+            ends.append(score(weight, high))
         else:  # monotone and unbounded: only bounded formulas (max(2 - r, 0) …) settle; sample far out
-            ends.append(_value(tree, weight, low * 1000 + 1000))
+            ends.append(score(weight, low * 1000 + 1000))
         return Interval(min(ends), max(ends))
 
 

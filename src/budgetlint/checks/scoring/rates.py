@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Literal
 
@@ -35,6 +36,11 @@ class QualitativeValues(Strict):
 
     met: list[str] = []
     missed: list[str] = []
+
+    @cached_property
+    def keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The met and missed texts as compared (_text_key), worked out once per rule."""
+        return frozenset(_text_key(w) for w in self.met), frozenset(_text_key(w) for w in self.missed)
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,10 @@ def _text_key(text: str) -> str:
 
 def _qualitative(actual, words: QualitativeValues) -> bool | None:
     key = _text_key(actual.text)
-    if key in {_text_key(w) for w in words.met}:
+    met, missed = words.keys
+    if key in met:
         return True
-    if key in {_text_key(w) for w in words.missed}:
+    if key in missed:
         return False
     return None
 

@@ -50,7 +50,7 @@ def _other_year(claim, year: int | None) -> bool:
     return any(int(y) != year for y in _YEAR.findall(clause))
 
 
-def _cell(disclosure: Disclosure, path: FactPath) -> Fact | None:
+def cell_at(disclosure: Disclosure, path: FactPath) -> Fact | None:
     tables = disclosure.tables_of(path.table)
     if len(tables) != 1:
         return None
@@ -87,7 +87,7 @@ def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, c
     found: list[tuple[str, list[Fact]]] = []
     for spec in vocabulary.subjects:
         if subject in spec.normalised_names and _in_section(spec.sections, claim):
-            facts = [_cell(disclosure, p) for p in spec.facts]
+            facts = [cell_at(disclosure, p) for p in spec.facts]
             if all(f is not None for f in facts):
                 found.append((subject, facts))
     if class_rows is None:

@@ -50,7 +50,7 @@ SHARE = re.compile(rf"(?:占比|比重|占)(?:(?P<whole>[^，,；;。：:%\d]{{1
 # a change against a stated base: 比上年(预算)增加A万元，增长B% / 与上年预算数相同 /
 # 与上年相比，增加… / 比2023年预算减少… / 与2023年比略有减少
 CHANGE = re.compile(
-    rf"(?:比|较|与)(?P<base>上年|上一年度?|去年|(?P<year>20\d{{2}})年度?)(?P<basis>预算数?|决算数?|同期)?"
+    rf"(?:比|较|与)(?P<base>上年|上一年度?|去年|(?P<year>20\d{{2}})年度?)(?P<basis>预算执行数|执行数|预算数?|决算数?|同期)?"
     rf"(?:相比|比)?[，,]?\s*(?P<basis2>预算数?|决算数?)?\s*"
     rf"(?:(?P<same>基本持平|持平|相同|一致)"
     rf"|(?:略有|有所)?(?P<verb>{VERB})了?\s*"
@@ -120,4 +120,6 @@ def decimal_and_places(text: str) -> tuple[Decimal, int] | None:
 def basis_of(text: str | None) -> str | None:
     if not text:
         return None
+    if "执行" in text:  # 预算执行数: the year's execution so far, neither its budget nor its final account
+        return "执行"
     return "预算" if "预算" in text else "决算" if "决算" in text else None

@@ -216,9 +216,12 @@ class Reader:
         norm = passage.norm
         found: list[ChangeDraft] = []
         for m in CHANGE.finditer(norm):
+            basis = basis_of(m.group("basis") or m.group("basis2"))
+            if basis == "执行" and not m.group("amount"):
+                continue  # …比2025年预算执行数增加R% / 持平: an item's execution statement (execution.py reads it)
             fields = self._change_fields(m)
             fields.update(base=m.group("base"), base_year=int(m.group("year")) if m.group("year") else None,
-                          base_basis=basis_of(m.group("basis") or m.group("basis2")))
+                          base_basis=basis)
             direction = 0 if m.group("same") else DIRECTIONS[m.group("verb")]
             found.append(ChangeDraft(**self._draft_args(passage, seg, m.start(), m.end()), anchored=True,
                                       direction=direction, fields=fields))

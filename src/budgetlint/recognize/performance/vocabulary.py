@@ -15,12 +15,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import TemplateError
 from budgetlint.labels import squeeze
 from budgetlint.model.performance import Operator
 from budgetlint.paths import rules_root
 from budgetlint.patterns import Regex
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 
 class _Strict(BaseModel):
@@ -119,7 +120,7 @@ class PerformanceVocabulary(_Strict):
 
 
 def load_vocabulary(path: Path) -> PerformanceVocabulary:
-    data = load_yaml(path, TemplateError, "绩效表词表")
+    data = load_yaml_file(path, TemplateError, "绩效表词表")
     if not isinstance(data, dict):
         raise TemplateError("绩效表词表应为一个 YAML 映射（键: 值）", path=str(path))
     try:

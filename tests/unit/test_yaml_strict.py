@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from budgetlint.datafiles import load_yaml, validation_message
 from budgetlint.errors import RuleError
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file as load_yaml
 
 
 def _write(tmp_path: Path, data: bytes | str) -> Path:

@@ -1,0 +1,71 @@
+"""The rules across documents (YR) over many documents: after a scan on its store (the client, the
+one writer), and at the end of a `check` of several files.
+
+A document's figures weigh ~16 KB as JSON but ~180 KB as objects, so they are never all loaded at
+once: the run's documents are indexed by unit and year (model/figures.py: Library, a few fields
+each), each document is checked in turn, and the documents a rule asks for (last year's, a
+department's units) are loaded then, a few kept at a time. Memory does not grow with the number of
+documents.
+
+After a scan the rules rerun over the whole store (cheap next to the scan: no document is read
+again), since a document added today changes what last year's or a department's rules see; each
+document's results replace its earlier ones (findings with source = the rule family, outcome counts
+in its `across` column).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from budgetlint.batch.store import Store
+from budgetlint.checks.across import ACROSS_KINDS
+from budgetlint.engine import run_across
+from budgetlint.model.figures import DocumentFigures, Entry, Library
+from budgetlint.model.results import RuleRun
+from budgetlint.rulebook import Rule
+
+
+def run_all(rules: list[Rule], entries: list[Entry],
+            load: Callable[[int], DocumentFigures]) -> Iterator[tuple[int, RuleRun]]:
+    """Each document's run of the rules across documents, against all the others (loaded only when
+    a rule asks, a few at a time); nothing when none is selected."""
+    if not any(r.kind in ACROSS_KINDS for r in rules):
+        return
+    library = Library(entries, load)
+    for entry in entries:
+        yield entry.key, run_across(rules, [library.load(entry.key)], library)[0]
+
+
+@dataclass
+class AcrossCounts:
+    documents: int = 0  # documents the rules looked at
+    findings: int = 0
+
+
+def check_across(store: Store, ruleset: str, rules: list[Rule]) -> AcrossCounts:
+    """The rules across documents over every checked document of `ruleset` in the store."""
+    counts = AcrossCounts()
+    entries = [Entry.of(key, figures) for key, figures in store.figures(store.document_ids(ruleset))]
+    for document_id, run in run_all(rules, entries, store.figures_of):
+        store.save_across(document_id, run)
+        counts.documents += 1
+        counts.findings += len(run.findings)
+    return counts
+
+
+class Kept:
+    """The figures of a `check`'s documents, kept compressed (~4 KB each) until the run ends."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._blobs: dict[int, bytes] = {}
+
+    def add(self, key: int, figures: DocumentFigures | None) -> None:
+        if figures is not None:
+            self.entries.append(Entry.of(key, figures))
+            self._blobs[key] = zlib.compress(figures.model_dump_json().encode())
+
+    def load(self, key: int) -> DocumentFigures:
+        return DocumentFigures.model_validate_json(zlib.decompress(self._blobs[key]))

@@ -1,0 +1,67 @@
+"""What a CLI run loads: --version nothing of the checker; a JSON report no terminal or PDF
+library; the garbage collector tuned by main only, never by the library."""
+
+import gc
+import json
+import subprocess
+import sys
+
+from cli_helpers import SEED_000, run_main
+
+from budgetlint import api, gc_tuning
+
+HEAVY = ("budgetlint.api", "pydantic", "yaml", "rich", "openpyxl", "pypdfium2")
+
+PROBE = """
+import json, sys
+from budgetlint.cli import main
+sys.argv = ["budgetlint", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+loaded = sorted({m.split(".")[0] if not m.startswith("budgetlint.") else m for m in sys.modules})
+print(json.dumps(loaded), file=sys.stderr)
+"""
+
+
+def modules_after(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True)
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def test_version_loads_nothing_of_the_checker():
+    loaded = modules_after("--version")
+    assert "click" in loaded
+    assert not loaded & set(HEAVY)
+
+
+def test_a_json_report_of_a_text_file_loads_neither_rich_nor_openpyxl_nor_pdfium():
+    loaded = modules_after("check", SEED_000, "--format", "json", "--fail-on", "never")
+    assert {"budgetlint.api", "pydantic", "yaml"} <= loaded
+    assert not loaded & {"rich", "openpyxl", "pypdfium2"}
+    assert "rich" in modules_after("check", SEED_000, "--fail-on", "never")  # the terminal report does
+
+
+def test_main_tunes_the_collector_while_it_runs_and_restores_it(monkeypatch, capsys):
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    seen = []
+    real_loaded = gc_tuning.loaded
+
+    def spy():
+        real_loaded()
+        seen.append((gc.isenabled(), gc.get_threshold(), gc.get_freeze_count() > 0))
+
+    monkeypatch.setattr(gc_tuning, "loaded", spy)
+    code, out, _ = run_main(monkeypatch, capsys, "check", SEED_000, "--format", "json", "--fail-on", "never")
+    assert code == 0 and json.loads(out)["documents"]
+    assert seen == [(True, gc_tuning.THRESHOLDS, True)]
+    assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_the_library_leaves_the_collector_alone():
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    gc_tuning.loaded()  # outside main: nothing
+    results = api.audit([SEED_000])
+    assert results.documents[0].run is not None
+    assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
