@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -206,10 +207,11 @@ def _judge_json(o: Outcome) -> None:
 class Pool:
     """Up to `size` jobs running at once (the long run); results are collected as they end."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, on_done: Callable[[Outcome], None] | None = None) -> None:
         self.size = size
         self.running: dict[int, tuple[FuzzInput, Path, float]] = {}
         self.done: list[Outcome] = []
+        self.on_done = on_done  # called with each outcome as it ends (progress, failures kept at once)
 
     def submit(self, job: FuzzInput) -> None:
         while len(self.running) >= self.size:
@@ -228,5 +230,7 @@ class Pool:
             if outcome is not None:
                 del self.running[pid]
                 self.done.append(outcome)
+                if self.on_done is not None:
+                    self.on_done(outcome)
                 return
         time.sleep(0.02)

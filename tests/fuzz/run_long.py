@@ -4,6 +4,10 @@ the real command line in a child process (harness.py), several at a time.
     .venv/bin/python tests/fuzz/run_long.py --text 5200 --pdf 2200 --rules 1300 --options 1300 \\
         --jobs 2 --out /tmp/fuzz            # `make fuzz`
     .venv/bin/python tests/fuzz/run_long.py --replay /tmp/fuzz/failures/text-0042
+    .venv/bin/python tests/fuzz/run_long.py --family pdf --pdf 2200 --out /tmp/fuzz-pdf  # one family
+
+A failing input is kept as soon as it fails, and OUT/summary.json is rewritten every --every runs,
+so a run stopped early (a shared machine, a deadline) still reports the counts it reached.
 
 It prints, per family and in total, the runs, the failures by kind (traceback, 内部错误, error
 outcomes, CPU over 30 s, memory over 1 GiB, a hang, a stray library line, invalid JSON), the
@@ -79,11 +83,19 @@ def replay(folder: Path) -> int:
     return 1 if outcome.problems else 0
 
 
+def _write(out: Path, summary: dict[str, dict], everything: list[Outcome]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    summary = {**summary, "total": _summary(everything)}
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for name, default in (("text", 5200), ("pdf", 2200), ("rules", 1300), ("options", 1300)):
         parser.add_argument(f"--{name}", type=int, default=default, help=f"{name} inputs (default {default})")
+    parser.add_argument("--family", choices=sorted(FAMILIES), action="append", help="only these families")
     parser.add_argument("--jobs", type=int, default=2, help="runs at a time")
+    parser.add_argument("--every", type=int, default=50, help="rewrite OUT/summary.json every N runs")
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"))
     parser.add_argument("--replay", type=Path, help="re-run one saved failing input")
     args = parser.parse_args()
@@ -91,21 +103,27 @@ def main() -> int:
         return replay(args.replay)
     summary: dict[str, dict] = {}
     everything: list[Outcome] = []
-    for name in FAMILIES:
+    for name in args.family or FAMILIES:
         started = time.monotonic()
-        pool = Pool(args.jobs)
+        family: list[Outcome] = []
+
+        def done(outcome: Outcome, name: str = name, started: float = started, family: list = family) -> None:
+            family.append(outcome)
+            everything.append(outcome)
+            if outcome.problems:
+                _save(outcome, args.out / "failures" / f"{name}-{sum(1 for o in family if o.problems) - 1:04d}")
+            if len(family) % args.every == 0:
+                summary[name] = {**_summary(family), "wall_s": round(time.monotonic() - started)}
+                _write(args.out, summary, everything)
+
+        pool = Pool(args.jobs, on_done=done)
         _run_family(name, getattr(args, name), pool)
         outcomes = pool.drain()
-        everything += outcomes
-        for n, outcome in enumerate(o for o in outcomes if o.problems):
-            _save(outcome, args.out / "failures" / f"{name}-{n:04d}")
         summary[name] = {**_summary(outcomes), "wall_s": round(time.monotonic() - started)}
         print(name, json.dumps(summary[name], ensure_ascii=False), flush=True)
-    summary["total"] = _summary(everything)
-    print("total", json.dumps(summary["total"], ensure_ascii=False))
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 1 if summary["total"]["failed"] else 0
+        _write(args.out, summary, everything)
+    print("total", json.dumps(_summary(everything), ensure_ascii=False))
+    return 1 if any(o.problems for o in everything) else 0
 
 
 if __name__ == "__main__":
