@@ -19,6 +19,7 @@ import argparse
 import cProfile
 import gc
 import pstats
+import resource
 import subprocess
 import sys
 import tempfile
@@ -82,10 +83,15 @@ def _cost(text: str, rules: list, runs: int) -> tuple[float, int]:
     return min(samples), calls
 
 
-def _cli_seconds(args: list[str]) -> float:
+def _cli_seconds(args: list[str]) -> str:
+    """Wall and CPU time of a `budgetlint` command (CPU: what the machine's other load cannot add)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([str(CLI), *args], capture_output=True, check=False)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return f"{wall:.2f} s wall, {cpu:.2f} s CPU"
 
 
 def _glyph_pdf(folder: Path) -> Path:
@@ -104,7 +110,14 @@ def main() -> None:
     parser.add_argument("shapes", nargs="*", default=list(SHAPES), help="of: " + ", ".join(SHAPES))
     parser.add_argument("--sizes", type=int, nargs=3, default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3, help="runs per point (the 100× point runs once)")
+    parser.add_argument("--commands", action="store_true", help="only the whole commands")
     args = parser.parse_args()
+    if not args.commands:
+        _ratios(args)
+    _commands()
+
+
+def _ratios(args: argparse.Namespace) -> None:
     rules = load_rules()
     base, base_calls = _cost(SEED, rules, args.runs * 2)
     print(f"seed 000 alone: {base:.3f} s CPU, {base_calls} calls (subtracted below)\n")
@@ -117,13 +130,16 @@ def main() -> None:
         print(f"{shape:9} {costs[0]:7.3f} {costs[1]:7.3f} {costs[2]:8.3f} {costs[1] / costs[0]:6.1f} "
               f"{costs[2] / costs[0]:7.1f}   {calls[1] / calls[0]:5.1f} {calls[2] / calls[0]:6.1f}  "
               f"{'linear' if ok else 'SUPER-LINEAR'}", flush=True)
+
+
+def _commands() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         line = folder / "line.txt"
         line.write_text(_document("prose", 1_000_000), encoding="utf-8")
-        print(f"\nbudgetlint check, a 1 MB narrative line: {_cli_seconds(['check', str(line), '--format', 'json']):.2f} s wall")
+        print(f"\nbudgetlint check, a 1 MB narrative line: {_cli_seconds(['check', str(line), '--format', 'json'])}")
         glyph = _glyph_pdf(folder)
-        print(f"budgetlint check, glyphs 10^9 points tall: {_cli_seconds(['check', str(glyph), '--format', 'json']):.2f} s wall")
+        print(f"budgetlint check, glyphs 10^9 points tall: {_cli_seconds(['check', str(glyph), '--format', 'json'])}")
 
 
 if __name__ == "__main__":
