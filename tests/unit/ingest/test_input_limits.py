@@ -79,3 +79,61 @@ def test_the_streams_of_a_real_pdf_are_counted_within_the_limit(tmp_path):
     bomb = _bomb(tmp_path, 3)
     assert 3_000_000 <= check_streams(bomb, str(bomb), DEFAULT_LIMITS) < 3_100_000
     assert "decompressed_mb" in _refused(bomb, Limits(decompressed_mb=2))
+
+
+def _lzw_encode(data: bytes) -> bytes:
+    """PDF's LZW (9 to 12-bit codes, early change; a clear code when the table is nearly full)."""
+    table = {bytes([i]): i for i in range(256)}
+    codes, width, word = [(256, 9)], 9, b""
+    for byte in data:
+        longer = word + bytes([byte])
+        if longer in table:
+            word = longer
+            continue
+        codes.append((table[word], width))
+        if len(table) + 2 < 4000:
+            table[longer] = len(table) + 2
+            width += (len(table) + 2) in (512, 1024, 2048)
+        else:
+            codes.append((256, width))
+            table, width = {bytes([i]): i for i in range(256)}, 9
+        word = bytes([byte])
+    codes += [(table[word], width), (257, width)] if word else [(257, width)]
+    bits = "".join(format(code, f"0{size}b") for code, size in codes)
+    bits += "0" * (-len(bits) % 8)
+    return int(bits, 2).to_bytes(len(bits) // 8, "big")
+
+
+@pytest.mark.parametrize("data", [b"0" * 300_000, bytes(range(256)) * 40, "一般公共预算拨款收入".encode() * 2000])
+def test_lzw_streams_are_decoded_piece_by_piece(data):
+    from budgetlint.ingest.pdf_streams import _lzw
+
+    encoded = _lzw_encode(data)
+    assert b"".join(_lzw(encoded[i:i + 1000] for i in range(0, len(encoded), 1000))) == data
+
+
+def test_an_lzw_bomb_is_refused(tmp_path):
+    encoded = _lzw_encode(b" " * 3_000_000)
+    pdf = pdf_bytes([b"MARKER"])
+    pdf = pdf.replace(b"/Length 6", b"/Length %d /Filter /LZWDecode" % len(encoded)).replace(b"MARKER", encoded)
+    path = tmp_path / "lzw.pdf"
+    path.write_bytes(pdf)
+    assert 3_000_000 <= check_streams(path, str(path), DEFAULT_LIMITS) < 3_100_000
+    assert "decompressed_mb" in _refused(path, Limits(decompressed_mb=2))
+
+
+def test_closing_a_pdf_never_hides_why_reading_failed(monkeypatch):
+    """pdfplumber raised again on close and its own message was lost (内部错误 for the batch)."""
+    from budgetlint.ingest.pdf.page_objects import PdfFile
+
+    def fails(self):
+        raise RuntimeError("close failed")
+
+    pdf_path = str(Path(__file__).resolve().parents[3] / "rules" / "document" / "DC010.pass_no_blank.pdf")
+    with pytest.raises(InputError, match="第一个错误"):
+        with PdfFile(pdf_path) as pdf:
+            monkeypatch.setattr(type(pdf._doc), "close", fails)
+            raise InputError("第一个错误")
+    with pytest.raises(InputError, match="PDF 文件损坏"):  # alone, a failed close is the file's message
+        with PdfFile(pdf_path):
+            pass
