@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 # ---------------------------------------------------------------------------------------------
 
@@ -61,7 +62,7 @@ def field_path(loc: tuple) -> str:
     return out
 
 
-def _problem(error: dict) -> str:
+def _problem(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind in ("value_error", "assertion_error"):

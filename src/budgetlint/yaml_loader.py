@@ -34,6 +34,7 @@ class _Strict:
     beyond MAX_ALIAS_NODES nodes are refused."""
 
     _alias_nodes = 0
+    constructed_objects: dict[yaml.Node, Any]  # the loader's own (BaseConstructor)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, int] = {}
@@ -87,7 +88,7 @@ _YAML_PROBLEMS = {  # libyaml's and PyYAML's wording -> what a rule author reads
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
     if any("\u4e00" <= ch <= "\u9fff" for ch in problem):
-        return problem  # our own (StrictLoader)
+        return problem  # our own (_Strict)
     for english, chinese in _YAML_PROBLEMS.items():
         if english in problem or english in (exc.context or ""):
             return chinese

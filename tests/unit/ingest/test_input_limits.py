@@ -130,10 +130,8 @@ def test_closing_a_pdf_never_hides_why_reading_failed(monkeypatch):
         raise RuntimeError("close failed")
 
     pdf_path = str(Path(__file__).resolve().parents[3] / "rules" / "document" / "DC010.pass_no_blank.pdf")
-    with pytest.raises(InputError, match="第一个错误"):
-        with PdfFile(pdf_path) as pdf:
-            monkeypatch.setattr(type(pdf._doc), "close", fails)
-            raise InputError("第一个错误")
-    with pytest.raises(InputError, match="PDF 文件损坏"):  # alone, a failed close is the file's message
-        with PdfFile(pdf_path):
-            pass
+    with pytest.raises(InputError, match="第一个错误"), PdfFile(pdf_path) as pdf:
+        monkeypatch.setattr(type(pdf._doc), "close", fails)
+        raise InputError("第一个错误")
+    with pytest.raises(InputError, match="PDF 文件损坏"), PdfFile(pdf_path):  # alone, a failed close is the message
+        pass
