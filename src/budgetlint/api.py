@@ -17,7 +17,7 @@ from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model import Disclosure
 from budgetlint.model.findings import Waiver
 from budgetlint.model.inputs import InputFiles
-from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile  # noqa: F401 (api.SkippedFile)
+from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
 from budgetlint.recognize import recognize
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
@@ -89,7 +89,7 @@ def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIM
         disclosure = read_disclosure(path, limits=limits)
     except BudgetlintError as exc:
         return DocumentResult(path=shown, error=exc.user_text())
-    except Exception as exc:  # noqa: BLE001 - the per-file boundary
+    except Exception as exc:
         log.debug("reading %s failed", shown, exc_info=True)
         return DocumentResult(path=shown,
                               error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")

@@ -25,7 +25,7 @@ from budgetlint.limits import DEFAULT_LIMITS, Limits
 
 try:  # the standard library's own parser of pattern syntax (private, stable since 3.11)
     import re._constants as _c
-    import re._parser as _parser
+    from re import _parser
 except ImportError:  # pragma: no cover - another Python: only compiling and length are checked
     _parser = None  # type: ignore[assignment]
 

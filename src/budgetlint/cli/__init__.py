@@ -59,8 +59,8 @@ def configure_logging(verbose: bool) -> None:
     """One message per problem on stderr: budgetlint's own warnings as `budgetlint: …` lines.
 
     Libraries log too (pdfminer warned about every odd object of a damaged PDF, up to thousands
-    of lines per file; pypdf, PIL and dask log): their records, and Python warnings, are shown only with -v, which also
-    shows budgetlint's debug records (a crashed check's traceback).
+    of lines per file; pypdf, PIL and dask log): their records, and Python warnings, are shown
+    only with -v, which also shows budgetlint's debug records (a crashed check's traceback).
     """
     handler = logging.StreamHandler(sys.stderr)
     if verbose:

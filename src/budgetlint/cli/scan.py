@@ -19,8 +19,8 @@ from budgetlint.batch.scan import scan as run_scan
 from budgetlint.batch.store import Store
 from budgetlint.cli.check import run_options
 from budgetlint.errors import InputError
-from budgetlint.ingest.files import display_path
 from budgetlint.exit_codes import ExitCode
+from budgetlint.ingest.files import display_path
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.report.summary import Summary, render_terminal
 
