@@ -81,4 +81,5 @@ CHECK_KINDS = {
 }
 
 # modules in this folder that are shared support, not kinds
-SUPPORT_MODULES = {"claims", "compare", "performance_facts", "refs", "scoring", "across"}  # across: kinds across documents (ACROSS_KINDS)
+SUPPORT_MODULES = {"claims", "closure", "compare", "preconditions", "performance_facts", "refs", "scoring",
+                   "across"}  # across: kinds across documents (ACROSS_KINDS)

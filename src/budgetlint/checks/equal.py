@@ -4,8 +4,8 @@ Params:
   pairs: list of {left, right, relation}; left/right are one reference or a list of references
          that are added up; a reference is {table, row (role), column (role), sum_rows}.
          relation "=" (default) or "<=" (containment: left may not exceed right).
-  only_if_zero: references that must all be zero (or empty) for the rule to apply; otherwise the
-         rule is not_applicable (e.g. 支出总表 = 一般公共预算表 only when the unit has no other money).
+  only_if_zero, only_if_title, unless_title: when the identity holds at all (checks/preconditions.py;
+         e.g. 支出总表 = 一般公共预算表 only when the unit has no other money).
 
 One printing against one printing at the same precision must match exactly (a last-digit
 difference is reported as info); sums are compared as rounding intervals.
@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Literal
 
 from budgetlint.checks.compare import by_cell, compare_sides, not_decided
+from budgetlint.checks.preconditions import Preconditions, unmet
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, resolve
 from budgetlint.model import Disclosure, Evaluation, Fact
 
@@ -32,9 +33,8 @@ class Pair(Strict):
     relation: Literal["=", "<="] = "="
 
 
-class Params(Strict):
+class Params(Preconditions):
     pairs: list[Pair]
-    only_if_zero: list[FactRef] = []
 
 
 def _refs(side: FactRef | list[FactRef]) -> list[FactRef]:
@@ -46,23 +46,11 @@ def _facts(refs: list[FactRef], disclosure: Disclosure) -> list[Fact]:
 
 
 
-def applicable(p: Params, disclosure: Disclosure) -> str | None:
-    """None when the rule applies; otherwise why not."""
-    for ref in p.only_if_zero:
-        try:
-            facts = resolve(ref, disclosure)
-        except Unresolved:
-            continue
-        if any(f.amount != 0 for f in facts):
-            return f"{by_cell(facts[0])} 不为零，本规则的前提不成立"
-    return None
-
-
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    reason = applicable(p, disclosure)
-    if reason:
-        return [not_decided(rule.id, "not_applicable", reason)]
+    blocked = unmet(p, disclosure)
+    if blocked:
+        return [not_decided(rule.id, *blocked)]
     out = []
     for pair in p.pairs:
         try:

@@ -8,7 +8,7 @@ Params:
   right: {table, columns: [..]}                   the rows they are matched with
          the sum of the left columns is compared with the sum of the right columns
   match: code | class_name
-  only_if_zero: as in `equal`
+  only_if_zero, only_if_title, unless_title: as in `equal` (checks/preconditions.py)
 
 A left row with amounts and no matching right row is a fail (the other table lacks it). A code
 printed twice with different values gives insufficient_data for that code.
@@ -25,8 +25,8 @@ from __future__ import annotations
 from typing import Literal
 
 from budgetlint.checks.compare import balance, by_cell, locations, not_decided
-from budgetlint.checks.equal import applicable
-from budgetlint.checks.refs import FactRef, Strict, Unresolved, has_data, require_columns, the_table
+from budgetlint.checks.preconditions import Preconditions, unmet
+from budgetlint.checks.refs import Strict, Unresolved, has_data, require_columns, the_table
 from budgetlint.model import Disclosure, Evaluation, Outcome, TableRow
 
 # Looks over the whole document for what it compares (unread.py):
@@ -42,11 +42,10 @@ class Side(Strict):
     optional: list[str] = []  # columns a layout may not print (refs.require_columns)
 
 
-class Params(Strict):
+class Params(Preconditions):
     left: Side
     right: Side
     match: Literal["code", "class_name"] = "code"
-    only_if_zero: list[FactRef] = []
 
 
 def _right_key(row: TableRow, match: str) -> str | None:
@@ -72,9 +71,9 @@ def _index(rows, match: str) -> dict[str, list[TableRow]]:
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
-    reason = applicable(p, disclosure)  # type: ignore[arg-type]
-    if reason:
-        return [not_decided(rule.id, "not_applicable", reason)]
+    blocked = unmet(p, disclosure)
+    if blocked:
+        return [not_decided(rule.id, *blocked)]
     try:
         left_table = the_table(disclosure, p.left.table)
         right_table = the_table(disclosure, p.right.table)

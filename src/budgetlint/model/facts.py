@@ -71,6 +71,9 @@ class Table(BaseModel):
     raw_size: tuple[int, int] = (0, 0)  # printed rows x widest row, headers included
     unplaced_columns: tuple[str, ...] = ()  # headers of value columns no role was found for
     expected_roles: tuple[str, ...] = ()  # column roles its kind has (roles_missing: those it does not print)
+    # the row roles of the layout it was read with (a template's table file), whose columns are
+    # `columns`; None when its columns were read from its header: what it may print is not known
+    layout_rows: tuple[str, ...] | None = None
 
     @property
     def roles_found(self) -> list[str]:

@@ -197,6 +197,20 @@ class Vocabulary(Strict):
     subjects: list[SubjectSpec] = Field(default_factory=list)
     classes: list[ClassSpec] = Field(default_factory=list)
 
+    def extended_by(self, own: Vocabulary | None) -> Vocabulary:
+        """This (a national base's) vocabulary with a province's own on top: an own entry replaces
+        every entry here that shares one of its names (whose other names stay), own 类 entries
+        replace these. So a province's narrative.yaml says only what differs from the base."""
+        if own is None:
+            return self
+        taken = {n for spec in own.subjects for n in spec.normalised_names}
+        kept = []
+        for spec in self.subjects:
+            names = [n for n in spec.names if normalise_subject(n) not in taken]
+            if names:
+                kept.append(spec if len(names) == len(spec.names) else spec.model_copy(update={"names": names}))
+        return Vocabulary(subjects=own.subjects + kept, classes=own.classes or self.classes)
+
 
 class TemplateSpec(Strict):
     id: str

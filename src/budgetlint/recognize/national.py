@@ -50,6 +50,8 @@ class ColumnWord(Strict):
     role: str
     header: Regex  # regex on the squeezed header text
     side: str | None = None  # only on this side of a two-sided table
+    parent: str | None = None  # only under a header (the row above) that matches this regex
+    beside: str | None = None  # only in a table that also prints a column of this role
 
 
 class KindSpec(Strict):
@@ -220,8 +222,12 @@ def _content(data: list[tuple[str, ...]], j: int) -> tuple[int, int, int]:
 
 
 def _role(leaf: str, parent: str, side: str | None, kind: KindSpec, vocabulary: NationalVocabulary,
-          final: bool) -> str | None:
-    words = [w for w in kind.columns if w.side in (None, side)] + vocabulary.columns
+          final: bool, printed: set[str] | None = None) -> str | None:
+    """The role a column's header names; `printed`: the roles the table's other headers name (None
+    on the first pass, which leaves out the words that depend on them)."""
+    words = [w for w in kind.columns if w.side in (None, side)
+             and (w.parent is None or re.search(w.parent, parent))
+             and (w.beside is None or (printed is not None and w.beside in printed))] + vocabulary.columns
     measure = bool(re.match(vocabulary.measure_words, leaf))
     texts = [parent + leaf, leaf] if measure else [leaf, parent + leaf]
     for text in texts:
@@ -264,6 +270,7 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     final = document_kind == "final_account"
     sides, unplaced = [], []
     groups += [[] for _ in range(len(names) - len(groups))]
+    printed = {_role(*texts[j], None, kind, vocabulary, final) for j in range(width) if kinds[j] == "value"}
     for name, columns in zip(names, groups):
         codes = [j for j in columns if kinds[j] == "code"]
         labels = [j for j in columns if kinds[j] == "label"]
@@ -278,7 +285,7 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
         for j in columns:
             if kinds[j] != "value":
                 continue
-            role = _role(*texts[j], name if kind.two_sided else None, kind, vocabulary, final)
+            role = _role(*texts[j], name if kind.two_sided else None, kind, vocabulary, final, printed)
             shown = "·".join(t for t in (texts[j][1], texts[j][0]) if t)
             if role and role not in seen:
                 seen.add(role)

@@ -169,7 +169,9 @@ class TableBuilder:
                      column_headers=headers, rows=tuple(rows), empty_note=empty_note,
                      unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width),
                      unplaced_columns=tuple(spec.unplaced),
-                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected])))
+                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected])),
+                     layout_rows=None if spec.header_rows is not None else
+                     tuple(dict.fromkeys(r.role for r in spec.rows)))
 
 
 def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:

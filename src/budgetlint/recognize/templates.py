@@ -55,7 +55,16 @@ def load_templates(root: Path | None = None) -> tuple[TemplateSpec, ...]:
     for t in templates:
         if t.extends is not None and (t.extends not in by_id or not by_id[t.extends].national):
             raise TemplateError(f"模板 {t.id} 的 extends 应为一个全国基础模板：{t.extends}", path=str(base))
-    return templates
+    return tuple(_with_base_vocabulary(t, by_id) for t in templates)
+
+
+def _with_base_vocabulary(template: TemplateSpec, by_id: dict[str, TemplateSpec]) -> TemplateSpec:
+    """A template extending a base binds its narrative through the base's vocabulary, its own
+    narrative.yaml on top (model/templates.py Vocabulary.extended_by)."""
+    base = by_id[template.extends].narrative if template.extends else None
+    if base is None:
+        return template
+    return template.model_copy(update={"narrative": base.extended_by(template.narrative)})
 
 
 def lineage(template_id: str) -> tuple[str, ...]:

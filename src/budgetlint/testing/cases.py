@@ -78,6 +78,7 @@ Other = str | OtherDocument | None
 
 class CaseSpec(_Strict):
     name: str = Field(pattern=r"^(todo_)?(pass|fail|na|insufficient)_")
+    template: str | None = None  # this case's own template (else the file's)
     document: str | None = None
     edit: Edit | list[Edit] | None = None
     file: str | None = None
@@ -178,8 +179,9 @@ def load_cases(rule: Rule) -> list[Case]:
     out = []
     for item in spec.cases:
         case_id = f"{rule.id}::{item.name}"
+        case_template = item.template if "template" in item.model_fields_set else template
         if item.file is not None:
-            out.append(Case(rule, item.name, "", template, _expected("", item.expect, case_id, path),
+            out.append(Case(rule, item.name, "", case_template, _expected("", item.expect, case_id, path),
                             file=path.with_name(item.file)))
             continue
         document = _edited(item.document if item.document is not None else spec.document, item.edit, case_id, path)
@@ -188,7 +190,7 @@ def load_cases(rule: Rule) -> list[Case]:
         others = [(previous[0], _edited(previous[1], item.previous_edit, case_id, path))] if previous else []
         units = item.units if item.units is not None else spec.units
         others += [other for u in units if (other := _other(u, template))]
-        out.append(Case(rule, item.name, to_tab_layout(document), template, expect,
+        out.append(Case(rule, item.name, to_tab_layout(document), case_template, expect,
                         others=tuple((t, to_tab_layout(text)) for t, text in others)))
     return out
 

@@ -20,8 +20,9 @@ def test_the_bundled_templates_load_in_id_order_with_their_vocabulary():
     ids = [t.id for t in templates]
     assert ids == sorted(ids) and "shanxi-budget" in ids
     by_id = {t.id: t for t in templates}
-    for template in templates:  # narrative.yaml beside template.yaml is read with it, once
-        has_file = (rules_root() / "templates" / template.id / "narrative.yaml").exists()
+    for template in templates:  # narrative.yaml beside template.yaml (or its base's) is read with it, once
+        has_file = any((rules_root() / "templates" / t / "narrative.yaml").exists()
+                       for t in (template.id, template.extends) if t)
         assert (template.narrative is not None) == has_file
     assert by_id["shanxi-budget"].table("revenue_summary") is not None
 
@@ -39,7 +40,14 @@ def _break(path: Path, find: str, to: str) -> None:
 
 
 def test_a_copy_loads_like_the_original(tmp_path):
-    assert load_template(_copy(tmp_path)) == next(t for t in load_templates() if t.id == "shanxi-budget")
+    assert load_template(_copy(tmp_path)) == load_template(SHANXI)
+
+
+def test_a_template_extending_a_base_binds_through_the_bases_vocabulary_under_its_own():
+    by_id = {t.id: t for t in load_templates()}
+    own = load_template(SHANXI).narrative
+    assert by_id["shanxi-budget"].narrative == by_id["national-budget"].narrative.extended_by(own)
+    assert by_id["xinjiang-final-account"].narrative == by_id["national-final-account"].narrative
 
 
 def test_a_part_naming_an_unknown_table_is_a_template_error(tmp_path):
