@@ -54,6 +54,8 @@ DEFAULT_LIMITS = Limits()
 OPTION_HINT = "可用 --limit {name}=… 调高上限"
 
 
-def over_limit(what: str, value: int | str, name: str, limit: int, unit: str = "") -> str:
-    """The message for an input over a limit: what, how much, the limit and how to raise it."""
-    return f"{what}为 {value}{unit}，超过上限 {limit}{unit}（{OPTION_HINT.format(name=name)}）"
+def over_limit(what: str, value: int | str | None, name: str, limit: int, unit: str = "") -> str:
+    """The message for an input over a limit: what, how much (None: counting stopped at the limit),
+    the limit and how to raise it."""
+    amount = f"为 {value}{unit}，" if value is not None else ""
+    return f"{what}{amount}超过上限 {limit}{unit}（{OPTION_HINT.format(name=name)}）"

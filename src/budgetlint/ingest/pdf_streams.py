@@ -51,7 +51,7 @@ def check_streams(path: Path, shown: str, limits: Limits) -> int:
                     total += len(piece)
                     if total > limit:
                         raise InputError(
-                            over_limit("PDF 的数据流解压后", f"超过 {limits.decompressed_mb}", "decompressed_mb",
+                            over_limit("PDF 的数据流解压后", None, "decompressed_mb",
                                        limits.decompressed_mb, " MB"),
                             path=shown, hint="可能是“解压炸弹”；确认文件可信后再调高上限")
     return total

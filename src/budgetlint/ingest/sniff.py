@@ -149,7 +149,7 @@ def check_size(document: SourceDocument, limits: Limits) -> None:
             for text in row.cells:
                 _check_length(text, row.line, document.path, limits)
         if cells > limits.cells:
-            raise InputError(over_limit("表格单元格数", f"超过 {limits.cells}", "cells", limits.cells),
+            raise InputError(over_limit("表格单元格数", None, "cells", limits.cells),
                              path=document.path)
 
 
