@@ -5,6 +5,7 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from cli_helpers import FIXTURES, SEED_000, run_main
 
 sys.path.insert(0, str(FIXTURES))
@@ -102,3 +103,22 @@ def test_a_limit_option_is_applied_and_a_bad_one_is_one_line(monkeypatch, capsys
     assert code == 2 and "--limit cells=" in _one_line_each(err, 1)[0]
     code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--limit", "cells=many")
     assert code == 2 and "--limit cells=many" in _one_line_each(err, 1)[0]
+
+
+def _broken_pdf(tmp_path: Path, kind: str) -> Path:
+    unit = (FIXTURES / "pdf" / "sfj_2026_unit_budget.pdf").read_bytes()
+    data = {"no page tree": unit.replace(b"/Pages", b"/Pagex"),
+            "cut in half": unit[:len(unit) // 2] + b"\n%%EOF\n",
+            "cut short": unit[:len(unit) // 2],
+            "encrypted": (FIXTURES / "bad" / "encrypted.pdf").read_bytes()}[kind]
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("kind", "says"), [("no page tree", "页面树"), ("cut in half", "文件结构无法解析"),
+                                             ("cut short", "%%EOF"), ("encrypted", "PDF 已加密")])
+def test_a_pdf_pdfium_cannot_read_is_one_line_and_exit_2(monkeypatch, capsys, tmp_path, kind, says):
+    code, out, err = run_main(monkeypatch, capsys, "check", str(_broken_pdf(tmp_path, kind)), "--format", "json")
+    assert code == 2 and says in _one_line_each(err, 1)[0]
+    assert says in json.loads(out)["documents"][0]["error"]
