@@ -24,8 +24,8 @@ from pydantic import AfterValidator, ValidationInfo
 from budgetlint.limits import DEFAULT_LIMITS, Limits
 
 try:  # the standard library's own parser of pattern syntax (private, stable since 3.11)
-    import re._constants as _c
-    from re import _parser
+    import re._constants as _c  # type: ignore[import-not-found]
+    from re import _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another Python: only compiling and length are checked
     _parser = None  # type: ignore[assignment]
 
@@ -44,7 +44,7 @@ def pattern_problem(pattern: str, limits: Limits = DEFAULT_LIMITS) -> str | None
         return None
     try:
         tree = _parser.parse(pattern)
-    except Exception:  # pragma: no cover - compiled above, so it parses
+    except (re.error, OverflowError, RecursionError, ValueError):  # pragma: no cover - it compiled above
         return None
     return _structure_problem(list(tree), limits, inside_unbounded=False)
 

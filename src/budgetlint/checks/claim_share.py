@@ -22,6 +22,7 @@ from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
+from budgetlint.model.claims import AmountClaim
 from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
 from budgetlint.recognize.narrative.binding import bind_subject
 
@@ -40,7 +41,7 @@ def _whole_of(share, disclosure: Disclosure, lists: dict) -> list[Fact] | None:
             return list(bound[1])
         # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
         stated = [a for a in disclosure.claims_of("amount", share.location.line)
-                  if normalise_subject(a.subject) == wanted]
+                  if isinstance(a, AmountClaim) and normalise_subject(a.subject) == wanted]
         return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
     listing = lists.get((share.amount.location.line, share.amount.span))
     return [amount_fact(listing.total)] if listing else None

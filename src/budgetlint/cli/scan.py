@@ -72,7 +72,7 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
         try:
             with progress:
                 counts, ruleset, shas = run_scan(
-                    files, store, settings, rerun=rerun, jobs=jobs, timeout=timeout, memory_mib=max_memory,
+                    list(files), store, settings, rerun=rerun, jobs=jobs, timeout=timeout, memory_mib=max_memory,
                     scheduler=scheduler, on_plan=planned, on_start=lambda job: progress.running(job.path),
                     on_record=lambda record: progress.advance(record.path))
         except (KeyboardInterrupt, Terminated) as exc:

@@ -423,7 +423,7 @@ class Reader:
                         event.subject = total.subject
                     return items, event.start
                 continue
-            if event.in_reason:
+            if not isinstance(event, AmountDraft) or event.in_reason:
                 continue
             items.append(event)
             per_clause[event.clause] = per_clause.get(event.clause, 0) + 1
