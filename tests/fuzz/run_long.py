@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE)]
 import conftest  # noqa: F401  (paths and preloaded modules)
 from harness import FuzzInput, Outcome, Pool, run
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from pack_inputs import option_jobs, rule_pack_jobs
 from pdf_inputs import pdf_jobs
 from text_inputs import text_jobs
@@ -40,13 +40,15 @@ FAMILIES = {"text": lambda: text_jobs(max_long=200_000), "pdf": pdf_jobs, "rules
             "options": option_jobs}
 
 
-def _run_family(name: str, count: int, pool: Pool) -> None:
-    @settings(max_examples=count, derandomize=True, database=None, deadline=None, phases=[Phase.generate],
+def _run_family(name: str, count: int, pool: Pool, shard: int = 0) -> None:
+    @settings(max_examples=count, derandomize=not shard, database=None, deadline=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
     @given(FAMILIES[name]())
     def submit(job: FuzzInput) -> None:
         pool.submit(job)
 
+    if shard:  # another reproducible stream of inputs (a second process on the same family)
+        submit = seed(shard)(submit)
     submit()
 
 
@@ -95,6 +97,8 @@ def main() -> int:
         parser.add_argument(f"--{name}", type=int, default=default, help=f"{name} inputs (default {default})")
     parser.add_argument("--family", choices=sorted(FAMILIES), action="append", help="only these families")
     parser.add_argument("--jobs", type=int, default=2, help="runs at a time")
+    parser.add_argument("--shard", type=int, default=0,
+                        help="0: the derandomised inputs; N: another reproducible stream (seed N)")
     parser.add_argument("--every", type=int, default=50, help="rewrite OUT/summary.json every N runs")
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"))
     parser.add_argument("--replay", type=Path, help="re-run one saved failing input")
@@ -117,7 +121,7 @@ def main() -> int:
                 _write(args.out, summary, everything)
 
         pool = Pool(args.jobs, on_done=done)
-        _run_family(name, getattr(args, name), pool)
+        _run_family(name, getattr(args, name), pool, args.shard)
         outcomes = pool.drain()
         summary[name] = {**_summary(outcomes), "wall_s": round(time.monotonic() - started)}
         print(name, json.dumps(summary[name], ensure_ascii=False), flush=True)
