@@ -19,9 +19,10 @@ import yaml
 from harness import SPECIAL, FuzzInput
 from hypothesis import strategies as st
 
+from budgetlint.rulebook.load import rule_files
+
 REPO = Path(__file__).resolve().parents[2]
-RULE_FILES = sorted(p for p in (REPO / "rules").rglob("*.yaml")
-                    if "templates" not in p.parts and not p.name.endswith(".cases.yaml") and p.name != "pack.yaml")
+RULE_FILES = rule_files(REPO / "rules")  # the rules themselves: not their cases, templates or vocabularies
 SEED = REPO / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt"
 SMALL_PDF = REPO / "rules" / "document" / "DC011.fail_line_cut_by_frame.pdf"
 
