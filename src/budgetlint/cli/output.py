@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -75,7 +76,7 @@ class Output:
 
     def __init__(self, output: str | None, *, binary: bool = False) -> None:
         self.output, self.binary = output, binary
-        self._file = None
+        self._file: TextIO | None = None
         if output is not None:
             require_writable(output)
 
