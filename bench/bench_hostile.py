@@ -7,8 +7,9 @@ one line (the reader reads 20,000 characters of a passage, so past that a line c
 scans only), or, for the `+` shapes, lines of about 1,000 characters (every paragraph read in
 full: the honest measure of the reader and the rules). What is timed is the extra CPU time it
 costs (read + recognize + all rules, in process, minus the seed alone), so the ratios compare the
-work the hostile part causes. Linear means the 10× and 100× ratios stay within 10.5 and 105. Then, as whole `budgetlint check` commands (wall
-time, interpreter start included): a 1 MB narrative line and a PDF with glyphs 10^9 points tall.
+work the hostile part causes. Linear means the 10× and 100× ratios stay within 10.5 and 105. Then,
+as whole `budgetlint check` commands (wall and CPU time, interpreter start included; --commands
+runs only these): a 1 MB narrative line and a PDF with glyphs 10^9 points tall.
 Times are process CPU (time.process_time), the least of --runs runs (one fewer at each larger size);
 beside them the ratios of Python function calls, which the machine's load cannot move.
 """

@@ -17,7 +17,7 @@ from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model import Disclosure
 from budgetlint.model.findings import Waiver
 from budgetlint.model.inputs import InputFiles
-from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
+from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile  # noqa: F401 (api.SkippedFile)
 from budgetlint.recognize import recognize
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules

@@ -37,8 +37,10 @@ def test_a_folder_reports_the_entries_it_skips(monkeypatch, capsys, tmp_path):
     assert code == 2
     assert [Path(d["path"]).name for d in json.loads(out)["documents"]] == ["seed.txt"]
     lines = _one_line_each(err, 2)
-    assert "gone.pdf（符号链接指向的文件不存在）" in lines[0] and "pipe.txt（这是命名管道（FIFO），不是普通文件）" in lines[1]
-    assert [s["reason"] for s in json.loads(out)["skipped"]] == ["符号链接指向的文件不存在", "这是命名管道（FIFO），不是普通文件"]
+    assert "gone.pdf（符号链接指向的文件不存在）" in lines[0]
+    assert "pipe.txt（这是命名管道（FIFO），不是普通文件）" in lines[1]
+    assert [s["reason"] for s in json.loads(out)["skipped"]] == ["符号链接指向的文件不存在",
+                                                                  "这是命名管道（FIFO），不是普通文件"]
 
 
 def test_an_empty_path_is_not_the_current_folder(monkeypatch, capsys, tmp_path):

@@ -8,11 +8,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-for folder in (HERE, HERE.parents[1] / "fixtures"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-
 import pypdfium2  # noqa: F401
 
 import budgetlint.cli
@@ -24,6 +19,11 @@ import budgetlint.report.json_contract
 import budgetlint.report.terminal  # noqa: F401
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import load_rules
+
+HERE = Path(__file__).resolve().parent
+for folder in (HERE, HERE.parents[1] / "fixtures"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 load_templates()
 load_rules()

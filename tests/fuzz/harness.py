@@ -99,7 +99,7 @@ def _child(job: FuzzInput, folder: Path) -> None:
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except BaseException:  # noqa: BLE001 - whatever escapes main() is a finding of the fuzz run
+    except BaseException:  # whatever escapes main() is a finding of the fuzz run
         traceback.print_exc()
         code = 70
     finally:

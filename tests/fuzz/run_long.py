@@ -29,12 +29,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE)]
-import conftest  # noqa: F401  (paths and preloaded modules)
-from harness import FuzzInput, Outcome, Pool, run
-from hypothesis import HealthCheck, Phase, given, seed, settings
-from pack_inputs import option_jobs, rule_pack_jobs
-from pdf_inputs import pdf_jobs
-from text_inputs import text_jobs
+import conftest  # noqa: E402, F401  (paths and preloaded modules)
+from harness import FuzzInput, Outcome, Pool, run  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+from pack_inputs import option_jobs, rule_pack_jobs  # noqa: E402
+from pdf_inputs import pdf_jobs  # noqa: E402
+from text_inputs import text_jobs  # noqa: E402
 
 FAMILIES = {"text": lambda: text_jobs(max_long=200_000), "pdf": pdf_jobs, "rules": rule_pack_jobs,
             "options": option_jobs}

@@ -122,7 +122,7 @@ def _walk(folder: Path, wanted: set[str], found: list[Path], skipped: list[Skipp
             skipped.append(_unreadable(path, _stat_reason(exc, True)))
             continue
         if stat.S_ISDIR(mode):
-            _walk(path, wanted, found, skipped, ancestors + (here,))
+            _walk(path, wanted, found, skipped, (*ancestors, here))
         elif stat.S_ISREG(mode):
             if path.suffix.lower() in wanted:
                 found.append(path)

@@ -25,8 +25,8 @@ from budgetlint.recognize.narrative.drafts import (
     ClassDraft,
     CountDraft,
     Draft,
-    ListDraft,
     InOrder,
+    ListDraft,
     SentenceMemo,
     ShareDraft,
     Spans,
@@ -63,7 +63,6 @@ from budgetlint.recognize.narrative.grammar import (
 )
 from budgetlint.recognize.narrative.passages import Passage, Segments, narrative_paragraphs, passages_of, segments_of
 from budgetlint.recognize.narrative.subjects import LEAD_WORDS, clean_subject
-
 
 log = logging.getLogger(__name__)
 
