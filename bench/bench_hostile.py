@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from budgetlint import gc_tuning
 from budgetlint.engine import run_rules
 from budgetlint.ingest import read_text
 from budgetlint.recognize import recognize
@@ -120,6 +121,9 @@ def main() -> None:
 
 def _ratios(args: argparse.Namespace) -> None:
     rules = load_rules()
+    # the collector as budgetlint's processes run it (gc_tuning): with CPython's defaults, 20,000
+    # findings make each full collection rescan a growing heap, 16x the time for 10x the text
+    gc_tuning.worker_loaded()
     base, base_calls = _cost(SEED, rules, args.runs * 2)
     print(f"seed 000 alone: {base:.3f} s CPU, {base_calls} calls (subtracted below)\n")
     print(f"{'shape':9} {'×1 s':>7} {'×10 s':>7} {'×100 s':>8} {'×10':>6} {'×100':>7}   calls ×10, ×100")
