@@ -170,6 +170,7 @@ class PdfPage:
 
     def __init__(self, doc: pdfium.PdfDocument, index: int, path: str) -> None:
         self.number = index + 1
+        self._path = path
         self._page = self._text_page = None
         try:
             self._page = doc[index]
@@ -204,8 +205,14 @@ class PdfPage:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            self.close()
+        except Exception as error:  # as PdfFile: a failed close never hides why reading failed
+            if kind is None:
+                raise corrupt(self._path, error) from error
+            log.debug("closing page %d of %s failed while an error was raised", self.number, self._path,
+                      exc_info=True)
 
 
 def _address(handle: ctypes._Pointer) -> int:
