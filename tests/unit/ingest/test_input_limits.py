@@ -135,3 +135,13 @@ def test_closing_a_pdf_never_hides_why_reading_failed(monkeypatch):
         raise InputError("第一个错误")
     with pytest.raises(InputError, match="PDF 文件损坏"), PdfFile(pdf_path):  # alone, a failed close is the message
         pass
+
+
+def test_a_broken_pdf_after_an_encrypted_one_is_not_called_encrypted(tmp_path):
+    """pdfium keeps its last error when a load fails without one of its own: after an encrypted
+    PDF, a file without a page tree read as 已加密 in the same process (a batch worker)."""
+    fixtures = Path(__file__).resolve().parents[3] / "fixtures"
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes((fixtures / "pdf" / "sfj_2026_unit_budget.pdf").read_bytes().replace(b"/Pages", b"/Pagex"))
+    assert "PDF 已加密" in _refused(fixtures / "bad" / "encrypted.pdf")
+    assert "页面树" in _refused(broken)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import mmap
 import threading
 from ctypes import CFUNCTYPE, byref, c_double, c_float, c_int, c_void_p
 from dataclasses import dataclass
@@ -132,7 +133,7 @@ class PdfFile:
             self._doc = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
             _PDFIUM.release()
-            if exc.err_code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+            if exc.err_code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY) and _names_encryption(path):
                 raise InputError("PDF 已加密", path=self.path, hint="请提供未加密、无需密码即可打开的 PDF") from exc
             reason = "文件无法打开" if exc.err_code == raw.FPDF_ERR_FILE else _NOT_OPENED
             raise corrupt(self.path, exc, reason) from exc
@@ -162,6 +163,14 @@ class PdfFile:
     def page(self, index: int) -> PdfPage:
         """Page `index` (0-based), open until closed."""
         return PdfPage(self._doc, index, self.path)
+
+
+def _names_encryption(path: str) -> bool:
+    """The file has an /Encrypt entry. pdfium's last error is not reset by a load that fails
+    without one of its own (a file without a page tree says "success"): after an encrypted PDF, the
+    same process would call the next broken one encrypted too."""
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return data.find(b"/Encrypt") >= 0
 
 
 class PdfPage:
