@@ -79,6 +79,11 @@ def _child(job: FuzzInput, folder: Path) -> None:
     """In the forked child: limits, redirections, the CLI. Never returns."""
     code = 70
     try:
+        # a forkserver the parent (a pytest worker) started is not this child's: a batch run here
+        # must start its own, not wait on the parent's (ChildProcessError)
+        import multiprocessing.forkserver
+
+        multiprocessing.forkserver._forkserver.__init__()  # type: ignore[attr-defined, misc]
         resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 5))
         resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_LIMIT, ADDRESS_LIMIT))
         os.chdir(folder)

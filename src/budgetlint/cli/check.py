@@ -155,7 +155,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     kept_figures = Kept()  # for the rules across documents, run when every file is done
     across = len(files) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
     with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
-                                  in_process=len(files) == 1,
+                                  in_process=len(files) <= 1,  # no pool for one file, or none
                                   on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(render.head(color=use_color))
