@@ -31,10 +31,30 @@ def _validated(model: type[_Spec], path: Path, what: str, data: dict) -> _Spec:
         raise TemplateError(f"{what}有误：{validation_message(exc)}", path=str(path)) from exc
 
 
+def _table_data(path: Path, folder: Path) -> dict:
+    """A table file's data. `extends: TEMPLATE` takes the table of the same id in that template (a
+    sibling folder) and replaces only the fields this file states -- the Shanghai 单位 tables print
+    the 部门 ones under other titles, so they state their titles and what else differs, not a copy."""
+    data = _load_yaml(path)
+    base_id = data.pop("extends", None)
+    if base_id is None:
+        return data
+    base_tables = sorted((folder.parent / str(base_id) / "tables").glob("*.yaml"))
+    base = next((d for d in map(_load_yaml, base_tables) if d.get("id") == data.get("id")), None)
+    if base is None:
+        raise TemplateError(f"字段 extends：模板 {base_id} 中没有 id 为 {data.get('id')} 的表", path=str(path))
+    if "extends" in base:
+        raise TemplateError(f"字段 extends：模板 {base_id} 的表 {data.get('id')} 本身也是 extends，只能继承一层",
+                            path=str(path))
+    return {**base, **data}
+
+
 def load_template(folder: Path) -> TemplateSpec:
-    """A template folder: template.yaml, tables/*.yaml and narrative.yaml (the subjects narrative
-    amounts bind to; none: this template binds none). A problem names the file it is in."""
-    tables = [_validated(TableSpec, p, "表定义", _load_yaml(p)) for p in sorted((folder / "tables").glob("*.yaml"))]
+    """A template folder: template.yaml, tables/*.yaml (each possibly extending a table of another
+    template) and narrative.yaml (the subjects narrative amounts bind to; none: this template binds
+    none). A problem names the file it is in."""
+    tables = [_validated(TableSpec, p, "表定义", _table_data(p, folder))
+              for p in sorted((folder / "tables").glob("*.yaml"))]
     vocabulary = folder / "narrative.yaml"
     narrative = (_validated(Vocabulary, vocabulary, "正文主题词表", _load_yaml(vocabulary, "正文主题词表"))
                  if vocabulary.exists() else None)

@@ -1,4 +1,9 @@
-"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/ and *.cases.yaml excluded)."""
+"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/, cases/, *.cases.yaml and the
+check kinds' default messages, rules/messages.yaml, excluded).
+
+A rule states its `message` only when it says more than its check kind's default (messages.yaml):
+the loader fills the default in, so a loaded Rule always holds its effective message.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from budgetlint.checks import CHECK_KINDS
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.errors import RuleError
 from budgetlint.limits import DEFAULT_LIMITS, Limits
-from budgetlint.model.rule import Rule
+from budgetlint.model.rule import Rule, check_message_template
 from budgetlint.paths import rules_root
 from budgetlint.patterns import validation_context
 from budgetlint.validation import validation_message
@@ -22,17 +27,43 @@ def rule_files(root: Path) -> list[Path]:
     files = []
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
-        if rel.parts[0] in ("templates", "vocabulary") or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
+        if (rel.parts[0] in ("templates", "vocabulary", "cases") or path.name.endswith(".cases.yaml")
+                or path.name in ("pack.yaml", MESSAGES_FILE)):
             continue
         files.append(path)
     return files
 
 
-def load_rule(path: Path, limits: Limits = DEFAULT_LIMITS) -> Rule:
+MESSAGES_FILE = "messages.yaml"
+
+
+def default_messages() -> dict[str, str]:
+    """Check kind -> the message its rules print unless they state their own (rules/messages.yaml)."""
+    path = rules_root() / MESSAGES_FILE
+    data = load_yaml_file(path, RuleError, "默认消息文件")
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise RuleError("默认消息文件应为“检查类型: 消息”的映射", path=str(path))
+    for kind, message in data.items():
+        try:
+            check_message_template(message)
+        except ValueError as exc:
+            raise RuleError(f"字段 {kind}：{exc}", path=str(path)) from exc
+    return data
+
+
+def load_rule(path: Path, messages: dict[str, str] | None = None, limits: Limits = DEFAULT_LIMITS) -> Rule:
+    """The rule of one file; `messages` (default_messages()) supplies the message a rule omits."""
     context = validation_context(limits)
     data = load_yaml_file(path, RuleError, "规则文件")
     if not isinstance(data, dict):
         raise RuleError("规则文件应为一个 YAML 映射（键: 值）", path=str(path))
+    if "message" not in data and isinstance(data.get("check"), dict):
+        _module_of(data["check"].get("kind"), path)  # an unknown kind is said as such, not as a missing message
+        default = (default_messages() if messages is None else messages).get(str(data["check"].get("kind")))
+        if default is None:
+            raise RuleError(f"规则未写 message，检查类型 {data['check'].get('kind')!r} 也没有默认消息"
+                            f"（{MESSAGES_FILE}）", path=str(path))
+        data = {**data, "message": default}
     try:
         rule = Rule.model_validate({**data, "path": str(path)}, context=context)
     except ValidationError as exc:
@@ -40,16 +71,22 @@ def load_rule(path: Path, limits: Limits = DEFAULT_LIMITS) -> Rule:
     if path.stem != rule.id:
         raise RuleError(f"规则文件名应与 id 一致：{rule.id}.yaml", path=str(path))
     kind = rule.check.get("kind")
-    module = (CHECK_KINDS.get(kind) or ACROSS_KINDS.get(kind)) if isinstance(kind, str) else None
-    if module is None:
-        known = sorted([*CHECK_KINDS, *ACROSS_KINDS])
-        raise RuleError(f"字段 check.kind：未知的检查类型 {kind!r}（可用：{', '.join(known)}）", path=str(path))
+    module = _module_of(kind, path)
     params = {k: v for k, v in rule.check.items() if k != "kind"}
     try:
         parsed = module.Params.model_validate(params, context=context)
     except ValidationError as exc:
         raise RuleError(f"检查参数有误：{validation_message(exc, prefix=('check',))}", path=str(path)) from exc
     return rule.model_copy(update={"params": parsed})
+
+
+def _module_of(kind: object, path: Path):
+    """The module of a check kind; RuleError naming the field when there is none."""
+    module = (CHECK_KINDS.get(kind) or ACROSS_KINDS.get(kind)) if isinstance(kind, str) else None
+    if module is None:
+        known = sorted([*CHECK_KINDS, *ACROSS_KINDS])
+        raise RuleError(f"字段 check.kind：未知的检查类型 {kind!r}（可用：{', '.join(known)}）", path=str(path))
+    return module
 
 
 def rules_folder(value: str | Path) -> Path:
@@ -89,7 +126,8 @@ _LOADED_MAX = 8
 
 
 def _load(paths: list[Path], limits: Limits) -> list[Rule]:
-    rules = [load_rule(p, limits) for p in paths]
+    messages = default_messages()
+    rules = [load_rule(p, messages, limits) for p in paths]
     seen: dict[str, str] = {}
     for rule in rules:
         for key in [rule.id, *rule.aliases]:

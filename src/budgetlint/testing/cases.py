@@ -10,6 +10,10 @@ A rule across documents (checks/across/) reads the document with others that the
 a department), at the top or per case (a case's `previous: null` drops it; `previous_edit` edits it
 like `edit`, and an edit may be a list of {find, to}). Another document is its text, or
 {template, document} when it uses another template. Expected findings name the main document's lines.
+A document used by several cases files is kept once, in rules/cases/documents/NAME.txt, and named
+wherever a document may stand: `document: {shared: NAME}` (also as `previous`, a `units` entry or
+the `document` of {template, document}). The nearest cases/documents/ folder above the cases file
+holds it (a rules folder of one's own may keep its own), else the bundled one.
 Expectations:
   pass_*         no finding, at least one pass, no error
   fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
@@ -25,77 +29,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
-from budgetlint.model.findings import Severity
+from budgetlint.paths import rules_root
 from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
+from budgetlint.testing.case_files import SHARED_NAME, CasesFile
 from budgetlint.validation import validation_message
 from budgetlint.yaml_loader import load_yaml_file
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ExpectedFinding(_Strict):
-    """What a fail case expects of one finding's first location; only the fields given are compared."""
-
-    at: str | None = None  # text of the document that names the finding's line
-    line: int | None = None
-    page: int | None = None
-    row: str | None = None
-    column: str | None = None
-    severity: Severity | None = None
-
-
-class Expectation(_Strict):
-    findings: list[ExpectedFinding] = Field(default_factory=list)
-
-
-class Edit(_Strict):
-    find: str
-    to: str | int | float
-
-
-class OtherDocument(_Strict):
-    """Another document of a case that uses another template than the rule's."""
-
-    template: str | None = None
-    document: str
-
-
-Other = str | OtherDocument | None
-
-
-class CaseSpec(_Strict):
-    name: str = Field(pattern=r"^(todo_)?(pass|fail|na|insufficient)_")
-    template: str | None = None  # this case's own template (else the file's)
-    document: str | None = None
-    edit: Edit | list[Edit] | None = None
-    file: str | None = None
-    expect: Expectation = Field(default_factory=Expectation)
-    previous: Other = None  # given as null: the file's previous document is dropped
-    previous_edit: Edit | list[Edit] | None = None
-    units: list[str | OtherDocument] | None = None
-
-
-class CasesFile(_Strict):
-    """The shape of <ID>.cases.yaml (module docstring)."""
-
-    document: str = ""
-    template: str | None = None
-    previous: Other = None
-    units: list[str | OtherDocument] = Field(default_factory=list)
-    cases: list[CaseSpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,40 +73,65 @@ def to_tab_layout(text: str) -> str:
     return "\n".join(_CELL_BAR.sub("\t", line) for line in text.split("\n"))
 
 
-def _edited(document: str, edit: Edit | list[Edit] | None, case_id: str, path: Path) -> str:
+def _edited(document: str, edit: dict | list[dict] | None, case_id: str) -> str:
     """`edit` ({find, to}, or a list of them applied in turn) applied to the document."""
-    for one in ([edit] if isinstance(edit, Edit) else edit or []):
-        if one.find not in document:
-            raise RuleError(f"用例 {case_id} 的编辑找不到“{one.find}”", path=str(path))
-        document = document.replace(one.find, str(one.to), 1)
+    for one in ([edit] if isinstance(edit, dict) else edit or []):
+        if one["find"] not in document:
+            raise RuleError(f"用例 {case_id} 的编辑找不到“{one['find']}”")
+        document = document.replace(one["find"], str(one["to"]), 1)
     return document
 
 
-def _line_of(document: str, text: str, case_id: str, path: Path) -> int:
+def _line_of(document: str, text: str, case_id: str) -> int:
     for number, line in enumerate(document.split("\n"), start=1):
         if text in line:
             return number
-    raise RuleError(f"用例 {case_id} 的期望位置找不到“{text}”", path=str(path))
+    raise RuleError(f"用例 {case_id} 的期望位置找不到“{text}”")
 
 
-def _expected(document: str, expect: Expectation, case_id: str, path: Path) -> dict:
-    """The expected findings as dicts of the fields given, `at` (text naming a line) made `line`."""
+def _expected(document: str, expect: dict, case_id: str) -> dict:
+    """Resolve `at` (text naming a line) into `line` in the expected findings."""
     findings = []
-    for finding in expect.findings:
-        item = finding.model_dump(exclude_unset=True)
+    for item in expect.get("findings", []):
+        item = dict(item)
         if "at" in item:
-            item["line"] = _line_of(document, item.pop("at"), case_id, path)
+            item["line"] = _line_of(document, item.pop("at"), case_id)
         findings.append(item)
-    return {"findings": findings}
+    return {**expect, "findings": findings}
 
 
-def _other(entry: Other, template: str | None) -> tuple[str | None, str] | None:
+def _other(entry: str | dict | None, template: str | None) -> tuple[str | None, str] | None:
     """Another document of a case: its text, or {template, document} when it uses another template."""
     if not entry:
         return None
-    if isinstance(entry, OtherDocument):
-        return entry.template or template, entry.document
+    if isinstance(entry, dict):
+        return entry.get("template", template), entry["document"]
     return template, entry
+
+
+_SHARED_NAME = re.compile(SHARED_NAME)
+
+
+def shared_document(name: object, cases_file: Path) -> str:
+    """The text of the shared case document NAME (module docstring), read for a case in cases_file."""
+    if not isinstance(name, str) or not _SHARED_NAME.fullmatch(name):
+        raise RuleError(f"共享用例文档的名称应为小写字母、数字、点和连字符：{name!r}", path=str(cases_file))
+    for folder in [*cases_file.resolve().parents, rules_root()]:
+        candidate = folder / "cases" / "documents" / f"{name}.txt"
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise RuleError(f"找不到共享用例文档 {name}（cases/documents/{name}.txt）", path=str(cases_file))
+
+
+def _with_shared(data: object, cases_file: Path) -> object:
+    """The cases data with every {shared: NAME} replaced by that document's text."""
+    if isinstance(data, dict):
+        if set(data) == {"shared"}:
+            return shared_document(data["shared"], cases_file)
+        return {k: _with_shared(v, cases_file) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_with_shared(v, cases_file) for v in data]
+    return data
 
 
 def cases_path(rule: Rule) -> Path:
@@ -168,29 +142,32 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = load_yaml_file(path, RuleError, "用例文件") or {}
-    if not isinstance(data, dict):
+    raw = load_yaml_file(path, RuleError, "用例文件") or {}
+    if not isinstance(raw, dict):
         raise RuleError("用例文件应为一个 YAML 映射（键: 值）", path=str(path))
     try:
-        spec = CasesFile.model_validate(data)
+        CasesFile.model_validate(raw)
     except ValidationError as exc:
         raise RuleError(f"用例定义有误：{validation_message(exc)}", path=str(path)) from exc
-    template = spec.template or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
+    data = _with_shared(raw, path)
+    assert isinstance(data, dict)  # a CasesFile
+    base = data.get("document", "")
+    template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []
-    for item in spec.cases:
-        case_id = f"{rule.id}::{item.name}"
-        case_template = item.template if "template" in item.model_fields_set else template
-        if item.file is not None:
-            out.append(Case(rule, item.name, "", case_template, _expected("", item.expect, case_id, path),
-                            file=path.with_name(item.file)))
+    for item in data.get("cases", []):
+        case_id = f"{rule.id}::{item['name']}"
+        case_template = item.get("template", template)
+        if "file" in item:
+            out.append(Case(rule, item["name"], "", case_template, _expected("", item.get("expect", {}), case_id),
+                            file=path.with_name(item["file"])))
             continue
-        document = _edited(item.document if item.document is not None else spec.document, item.edit, case_id, path)
-        expect = _expected(document, item.expect, case_id, path)
-        previous = _other(item.previous if "previous" in item.model_fields_set else spec.previous, template)
-        others = [(previous[0], _edited(previous[1], item.previous_edit, case_id, path))] if previous else []
-        units = item.units if item.units is not None else spec.units
-        others += [other for u in units if (other := _other(u, template))]
-        out.append(Case(rule, item.name, to_tab_layout(document), case_template, expect,
+        document = _edited(item.get("document", base), item.get("edit"), case_id)
+        expect = _expected(document, item.get("expect", {}), case_id)
+        previous = _other(item["previous"] if "previous" in item else data.get("previous"), template)
+        others = [(previous[0], _edited(previous[1], item.get("previous_edit"), case_id))] if previous else []
+        units = item["units"] if "units" in item else data.get("units", [])
+        others += [other for u in units if (other := _other(u, template)) is not None]
+        out.append(Case(rule, item["name"], to_tab_layout(document), case_template, expect,
                         others=tuple((t, to_tab_layout(text)) for t, text in others)))
     return out
 
@@ -272,14 +249,18 @@ def run_all_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None
 
 
 def rule_doc(rule_id: str, rules_dirs: list[Path] | None = None) -> str:
-    """`budgetlint rules show`: the rule's fields and its example case, generated from the YAML."""
+    """`budgetlint rules show`: the rule as loaded (its kind's default message filled in), and its example case."""
     rule = next((r for r in load_rules(rules_dirs) if rule_id in (r.id, r.name, *r.aliases)), None)
     if rule is None:
         raise RuleError(f"没有这条规则：{rule_id}")
     example = next((c for c in load_cases(rule) if c.name == rule.doc.example), None)
     lines = [f"{rule.id} {rule.name}", rule.title, "",
              f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
-             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}", "",
+             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}"
+             + (f" · 仅{'预算' if rule.applies_to.kind == 'budget' else '决算'}" if rule.applies_to.kind else ""),
+             "检查参数：" + "；".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                                   for k, v in rule.check.items() if k != "kind"),
+             f"消息：{rule.message}", *([f"修改建议：{rule.fix}"] if rule.fix else []), "",
              f"检查什么：{rule.doc.what}", f"为什么：{rule.doc.why}"]
     if example and example.file:
         lines += ["", f"示例（用例 {example.name}）：{example.file.name}"]

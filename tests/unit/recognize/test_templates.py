@@ -93,3 +93,35 @@ def test_a_broken_table_file_names_itself_and_its_fields_in_one_line(tmp_path):
     text = info.value.user_text()
     assert info.value.path == str(table) and "\n" not in text and "http" not in text
     assert "字段 title_patterns[0]：正则表达式有误" in text and "字段 width：应为整数" in text
+
+
+def _shanghai_pair(tmp_path: Path) -> Path:
+    for name in ("shanghai-district-budget", "shanghai-municipal-budget"):
+        shutil.copytree(rules_root() / "templates" / name, tmp_path / "templates" / name)
+    return tmp_path / "templates" / "shanghai-municipal-budget"
+
+
+def test_a_table_that_extends_takes_the_same_table_of_the_base_and_replaces_what_it_states(tmp_path):
+    municipal = next(t for t in load_templates() if t.id == "shanghai-municipal-budget")
+    district = next(t for t in load_templates() if t.id == "shanghai-district-budget")
+    revenue = municipal.table("revenue_summary")
+    assert revenue is not None and revenue.name == "预算单位收入预算总表"
+    assert revenue.model_copy(update={"name": district.table("revenue_summary").name,
+                                      "title_patterns": district.table("revenue_summary").title_patterns}) \
+        == district.table("revenue_summary")
+    assert "extends:" in (rules_root() / "templates" / "shanghai-municipal-budget" / "tables"
+                          / "02-revenue-summary.yaml").read_text(encoding="utf-8")
+    folder = _shanghai_pair(tmp_path)
+    assert load_template(folder).tables == municipal.tables  # (the narrative comes from the base, at load_templates)
+    _break(folder / "tables" / "02-revenue-summary.yaml", "id: revenue_summary", "id: no_such_table")
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    assert "extends" in info.value.message and info.value.path.endswith("02-revenue-summary.yaml")
+
+
+def test_a_table_extends_one_level_only(tmp_path):
+    folder = _shanghai_pair(tmp_path)
+    base = tmp_path / "templates" / "shanghai-district-budget" / "tables" / "02-revenue-summary.yaml"
+    base.write_text("extends: shanxi-budget\n" + base.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(TemplateError, match="只能继承一层"):
+        load_template(folder)
