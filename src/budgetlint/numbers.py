@@ -2,13 +2,42 @@
 
 A printed value v with d decimals stands for the interval [v - 0.5*10^-d, v + 0.5*10^-d]
 (XBRL Calculations 1.1). An empty cell is an exact zero. Money is Decimal throughout.
+
+Size: a printed amount has at most MAX_AMOUNT_DIGITS digits (a real budget's largest, 全国一般公共
+预算支出 in 元 with 分, has 16); a longer run of digits is text, not a number, so a check that needs
+it says insufficient_data. Arithmetic runs in CONTEXT, wide enough that sums of such amounts, their
+unit conversions and their rounding to printed decimals are exact: Python's default context keeps
+28 digits, so 10^40 + 0.01 would round silently and `quantize` would raise on a 30-digit amount.
+recognize() and the rule engine run under `exact_decimals`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
+from typing import ParamSpec, TypeVar
+
+MAX_AMOUNT_DIGITS = 60
+# 2 × the digits (integer digits of one amount + decimals of another, aligned in a sum) + 9 for a
+# 亿元 factor + 9 for sums of up to 10^9 addends; divisions round at this precision.
+CONTEXT = Context(prec=2 * MAX_AMOUNT_DIGITS + 18, Emax=999_999, Emin=-999_999)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def exact_decimals(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run `func` with CONTEXT as the decimal context (the caller's is restored afterwards)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with localcontext(CONTEXT):
+            return func(*args, **kwargs)
+
+    return wrapper
 
 # 元 per unit; amounts are compared after conversion to one unit.
 UNIT_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
@@ -35,14 +64,16 @@ def parse_amount(text: str) -> Amount | None:
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]
-    if not s or not _AMOUNT.match(s):
+    if not s or (len(s) > MAX_AMOUNT_DIGITS and sum(ch.isdigit() for ch in s) > MAX_AMOUNT_DIGITS):
+        return None
+    if not _AMOUNT.match(s):
         return None
     try:
         value = Decimal(s.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex already guards this
         return None
     decimals = len(s.split(".", 1)[1]) if "." in s else 0
-    return Amount(-value if negative else value, decimals)
+    return Amount(value.copy_negate() if negative else value, decimals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +136,8 @@ def convert(value: Decimal, unit: str, to_unit: str) -> Decimal:
 def format_amount(value: Decimal, decimals: int = 2) -> str:
     """Print an amount with a fixed number of decimals (no thousands separators)."""
     q = Decimal(1).scaleb(-decimals)
-    return str(value.quantize(q))
+    with localcontext(CONTEXT):
+        return str(value.quantize(q))
 
 
 def ratio_percent(part: Interval, whole: Interval) -> Interval | None:

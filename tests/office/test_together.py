@@ -32,7 +32,7 @@ def read_once():
 
     cache: dict[str, object] = {}
 
-    def cached(path):
+    def cached(path, *_limits):
         key = str(path)
         if key not in cache:
             cache[key] = read_document(path)

@@ -75,7 +75,7 @@ def test_unknown_param_is_caught_at_load(tmp_path):
 
 
 @pytest.mark.parametrize("rule_id, find, to", [
-    ("DC012", "pattern: '(?:\\(cid:\\d+\\))+'", "pattern: '(?:\\(cid:\\d+\\)'"),  # text_pattern
+    ("DC012", "pattern: '(?:\\(cid:\\d++\\))+'", "pattern: '(?:\\(cid:\\d++\\)'"),  # text_pattern
     ("DC013", "line: '^编制(?:部门|单位)", "line: '^编制(?:部门|单位"),  # unit_name
     ("DC008", "['本部门',", "['本部门(',"),  # scope_wording: a list of regexes per scope
 ])
@@ -189,4 +189,55 @@ def test_a_malformed_cases_file_is_one_error_naming_the_file_and_the_field(tmp_p
     rule = load_rule(tmp_path / "TB001.yaml")
     with pytest.raises(RuleError) as info:
         load_cases(rule)
-    assert "cases.0.expct" in info.value.message and info.value.path == str(tmp_path / "TB001.cases.yaml")
+    assert "字段 cases[0].expct" in info.value.message and info.value.path == str(tmp_path / "TB001.cases.yaml")
+
+
+# --- errors at the edges: one Chinese line naming the file and the field ----------------------
+
+def _rule_with(tmp_path, rule_id, find, to):
+    source = Path(next(r.path for r in RULES if r.id == rule_id)).read_text(encoding="utf-8")
+    assert find in source
+    bad = tmp_path / f"{rule_id}.yaml"
+    bad.write_text(source.replace(find, to, 1), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule(bad)
+    text = info.value.user_text()
+    assert str(bad) in text and "\n" not in text and "http" not in text
+    return info.value.message
+
+
+@pytest.mark.parametrize("template", ["{subject:d}", "{subject:>10000000}", "{subject!r}", "{}", "{0}",
+                                      "{subject.__class__}", "{actual[0]}", "{subject", "subject}"])
+def test_a_message_template_with_a_format_spec_or_an_odd_field_is_refused_at_load(tmp_path, template):
+    message = _rule_with(tmp_path, "TB001", "id: TB001", f"id: TB001\nmessage: '{template}'")
+    assert message.startswith("规则定义有误：字段 message：消息模板") and "；" not in message
+
+
+def test_a_plain_message_template_loads(tmp_path):
+    source = Path(next(r.path for r in RULES if r.id == "TB001")).read_text(encoding="utf-8")
+    rule_file = tmp_path / "TB001.yaml"
+    rule_file.write_text(source, encoding="utf-8")
+    assert "{" in load_rule(rule_file).message
+
+
+def test_a_kind_that_is_not_a_name_is_a_rule_error(tmp_path):
+    assert "check.kind" in _rule_with(tmp_path, "TB001", "kind: column_sum", "kind: [x]")
+
+
+def test_a_regex_with_an_enormous_repeat_is_a_rule_error(tmp_path):
+    message = _rule_with(tmp_path, "DC012", "'(?:\\(cid:\\d++\\))+'", "'a{4294967295}'")
+    assert "check.patterns[0].pattern" in message and "正则表达式有误" in message
+
+
+def test_a_duplicate_key_is_a_rule_error(tmp_path):
+    assert "重复的键 'severity'" in _rule_with(tmp_path, "TB001", "title:", "severity: info\ntitle:")
+
+
+def test_a_malformed_cases_file_names_itself_and_the_field(tmp_path):
+    source = Path(next(r.path for r in RULES if r.id == "TB001"))
+    (tmp_path / "TB001.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    cases = tmp_path / "TB001.cases.yaml"
+    cases.write_text("document: x\ncases:\n  - nam: pass_x\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_cases(load_rule(tmp_path / "TB001.yaml"))
+    assert str(cases) in info.value.user_text() and "字段 cases[0].name：缺少必填字段" in info.value.message

@@ -21,6 +21,8 @@ from typing import Literal
 from budgetlint import api
 from budgetlint.config import Config
 from budgetlint.errors import BudgetlintError, os_reason
+from budgetlint.ingest.files import display_path
+from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model.findings import Waiver
 from budgetlint.report.record import NOT_CHECKED, DocumentRecord, record_of
 from budgetlint.rulebook import Rule
@@ -44,6 +46,7 @@ class Settings:
     today: dt.date | None = None  # decides which waivers have expired (one day for the whole run)
     show_skipped: bool = False  # report options the rendered part honours
     show_waived: bool = False
+    limits: Limits = DEFAULT_LIMITS  # what one document may cost (--limit)
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,15 @@ _rules_lock = threading.Lock()  # Dask runs jobs in a worker's threads
 
 def rules_for(settings: Settings) -> list[Rule]:
     """The selected rules, loaded once per process and Settings."""
-    key = Settings(settings.select, settings.ignore, settings.rules_dirs, severity=settings.severity)
+    key = Settings(settings.select, settings.ignore, settings.rules_dirs, severity=settings.severity,
+                   limits=settings.limits)
     with _rules_lock:
         if key not in _rules:
             _rules[key] = api.configured_rules(Config(severity=dict(settings.severity)),
                                                select=list(settings.select) or None,
                                                ignore=list(settings.ignore) or None,
-                                               rules_dirs=[Path(d) for d in settings.rules_dirs])
+                                               rules_dirs=list(settings.rules_dirs),  # as typed: "" is refused
+                                               limits=settings.limits)
         return _rules[key]
 
 
@@ -117,14 +122,14 @@ def _identity(job: Job) -> tuple[str, int]:
 
 
 def not_checked(job: Job, reason: str, seconds: float = 0.0) -> DocumentRecord:
-    return DocumentRecord(path=job.path, status=NOT_CHECKED, reason=reason, seconds=seconds)
+    return DocumentRecord(path=display_path(job.path), status=NOT_CHECKED, reason=reason, seconds=seconds)
 
 
 def check_document(job: Job, settings: Settings) -> DocumentRecord:
     """Check one document; never raises (see the module docstring)."""
     started = time.perf_counter()
     try:
-        doc = api.check_files(job.paths, rules_for(settings), pairing=job.pairing)
+        doc = api.check_files(job.paths, rules_for(settings), pairing=job.pairing, limits=settings.limits)
         if settings.waivers:
             doc = api.waive_document(doc, {w.fingerprint: w for w in settings.waivers},
                                      settings.today or dt.date.today())
@@ -134,9 +139,11 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
     except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
         return not_checked(job, exc.user_text(), time.perf_counter() - started)
     except OSError as exc:
-        return not_checked(job, f"{job.path}: 无法读取文件：{os_reason(exc)}", time.perf_counter() - started)
+        return not_checked(job, f"{display_path(job.path)}: 无法读取文件：{os_reason(exc)}",
+                           time.perf_counter() - started)
     except Exception as exc:  # a crash on one document is that document's, never the batch's
-        return not_checked(job, f"{job.path}: 内部错误 {type(exc).__name__}: {exc}", time.perf_counter() - started)
+        return not_checked(job, f"{display_path(job.path)}: 内部错误 {type(exc).__name__}: {exc}",
+                           time.perf_counter() - started)
     return replace(record, sha256=sha256, size=size, rendered=rendered, seconds=time.perf_counter() - started)
 
 

@@ -17,6 +17,7 @@ Params: none.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
@@ -121,7 +122,7 @@ def _from_stated_base(rule_id: str, change) -> Evaluation:
                    f"({shown}) ÷ {base.text} × 100% = {format_amount(computed, 4)}%")
 
 
-def _flat_contradicted(rule_id: str, flat, changes: list) -> Evaluation | None:
+def _flat_contradicted(rule_id: str, flat, changes: Sequence) -> Evaluation | None:
     """持平 stated in the same clause as a non-zero increase or decrease of the same subject (a total
     that fell while one of its items, named after 其中, stayed 持平 is no contradiction)."""
     moved = [c for c in changes if c is not flat and c.direction != 0 and c.location.line == flat.location.line

@@ -27,6 +27,7 @@ from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
+from budgetlint.model.claims import AmountClaim
 from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
 from budgetlint.recognize.narrative.binding import bind_subject
 
@@ -44,18 +45,18 @@ def _named(disclosure: Disclosure, share, name: str) -> list[Fact] | None:
     if bound:
         return list(bound[1])
     # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
-    stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
-              and normalise_subject(a.subject) == wanted]
+    stated = [a for a in disclosure.claims_of("amount", share.location.line)
+              if isinstance(a, AmountClaim) and normalise_subject(a.subject) == wanted]
     return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
 
 
-def _whole_of(share, disclosure: Disclosure, openers: list[str]) -> list[Fact] | None:
+def _whole_of(share, disclosure: Disclosure, lists: dict, openers: list[str]) -> list[Fact] | None:
     """The facts standing for the share's whole, or None when the text does not make it clear."""
     if share.whole:
         return _named(disclosure, share, share.whole)
-    for listing in claims_of(disclosure, "parts"):
-        if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in listing.items):
-            return [amount_fact(listing.total)]
+    listing = lists.get((share.amount.location.line, share.amount.span))
+    if listing:
+        return [amount_fact(listing.total)]
     for opener in openers:
         m = re.search(opener, share.sentence)
         if m and m.end() <= share.sentence.find(share.span.text):
@@ -63,13 +64,23 @@ def _whole_of(share, disclosure: Disclosure, openers: list[str]) -> list[Fact] |
     return None
 
 
+def _lists_by_item(disclosure: Disclosure) -> dict:
+    """(line, span) of each listed amount -> the first list holding it."""
+    out: dict = {}
+    for listing in claims_of(disclosure, "parts"):
+        for item in listing.items:
+            out.setdefault((item.location.line, item.span), listing)
+    return out
+
+
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     out = []
+    lists = _lists_by_item(disclosure)
     for share in claims_of(disclosure, "share"):
         if share.amount is None:
             continue
-        whole = _whole_of(share, disclosure, p.openers)
+        whole = _whole_of(share, disclosure, lists, p.openers)
         if not whole:
             continue
         part = amount_fact(share.amount)

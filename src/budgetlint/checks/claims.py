@@ -21,14 +21,14 @@ def claim_key(claim) -> str:
     return f"{claim.location.line}:{claim.span.start}"
 
 
-def claims_of(disclosure: Disclosure, kind: str) -> list:
-    return [c for c in disclosure.claims if c.kind == kind]
+def claims_of(disclosure: Disclosure, kind: str) -> tuple:
+    return disclosure.claims_of(kind)
 
 
 def amounts_within(disclosure: Disclosure, claim) -> list:
     """Amount claims printed inside another claim's text (the B and F of an execution statement)."""
-    return [a for a in claims_of(disclosure, "amount") if a.location.line == claim.location.line
-            and claim.span.start <= a.span.start < claim.span.end]
+    return [a for a in disclosure.claims_of("amount", claim.location.line)
+            if claim.span.start <= a.span.start < claim.span.end]
 
 
 def states(claim, subject: str, clause: str | None = None) -> bool:

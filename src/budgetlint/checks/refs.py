@@ -10,27 +10,16 @@ whose columns were read from its header (its layout is not known), is insufficie
 
 from __future__ import annotations
 
-import re
-from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model import Disclosure, Fact, Table, TableRow
+from budgetlint.patterns import Regex
+
+__all__ = ["Regex"]  # rule parameters that are regular expressions (checked when the rule loads)
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:  # not a ValueError: pydantic would let it escape as an internal error
-        raise ValueError(f"正则表达式有误（{exc}）：{pattern}") from exc
-    return pattern
-
-
-Regex = Annotated[str, AfterValidator(_compiles)]  # a rule parameter that is a regular expression
 
 
 class FactRef(Strict):

@@ -54,7 +54,28 @@ def cli(show_traceback: bool, verbose: bool) -> None:
     """
     global _traceback
     _traceback = show_traceback
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
+    configure_logging(verbose)
+
+
+def configure_logging(verbose: bool) -> None:
+    """One message per problem on stderr: budgetlint's own warnings as `budgetlint: …` lines.
+
+    Libraries log too (pdfminer warned about every odd object of a damaged PDF, up to thousands
+    of lines per file; pypdf, PIL and dask log): their records, and Python warnings, are shown
+    only with -v, which also shows budgetlint's debug records (a crashed check's traceback).
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    if verbose:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    else:
+        handler.setFormatter(logging.Formatter("budgetlint: %(message)s"))
+        handler.addFilter(lambda record: record.name.split(".", 1)[0] == "budgetlint")
+    handler.budgetlint = True  # type: ignore[attr-defined]  # replaced, not stacked, on the next call
+    root = logging.getLogger()
+    root.handlers[:] = [h for h in root.handlers if not getattr(h, "budgetlint", False)] + [handler]
+    root.setLevel(logging.WARNING)
+    logging.getLogger("budgetlint").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.captureWarnings(True)
 
 
 @gc_tuning.tuned()

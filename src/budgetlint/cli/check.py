@@ -35,11 +35,12 @@ from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, exec
 from budgetlint.batch.progress import Progress, wanted
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.cli.chinese import ChineseCommand
-from budgetlint.cli.output import Output, emit_bytes, require_file_output
+from budgetlint.cli.output import Output, emit_bytes, limit_option, require_file_output
 from budgetlint.config import Config, project_config
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
 from budgetlint.findings.waivers import waiver_use
+from budgetlint.ingest.files import display_path
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.model.results import DocumentResult
 from budgetlint.pairing import find_pairs
@@ -120,8 +121,9 @@ def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today:
 @click.option("--no-pairing", "no_pairing", is_flag=True,
               help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查")
 @run_options
+@limit_option
 def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs, output, show_skipped, show_waived,
-          color, together, no_pairing, jobs, timeout, max_memory) -> None:
+          color, together, no_pairing, jobs, timeout, max_memory, limits) -> None:
     """检查一个或多个预决算公开文件（PDF、Word、Excel 或文本），或目录中的全部文件。
 
     \b
@@ -138,7 +140,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     退出码：
       0  没有达到 --fail-on 级别的问题（已豁免的问题不算）
       1  有达到 --fail-on 级别、未豁免的问题
-      2  用法或输入有误，或有文件无法检查
+      2  用法或输入有误，或有文件无法检查（目录中的管道、设备、失效的链接也算）
       130/143  被 Ctrl-C / SIGTERM 中断
     """
     render = reporter(fmt)
@@ -147,19 +149,21 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
         require_file_output(fmt, render, output)
     sink = Output(output, binary=not streaming)  # a bad -o stops here, before any file is read
     config = project_config(config_file, isolated)
-    files, skipped = api.walk_paths(list(paths))
-    if not files:
-        raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
+    inputs = api.expand_paths(list(paths))
+    files, skipped = inputs.files, list(inputs.skipped)
+    if not files and not inputs.unreadable:
+        raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
     use_color = sys.stdout.isatty() and output is None if color is None else color
     settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
-                           show_skipped=show_skipped, show_waived=show_waived)
+                           show_skipped=show_skipped, show_waived=show_waived, limits=limits)
     rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
     gc_tuning.loaded()
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen()
-    todo = [Job(0, tuple(str(f) for f in files))] if together else [Job(i, (str(f),)) for i, f in enumerate(files)]
+    todo = ([Job(0, tuple(str(f) for f in files))] if together and files
+            else [Job(i, (str(f),)) for i, f in enumerate(files)])
     pairing = not no_pairing and len(todo) > 1
     held: list[DocumentRecord] = []  # halves of split disclosures, waiting for their partner
     kept_figures = Kept()  # for the rules across documents, run when every file is done
@@ -183,7 +187,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
         failing = failing or (threshold is not None and any(
             SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
     with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
-                                  in_process=len(todo) == 1,
+                                  in_process=len(todo) <= 1,  # no pool for one document, or none
                                   on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(render.head(color=use_color))
@@ -215,7 +219,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     if fmt != "rich" or output is not None:  # the terminal report says these itself
         for line in notice_lines(notes):
             click.echo(line, err=True)
-    if reasons:
+    if reasons or inputs.unreadable:
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 

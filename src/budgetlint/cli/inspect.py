@@ -8,6 +8,7 @@ import click
 
 from budgetlint import api
 from budgetlint.cli.chinese import ChineseCommand
+from budgetlint.cli.output import limit_option
 from budgetlint.report import json_contract
 from budgetlint.report.places import office_place
 
@@ -15,9 +16,10 @@ from budgetlint.report.places import office_place
 @click.command(cls=ChineseCommand)
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True)
-def inspect(path, fmt) -> None:
+@limit_option
+def inspect(path, fmt, limits) -> None:
     """显示识别结果：模板、单位、年度，以及每张表的类型、标题、大小、位置和金额单位。"""
-    disclosure = api.inspect(path)
+    disclosure = api.inspect(path, limits)
     base = api.template_base(disclosure.template)
     if fmt == "json":
         doc = {"path": disclosure.path, "unit": disclosure.unit, "year": disclosure.year,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 import click
 
 from budgetlint.errors import ReportError, os_reason
+from budgetlint.limits import DEFAULT_LIMITS, Limits
 
 
 def emit(text: str, output: str | None) -> None:
@@ -40,8 +42,19 @@ def require_file_output(fmt: str, reporter, output: str | None) -> None:
         raise ReportError(f"--format {fmt} 生成 {suffix} 文件，--output 应以 {suffix} 结尾", path=output)
 
 
-def rules_dirs_of(values: tuple[str, ...]) -> list[Path]:
-    return [Path(v) for v in values]
+def rules_dirs_of(values: tuple[str, ...]) -> list[str]:
+    """--rules values as typed: "" stays "" (refused by the loader), never the current folder."""
+    return list(values)
+
+
+def _limits(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Limits:
+    return DEFAULT_LIMITS.with_options(values)
+
+
+def limit_option(command: Callable) -> Callable:
+    """--limit NAME=VALUE (repeatable): change one of the resource limits (budgetlint/limits.py)."""
+    return click.option("--limit", "limits", multiple=True, callback=_limits, metavar="NAME=VALUE",
+                        help="调整资源上限，如 --limit file_mb=300（可重复；各项及默认值见 docs/limits.md）")(command)
 
 
 def require_writable(output: str) -> None:

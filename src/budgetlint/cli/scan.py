@@ -20,6 +20,7 @@ from budgetlint.batch.store import Store
 from budgetlint.cli.check import run_options
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
+from budgetlint.ingest.files import display_path
 from budgetlint.model.findings import SEVERITY_RANK
 from budgetlint.report.record import DocumentRecord
 from budgetlint.report.summary import Summary, render_terminal
@@ -66,9 +67,12 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
     settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs))
     with Store(db) as store:  # a bad --db stops here, before any file is read
         rules_for(settings)
-        files = api.expand_paths(list(paths))
+        inputs = api.expand_paths(list(paths))
+        files = inputs.files
+        for entry in inputs.skipped:
+            click.echo(f"未检查：{entry.path}（{entry.reason}）", err=True)
         if not files:
-            raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
+            raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
         progress = Progress(enabled=wanted())
 
         def planned(todo: int, skipped: int) -> None:
@@ -80,7 +84,7 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
         try:
             with progress:
                 counts, ruleset, shas = run_scan(
-                    files, store, settings, rerun=rerun, pairing=not no_pairing, jobs=jobs, timeout=timeout,
+                    list(files), store, settings, rerun=rerun, pairing=not no_pairing, jobs=jobs, timeout=timeout,
                     memory_mib=max_memory, scheduler=scheduler, on_plan=planned,
                     on_start=lambda job: progress.running(job.path),
                     on_record=lambda record: progress.advance(record.path), on_pair=_paired)
@@ -94,7 +98,7 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
     paired = f"（其中 {counts.paired} 份由正文与表格两个文件配对而成）" if counts.paired else ""
     click.echo(f"本次检查 {counts.checked + counts.not_checked} 个{paired}，跳过已有结果 {counts.skipped} 个；"
                f"结果库 {db}（budgetlint report --db {db} --format xlsx|csv|html -o …）")
-    if summary.totals()["not_checked"]:
+    if summary.totals()["not_checked"] or inputs.unreadable:
         sys.exit(ExitCode.BAD_INPUT)
     threshold = SEVERITY_RANK.get(fail_on)
     failing = threshold is not None and any(

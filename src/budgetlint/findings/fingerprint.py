@@ -39,9 +39,18 @@ class Identity:
         self.document = [disclosure.unit or "", str(disclosure.year or ""), disclosure.kind,
                          (parts.scope if parts is not None else None) or ""]
         self.kinds = {squeeze(t.title): t.kind for t in disclosure.tables}
-        self.sentences = {f"{c.location.line}:{c.span.start}": squeeze(c.sentence) for c in disclosure.claims}
+        # squeezed when a finding names the claim, once per sentence: the claims of one sentence share
+        # its text, and a hostile paragraph holds thousands of claims in one 20,000-character sentence
+        self.sentences = {f"{c.location.line}:{c.span.start}": c.sentence for c in disclosure.claims}
+        self._squeezed: dict[str, str] = {}
         self.texts = {b.location.line: b.text for b in disclosure.source.blocks
                       if isinstance(b, Paragraph) and b.location.line is not None}
+
+    def _sentence(self, sentence: str) -> str:
+        squeezed = self._squeezed.get(sentence)
+        if squeezed is None:
+            squeezed = self._squeezed[sentence] = squeeze(sentence)
+        return squeezed
 
     def _cell(self, loc: Location) -> str:
         table = squeeze(loc.table or "")
@@ -59,7 +68,7 @@ class Identity:
         reported = [a.location for a in e.addends if a.side == "reported"] or list(e.locations)
         out = ["s:" + _POSITION.sub("", squeeze(e.subject)), "q:" + squeeze(e.values.get("quote", ""))]
         out += ["c:" + self._cell(loc) for loc in reported if loc.column]
-        out += ["n:" + self.sentences[key] for key in e.claims if key in self.sentences]
+        out += ["n:" + self._sentence(self.sentences[key]) for key in e.claims if key in self.sentences]
         out += ["t:" + text for loc in e.locations if not loc.column and (text := self._text(loc))]
         return out
 

@@ -191,6 +191,7 @@ class ExtractionStats(BaseModel):
     narrative_found: bool  # a 情况说明/编制说明 heading was found (else every paragraph was read)
     paragraphs: int
     passages: int
+    passages_cut: int = 0  # passages longer than the reader reads: only their start was read
     amount: int = 0
     share: int = 0
     change: int = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.claims import Binding, Claim, ExtractionStats
@@ -61,3 +63,16 @@ class Disclosure(BaseModel):
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]
+
+    def claims_of(self, kind: str, line: int | None = None) -> tuple[Claim, ...]:
+        """The claims of one kind, in reading order (only those of one paragraph when `line` is
+        given): looked up, not scanned, as checks ask once per claim."""
+        return self._claim_index.get((kind, line), ())
+
+    @cached_property
+    def _claim_index(self) -> dict[tuple[str, int | None], tuple[Claim, ...]]:
+        index: dict[tuple[str, int | None], list[Claim]] = {}
+        for claim in self.claims:
+            index.setdefault((claim.kind, None), []).append(claim)
+            index.setdefault((claim.kind, claim.location.line), []).append(claim)
+        return {key: tuple(claims) for key, claims in index.items()}

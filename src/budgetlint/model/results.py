@@ -1,5 +1,5 @@
 """What a run produces: per file a rule run (evaluations, findings, outcome counts) or the error that
-stopped it. The reporters read only these."""
+stopped it, and the folder entries it skipped (model/inputs.py). The reporters read only these."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.findings import Evaluation, Finding, Outcome, Waiver
+from budgetlint.model.inputs import SkippedFile
 from budgetlint.model.prose import ProseNumber
 from budgetlint.model.rule import Rule
 
@@ -45,21 +46,12 @@ class DocumentResult(BaseModel):
     half: HalfKey | None = None
 
 
-class SkippedFile(BaseModel):
-    """A file found in a folder and not checked, with the reason (shown, never dropped silently)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    reason: str
-
-
 class Results(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     documents: tuple[DocumentResult, ...]
     rules: tuple[Rule, ...]
-    skipped: tuple[SkippedFile, ...] = ()  # files in the folders given that were not checked
+    skipped: tuple[SkippedFile, ...] = ()  # entries of the folders given that were not checked
     config_path: str | None = None  # the project file used (waivers, selection), if any
     unused_waivers: tuple[Waiver, ...] = ()  # waivers that named no finding of the documents checked
     expired_waivers: tuple[Waiver, ...] = ()  # waivers that named a finding but have expired

@@ -14,6 +14,23 @@ MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail
                   "quote", "other"}  # quote: the narrative text a claim was read from; other: the other document
 
 
+def check_message_template(message: str) -> None:
+    """A message template may name only MESSAGE_FIELDS, plainly: `{actual}`, never `{actual:d}`,
+    `{actual!r}`, `{actual.real}` or `{}`. A format spec is not decoration here: `{subject:d}` raises
+    on every finding and `{subject:>10000000}` pads each message to ten million characters."""
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:  # an unbalanced { or }
+        raise ValueError(f"消息模板的花括号不成对（{message}）：字面的花括号请写成 {{{{ 或 }}}}") from exc
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in MESSAGE_FIELDS:
+            raise ValueError(f"消息模板使用了未知的占位符 {{{name}}}（可用：{'、'.join(sorted(MESSAGE_FIELDS))}）")
+        if spec or conversion:
+            raise ValueError(f"消息模板的占位符 {{{name}}} 不能带格式说明或转换（:…、!…），只写 {{{name}}}")
+
+
 class RuleDoc(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -67,12 +84,8 @@ class Rule(BaseModel):
     @field_validator("message", "fix")
     @classmethod
     def _known_placeholders(cls, message: str | None) -> str | None:
-        if message is None:
-            return None
-        names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
-        unknown = names - MESSAGE_FIELDS
-        if unknown:
-            raise ValueError(f"message uses unknown placeholders: {sorted(unknown)}")
+        if message is not None:
+            check_message_template(message)
         return message
 
     def applies(self, lineage: tuple[str, ...] | str, kind: str | None = None) -> bool:

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from budgetlint.labels import normalise_subject, squeeze
+from budgetlint.patterns import Regex
 
 
 class Strict(BaseModel):
@@ -41,7 +42,7 @@ class RowRoleSpec(Strict):
     role: str
     side: str = "main"
     labels: list[str] = Field(default_factory=list)
-    pattern: str | None = None
+    pattern: Regex | None = None
     numbered: bool | None = None
     empty: list[str] = Field(default_factory=list)  # text columns that must be empty
     not_empty: list[str] = Field(default_factory=list)
@@ -51,21 +52,12 @@ class RowRoleSpec(Strict):
     before: str | None = None  # only rows before the (first) row with this role
     first: bool = False  # only the first data row of its side (a table's own total row)
 
-    @model_validator(mode="after")
-    def _compile(self) -> RowRoleSpec:
-        if self.pattern:
-            try:
-                re.compile(self.pattern)
-            except re.error as exc:
-                raise ValueError(f"bad pattern {self.pattern!r}: {exc}") from exc
-        return self
-
 
 class TableSpec(Strict):
     id: str
     number: str  # 表1 …: how the template numbers the table
     name: str  # canonical Chinese name
-    title_patterns: list[str]
+    title_patterns: list[Regex]
     title_in_first_row: bool = False  # the title is the table's own first row (one-cell-per-line)
     unit: str | None = None  # overrides the template unit when the document prints none
     width: int | None = None  # printed cells in a full data row
@@ -100,13 +92,13 @@ class TableSpec(Strict):
         for side in self.sides:
             roles = [c.role for c in side.columns + side.text_columns]
             if len(roles) != len(set(roles)):
-                raise ValueError(f"table {self.id}: a column role is used twice")
+                raise ValueError(f"表 {self.id}：同一列角色用了两次")
         value = {c.role for s in self.sides for c in s.columns}
         if value & {c.role for s in self.sides for c in s.text_columns}:
-            raise ValueError(f"table {self.id}: a column role is used twice")
+            raise ValueError(f"表 {self.id}：同一列角色既是数值列又是文字列")
         for r in self.rows:
             if r.side not in side_names:
-                raise ValueError(f"table {self.id}: row role {r.role} names unknown side {r.side}")
+                raise ValueError(f"表 {self.id}：行角色 {r.role} 的 side {r.side} 不存在")
         return self
 
 
@@ -125,10 +117,10 @@ class PartSpec(Strict):
     id: str
     name: str  # the row name of the 检查表
     table: str | None = None
-    heading: str | None = None
-    text: str | None = None
+    heading: Regex | None = None
+    text: Regex | None = None
     performance: Literal["overall", "project"] | None = None
-    titles: list[str] = Field(default_factory=list)  # regexes: finding locations (squeezed) that belong here
+    titles: list[Regex] = Field(default_factory=list)  # regexes: finding locations (squeezed) that belong here
     parent: str | None = None  # the part this one sits in (a 情况说明 section in 情况说明)
     group: str | None = None  # parts whose order is checked together (tables, narrative)
     required: bool = True
@@ -143,19 +135,14 @@ class PartSpec(Strict):
     def _one_way_to_find(self) -> PartSpec:
         ways = [w for w in (self.table, self.heading, self.text, self.performance) if w]
         if len(ways) != 1:
-            raise ValueError(f"part {self.id}: give exactly one of table, heading, text, performance")
-        for pattern in [p for p in (self.heading, self.text) if p] + self.titles:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"part {self.id}: bad pattern {pattern!r}: {exc}") from exc
+            raise ValueError(f"部分 {self.id}：table、heading、text、performance 只能且必须给出一个")
         return self
 
 
 class PartsSpec(Strict):
     """The parts a disclosure of this template must have, in document order, and how its scope is told."""
 
-    scope: dict[Scope, str] = Field(default_factory=dict)  # regex over squeezed paragraphs (cover/title)
+    scope: dict[Scope, Regex] = Field(default_factory=dict)  # regex over squeezed paragraphs (cover/title)
     toc: str = "toc"  # the id of the part that is the 目录 (its lines are not the body)
     items: list[PartSpec] = Field(default_factory=list)
 
@@ -189,7 +176,7 @@ class FactPath(Strict):
 
 class SubjectSpec(Strict):
     names: list[str]
-    sections: list[str] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
+    sections: list[Regex] = Field(default_factory=list)  # regexes on the section heading; empty: anywhere
     facts: list[FactPath]  # added up when several
 
     @cached_property
@@ -200,7 +187,7 @@ class SubjectSpec(Strict):
 class ClassSpec(Strict):
     """In these sections a 类 name (教育支出) binds to the 类 row of `table` with that name."""
 
-    sections: list[str]
+    sections: list[Regex]
     table: str
     column: str
     roles: list[str] = Field(default_factory=list)  # rows with these roles (tables without codes)
@@ -239,9 +226,9 @@ class TemplateSpec(Strict):
     # The base a province template extends: rules written for the base apply to it, and a table its
     # own files do not describe is recognised by the base's national vocabulary.
     extends: str | None = None
-    unit_name_patterns: list[str] = Field(default_factory=list)
-    year_patterns: list[str] = Field(default_factory=list)
-    empty_note_pattern: str = r"^注[:：]?\s*本表无数据"
+    unit_name_patterns: list[Regex] = Field(default_factory=list)
+    year_patterns: list[Regex] = Field(default_factory=list)
+    empty_note_pattern: Regex = r"^注[:：]?\s*本表无数据"
     tables: list[TableSpec] = Field(default_factory=list)
     parts: PartsSpec | None = None  # required parts for completeness rules and the 检查表 (optional)
     narrative_items: NarrativeItemsSpec | None = None  # 编制说明 items bound to coded rows (optional)
@@ -256,12 +243,12 @@ class TemplateSpec(Strict):
             return self
         ids = [p.id for p in self.parts.items]
         if len(ids) != len(set(ids)):
-            raise ValueError("parts: a part id is used twice")
+            raise ValueError("parts：部分 id 重复")
         table_ids = {t.id for t in self.tables}
         for part in self.parts.items:
             for ref in (part.table, part.required_if_data):
                 if ref and ref not in table_ids:
-                    raise ValueError(f"part {part.id}: unknown table {ref}")
+                    raise ValueError(f"部分 {part.id}：表 {ref} 不在本模板中")
             if part.parent and part.parent not in ids:
-                raise ValueError(f"part {part.id}: unknown parent {part.parent}")
+                raise ValueError(f"部分 {part.id}：上级部分 {part.parent} 不存在")
         return self

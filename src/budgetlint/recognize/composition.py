@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from budgetlint.errors import TemplateError
@@ -19,18 +18,21 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Paragraph
 from budgetlint.model.figures import Composition
 from budgetlint.paths import rules_root
+from budgetlint.patterns import Regex
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 
 class CompositionWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     parts: list[str]
-    introducer: str
-    item: str
-    name_end: str
-    own: str
-    folded: str
-    declared: str
+    introducer: Regex
+    item: Regex
+    name_end: Regex
+    own: Regex
+    folded: Regex
+    declared: Regex
 
     def rx(self, field: str) -> re.Pattern[str]:
         return re.compile(getattr(self, field))
@@ -39,13 +41,11 @@ class CompositionWords(BaseModel):
 @cache
 def composition_words() -> CompositionWords:
     path = rules_root() / "vocabulary" / "composition.yaml"
+    data = load_yaml_file(path, TemplateError, "单位构成词表")
     try:
-        words = CompositionWords.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
-        for field in ("introducer", "item", "name_end", "own", "folded", "declared"):
-            words.rx(field)
-    except (OSError, yaml.YAMLError, ValidationError, re.error) as exc:
-        raise TemplateError(f"单位构成词表有误：{exc}", path=str(path)) from exc
-    return words
+        return CompositionWords.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"单位构成词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 def _part_paragraphs(disclosure: Disclosure, part_ids: list[str]) -> list[Paragraph]:

@@ -10,6 +10,7 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
+from budgetlint.numbers import exact_decimals
 from budgetlint.recognize.composition import read_composition
 from budgetlint.recognize.continuation import join_continuations
 from budgetlint.recognize.figures import read_figures
@@ -281,6 +282,7 @@ def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dic
     return matches, unrecognised
 
 
+@exact_decimals
 def recognize(source: SourceDocument, template_id: str | None = None) -> Disclosure:
     """Recognise everything in a document once, into one Disclosure: its tables, narrative claims and
     their bindings, performance tables, parts and 目录 links. `template_id` forces a template (rule

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
@@ -26,6 +25,8 @@ from budgetlint.model.figures import KIND_BASIS, Basis, DocumentFigures, Figure
 from budgetlint.model.templates import FactPath
 from budgetlint.paths import rules_root
 from budgetlint.recognize.narrative.binding import amount_fact, cell_at, fact_of_claim
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 _SENTENCE_END = re.compile(r"[。；;]")
 # how a change names its base's figure (ChangeClaim.base_basis) -> basis
@@ -57,10 +58,11 @@ class QuantityVocabulary(BaseModel):
 @cache
 def quantity_vocabulary() -> QuantityVocabulary:
     path = rules_root() / "vocabulary" / "quantities.yaml"
+    data = load_yaml_file(path, TemplateError, "数量词表")
     try:
-        return QuantityVocabulary.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise TemplateError(f"数量词表有误：{exc}", path=str(path)) from exc
+        return QuantityVocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"数量词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 def _cells(disclosure: Disclosure, paths: tuple[FactPath, ...]) -> tuple[Fact, ...] | None:

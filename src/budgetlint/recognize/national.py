@@ -24,7 +24,6 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
@@ -33,7 +32,10 @@ from budgetlint.model.document import RawTable
 from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 from budgetlint.paths import rules_root
+from budgetlint.patterns import Regex
 from budgetlint.recognize.tables import is_column_numbers
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 VOCABULARY = "vocabulary/national-tables.yaml"
 _BOOK_QUOTES = str.maketrans("", "", "《》")
@@ -46,7 +48,7 @@ class Strict(BaseModel):
 
 class ColumnWord(Strict):
     role: str
-    header: str  # regex on the squeezed header text
+    header: Regex  # regex on the squeezed header text
     side: str | None = None  # only on this side of a two-sided table
     parent: str | None = None  # only under a header (the row above) that matches this regex
     beside: str | None = None  # only in a table that also prints a column of this role
@@ -55,8 +57,8 @@ class ColumnWord(Strict):
 class KindSpec(Strict):
     id: str
     name: str
-    all: list[str]  # regexes that must all be found in the title
-    not_: list[str] = Field(default_factory=list, alias="not")
+    all: list[Regex]  # regexes that must all be found in the title
+    not_: list[Regex] = Field(default_factory=list, alias="not")
     two_sided: list[str] = Field(default_factory=list)  # side names, left to right
     expect: list[str] = Field(default_factory=list)  # column roles the kind has (reported when missing)
     columns: list[ColumnWord] = Field(default_factory=list)
@@ -70,17 +72,17 @@ class KindSpec(Strict):
 class NationalVocabulary(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    numbering: list[str]
-    measure_words: str
-    title_shape: str  # how a table title ends (…表, …表（本年预算）)
+    numbering: list[Regex]
+    measure_words: Regex
+    title_shape: Regex  # how a table title ends (…表, …表（本年预算）)
     title_max: int = 60
-    year_prefix: str
-    not_tables: str
-    unit_line: str  # a unit printed after a title (…总表单位：万元), cut before the title is read
-    total_label: str  # the label of a total row
-    label_headers: str  # headers of label columns (names, codes)
-    code_headers: str  # headers of 科目编码 columns (类 | 款 | 项, 科目编码)
-    disclosure: list[str] = Field(default_factory=list)
+    year_prefix: Regex
+    not_tables: Regex
+    unit_line: Regex  # a unit printed after a title (…总表单位：万元), cut before the title is read
+    total_label: Regex  # the label of a total row
+    label_headers: Regex  # headers of label columns (names, codes)
+    code_headers: Regex  # headers of 科目编码 columns (类 | 款 | 项, 科目编码)
+    disclosure: list[Regex] = Field(default_factory=list)
     columns: list[ColumnWord]
     three_public_columns: list[ColumnWord] = Field(default_factory=list)  # an anchor the kinds reuse
     budget: list[KindSpec]
@@ -93,11 +95,13 @@ class NationalVocabulary(Strict):
 @cache
 def load_national(root: Path | None = None) -> NationalVocabulary:
     path = (root or rules_root()) / VOCABULARY
+    data = load_yaml_file(path, TemplateError, "全国表式词表")
+    if not isinstance(data, dict):
+        raise TemplateError("全国表式词表应为一个 YAML 映射（键: 值）", path=str(path))
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return NationalVocabulary(**data)
-    except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
-        raise TemplateError(f"全国表式词表有误：{exc}", path=str(path)) from exc
+        return NationalVocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"全国表式词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,

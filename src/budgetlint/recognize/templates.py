@@ -4,34 +4,31 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
-import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from budgetlint.errors import TemplateError
-from budgetlint.model.templates import TemplateSpec, Vocabulary
+from budgetlint.model.templates import TableSpec, TemplateSpec, Vocabulary
 from budgetlint.paths import rules_root
-from budgetlint.yaml_loader import load_yaml
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
+
+_Spec = TypeVar("_Spec", bound=BaseModel)
 
 
-def _load_yaml(path: Path) -> dict:
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(f"模板文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
+def _load_yaml(path: Path, what: str = "模板文件") -> dict:
+    data = load_yaml_file(path, TemplateError, what) or {}
     if not isinstance(data, dict):
-        raise TemplateError("模板文件应为一个 YAML 映射", path=str(path))
+        raise TemplateError(f"{what}应为一个 YAML 映射（键: 值）", path=str(path))
     return data
 
 
-def _load_vocabulary(path: Path) -> Vocabulary | None:
-    """narrative.yaml: the subjects narrative amounts bind to (none: this template binds none)."""
-    if not path.exists():
-        return None
+def _validated(model: type[_Spec], path: Path, what: str, data: dict) -> _Spec:
     try:
-        return Vocabulary(**(load_yaml(path.read_text(encoding="utf-8")) or {}))
-    except (yaml.YAMLError, ValidationError, TypeError) as exc:
-        raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"{what}有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 def _table_data(path: Path, folder: Path) -> dict:
@@ -53,13 +50,16 @@ def _table_data(path: Path, folder: Path) -> dict:
 
 
 def load_template(folder: Path) -> TemplateSpec:
-    data = _load_yaml(folder / "template.yaml")
-    tables = [_table_data(p, folder) for p in sorted((folder / "tables").glob("*.yaml"))]
-    narrative = _load_vocabulary(folder / "narrative.yaml")
-    try:
-        return TemplateSpec(**data, tables=tables, narrative=narrative)
-    except (ValidationError, TypeError) as exc:
-        raise TemplateError(f"模板定义有误：{exc}", path=str(folder)) from exc
+    """A template folder: template.yaml, tables/*.yaml (each possibly extending a table of another
+    template) and narrative.yaml (the subjects narrative amounts bind to; none: this template binds
+    none). A problem names the file it is in."""
+    tables = [_validated(TableSpec, p, "表定义", _table_data(p, folder))
+              for p in sorted((folder / "tables").glob("*.yaml"))]
+    vocabulary = folder / "narrative.yaml"
+    narrative = (_validated(Vocabulary, vocabulary, "正文主题词表", _load_yaml(vocabulary, "正文主题词表"))
+                 if vocabulary.exists() else None)
+    main = folder / "template.yaml"
+    return _validated(TemplateSpec, main, "模板定义", {**_load_yaml(main), "tables": tables, "narrative": narrative})
 
 
 @cache

@@ -42,7 +42,8 @@ from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.testing.case_files import SHARED_NAME, CasesFile
-from budgetlint.yaml_loader import load_yaml
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
 
@@ -142,12 +143,13 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml_file(path, RuleError, "用例文件") or {}
+    if not isinstance(raw, dict):
+        raise RuleError("用例文件应为一个 YAML 映射（键: 值）", path=str(path))
     try:
         CasesFile.model_validate(raw)
     except ValidationError as exc:
-        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
-        raise RuleError(f"用例文件有误：{problems}", path=str(path)) from exc
+        raise RuleError(f"用例定义有误：{validation_message(exc)}", path=str(path)) from exc
     data = _with_shared(raw, path)
     assert isinstance(data, dict)  # a CasesFile
     base = data.get("document", "")

@@ -57,7 +57,7 @@ def test_a_part_naming_an_unknown_table_is_a_template_error(tmp_path):
     _break(folder / "template.yaml", table, table.replace("table: ", "table: no_such_", 1))
     with pytest.raises(TemplateError) as info:
         load_template(folder)
-    assert "unknown table" in info.value.message and info.value.path == str(folder)
+    assert "表 no_such_" in info.value.message and info.value.path == str(folder / "template.yaml")
 
 
 def test_broken_yaml_is_a_template_error_naming_the_file(tmp_path):
@@ -81,6 +81,18 @@ def test_two_templates_with_one_id_are_refused(tmp_path):
     shutil.copytree(folder, tmp_path / "templates" / "shanxi-copy")
     with pytest.raises(TemplateError):
         load_templates(tmp_path)
+
+
+def test_a_broken_table_file_names_itself_and_its_fields_in_one_line(tmp_path):
+    folder = _copy(tmp_path)
+    table = folder / "tables" / "01-budget-summary.yaml"
+    _break(table, "width: 6", "width: six")
+    _break(table, "预算收支总表$'", "预算收支总表($'")
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    text = info.value.user_text()
+    assert info.value.path == str(table) and "\n" not in text and "http" not in text
+    assert "字段 title_patterns[0]：正则表达式有误" in text and "字段 width：应为整数" in text
 
 
 def _shanghai_pair(tmp_path: Path) -> Path:

@@ -25,6 +25,8 @@ Bad input raises InputError: 已加密 (a password or an unsupported security ha
 from __future__ import annotations
 
 import ctypes
+import logging
+import mmap
 import threading
 from ctypes import CFUNCTYPE, byref, c_double, c_float, c_int, c_void_p
 from dataclasses import dataclass
@@ -37,6 +39,8 @@ from budgetlint.errors import InputError
 from budgetlint.ingest.pdf.geometry import Box, Char, intersect
 
 UPRIGHT_SLACK = 1e-6  # matrix entries below this are zero: the text is not turned
+log = logging.getLogger(__name__)
+
 RULING_SLANT = 0.01  # points: a segment whose ends differ by no more across it is straight
 # (a page turned by a `cm` with cos 90° = 6e-17 draws its rules a hair off square)
 
@@ -116,18 +120,23 @@ _PDFIUM = threading.RLock()
 
 class PdfFile:
     """An open PDF; `page(i)` reads what page i draws. Use as a context manager: while it is open,
-    this process reads no other PDF (pdfium is not thread-safe)."""
+    this process reads no other PDF (pdfium is not thread-safe). `shown` is the path as messages
+    print it.
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+    Closing never hides why reading failed: a failure to close while another error is on its way
+    is logged at debug level (-v) and the first error goes on."""
+
+    def __init__(self, path: str, shown: str | None = None) -> None:
+        self.path = shown or path
         _PDFIUM.acquire()
         try:
             self._doc = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
             _PDFIUM.release()
-            if exc.err_code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
-                raise InputError("PDF 已加密", path=path, hint="请提供未加密、无需密码即可打开的 PDF") from exc
-            raise corrupt(path, exc) from exc
+            if exc.err_code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY) and _names_encryption(path):
+                raise InputError("PDF 已加密", path=self.path, hint="请提供未加密、无需密码即可打开的 PDF") from exc
+            reason = "文件无法打开" if exc.err_code == raw.FPDF_ERR_FILE else _NOT_OPENED
+            raise corrupt(self.path, exc, reason) from exc
         except BaseException:
             _PDFIUM.release()
             raise
@@ -135,18 +144,33 @@ class PdfFile:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         try:
             self._doc.close()
+        except Exception as error:
+            if kind is None:
+                raise corrupt(self.path, error) from error
+            log.debug("closing %s failed while an error was raised", self.path, exc_info=True)
         finally:
             _PDFIUM.release()
 
     def __len__(self) -> int:
-        return len(self._doc)
+        try:
+            return len(self._doc)
+        except Exception as exc:  # no page tree pdfium can count
+            raise corrupt(self.path, exc) from exc
 
     def page(self, index: int) -> PdfPage:
         """Page `index` (0-based), open until closed."""
         return PdfPage(self._doc, index, self.path)
+
+
+def _names_encryption(path: str) -> bool:
+    """The file has an /Encrypt entry. pdfium's last error is not reset by a load that fails
+    without one of its own (a file without a page tree says "success"): after an encrypted PDF, the
+    same process would call the next broken one encrypted too."""
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return data.find(b"/Encrypt") >= 0
 
 
 class PdfPage:
@@ -155,6 +179,7 @@ class PdfPage:
 
     def __init__(self, doc: pdfium.PdfDocument, index: int, path: str) -> None:
         self.number = index + 1
+        self._path = path
         self._page = self._text_page = None
         try:
             self._page = doc[index]
@@ -167,7 +192,10 @@ class PdfPage:
             # pictures: an image or a curve (the page is not blank without text); images: a scan
             self.pictures, self.images = _drawings(_address(self._page.raw), self._space, self.rulings)
         except Exception as exc:  # pdfium could not read the page: the file is damaged
-            self.close()
+            try:
+                self.close()
+            except Exception:  # a second failure must not hide the first
+                log.debug("closing page %d of %s failed", self.number, path, exc_info=True)
             raise corrupt(path, exc) from exc
         self.width, self.height = self._space.width, self._space.height
 
@@ -186,8 +214,14 @@ class PdfPage:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            self.close()
+        except Exception as error:  # as PdfFile: a failed close never hides why reading failed
+            if kind is None:
+                raise corrupt(self._path, error) from error
+            log.debug("closing page %d of %s failed while an error was raised", self.number, self._path,
+                      exc_info=True)
 
 
 def _address(handle: ctypes._Pointer) -> int:
@@ -195,9 +229,13 @@ def _address(handle: ctypes._Pointer) -> int:
     return ctypes.cast(handle, c_void_p).value or 0
 
 
-def corrupt(path: str, exc: BaseException) -> InputError:
-    return InputError("PDF 文件损坏或不完整", path=path,
-                      hint=f"无法解析：{type(exc).__name__}；请重新下载或重新导出该 PDF")
+# why pdfium could not open a file (it often says no more than "failed"): the file or its structure
+_NOT_OPENED = "文件结构无法解析（交叉引用表、文档目录或页面树缺失或损坏）"
+
+
+def corrupt(path: str, exc: BaseException, reason: str | None = None) -> InputError:
+    reason = reason or f"无法解析：{type(exc).__name__}"
+    return InputError("PDF 文件损坏或不完整", path=path, hint=f"{reason}；请重新下载或重新导出该 PDF")
 
 
 def _page_text(text_page: int, count: int) -> str:

@@ -9,6 +9,7 @@ lines); a table's characters are checked against their cell instead, which costs
 
 from __future__ import annotations
 
+import mmap
 from dataclasses import dataclass, field
 
 from budgetlint.errors import InputError, os_reason
@@ -18,6 +19,7 @@ from budgetlint.ingest.pdf.lines import Line, make_lines
 from budgetlint.ingest.pdf.page_defects import cut_lines, is_cut
 from budgetlint.ingest.pdf.page_objects import PdfFile
 from budgetlint.ingest.pdf.tables import TablePart, table_parts
+from budgetlint.limits import Limits, over_limit
 
 EOF_TAIL_BYTES = 8192  # a PDF whose last bytes hold no %%EOF is truncated
 
@@ -48,15 +50,18 @@ class _Read:
     clips: list[Box | None] | None  # None: not read
 
 
-def load_pages(path: str) -> list[Page]:
+def load_pages(path: str, shown: str, limits: Limits) -> list[Page]:
     """Every page's lines and table parts (module docstring); InputError for a PDF that cannot
-    be read or has no text at all."""
-    _check_tail(path)
+    be read, has more pages than Limits.pages or has no text at all. `shown` is the path as
+    messages print it."""
+    _check_tail(path, shown)
     read: list[_Read] = []
     runs_off_page = False
-    with PdfFile(path) as pdf:
+    with PdfFile(path, shown) as pdf:
         if len(pdf) == 0:
-            raise InputError("PDF 文件损坏或不完整", path=path, hint="文件中没有页面")
+            raise InputError("PDF 文件损坏或不完整", path=shown, hint="文件中没有页面")
+        if len(pdf) > limits.pages:
+            raise InputError(over_limit("PDF 页数", len(pdf), "pages", limits.pages), path=shown)
         for index in range(len(pdf)):
             with pdf.page(index) as page:
                 page_box = (0.0, 0.0, page.width, page.height)
@@ -75,7 +80,7 @@ def load_pages(path: str) -> list[Page]:
                         entry.clips = page.clips()
     pages = [_visible(entry, runs_off_page) for entry in read]
     if not any(p.items for p in pages):
-        raise InputError("所有页面都没有文字层，可能是扫描件", path=path,
+        raise InputError("所有页面都没有文字层，可能是扫描件", path=shown,
                          hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF")
     return pages
 
@@ -97,15 +102,20 @@ def _visible(entry: _Read, runs_off_page: bool) -> Page:
                 cut=cut_lines(cut))
 
 
-def _check_tail(path: str) -> None:
+def _check_tail(path: str, shown: str) -> None:
+    """A PDF ends with %%EOF, give or take trailing bytes some tools add: look at the last 8 KB,
+    then (a file with more junk after it) anywhere."""
     try:
         with open(path, "rb") as fh:
             fh.seek(0, 2)
             size = fh.tell()
             fh.seek(max(0, size - EOF_TAIL_BYTES))
-            tail = fh.read()
+            found = b"%%EOF" in fh.read()
+            if not found and size > EOF_TAIL_BYTES:
+                with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    found = data.rfind(b"%%EOF") >= 0
     except OSError as exc:
-        raise InputError(f"无法读取文件：{os_reason(exc)}", path=path) from exc
-    if b"%%EOF" not in tail:
-        raise InputError("PDF 文件损坏或不完整", path=path,
+        raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
+    if not found:
+        raise InputError("PDF 文件损坏或不完整", path=shown,
                          hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")

@@ -20,20 +20,35 @@ from budgetlint.ingest.pdf.geometry import Box, rounded
 from budgetlint.ingest.pdf.lines import Line, join, lines_box
 from budgetlint.ingest.pdf.page_defects import page_defects
 from budgetlint.ingest.pdf.pages import Page, load_pages
-from budgetlint.ingest.pdf.paragraphs import Layout, continues, drop_page_numbers, looks_like_toc_page
+from budgetlint.ingest.pdf.paragraphs import (
+    Layout,
+    continues,
+    drop_page_numbers,
+    looks_like_toc_page,
+)
 from budgetlint.ingest.pdf.tables import TablePart, column_map, remap
+from budgetlint.limits import DEFAULT_LIMITS, Limits
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import PageInfo, Paragraph, RawRow, RawTable, TextLine, TocEntry
+from budgetlint.model.document import (
+    PageInfo,
+    Paragraph,
+    RawRow,
+    RawTable,
+    TextLine,
+    TocEntry,
+)
 from budgetlint.model.location import Location
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
 _TOC_PAGE = re.compile(r"[.．·…\s]\d{1,4}$")  # a 目录 line ending in its page number
 
 
-def read(path: str) -> SourceDocument:
-    """Read a PDF disclosure into a SourceDocument (docs/pdf.md)."""
-    shown = str(path)
-    pages = load_pages(shown)
+def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
+    """Read a PDF disclosure into a SourceDocument (docs/pdf.md). `shown` is the path as messages
+    and locations print it (ingest.files.display_path)."""
+    path = str(path)
+    shown = shown or path
+    pages = load_pages(path, shown, limits)
     for page in pages:
         drop_page_numbers(page)
     layout = Layout.measure(pages)

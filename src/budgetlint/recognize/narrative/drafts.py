@@ -3,8 +3,10 @@ set on its parts, a change learns the amount it is stated for), frozen into clai
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -93,6 +95,61 @@ class YearDraft(Draft):
     is_date: bool
 
 
+_D = TypeVar("_D", bound=Draft)
+
+
+class InOrder(Generic[_D]):
+    """Drafts of one kind in text order, no two overlapping (each comes from one regex's matches),
+    so their starts and their ends both rise: what lies before or between positions is found by
+    bisection, never by scanning all of them -- a passage may hold hundreds of thousands."""
+
+    def __init__(self, drafts: list[_D]) -> None:
+        self.drafts = drafts
+        self.starts = [d.start for d in drafts]
+        self.ends = [d.end for d in drafts]
+
+    def last_ending_by(self, pos: int, since: int = 0) -> _D | None:
+        """The last draft ending at or before `pos`, if it starts at or after `since`."""
+        k = bisect_right(self.ends, pos) - 1
+        return self.drafts[k] if k >= 0 and self.drafts[k].start >= since else None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a draft shares a character with [start, end)."""
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.ends[k] > start
+
+    def last_starting_before(self, pos: int, since: int = 0) -> _D | None:
+        """The last draft starting before `pos`, if it starts at or after `since`."""
+        k = bisect_left(self.starts, pos) - 1
+        return self.drafts[k] if k >= 0 and self.drafts[k].start >= since else None
+
+    def count_starting_in(self, start: int, end: int) -> int:
+        return max(0, bisect_left(self.starts, end) - bisect_left(self.starts, start))
+
+    def starting_in(self, start: int, end: int) -> list[_D]:
+        """The drafts that start in [start, end)."""
+        return self.drafts[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+class Spans:
+    """Text ranges (start, end), possibly overlapping, given in order of their starts: merged, so
+    whether a position lies in one takes a bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
 @dataclass
 class SentenceMemo:
     """The last sentence read, for a sentence that opens with 其中 / 与上年相比."""
@@ -104,21 +161,22 @@ class SentenceMemo:
 def freeze(drafts: list[Draft]) -> list[Claim]:
     """The claims of the drafts, in reading order; a draft shared by two (a list's total) freezes once."""
     cache: dict[int, BaseModel] = {}
-    claims = [_freeze(d, cache) for d in drafts]
+    texts: dict[tuple[int, str, int], str] = {}
+    claims = [_freeze(d, cache, texts) for d in drafts]
     order = {k: i for i, k in enumerate(("class_name", "year", "amount", "share", "change", "count", "parts"))}
     claims.sort(key=lambda c: (c.location.line or 0, c.span.start, order[c.kind]))
     return claims
 
 
-def _freeze(draft: Draft, cache: dict[int, BaseModel]) -> BaseModel:
+def _freeze(draft: Draft, cache: dict[int, BaseModel], texts: dict[tuple[int, str, int], str]) -> BaseModel:
     if id(draft) in cache:
         return cache[id(draft)]
     p = draft.passage
     location, span, end_line = p.place(draft.start, draft.end)
-    seg_text = _context(draft)
+    seg_text = _context(draft, texts)
     common = dict(span=span, location=location, end_line=end_line, section=p.section,
                   subsection=p.subsection, sentence=seg_text[0], clause=seg_text[1])
-    f = lambda d: _freeze(d, cache) if d is not None else None  # noqa: E731
+    f = lambda d: _freeze(d, cache, texts) if d is not None else None  # noqa: E731
     if isinstance(draft, ClassDraft):
         claim = ClassNameClaim(**common, code=draft.code, names=draft.names, levels=draft.levels)
     elif isinstance(draft, AmountDraft):
@@ -146,20 +204,25 @@ def _freeze(draft: Draft, cache: dict[int, BaseModel]) -> BaseModel:
     return claim
 
 
-def _context(draft: Draft) -> tuple[str, str]:
+def _context(draft: Draft, texts: dict[tuple[int, str, int], str]) -> tuple[str, str]:
+    """The draft's sentence and clause, cut once per passage and shared by every claim in them (a
+    sentence of a megabyte holding 100,000 claims is one string, not 100,000 copies)."""
     seg = segments_of(draft.passage)
-    s0, s1 = seg.sentence_span(draft.sentence)
-    c0, c1 = seg.clause_span(draft.clause)
     text = draft.passage.text
-    return text[s0:s1].strip(), text[c0:c1].strip()
+    out = []
+    for kind, index, span in (("s", draft.sentence, seg.sentence_span), ("c", draft.clause, seg.clause_span)):
+        key = (id(draft.passage), kind, index)
+        if key not in texts:
+            start, end = span(index)
+            texts[key] = text[start:end].strip()
+        out.append(texts[key])
+    return out[0], out[1]
 
 
 def _overlapping(items: tuple[AmountClaim, ...]) -> bool:
     """An item like 公务用车购置及运行费 and another item 公务用车运行维护费 sharing its stem."""
     subjects = [p.subject or "" for p in items]
+    by_stem: dict[str, set[str]] = {}
     for s in subjects:
-        if len(s) < 4 or not AND.search(s):
-            continue
-        if any(t != s and t[:4] == s[:4] for t in subjects):
-            return True
-    return False
+        by_stem.setdefault(s[:4], set()).add(s)
+    return any(len(s) >= 4 and AND.search(s) and len(by_stem[s[:4]]) > 1 for s in subjects)

@@ -83,10 +83,13 @@ def count_family(count) -> str:
     return COUNT_FAMILIES.get(count.classifier, count.classifier)
 
 
-# 教育支出(类)职业教育(款)中等职业教育(项), optionally after a code: 205教育支出(类)
+# 教育支出(类)职业教育(款)中等职业教育(项), optionally after a code: 205教育支出(类). A name has at
+# most CLASS_NAME_MAX characters: unbounded, every start in a long run of Chinese characters
+# would scan to the run's end (quadratic time on a paragraph without punctuation)
+CLASS_NAME_MAX = 40
 CLASS_CHAIN = re.compile(r"(?:(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2}))?"
-                          r"(?P<chain>(?:[\u4e00-\u9fff“”]+?[（(](?:类|款|项)[)）])+)")
-CLASS_LEVEL = re.compile(r"(?P<name>[\u4e00-\u9fff“”]+?)[（(](?P<level>类|款|项)[)）]")
+                          rf"(?P<chain>(?:[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?[（(](?:类|款|项)[)）])+)")
+CLASS_LEVEL = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?)[（(](?P<level>类|款|项)[)）]")
 # 205教育支出 / 2050305高等职业教育: a 3/5/7-digit code glued to a name (not 100万元, 666人)
 CODE_NAME = re.compile(r"(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2})(?![\d.,%])"
                         r"(?![年月日个人万元亿辆台套家批项次号所条度期])"
@@ -116,10 +119,11 @@ def normalise(text: str) -> str:
     return WIDE_THOUSANDS.sub(",", text.translate(NORMALISE))
 
 
-def decimal_and_places(text: str) -> tuple[Decimal, int]:
+def decimal_and_places(text: str) -> tuple[Decimal, int] | None:
+    """The number the patterns matched; None when it has more digits than an amount can
+    (numbers.MAX_AMOUNT_DIGITS): no claim is read from it."""
     parsed = parse_amount(text)
-    assert parsed is not None, text  # the patterns only match plain numbers
-    return parsed.value, parsed.decimals
+    return (parsed.value, parsed.decimals) if parsed is not None else None
 
 
 def basis_of(text: str | None) -> str | None:

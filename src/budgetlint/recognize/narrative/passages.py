@@ -99,6 +99,14 @@ class Passage:
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
 
+    def cut(self, limit: int) -> Passage:
+        """The passage up to its last clause end within `limit` characters (up to `limit` when it
+        has none): what the reader reads of a passage too long to be a real one."""
+        end = max(self.norm.rfind(mark, 0, limit) for mark in "。；;！？!?") + 1 or limit
+        kept = [k for k, offset in enumerate(self.offsets) if offset < end]
+        return Passage(self.text[:end], [self.paragraphs[k] for k in kept], [self.offsets[k] for k in kept],
+                       self.section, self.subsection, self.starts_section)
+
     def place(self, start: int, end: int) -> tuple[Location, Span, int | None]:
         i = bisect_right(self.offsets, start) - 1
         j = bisect_right(self.offsets, max(end - 1, start)) - 1

@@ -19,6 +19,7 @@ from budgetlint.recognize.narrative.cell_binding import bind_cells
 from budgetlint.recognize.narrative.cells import read_prose_cells
 from budgetlint.recognize.narrative.passages import passages_of
 from budgetlint.recognize.narrative.prose_numbers import read_numbers
+from budgetlint.recognize.narrative.reader import MAX_PASSAGE_CHARS
 from budgetlint.recognize.narrative.register import stated_facts
 from budgetlint.recognize.narrative.sums import read_sums
 
@@ -40,11 +41,15 @@ def _narrative_texts(paragraphs: list[Paragraph]) -> list[tuple[str, tuple[Prose
     """Each narrative paragraph with its numbers, located at its section (as claims are)."""
     texts = []
     for passage in passages_of(paragraphs):
-        for paragraph in passage.paragraphs:
+        # as much of a passage as the claim reader reads (it says where it stopped): a one-megabyte
+        # line costs what 20,000 characters cost
+        cut = passage.cut(MAX_PASSAGE_CHARS) if len(passage.text) > MAX_PASSAGE_CHARS else None
+        for paragraph, offset in zip(passage.paragraphs, passage.offsets):
+            text = paragraph.text if cut is None else paragraph.text[:max(len(cut.text) - offset, 0)]
             location = paragraph.location.model_copy(update={"table": passage.section or NARRATIVE_TABLE})
-            numbers = read_numbers(paragraph.text, location=location, source="narrative",
-                                         key_prefix=f"{paragraph.location.line}:")
-            texts.append((paragraph.text, tuple(numbers)))
+            numbers = read_numbers(text, location=location, source="narrative",
+                                   key_prefix=f"{paragraph.location.line}:")
+            texts.append((text, tuple(numbers)))
     return texts
 
 

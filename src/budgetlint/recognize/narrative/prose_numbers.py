@@ -175,6 +175,7 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
     norm = normalise(text)
     phrases: _Phrases | None = None
     found: list[ProseNumber] = []
+    counted, breaks = 0, 0  # line breaks before `counted`: counted on from the last number, not from 0
     for m in _number_pattern().finditer(norm):
         unit = m.group("unit")
         if any(norm.startswith(word, m.end()) for word in v.continuations.get(unit, ())):
@@ -192,13 +193,15 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
         measure, factor = v.units[unit]
         value, decimals = decimal_and_places(m.group("num"))
         lead_text = text[phrases.start(lead):lead]
+        breaks += text.count("\n", counted, start)
+        counted = start
         found.append(ProseNumber.model_construct(  # values typed by the reader: no validation on this hot path
             value=value, decimals=decimals, text=m.group("num"), unit=unit, measure=measure, factor=factor,
             per=_per_of((m.group("pre") or "") + m.group("per")), operator=_bound(before, tail, v),
             approximate=approximate, lead=lead_text, subject=subject_of(lead_text, v),
             after=_after(text[m.end():phrases.end(m.end())], v),
             span=Span.model_construct(start=lead, end=m.end(), text=text[lead:m.end()]),
-            location=_located(location, text.count("\n", 0, start), page_at),
+            location=_located(location, breaks, page_at),
             key=f"{key_prefix}{start}", source=source, cell=cell))
     return found
 

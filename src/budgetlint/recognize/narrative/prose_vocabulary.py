@@ -14,12 +14,12 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from budgetlint.errors import TemplateError
 from budgetlint.paths import rules_root
-from budgetlint.yaml_loader import load_yaml
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 Bound = Literal["≥", "≤", ">", "<"]
 
@@ -97,11 +97,11 @@ class ProseVocabulary(BaseModel):
 
 
 def load_prose_vocabulary(path: Path) -> ProseVocabulary:
+    data = load_yaml_file(path, TemplateError, "数字词表")
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-        return ProseVocabulary(**data)
-    except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
-        raise TemplateError(f"数字词表有误：{exc}", path=str(path)) from exc
+        return ProseVocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"数字词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 @cache

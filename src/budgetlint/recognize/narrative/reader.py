@@ -12,20 +12,24 @@ freezes them into claims at the end."""
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 
 from budgetlint.model.claims import CLAIM_KINDS, Claim, ExtractionStats, NarrativeClaims
 from budgetlint.model.document import Paragraph, SourceDocument
+from budgetlint.numbers import parse_amount
 from budgetlint.recognize.narrative.drafts import (
     AmountDraft,
     ChangeDraft,
     ClassDraft,
     CountDraft,
     Draft,
+    InOrder,
     ListDraft,
     SentenceMemo,
     ShareDraft,
+    Spans,
     YearDraft,
     freeze,
 )
@@ -60,6 +64,15 @@ from budgetlint.recognize.narrative.grammar import (
 from budgetlint.recognize.narrative.passages import Passage, Segments, narrative_paragraphs, passages_of, segments_of
 from budgetlint.recognize.narrative.subjects import LEAD_WORDS, clean_subject
 
+log = logging.getLogger(__name__)
+
+# A real 情况说明 paragraph has a few thousand characters and some dozens of numbers. The reader
+# reads at most MAX_PASSAGE_CHARS of a passage (to a clause end) and says so: the work per
+# paragraph is bounded, so a one-megabyte line costs what 20,000 characters cost.
+MAX_PASSAGE_CHARS = 20_000
+MAX_LIST_ITEMS = 200  # amounts or counts after one introducer beyond which no list is read
+SUBJECT_WINDOW = 200  # characters before a number its subject is looked for in
+
 
 def extract_claims(source: SourceDocument) -> list[Claim]:
     """The claims of the document's narrative (情况说明), in reading order."""
@@ -75,11 +88,18 @@ def read_narrative(paragraphs: list[Paragraph], found: bool) -> NarrativeClaims:
     """The claims of the narrative's paragraphs (`found`: they are a 情况说明 part, not every paragraph)."""
     passages = passages_of(paragraphs)
     reader = Reader()
+    cut = 0
     for passage in passages:
+        if len(passage.text) > MAX_PASSAGE_CHARS:
+            cut += 1
+            where = passage.paragraphs[0].location
+            log.warning("%s: 第 %s 行起的段落长 %d 个字符，只读取了前 %d 个字符中的数字", where.file, where.line,
+                        len(passage.text), MAX_PASSAGE_CHARS)
+            passage = passage.cut(MAX_PASSAGE_CHARS)
         reader.read(passage)
     claims = freeze(reader.drafts)
     stats = ExtractionStats(narrative_found=found, paragraphs=len(paragraphs), passages=len(passages),
-                            **_count_kinds(claims))
+                            passages_cut=cut, **_count_kinds(claims))
     return NarrativeClaims(claims=tuple(claims), stats=stats)
 
 
@@ -108,12 +128,13 @@ class Reader:
         changes = self._changes(passage, seg)
         deltas = {c.fields["amount_start"] for c in changes if c.fields.get("amount_start") is not None}
         reasons = self._reason_spans(norm, seg)
-        amounts = self._amounts(passage, seg, deltas, reasons, classes)
+        amounts = self._amounts(passage, seg, deltas, reasons, InOrder(classes))
         counts = self._counts(passage, seg, reasons)
-        shares = self._shares(passage, seg, amounts)
+        in_order = InOrder(amounts)
+        shares = self._shares(passage, seg, in_order)
         by_sentence = self._last_per_sentence(amounts, counts)
-        lists = self._lists(passage, seg, amounts, counts, changes, by_sentence)
-        self._bind_changes(passage, seg, changes, amounts, by_sentence)
+        lists = self._lists(passage, seg, in_order, InOrder(counts), changes, by_sentence)
+        self._bind_changes(passage, seg, changes, in_order, by_sentence)
         years = self._years(passage, seg)
         self.drafts.extend([*classes, *amounts, *shares, *changes, *counts, *lists, *years])
         last = len(seg.sentence_ends) - 1
@@ -138,20 +159,21 @@ class Reader:
         return {k: (v[0], v[1]) for k, v in last.items()}
 
     @staticmethod
-    def _reason_spans(norm: str, seg: Segments) -> list[tuple[int, int]]:
+    def _reason_spans(norm: str, seg: Segments) -> Spans:
         """主要原因… up to the end of its clause, and over the numbered clauses that continue it
         (主要原因是1. …；2. …；)."""
-        spans = []
-        for m in REASON.finditer(norm):
-            clause = seg.clause_of(m.start())
-            end = seg.clause_span(clause)[1]
-            last = len(seg.clause_ends) - 1
-            while clause < last and seg.sentence_of(end) == seg.sentence_of(m.start()) and \
-                    REASON_ITEM.match(norm, end):
-                clause += 1
-                end = seg.clause_span(clause)[1]
-            spans.append((m.start(), end))
-        return spans
+        found = list(REASON.finditer(norm))
+        if not found:
+            return Spans([])
+        # the last clause a reason starting in clause k runs to, computed once from the right: a
+        # clause ending inside its sentence, followed by a numbered item, continues into the next
+        last = len(seg.clause_ends) - 1
+        reach = list(range(last + 1))
+        for clause in range(last - 1, -1, -1):
+            start, end = seg.clause_span(clause)
+            if seg.sentence_of(end) == seg.sentence_of(start) and REASON_ITEM.match(norm, end):
+                reach[clause] = reach[clause + 1]
+        return Spans([(m.start(), seg.clause_span(reach[seg.clause_of(m.start())])[1]) for m in found])
 
     @staticmethod
     def _draft_args(passage, seg, start, end) -> dict:
@@ -159,7 +181,10 @@ class Reader:
                 "clause": seg.clause_of(start)}
 
     def _subject_before(self, passage: Passage, seg: Segments, pos: int) -> str | None:
-        return clean_subject(passage.text[seg.phrase_start(pos):pos])
+        """The subject read from the phrase before `pos`, at most its last SUBJECT_WINDOW characters:
+        a subject has at most 40, and a phrase of a megabyte read for each of its numbers would
+        cost the square of its length."""
+        return clean_subject(passage.text[max(seg.phrase_start(pos), pos - SUBJECT_WINDOW):pos])
 
     # -- class names -------------------------------------------------------------------------
 
@@ -175,9 +200,9 @@ class Reader:
             start = m.start("code") if m.group("code") else m.start("chain") + lead
             found.append(ClassDraft(**self._draft_args(passage, seg, start, m.end()), code=m.group("code"),
                                      names=tuple(names), levels=tuple(levels)))
-        taken = [(c.start, c.end) for c in found]
+        chains = InOrder(list(found))
         for m in CODE_NAME.finditer(passage.norm):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if chains.overlaps(m.start(), m.end()):
                 continue
             found.append(ClassDraft(**self._draft_args(passage, seg, m.start(), m.end()), code=m.group("code"),
                                      names=(m.group("name"),), levels=(None,)))
@@ -199,9 +224,9 @@ class Reader:
             direction = 0 if m.group("same") else DIRECTIONS[m.group("verb")]
             found.append(ChangeDraft(**self._draft_args(passage, seg, m.start(), m.end()), anchored=True,
                                       direction=direction, fields=fields))
-        taken = [(c.start, c.end) for c in found]
+        anchored = InOrder(list(found))
         for m in BARE_CHANGE.finditer(norm):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if anchored.overlaps(m.start(), m.end()):
                 continue
             found.append(ChangeDraft(**self._draft_args(passage, seg, m.start(), m.end()), anchored=False,
                                       direction=DIRECTIONS[m.group("verb")], fields=self._change_fields(m),
@@ -212,14 +237,15 @@ class Reader:
     @staticmethod
     def _change_fields(m: re.Match) -> dict:
         fields: dict = {"amount_start": None}
-        if m.group("amount"):
-            value, places = decimal_and_places(m.group("amount"))
-            fields.update(amount=value, amount_decimals=places, unit=m.group("unit"),
+        amount = decimal_and_places(m.group("amount")) if m.group("amount") else None
+        if amount is not None:
+            fields.update(amount=amount[0], amount_decimals=amount[1], unit=m.group("unit"),
                           amount_start=m.start("amount"))
         groups = m.groupdict()
         rate = groups.get("rate2") or groups.get("rate")
-        if rate:
-            value, places = decimal_and_places(rate)
+        read = decimal_and_places(rate) if rate else None
+        if read is not None:
+            value, places = read
             word = groups.get("verb2") if groups.get("rate2") else groups.get("verb")
             fields.update(rate=value, rate_decimals=places, rate_direction=DIRECTIONS[word])
         return fields
@@ -229,28 +255,27 @@ class Reader:
         for change in changes:
             if not change.anchored or change.refers_to == "list_total":
                 continue
-            phrase_start = seg.phrase_start(change.start)
-            in_phrase = [a for a in amounts if phrase_start <= a.start and a.end <= change.start]
+            in_phrase = amounts.last_ending_by(change.start, since=seg.phrase_start(change.start))
             named = self._subject_before(passage, seg, change.start)
             sentence_start = seg.sentence_span(change.sentence)[0]
             if in_phrase:
-                change.current, change.refers_to = in_phrase[-1], "same_clause"
+                change.current, change.refers_to = in_phrase, "same_clause"
             elif named:  # 收入支出总体与上年相比: its own subject, no amount
                 change.subject = named
                 continue
-            elif not passage.norm[sentence_start:change.start].strip(" ，,；;：:"):
+            elif _only(passage.norm, sentence_start, change.start, " ，,；;：:"):
                 change.current = self._previous(by_sentence, change.sentence)[0]
                 change.refers_to = "previous_sentence" if change.current else None
             else:
-                before = [a for a in amounts if sentence_start <= a.start and a.end <= change.start]
+                before = amounts.last_ending_by(change.start, since=sentence_start)
                 if before:
-                    change.current = before[-1]
-                    change.refers_to = "same_clause" if before[-1].clause == change.clause else "same_sentence"
+                    change.current = before
+                    change.refers_to = "same_clause" if before.clause == change.clause else "same_sentence"
             change.subject = change.current.subject if change.current else None
 
     # -- amounts, counts, shares --------------------------------------------------------------
 
-    def _amounts(self, passage, seg, deltas, reasons, classes) -> list[AmountDraft]:
+    def _amounts(self, passage, seg, deltas, reasons: Spans, classes: InOrder[ClassDraft]) -> list[AmountDraft]:
         norm = passage.norm
         found: list[AmountDraft] = []
         for m in AMOUNT.finditer(norm):
@@ -259,38 +284,43 @@ class Reader:
                          or THRESHOLD_BEFORE.search(norm, max(0, start - 4), start))
             if start in deltas or threshold:
                 continue  # a difference (stated by a ChangeClaim) or a threshold (100万元以上)
-            value, places = decimal_and_places(m.group("num"))
+            read = decimal_and_places(m.group("num"))
+            if read is None:
+                continue
+            value, places = read
             args = self._draft_args(passage, seg, start, m.end())
             clause_start = seg.clause_span(args["clause"])[0]
-            prior = [a for a in found if a.start >= clause_start]
-            after = prior[-1].end if prior else clause_start
-            class_ref = next((c for c in reversed(classes) if after <= c.start and c.end <= start), None)
+            after = found[-1].end if found and found[-1].start >= clause_start else clause_start
+            class_ref = classes.last_ending_by(start, since=after)
             found.append(AmountDraft(**args, value=value, decimals=places, unit=m.group("unit"),
                                       subject=self._subject_before(passage, seg, start),
-                                      in_reason=any(s <= start < e for s, e in reasons), class_ref=class_ref))
+                                      in_reason=start in reasons, class_ref=class_ref))
         return found
 
-    def _counts(self, passage, seg, reasons) -> list[CountDraft]:
+    def _counts(self, passage, seg, reasons: Spans) -> list[CountDraft]:
         norm = passage.norm
         found: list[CountDraft] = []
         for m in COUNT.finditer(norm):
             start = m.start("num")
             if VERB_BEFORE.search(norm, max(0, start - 4), start):
                 continue  # 增加23人: a difference
+            if parse_amount(m.group("num")) is None:
+                continue  # more digits than any count (numbers.MAX_AMOUNT_DIGITS)
             found.append(CountDraft(**self._draft_args(passage, seg, start, m.end()),
                                      value=int(m.group("num").replace(",", "")), classifier=m.group("cls"),
                                      subject=self._subject_before(passage, seg, start),
-                                     in_reason=any(s <= start < e for s, e in reasons)))
+                                     in_reason=start in reasons))
         return found
 
-    def _shares(self, passage, seg, amounts) -> list[ShareDraft]:
+    def _shares(self, passage, seg, amounts: InOrder[AmountDraft]) -> list[ShareDraft]:
         found: list[ShareDraft] = []
         for m in SHARE.finditer(passage.norm):
             args = self._draft_args(passage, seg, m.start(), m.end())
-            clause_start = seg.clause_span(args["clause"])[0]
-            before = [a for a in amounts if clause_start <= a.start and a.end <= m.start()]
-            amount = before[-1] if before else None
-            value, places = decimal_and_places(m.group("num"))
+            amount = amounts.last_ending_by(m.start(), since=seg.clause_span(args["clause"])[0])
+            read = decimal_and_places(m.group("num"))
+            if read is None:
+                continue
+            value, places = read
             whole = passage.text[m.start("whole"):m.end("whole")] if m.group("whole") else None
             found.append(ShareDraft(**args, percent=value, decimals=places, whole=whole, amount=amount,
                                      subject=amount.subject if amount else None))
@@ -298,33 +328,51 @@ class Reader:
 
     # -- lists ---------------------------------------------------------------------------------------
 
-    def _lists(self, passage, seg, amounts, counts, changes, by_sentence) -> list[ListDraft]:
-        """其中/主要包括 … lists: a total and ≥ 2 items (one item is a subset, not a sum)."""
+    def _lists(self, passage, seg, amounts: InOrder[AmountDraft], counts: InOrder[CountDraft], changes,
+               by_sentence) -> list[ListDraft]:
+        """其中/主要包括 … lists: a total and ≥ 2 items (one item is a subset, not a sum). A list is
+        read up to the end of its sentence or the next 其中; one with more than MAX_LIST_ITEMS
+        amounts or counts there is no list (no real list is that long, and reading it is work per
+        item for every introducer before it)."""
         norm = passage.norm
         intros = list(INTRODUCER.finditer(norm))
+        next_qizhong: list[int | None] = [None] * len(intros)  # where the next 其中 after each starts
+        following = None
+        for k in range(len(intros) - 1, -1, -1):
+            next_qizhong[k] = following
+            if intros[k].group() == "其中":
+                following = intros[k].start()
+        anchored = InOrder([c for c in changes if c.anchored])
+        stated = InOrder([a for a in amounts.drafts if not a.in_reason]), InOrder(
+            [c for c in counts.drafts if not c.in_reason])
         found: list[ListDraft] = []
         for k, m in enumerate(intros):
-            sentence = seg.sentence_of(m.start())
-            end = seg.sentence_span(sentence)[1]
-            later = [n.start() for n in intros[k + 1:] if n.group() == "其中" and n.start() < end]
-            end = min([end, *later])
+            end = seg.sentence_span(seg.sentence_of(m.start()))[1]
+            if next_qizhong[k] is not None:
+                end = min(end, next_qizhong[k])
             first_item = self._first_item(norm, seg, m.end())
-            if not any(first_item[0] <= q.start < first_item[1] for q in [*amounts, *counts]):
+            if not (amounts.count_starting_in(*first_item) or counts.count_starting_in(*first_item)):
                 continue  # 主要包括:离休费、…: names, not quantities
-            total_amount, total_count = self._totals(passage, seg, m, amounts, counts, by_sentence)
-            items, end = self._amount_items(amounts, changes, m.end(), end, total_amount)
-            if total_amount and len(items) >= 2 and not _measure_pairs(items):
-                for p in items:
-                    p.list_total = total_amount
-                found.append(ListDraft(**self._draft_args(passage, seg, m.start(), items[-1].end),
-                                       introducer=m.group(), total=total_amount, items=items))
+            total_amount, total_count = self._totals(passage, seg, m, *stated, by_sentence)
+            if amounts.count_starting_in(m.end(), end) + anchored.count_starting_in(m.end(), end) <= MAX_LIST_ITEMS:
+                items, end = self._amount_items(amounts, anchored, m.end(), end, total_amount)
+                if total_amount and len(items) >= 2 and not _measure_pairs(items):
+                    for p in items:
+                        p.list_total = total_amount
+                    found.append(ListDraft(**self._draft_args(passage, seg, m.start(), items[-1].end),
+                                           introducer=m.group(), total=total_amount, items=items))
+            # a count that is already a list's total or item heads no list of its own: lists of
+            # counts nest one level at most (a chain would nest claims without bound)
+            if (total_count is None or total_count.items or total_count.list_total
+                    or counts.count_starting_in(m.end(), end) > MAX_LIST_ITEMS):
+                continue
             count_items = []
-            for c in counts:
-                if m.end() <= c.start < end and not c.in_reason:
-                    if total_count and count_family(c) != count_family(total_count):
+            for c in counts.starting_in(m.end(), end):
+                if not c.in_reason:
+                    if count_family(c) != count_family(total_count):
                         break  # 车辆…0辆；…设备1台（套）: the list of vehicles ended
                     count_items.append(c)
-            if total_count and len(count_items) >= 2 and not total_count.items:
+            if len(count_items) >= 2:
                 total_count.items = count_items
                 for c in count_items:
                     c.list_total = total_count
@@ -339,8 +387,9 @@ class Reader:
         end = seg.phrase_bound_starts[k] if k < len(seg.phrase_bound_starts) else len(norm)
         return start, end
 
-    def _totals(self, passage, seg, m, amounts, counts, by_sentence):
-        """The total a list belongs to: the last amount/count before the introducer in its clause.
+    def _totals(self, passage, seg, m, amounts: InOrder[AmountDraft], counts: InOrder[CountDraft], by_sentence):
+        """The total a list belongs to: the last amount/count (stated outside a reason) before the
+        introducer in its clause.
 
         An introducer opening its clause takes the previous clause of the sentence; one opening
         the sentence takes the previous sentence, or that sentence's own list total (。其中：… 。其中：…).
@@ -348,25 +397,21 @@ class Reader:
         clause = seg.clause_of(m.start())
         clause_start, _ = seg.clause_span(clause)
         scope_start = clause_start
-        if not passage.norm[clause_start:m.start()].strip(" ，,；;：:。"):
+        if _only(passage.norm, clause_start, m.start(), " ，,；;：:。"):
             sentence = seg.sentence_of(m.start())
             if clause_start <= seg.sentence_span(sentence)[0]:
                 amount, count = self._previous(by_sentence, sentence)
                 return (amount.list_total or amount if amount else None,
                         count.list_total or count if count else None)
             scope_start = seg.clause_span(clause - 1)[0]
-        amount = next((a for a in reversed(amounts)
-                       if scope_start <= a.start < m.start() and not a.in_reason), None)
-        count = next((c for c in reversed(counts)
-                      if scope_start <= c.start < m.start() and not c.in_reason), None)
-        return amount, count
+        return (amounts.last_starting_before(m.start(), since=scope_start),
+                counts.last_starting_before(m.start(), since=scope_start))
 
     @staticmethod
-    def _amount_items(amounts, changes, start, end, total):
+    def _amount_items(amounts: InOrder[AmountDraft], changes: InOrder[ChangeDraft], start, end, total):
         """Amounts listed in [start, end); a change after ≥ 2 items of one clause closes the list
         and is stated for the total (…上年结转300.24万元，比上年增加…)."""
-        events = sorted([a for a in amounts if start <= a.start < end]
-                        + [c for c in changes if c.anchored and start <= c.start < end], key=lambda d: d.start)
+        events = sorted([*amounts.starting_in(start, end), *changes.starting_in(start, end)], key=lambda d: d.start)
         items: list[AmountDraft] = []
         per_clause: dict[int, int] = {}
         for event in events:
@@ -377,7 +422,7 @@ class Reader:
                         event.subject = total.subject
                     return items, event.start
                 continue
-            if event.in_reason:
+            if not isinstance(event, AmountDraft) or event.in_reason:
                 continue
             items.append(event)
             per_clause[event.clause] = per_clause.get(event.clause, 0) + 1
@@ -397,6 +442,14 @@ class Reader:
                                     basis=basis_of(m.group("basis")), comparison=compared,
                                     is_date=bool(YEAR_DATE_AFTER.match(norm, m.end()))))
         return found
+
+
+def _only(text: str, start: int, end: int, characters: str) -> bool:
+    """text[start:end] holds nothing but `characters`: read backwards from `end`, so the cost is the
+    run of those characters, not the whole span (a clause may be a megabyte long)."""
+    while end > start and text[end - 1] in characters:
+        end -= 1
+    return end <= start
 
 
 def _measure_pairs(items: list[AmountDraft]) -> bool:

@@ -127,6 +127,8 @@ _Reading = tuple[str, str | None, tuple[Decimal, int, str | None] | None, tuple 
 
 def _read_number(m: re.Match) -> _Reading:
     amount = parse_amount(m.group("num"))
+    if amount is None:  # more digits than an amount can have: text that fits no known form
+        return "text", None, None, None, None, False
     op, values = m.group("op"), vocabulary().values
     operator = values.operators[op] if op else values.suffix_operators.get(m.group("suffix") or "")
     return "number", operator, (amount.value, amount.decimals, m.group("unit") or None), None, None, True

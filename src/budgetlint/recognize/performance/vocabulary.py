@@ -13,14 +13,15 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from budgetlint.errors import TemplateError
 from budgetlint.labels import squeeze
 from budgetlint.model.performance import Operator
 from budgetlint.paths import rules_root
-from budgetlint.yaml_loader import load_yaml
+from budgetlint.patterns import Regex
+from budgetlint.validation import validation_message
+from budgetlint.yaml_loader import load_yaml_file
 
 
 class _Strict(BaseModel):
@@ -36,24 +37,14 @@ class _Labels(_Strict):
             if isinstance(labels, (dict, frozenset)):
                 unsqueezed = sorted(label for label in labels if squeeze(label) != label)
                 if unsqueezed:
-                    raise ValueError(f"{name}: write labels squeezed (no spaces; full-width brackets and colons): "
-                                     f"{unsqueezed}")
+                    raise ValueError(f"{name}：标签应写成压缩形式（无空格，全角括号和冒号）：{unsqueezed}")
         return self
 
 
 class Titles(_Labels):
-    target: str  # regex over the squeezed title paragraph of a 项目支出绩效目标表
-    overall: str  # the same for the 整体支出绩效目标申报表
+    target: Regex  # regex over the squeezed title paragraph of a 项目支出绩效目标表
+    overall: Regex  # the same for the 整体支出绩效目标申报表
     self_evaluation: dict[str, Literal["project", "unit"]]  # a 绩效自评表's own first row -> its kind
-
-    @field_validator("target", "overall")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
-        return pattern
 
 
 class Indicators(_Labels):
@@ -64,7 +55,7 @@ class Indicators(_Labels):
     def _parents_are_level1(self) -> Indicators:
         unknown = set(self.level2_parents.values()) - self.level1
         if unknown:
-            raise ValueError(f"level2_parents names 一级指标 not in level1: {sorted(unknown)}")
+            raise ValueError(f"level2_parents 中的一级指标不在 level1 中：{sorted(unknown)}")
         return self
 
 
@@ -129,11 +120,13 @@ class PerformanceVocabulary(_Strict):
 
 
 def load_vocabulary(path: Path) -> PerformanceVocabulary:
+    data = load_yaml_file(path, TemplateError, "绩效表词表")
+    if not isinstance(data, dict):
+        raise TemplateError("绩效表词表应为一个 YAML 映射（键: 值）", path=str(path))
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-        return PerformanceVocabulary(**data)
-    except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
-        raise TemplateError(f"绩效表词表有误：{exc}", path=str(path)) from exc
+        return PerformanceVocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(f"绩效表词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
 @cache
