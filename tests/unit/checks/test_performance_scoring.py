@@ -22,7 +22,10 @@ def value(text: str):
     return parse_indicator_value(text, 1)
 
 
-def rates_of(target: str, actual: str, methods: RateMethods = RateMethods()):
+DEFAULT_METHODS = RateMethods()
+
+
+def rates_of(target: str, actual: str, methods: RateMethods = DEFAULT_METHODS):
     return implied_rate(value(target), value(actual), methods, WORDS)
 
 
