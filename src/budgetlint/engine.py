@@ -50,7 +50,8 @@ def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     return RuleRun(evaluations=tuple(evaluations), findings=made, summary=summary)
 
 
-def run_across(rules: list[Rule], documents: Iterable[DocumentFigures], library: Library | None = None) -> list[RuleRun]:
+def run_across(rules: list[Rule], documents: Iterable[DocumentFigures],
+               library: Library | None = None) -> list[RuleRun]:
     """The rules across documents (checks/across/) for each of `documents` against the `library` of
     the run (default: the documents themselves): per document, in order, its evaluations, findings
     (each on its own: their numbers stand in several files) and outcome counts; empty when no such

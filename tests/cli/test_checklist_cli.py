@@ -1,7 +1,6 @@
 """The CLI's checklist format and the terminal report's per-part overview."""
 
 import openpyxl
-
 from cli_helpers import SEED_000, SEED_001, run, run_main
 
 
@@ -14,7 +13,7 @@ def test_checklist_without_output_is_one_line_and_exit_2(monkeypatch, capsys):
 
 def test_checklist_output_must_be_an_xlsx_file(monkeypatch, capsys, tmp_path):
     target = tmp_path / "report.txt"
-    code, out, err = run_main(monkeypatch, capsys, "check", SEED_000, "--format", "checklist", "--output", str(target))
+    code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--format", "checklist", "--output", str(target))
     assert code == 2 and len(err.strip().splitlines()) == 1 and ".xlsx" in err
     assert not target.exists()
 
@@ -28,7 +27,8 @@ def test_checklist_writes_a_workbook_with_a_row_per_part(tmp_path):
     ws = wb["长治职业技术学院"]
     rows = {ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value) for r in range(7, ws.max_row + 1)
             if ws.cell(r, 4).value}
-    assert rows["整体支出绩效目标申报表"][0] == "否" and "缺少整体支出绩效目标申报表" in rows["整体支出绩效目标申报表"][1]
+    overall = rows["整体支出绩效目标申报表"]
+    assert overall[0] == "否" and "缺少整体支出绩效目标申报表" in overall[1]
     assert rows["封面"] == ("是", None)
 
 

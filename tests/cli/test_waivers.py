@@ -85,7 +85,7 @@ def test_pyproject_selects_rules_and_sets_severities(tmp_path, monkeypatch):
 def test_a_broken_project_file_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     seed = _project(tmp_path, monkeypatch)
     (tmp_path / "budgetlint.toml").write_text('[[waivers]]\nreason = "x"\n', encoding="utf-8")
-    code, out, err = run_main(monkeypatch, capsys, "check", str(seed))
+    code, _, err = run_main(monkeypatch, capsys, "check", str(seed))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "budgetlint.toml" in err and "fingerprint" in err
     (tmp_path / "budgetlint.toml").write_text('select = ["NA", \n', encoding="utf-8")
     code, _, err = run_main(monkeypatch, capsys, "check", str(seed))
@@ -95,8 +95,10 @@ def test_a_broken_project_file_is_one_line_and_exit_2(tmp_path, monkeypatch, cap
 def test_waivers_hold_when_documents_are_checked_in_worker_processes(tmp_path, monkeypatch, capsys):
     seed = _project(tmp_path, monkeypatch)
     shutil.copy(SEED_000, tmp_path / "学院.txt")
-    run_main(monkeypatch, capsys, "baseline", str(seed), str(tmp_path / "学院.txt"), "-o", str(tmp_path / "budgetlint.toml"))
-    code, out, _ = run_main(monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"), "-j", "2", "--format", "json")
+    run_main(monkeypatch, capsys, "baseline", str(seed), str(tmp_path / "学院.txt"),
+             "-o", str(tmp_path / "budgetlint.toml"))
+    code, out, _ = run_main(monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"),
+                            "-j", "2", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert len(data["documents"]) == 2 and all(f["waived"] for d in data["documents"] for f in d["findings"])

@@ -278,7 +278,7 @@ def _aggregate(leaves: tuple[Leaf, ...]) -> list[tuple[str | None, Leaf]]:
             acc = sums.get(key, Leaf(key or "", Decimal(0), Decimal(0)))
             sums[key] = Leaf(acc.code, acc.basic + leaf.basic, acc.project + leaf.project,
                              acc.carryover + leaf.carryover, acc.unit_funds + leaf.unit_funds)
-    ordered = [None] + sorted(k for k in sums if k is not None)
+    ordered = [None, *sorted(k for k in sums if k is not None)]
     return [(k, sums[k]) for k in ordered]
 
 

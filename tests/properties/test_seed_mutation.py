@@ -22,8 +22,18 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
-from strategies import (SHANXI_SEEDS, audit_text, deltas, fmt, mutated_value, new_findings_at, replace_cell,
-                        seed_baseline, seed_cells, seed_text)
+from strategies import (
+    SHANXI_SEEDS,
+    audit_text,
+    deltas,
+    fmt,
+    mutated_value,
+    new_findings_at,
+    replace_cell,
+    seed_baseline,
+    seed_cells,
+    seed_text,
+)
 
 # Cells whose change no rule can detect, as (seed, line, column role) with the reason. Keep this
 # empty unless an identity is really missing; every entry must be reported, not hidden.

@@ -127,10 +127,7 @@ def scored(weight: int, rate: Decimal, met: bool, formula_choice: int) -> Decima
     """A score by one of the formulas that apply to the printed rate (% → fraction)."""
     r = rate / 100
     w = Decimal(weight)
-    if r < 1:
-        names = ["proportional", "sixty"]
-    else:
-        names = (["full"] if met else []) + ["overshoot"]
+    names = ["proportional", "sixty"] if r < 1 else [*(["full"] if met else []), "overshoot"]
     return half_up(FORMULAS[names[formula_choice % len(names)]](w, r))
 
 
@@ -212,7 +209,7 @@ def altered(ind: Indicator, role: str) -> Indicator | None:
     w = Decimal(ind.weight)
     rates = {ind.rate / 100, Decimal(1), Decimal(0)}
     values = [f(w, r) for r in rates for f in FORMULAS.values()]
-    for step in (Decimal("1.37"), Decimal("-1.37"), Decimal("2.71"), Decimal("-2.71"), Decimal("4.13"), Decimal("5.59")):
+    for step in map(Decimal, ("1.37", "-1.37", "2.71", "-2.71", "4.13", "5.59")):
         new = ind.score + step
         if new >= 0 and all(abs(new - v) > Decimal("0.3") for v in values):
             return replace(ind, score=new)

@@ -89,7 +89,7 @@ def national_variant(text: str, disclosure: Disclosure, numbering: int, orders: 
     body = []
     for k in order:
         block = lines[blocks[k].start:blocks[k].end]
-        body += [renamed[blocks[k].title]] + block[1:]
+        body += [renamed[blocks[k].title], *block[1:]]
     head = lines[:blocks[0].start]
     for i, line in enumerate(head):  # the 目录 names the same titles
         for old, new in renamed.items():

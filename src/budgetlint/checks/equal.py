@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from budgetlint.checks.compare import by_cell, compare_sides, not_decided
+from budgetlint.checks.compare import compare_sides, not_decided
 from budgetlint.checks.preconditions import Preconditions, unmet
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, resolve
 from budgetlint.model import Disclosure, Evaluation, Fact

@@ -75,7 +75,7 @@ def structure(total: TableRow, rest: list[TableRow], key: str) -> list[tuple[Tab
     heads = ZERO
     for head, _ in groups:
         heads = heads + _interval(head, key)
-    return [(total, [h for h, _ in groups])] + groups if heads.overlaps(target) else None
+    return [(total, [h for h, _ in groups]), *groups] if heads.overlaps(target) else None
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:

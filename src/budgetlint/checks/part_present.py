@@ -48,7 +48,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         elif found is not None and spec.id in required:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.name, locations=(found.location,)))
         elif found is None and (spec.id in required or in_scope(parts, spec)):
-            after = f"按模板应位于“{previous.title}”（第{previous.location.line}行）之后" if previous else "按模板应位于文件开头"
+            after = (f"按模板应位于“{previous.title}”（第{previous.location.line}行）之后" if previous
+                     else "按模板应位于文件开头")
             place = previous.location if previous else Location(file=disclosure.path, line=1)
             missing = spec.id in required
             out.append(Evaluation(

@@ -74,7 +74,8 @@ def the_row(table: Table, role: str) -> TableRow:
     distinct = {tuple(sorted((k, f.text) for k, f in r.cells.items())) for r in rows}
     if len(distinct) > 1:
         lines = "、".join(str(r.line) for r in rows)
-        raise Unresolved("insufficient_data", f"{table.title} 中 {role} 行出现多次且数值不同（第 {lines} 行），不予猜测")
+        raise Unresolved("insufficient_data",
+                         f"{table.title} 中 {role} 行出现多次且数值不同（第 {lines} 行），不予猜测")
     return rows[0]
 
 

@@ -70,5 +70,6 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 out.append(not_decided(rule.id, "insufficient_data", "有绩效目标表缺少年度资金总额", claim.span.text))
                 continue
             out.append(claim_balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=by_line,
-                                     row=claim.subject or "", quote=claim.span.text, claims=[claim], reported_may_truncate=True))
+                                     row=claim.subject or "", quote=claim.span.text, claims=[claim],
+                                     reported_may_truncate=True))
     return out or [not_decided(rule.id, "not_applicable", "正文没有汇总项目绩效目标的表述")]

@@ -61,8 +61,8 @@ def is_heading_like(squeezed: str) -> bool:
 
 def _title_paragraph(blocks: tuple, table: Table) -> Paragraph | None:
     """The paragraph that printed the table's title (recognition looked back from the table)."""
-    index = next((i for i, b in enumerate(blocks) if isinstance(b, RawTable) and b.location.line == table.location.line),
-                 None)
+    index = next((i for i, b in enumerate(blocks)
+                  if isinstance(b, RawTable) and b.location.line == table.location.line), None)
     if index is None:
         return None
     for back in range(index - 1, max(index - 8, -1), -1):
@@ -204,7 +204,8 @@ def _names_part(spec: PartSpec, template: TemplateSpec, squeezed: str) -> bool:
 
 
 # how deep a 目录 line's numbering is: 第二部分 0, 一、 1, （一） and 表一 2, 1、 / 1. 3, ① 4
-_LEVELS = [(re.compile(r"^\s*第[一二三四五六七八九十]+部分"), 0), (re.compile(r"^\s*[一二三四五六七八九十]+[、．.]"), 1),
+_LEVELS = [(re.compile(r"^\s*第[一二三四五六七八九十]+部分"), 0),
+           (re.compile(r"^\s*[一二三四五六七八九十]+[、．.]"), 1),
            (re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|表[一二三四五六七八九十]+)"), 2),
            (re.compile(r"^\s*\d{1,2}(?:[、．]|\.\s)"), 3), (re.compile(r"^\s*[①-⑳]"), 4)]
 

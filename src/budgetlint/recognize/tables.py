@@ -152,7 +152,7 @@ class TableBuilder:
     def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
         spec = self.spec
         self.office = {"sheet": raw.location.sheet, "paragraph": None, "table_index": raw.location.table_index}
-        header, data = split_header(raw, spec) if spec.sides else (list(raw.rows), [])
+        _, data = split_header(raw, spec) if spec.sides else (list(raw.rows), [])
         rows: list[TableRow] = []
         unparsed: list[int] = []
         for raw_row in data:

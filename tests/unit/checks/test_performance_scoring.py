@@ -10,7 +10,16 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from budgetlint.checks.scoring import Candidate, Formula, QualitativeValues, RateMethods, implied_rate, scores
+from budgetlint.checks.scoring import (
+    Candidate,
+    Formula,
+    QualitativeValues,
+    RateMethods,
+    implied_rate,
+    printed_rate,
+    scores,
+)
+from budgetlint.model import Fact, Location
 from budgetlint.numbers import Interval, exact, printed_range, prints_as, ratio_interval
 from budgetlint.recognize.performance import parse_indicator_value
 
@@ -22,7 +31,10 @@ def value(text: str):
     return parse_indicator_value(text, 1)
 
 
-def rates_of(target: str, actual: str, methods: RateMethods = RateMethods()):
+DEFAULT_METHODS = RateMethods()
+
+
+def rates_of(target: str, actual: str, methods: RateMethods = DEFAULT_METHODS):
     return implied_rate(value(target), value(actual), methods, WORDS)
 
 
@@ -109,3 +121,12 @@ def test_scores_follow_an_accepted_formula(weight, rate, printed, met, ok):
 def test_formula_refuses_anything_but_small_arithmetic(expression):
     with pytest.raises(ValidationError):
         Formula(name="x", score=expression)
+
+
+def test_printed_rate_widens_the_printing_and_refuses_an_empty_cell():
+    def cell(value: Decimal | None) -> Fact:
+        return Fact(value=value, decimals=2, unit="%", text=str(value or ""), location=Location(file="x", line=1))
+
+    assert printed_rate(cell(D("99.27"))).value == printed_range(D("99.27"), 2).scale(D(1) / 100)
+    with pytest.raises(ValueError, match="empty cell"):
+        printed_rate(cell(None))

@@ -227,7 +227,7 @@ def test_blank_pages_and_cut_lines_are_recorded_with_their_place(dept, czj, unit
     assert before[0].location.page == 2 and "项目经费情况说明" in before[0].text
     assert (cut.kind, cut.location.page) == ("clipped_text", 4)
     assert cut.text.startswith("（八）负责本系统警车管理工作。") and cut.location.bbox[1] > 460
-    assert [b for b in dept.blocks if b.location.line == cut.location.line][0].text.startswith("（七）")
+    assert next(b for b in dept.blocks if b.location.line == cut.location.line).text.startswith("（七）")
     # czj p14: a single empty table row spilled onto a page of its own
     assert [(d.kind, d.location.page) for d in czj.page_defects] == [("blank_page", 14)]
     # unit p6/p7: a wrapped line end squeezed under the next paragraph's frame; the full stop

@@ -43,7 +43,7 @@ def test_a_header_cell_over_two_columns_is_one_cell_and_the_column_it_covers_is_
 
 def test_a_rule_drawn_as_a_thin_filled_rectangle_is_one_rule():
     # a 0.5pt-high filled rectangle gives two horizontal lines; they snap to their mean
-    lines = grid([0, 50, 100], [0, 40]) + [h(20, 0, 100), h(20.5, 0, 100)]
+    lines = [*grid([0, 50, 100], [0, 40]), h(20, 0, 100), h(20.5, 0, 100)]
     [table] = find_tables(lines)
     assert [row[0] for row in table.rows] == [(0, 0, 50, 20.25), (0, 20.25, 50, 40)]
 
@@ -109,4 +109,5 @@ def test_the_cells_are_pdfplumbers_on_real_pages(name, page):
         # pdfium gives single-precision coordinates, pdfminer double: equal to a hundredth
         ours_flat = [v for cell in table.cells for v in cell]
         assert ours_flat == pytest.approx([v for cell in reference.cells for v in cell], abs=0.01)
-        assert [[c is None for c in row] for row in table.rows] == [[c is None for c in r.cells] for r in reference.rows]
+        assert ([[c is None for c in row] for row in table.rows]
+                == [[c is None for c in r.cells] for r in reference.rows])

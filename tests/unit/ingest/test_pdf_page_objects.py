@@ -29,7 +29,8 @@ def test_characters_have_the_boxes_pdfminer_gives(name, page):
     by_place = {(c["text"], round(c["x0"]), round(c["bottom"])): c for c in theirs}
     for c in ours:
         ref = by_place[(c.text, round(c.x0), round(c.bottom))]
-        assert (c.x0, c.top, c.bottom, c.size) == pytest.approx((ref["x0"], ref["top"], ref["bottom"], ref["size"]), abs=0.01)
+        assert (c.x0, c.top, c.bottom, c.size) == pytest.approx((ref["x0"], ref["top"], ref["bottom"], ref["size"]),
+                                                                abs=0.01)
         # the advance: pdfium measures a few glyphs from the font program, pdfminer from /W
         assert c.x1 == pytest.approx(ref["x1"], abs=0.25)
 
@@ -49,9 +50,11 @@ def test_a_page_turned_by_rotate_reads_as_it_is_shown(tmp_path):
         for index in (5, 10):  # narrative, a table
             with a.page(index) as plain, b.page(index) as rotated:
                 assert (rotated.width, rotated.height) == (plain.width, plain.height)
-                assert [ln.text for ln in make_lines(rotated.chars, 1)] == [ln.text for ln in make_lines(plain.chars, 1)]
+                assert ([ln.text for ln in make_lines(rotated.chars, 1)]
+                        == [ln.text for ln in make_lines(plain.chars, 1)])
                 corners = [v for c in rotated.chars for v in (c.x0, c.top, c.x1, c.bottom)]
-                assert corners == pytest.approx([v for c in plain.chars for v in (c.x0, c.top, c.x1, c.bottom)], abs=0.01)
+                plain_corners = [v for c in plain.chars for v in (c.x0, c.top, c.x1, c.bottom)]
+                assert corners == pytest.approx(plain_corners, abs=0.01)
                 assert len(find_tables(rotated.rulings)) == len(find_tables(plain.rulings))
     with PdfFile(str(turned)) as b, b.page(10) as table_page:
         assert len(find_tables(table_page.rulings)) == 1

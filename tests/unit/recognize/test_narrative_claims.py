@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,7 +45,7 @@ def of_kind(claims, cls):
     return [c for c in claims if isinstance(c, cls)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed_claims(path: Path):
     return extract_narrative(read_document(path))
 
@@ -346,7 +346,8 @@ def test_parts_across_paragraphs_and_overlap_flag():
     (parts,) = of_kind(extract_claims(doc(total, detail, first_line=549)), ListClaim)
     assert parts.total.value == Decimal("4.00") and parts.total.location.line == 549
     assert parts.location.line == 550
-    assert [p.subject for p in parts.items] == ["因公出国(境)费", "公务接待费", "公务用车购置及运行费", "公务用车购置费"]
+    assert [p.subject for p in parts.items] == [
+        "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "公务用车购置费"]
     assert parts.overlap_suspected
 
 
@@ -451,7 +452,8 @@ def test_narrative_part_only():
     paragraphs, found = narrative_paragraphs(source)
     assert found and [p.location.line for p in paragraphs] == [3, 4, 5]
     result = extract_narrative(source)
-    assert [(a.subject, a.section) for a in of_kind(result.claims, AmountClaim)] == [("预算收入", "二、收入预算情况说明")]
+    amounts = of_kind(result.claims, AmountClaim)
+    assert [(a.subject, a.section) for a in amounts] == [("预算收入", "二、收入预算情况说明")]
     assert result.stats.narrative_found and result.stats.amount == 1 and result.stats.year == 1
 
 

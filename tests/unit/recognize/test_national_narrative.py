@@ -65,5 +65,6 @@ def test_an_own_entry_replaces_every_base_entry_sharing_a_name_and_keeps_their_o
         return SubjectSpec(names=names, facts=[FactPath(table="t", row=row, column="c")])
     base = Vocabulary(subjects=[spec(["甲", "乙"], "base1"), spec(["甲"], "base2"), spec(["丙"], "base3")])
     merged = base.extended_by(Vocabulary(subjects=[spec(["甲"], "own")]))
-    assert [(s.names, s.facts[0].row) for s in merged.subjects] == [(["甲"], "own"), (["乙"], "base1"), (["丙"], "base3")]
+    assert [(s.names, s.facts[0].row) for s in merged.subjects] == [
+        (["甲"], "own"), (["乙"], "base1"), (["丙"], "base3")]
     assert base.extended_by(None) is base

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -33,17 +33,17 @@ SEED = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def doc(seed: str):
     return read_document(SEED[seed])
 
 
-@lru_cache(maxsize=None)
+@cache
 def targets(seed: str):
     return parse_target_tables(doc(seed))
 
 
-@lru_cache(maxsize=None)
+@cache
 def evaluations():
     return parse_self_evaluations(doc("003"))
 
@@ -194,7 +194,8 @@ def test_target_table_header_and_funding_000():
 def test_target_table_indicators_000():
     t = table_at("000", 549)
     first = indicator(t, 566, "implementation")
-    assert (first.level1, first.level2, first.level3, first.value.text) == ("产出指标", "数量指标", "购买办公设备数", "≥1批")
+    assert (first.level1, first.level2, first.level3, first.value.text) == (
+        "产出指标", "数量指标", "购买办公设备数", "≥1批")
     assert (first.value.operator, first.value.number.value, first.value.unit) == ("≥", 1, "批")
     cost = indicator(t, 571, "annual")  # 成本指标 printed in the 一级 column: still 二级 under 产出指标
     assert (cost.level1, cost.level2, cost.level3) == ("产出指标", "成本指标", "成本节约情况")
@@ -311,7 +312,8 @@ def test_overall_target_table_004():
     assert o.amount("income", "government_fund").line == 634
     unit_funds = o.amount("income", "unit_funds")  # line 638, shifted to column 0
     assert (unit_funds.amount.value, unit_funds.line) == (Decimal("3240.00"), 638)
-    assert [(f.key, f.text) for f in o.expenditure] == [("total", "7762.27"), ("basic", "6644.08"), ("project", "1118.18")]
+    assert [(f.key, f.text) for f in o.expenditure] == [
+        ("total", "7762.27"), ("basic", "6644.08"), ("project", "1118.18")]
     first = o.indicators[0]  # 产出指标 printed mid-block (line 657): filled from 数量指标
     assert (first.line, first.level1, first.level2, first.level3, first.value.text) == (
         650, "产出指标", "数量指标", "年度预算调整次数", "≤2次")
@@ -339,9 +341,11 @@ def test_unit_self_evaluation_003():
     assert upper.weight is None and upper.score is None  # printed '-'
     total = e.funding_row("total")
     assert (total.executed.value, total.weight.value, total.execution_rate.value, total.execution_rate.unit,
-            total.score.value, total.score.line) == (Decimal("26843.22"), 10, Decimal("99.96"), "%", Decimal("9.9"), 132)
+            total.score.value, total.score.line) == (
+        Decimal("26843.22"), 10, Decimal("99.96"), "%", Decimal("9.9"), 132)
     first = e.indicators[0]
-    assert (first.line, first.level1, first.level2, first.level3) == (153, "履职效能", "数量指标", "开设“1+x”证书制度试点")
+    assert (first.line, first.level1, first.level2, first.level3) == (
+        153, "履职效能", "数量指标", "开设“1+x”证书制度试点")
     assert (first.target.operator, first.target.number.value, first.target.line) == ("≥", 25, 154)
     assert (first.actual.number.value, first.actual.unit, first.weight.line, first.score.line) == (31, "个", 156, 158)
     assert e.indicators[1].level1 == "履职效能"  # forward-filled
@@ -355,21 +359,24 @@ def test_project_self_evaluation_003():
     total = e.funding_row("total")
     assert (total.label, total.line, total.full_year_budget.value, total.executed.text, total.executed.line) == (
         "年度资金总额", 230, Decimal("700.00"), "694.90", 233)
-    assert (total.execution_rate.value, total.score.value, total.score.decimals) == (Decimal("99.27"), Decimal("9.82"), 2)
+    assert (total.execution_rate.value, total.score.value, total.score.decimals) == (
+        Decimal("99.27"), Decimal("9.82"), 2)
     fiscal = e.funding_row("fiscal")
     assert (fiscal.label, fiscal.executed.value, fiscal.weight) == ("其中：当年财政拨款", Decimal("694.90"), None)
     assert (e.expected_goal.line, e.actual_goal.line) == (261, 262)
     assert e.actual_goal.text.startswith("截至2025年8月31日")
     late = next(i for i in e.indicators if i.line == 312)
     assert (late.level1, late.level2, late.level3) == ("产出指标", "时效指标", "项目完成时间")
-    assert (late.target.kind, late.target.operator, late.target.date) == ("date", "≤", DateValue(year=2024, month=12, day=10))
+    assert (late.target.kind, late.target.operator, late.target.date) == (
+        "date", "≤", DateValue(year=2024, month=12, day=10))
     assert late.actual.date == DateValue(year=2025, month=5)
     assert (late.completion_rate.value, late.score.value) == (0, 0)
     assert late.deviation.startswith("前期推进与规划环节的双重不足") and late.scoring_rule == "直接赋分"
     carried = next(i for i in e.indicators if i.line == 342)  # 一级/二级 merged cells: forward-filled
     assert (carried.level1, carried.level2, carried.level3, carried.target.text) == (
         "成本指标", "经济成本指标", "专用设备购置", "<=70万元")
-    assert e.total_weight.model_dump() == {"value": Decimal(100), "decimals": 0, "text": "100", "line": 385, "unit": None}
+    assert e.total_weight.model_dump() == {
+        "value": Decimal(100), "decimals": 0, "text": "100", "line": 385, "unit": None}
     assert (e.total_score.value, e.total_score.unit, e.total_score.line) == (Decimal("89.62"), "分", 389)
     assert len(e.indicators) == 7 and all(i.parsed for i in e.indicators)
 

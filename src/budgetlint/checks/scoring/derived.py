@@ -45,12 +45,13 @@ def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate],
     if not printed.parsed or printed.value is None:
         return Evaluation(rule=rule, outcome=Outcome.INSUFFICIENT_DATA, subject=subject, locations=locations,
                           detail=f"单元格不是数字：“{printed.text}”", values=values)
+    shown_value = printed.value  # a local keeps the narrowing inside the lambda below
     shown = [Candidate(c.how, c.value.scale(scale)) for c in candidates]
     decimals = max(printed.decimals, min_decimals)
-    ok = any(prints_as(printed.value, decimals, c.value) for c in shown)
-    nearest = min(shown, key=lambda c: _distance(c.value, printed.value)).value
+    ok = any(prints_as(shown_value, decimals, c.value) for c in shown)
+    nearest = min(shown, key=lambda c: _distance(c.value, shown_value)).value
     expected = _shown(nearest, decimals)
-    difference = format_amount(printed.value - Decimal(expected), decimals)
+    difference = format_amount(shown_value - Decimal(expected), decimals)
     seen: set[tuple[Decimal, Decimal]] = set()
     distinct = []
     for c in shown:  # ratio and capped coincide below 100%: show each value once
@@ -59,6 +60,6 @@ def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate],
             distinct.append(c)
     tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
     return Evaluation(rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
-                      expected=expected, actual=format_amount(printed.value, printed.decimals),
+                      expected=expected, actual=format_amount(shown_value, printed.decimals),
                       difference=difference, unit=unit, detail=note + "。" if note else None,
                       formula="可接受的计算：" + tried + "（允许四舍五入或截尾）", locations=locations, values=values)

@@ -152,6 +152,11 @@ def scores(weight: Decimal, rates: list[Candidate], formulas: list[Formula], met
 
 
 def printed_rate(fact: Fact) -> Candidate:
-    """A printed rate (99.27 %) as the fractions that print so, rounded or truncated."""
+    """A printed rate (99.27 %) as the fractions that print so, rounded or truncated.
+
+    Callers pass only cells whose rate was read; an empty cell has no printing to widen.
+    """
+    if fact.value is None:
+        raise ValueError(f"printed_rate needs a printed number, got the empty cell {fact.location}")
     shown = printed_range(fact.value, fact.decimals)
     return Candidate(f"完成率按印制值 {fact.text}", shown.scale(ONE / HUNDRED))

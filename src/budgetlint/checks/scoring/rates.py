@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from budgetlint.checks.refs import Strict
@@ -138,6 +138,7 @@ def implied_rate(target, actual, methods: RateMethods, words: QualitativeValues)
     if not _units_agree(target.unit, actual.unit):
         return Implied(None, (), basis + "：计量单位不同")
     t, a = target.number, actual.number
+    ratio: Interval | None
     if a.value == t.value and actual.operator in (None, "="):
         ratio = exact(ONE)
     else:

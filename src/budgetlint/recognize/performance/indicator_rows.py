@@ -4,6 +4,7 @@ side (实施期, 年度), 一级 and 二级 carried down from the rows above (me
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,20 +58,20 @@ def _roles(text: str) -> frozenset[str]:
 Slots = tuple[int | None, int | None, int | None, int | None]  # token index of 一级, 二级, name, value
 
 
-def _side_options(roles: tuple[frozenset[str], ...], i: int, first: bool):
+def _side_options(roles: tuple[frozenset[str], ...], i: int, first: bool) -> Iterator[tuple[Slots, int, int]]:
     """Every way one side can start at token i: yields (slots, next index, penalty)."""
     n = len(roles)
-    l1_choices = [(None, i, 0)]
+    l1_choices: list[tuple[int | None, int, int]] = [(None, i, 0)]
     if first and i < n and "l1" in roles[i]:
         # 成本指标 is 一级 when a 二级 follows (成本指标 | 经济成本指标), else 二级 (Shanxi template)
         ambiguous = "l2" in roles[i] and not (i + 1 < n and "l2" in roles[i + 1])
         l1_choices.append((i, i + 1, 1 if ambiguous else 0))
     for l1, j, pen1 in l1_choices:
-        l2_choices = [(None, j)]
+        l2_choices: list[tuple[int | None, int]] = [(None, j)]
         if j < n and "l2" in roles[j]:
             l2_choices.append((j, j + 1))
         for l2, k in l2_choices:
-            tails = [(None, None, k, 0)]
+            tails: list[tuple[int | None, int | None, int, int]] = [(None, None, k, 0)]
             if k < n and "name" in roles[k]:
                 tails.append((k, None, k + 1, 10))  # a name without value: penalised
                 if k + 1 < n and "value" in roles[k + 1]:
@@ -99,7 +100,7 @@ def _split_pattern(roles: tuple[frozenset[str], ...], sides: int) -> tuple[Slots
         if len(groups) == sides:
             return
         for slots, end, pen in _side_options(roles, i, first=not groups):
-            walk(end, groups + (slots,), penalty + pen)
+            walk(end, (*groups, slots), penalty + pen)
 
     walk(0, (), 0)
     return best[1] if best else None

@@ -171,7 +171,7 @@ def _target_table(title: Paragraph, year: int | None, table: RawTable, memo: Cel
         tokens = tokens_of(row)
         if not tokens:
             continue
-        label = section_key(tokens[0][0])
+        label: str | None = section_key(tokens[0][0])
         if is_indicator_header(tokens):
             section = "indicators"
             b.indicators.header(tokens)

@@ -4,6 +4,7 @@ them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from budgetlint.model.document import RawRow
@@ -31,7 +32,7 @@ def nearest(index: int, anchors: list[int]) -> int:
     return min(range(len(anchors)), key=lambda a: (abs(anchors[a] - index), a))
 
 
-def split_label(token: Token, labels: dict[str, str]) -> list[Token]:
+def split_label(token: Token, labels: Mapping[str, str]) -> list[Token]:
     """'实施单位 长治职业技术学院' (label and value merged in one cell) → two tokens."""
     text, index = token
     for label in labels:
