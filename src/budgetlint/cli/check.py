@@ -36,7 +36,7 @@ from budgetlint.config import Config, project_config
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
 from budgetlint.findings.waivers import waiver_use
-from budgetlint.model.findings import SEVERITY_RANK
+from budgetlint.model.findings import SEVERITY_RANK, Finding, Waiver
 from budgetlint.model.results import DocumentResult
 from budgetlint.report import REPORTERS, reporter
 from budgetlint.report.phrases import notice_lines
@@ -78,17 +78,21 @@ def settings_of(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
 
 
 class Seen:
-    """What the run's waivers are checked against once every document is done: fingerprints and
-    documents (unit, year), kept small as documents stream past."""
+    """What the run's waivers are checked against once every document is done: the fingerprints
+    and documents (unit, year) they name that were met -- only those, so that nothing grows with
+    the number of documents."""
 
-    def __init__(self) -> None:
+    def __init__(self, waivers: list[Waiver]) -> None:
+        self._named = {w.fingerprint for w in waivers}
+        self._units = {w.unit for w in waivers if w.unit is not None}
         self.fingerprints: set[str] = set()
         self.documents: set[tuple[str | None, int | None]] = set()
 
     def add(self, record: DocumentRecord) -> None:
         if record.checked:
-            self.documents.add((record.unit, record.year))
-            self.fingerprints.update(f.fingerprint for f in record.findings)
+            if record.unit in self._units:
+                self.documents.add((record.unit, record.year))
+            self.fingerprints.update(f.fingerprint for f in record.findings if f.fingerprint in self._named)
 
 
 def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today: dt.date) -> api.Results:
@@ -148,10 +152,10 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
-    totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen()
+    totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen(list(config.waivers))
     kept_figures = Kept()  # for the rules across documents, run when every file is done
     across = len(files) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
-    with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
+    with sink, progress, kept_figures, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
                                   in_process=len(files) == 1,
                                   on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
@@ -193,14 +197,14 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
 def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord],
             paths: list[str]) -> list[DocumentRecord]:
     """The rules across documents over the files checked together: into the totals (the streaming
-    formats' tail), and into each kept record (the file formats)."""
-    by_key = dict(run_all(rules_for(settings), figures.entries, figures.load))
-    if not by_key:
-        return kept
-    for key in sorted(by_key):
-        run = by_key[key]
+    formats' tail), and into each kept record (the file formats). Each document's run is dropped
+    once counted: only its findings are kept."""
+    found: dict[int, tuple[Finding, ...]] = {}
+    for key, run in run_all(rules_for(settings), figures.entries, figures.load):  # in input order
         totals.add_across(paths[key], run.summary, run.findings)
-    return [replace(r, findings=r.findings + by_key[i].findings) if i in by_key else r for i, r in enumerate(kept)]
+        if run.findings:
+            found[key] = run.findings
+    return [replace(r, findings=r.findings + found[i]) if i in found else r for i, r in enumerate(kept)]
 
 
 def _rendered(render, record: DocumentRecord, color: bool) -> str:
