@@ -20,14 +20,16 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from budgetlint.batch.store import Store
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.engine import run_across
 from budgetlint.model.figures import DocumentFigures, Entry, Library
 from budgetlint.model.results import RuleRun
 from budgetlint.rulebook import Rule
+
+if TYPE_CHECKING:  # a scan's store: sqlite3 is not imported by a `check`
+    from budgetlint.batch.store import Store
 
 
 def run_all(rules: list[Rule], entries: list[Entry],

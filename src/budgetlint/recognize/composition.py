@@ -19,6 +19,7 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Paragraph
 from budgetlint.model.figures import Composition
 from budgetlint.paths import rules_root
+from budgetlint.yaml_loader import load_yaml
 
 
 class CompositionWords(BaseModel):
@@ -40,7 +41,7 @@ class CompositionWords(BaseModel):
 def composition_words() -> CompositionWords:
     path = rules_root() / "vocabulary" / "composition.yaml"
     try:
-        words = CompositionWords.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+        words = CompositionWords.model_validate(load_yaml(path.read_text(encoding="utf-8")))
         for field in ("introducer", "item", "name_end", "own", "folded", "declared"):
             words.rx(field)
     except (OSError, yaml.YAMLError, ValidationError, re.error) as exc:

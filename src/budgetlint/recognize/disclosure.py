@@ -11,8 +11,8 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.recognize.composition import read_composition
-from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.continuation import join_continuations
+from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
@@ -42,7 +42,7 @@ def _clean_title(text: str) -> str:
     """The title as printed, without what the paragraph glued to it: a unit after it (收入决算表单位：
     万元) or a note before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
     title = _UNIT_TAIL.sub("", text.strip()) or text.strip()
-    head, dot, tail = title.rpartition("。")
+    _, dot, tail = title.rpartition("。")
     return tail.strip() if dot and tail.strip() else title
 
 
@@ -73,7 +73,7 @@ def _title_in_rows(raw: RawTable, template: TemplateSpec) -> tuple[TableSpec | N
     if len(first_row) != 1:
         return None, None, None
     text = squeeze(first_row[0])
-    spec = _pick([t for t in template.tables if not t.title_in_first_row and t.matches_squeezed(text)], raw)
+    spec = _pick(template.titled(text), raw)
     if spec is None:
         return None, None, None
     return spec, first_row[0].strip(), _unit_in_rows(raw)
@@ -142,8 +142,7 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], h
                 if m and unit is None:
                     unit = m.group(1)
                 text = squeezed[back]
-                found = _pick([t for t in template.tables
-                               if not t.title_in_first_row and t.matches_squeezed(text)], block)
+                found = _pick(template.titled(text), block)
                 if found:
                     spec, title = found, _clean_title(previous.text)
                     break

@@ -26,6 +26,7 @@ from budgetlint.model.figures import KIND_BASIS, Basis, DocumentFigures, Figure
 from budgetlint.model.templates import FactPath
 from budgetlint.paths import rules_root
 from budgetlint.recognize.narrative.binding import amount_fact, cell_at, fact_of_claim
+from budgetlint.yaml_loader import load_yaml
 
 _SENTENCE_END = re.compile(r"[。；;]")
 # how a change names its base's figure (ChangeClaim.base_basis) -> basis
@@ -58,7 +59,7 @@ class QuantityVocabulary(BaseModel):
 def quantity_vocabulary() -> QuantityVocabulary:
     path = rules_root() / "vocabulary" / "quantities.yaml"
     try:
-        return QuantityVocabulary.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+        return QuantityVocabulary.model_validate(load_yaml(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise TemplateError(f"数量词表有误：{exc}", path=str(path)) from exc
 

@@ -28,12 +28,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
+from budgetlint.labels import is_code, squeeze
 from budgetlint.model.document import RawTable
+from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 from budgetlint.paths import rules_root
-from budgetlint.labels import is_code, squeeze
 from budgetlint.recognize.tables import is_column_numbers
-from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
+from budgetlint.yaml_loader import load_yaml
 
 VOCABULARY = "vocabulary/national-tables.yaml"
 _BOOK_QUOTES = str.maketrans("", "", "《》")
@@ -94,7 +95,7 @@ class NationalVocabulary(Strict):
 def load_national(root: Path | None = None) -> NationalVocabulary:
     path = (root or rules_root()) / VOCABULARY
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         return NationalVocabulary(**data)
     except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
         raise TemplateError(f"全国表式词表有误：{exc}", path=str(path)) from exc
