@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bytecode bench lock clean browser
+.PHONY: demo test lint install bytecode bench lock clean browser
 
 # The HTML report's test drives Debian's Chromium through its chromedriver (no browser download);
 # CI runs as root on a clean machine, so the packages are installed here when missing.
@@ -43,6 +43,11 @@ browser:
 # pytest runs every rule case once (tests/rules/test_rule_cases.py, one id per case)
 test: bytecode browser
 	$(BIN)/python -m pytest -q -n 2
+
+# ruff (rules in pyproject.toml) over src/ and tests/, and mypy over src/; both run, and either failing
+# fails the target. Not yet part of `test`: files others are changing still have findings of both.
+lint: $(STAMP)
+	@status=0; $(BIN)/ruff check src tests || status=1; $(BIN)/mypy || status=1; exit $$status
 
 bench: bytecode
 	$(BIN)/python bench/bench_audit.py

@@ -89,9 +89,11 @@ def project_config(explicit: str | None = None, isolated: bool = False) -> Confi
     """The configuration a run uses: `explicit`, else the project file found upward, else none."""
     if isolated:
         return Config()
-    path = Path(explicit) if explicit else find_config()
-    if explicit and not path.is_file():
-        raise RuleError("配置文件不存在", path=explicit)
+    if explicit:
+        if not Path(explicit).is_file():
+            raise RuleError("配置文件不存在", path=explicit)
+        return load_config(Path(explicit))
+    path = find_config()
     return load_config(path) if path is not None else Config()
 
 

@@ -19,7 +19,7 @@ themselves are findings of their own (page_defect no_text_layer, DC014).
 
 from __future__ import annotations
 
-from budgetlint.model import Disclosure, Evaluation, Outcome, RawTable
+from budgetlint.model import Block, Disclosure, Evaluation, Outcome, RawTable
 
 
 def unread_pages(disclosure: Disclosure) -> list[int]:
@@ -27,12 +27,15 @@ def unread_pages(disclosure: Disclosure) -> list[int]:
                    if d.kind == "no_text_layer" and d.location.page is not None})
 
 
-def _pages_of(block) -> tuple[int | None, int | None]:
+def _pages_of(block: Block) -> tuple[int, int] | None:
+    """The first and last page a block stands on; None when it has no page (a text input)."""
     if isinstance(block, RawTable):
-        return (block.rows[0].page, block.rows[-1].page) if block.rows else (None, None)
-    if block.lines:
-        return block.lines[0].page, block.lines[-1].page
-    return block.location.page, block.location.page
+        first, last = (block.rows[0].page, block.rows[-1].page) if block.rows else (None, None)
+    elif block.lines:
+        first, last = block.lines[0].page, block.lines[-1].page
+    else:
+        first = last = block.location.page
+    return (first, last) if first is not None and last is not None else None
 
 
 def _beside(disclosure: Disclosure, pages: list[int]) -> dict[int, tuple[int, int] | None]:
@@ -41,23 +44,23 @@ def _beside(disclosure: Disclosure, pages: list[int]) -> dict[int, tuple[int, in
     line -> the characters of a paragraph that are whole sentences all the same (a paragraph
     after the gap may have lost its start, up to its first 。; one before it its end, after its
     last 。), or None for a table (any of its rows may be on the other side)."""
-    blocks = [b for b in disclosure.source.blocks if _pages_of(b)[0] is not None]
+    placed = [(b, span) for b in disclosure.source.blocks if (span := _pages_of(b)) is not None]
     out: dict[int, tuple[int, int] | None] = {}
     for page in pages:
-        before = [b for b in blocks if _pages_of(b)[1] < page]
-        after = [b for b in blocks if _pages_of(b)[0] > page]
-        if before and _pages_of(before[-1])[1] == page - 1:
-            _mark(out, before[-1], lost_start=False)
-        if after and _pages_of(after[0])[0] == page + 1:
-            _mark(out, after[0], lost_start=True)
+        before = [(b, last) for b, (_, last) in placed if last < page]
+        after = [(b, first) for b, (first, _) in placed if first > page]
+        if before and before[-1][1] == page - 1:
+            _mark(out, before[-1][0], lost_start=False)
+        if after and after[0][1] == page + 1:
+            _mark(out, after[0][0], lost_start=True)
     return out
 
 
-def _mark(out: dict[int, tuple[int, int] | None], block, *, lost_start: bool) -> None:
+def _mark(out: dict[int, tuple[int, int] | None], block: Block, *, lost_start: bool) -> None:
     if isinstance(block, RawTable):
         for row in block.rows:
-            for line in (row.line, *row.cell_lines):
-                out[line] = None
+            for row_line in (row.line, *row.cell_lines):
+                out[row_line] = None
         return
     line = block.location.line
     if line is None:

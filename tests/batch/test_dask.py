@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
 from batch_helpers import distinct_copies
 
 from budgetlint.batch.document import Settings
@@ -29,9 +28,9 @@ def test_local_cluster_gives_the_same_database_as_the_local_pool(tmp_path):
     settings = Settings(select=("TB", "NA002"))
     with Store(tmp_path / "pool.sqlite") as store:
         scan(files, store, settings, jobs=2)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Store(tmp_path / "dask.sqlite") as store:
-            counts, _, _ = scan(files, store, settings, scheduler=cluster.scheduler_address, timeout=120)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Store(tmp_path / "dask.sqlite") as store:
+        counts, _, _ = scan(files, store, settings, scheduler=cluster.scheduler_address, timeout=120)
     assert counts.checked == 3
     pool, dask = _content(tmp_path / "pool.sqlite"), _content(tmp_path / "dask.sqlite")
     assert pool == dask and len(pool[0]) == 3 and len(pool[1]) == 3

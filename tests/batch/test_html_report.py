@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from batch_helpers import REPO, SEED_000
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")

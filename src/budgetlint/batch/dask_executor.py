@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from budgetlint.batch.document import Job, Settings, check_document, not_checked
 from budgetlint.errors import InputError
@@ -26,8 +27,11 @@ from budgetlint.report.record import DocumentRecord
 CONNECT_TIMEOUT = "10s"
 POLL = 0.05  # seconds between looks at the futures in flight (a document takes 0.1–5 s)
 
+if TYPE_CHECKING:  # dask.distributed is an optional dependency, imported when a scan uses it
+    from distributed import Client, Future, LocalCluster
 
-def _client(address: str):
+
+def _client(address: str | LocalCluster) -> Client:
     try:
         from distributed import Client
     except ImportError as exc:
@@ -35,16 +39,16 @@ def _client(address: str):
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as exc:
-        raise InputError(f"无法连接 Dask 调度器：{exc}", path=address) from exc
+        raise InputError(f"无法连接 Dask 调度器：{exc}", path=address if isinstance(address, str) else None) from exc
 
 
 @dataclass
 class DaskExecutor:
     settings: Settings
-    address: str | object  # an address, or a LocalCluster (tests)
+    address: str | LocalCluster  # an address, or a LocalCluster (tests)
     timeout: float | None = None
     on_start: Callable[[Job], None] | None = None
-    _client: object = field(default=None, init=False)
+    _client: Client | None = field(default=None, init=False)
 
     def __enter__(self) -> DaskExecutor:
         self._client = _client(self.address)
@@ -54,26 +58,29 @@ class DaskExecutor:
         if self._client is not None:
             self._client.close()
 
-    def _slots(self) -> int:
-        threads = self._client.nthreads()
-        return max(1, 2 * sum(threads.values()))
+    def _connected(self) -> Client:
+        if self._client is None:
+            raise RuntimeError("DaskExecutor.run outside its with-block")
+        return self._client
 
     def run(self, jobs: Iterable[Job], *, ordered: bool = False) -> Iterator[DocumentRecord]:
         """Records as they finish (`ordered` is not offered here: a scan stores them in any order)."""
+        client = self._connected()
         pending = iter(jobs)
-        submitted: dict[object, tuple[Job, float]] = {}
+        submitted: dict[Future[DocumentRecord], tuple[Job, float]] = {}
 
         def submit() -> None:
             job = next(pending, None)
             if job is None:
                 return
-            future = self._client.submit(check_document, job, self.settings, pure=False,
-                                         key=f"budgetlint-{job.index}-{time.monotonic_ns()}")
+            future = client.submit(check_document, job, self.settings, pure=False,
+                                    key=f"budgetlint-{job.index}-{time.monotonic_ns()}")
             submitted[future] = (job, time.monotonic())
             if self.on_start is not None:
                 self.on_start(job)
 
-        for _ in range(self._slots()):
+        slots = max(1, 2 * sum(client.nthreads().values()))
+        for _ in range(slots):
             submit()
         while submitted:
             if not any(f.done() for f in submitted):
@@ -92,7 +99,7 @@ class DaskExecutor:
                     submit()
 
     @staticmethod
-    def _result(job: Job, future) -> DocumentRecord:
+    def _result(job: Job, future: Future[DocumentRecord]) -> DocumentRecord:
         try:
             return future.result()
         except Exception as exc:  # KilledWorker, a lost worker, a cancelled task

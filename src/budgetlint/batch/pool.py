@@ -20,6 +20,7 @@ documents are dispatched past the oldest unfinished one, so what waits to be pri
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import time
@@ -47,10 +48,8 @@ def _context():
 def _worker_main(conn: Connection, settings: Settings, function: Callable[[Job, Settings], DocumentRecord]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
+    with contextlib.suppress(Exception):  # a bad rule pack: every job will say so in its record
         rules_for(settings)
-    except Exception:  # a bad rule pack: every job will say so in its record
-        pass
     gc_tuning.worker_loaded()
     while True:
         try:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rich is imported only when a bar is shown
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
 
 
 def wanted() -> bool:
@@ -21,8 +26,8 @@ class Progress:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self._bar = None
-        self._task = None
+        self._bar: RichProgress | None = None
+        self._task: TaskID | None = None
 
     def start(self, total: int) -> None:
         if not self.enabled or total == 0 or self._bar is not None:
@@ -31,18 +36,18 @@ class Progress:
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
 
-        self._bar = RichProgress(TextColumn("[bold]检查"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 TextColumn("剩余"), TimeRemainingColumn(), TextColumn("{task.fields[now]}"),
-                                 console=Console(file=sys.stderr), transient=True)
-        self._task = self._bar.add_task("check", total=total, now="")
-        self._bar.start()
+        bar = RichProgress(TextColumn("[bold]检查"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                           TextColumn("剩余"), TimeRemainingColumn(), TextColumn("{task.fields[now]}"),
+                           console=Console(file=sys.stderr), transient=True)
+        self._bar, self._task = bar, bar.add_task("check", total=total, now="")
+        bar.start()
 
     def running(self, path: str) -> None:
-        if self._bar is not None:
+        if self._bar is not None and self._task is not None:
             self._bar.update(self._task, now=Path(path).name[:40])
 
     def advance(self, path: str = "") -> None:
-        if self._bar is not None:
+        if self._bar is not None and self._task is not None:
             self._bar.update(self._task, advance=1)
 
     def stop(self) -> None:

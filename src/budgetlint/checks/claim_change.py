@@ -3,9 +3,10 @@
 For the amount C the change is stated for, an increase A means last year was C − A and a
 decrease C + A, so B must print as A / (C ∓ A) × 100 (rounded or truncated, all under rounding
 intervals). The direction words must agree (增加 … 下降 is a contradiction); 持平 / 与上年相同
-contradicts a non-zero A or B, in the same claim or in the same clause; and when last year was zero (C − A ≈ 0) a growth rate is
-meaningless, so stating one is a finding (a zero change stated as 0.00% is not). Changes without C, A or B are checked only as far as
-the words go; a change whose text names no amount or rate is not evaluated.
+contradicts a non-zero A or B, in the same claim or in the same clause; and when last year was zero
+(C − A ≈ 0) a growth rate is meaningless, so stating one is a finding (a zero change stated as 0.00%
+is not). Changes without C, A or B are checked only as far as the words go; a change whose text
+names no amount or rate is not evaluated.
 
 Params: none.
 
@@ -13,7 +14,6 @@ Params: none.
 """
 
 from __future__ import annotations
-
 
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
@@ -62,19 +62,20 @@ def _evaluate_one(rule_id: str, change) -> Evaluation | None:
     now = interval_in(current, unit)
     base = now - delta if change.direction > 0 else now + delta
     computed_base = current.amount - amount.amount * change.direction
-    if base.low <= 0:
+    ratio = ratio_percent(delta, base)
+    if ratio is None:  # the base may be zero
         if change.rate == 0 and amount.amount == 0:  # "增加0.00万元，增长0.00%": nothing changed, nothing misleading
             return verdict(True, "0", "0", "上年与本年均为零")
         return verdict(False, "（上年为零，不应给出增长率）", f"{change.rate}%",
                        f"上年数 = {current.text} − {amount.text} = {format_amount(computed_base)}，为零时增长率无意义",
                        extra=[current])
-    ratio = ratio_percent(delta, base)
     computed = amount.amount / computed_base * 100
     ok = percent_accepts(change.rate, change.rate_decimals or 0, ratio)
     sign = "−" if change.direction > 0 else "+"
-    return verdict(ok, format_amount(computed, change.rate_decimals or 0), format_amount(change.rate, change.rate_decimals or 0),
-                   None, extra=[current],
-                   formula=f"{amount.text} ÷ ({current.text} {sign} {amount.text}) × 100% = {format_amount(computed, 4)}%")
+    decimals = change.rate_decimals or 0
+    return verdict(ok, format_amount(computed, decimals), format_amount(change.rate, decimals), None, extra=[current],
+                   formula=f"{amount.text} ÷ ({current.text} {sign} {amount.text}) × 100% = "
+                           f"{format_amount(computed, 4)}%")
 
 
 def _flat_contradicted(rule_id: str, flat, changes: list) -> Evaluation | None:

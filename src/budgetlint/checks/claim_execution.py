@@ -4,7 +4,8 @@
   size of the gap); 完成年初预算的 R% must print F / B × 100; 决算数大于/小于/等于预算数 must
   agree with F against B (beyond rounding); 比上年预算执行数增加/减少 R% must print (F − B) / B with
   the direction word matching its sign. A zero budget makes a rate meaningless unless F is
-  zero too and the rate is 0. Rounding and truncation are both accepted, under rounding intervals.
+  zero too and the rate is 0; a rate of a negative budget is not checked (insufficient_data).
+  Rounding and truncation are both accepted, under rounding intervals.
 
 Params: none.
 
@@ -46,8 +47,12 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
             out.append(verdict(ok, "（预算为零，不应给出比率）" if not ok else "0", f"{r.text}%",
                                "预算数为零时比率无意义", extra=[rate]))
         else:
-            if claim.form == "year_on_year":
-                ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low), b_int)
+            changed = claim.form in ("year_on_year", "variance")
+            ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low) if changed else f_int, b_int)
+            if ratio is None:  # a negative budget: no rate of it means anything
+                out.append(not_decided(rule_id, "insufficient_data", f"预算数为负（{b.text}），比率无法核对",
+                                       claim.span.text))
+            elif claim.form == "year_on_year":
                 computed = (f.value - b.value) / b.value * 100
                 ok = percent_accepts(r.value * claim.direction, r.decimals, ratio)
                 formula = f"({f.text} − {b.text}) ÷ {b.text} × 100%"
@@ -55,18 +60,17 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
                 out.append(verdict(ok, ("增加" if computed >= 0 else "减少") + format_amount(abs(computed), r.decimals),
                                    stated, None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
                 return out
-            if claim.form == "variance":
-                ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low), b_int)
-                computed = (f.value - b.value) / b.value * 100
-                ok = percent_accepts(r.value, r.decimals, ratio) or percent_accepts(-r.value, r.decimals, ratio)
-                formula = f"({f.text} − {b.text}) ÷ {b.text} × 100%"
             else:
-                ratio = ratio_percent(f_int, b_int)
-                computed = f.value / b.value * 100
-                ok = percent_accepts(r.value, r.decimals, ratio)
-                formula = f"{f.text} ÷ {b.text} × 100%"
-            out.append(verdict(ok, format_amount(computed, r.decimals), r.text,
-                               None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
+                if claim.form == "variance":
+                    computed = (f.value - b.value) / b.value * 100
+                    ok = percent_accepts(r.value, r.decimals, ratio) or percent_accepts(-r.value, r.decimals, ratio)
+                    formula = f"({f.text} − {b.text}) ÷ {b.text} × 100%"
+                else:
+                    computed = f.value / b.value * 100
+                    ok = percent_accepts(r.value, r.decimals, ratio)
+                    formula = f"{f.text} ÷ {b.text} × 100%"
+                out.append(verdict(ok, format_amount(computed, r.decimals), r.text,
+                                   None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
     if claim.word is not None:
         if f_int.low > b_int.high:
             truth = 1

@@ -20,7 +20,6 @@ from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation
 
-
 _YEAR_END = re.compile(r"截[至止](20\d\d)年12月31日")
 
 
@@ -35,15 +34,16 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     year_end = disclosure.year if disclosure.kind == "final_account" else disclosure.year - 1
     out = []
     for mention in claims_of(disclosure, "year"):
-        if mention.is_date and _YEAR_END.search(mention.clause):
-            stated = int(_YEAR_END.search(mention.clause).group(1))
+        if mention.is_date and (year_end_match := _YEAR_END.search(mention.clause)):
+            stated = int(year_end_match.group(1))
             if stated != mention.year:
                 continue
             fact = fact_of_claim(mention, mention.year, 0, "年", mention.span.text, row="截至日期")
             out.append(narrative_evaluation(
                 rule.id, mention.year == year_end, mention, subject=f"截至{mention.year}年12月31日", facts=[fact],
                 claims=[mention], expected=str(year_end), actual=str(mention.year), unit="年",
-                detail=f"{disclosure.year}年度{'决算' if disclosure.kind == 'final_account' else '预算'}的年末数据应截至{year_end}年12月31日"))
+                detail=f"{disclosure.year}年度{'决算' if disclosure.kind == 'final_account' else '预算'}"
+                       f"的年末数据应截至{year_end}年12月31日"))
             continue
         if not mention.comparison or mention.is_date:
             continue

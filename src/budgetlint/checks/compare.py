@@ -7,8 +7,8 @@ last digit is reported as info (a rounding tail or a copying error).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Callable
 
 from budgetlint.model import Evaluation, Fact, Outcome
 from budgetlint.model.findings import Addend, Quantity, Side
@@ -51,7 +51,7 @@ def _involved(computed: list[Fact]) -> list[Fact]:
     return [f for f in computed if f.value is not None] or list(computed)
 
 
-def locations(reported: list[Fact], computed: list[Fact] = ()) -> tuple:
+def locations(reported: list[Fact], computed: Sequence[Fact] = ()) -> tuple:
     """Every number involved: the reported cells, then the computed side's (see _involved)."""
     return tuple(f.location for f in [*reported, *_involved(list(computed))])
 

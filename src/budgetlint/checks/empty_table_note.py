@@ -56,16 +56,16 @@ def _fail(rule, part: FoundPart, location, *, detail: str, quote: str = "") -> E
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     parts = disclosure.parts
-    tables = [f for f in parts.found if f.spec.table and f.table is not None] if parts else []
-    if not tables:
+    tables = [(f, f.table) for f in parts.found if f.spec.table and f.table is not None] if parts else []
+    if parts is None or not tables:
         return [not_decided(rule.id, "not_applicable", "模板未列出表格或文件中没有这些表")]
     rx = re.compile(p.note)
     out = []
-    for part in tables:
+    for part, table in tables:
         note = _note(parts, part, rx)
         quote = note.text.strip() if note else ""
         where = note.location.at_cell(table=part.spec.name) if note else part.location
-        if has_data(part.table):
+        if has_data(table):
             if note is not None:
                 out.append(_fail(rule, part, where, quote=quote,
                                  detail=f"“{part.title}”有数据，却注明“{quote}”（第{note.location.line}行）"))

@@ -32,6 +32,7 @@ from budgetlint.checks.compare import compare_sides, not_decided
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.refs import FactRef, Strict, Unresolved, resolve
 from budgetlint.model import Disclosure, Evaluation, Fact
+from budgetlint.model.performance import OverallTargetTable
 
 
 class Item(Strict):
@@ -60,15 +61,14 @@ def _label(text: str) -> str:
     return text.strip().rstrip(":：").strip()
 
 
-def item_facts(disclosure: Disclosure, item: Item) -> list[Fact]:
-    table = disclosure.overall_target
+def item_facts(disclosure: Disclosure, table: OverallTargetTable, item: Item) -> list[Fact]:
     return [to_fact(disclosure, line.amount, table=table.title, row=_label(line.label), column=None,
                     line=line.line, text=line.text, unit=table.unit)
             for line in getattr(table, item.side) if line.key == item.key]
 
 
-def printed(disclosure: Disclosure, item: Item) -> bool:
-    return any(f.value not in (None, 0) or not f.parsed for f in item_facts(disclosure, item))
+def printed(disclosure: Disclosure, table: OverallTargetTable, item: Item) -> bool:
+    return any(f.value not in (None, 0) or not f.parsed for f in item_facts(disclosure, table, item))
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -80,11 +80,11 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         return [not_decided(rule.id, "insufficient_data", "申报表的预算情况或其金额单位没有读到")]
     out = []
     for pair in p.pairs:
-        if pair.if_printed is not None and not printed(disclosure, pair.if_printed):
+        if pair.if_printed is not None and not printed(disclosure, table, pair.if_printed):
             continue
-        if pair.unless_printed is not None and printed(disclosure, pair.unless_printed):
+        if pair.unless_printed is not None and printed(disclosure, table, pair.unless_printed):
             continue
-        left = [f for item in _list(pair.left) for f in item_facts(disclosure, item)]
+        left = [f for item in _list(pair.left) for f in item_facts(disclosure, table, item)]
         if not left:
             continue
         try:
@@ -92,7 +92,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         except Unresolved as u:
             out.append(not_decided(rule.id, u.outcome, u.reason))
             continue
-        right += [f for item in pair.right_items for f in item_facts(disclosure, item)]
+        right += [f for item in pair.right_items for f in item_facts(disclosure, table, item)]
         result = compare_sides(rule.id, left, right, relation=pair.relation, missing="比较的另一方没有读到")
         if result is not None:
             out.append(result)

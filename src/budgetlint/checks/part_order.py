@@ -33,8 +33,9 @@ def _kept(ranks: list[int]) -> set[int]:
     best: list[list[int]] = []
     for i, rank in enumerate(ranks):
         chain = max((c for c in best if ranks[c[-1]] < rank), key=len, default=[])
-        best.append(chain + [i])
-    return set(max(best, key=len, default=[]))
+        best.append([*chain, i])
+    longest: list[int] = max(best, key=len, default=[])
+    return set(longest)
 
 
 def _group(rule, group: str, found: list[FoundPart], order: dict[str, int]) -> list[Evaluation]:

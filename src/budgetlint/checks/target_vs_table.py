@@ -39,6 +39,7 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.model.facts import TableRow
 from budgetlint.model.findings import Severity
+from budgetlint.model.performance import TargetTable, TextCell
 
 # Looks over the whole document for what it compares (unread.py):
 # a project's row in the 项目支出预算表 may be on a page that was not read
@@ -115,7 +116,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     except Unresolved as u:
         return [not_decided(rule.id, u.outcome, u.reason)]
     out: list[Evaluation] = []
-    targets, target_objs = [], []
+    targets: list[tuple[str, Fact]] = []  # (normalised project name, total) for match()
+    printed: list[tuple[TargetTable, TextCell]] = []  # each one's table and its printed project name
     for target in disclosure.targets:
         funding = getattr(target, f"{p.phase}_funding")
         name = project_name(target)
@@ -127,12 +129,12 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(not_decided(rule.id, "insufficient_data", f"资金总额不是数字：“{fact.text}”", name))
             continue
         targets.append((squeeze(target.project_name.text), fact))
-        target_objs.append(target)
-    rows = [(squeeze(r.label), r, _row_fact(r, p.column)) for r in table.rows if r.role not in p.skip_roles]
-    rows = [(n, r, f) for n, r, f in rows if f is not None]
+        printed.append((target, target.project_name))
+    candidates = [(squeeze(r.label), r, _row_fact(r, p.column)) for r in table.rows if r.role not in p.skip_roles]
+    rows = [(n, r, f) for n, r, f in candidates if f is not None]
     pairs, similar = match(targets, [(n, f) for n, _, f in rows], p.min_similarity)
-    for i, (name, fact) in enumerate(targets):
-        target = target_objs[i]
+    for i, (_, fact) in enumerate(targets):
+        target, printed_name = printed[i]
         subject = project_name(target)
         if i not in pairs:
             detail = (f"{table.title}中没有这个项目：没有同名的行，也没有名称相近且金额相同的行"
@@ -155,6 +157,6 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if evaluation.outcome == Outcome.FAIL:
             shown += f"，相差 {evaluation.difference}{evaluation.unit}"
         if i in similar:
-            shown += f"（名称不同，按相近名称和相同金额对应：“{target.project_name.text}”与“{row.printed_label}”）"
+            shown += f"（名称不同，按相近名称和相同金额对应：“{printed_name.text}”与“{row.printed_label}”）"
         out.append(evaluation.model_copy(update={"detail": shown}))
     return out

@@ -71,14 +71,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     for spec in p.patterns:
         rx = re.compile(spec.pattern)
         maybe = re.search(spec.pattern, joined, re.MULTILINE) is not None
-        hits = ([(text, place, m) for text, *place in _texts(disclosure, p.scope) for m in rx.finditer(text)]
-                if maybe else [])
-        for text, place, m in hits:
+        hits = ([(text, block, row, i, m) for text, block, row, i in _texts(disclosure, p.scope)
+                 for m in rx.finditer(text)] if maybe else [])
+        for text, block, row, i, m in hits:
             start = max(m.start() - 12, 0)
             context = text[start:m.end() + 12]
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.FAIL, subject=spec.what, actual=m.group(0), detail=f"…{context}…",
-                locations=(_location(*place, spec.what, m.span()),),
+                locations=(_location(block, row, i, spec.what, m.span()),),
                 values={"table": part, "row": spec.what, "column": "", "quote": m.group(0)}))
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.what))

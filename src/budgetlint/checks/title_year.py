@@ -52,13 +52,15 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     for entry in (parts.toc_lines if parts else disclosure.source.toc):
         if years := years_in(entry.title):
             out.append(_check(rule, year, entry.title, years, toc_entry_location(disclosure, parts, p.toc_part, entry)))
-    performance = [t for t in (disclosure.overall_target, *disclosure.targets) if t is not None and t.year is not None]
-    for target in performance:
+    performance = [(t, t.year) for t in (disclosure.overall_target, *disclosure.targets)
+                   if t is not None and t.year is not None]
+    for target, target_year in performance:
         name = getattr(target, "project_name", None)
         location = Location(file=disclosure.path, line=target.title_line, table=target.title,
                             row=name.text if name else None)
-        part = parts.part_at(target.title_line) if parts else None
-        if part is not None:  # the page of the part it sits in is the best known
-            location = location.model_copy(update={"page": part.location.page, "page_basis": part.location.page_basis})
-        out.append(_check(rule, year, f"{target.title}（{target.year}年度）", [target.year], location))
+        holder = parts.part_at(target.title_line) if parts else None
+        if holder is not None:  # the page of the part it sits in is the best known
+            location = location.model_copy(update={"page": holder.location.page,
+                                                   "page_basis": holder.location.page_basis})
+        out.append(_check(rule, year, f"{target.title}（{target_year}年度）", [target_year], location))
     return out or [not_decided(rule.id, "not_applicable", "没有写明年份的标题")]

@@ -50,7 +50,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     parts = disclosure.parts
     if not (parts.toc_lines if parts else disclosure.source.toc):
         return [not_decided(rule.id, "not_applicable", "文件没有可识别的目录")]
-    spec = parts.template.parts.get(p.toc_part) if parts else None
+    spec = parts.spec(p.toc_part) if parts else None
     toc_name = spec.name if spec else None
     links, unlisted = disclosure.toc_links, disclosure.toc_unlisted
     out = []
@@ -79,7 +79,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if not part.spec.toc:
             continue
         if id(part) in listed:
-            out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name, locations=(part.location,)))
+            out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name,
+                                  locations=(part.location,)))
     for part in unlisted:
         out.append(Evaluation(
             rule=rule.id, outcome=Outcome.FAIL, subject=part.title,

@@ -21,8 +21,8 @@ from collections import Counter
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
-from budgetlint.model import Disclosure, Evaluation, Outcome
-from budgetlint.model.parts import toc_entry_location
+from budgetlint.model import Disclosure, Evaluation, Location, Outcome
+from budgetlint.model.parts import TocLine, toc_entry_location
 
 # Looks over the whole document for what it compares (unread.py):
 # the heading a 目录 page number points at may be on a page that was not read
@@ -45,32 +45,31 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     if source.page_basis not in EXACT:
         return [not_decided(rule.id, "not_applicable", "页码不确切（据目录估计或未知），无法核对目录页码")]
     parts = disclosure.parts
-    spec = parts.template.parts.get(p.toc_part) if parts else None
+    spec = parts.spec(p.toc_part) if parts else None
     toc_name = spec.name if spec else None
     links = disclosure.toc_links
-    paired = []
+    paired: list[tuple[TocLine, int, Location, int]] = []  # entry, the page it names, the body, its page
     for link in links:
         if link.entry.page is None:
             continue
         body = link.heading.location if link.heading is not None else (link.part.location if link.part else None)
         if body is not None and body.page is not None and body.page_basis in EXACT:
-            paired.append((link, body))
+            paired.append((link.entry, link.entry.page, body, body.page))
     if len(paired) < p.min_entries:
         return [not_decided(rule.id, "insufficient_data", f"目录中只有 {len(paired)} 条能与正文对上页码")]
-    diffs = Counter(body.page - link.entry.page for link, body in paired)
+    diffs = Counter(body_page - page for _, page, _, body_page in paired)
     offset = min(diffs, key=lambda d: (-diffs[d], abs(d)))
     out = []
-    for link, body in paired:
-        entry = link.entry
+    for entry, page, body, body_page in paired:
         where = toc_entry_location(disclosure, parts, p.toc_part, entry)
-        if body.page - entry.page == offset:
+        if body_page - page == offset:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=entry.title, locations=(where,)))
             continue
-        expected = body.page - offset
+        expected = body_page - offset
         out.append(Evaluation(
-            rule=rule.id, outcome=Outcome.FAIL, subject=entry.title, expected=str(expected), actual=str(entry.page),
-            difference=str(entry.page - expected), locations=(where, body),
-            detail=(f"正文在第{body.page}页（{BASIS_NAMES[body.page_basis]}）；其余目录条目的页码与实际页相差"
+            rule=rule.id, outcome=Outcome.FAIL, subject=entry.title, expected=str(expected), actual=str(page),
+            difference=str(page - expected), locations=(where, body),
+            detail=(f"正文在第{body_page}页（{BASIS_NAMES[body.page_basis]}）；其余目录条目的页码与实际页相差"
                     f"{offset}，此条应为{expected}"),
             values={"table": toc_name or "", "quote": entry.title}))
     return out

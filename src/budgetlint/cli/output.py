@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -62,7 +63,7 @@ class Output:
 
     def __init__(self, output: str | None, *, binary: bool = False) -> None:
         self.output, self.binary = output, binary
-        self._file = None
+        self._file: TextIO | None = None
         if output is not None:
             require_writable(output)
 

@@ -60,20 +60,22 @@ def _cell(loc: Location) -> tuple:
     return (loc.file, loc.table, loc.row, loc.column, loc.line)
 
 
-def _corrections(f: Finding) -> dict[tuple, tuple[Decimal, Addend]]:
-    """For each printed cell of a failing comparison: the change of that cell alone that makes it pass."""
+def _corrections(f: Finding) -> dict[tuple, tuple[Decimal, Addend, Decimal]]:
+    """For each printed cell of a failing comparison: the change of that cell alone that makes it pass,
+    with the cell's addend and its value."""
     reported = _decimal(f.reported.value) if f.reported else None
     computed = _decimal(f.computed.value) if f.computed else None
     unit = f.reported.unit if f.reported else None
     if reported is None or computed is None or unit not in UNIT_FACTORS:
         return {}
     difference = reported - computed  # reported − computed, in `unit`
-    out: dict[tuple, tuple[Decimal, Addend]] = {}
+    out: dict[tuple, tuple[Decimal, Addend, Decimal]] = {}
     for a in f.addends:
-        if _decimal(a.value) is None or a.unit not in UNIT_FACTORS or not a.location.column:
+        value = _decimal(a.value)
+        if value is None or a.unit not in UNIT_FACTORS or not a.location.column:
             continue
         change = (-difference if a.side == "reported" else difference) * UNIT_FACTORS[unit] / UNIT_FACTORS[a.unit]
-        out.setdefault(_cell(a.location), (change.normalize(), a))
+        out.setdefault(_cell(a.location), (change.normalize(), a, value))
     return out
 
 
@@ -89,7 +91,7 @@ def root_causes(findings: list[Finding]) -> list[Finding]:
     corrections = [_corrections(f) for f in findings]
     candidates: dict[tuple, list[int]] = {}
     for i, found in enumerate(corrections):
-        for cell, (change, _) in found.items():
+        for cell, (change, _, _) in found.items():
             if change != 0:
                 candidates.setdefault((cell, change), []).append(i)
     taken: set[int] = set()
@@ -106,8 +108,8 @@ def root_causes(findings: list[Finding]) -> list[Finding]:
         taken.update(members)
         members.sort(key=lambda i: (len(findings[i].addends), findings[i].sort_key()))
         lead = members[0]
-        addend = corrections[lead][cell][1]
-        suggested = _printed_like(Decimal(addend.value) + change, addend.printed)
+        _, addend, value = corrections[lead][cell]
+        suggested = _printed_like(value + change, addend.printed)
         cause = Cause(location=addend.location, name=addend.name, printed=addend.printed, suggested=suggested,
                       unit=addend.unit, explains=tuple(findings[i].fingerprint for i in members))
         out[lead] = out[lead].model_copy(update={"cause": cause, "fix": _fix(cause)})

@@ -96,9 +96,9 @@ class PageIndex:
         para = self.paragraphs.get(loc.line) if loc.line is not None else None
         if para is not None and para.lines and loc.column is None:
             if loc.span is not None:
-                page, bbox = self._span_box(para, loc.span)
-                bbox = tuple(round(v, 2) for v in bbox)  # type: ignore[assignment]
-            elif bbox is None and para.location.page == page:  # a place after the paragraph (a blank page) keeps its page
+                page, (x0, top, x1, bottom) = self._span_box(para, loc.span)
+                bbox = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+            elif bbox is None and para.location.page == page:  # after the paragraph (a blank page): keeps its page
                 bbox = para.location.bbox
         update: dict = {"page": page, "bbox": bbox, "page_size": self.sizes.get(page) if page else None}
         if bbox is not None:

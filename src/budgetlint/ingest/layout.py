@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from budgetlint.ingest.pages import PAGE_NUMBER, PageEstimator, anchor_pages, parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import PageDefect, Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
@@ -80,7 +80,7 @@ def assemble(items: list[Item], lines: list[str], *, path: str, layout: str, enc
 
     toc: list[TocEntry] = []
     toc_end = 0
-    for i, (kind, line, payload) in enumerate(groups):
+    for i, (kind, _, payload) in enumerate(groups):
         if kind == "paragraph" and _TOC_HEADING.match(str(payload).replace(" ", "")) and i + 1 < len(groups):
             nxt = groups[i + 1]
             if nxt[0] == "table":
@@ -115,12 +115,13 @@ def assemble(items: list[Item], lines: list[str], *, path: str, layout: str, enc
         page = page_of(line)
         return Location(file=path, line=line, page=page, page_basis=basis if page is not None else "none")
 
-    blocks = []
+    blocks: list[Block] = []
     for kind, line, payload in groups:
         if kind == "paragraph":
             blocks.append(Paragraph(text=payload, location=loc(line)))
         else:
-            rows = tuple(RawRow(cells, row_line, cell_lines, page_of(row_line)) for row_line, cells, cell_lines in payload)
+            rows = tuple(RawRow(cells, row_line, cell_lines, page_of(row_line))
+                         for row_line, cells, cell_lines in payload)
             blocks.append(RawTable.model_construct(kind="table", rows=rows, location=loc(line)))
     defects = tuple(PageDefect(kind="blank_page", location=Location(file=path, line=line, page=page,
                                                                    page_basis="formfeed"))

@@ -11,7 +11,7 @@ share belongs to -- the field is None rather than a guess.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -164,8 +164,8 @@ class ExecutionClaim(BaseModel):
     clause: str
 
 
-Claim = Annotated[Union[AmountClaim, ShareClaim, ChangeClaim, CountClaim, ListClaim, ClassNameClaim,
-                        YearMention, ExecutionClaim], Field(discriminator="kind")]
+Claim = Annotated[AmountClaim | ShareClaim | ChangeClaim | CountClaim | ListClaim | ClassNameClaim
+                  | YearMention | ExecutionClaim, Field(discriminator="kind")]
 
 
 class Binding(BaseModel):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal, Union, cast
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -71,7 +71,7 @@ class RawTable(BaseModel):
     continues: bool = False
 
 
-Block = Union[Paragraph, RawTable]
+Block = Paragraph | RawTable
 LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts, and each one's page
 
 

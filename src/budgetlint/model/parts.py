@@ -69,6 +69,10 @@ class DocumentParts:
     def specs(self) -> list[PartSpec]:
         return self.template.parts.items if self.template.parts else []
 
+    def spec(self, part_id: str) -> PartSpec | None:
+        """The template's part `part_id`, if the template has it."""
+        return self.template.parts.get(part_id) if self.template.parts else None
+
     def part_at(self, line: int | None) -> FoundPart | None:
         """The innermost found part whose span holds `line`."""
         if line is None:
@@ -76,9 +80,9 @@ class DocumentParts:
         best = None
         for part in self.found:
             start = part.location.line or 0
-            if start <= line and (part.end_line is None or line < part.end_line):
-                if best is None or part.depth >= best.depth:
-                    best = part
+            holds = start <= line and (part.end_line is None or line < part.end_line)
+            if holds and (best is None or part.depth >= best.depth):
+                best = part
         return best
 
 
@@ -122,6 +126,6 @@ def toc_entry_location(disclosure: Disclosure, parts: DocumentParts | None, toc_
                        entry: TocLine | TocEntry) -> Location:
     """Where a 目录 entry is printed, named as the 目录 part (its page is the 目录 heading's)."""
     found = parts.get(toc_part) if parts and toc_part else None
-    spec = parts.template.parts.get(toc_part) if parts and parts.template.parts and toc_part else None
+    spec = parts.spec(toc_part) if parts and toc_part else None
     base = found.location if found else Location(file=disclosure.path)
     return base.model_copy(update={"line": entry.line, "row": entry.title, "table": spec.name if spec else None})

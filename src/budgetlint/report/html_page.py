@@ -19,7 +19,8 @@ _STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;
 display:flex;flex-direction:column}
 #summary{order:-1} h1{order:-2;font-size:1.4em}
-td.path{font-size:.8em;word-break:break-all;max-width:28em} td.unit,th{white-space:nowrap} h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
+td.path{font-size:.8em;word-break:break-all;max-width:28em} td.unit,th{white-space:nowrap}
+h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0} th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top}
 th{background:#eef;cursor:pointer;user-select:none} td.n{text-align:right}
 tr.err td{background:#fdecea} tr.warn td{background:#fff8e1} tr.nc td{background:#eee}
@@ -36,7 +37,8 @@ document.querySelectorAll("table.sortable th").forEach(function (th) {
     th.classList.add(asc ? "asc" : "desc");
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
-      var x = a.cells[col].dataset.v || a.cells[col].textContent, y = b.cells[col].dataset.v || b.cells[col].textContent;
+      var x = a.cells[col].dataset.v || a.cells[col].textContent;
+      var y = b.cells[col].dataset.v || b.cells[col].textContent;
       var nx = parseFloat(x), ny = parseFloat(y);
       var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, "zh");
       return asc ? c : -c;
@@ -77,7 +79,8 @@ def section(key: int, record: DocumentRecord) -> str:
         loc = f.locations[0] if f.locations else None
         place = " / ".join(x for x in ((loc.table, loc.row, loc.column) if loc else ()) if x)
         out.append(f'<tr><td class="sev-{f.severity}">{f.severity}</td><td>{escape(f.rule)}</td>'
-                   f'<td class="n">{loc.page or "" if loc else ""}</td><td class="n">{loc.line or "" if loc else ""}</td>'
+                   f'<td class="n">{loc.page or "" if loc else ""}</td>'
+                   f'<td class="n">{loc.line or "" if loc else ""}</td>'
                    f"<td>{escape(place)}</td><td>{escape(f.message)}</td><td>{escape(f.actual or '')}</td>"
                    f"<td>{escape(f.expected or '')}</td><td>{escape(f.difference or '')}</td></tr>")
     out.append("</tbody></table></section>\n")
@@ -88,8 +91,8 @@ def _summary_row(row: SummaryRow) -> str:
     css = "nc" if not row.checked else "err" if row.errors else "warn" if row.warnings else ""
     unit = escape(row.unit or ("（未检查）" if not row.checked else "（单位未识别）"))
     cells = [f'<td class="unit"><a href="#{_anchor(row.key)}">{unit}</a></td>', f'<td class="n">{row.year or ""}</td>',
-             f"<td>{escape(row.kind_text)}</td>", f'<td class="n">{row.errors}</td>', f'<td class="n">{row.warnings}</td>',
-             f'<td class="n">{row.not_decided}</td>',
+             f"<td>{escape(row.kind_text)}</td>", f'<td class="n">{row.errors}</td>',
+             f'<td class="n">{row.warnings}</td>', f'<td class="n">{row.not_decided}</td>',
              *[f'<td class="n">{row.families.get(f, 0)}</td>' for f in FAMILIES],
              f'<td class="n">{row.seconds:.1f}</td>', f'<td class="path">{escape(row.path)}</td>',
              f'<td class="path">{escape(row.reason or "")}</td>']
@@ -101,7 +104,8 @@ def finish(summary: Summary) -> str:
     t = summary.totals()
     headers = ["单位", "年度", "类型", "错误", "警告", "未能判定", *FAMILIES, "用时(秒)", "文件", "未检查原因"]
     rows = "\n".join(_summary_row(r) for r in summary.ordered())
-    frequent = "".join(f"<li>{escape(rule)} {escape(name)}：{count} 次</li>" for rule, name, count in summary.frequent())
+    frequent = "".join(f"<li>{escape(rule)} {escape(name)}：{count} 次</li>"
+                       for rule, name, count in summary.frequent())
     return (f'<div id="summary"><p>共 {t["documents"]} 个文件：已检查 {t["checked"]}，未检查 {t["not_checked"]}；'
             f"错误 {t['errors']}，警告 {t['warnings']}，提示 {t['infos']}。点击表头排序，点击单位查看该单位的问题。</p>"
             f'<table class="sortable" id="summary-table"><thead><tr>{"".join(f"<th>{h}</th>" for h in headers)}'

@@ -25,15 +25,16 @@ def roles_entry(table) -> dict:
 
 
 def document_entry(doc: DocumentResult) -> dict:
-    if doc.error:
+    d, run = doc.disclosure, doc.run
+    if doc.error or d is None or run is None:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
                 "template": None, "tables": [], "findings": [], "summary": {}}
-    d, run = doc.disclosure, doc.run
-    entry = {"path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-             "tables": [table_entry(t) for t in d.tables],
-             "findings": [f.contract() for f in run.findings], "summary": run.summary,
-             "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
-             "undecided": undecided_entry(run)}
+    entry: dict[str, object] = {
+        "path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
+        "tables": [table_entry(t) for t in d.tables],
+        "findings": [f.contract() for f in run.findings], "summary": run.summary,
+        "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
+        "undecided": undecided_entry(run)}
     if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
         entry["unrecognised_tables"] = list(d.unrecognised_tables)
     if not d.template_fits:  # no template's tables fit: checked with the national base

@@ -16,13 +16,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from budgetlint.model import Finding, Outcome
-from budgetlint.model.results import DocumentResult, Results
+from budgetlint.model.results import DocumentResult, Results, RuleRun
 from budgetlint.report.phrases import OUTCOME_NAMES, where
 from budgetlint.report.record import DocumentRecord, record_of
 
 
-def _finding_of(doc: DocumentResult) -> dict[int, Finding]:
-    return {i: f for f in doc.run.findings for i in f.sources}
+def _finding_of(run: RuleRun) -> dict[int, Finding]:
+    return {i: f for f in run.findings for i in f.sources}
 
 
 def _suite(record: DocumentRecord, doc: DocumentResult | None, titles: dict[str, str]) -> ET.Element:
@@ -33,7 +33,7 @@ def _suite(record: DocumentRecord, doc: DocumentResult | None, titles: dict[str,
         ET.SubElement(case, "error", message=record.reason or (doc.error if doc else None) or "无法检查")
         counts.update(tests=1, errors=1)
     else:
-        findings = _finding_of(doc)
+        findings = _finding_of(doc.run)
         for i, e in enumerate(doc.run.evaluations):
             name = f"{e.rule} {e.subject}".strip()
             case = ET.SubElement(suite, "testcase", classname=f"{record.path}.{e.rule}", name=name)

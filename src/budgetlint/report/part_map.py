@@ -8,8 +8,8 @@ name, a table title, a 情况说明 section heading, a 绩效目标表 title …
 
 `overview(doc)` gives the rows of one document (findings that are the consequence of another's
 cause are left to their cause's row): every part of its kind (部门/单位) that has a row,
-required or not, and every part it has, in the template's order, then 其他; each row with its findings and how many checks were
-decided in it.
+required or not, and every part it has, in the template's order, then 其他; each row with its
+findings and how many checks were decided in it.
 """
 
 from __future__ import annotations
@@ -78,13 +78,13 @@ def part_of(location: Location | None, template: TemplateSpec | None, parts: Doc
     document has thousands of evaluations but a few dozen table names)."""
     if location is None or template is None or template.parts is None:
         return None
-    return _row_of(_part_of(location, template, parts, {} if named is None else named),
-                   {s.id: s for s in template.parts.items})
-
-
-def _part_of(location: Location, template: TemplateSpec, parts: DocumentParts | None,
-             named_by_table: dict[str, PartSpec | None]) -> str | None:
     specs = template.parts.items
+    return _row_of(_part_of(location, template, specs, parts, {} if named is None else named),
+                   {s.id: s for s in specs})
+
+
+def _part_of(location: Location, template: TemplateSpec, specs: list[PartSpec], parts: DocumentParts | None,
+             named_by_table: dict[str, PartSpec | None]) -> str | None:
     at_line = parts.part_at(location.line) if parts is not None else None
     if location.table:
         if location.table not in named_by_table:
@@ -105,7 +105,7 @@ def overview(doc: DocumentResult) -> list[PartRow]:
         return []
     template = disclosure.template_spec
     parts = disclosure.parts
-    cache: dict[tuple, str | None] = {}
+    cache: dict[tuple[str | None, int | None] | None, str | None] = {}
     named: dict[str, PartSpec | None] = {}
 
     def place(loc: Location | None) -> str:

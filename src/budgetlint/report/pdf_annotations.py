@@ -76,10 +76,11 @@ def pdf_rect(page, bbox: tuple[float, float, float, float]) -> tuple[float, floa
 
 
 def _annotate(writer, index: int, f: Finding, loc: Location, findings: tuple[Finding, ...]) -> None:
-    from pypdf.annotations import Highlight, Text
+    from pypdf.annotations import AnnotationDictionary, Highlight, Text
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
     page = writer.pages[index]
+    annotation: AnnotationDictionary
     if loc.bbox is not None:
         x0, y0, x1, y1 = pdf_rect(page, loc.bbox)
         quad = ArrayObject([FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0)])
@@ -115,7 +116,8 @@ def _summary_lines(d: DocumentRecord, offset: int, summary_pages: int) -> list[L
                   + (f"，已豁免 {waived}" if waived else "") + "）")]
     pdf = is_pdf(d)
     if not pdf:
-        lines.append(Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。", color=TEXT_COLORS["warning"]))
+        lines.append(Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。",
+                          color=TEXT_COLORS["warning"]))
     else:
         lines.append(Line("点击一行可跳到该页；页面上的高亮即问题所在，其批注写明问题、两边的数值和修改建议。"))
     number = 0
@@ -159,7 +161,8 @@ def _document(writer, doc: DocumentRecord) -> None:
         for f in doc.findings:
             if f.shown:
                 for loc in drawn_places(f):
-                    _annotate(writer, offset + count + loc.page - 1, f, loc, doc.findings)
+                    if loc.page is not None:  # always: drawn_places keeps the places on a page
+                        _annotate(writer, offset + count + loc.page - 1, f, loc, doc.findings)
     for p in placed:
         writer.add_annotation(offset + p.page, Link(rect=p.rect, target_page_index=p.target))
 

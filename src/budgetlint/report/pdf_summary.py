@@ -50,7 +50,7 @@ def wrap(text: str, size: float, width: float = WIDTH - 2 * MARGIN) -> list[str]
             current, used = "   ", 1.5 * size  # a continuation is indented
         current += ch
         used += w
-    return lines + [current] if current else lines
+    return [*lines, current] if current else lines
 
 
 def _show(text: str, x: float, y: float, size: float, color: tuple[float, float, float]) -> bytes:

@@ -2,10 +2,11 @@
 
 A Disclosure with its rule run weighs megabytes (every block, fact and evaluation); what the
 summary table, the results store and the 检查表 sheet need of it is a few kilobytes: identity
-(unit, year, kind, scope, template), outcome counts, the findings and the 检查表 rows. It also carries the document's figures
-by quantity (model/figures.py), for the rules across documents. A record is built in the process
-that checked the document, crosses process (and Dask) boundaries by pickle, and is all that is
-kept once the document's report has been rendered: memory stays flat over any number of files.
+(unit, year, kind, scope, template), outcome counts, the findings and the 检查表 rows. It also
+carries the document's figures by quantity (model/figures.py), for the rules across documents.
+A record is built in the process that checked the document, crosses process (and Dask)
+boundaries by pickle, and is all that is kept once the document's report has been rendered:
+memory stays flat over any number of files.
 
 A file that could not be checked is a record too, with `status` "not_checked" and the reason
 (unreadable, over its time budget, its worker crashed or ran out of memory): never a silent gap.

@@ -1,8 +1,9 @@
 """SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards and editors.
 
 A run per document (written as each document finishes); its driver lists the rules its results
-refer to (id, name, title, what and why, default level, groups). Each finding is a result: its level (error / warning / note), message, 修改建议 and the
-two sides in `properties`, the fingerprint in `partialFingerprints`, every place as a location.
+refer to (id, name, title, what and why, default level, groups). Each finding is a result: its
+level (error / warning / note), message, 修改建议 and the two sides in `properties`, the
+fingerprint in `partialFingerprints`, every place as a location.
 A place in a text file is a region of lines. A PDF has no lines: the region's `properties` give
 the page, the line on the page and the box (x0, top, x1, bottom in points from the top-left,
 with the page size), its `message` says 第N页第M行, its `snippet` the words it is about.

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from budgetlint.model import Finding, Location
+
+if TYPE_CHECKING:  # Pillow is imported only when pictures are drawn
+    from PIL.Image import Image
 
 SCALE = 1.5  # pixels per point
 CONTEXT = 18.0  # points shown above and below the boxes
@@ -28,9 +32,9 @@ class PageRenderer:
         import pypdfium2 as pdfium
 
         self.document = pdfium.PdfDocument(path)
-        self.pages: dict[int, object] = {}
+        self.pages: dict[int, Image] = {}
 
-    def page(self, number: int):
+    def page(self, number: int) -> Image:
         if number not in self.pages:
             self.pages[number] = self.document[number - 1].render(scale=SCALE).to_pil().convert("RGB")
         return self.pages[number]
@@ -39,21 +43,23 @@ class PageRenderer:
         self.document.close()
 
 
-def _places(f: Finding) -> list[Location]:
+def _places(f: Finding) -> tuple[int, list[Location]] | None:
+    """The PDF page of `f`'s first place and its places on that page; None when it has no place on a PDF page."""
     first = f.locations[0] if f.locations else None
     if first is None or first.page is None or first.page_basis != "pdf":
-        return []
-    return [loc for loc in f.locations if loc.page == first.page]
+        return None
+    return first.page, [loc for loc in f.locations if loc.page == first.page]
 
 
-def region(renderer: PageRenderer, f: Finding):
+def region(renderer: PageRenderer, f: Finding) -> Image | None:
     """The picture of `f`'s region, or None when it has no place on a PDF page."""
     from PIL import ImageDraw
 
-    places = _places(f)
-    if not places:
+    placed = _places(f)
+    if placed is None:
         return None
-    image = renderer.page(places[0].page).copy()
+    page, places = placed
+    image = renderer.page(page).copy()
     boxes = [loc.bbox for loc in places if loc.bbox is not None]
     draw = ImageDraw.Draw(image)
     for x0, top, x1, bottom in boxes:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -107,8 +107,10 @@ def render_terminal(summary: Summary, *, statistics: bool = False, width: int = 
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     table = Table(title="各文件检查结果（问题最多的在前）", title_justify="left")
-    for header, justify in [("单位", "left"), ("年度", "right"), ("类型", "left"), ("错误", "right"),
-                            ("警告", "right"), ("未能判定", "right"), ("用时(秒)", "right"), ("文件", "left")]:
+    columns: list[tuple[str, JustifyMethod]] = [
+        ("单位", "left"), ("年度", "right"), ("类型", "left"), ("错误", "right"),
+        ("警告", "right"), ("未能判定", "right"), ("用时(秒)", "right"), ("文件", "left")]
+    for header, justify in columns:
         table.add_column(header, justify=justify, overflow="fold")
     rows = summary.ordered()
     for row in rows[:limit] if limit else rows:
@@ -127,7 +129,8 @@ def render_terminal(summary: Summary, *, statistics: bool = False, width: int = 
                   f"错误 {t['errors']}，警告 {t['warnings']}，提示 {t['infos']}，未能判定的检查 {t['not_decided']}")
     if statistics and summary.rules:
         stats = Table(title="最常见的规则", title_justify="left", box=None)
-        for header, justify in [("次数", "right"), ("规则", "left"), ("名称", "left")]:
+        stat_columns: list[tuple[str, JustifyMethod]] = [("次数", "right"), ("规则", "left"), ("名称", "left")]
+        for header, justify in stat_columns:
             stats.add_column(header, justify=justify)
         for rule, name, count in summary.frequent():
             stats.add_row(str(count), rule, name)

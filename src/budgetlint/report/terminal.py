@@ -19,7 +19,7 @@ from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -76,13 +76,14 @@ def _parts(console: Console, record: DocumentRecord) -> None:
     if len(rows) <= 1:  # the template lists no parts: the findings below are all there is
         return
     table = Table(title="各部分检查结果", title_justify="left", show_edge=False, pad_edge=False, box=None)
-    for header, justify in [("部分", "left"), ("", "center"), ("问题", "right"), ("检查", "right")]:
+    columns: list[tuple[str, JustifyMethod]] = [("部分", "left"), ("", "center"), ("问题", "right"), ("检查", "right")]
+    for header, justify in columns:
         table.add_column(header, justify=justify)
     for row in rows:
         ok = _row_ok(record, row.findings)
         mark = ("✓" if ok else "✗") if row.checks or row.findings or row.id == OTHER else "–"
         style = None if ok else "red"
-        table.add_row(row.name, Text(mark, style=style), str(len(row.findings)) if row.findings else "",
+        table.add_row(row.name, Text(mark, style=style or ""), str(len(row.findings)) if row.findings else "",
                       str(row.checks), style=style)
     console.print(table)
 

@@ -4,9 +4,9 @@ Shaped like the inspectors' own sheets (title; 部门/单位名称; the file; a 
 符合要求 | 问题; 及时性; then 内容规范性 with one row per part of the template, and a last 其他 row).
 Each part row says 是 or 否 and lists the problems found in that part as numbered Chinese sentences
 with their page and line, reported and expected values, and, for a PDF, shows where they stand in
-its 问题截图 cell (report/screenshots.py: a picture of each problem's region, under its number). Which finding goes to which row is
-report/part_map.py's decision, shared with the terminal report. A row that no rule looked at says
-未检查, never 是.
+its 问题截图 cell (report/screenshots.py: a picture of each problem's region, under its number).
+Which finding goes to which row is report/part_map.py's decision, shared with the terminal
+report. A row that no rule looked at says 未检查, never 是.
 
 Bytes, not text: `render` returns the .xlsx file, so the CLI requires --output. The bytes are the
 same for the same input (fixed document times and zip entry times).
@@ -184,7 +184,8 @@ def _fill_document(ws, d: DocumentRecord) -> None:
     counts = "、".join(f"{name} {summary.get(key, 0)}" for key, name in
                       [("pass", "通过"), ("fail", "不符"), ("not_applicable", "不适用"),
                        ("insufficient_data", "数据不足"), ("error", "出错")])
-    note = (f"说明：budgetlint {__version__} 自动生成（模板 {d.template}）。共检查 {sum(summary.values())} 项：{counts}。"
+    note = (f"说明：budgetlint {__version__} 自动生成（模板 {d.template}）。"
+            f"共检查 {sum(summary.values())} 项：{counts}。"
             f"“是”表示所运行的规则在该部分未发现问题，不等于人工核对无误；“未检查”表示没有规则检查该部分；"
             f"标“（提示）”的是舍入尾差一类的提示，不影响“是/否”。")
     if len(rows) == 1:

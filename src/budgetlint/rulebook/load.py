@@ -39,7 +39,7 @@ def load_rule(path: Path) -> Rule:
     if path.stem != rule.id:
         raise RuleError(f"规则文件名应与 id 一致：{rule.id}.yaml", path=str(path))
     kind = rule.check.get("kind")
-    module = CHECK_KINDS.get(kind) or ACROSS_KINDS.get(kind)
+    module = (CHECK_KINDS.get(kind) or ACROSS_KINDS.get(kind)) if isinstance(kind, str) else None
     if module is None:
         known = sorted([*CHECK_KINDS, *ACROSS_KINDS])
         raise RuleError(f"未知的检查类型 kind: {kind!r}（可用：{', '.join(known)}）", path=str(path))

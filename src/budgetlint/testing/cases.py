@@ -123,7 +123,8 @@ def load_cases(rule: Rule) -> list[Case]:
         expect = _expected(document, item.get("expect", {}), case_id)
         previous = _other(item["previous"] if "previous" in item else data.get("previous"), template)
         others = [(previous[0], _edited(previous[1], item.get("previous_edit"), case_id))] if previous else []
-        others += [_other(u, template) for u in (item["units"] if "units" in item else data.get("units", []))]
+        units = item["units"] if "units" in item else data.get("units", [])
+        others += [other for u in units if (other := _other(u, template)) is not None]
         out.append(Case(rule, item["name"], to_tab_layout(document), case_template, expect,
                         others=tuple((t, to_tab_layout(text)) for t, text in others)))
     return out

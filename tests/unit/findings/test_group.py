@@ -24,7 +24,8 @@ def test_the_administration_cell_is_reported_once_per_table_as_the_cause(audited
     for lead, follower, table in [("TB009", "TB010", "2026年预算单位支出预算总表"),
                                   ("TB018", "TB019", "2026年预算单位一般公共预算支出功能分类预算表")]:
         cause = by_rule[lead].cause
-        assert (cause.location.table, cause.location.row, cause.location.column) == (table, "2040601 行政运行", "项目支出")
+        place = (cause.location.table, cause.location.row, cause.location.column)
+        assert place == (table, "2040601 行政运行", "项目支出")
         assert (cause.printed, cause.suggested) == ("64,840,547.00", "0.00")
         assert cause.explains == (by_rule[lead].fingerprint, by_rule[follower].fingerprint)
         assert by_rule[follower].consequence_of == by_rule[lead].fingerprint and not by_rule[follower].shown

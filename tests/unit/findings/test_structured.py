@@ -67,8 +67,8 @@ def test_narrative_findings_point_at_the_line_on_their_page_and_say_what_to_chan
 @pytest.mark.parametrize("difference, shown", [("", "计算值 无对应行。"), ("-3.00", "相差 -3.00元。")])
 def test_a_message_never_says_a_difference_without_an_amount(difference, shown):
     template = "{subject}：报告值 {actual}，计算值 {expected}，相差 {difference}{unit}。"
-    values = {"subject": "表1", "actual": "5", "expected": "无对应行" if not difference else "8", "difference": difference,
-              "unit": "元"}
+    values = {"subject": "表1", "actual": "5", "expected": "无对应行" if not difference else "8",
+              "difference": difference, "unit": "元"}
     text = message_of(template, values)
     assert text.endswith(shown.replace("无对应行", values["expected"]))
     assert "相差 元" not in text

@@ -50,7 +50,8 @@ def test_sarif_is_valid_and_carries_every_finding(audited, name):
                 assert region["startLine"] == place.line
         assert ("suppressions" in result) == (f.fingerprint == first.fingerprint)
     suppressed = [r for r in run["results"] if "suppressions" in r]
-    assert suppressed[0]["suppressions"] == [{"kind": "external", "status": "accepted", "justification": "主管部门同意"}]
+    assert suppressed[0]["suppressions"] == [{"kind": "external", "status": "accepted",
+                                              "justification": "主管部门同意"}]
 
 
 def test_sarif_names_the_cause_of_a_consequence(audited):
