@@ -12,8 +12,8 @@ severities and the waivers; the waivers are applied where each document is check
 that named no finding are found here, once every document is done.
 
 With several files, the rules across documents (上年数, 部门 vs 单位) run when all are done, on each
-document's figures kept compressed (batch/across.py); their findings close the report (the
-terminal's last section, the JSON's `across`).
+document's figures kept compressed in a temporary file (batch/across.py); their findings close the
+report (the terminal's last section, the JSON's `across`).
 """
 
 from __future__ import annotations
