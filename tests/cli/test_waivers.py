@@ -28,16 +28,17 @@ def _edit(path, old, new):
 def test_after_a_baseline_only_the_new_defect_is_reported_and_sets_the_exit_code(tmp_path, monkeypatch, capsys):
     seed = _project(tmp_path, monkeypatch)
     before = json.loads(run("check", str(seed), "--format", "json", "--fail-on", "never").stdout)["documents"][0]
-    assert len(before["findings"]) == 9
+    n = len(before["findings"])  # every finding of seed 004, whatever the rules find there today
+    assert n > 0
     code, _, err = run_main(monkeypatch, capsys, "baseline", str(seed), "-o", str(tmp_path / "budgetlint.toml"),
                             "--reason", "已公开，不再修改")
-    assert code == 0 and "9 个问题" in err
+    assert code == 0 and f"{n} 个问题" in err
     text = (tmp_path / "budgetlint.toml").read_text(encoding="utf-8")
-    assert text.count("[[waivers]]") == 9 and "已公开，不再修改" in text
+    assert text.count("[[waivers]]") == n and "已公开，不再修改" in text
 
     clean = run("check", str(seed))
     assert clean.exit_code == 0
-    assert "另有 9 个已豁免" in clean.output and "错误 " not in clean.output
+    assert f"另有 {n} 个已豁免" in clean.output and "错误 " not in clean.output
 
     _edit(seed, *NEW_DEFECT)
     result = run("check", str(seed))
@@ -47,7 +48,7 @@ def test_after_a_baseline_only_the_new_defect_is_reported_and_sets_the_exit_code
     data = json.loads(run("check", str(seed), "--format", "json").stdout)
     fresh = [f for f in data["documents"][0]["findings"] if f["waived"] is None]
     assert [f["rule"] for f in fresh] == ["NA007"]
-    assert len(data["documents"][0]["findings"]) == 10  # the nine waived are still there, counted
+    assert len(data["documents"][0]["findings"]) == n + 1  # the waived ones are still there, counted
     assert data["waivers"]["unused"] == []
 
 

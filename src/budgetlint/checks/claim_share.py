@@ -4,22 +4,27 @@ The part is the amount the share follows; the whole is the total of the list the
 (…预算收入13,901.07万元，主要包括A，占x%；B，占y% — 其中/主要包括/主要用于), or, when the share
 names its whole (占政府采购支出总额的81.90%), the table cell the vocabulary binds that name to, else
 the one amount the same paragraph states for exactly that subject.
-A share whose whole cannot be found this way stays unbound. The check passes when some part and
+A share that names no whole and belongs to no list may have its whole named where the sentence
+opens (“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，占0.00%；…): `openers` are regexes
+on the sentence whose group `whole` names it, bound as above. A share whose whole cannot be found
+this way stays unbound. The check passes when some part and
 whole inside their rounding intervals give a percentage that prints as stated, rounded or
 truncated; a whole that may be zero makes any share meaningless (insufficient_data).
 
-Params: none.
+Params:
+  openers: regexes over the share's sentence; group `whole` names the whole of its shares (default none)
 
-    check: {kind: claim_share}
+    check: {kind: claim_share, openers: ['^(?P<whole>[^，。]{2,30}?)中，']}
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
-from budgetlint.checks.refs import Strict
+from budgetlint.checks.refs import Regex, Strict
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import format_amount, percent_accepts, ratio_percent, sum_intervals
@@ -27,33 +32,44 @@ from budgetlint.recognize.narrative.binding import bind_subject
 
 
 class Params(Strict):
-    pass
+    openers: list[Regex] = []
 
 
-def _whole_of(share, disclosure: Disclosure) -> list[Fact] | None:
+def _named(disclosure: Disclosure, share, name: str) -> list[Fact] | None:
+    """The facts a named whole stands for: its vocabulary binding, else the one amount the same
+    paragraph states for exactly that subject."""
+    wanted = normalise_subject(name)
+    vocabulary = disclosure.template_spec.narrative
+    bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share)
+    if bound:
+        return list(bound[1])
+    # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
+    stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
+              and normalise_subject(a.subject) == wanted]
+    return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
+
+
+def _whole_of(share, disclosure: Disclosure, openers: list[str]) -> list[Fact] | None:
     """The facts standing for the share's whole, or None when the text does not make it clear."""
     if share.whole:
-        wanted = normalise_subject(share.whole)
-        vocabulary = disclosure.template_spec.narrative
-        bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share)
-        if bound:
-            return list(bound[1])
-        # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
-        stated = [a for a in claims_of(disclosure, "amount") if a.location.line == share.location.line
-                  and normalise_subject(a.subject) == wanted]
-        return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
+        return _named(disclosure, share, share.whole)
     for listing in claims_of(disclosure, "parts"):
         if any(p.span == share.amount.span and p.location.line == share.amount.location.line for p in listing.items):
             return [amount_fact(listing.total)]
+    for opener in openers:
+        m = re.search(opener, share.sentence)
+        if m and m.end() <= share.sentence.find(share.span.text):
+            return _named(disclosure, share, m.group("whole"))
     return None
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
+    p: Params = rule.params
     out = []
     for share in claims_of(disclosure, "share"):
         if share.amount is None:
             continue
-        whole = _whole_of(share, disclosure)
+        whole = _whole_of(share, disclosure, p.openers)
         if not whole:
             continue
         part = amount_fact(share.amount)

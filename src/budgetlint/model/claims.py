@@ -96,6 +96,8 @@ class ChangeClaim(_ClaimBase):
     # 其中 list the change follows, or the last amount of the previous sentence when the
     # sentence opens with the comparison (与上年相比，增加…)
     refers_to: Literal["same_clause", "same_sentence", "list_total", "previous_sentence"] | None = None
+    # the amount the change started from, where the text states it (由600.00万元增加到700.00万元)
+    base_amount: AmountClaim | None = None
 
 
 class CountClaim(_ClaimBase):

@@ -10,6 +10,13 @@ from budgetlint.model.facts import Table
 from budgetlint.model.figures import Composition, Figure
 from budgetlint.model.parts import DocumentParts, FoundPart, TocLink
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
+from budgetlint.model.prose import (
+    CellBinding,
+    ProseCell,
+    ProseNumber,
+    StatedFact,
+    SumStatement,
+)
 from budgetlint.model.templates import TemplateSpec
 
 
@@ -39,6 +46,13 @@ class Disclosure(BaseModel):
     targets: tuple[TargetTable, ...] = ()  # 项目支出绩效目标表
     overall_target: OverallTargetTable | None = None  # 整体支出绩效目标申报表
     self_evaluations: tuple[SelfEvaluation, ...] = ()  # 绩效自评表
+    # numbers in prose (model/prose.py): the performance tables' prose cells, the 情况说明's numbers,
+    # totals of listed items, cell numbers tied to their table, the register of standing facts
+    prose_cells: tuple[ProseCell, ...] = ()
+    narrative_numbers: tuple[ProseNumber, ...] = ()
+    prose_sums: tuple[SumStatement, ...] = ()
+    prose_bindings: tuple[CellBinding, ...] = ()
+    stated_facts: tuple[StatedFact, ...] = ()
     parts: DocumentParts | None = None  # the template's parts found here; None: the template lists none
     toc_links: tuple[TocLink, ...] = ()  # each 目录 line with what it points at in the body
     toc_unlisted: tuple[FoundPart, ...] = ()  # found parts the 目录 should list and does not

@@ -185,6 +185,7 @@ class SelfEvalIndicator(_Frozen):
     improvement: str = ""  # 改进措施, where printed in a column of its own
     line: int
     parsed: bool
+    cell_lines: dict[str, int] = {}  # column role -> the line its cell starts on (one-cell-per-line layout)
 
 
 class SelfEvaluation(_Frozen):

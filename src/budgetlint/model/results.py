@@ -3,10 +3,13 @@ stopped it. The reporters read only these."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.findings import Evaluation, Finding, Outcome, Waiver
+from budgetlint.model.prose import ProseNumber
 from budgetlint.model.rule import Rule
 
 
@@ -72,3 +75,38 @@ def narrative_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
     return {"extracted": {k: extracted[k] for k in kinds},
             "checked": {k: checked.get(k, 0) for k in kinds},
             "unbound": {k: extracted[k] - checked.get(k, 0) for k in kinds}}
+
+
+def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
+    """Numbers stated in prose, per part: found, bound (tied to a table value, a listed total or a
+    stated fact they can be compared with) and checked (decided, pass or fail, by a rule).
+
+    `performance_tables` counts the prose cells of the 绩效目标表 / 申报表 / 自评表, `narrative` the
+    情况说明. A narrative number is also bound when the amount claim starting at it is bound to a
+    table cell, and checked when a decided claim's text covers it (a share, a change, a list).
+    """
+    if doc.disclosure is None or doc.run is None:
+        return {}
+    d = doc.disclosure
+    decided = {key for e in doc.run.evaluations if e.outcome in (Outcome.PASS, Outcome.FAIL) for key in e.claims}
+    bound = {b.prose_number.key for b in d.prose_bindings}
+    bound |= {q.key for s in d.prose_sums for q in (s.total, *s.items)}
+    bound |= {q.key for f in d.stated_facts for q in f.statements}
+    bound |= {f"{b.claim.location.line}:{b.claim.span.start}" for b in d.bindings}
+    covered: dict[int | None, list[tuple[int, int]]] = {}
+    for claim in d.claims:
+        if f"{claim.location.line}:{claim.span.start}" in decided:
+            covered.setdefault(claim.location.line, []).append((claim.span.start, claim.span.end))
+
+    def count(numbers: Iterable[ProseNumber], narrative: bool) -> dict[str, int]:
+        found = checked = tied = 0
+        for q in numbers:
+            start = int(q.key.rsplit(":", 1)[1])
+            found += 1
+            tied += q.key in bound
+            checked += q.key in decided or (narrative and any(
+                a <= start < b for a, b in covered.get(q.location.line, ())))
+        return {"found": found, "bound": tied, "checked": checked}
+
+    return {"performance_tables": count((q for c in d.prose_cells for q in c.numbers), False),
+            "narrative": count(d.narrative_numbers, True)}

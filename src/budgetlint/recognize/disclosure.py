@@ -17,6 +17,8 @@ from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
 from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
+from budgetlint.recognize.narrative.prose import read_prose
+from budgetlint.recognize.narrative.stated_bases import read_stated_bases
 from budgetlint.recognize.national import is_table_title, looks_like_disclosure, resolve, title_kind
 from budgetlint.recognize.parts import find_parts, match_toc
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
@@ -286,14 +288,21 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     if added:
         claims = claims + tuple(added)
         stats = stats.model_copy(update={"class_name": stats.class_name + len(added)})
+    bases = read_stated_bases(paragraphs, claims)
+    if bases:
+        claims = claims + tuple(bases)
+        stats = stats.model_copy(update={"change": stats.change + len(bases)})
+    targets = tuple(parse_target_tables(source))
+    overall = parse_overall_target_table(source)
+    self_evaluations = tuple(parse_self_evaluations(source))
+    prose = read_prose(source, paragraphs, targets, overall, self_evaluations)
     disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
                             kind=template.kind, template=template.id, template_spec=template, tables=tuple(tables),
                             unrecognised_tables=tuple(unrecognised), template_fits=fits,
                             source=source, narrative=tuple(paragraphs),
                             claims=claims + tuple(extract_execution(paragraphs)), narrative_stats=stats,
-                            targets=tuple(parse_target_tables(source)),
-                            overall_target=parse_overall_target_table(source),
-                            self_evaluations=tuple(parse_self_evaluations(source)))
+                            targets=targets, overall_target=overall, self_evaluations=self_evaluations,
+                            **vars(prose))
     bindings = bind_claims(disclosure, template.narrative) if template.narrative is not None else ()
     if template.narrative_items:
         bindings += bind_items(disclosure, template.narrative_items, items, bindings)

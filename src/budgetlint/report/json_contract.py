@@ -8,7 +8,12 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
-from budgetlint.model.results import DocumentResult, Results, narrative_coverage
+from budgetlint.model.results import (
+    DocumentResult,
+    Results,
+    narrative_coverage,
+    prose_coverage,
+)
 
 CONTRACT_VERSION = 2  # 1: the first contract; 2: structured findings (docs/json-contract.md)
 
@@ -33,7 +38,7 @@ def document_entry(doc: DocumentResult) -> dict:
         "path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
         "tables": [table_entry(t) for t in d.tables],
         "findings": [f.contract() for f in run.findings], "summary": run.summary,
-        "narrative": narrative_coverage(doc), "pages": pages_entry(d.source),
+        "narrative": narrative_coverage(doc), "prose": prose_coverage(doc), "pages": pages_entry(d.source),
         "undecided": undecided_entry(run)}
     if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
         entry["unrecognised_tables"] = list(d.unrecognised_tables)

@@ -13,6 +13,7 @@ from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring.formulas import ONE, ZERO, Candidate
 from budgetlint.labels import squeeze
 from budgetlint.numbers import INFINITY, Interval, exact, interval_of, ratio_interval
+from budgetlint.recognize.narrative.prose_numbers import unit_measure
 
 Method = Literal["ratio", "capped", "met_full", "inverse"]
 METHOD_NAMES = {"ratio": "业绩值÷目标值", "capped": "业绩值÷目标值（封顶100%）", "met_full": "达成即100%",
@@ -169,3 +170,21 @@ def implied_rate(target, actual, methods: RateMethods, words: QualitativeValues)
             value = Interval(ONE / ratio.high if ratio.high != INFINITY else ZERO, ONE / ratio.low)
         rates.append(Candidate(METHOD_NAMES[method], value))
     return Implied(met, tuple(rates), basis)
+
+
+def actual_against_target(indicator) -> int | None:
+    """+1 when the 业绩值 is above the 目标值 beyond rounding, −1 below, None when they cannot be told
+    apart or compared (no numbers, units measuring different things, an 业绩值 stated as a bound)."""
+    t, a = indicator.target, indicator.actual
+    if t.number is None or a.number is None or a.operator not in (None, "="):
+        return None
+    tm, am = unit_measure(t.unit), unit_measure(a.unit)
+    if t.unit != a.unit and (tm is None or am is None or (tm[0], tm[2]) != (am[0], am[2])):
+        return None
+    scale_t, scale_a = (tm[1], am[1]) if tm and am else (1, 1)
+    ti, ai = _value_interval(t.number, None), _value_interval(a.number, None)
+    if ai.low * scale_a > ti.high * scale_t:
+        return 1
+    if ai.high * scale_a < ti.low * scale_t:
+        return -1
+    return None

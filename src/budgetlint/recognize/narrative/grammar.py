@@ -16,7 +16,10 @@ WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 13,901.07 / 13901.07 / 0
 NOT_IN_NUMBER = r"(?<![\d.])(?<!\d,)"  # not the tail of a longer number
 VERB = r"增加|减少|增长|下降|上升|降低"
-DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+# the word before a rate that follows an amount: a verb, or a noun naming the rate (减少A万元，降幅B%)
+RATE_WORD = rf"{VERB}|增幅|涨幅|增长率|降幅|下降率|降低率"
+DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1,
+              "增幅": 1, "涨幅": 1, "增长率": 1, "降幅": -1, "下降率": -1, "降低率": -1}
 
 # 第三部分 2024年度单位预算情况说明 / 第二部分 部门决算情况说明 / …编制说明: the narrative opens
 NARRATIVE_START = re.compile(r"^第[二三]部分.*情况说明|编制说明")
@@ -55,12 +58,18 @@ CHANGE = re.compile(
     rf"(?:(?P<same>基本持平|持平|相同|一致)"
     rf"|(?:略有|有所)?(?P<verb>{VERB})了?\s*"
     rf"(?:(?P<amount>{NUM})\s*(?P<unit>万元|亿元|元)"
-    rf"(?:[，,]\s*(?P<verb2>{VERB})了?\s*(?P<rate2>{NUM})\s*%)?"
+    rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?"
     rf"|(?P<rate>{NUM})\s*%"
     rf"|(?!\s*\d)))")
 # a change with no base in the text: 公务接待费增加0.5万元 / 增加预算0.5万元
 BARE_CHANGE = re.compile(rf"(?P<verb>{VERB})了?(?:预算)?\s*(?P<amount>{NUM})\s*(?P<unit>万元|亿元|元)"
-                          rf"(?:[，,]\s*(?P<verb2>{VERB})了?\s*(?P<rate2>{NUM})\s*%)?")
+                          rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?")
+# a change from a stated amount to another: 由600.00万元增加到700.00万元，增长16.67% / 从…下降至…，降幅…
+FROM_TO = re.compile(
+    rf"(?:由|从)\s*(?P<base>{NUM})\s*(?P<base_unit>万元|亿元|元)\s*(?P<verb>{VERB})(?:到|至|为)\s*"
+    rf"(?P<current>{NUM})\s*(?P<unit>万元|亿元|元)"
+    rf"(?:[，,]\s*(?:{VERB})了?\s*(?P<amount>{NUM})\s*(?P<amount_unit>万元|亿元|元))?"
+    rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?")
 # a change verb right before a position (a count after it is a difference, not a count)
 VERB_BEFORE = re.compile(rf"(?:{VERB})了?\s*$")
 # a count: 19个 / 29辆 / 11台（套） / 0批次 / 1人次 / 9998人 (not 12个月, not 第3条)

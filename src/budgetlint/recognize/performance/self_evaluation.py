@@ -128,7 +128,7 @@ class _SelfEvalBuilder:
                                               "improvement")}
         self.indicators.append(SelfEvalIndicator(
             level1=self.level1, level2=self.level2, level3=text["level3"], target=target, actual=actual,
-            **numbers, **texts, line=line["level3"], parsed=ok))
+            **numbers, **texts, line=line["level3"], parsed=ok, cell_lines=line))
 
     def total(self, row: RawRow) -> None:
         indexes = [i for i, c in enumerate(row.cells[1:], start=1) if clean(c)]

@@ -1,0 +1,206 @@
+"""Tying the numbers of a performance table's prose cells to values of the same table, fail-closed.
+
+A number binds only through words: the table's own labels and the prose vocabulary
+(rules/vocabulary/prose.yaml), never because it stands nearest.
+
+* **indicator** — in a goal cell (总体目标 of either side, 年度绩效目标, 预期目标, 实际完成情况) a number
+  whose subject (the words before it in its phrase, or in its clause when the name holds 、) ends with
+  an indicator's 三级指标 name (or that name without a measure word the prose
+  leaves out: 培训教师数 / 培训教师10人), with only lead words before it (本项目已完成…), and whose unit
+  measures what the indicator's value measures, binds to that indicator: to its 目标值 (指标值) in a
+  target or goal cell, to its 业绩值 in a 实际完成情况. The longest matching name wins; two indicators of
+  that name with different values bind nothing. A phrase naming the plan in a 实际完成情况 (计划…)
+  or what was done in a goal (实际…) binds nothing.
+* **cost** — a standard (money per something: 每生每年600元, 20元/生·月) with no subject of its own, or
+  only a generic one (标准, 平均 …), binds to the one 成本指标 row of its table (and side) whose value
+  has that unit.
+* **funding** — the last amount of a 项目概况 that follows a sum marker or a funding word (以上共计, 合计,
+  项目总投资 …), is
+  not itself summed into a later total and is not approximate, binds to the table's 资金总额 when its
+  实施期 and 年度 totals agree (when they differ, the text does not say which one it states).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from budgetlint.labels import squeeze
+from budgetlint.model.performance import (
+    IndicatorValue,
+    OverallTargetTable,
+    SelfEvaluation,
+    TargetTable,
+)
+from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, SumStatement
+from budgetlint.recognize.narrative.prose_numbers import (
+    ends_with_word,
+    subject_of,
+    unit_measure,
+)
+from budgetlint.recognize.narrative.prose_vocabulary import (
+    ProseVocabulary,
+    prose_vocabulary,
+)
+from budgetlint.recognize.performance.vocabulary import (
+    vocabulary as performance_vocabulary,
+)
+
+_TRAILING_BRACKET = re.compile(r"（[^（）]*）$")  # 学生满意度（%）
+_QUOTES = str.maketrans("", "", "“”\"'‘’")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_CLAUSE_MARKS = "，,。；;：:\n"  # where the words naming a number may start, at the widest
+GOAL_FIELDS = {"implementation_goal": "target", "annual_goal": "target", "goal": "target",
+               "expected_goal": "target", "actual_goal": "actual"}
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str | None) -> str:
+    return _TRAILING_BRACKET.sub("", squeeze(text or "")).translate(_QUOTES)
+
+
+class _Row:
+    """An indicator as the binder sees it: the names it may be called, its value for the role, its place."""
+
+    def __init__(self, index: int, indicator, value: IndicatorValue, header: str, v: ProseVocabulary) -> None:
+        self.index = index
+        self.header = header
+        self.name: str = indicator.level3
+        self.value = value
+        self.is_cost = indicator.level1 in v.cost_levels or indicator.level2 in v.cost_levels
+        self.measure = unit_measure(value.unit) if value.kind == "number" and value.number else None
+        key = _key(self.name)
+        self.names = [key]
+        if self.measure and self.measure[0] in v.measure_words:
+            self.names += [key[:-len(s)] for s in v.indicator_count_suffixes
+                           if key.endswith(s) and len(key) > len(s) + 1]
+
+    def measures(self, q: ProseNumber) -> bool:
+        return self.measure is not None and (self.measure[0], self.measure[2]) == (q.measure, q.per)
+
+    def binding(self, q: ProseNumber, bound_to: str, role: str, cell: ProseCell) -> CellBinding:
+        number = self.value.number
+        assert number is not None and self.measure is not None
+        return CellBinding(prose_number=q, bound_to=bound_to, via=self.name, role=role, indicator=self.index,
+                           value_text=self.value.text, value=number.value * self.measure[1],
+                           decimals=number.decimals, value_factor=self.measure[1],
+                           location=cell.location.model_copy(update={"line": self.value.line, "row": self.name,
+                                                                     "column": self.header}))
+
+
+def _names_match(subject: str, name: str, leads: list[str]) -> bool:
+    """`name` ends `subject`, and what stands before it is nothing, not a word, or a lead word."""
+    if not name or not subject.endswith(name):
+        return False
+    rest = subject[:-len(name)]
+    return not rest or not _CJK_END.search(rest) or any(rest.endswith(w) for w in leads)
+
+
+class _Binder:
+    def __init__(self, targets, overall, self_evaluations) -> None:
+        self.v = prose_vocabulary()
+        self.targets: tuple[TargetTable, ...] = targets
+        self.overall: OverallTargetTable | None = overall
+        self.self_evaluations: tuple[SelfEvaluation, ...] = self_evaluations
+        self.memo: dict[tuple, list[_Row]] = {}
+
+    def rows(self, cell: ProseCell, role: str) -> list[_Row]:
+        """The indicators a cell may speak of: its table's (its side's, in a 项目支出绩效目标表)."""
+        key = (cell.source, cell.table, cell.phase, role)
+        if key not in self.memo:
+            self.memo[key] = self._rows(cell, role)
+        return self.memo[key]
+
+    def _rows(self, cell: ProseCell, role: str) -> list[_Row]:
+        header = performance_vocabulary().role_names.get(role, role)
+        indicators: list[tuple[int, object, IndicatorValue]]  # a target, overall or self-evaluation indicator
+        if cell.source == "target":
+            indicators = [(k, i, i.value) for k, i in enumerate(self.targets[cell.table].indicators)
+                          if i.phase == (cell.phase or "annual")]
+        elif cell.source == "overall":
+            assert self.overall is not None
+            indicators = [(k, i, i.value) for k, i in enumerate(self.overall.indicators)]
+        else:
+            evaluation = self.self_evaluations[cell.table]
+            header = evaluation.indicator_headers.get(role, header)
+            indicators = [(k, i, getattr(i, role)) for k, i in enumerate(evaluation.indicators)]
+        return [_Row(k, i, value, header, self.v) for k, i, value in indicators]
+
+    def by_name(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
+        # the phrase before the number, and its clause: an indicator's name may hold 、 (机构集中养育的孤儿、…标准)
+        head = cell.text[:q.span.start]
+        clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1:]
+        subjects = {_key(q.subject), _key(subject_of(clause))} - {""}
+        excluded = self.v.plan_words if role == "actual" else self.v.actual_words
+        if not subjects or q.approximate or any(w in _key(q.subject) for w in excluded):
+            return None
+        matches = [(len(n), row) for row in rows for n in row.names for subject in subjects
+                   if _names_match(subject, n, self.v.indicator_lead)]
+        if not matches:
+            return None
+        longest = max(length for length, _ in matches)
+        chosen = list({id(row): row for length, row in matches if length == longest}.values())
+        values = {row.value.number.value if row.value.number else None for row in chosen}
+        if len(values) != 1 or not all(row.measures(q) for row in chosen):
+            return None  # two indicators of that name disagree, or the units measure different things
+        return chosen[0].binding(q, "indicator", role, cell)
+
+    def by_cost_row(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
+        if q.measure != "money" or not q.per or q.approximate:
+            return None
+        if q.subject is not None and _key(q.subject) not in self.v.standard_subjects:
+            return None
+        costs = [row for row in rows if row.is_cost and row.measures(q)]
+        return costs[0].binding(q, "cost", role, cell) if len(costs) == 1 else None
+
+    def funding(self, cell: ProseCell, sums: list[SumStatement]) -> CellBinding | None:
+        """The 项目概况's last amount, when it is a top-level total naming the project's money."""
+        money = [q for q in cell.numbers if q.measure == "money" and not q.per]
+        last = money[-1] if money else None
+        if last is None or last.approximate or any(s.total.key == last.key and s.nested for s in sums):
+            return None
+        # 购置电脑20台共计15万元: what the computers cost is the project's money when nothing else is priced
+        alone = len(money) == 1
+        marker = ends_with_word(last.lead, self.v.sum_markers, glued_after=self.v.sum_marker_after, after_count=alone)
+        if marker is None and ends_with_word(last.lead, self.v.funding_totals) is None:
+            return None
+        table = self.targets[cell.table]
+        totals = [f.total for f in (table.implementation_funding, table.annual_funding)
+                  if f is not None and f.total is not None and f.total.amount is not None]
+        if not totals or len({t.amount.value for t in totals if t.amount}) != 1 or table.unit not in self.v.units:
+            return None  # no total, or 实施期 and 年度 differ: which one the 项目概况 states is not said
+        line = totals[0]
+        assert line.amount is not None
+        factor = self.v.units[table.unit][1]
+        label = line.label.rstrip("：:")
+        return CellBinding(prose_number=last, bound_to="funding", via=label, role="total",
+                           value_text=line.amount.text, value=line.amount.value * factor,
+                           decimals=line.amount.decimals, value_factor=factor,
+                           location=cell.location.model_copy(update={"line": line.line, "row": label,
+                                                                     "column": None}))
+
+
+def bind_cells(cells: tuple[ProseCell, ...], targets: tuple[TargetTable, ...], overall: OverallTargetTable | None,
+               self_evaluations: tuple[SelfEvaluation, ...], sums: tuple[SumStatement, ...]) -> tuple[CellBinding, ...]:
+    """The bindings of every prose cell's numbers (see the module docstring), in cell order."""
+    binder = _Binder(targets, overall, self_evaluations)
+    found: list[CellBinding] = []
+    for index, cell in enumerate(cells):
+        role = GOAL_FIELDS.get(cell.field)
+        taken: set[str] = set()
+        if cell.field == "overview" and cell.source == "target":
+            total = binder.funding(cell, [s for s in sums if s.cell == index])
+            if total:
+                found.append(total)
+                taken.add(total.prose_number.key)
+        if role is None and cell.source != "target":
+            continue
+        rows = binder.rows(cell, role or "target")
+        for q in cell.numbers:
+            if q.key in taken:
+                continue
+            bound = (binder.by_name(cell, q, rows, role) if role else None) \
+                or binder.by_cost_row(cell, q, rows, role or "target")
+            if bound:
+                found.append(bound)
+    return tuple(found)
