@@ -64,6 +64,16 @@ def test_inspect_rich_names_every_table():
     assert result.output.count("\n  表") == 13
 
 
+def test_inspect_shows_the_national_base_and_each_tables_kind_and_roles():
+    """Issue 10: per document the template (here the national base: no province template fits),
+    per table its kind and the roles found (and those missing, when any)."""
+    result = run("inspect", str(FIXTURES / "national" / "constructed_2024_budget_shandong_titles.txt"))
+    assert result.exit_code == 0
+    assert "模板 national-budget（全国基础模板" in result.output
+    assert re.search(r"expenditure_summary .*\n\s+角色：total、basic、project\n", result.output)
+    assert result.output.count("角色：") == 9
+
+
 def test_rules_lists_and_shows_and_tests():
     listing = run("rules").output
     assert "TB001" in listing and "XT011" in listing

@@ -94,3 +94,99 @@ def test_duplicate_ids_are_refused(tmp_path):
     copy.write_text(Path(RULES[0].path).read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(RuleError):
         load_rules([tmp_path])
+
+
+def test_every_kind_has_a_default_message_and_a_rule_omits_only_its_default():
+    """rules/messages.yaml: one message per check kind; a rule file writes `message:` only to say more."""
+    from budgetlint.rulebook.load import default_messages
+    from budgetlint.yaml_loader import load_yaml
+
+    messages = default_messages()
+    assert set(messages) == set(CHECK_KINDS) | set(ACROSS_KINDS)
+    for rule in RULES:
+        stated = load_yaml(Path(rule.path).read_text(encoding="utf-8")).get("message")
+        assert rule.message == (stated or messages[rule.kind])
+        assert stated != messages[rule.kind], f"{rule.id} repeats its kind's default message: tools/rules_dedupe.py"
+
+
+def test_a_rule_without_message_gets_its_kinds_default_and_rules_show_prints_it(tmp_path):
+    from budgetlint.testing.cases import rule_doc
+
+    text = (FIXTURES.parent / "rules" / "tables" / "TB001.yaml").read_text(encoding="utf-8")
+    (tmp_path / "TB901.yaml").write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith("message:"))
+        .replace("id: TB001", "id: TB901").replace("name: revenue-items-differ-from-revenue-total", "name: tb-901"),
+        encoding="utf-8")
+    rule = load_rule(tmp_path / "TB901.yaml", {"column_sum": "{subject}：默认"})
+    assert rule.message == "{subject}：默认"
+    shown = rule_doc("TB001")
+    assert f"消息：{next(r for r in RULES if r.id == 'TB001').message}" in shown
+    assert "检查参数：table = budget_summary" in shown
+
+
+def test_a_rule_without_message_of_a_kind_without_default_is_refused(tmp_path):
+    text = (FIXTURES.parent / "rules" / "tables" / "TB001.yaml").read_text(encoding="utf-8")
+    (tmp_path / "TB001.yaml").write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith("message:")), encoding="utf-8")
+    with pytest.raises(RuleError, match="没有默认消息"):
+        load_rule(tmp_path / "TB001.yaml", {})
+
+
+def _documents_of(data, key=None):
+    """Every case document (text under document / previous / units) of a cases file's data."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k in ("document", "previous", "units", "cases"):
+                yield from _documents_of(v, k)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _documents_of(v, key)
+    elif isinstance(data, str) and key in ("document", "previous", "units"):
+        yield data
+
+
+def test_case_documents_are_not_copied_and_shared_ones_are_used_twice():
+    """A document several cases use is written once, in rules/cases/documents/, and named there."""
+    from collections import Counter
+
+    from budgetlint.yaml_loader import load_yaml
+
+    root = FIXTURES.parent / "rules"
+    written: Counter[str] = Counter()
+    shared: Counter[str] = Counter()
+    for path in sorted(root.rglob("*.cases.yaml")):
+        text = path.read_text(encoding="utf-8")
+        written.update(d for d in _documents_of(load_yaml(text)) if "\n" in d)
+        shared.update(re.findall(r"\{shared: ([\w.-]+)\}", text))
+    assert [d.split("\n")[0] for d, n in written.items() if n > 1] == [], "share them: tools/rules_dedupe.py"
+    documents = {p.stem: p.read_text(encoding="utf-8") for p in (root / "cases" / "documents").glob("*.txt")}
+    assert documents and all(shared[name] >= 2 for name in documents), "a document used once stays in its cases file"
+    assert not set(documents.values()) & set(written), "a shared document is copied into a cases file"
+
+
+def test_a_shared_document_is_found_beside_the_cases_or_bundled_and_a_bad_name_is_one_error(tmp_path):
+    from budgetlint.testing.cases import shared_document
+
+    cases = tmp_path / "pack" / "tables" / "TB901.cases.yaml"
+    (tmp_path / "pack" / "cases" / "documents").mkdir(parents=True)
+    (tmp_path / "pack" / "cases" / "documents" / "mine.txt").write_text("某表\n", encoding="utf-8")
+    assert shared_document("mine", cases) == "某表\n"
+    bundled = (FIXTURES.parent / "rules" / "cases" / "documents" / "budget-summary.txt").read_text(encoding="utf-8")
+    assert shared_document("budget-summary", cases) == bundled
+    with pytest.raises(RuleError, match="找不到共享用例文档 nothing") as missing:
+        shared_document("nothing", cases)
+    assert str(cases) in missing.value.user_text()
+    with pytest.raises(RuleError, match="名称"):
+        shared_document("../../etc/passwd", cases)
+
+
+def test_a_malformed_cases_file_is_one_error_naming_the_file_and_the_field(tmp_path):
+    import shutil
+
+    for name in ("TB001.yaml", "TB001.cases.yaml"):
+        shutil.copy(FIXTURES.parent / "rules" / "tables" / name, tmp_path / name)
+    (tmp_path / "TB001.cases.yaml").write_text("cases:\n- name: pass_x\n  expct: {}\n", encoding="utf-8")
+    rule = load_rule(tmp_path / "TB001.yaml")
+    with pytest.raises(RuleError) as info:
+        load_cases(rule)
+    assert "cases.0.expct" in info.value.message and info.value.path == str(tmp_path / "TB001.cases.yaml")

@@ -14,11 +14,12 @@ finding:
   is an item itself: 本年收入合计 both closes the income items and is an item of 收入总计) or the
   side's edge. Every row walked that carries an amount must be an item, `within` (a breakdown of
   an item printed under it: 1. 2. 3. under 一、财政拨款收入) or printed under an item's 科目编码
-  (30101 under 301; an uncoded line between two such rows); empty rows and rows holding only zeros do not matter. A row without role holding an
-  amount gives insufficient_data (it may be an item recognition missed); a row with another role
-  gives not_applicable (this layout closes the total over other rows, and the rule written for
-  that layout checks it: TB003 and TB004 where the Shanghai TB039 does not fit). No item row, item
-  rows beyond the bound, or items on both sides of the total: insufficient_data.
+  (30101 under 301; an uncoded line between two such rows); empty rows and rows holding only zeros
+  do not matter. A row without role holding an amount gives insufficient_data (it may be an item
+  recognition missed); a row with another role gives not_applicable (this layout closes the total
+  over other rows, and the rule written for that layout checks it: TB003 and TB004 where the
+  Shanghai TB039 does not fit). No item row, item rows beyond the bound, or items on both sides of
+  the total: insufficient_data.
 * columns (row_sum), for a sum whose parts vary by layout (the rule gives `besides`, the columns
   known to lie outside it: 上年结转 beside 本年收入合计): a value column of the row that is neither
   the total, an addend nor `besides` and that holds a non-zero amount makes that row
@@ -54,7 +55,8 @@ def closed_items(table: Table, total: TableRow, items: list[str], within: list[s
     if not positions:
         raise missing(table, items, "行")
     if min(positions) < at < max(positions):
-        raise Unresolved("insufficient_data", f"{table.title} 中 {total.printed_label} 的各项印在其上下两侧，无法确定其所含各项")
+        raise Unresolved("insufficient_data",
+                         f"{table.title} 中 {total.printed_label} 的各项印在其上下两侧，无法确定其所含各项")
     step = -1 if positions[0] < at else 1
     block: list[TableRow] = []
     i = at + step

@@ -21,12 +21,11 @@ from __future__ import annotations
 from typing import Literal
 
 from budgetlint.checks.compare import by_column, not_decided
-from budgetlint.checks.indicator_score import header
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import actual_against_target
-from budgetlint.checks.self_eval_funding import table_name
+from budgetlint.checks.self_eval_cells import indicator_header, table_name
 from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Outcome
 
@@ -56,7 +55,7 @@ def _text(indicator, role: str) -> str:
 
 def _evaluation(rule, disclosure, evaluation, indicator, ok: bool, detail: str, roles: tuple[str, ...]) -> Evaluation:
     name = table_name(evaluation)
-    facts = [to_fact(disclosure, None, table=name, row=indicator.level3, column=header(evaluation, role),
+    facts = [to_fact(disclosure, None, table=name, row=indicator.level3, column=indicator_header(evaluation, role),
                      line=indicator.cell_lines.get(role, indicator.line), text=_text(indicator, role))
              for role in roles]
     reason = indicator.deviation.strip()
@@ -64,8 +63,8 @@ def _evaluation(rule, disclosure, evaluation, indicator, ok: bool, detail: str, 
     return Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
                       subject=f"{name}「{indicator.level3}」",
                       **shown, detail=detail, locations=tuple(f.location for f in facts),
-                      values={"table": name, "row": indicator.level3, "column": header(evaluation, "deviation"),
-                              "quote": reason},
+                      values={"table": name, "row": indicator.level3,
+                              "column": indicator_header(evaluation, "deviation"), "quote": reason},
                       **({} if ok else sides(facts[:1], facts[1:], unit=None, name=by_column, **shown)))
 
 

@@ -21,11 +21,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetlint.checks.compare import by_column, not_decided
-from budgetlint.checks.indicator_score import header
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.self_eval_funding import table_name
+from budgetlint.checks.self_eval_cells import indicator_header, table_name
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.recognize.narrative.prose_numbers import unit_measure
 
@@ -68,12 +67,12 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 continue
             ok, why = judged
             facts = [] if ok else [  # a pass needs no place: thousands of rows agree
-                to_fact(disclosure, None, table=name, row=indicator.level3, column=header(evaluation, role),
+                to_fact(disclosure, None, table=name, row=indicator.level3, column=indicator_header(evaluation, role),
                         line=value.line, text=value.text) for role, value in (("actual", actual), ("target", target))]
             out.append(Evaluation(
                 rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=f"{name}「{indicator.level3}」",
                 expected=target.text, actual=actual.text, detail=why, locations=tuple(f.location for f in facts),
-                values={"table": name, "row": indicator.level3, "column": header(evaluation, "actual")},
+                values={"table": name, "row": indicator.level3, "column": indicator_header(evaluation, "actual")},
                 **({} if ok else sides(facts[:1], facts[1:], actual=actual.text, expected=target.text, unit=None,
                                        name=by_column))))
     return out or [not_decided(rule.id, "not_applicable", "绩效自评表中没有两侧都带单位的数值指标")]

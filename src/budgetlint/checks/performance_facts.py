@@ -68,7 +68,7 @@ def points(disclosure: Disclosure, number, *, table: str, row: str, column: str 
 
 
 def constant(disclosure: Disclosure, value: Decimal, *, line: int | None, table: str, row: str,
-             column: str) -> Fact:
+             column: str | None) -> Fact:
     """A value the rule states (weights add up to 100), placed at the line it is checked against."""
     return Fact(value=value, decimals=0, unit=NEUTRAL_UNIT, text=str(value),
                 location=location(disclosure, line, table=table, row=row, column=column))

@@ -21,9 +21,18 @@ from __future__ import annotations
 
 import re
 
+from pydantic import Field
+
 from budgetlint.checks.closure import carries_amount
 from budgetlint.checks.compare import by_cell
-from budgetlint.checks.refs import FactRef, Regex, Strict, Unresolved, resolve, the_table
+from budgetlint.checks.refs import (
+    FactRef,
+    Regex,
+    Strict,
+    Unresolved,
+    resolve,
+    the_table,
+)
 from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Fact
 
@@ -36,9 +45,9 @@ class TitleRef(Strict):
 class Preconditions(Strict):
     """Mixed into the Params of the kinds that take preconditions."""
 
-    only_if_zero: list[FactRef] = []
-    only_if_title: list[TitleRef] = []
-    unless_title: list[TitleRef] = []
+    only_if_zero: list[FactRef] = Field(default_factory=list)
+    only_if_title: list[TitleRef] = Field(default_factory=list)
+    unless_title: list[TitleRef] = Field(default_factory=list)
 
 
 def _zero_facts(ref: FactRef, disclosure: Disclosure) -> list[Fact]:
@@ -53,10 +62,12 @@ def _zero_facts(ref: FactRef, disclosure: Disclosure) -> list[Fact]:
     except Unresolved:
         return []  # a layout without the table has none of its money
     if ref.column not in table.columns and table.unplaced_columns:
-        raise Unresolved("insufficient_data", f"{table.title} 中没有 {ref.column} 列，而有未能识别的列，无法确定本规则的前提")
+        raise Unresolved("insufficient_data",
+                         f"{table.title} 中没有 {ref.column} 列，而有未能识别的列，无法确定本规则的前提")
     if not table.rows_with_role(ref.row or "") and any(r.role is None and r.code is None and carries_amount(r)
                                                          for r in table.rows):
-        raise Unresolved("insufficient_data", f"{table.title} 中没有 {ref.row} 行，而有未能识别的行，无法确定本规则的前提")
+        raise Unresolved("insufficient_data",
+                         f"{table.title} 中没有 {ref.row} 行，而有未能识别的行，无法确定本规则的前提")
     return []
 
 

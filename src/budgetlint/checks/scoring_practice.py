@@ -22,12 +22,11 @@ from decimal import Decimal
 from typing import Literal
 
 from budgetlint.checks.compare import by_column, by_row, not_decided
-from budgetlint.checks.indicator_score import header
 from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import actual_against_target
-from budgetlint.checks.self_eval_funding import table_name
+from budgetlint.checks.self_eval_cells import indicator_header, table_name
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 
 HUNDRED = Decimal(100)
@@ -41,7 +40,7 @@ class Params(Strict):
 def _cell(disclosure, evaluation, indicator, role: str) -> Fact:
     """完成率 / 得分 / 权重 of an indicator row as a Fact (located at its cell)."""
     return to_fact(disclosure, getattr(indicator, role), table=table_name(evaluation), row=indicator.level3,
-                   column=header(evaluation, role), line=indicator.line)
+                   column=indicator_header(evaluation, role), line=indicator.line)
 
 
 def _rows(disclosure: Disclosure, operators: tuple[str, ...], direction: int):
@@ -52,7 +51,7 @@ def _rows(disclosure: Disclosure, operators: tuple[str, ...], direction: int):
 
 
 def _values(evaluation, indicator, column: str) -> dict[str, str]:
-    return {"table": table_name(evaluation), "row": indicator.level3, "column": header(evaluation, column)}
+    return {"table": table_name(evaluation), "row": indicator.level3, "column": indicator_header(evaluation, column)}
 
 
 def _ceiling(rule, disclosure: Disclosure, p: Params) -> list[Evaluation]:

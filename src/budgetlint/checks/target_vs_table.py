@@ -34,7 +34,7 @@ from typing import Literal
 
 from budgetlint.checks.compare import balance, interval_in, not_decided
 from budgetlint.checks.refs import Strict, Unresolved, the_table
-from budgetlint.checks.target_funding import line_fact, phase_label, project_name
+from budgetlint.checks.target_cells import line_fact, phase_label, project_name
 from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.model.facts import TableRow

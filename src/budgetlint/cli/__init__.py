@@ -1,7 +1,7 @@
 """Command line: parse options, call api, choose a reporter, map errors to exit codes. Nothing else.
 
-One module per command (baseline.py, check.py, inspect.py, report.py, rules.py, scan.py); this module holds the
-group, the global options and `main`, the one error boundary. A command's module is imported when
+One module per command (baseline.py, check.py, inspect.py, report.py, roles.py, rules.py, scan.py); this
+module holds the group, the global options and `main`, the one error boundary. A command's module is imported when
 the command runs (or --help lists it), so `budgetlint --version` loads none of them.
 """
 
@@ -20,7 +20,8 @@ from budgetlint.exit_codes import ExitCode
 
 _traceback = False
 
-COMMANDS = ("baseline", "check", "inspect", "report", "rules", "scan")  # each the name of its module and its command
+# each the name of its module and its command
+COMMANDS = ("baseline", "check", "inspect", "report", "roles", "rules", "scan")
 
 
 class _Commands(ChineseGroup):
@@ -49,6 +50,7 @@ def cli(show_traceback: bool, verbose: bool) -> None:
       budgetlint check 目录/ --show-skipped    检查目录中的全部文件，并列出未能判断的检查
       budgetlint baseline -o budgetlint.toml 目录/   把现有问题全部记为已豁免
       budgetlint rules                       列出全部规则；budgetlint rules show NA001 查看说明
+      budgetlint roles [文件]                 列出规则可用的表类型与列、行角色（或该文件中识别到的）
     """
     global _traceback
     _traceback = show_traceback

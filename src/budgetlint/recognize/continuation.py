@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from budgetlint.labels import squeeze
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import RawTable
-from budgetlint.labels import squeeze
 from budgetlint.recognize.national import load_national
+
 
 def starts_with_title(table: RawTable) -> bool:
     """The table's first row is one cell that reads as a table title (or its unit line)."""

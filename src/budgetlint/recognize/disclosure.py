@@ -19,7 +19,7 @@ from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
 from budgetlint.recognize.narrative.prose import read_prose
 from budgetlint.recognize.narrative.stated_bases import read_stated_bases
-from budgetlint.recognize.national import is_table_title, looks_like_disclosure, resolve, title_kind
+from budgetlint.recognize.national import is_table_title, load_national, looks_like_disclosure, resolve, title_kind
 from budgetlint.recognize.parts import find_parts, match_toc
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
@@ -27,7 +27,6 @@ from budgetlint.recognize.templates import load_templates, national_base
 
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
 _YEAR = re.compile(r"(20\d\d)\s*年")
-_UNIT_TAIL = re.compile(r"\s*单位[:：]\s*(?:亿元|万元|元)\s*$")
 TITLE_LOOKBACK = 6  # paragraphs between a table title and its table: 单位名称, 单位, 表N …
 
 
@@ -40,10 +39,16 @@ class Match:
     empty_note: str | None
 
 
+def _without_unit_line(text: str) -> str:
+    """`text` without a unit line glued after a title (收入决算表单位：万元, …预算表部门名称：某局):
+    the national vocabulary's unit_line."""
+    return re.sub(load_national().unit_line, "", text).strip()
+
+
 def _clean_title(text: str) -> str:
-    """The title as printed, without what the paragraph glued to it: a unit after it (收入决算表单位：
-    万元) or a note before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
-    title = _UNIT_TAIL.sub("", text.strip()) or text.strip()
+    """The title as printed, without what the paragraph glued to it: a unit line after it or a note
+    before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
+    title = _without_unit_line(text) or text.strip()
     _, dot, tail = title.rpartition("。")
     return tail.strip() if dot and tail.strip() else title
 
@@ -143,7 +148,7 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], h
                 m = _UNIT.search(previous.text)
                 if m and unit is None:
                     unit = m.group(1)
-                text = squeezed[back]
+                text = _without_unit_line(squeezed[back])
                 found = _pick(template.titled(text), block)
                 if found:
                     spec, title = found, _clean_title(previous.text)
@@ -152,11 +157,11 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], h
             spec, title, row_unit = _title_in_rows(block, template)
             unit = row_unit or unit
         if spec is None and by_kind:
-            found = _national(block, _candidates(blocks, i, squeezed), template, header)
-            if found is not None:
-                spec, title = found
+            named = _national(block, _candidates(blocks, i, squeezed), template, header)
+            if named is not None:
+                spec, title = named
                 unit = unit or _unit_in_rows(block)
-        if spec is None:
+        if spec is None or title is None:
             if unrecognised is not None:
                 _note_unrecognised(blocks, i, squeezed, unrecognised)
             continue
@@ -230,10 +235,10 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
         matches = _classify(source.blocks, template, squeezed)
         if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
             best = (template, matches)
-    template = best[0] if best else national_base(document_kind(squeezed))
-    if template is None:
+    chosen = best[0] if best else national_base(document_kind(squeezed))
+    if chosen is None:
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)
-    return (template, *_with_national(source, template, squeezed, best[1] if best else []), best is not None)
+    return (chosen, *_with_national(source, chosen, squeezed, best[1] if best else []), best is not None)
 
 
 def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str],
@@ -274,9 +279,9 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         builder = TableBuilder(m.spec, path=source.path, title=m.title,
                                unit=m.unit or m.spec.unit or template.unit, page_basis=source.page_basis)
         tables.append(builder.build(m.raw, empty_note=m.empty_note))
-    paragraphs = [b.text for b in source.blocks if isinstance(b, Paragraph)]
-    unit_name = _first(template.unit_name_patterns, paragraphs, "unit")
-    year_text = _first(template.year_patterns, paragraphs, "year")
+    texts = [b.text for b in source.blocks if isinstance(b, Paragraph)]
+    unit_name = _first(template.unit_name_patterns, texts, "unit")
+    year_text = _first(template.year_patterns, texts, "year")
     if year_text is None and matches:
         y = _YEAR.search(matches[0].title)
         year_text = y.group(1) if y else None

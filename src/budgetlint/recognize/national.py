@@ -246,8 +246,8 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     kinds: list[str] = []  # per column: label | code | value | none
     for j in range(width):
         leaf = texts[j][0]
-        amounts, codes, words = _content(data, j)
-        if code_rx.search(leaf) or (codes and codes >= amounts + words):
+        amounts, coded, words = _content(data, j)
+        if code_rx.search(leaf) or (coded and coded >= amounts + words):
             kinds.append("code")
         elif label_rx.search(leaf) or words > amounts:
             kinds.append("label")
@@ -267,7 +267,8 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
     final = document_kind == "final_account"
     sides, unplaced = [], []
     groups += [[] for _ in range(len(names) - len(groups))]
-    printed = {_role(*texts[j], None, kind, vocabulary, final) for j in range(width) if kinds[j] == "value"}
+    named = (_role(*texts[j], None, kind, vocabulary, final) for j in range(width) if kinds[j] == "value")
+    printed = {role for role in named if role is not None}
     for name, columns in zip(names, groups):
         codes = [j for j in columns if kinds[j] == "code"]
         labels = [j for j in columns if kinds[j] == "label"]

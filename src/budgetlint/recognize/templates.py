@@ -34,9 +34,27 @@ def _load_vocabulary(path: Path) -> Vocabulary | None:
         raise TemplateError(f"正文主题词表有误：{exc}", path=str(path)) from exc
 
 
+def _table_data(path: Path, folder: Path) -> dict:
+    """A table file's data. `extends: TEMPLATE` takes the table of the same id in that template (a
+    sibling folder) and replaces only the fields this file states -- the Shanghai 单位 tables print
+    the 部门 ones under other titles, so they state their titles and what else differs, not a copy."""
+    data = _load_yaml(path)
+    base_id = data.pop("extends", None)
+    if base_id is None:
+        return data
+    base_tables = sorted((folder.parent / str(base_id) / "tables").glob("*.yaml"))
+    base = next((d for d in map(_load_yaml, base_tables) if d.get("id") == data.get("id")), None)
+    if base is None:
+        raise TemplateError(f"字段 extends：模板 {base_id} 中没有 id 为 {data.get('id')} 的表", path=str(path))
+    if "extends" in base:
+        raise TemplateError(f"字段 extends：模板 {base_id} 的表 {data.get('id')} 本身也是 extends，只能继承一层",
+                            path=str(path))
+    return {**base, **data}
+
+
 def load_template(folder: Path) -> TemplateSpec:
     data = _load_yaml(folder / "template.yaml")
-    tables = [_load_yaml(p) for p in sorted((folder / "tables").glob("*.yaml"))]
+    tables = [_table_data(p, folder) for p in sorted((folder / "tables").glob("*.yaml"))]
     narrative = _load_vocabulary(folder / "narrative.yaml")
     try:
         return TemplateSpec(**data, tables=tables, narrative=narrative)

@@ -1,4 +1,9 @@
-"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/ and *.cases.yaml excluded)."""
+"""Load rule packs: every <ID>.yaml under rules/ (templates/, vocabulary/, cases/, *.cases.yaml and the
+check kinds' default messages, rules/messages.yaml, excluded).
+
+A rule states its `message` only when it says more than its check kind's default (messages.yaml):
+the loader fills the default in, so a loaded Rule always holds its effective message.
+"""
 
 from __future__ import annotations
 
@@ -19,19 +24,42 @@ def rule_files(root: Path) -> list[Path]:
     files = []
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
-        if rel.parts[0] in ("templates", "vocabulary") or path.name.endswith(".cases.yaml") or path.name == "pack.yaml":
+        if (rel.parts[0] in ("templates", "vocabulary", "cases") or path.name.endswith(".cases.yaml")
+                or path.name in ("pack.yaml", MESSAGES_FILE)):
             continue
         files.append(path)
     return files
 
 
-def load_rule(path: Path) -> Rule:
+MESSAGES_FILE = "messages.yaml"
+
+
+def default_messages() -> dict[str, str]:
+    """Check kind -> the message its rules print unless they state their own (rules/messages.yaml)."""
+    path = rules_root() / MESSAGES_FILE
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"默认消息文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise RuleError("默认消息文件应为“检查类型: 消息”的映射", path=str(path))
+    return data
+
+
+def load_rule(path: Path, messages: dict[str, str] | None = None) -> Rule:
+    """The rule of one file; `messages` (default_messages()) supplies the message a rule omits."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"规则文件无法读取或不是合法的 YAML：{exc}", path=str(path)) from exc
     if not isinstance(data, dict):
         raise RuleError("规则文件应为一个 YAML 映射", path=str(path))
+    if "message" not in data and isinstance(data.get("check"), dict):
+        default = (default_messages() if messages is None else messages).get(str(data["check"].get("kind")))
+        if default is None:
+            raise RuleError(f"规则未写 message，检查类型 {data['check'].get('kind')!r} 也没有默认消息"
+                            f"（{MESSAGES_FILE}）", path=str(path))
+        data = {**data, "message": default}
     try:
         rule = Rule(**data, path=str(path))
     except (ValidationError, TypeError) as exc:
@@ -83,7 +111,8 @@ _LOADED_MAX = 8
 
 
 def _load(paths: list[Path]) -> list[Rule]:
-    rules = [load_rule(p) for p in paths]
+    messages = default_messages()
+    rules = [load_rule(p, messages) for p in paths]
     seen: dict[str, str] = {}
     for rule in rules:
         for key in [rule.id, *rule.aliases]:

@@ -10,6 +10,10 @@ A rule across documents (checks/across/) reads the document with others that the
 a department), at the top or per case (a case's `previous: null` drops it; `previous_edit` edits it
 like `edit`, and an edit may be a list of {find, to}). Another document is its text, or
 {template, document} when it uses another template. Expected findings name the main document's lines.
+A document used by several cases files is kept once, in rules/cases/documents/NAME.txt, and named
+wherever a document may stand: `document: {shared: NAME}` (also as `previous`, a `units` entry or
+the `document` of {template, document}). The nearest cases/documents/ folder above the cases file
+holds it (a rules folder of one's own may keep its own), else the bundled one.
 Expectations:
   pass_*         no finding, at least one pass, no error
   fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
@@ -25,14 +29,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.engine import run_across, run_rules
 from budgetlint.errors import BudgetlintError, RuleError
 from budgetlint.ingest import read_document, read_text
 from budgetlint.model import Outcome
+from budgetlint.paths import rules_root
 from budgetlint.recognize import recognize
 from budgetlint.recognize.figures import figures_of
 from budgetlint.rulebook import Rule, load_rules
+from budgetlint.testing.case_files import SHARED_NAME, CasesFile
 from budgetlint.yaml_loader import load_yaml
 
 _CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
@@ -100,6 +108,31 @@ def _other(entry: str | dict | None, template: str | None) -> tuple[str | None, 
     return template, entry
 
 
+_SHARED_NAME = re.compile(SHARED_NAME)
+
+
+def shared_document(name: object, cases_file: Path) -> str:
+    """The text of the shared case document NAME (module docstring), read for a case in cases_file."""
+    if not isinstance(name, str) or not _SHARED_NAME.fullmatch(name):
+        raise RuleError(f"共享用例文档的名称应为小写字母、数字、点和连字符：{name!r}", path=str(cases_file))
+    for folder in [*cases_file.resolve().parents, rules_root()]:
+        candidate = folder / "cases" / "documents" / f"{name}.txt"
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise RuleError(f"找不到共享用例文档 {name}（cases/documents/{name}.txt）", path=str(cases_file))
+
+
+def _with_shared(data: object, cases_file: Path) -> object:
+    """The cases data with every {shared: NAME} replaced by that document's text."""
+    if isinstance(data, dict):
+        if set(data) == {"shared"}:
+            return shared_document(data["shared"], cases_file)
+        return {k: _with_shared(v, cases_file) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_with_shared(v, cases_file) for v in data]
+    return data
+
+
 def cases_path(rule: Rule) -> Path:
     return Path(rule.path).with_name(f"{rule.id}.cases.yaml")
 
@@ -108,7 +141,14 @@ def load_cases(rule: Rule) -> list[Case]:
     path = cases_path(rule)
     if not path.exists():
         return []
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
+    try:
+        CasesFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
+        raise RuleError(f"用例文件有误：{problems}", path=str(path)) from exc
+    data = _with_shared(raw, path)
+    assert isinstance(data, dict)  # a CasesFile
     base = data.get("document", "")
     template = data.get("template") or (rule.applies_to.templates[0] if rule.applies_to.templates else None)
     out = []
@@ -207,14 +247,18 @@ def run_all_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None
 
 
 def rule_doc(rule_id: str, rules_dirs: list[Path] | None = None) -> str:
-    """`budgetlint rules show`: the rule's fields and its example case, generated from the YAML."""
+    """`budgetlint rules show`: the rule as loaded (its kind's default message filled in), and its example case."""
     rule = next((r for r in load_rules(rules_dirs) if rule_id in (r.id, r.name, *r.aliases)), None)
     if rule is None:
         raise RuleError(f"没有这条规则：{rule_id}")
     example = next((c for c in load_cases(rule) if c.name == rule.doc.example), None)
     lines = [f"{rule.id} {rule.name}", rule.title, "",
              f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
-             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}", "",
+             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}"
+             + (f" · 仅{'预算' if rule.applies_to.kind == 'budget' else '决算'}" if rule.applies_to.kind else ""),
+             "检查参数：" + "；".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                                   for k, v in rule.check.items() if k != "kind"),
+             f"消息：{rule.message}", *([f"修改建议：{rule.fix}"] if rule.fix else []), "",
              f"检查什么：{rule.doc.what}", f"为什么：{rule.doc.why}"]
     if example and example.file:
         lines += ["", f"示例（用例 {example.name}）：{example.file.name}"]

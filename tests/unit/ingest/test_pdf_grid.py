@@ -71,6 +71,24 @@ PLUMBER_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"
                     "join_tolerance": 3, "edge_min_length": 3, "intersection_tolerance": 3}
 
 
+def test_two_frames_drawn_touching_are_two_tables_when_their_columns_differ():
+    # a 3-column table (rows 0-20-40), then under it the next table's title row (40-60, one cell) and
+    # its 2 columns (60-80)
+    lines = [*grid([0, 50, 100, 150], [0, 20, 40]), h(60, 0, 150), v(0, 40, 60), v(150, 40, 60),
+             *grid([0, 75, 150], [60, 80])]
+    first, second = find_tables(lines)
+    assert first.lefts == [0, 50, 100] and len(first.rows) == 2
+    assert second.lefts == [0, 75] and second.rows[0] == [(0, 40, 150, 60), None]
+
+
+def test_a_row_of_one_cell_parts_no_frame_whose_columns_go_on_under_it():
+    # a section row of one cell between rows with the same columns: one table
+    lines = [*grid([0, 50, 100, 150], [0, 20]), h(40, 0, 150), v(0, 20, 40), v(150, 20, 40),
+             *grid([0, 50, 100, 150], [40, 60])]
+    [table] = find_tables(lines)
+    assert len(table.rows) == 3
+
+
 @pytest.mark.parametrize(("name", "page"), [
     ("sfj_2026_dept_budget.pdf", 3),  # an empty frame of 20 cells
     ("sfj_2026_dept_budget.pdf", 10),  # merged header cells

@@ -123,3 +123,16 @@ def test_the_text_of_a_real_final_account_of_another_province_is_checked_on_its_
     assert d.unit == "乌鲁木齐市政务服务中心"
     assert doc.run.findings == ()
     assert doc.run.summary["pass"] > 0
+
+
+@pytest.mark.parametrize(("text", "unit", "year"), [
+    # the cover and 第一部分 of 湛江市人民政府行政服务中心 2021年部门决算 (广东): the year before the unit,
+    # an ASCII colon after 第一部分
+    ("2021年湛江市人民政府行政服务中心部门决算\n\n第一部分:湛江市人民政府行政服务中心概况\n\n一、单位主要职责",
+     "湛江市人民政府行政服务中心", 2021),
+    ("2021年度部门决算公开\n\n第一部分：某县审计局概况\n\n一、主要职能", "某县审计局", 2021),
+    ("2021年度部门决算公开\n\n第一部分 单位概况\n\n一、主要职能", None, 2021),  # no unit named: none read
+])
+def test_the_unit_and_year_of_a_final_account_as_other_provinces_print_them(text, unit, year):
+    d = recognize(read_text(text, path="t.txt"))
+    assert (d.template, d.unit, d.year) == ("national-final-account", unit, year)

@@ -83,6 +83,38 @@ def test_two_templates_with_one_id_are_refused(tmp_path):
         load_templates(tmp_path)
 
 
+def _shanghai_pair(tmp_path: Path) -> Path:
+    for name in ("shanghai-district-budget", "shanghai-municipal-budget"):
+        shutil.copytree(rules_root() / "templates" / name, tmp_path / "templates" / name)
+    return tmp_path / "templates" / "shanghai-municipal-budget"
+
+
+def test_a_table_that_extends_takes_the_same_table_of_the_base_and_replaces_what_it_states(tmp_path):
+    municipal = next(t for t in load_templates() if t.id == "shanghai-municipal-budget")
+    district = next(t for t in load_templates() if t.id == "shanghai-district-budget")
+    revenue = municipal.table("revenue_summary")
+    assert revenue is not None and revenue.name == "预算单位收入预算总表"
+    assert revenue.model_copy(update={"name": district.table("revenue_summary").name,
+                                      "title_patterns": district.table("revenue_summary").title_patterns}) \
+        == district.table("revenue_summary")
+    assert "extends:" in (rules_root() / "templates" / "shanghai-municipal-budget" / "tables"
+                          / "02-revenue-summary.yaml").read_text(encoding="utf-8")
+    folder = _shanghai_pair(tmp_path)
+    assert load_template(folder).tables == municipal.tables  # (the narrative comes from the base, at load_templates)
+    _break(folder / "tables" / "02-revenue-summary.yaml", "id: revenue_summary", "id: no_such_table")
+    with pytest.raises(TemplateError) as info:
+        load_template(folder)
+    assert "extends" in info.value.message and info.value.path.endswith("02-revenue-summary.yaml")
+
+
+def test_a_table_extends_one_level_only(tmp_path):
+    folder = _shanghai_pair(tmp_path)
+    base = tmp_path / "templates" / "shanghai-district-budget" / "tables" / "02-revenue-summary.yaml"
+    base.write_text("extends: shanxi-budget\n" + base.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(TemplateError, match="只能继承一层"):
+        load_template(folder)
+
+
 def test_the_title_screen_finds_exactly_the_tables_each_pattern_finds():
     """TemplateSpec.titled rules paragraphs out by one search of all title patterns joined: on every
     paragraph of the seeds it gives what asking each table gives, and every bundled template's

@@ -1,5 +1,5 @@
-"""Rates and scores of 绩效自评表, shared by the kinds `self_eval_funding` (执行率, 执行率得分) and
-`indicator_score` (完成率, 得分): accepted scoring formulas (formulas.py), the 完成率 implied by 目标值
+"""Rates and scores of 绩效自评表, shared by the kinds execution_rate, execution_score (资金) and
+completion_rate, indicator_score (指标): accepted scoring formulas (formulas.py), the 完成率 implied by 目标值
 and 业绩值 (rates.py), and evaluations of printed derived values (derived.py)."""
 
 from budgetlint.checks.scoring.derived import derived

@@ -14,6 +14,11 @@ fixture PDFs):
    crossing at the bottom right: the nearest such corners give the cell (a merged cell, whose inner
    rulings do not reach its top, is one cell).
 4. Cells sharing a corner are one table; a table of one cell is a frame, not a table.
+5. Two frames drawn touching share a ruling and so their corners: one grid. It is parted before a
+   row of one cell that starts at the grid's left edge, follows a row of several cells and is
+   crossed by no cell from above, when the column edges above it and from it down differ (the next
+   table's title or unit line printed in its own frame, or a note row under a table). Frames with
+   the same column edges stay one grid (a known limit: their titles would have to part them).
 
 A table's rows are its cells grouped by top edge; its columns the distinct left edges. A row
 holds None where a cell of an earlier row spans it (merged vertically) or where a merged cell
@@ -22,7 +27,7 @@ starts in an earlier column.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from budgetlint.ingest.pdf.geometry import Box, union
@@ -69,7 +74,7 @@ def find_tables(rulings: list[Ruling]) -> list[Table]:
                        if not r.horizontal and r.end - r.start >= PREFILTER])
     crossings = _crossings(vertical, horizontal)
     cells = _cells(crossings)
-    tables = [Table(group) for group in _group(cells) if len(group) > 1]
+    tables = [Table(part) for group in _group(cells) for part in _parted(group) if len(part) > 1]
     tables.sort(key=lambda t: min((c[1], c[0]) for c in t.cells))
     return tables
 
@@ -168,6 +173,22 @@ def _group(cells: list[Box]) -> list[list[Box]]:
             remaining = rest
         groups.append(group)
     return groups
+
+
+def _parted(cells: list[Box]) -> list[list[Box]]:
+    """A grid's cells as the frames drawn touching (module docstring, 5), top to bottom."""
+    starting = Counter(c[1] for c in cells)
+    left = min(c[0] for c in cells)
+    for at in sorted(starting)[1:]:
+        if starting[at] != 1:
+            continue  # most rows: several cells start on them
+        [cell] = [c for c in cells if c[1] == at]
+        above = [c for c in cells if c[3] <= at]
+        below = [c for c in cells if c[1] >= at]
+        if (cell[0] == left and sum(1 for c in above if c[3] == at) > 1 and len(above) + len(below) == len(cells)
+                and {c[0] for c in above} != {c[0] for c in below}):
+            return [above, *_parted(below)]
+    return [cells]
 
 
 def _corners(cell: Box) -> tuple[_Point, _Point, _Point, _Point]:
