@@ -53,6 +53,7 @@ bench: bytecode
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_office.py
 
 # Re-resolve the exact versions from pyproject.toml's ranges (needs PyPI); commit the result.
 lock:

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from budgetlint.config import Config
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.findings.waivers import waive, waiver_use
 from budgetlint.ingest import read_document
-from budgetlint.model import Disclosure
+from budgetlint.ingest.combine import combine
+from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.findings import Waiver
 from budgetlint.model.results import DocumentResult, Results, RuleRun, SkippedFile
+from budgetlint.pairing import classify, find_pairs
 from budgetlint.recognize import recognize
 from budgetlint.recognize.templates import load_templates
 from budgetlint.rulebook import Rule, load_rules
 from budgetlint.rulebook.select import select_rules, with_severities
 
-INPUT_SUFFIXES = {".txt", ".pdf"}
+# what a folder walk picks up: readable inputs, and the office formats that get a clear message
+# (legacy .doc/.xls/.wps/.et: how to convert; .xlsm/.docm: macros refused) instead of silence
+INPUT_SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".xlsm", ".docm", ".doc", ".xls", ".wps", ".et"}
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:
@@ -72,28 +78,82 @@ def configured_rules(config: Config, *, select: list[str] | None = None, ignore:
 
 
 def audit(paths: list[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
-          rules_dirs: list[Path] | None = None, config: Config | None = None, today: dt.date | None = None) -> Results:
+          rules_dirs: list[Path] | None = None, config: Config | None = None, today: dt.date | None = None,
+          together: bool = False, pairing: bool = True) -> Results:
     """Check every file; a file that cannot be read is recorded and the others go on.
 
     `config` (the project file) gives the selection when select/ignore are None, the severities
-    and the waivers; `today` decides which waivers have expired."""
+    and the waivers; `today` decides which waivers have expired. `together`: all files are one
+    document. Otherwise, with several files and `pairing`, the text and tables halves of a split
+    disclosure are paired by their content (pairing.py) and checked as one document, in the place
+    of the first of the two; the halves' own results are dropped."""
     config = config or Config()
     today = today or dt.date.today()
     rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs)
     files, skipped = walk_paths(paths)
     if not files:
         raise InputError("没有找到可检查的文件", path=", ".join(str(p) for p in paths))
-    return waived(Results(documents=tuple(check_file(path, rules) for path in files), rules=tuple(rules),
-                          skipped=tuple(skipped), config_path=config.path), config.waivers, today)
+    if together and len(files) > 1:
+        documents = [check_files(files, rules)]
+    else:
+        documents = [check_file(path, rules) for path in files]
+    if pairing and len(documents) > 1:
+        kept: list[DocumentResult | None] = list(documents)
+        for text, tables in find_pairs([d.half for d in documents]):
+            paired = check_files((documents[text].path, documents[tables].path), rules, pairing="auto")
+            kept[min(text, tables)], kept[max(text, tables)] = paired, None
+        documents = [d for d in kept if d is not None]
+    return waived(Results(documents=tuple(documents), rules=tuple(rules), skipped=tuple(skipped),
+                          config_path=config.path), config.waivers, today)
+
+
+def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> DocumentResult:
+    """One document already read: recognised and checked, or the error that stopped it. A half of
+    a split disclosure (pairing.classify) carries its `half` key, so a run can pair it."""
+    try:
+        disclosure, half = classify(source)
+    except BudgetlintError as exc:
+        return DocumentResult(path=path, error=exc.user_text())
+    key = half.key if half is not None else None
+    if disclosure is None:  # a text half that is no disclosure on its own
+        assert half is not None and half.error is not None
+        return DocumentResult(path=path, error=f"{half.error.user_text()}；{TEXT_HALF_HINT}", half=key)
+    return DocumentResult(path=path, disclosure=disclosure, run=check_disclosure(disclosure, rules), half=key)
+
+
+TEXT_HALF_HINT = "若表格在另一个文件中，可用 --together 一并检查，或把两个文件放在同一目录中自动配对"
 
 
 def check_file(path: str | Path, rules: list[Rule]) -> DocumentResult:
     """One file: its disclosure and rule run, or the error that stopped it (recorded, not raised)."""
     try:
-        disclosure = read_disclosure(path)
+        source = read_document(path)
     except BudgetlintError as exc:
         return DocumentResult(path=str(path), error=exc.user_text())
-    return DocumentResult(path=str(path), disclosure=disclosure, run=check_disclosure(disclosure, rules))
+    return check_source(str(path), source, rules)
+
+
+def check_files(paths: Sequence[str | Path], rules: list[Rule], *,
+                pairing: Literal["together", "auto"] = "together") -> DocumentResult:
+    """The file(s) of one document: one file as check_file; several read and combined into one
+    document (ingest.combine), in the order given. A file that cannot be read stops the document,
+    with that file's message."""
+    if len(paths) == 1:
+        return check_file(paths[0], rules)
+    files = tuple(str(p) for p in paths)
+    sources = []
+    for path in paths:
+        try:
+            sources.append(read_document(path))
+        except BudgetlintError as exc:
+            return DocumentResult(path=" + ".join(files), error=exc.user_text(), files=files, pairing=pairing)
+    source = combine(sources)
+    try:
+        disclosure = recognize(source)
+    except BudgetlintError as exc:
+        return DocumentResult(path=source.path, error=exc.user_text(), files=files, pairing=pairing)
+    return DocumentResult(path=source.path, disclosure=disclosure, run=check_disclosure(disclosure, rules),
+                          files=files, pairing=pairing)
 
 
 def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.date) -> DocumentResult:

@@ -51,15 +51,26 @@ def test_os_errors_are_said_in_chinese(monkeypatch, capsys, tmp_path):
 
 def test_files_skipped_in_a_folder_are_listed(monkeypatch, capsys, tmp_path):
     shutil.copy(SEED_000, tmp_path / "a.txt")
-    (tmp_path / "说明.docx").write_bytes(b"PK\x03\x04")
-    (tmp_path / "表.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "扫描件.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "备份.rar").write_bytes(b"Rar!\x1a\x07\x00")
     text = run("check", str(tmp_path), "--fail-on", "never").output
-    assert "未检查：" in text and "说明.docx" in text and "表.xlsx" in text and "2 个文件未检查" in text
+    assert "未检查：" in text and "扫描件.png" in text and "备份.rar" in text and "2 个文件未检查" in text
     data = json.loads(run("check", str(tmp_path), "--format", "json", "--fail-on", "never").stdout)
-    assert sorted(s["path"].rsplit("/", 1)[-1] for s in data["skipped"]) == ["表.xlsx", "说明.docx"]
+    assert sorted(s["path"].rsplit("/", 1)[-1] for s in data["skipped"]) == ["备份.rar", "扫描件.png"]
     assert all("不支持的文件类型" in s["reason"] for s in data["skipped"])
     code, _, err = run_main(monkeypatch, capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "never")
     assert code == 0 and err.count("未检查：") == 2  # other formats say it on stderr
+
+
+def test_office_files_in_a_folder_are_read_not_skipped(tmp_path):
+    """.docx and .xlsx are inputs now (issue 15): a damaged one is a file that could not be checked,
+    with its reason, never a file silently passed over."""
+    shutil.copy(SEED_000, tmp_path / "a.txt")
+    (tmp_path / "说明.docx").write_bytes(b"PK\x03\x04")
+    data = json.loads(run("check", str(tmp_path), "--format", "json", "--fail-on", "never").stdout)
+    assert data["skipped"] == []
+    damaged = next(d for d in data["documents"] if d["path"].endswith("说明.docx"))
+    assert "文件损坏或不完整" in damaged["error"]
 
 
 def test_show_skipped_lists_every_undecided_check_with_its_reason():

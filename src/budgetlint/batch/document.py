@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from budgetlint import api
 from budgetlint.config import Config
@@ -53,6 +54,8 @@ class Job:
     index: int
     paths: tuple[str, ...]
     sha256: str | None = None  # known already (a scan hashes to decide what to skip): not hashed again
+    # several paths: given together (--together) or paired by their content ("auto")
+    pairing: Literal["together", "auto"] = "together"
 
     @property
     def path(self) -> str:
@@ -121,7 +124,7 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
     """Check one document; never raises (see the module docstring)."""
     started = time.perf_counter()
     try:
-        doc = api.check_file(job.path, rules_for(settings))
+        doc = api.check_files(job.paths, rules_for(settings), pairing=job.pairing)
         if settings.waivers:
             doc = api.waive_document(doc, {w.fingerprint: w for w in settings.waivers},
                                      settings.today or dt.date.today())

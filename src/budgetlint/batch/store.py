@@ -12,6 +12,10 @@ the process that runs the scan writes (workers and Dask workers never open the f
 A document is its content: (sha256, ruleset) is unique, so a rerun skips what is stored and a
 document is held exactly once per rule-set version; saving it again (--rerun, or a document that
 could not be checked last time and is tried again) deletes the old row first.
+
+The two halves of a split disclosure paired by a scan (pairing.py) are one document, stored under
+the hash of both files; `pairs` remembers which two files' hashes made it, so a rerun skips both
+halves while the pair is stored, and each location of its findings keeps its own file.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ CREATE TABLE IF NOT EXISTS documents (
     parts TEXT,
     coverage TEXT,
     figures TEXT,
-    across TEXT
+    across TEXT,
+    half TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_content ON documents (sha256, ruleset);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents (unit_key, year);
@@ -81,6 +86,13 @@ CREATE TABLE IF NOT EXISTS findings (
     PRIMARY KEY (document_id, source, seq)
 );
 CREATE INDEX IF NOT EXISTS findings_rule ON findings (rule);
+CREATE TABLE IF NOT EXISTS pairs (
+    text_sha256 TEXT NOT NULL,
+    tables_sha256 TEXT NOT NULL,
+    ruleset TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (text_sha256, tables_sha256, ruleset)
+);
 """
 
 
@@ -119,9 +131,9 @@ class Store:
             raise ReportError(f"无法打开结果库（不是 SQLite 文件或无写入权限）：{exc}", path=self.path) from exc
 
     def _add_columns(self) -> None:
-        """A store written before the rules across documents lacks their columns: add them (nullable)."""
+        """A store written before the rules across documents (or pairing) lacks their columns: add them (nullable)."""
         have = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
-        for column in ("figures", "across"):
+        for column in ("figures", "across", "half"):
             if column not in have:
                 self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
@@ -141,9 +153,14 @@ class Store:
         return self.db.execute("SELECT 1 FROM documents WHERE sha256=? AND ruleset=? AND status='checked'",
                                (sha256, ruleset)).fetchone() is not None
 
-    def save(self, record: DocumentRecord, ruleset: str) -> int:
-        """Store one document (replacing the same content's row of this rule set) in one transaction."""
+    def save(self, record: DocumentRecord, ruleset: str, *, halves: tuple[str, str] | None = None) -> int:
+        """Store one document (replacing the same content's row of this rule set) in one transaction;
+        `halves`: the hashes of the text and tables files a paired document was made of."""
         with _transaction(self.db):
+            if halves is not None and record.sha256 is not None:
+                self.db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?)", (*halves, ruleset, record.sha256))
+                # a half an earlier scan stored alone is now part of the pair
+                self.db.execute("DELETE FROM documents WHERE sha256 IN (?, ?) AND ruleset=?", (*halves, ruleset))
             if record.sha256 is not None:
                 self.db.execute("DELETE FROM documents WHERE sha256=? AND ruleset=?", (record.sha256, ruleset))
             else:
@@ -153,26 +170,28 @@ class Store:
             cursor = self.db.execute(
                 f"INSERT INTO documents (path, sha256, ruleset, status, reason, size, unit, unit_key, year, kind, "
                 f"scope, template, {', '.join(f'{chr(34)}{o}{chr(34)}' for o in OUTCOMES)}, seconds, checked_at, "
-                f"parts, coverage, figures) VALUES ({', '.join('?' * (17 + len(OUTCOMES)))})",
+                f"parts, coverage, figures, half) VALUES ({', '.join('?' * (18 + len(OUTCOMES)))})",
                 (record.path, record.sha256, ruleset, record.status, record.reason, record.size, record.unit,
                  unit_key(record.unit), record.year, record.kind, record.scope, record.template, *counts,
                  record.seconds, time.strftime("%Y-%m-%dT%H:%M:%S"),
                  json.dumps([asdict(p) for p in record.parts], ensure_ascii=False),
                  json.dumps(record.coverage, ensure_ascii=False),
-                 record.figures.model_dump_json() if record.figures is not None else None))
+                 record.figures.model_dump_json() if record.figures is not None else None,
+                 json.dumps(record.half, ensure_ascii=False) if record.half is not None else None))
             document_id = cursor.lastrowid
             assert document_id is not None
-            self._insert_findings(document_id, DOCUMENT, record.findings)
+            self._insert_findings(document_id, DOCUMENT, record.findings, with_files=bool(record.files))
         return document_id
 
-    def _insert_findings(self, document_id: int, source: str, findings: Iterable[Finding]) -> None:
+    def _insert_findings(self, document_id: int, source: str, findings: Iterable[Finding], *,
+                         with_files: bool = False) -> None:
         rows = []
         for seq, f in enumerate(findings):
             loc = f.locations[0] if f.locations else None
             rows.append((document_id, source, seq, f.rule, f.name, f.severity, loc.page if loc else None,
                          loc.line if loc else None, loc.table if loc else None, loc.row if loc else None,
                          loc.column if loc else None, f.expected, f.actual, f.difference, f.message,
-                         json.dumps(contract_with_files(f) if source != DOCUMENT else f.contract(),
+                         json.dumps(contract_with_files(f) if source != DOCUMENT else f.contract(with_file=with_files),
                                     ensure_ascii=False)))
         self.db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * 16)})", rows)
 
@@ -183,6 +202,23 @@ class Store:
             for family in sorted({f.rule[:2] for f in run.findings}):
                 self._insert_findings(document_id, family, [f for f in run.findings if f.rule[:2] == family])
             self.db.execute("UPDATE documents SET across=? WHERE id=?", (json.dumps(run.summary), document_id))
+
+    def pairs(self, ruleset: str, shas: set[str]) -> dict[str, str]:
+        """Half hash -> its pair's hash, for each checked pair of `ruleset` whose two halves are both
+        among `shas` (a half whose partner is gone from the input is checked alone again)."""
+        rows = self.db.execute("SELECT p.text_sha256, p.tables_sha256, p.sha256 FROM pairs p JOIN documents d "
+                               "ON d.sha256 = p.sha256 AND d.ruleset = p.ruleset "
+                               "WHERE p.ruleset=? AND d.status='checked'", (ruleset,)).fetchall()
+        return {half: pair for text, tables, pair in rows if text in shas and tables in shas
+                for half in (text, tables)}
+
+    def halves(self, ruleset: str, shas: set[str]) -> list[DocumentRecord]:
+        """The halves of split disclosures stored alone under `ruleset` whose content is among
+        `shas`: path, hash and half key (what pairing needs), in path order."""
+        rows = self.db.execute("SELECT path, sha256, half FROM documents WHERE ruleset=? AND half IS NOT NULL "
+                               "ORDER BY path", (ruleset,)).fetchall()
+        return [DocumentRecord(path=path, sha256=sha, half=tuple(json.loads(half)))
+                for path, sha, half in rows if sha in shas]
 
     def figures(self, ids: Iterable[int]) -> Iterator[tuple[int, DocumentFigures]]:
         """The stored figures of checked documents (model/figures.py), one at a time."""

@@ -49,9 +49,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     source = disclosure.source
     if p.defect == "blank_page" and source.page_basis not in EXACT:
         return [not_decided(rule.id, "not_applicable", "页码不确切（据目录估计或未知），无法判断空白页")]
-    if p.defect == "clipped_text" and source.layout != "pdf":
+    if p.defect == "clipped_text" and "pdf" not in source.layouts:
         return [not_decided(rule.id, "not_applicable", "只有 PDF 能看出文字是否被裁切")]
-    if p.defect == "no_text_layer" and source.layout != "pdf":
+    if p.defect == "no_text_layer" and "pdf" not in source.layouts:
         return [not_decided(rule.id, "not_applicable", "只有 PDF 能看出页面有没有文字层")]
     out = []
     for defect in source.page_defects:

@@ -7,6 +7,10 @@ the small totals are kept for the report's last lines, so memory does not grow w
 of files. A format that is one file (the XLSX checklist, the annotated PDF) keeps the small
 per-document records and writes at the end.
 
+With --together all files are one document (one job). Otherwise a file that is a half of a split
+disclosure (its record's `half`) is held back, and at the end each pair (pairing.find_pairs) is
+checked as one document and the unpaired halves are written as they were.
+
 The project file (config.py) gives the rule selection when --select/--ignore are not given, the
 severities and the waivers; the waivers are applied where each document is checked, and the ones
 that named no finding are found here, once every document is done.
@@ -38,6 +42,7 @@ from budgetlint.exit_codes import ExitCode
 from budgetlint.findings.waivers import waiver_use
 from budgetlint.model.findings import SEVERITY_RANK, Finding, Waiver
 from budgetlint.model.results import DocumentResult
+from budgetlint.pairing import find_pairs
 from budgetlint.report import REPORTERS, reporter
 from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord, Totals
@@ -114,10 +119,14 @@ def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today:
 @click.option("--show-skipped", is_flag=True, help="列出“不适用”“数据不足”“出错”的检查及原因")
 @click.option("--show-waived", is_flag=True, help="逐条列出已豁免的问题（默认只计数）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
+@click.option("--together", is_flag=True,
+              help="把给出的所有文件当作同一份公开文件检查（如正文 PDF 与表格 PDF/XLSX 分开）")
+@click.option("--no-pairing", "no_pairing", is_flag=True,
+              help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查")
 @run_options
 def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs, output, show_skipped, show_waived,
-          color, jobs, timeout, max_memory) -> None:
-    """检查一个或多个预决算公开文件（PDF 或文本），或目录中的全部文件。
+          color, together, no_pairing, jobs, timeout, max_memory) -> None:
+    """检查一个或多个预决算公开文件（PDF、Word、Excel 或文本），或目录中的全部文件。
 
     \b
     示例：
@@ -127,6 +136,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
       budgetlint check 部门预算.pdf --format pdf -o 标注.pdf
       budgetlint check 部门预算.pdf --select NA --ignore NA012
       budgetlint check 文件夹/ --format sarif -o 结果.sarif
+      budgetlint check --together 正文.pdf 表格.xlsx
 
     \b
     退出码：
@@ -153,30 +163,50 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen(list(config.waivers))
+    todo = [Job(0, tuple(str(f) for f in files))] if together else [Job(i, (str(f),)) for i, f in enumerate(files)]
+    pairing = not no_pairing and len(todo) > 1
+    held: list[DocumentRecord] = []  # halves of split disclosures, waiting for their partner
     kept_figures = Kept()  # for the rules across documents, run when every file is done
-    across = len(files) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
+    across = len(todo) > 1 and any(r.kind in ACROSS_KINDS for r in rules_for(settings))
+    written: list[str] = []  # the documents' paths in the order they were written (the keys of kept_figures)
+
+    def write(record: DocumentRecord) -> None:
+        nonlocal failing
+        if across:
+            kept_figures.add(len(written), record.figures)
+        written.append(record.path)
+        if streaming:
+            sink.write((getattr(render, "SEPARATOR", "") if totals.files else "")
+                       + _rendered(render, record, use_color))
+        else:
+            kept.append(record)
+        totals.add(record)
+        seen.add(record)
+        if not record.checked:
+            reasons.append(record.reason)
+        failing = failing or (threshold is not None and any(
+            SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
     with sink, progress, kept_figures, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
-                                  in_process=len(files) == 1,
-                                  on_start=lambda job: progress.running(job.path)) as runner:
+                                                in_process=len(todo) == 1,
+                                                on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(render.head(color=use_color))
-        for index, record in enumerate(runner.run((Job(i, (str(f),)) for i, f in enumerate(files)), ordered=True)):
-            if across:
-                kept_figures.add(index, record.figures)
-            if streaming:
-                sink.write((getattr(render, "SEPARATOR", "") if totals.files else "")
-                           + _rendered(render, record, use_color))
-            else:
-                kept.append(record)
-            totals.add(record)
-            seen.add(record)
+        for record in runner.run(todo, ordered=True):
             progress.advance(record.path)
-            if not record.checked:
-                reasons.append(record.reason)
-            failing = failing or (threshold is not None and any(
-                SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
+            if pairing and record.half is not None:
+                held.append(record)
+            else:
+                write(record)
+        # the halves last: each pair checked as one document, the others as they were
+        pairs = find_pairs([r.half for r in held])
+        for record in runner.run([Job(k, (held[text].path, held[tables].path), pairing="auto")
+                                  for k, (text, tables) in enumerate(pairs)], ordered=True):
+            write(record)
+        paired = {i for pair in pairs for i in pair}
+        for record in (r for i, r in enumerate(held) if i not in paired):
+            write(record)
         if across:
-            kept = _across(settings, kept_figures, totals, kept, [str(f) for f in files])
+            kept = _across(settings, kept_figures, totals, kept, written)
             failing = failing or (threshold is not None
                                   and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))
         notes = run_notes(config, skipped, seen, settings.today or dt.date.today())

@@ -9,6 +9,7 @@ import click
 from budgetlint import api
 from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.report import json_contract
+from budgetlint.report.places import office_place
 
 
 @click.command(cls=ChineseCommand)
@@ -33,10 +34,11 @@ def inspect(path, fmt) -> None:
                f"年度 {disclosure.year} 共 {len(disclosure.tables)} 张表")
     for t in disclosure.tables:
         loc = t.location
-        page = f"第{loc.page}页({loc.page_basis})" if loc.page else "页码未知"
+        page = f"第{loc.page}页({loc.page_basis})" if loc.page else ("" if loc.sheet else "页码未知")
+        place = office_place(loc) or f"第{loc.line}行"
         note = f" [{t.empty_note}]" if t.empty_note else ""
         click.echo(f"  {t.number or '':<6} {t.kind:<28} {t.title}  {t.raw_size[0]}行×{t.raw_size[1]}列 "
-                   f"数据行 {len(t.rows)}  {page} 第{loc.line}行  {t.unit}{note}")
+                   f"数据行 {len(t.rows)}  {page} {place}  {t.unit}{note}")
         missing = f"  缺少：{'、'.join(t.roles_missing)}" if t.roles_missing else ""
         unplaced = f"  未识别的列：{'、'.join(t.unplaced_columns)}" if t.unplaced_columns else ""
         click.echo(f"         角色：{'、'.join(t.roles_found) or '（无）'}{missing}{unplaced}")

@@ -1,4 +1,5 @@
-"""Choose the reader for a file: decode text (UTF-8, UTF-8 with BOM, GB18030/GBK), pick the layout."""
+"""Choose the reader for a file by its content: PDF, DOCX or XLSX (ingest.package checks the zip
+first), else text decoded (UTF-8, UTF-8 with BOM, GB18030/GBK) in its layout."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from pathlib import Path
 
 from budgetlint.errors import InputError, os_reason
-from budgetlint.ingest import text_cells, text_rows
+from budgetlint.ingest import package, text_cells, text_rows
 from budgetlint.model import SourceDocument
 
 MAX_CONTROL_RATIO = 0.01  # more control characters than this and the file is binary, not text
@@ -18,7 +19,7 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         raise InputError("文件为空，没有可检查的内容", path=path)
     if b"\x00" in data[:65536]:
         raise InputError("这是二进制文件，不是文本或受支持的公开文件", path=path,
-                         hint="请提供从 PDF/DOCX 提取的文本")
+                         hint="支持 PDF、Word（.docx）、Excel（.xlsx）和从 PDF/DOCX 提取的文本")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -69,8 +70,24 @@ def read_document(path: str | Path) -> SourceDocument:
         from budgetlint.ingest import pdf  # pdfium loads only when a PDF is read
 
         return pdf.read(shown)
+    if package.looks_like_office(data, shown):
+        return read_office(data, shown)
     text, encoding = decode_text(data, shown)
     return read_text(text, path=shown, encoding=encoding)
+
+
+def read_office(data: bytes, path: str) -> SourceDocument:
+    """A .docx or .xlsx, by content; a legacy or unsafe office file is one clear InputError."""
+    if not data.startswith(package.ZIP_MAGIC):
+        raise package.refuse_legacy(data, path)
+    kind, _ = package.open_package(data, path)
+    if kind == "docx":
+        from budgetlint.ingest import docx  # python-docx loads only when a DOCX is read
+
+        return docx.read(data, path)
+    from budgetlint.ingest import xlsx  # openpyxl loads only when a workbook is read
+
+    return xlsx.read(data, path)
 
 
 def read_text(text: str, *, path: str, encoding: str = "utf-8") -> SourceDocument:

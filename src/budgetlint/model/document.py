@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +30,8 @@ class RawRow:
     page: int | None = None
     # PDF only: each cell's box (x0, top, x1, bottom) in PDF points, origin at the page's top-left
     cell_boxes: tuple[tuple[float, float, float, float], ...] = ()
+    # DOCX/XLSX only: each cell's address in its file ("D12" in a worksheet, "R5C2" in a DOCX table)
+    cell_refs: tuple[str, ...] = ()
 
     @property
     def texts(self) -> list[str]:
@@ -104,6 +107,52 @@ class PageDefect(BaseModel):
     text: str = ""
 
 
+class HiddenContent(BaseModel):
+    """Content a workbook holds but neither shows nor prints: a hidden sheet, row or column with
+    text or numbers in it. The reader leaves it out of the blocks (the printed disclosure does not
+    show it) and records it here, so a rule can say it is there.
+
+    `location` is the first non-empty hidden cell (sheet and cell), `text` the first texts it
+    holds, `cells` how many non-empty cells are hidden.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["sheet", "row", "column"]
+    location: Location
+    text: str
+    cells: int
+
+
+class FormulaCell(BaseModel):
+    """A worksheet cell holding a formula: the value the file stored for it (what Excel last
+    computed and what a reader or a PDF export shows) and the value recomputed from the cells it
+    refers to, both at the decimals the cell prints. `recomputed` is None when budgetlint cannot
+    recompute the formula (`reason` says why); `cached` is None when the file stores no value."""
+
+    model_config = ConfigDict(frozen=True)
+
+    location: Location
+    formula: str
+    cached: Decimal | None
+    recomputed: Decimal | None
+    decimals: int
+    reason: str = ""
+
+
+class SourceFile(BaseModel):
+    """One file of a document read from several (`check --together`): its path, how it was read,
+    and the running lines its blocks took in the combined document."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    layout: str
+    page_basis: PageBasis
+    first_line: int
+    last_line: int
+
+
 class PageInfo(BaseModel):
     """One page of a PDF: its size in points and whether it has text to read."""
 
@@ -119,7 +168,7 @@ class SourceDocument(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     path: str
-    layout: Literal["text_rows", "text_cells", "pdf"]
+    layout: Literal["text_rows", "text_cells", "pdf", "docx", "xlsx", "combined"]
     encoding: str
     page_basis: PageBasis
     blocks: tuple[Block, ...] = Field(default_factory=tuple)
@@ -127,6 +176,32 @@ class SourceDocument(BaseModel):
     line_count: int = 0
     page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
     pages: tuple[PageInfo, ...] = Field(default_factory=tuple)  # PDF only, in page order
+    hidden: tuple[HiddenContent, ...] = Field(default_factory=tuple)  # XLSX
+    formulas: tuple[FormulaCell, ...] = Field(default_factory=tuple)  # XLSX
+    files: tuple[SourceFile, ...] = Field(default_factory=tuple)  # combined documents only
+
+    @property
+    def layouts(self) -> set[str]:
+        """How the document was read: its layout, or each of its files' for a combined document."""
+        return {f.layout for f in self.files} if self.files else {self.layout}
+
+    def basis_at(self, line: int | None) -> PageBasis:
+        """How the pages of the file holding `line` are known (a combined document's files differ)."""
+        part = self.file_at(line) if self.files else None
+        return part.page_basis if part is not None else self.page_basis
+
+    def file_at(self, line: int | None) -> SourceFile | None:
+        """The file a running line of a combined document comes from (None for one file)."""
+        if line is None:
+            return None
+        return next((f for f in self.files if f.first_line <= line <= f.last_line), None)
+
+    def local_location(self, location: Location) -> Location:
+        """A location of a combined document as its own file gives it: that file, its own line."""
+        part = self.file_at(location.line)
+        if part is None or location.line is None:
+            return location
+        return location.model_copy(update={"file": part.path, "line": location.line - part.first_line + 1})
 
     def line_starts(self) -> LineIndex:
         """Lines where a block or a table row starts, in order, with its page. Computed once per
@@ -141,8 +216,8 @@ class SourceDocument(BaseModel):
                 if block.location.line is not None:
                     starts.append((block.location.line, block.location.page, block.location.page_basis))
             else:
-                starts += [(row.line, row.page, self.page_basis if row.page is not None else "none")
-                           for row in block.rows]
+                basis = self.basis_at(block.location.line)
+                starts += [(row.line, row.page, basis if row.page is not None else "none") for row in block.rows]
         starts.sort(key=lambda s: s[0])
         index = [s[0] for s in starts], [(s[1], s[2]) for s in starts]
         self.__dict__["_line_starts"] = (self.blocks, index)

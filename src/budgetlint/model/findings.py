@@ -69,9 +69,9 @@ class Addend(BaseModel):
     unit: str | None = None
     location: Location
 
-    def contract(self) -> dict[str, object]:
+    def contract(self, *, with_file: bool = False) -> dict[str, object]:
         return {"side": self.side, "name": self.name, "printed": self.printed, "value": self.value,
-                "unit": self.unit, "location": self.location.contract()}
+                "unit": self.unit, "location": self.location.contract(with_file=with_file)}
 
 
 class Evaluation(BaseModel):
@@ -111,8 +111,8 @@ class Cause(BaseModel):
     unit: str | None = None
     explains: tuple[str, ...]  # fingerprints of the findings it explains, this one first
 
-    def contract(self) -> dict[str, object]:
-        return {"location": self.location.contract(), "name": self.name, "printed": self.printed,
+    def contract(self, *, with_file: bool = False) -> dict[str, object]:
+        return {"location": self.location.contract(with_file=with_file), "name": self.name, "printed": self.printed,
                 "suggested": self.suggested, "unit": self.unit, "explains": list(self.explains)}
 
 
@@ -179,16 +179,20 @@ class Finding(BaseModel):
         """Listed in human reports: not a consequence of another finding's cause."""
         return self.consequence_of is None
 
-    def contract(self) -> dict[str, object]:
+    def contract(self, *, with_file: bool = False) -> dict[str, object]:
+        """The JSON contract's finding; `with_file`: every location names its file (a document read
+        from several files)."""
         return {"rule": self.rule, "severity": self.severity, "message": self.message,
                 "expected": self.expected, "actual": self.actual, "difference": self.difference,
-                "locations": [loc.contract() for loc in self.locations],
+                "locations": [loc.contract(with_file=with_file) for loc in self.locations],
                 "name": self.name, "title": self.title, "fingerprint": self.fingerprint, "unit": self.unit,
                 "reported": self.reported.contract() if self.reported else None,
                 "computed": self.computed.contract() if self.computed else None,
-                "addends": [a.contract() for a in self.addends], "detail": self.detail, "formula": self.formula,
+                "addends": [a.contract(with_file=with_file) for a in self.addends], "detail": self.detail,
+                "formula": self.formula,
                 "fix": self.fix, "quote": self.quote,
-                "occurrences": self.occurrences, "cause": self.cause.contract() if self.cause else None,
+                "occurrences": self.occurrences,
+                "cause": self.cause.contract(with_file=with_file) if self.cause else None,
                 "consequence_of": self.consequence_of,
                 "waived": self.waiver.contract() if self.waiver else None}
 

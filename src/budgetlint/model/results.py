@@ -4,6 +4,7 @@ stopped it. The reporters read only these."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,8 +22,17 @@ class RuleRun(BaseModel):
     summary: dict[str, int]
 
 
+# A file that is one half of a split disclosure: (role "tables" | "text", unit, year, kind,
+# template); two halves with the same last four pair (pairing.py)
+HalfKey = tuple[str, str, int, str, str]
+
+
 class DocumentResult(BaseModel):
-    """One file's result: either a disclosure with its rule run, or the error that stopped it."""
+    """One document's result: either a disclosure with its rule run, or the error that stopped it.
+
+    A document read from several files (`--together`, or two halves paired by their content) has
+    `files` (in the order combined) and `pairing`: "together" or "auto". A file that is one half
+    of a split disclosure (tables without narrative, or narrative without tables) has `half`."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -30,6 +40,9 @@ class DocumentResult(BaseModel):
     disclosure: Disclosure | None = None
     run: RuleRun | None = None
     error: str | None = None
+    files: tuple[str, ...] = ()
+    pairing: Literal["together", "auto"] | None = None
+    half: HalfKey | None = None
 
 
 class SkippedFile(BaseModel):

@@ -202,6 +202,29 @@ def _first(patterns: list[str], paragraphs: list[str], group: str) -> str | None
     return None
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Whose disclosure a document is, as its cover and titles state it."""
+
+    unit: str
+    year: int
+    kind: str  # budget | final_account
+    template: str
+
+
+def identify(source: SourceDocument) -> Identity | None:
+    """Unit, year and kind by the first template whose unit-name and year patterns both match the
+    document's paragraphs; no table is needed, so the text half of a split disclosure has one too.
+    None when no template's patterns name both."""
+    paragraphs = [b.text for b in source.blocks if isinstance(b, Paragraph)]
+    for template in load_templates():
+        unit = _first(template.unit_name_patterns, paragraphs, "unit")
+        year = _first(template.year_patterns, paragraphs, "year")
+        if unit and year:
+            return Identity(unit=squeeze(unit), year=int(year), kind=template.kind, template=template.id)
+    return None
+
+
 def squeezed_paragraphs(source: SourceDocument) -> dict[int, str]:
     return {i: squeeze(b.text) for i, b in enumerate(source.blocks) if isinstance(b, Paragraph)}
 
@@ -277,7 +300,8 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     tables = []
     for m in matches:
         builder = TableBuilder(m.spec, path=source.path, title=m.title,
-                               unit=m.unit or m.spec.unit or template.unit, page_basis=source.page_basis)
+                               unit=m.unit or m.spec.unit or template.unit,
+                               page_basis=source.basis_at(m.raw.location.line))
         tables.append(builder.build(m.raw, empty_note=m.empty_note))
     texts = [b.text for b in source.blocks if isinstance(b, Paragraph)]
     unit_name = _first(template.unit_name_patterns, texts, "unit")

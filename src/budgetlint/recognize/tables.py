@@ -114,11 +114,13 @@ class TableBuilder:
         self.title = title
         self.unit = unit
         self.page_basis = page_basis
+        self.office: dict = {"sheet": None, "paragraph": None, "table_index": None}  # where the raw table stands
 
     def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
         return Location(file=self.path, page=raw.page,
                         page_basis=self.page_basis if raw.page else "none", line=raw.line_of(index),
-                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column)
+                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column,
+                        cell=raw.cell_refs[index] if index < len(raw.cell_refs) else None, **self.office)
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
@@ -149,6 +151,7 @@ class TableBuilder:
 
     def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
         spec = self.spec
+        self.office = {"sheet": raw.location.sheet, "paragraph": None, "table_index": raw.location.table_index}
         header, data = split_header(raw, spec) if spec.sides else (list(raw.rows), [])
         rows: list[TableRow] = []
         unparsed: list[int] = []

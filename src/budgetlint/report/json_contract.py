@@ -14,6 +14,7 @@ from budgetlint.model.results import (
     narrative_coverage,
     prose_coverage,
 )
+from budgetlint.report.places import shown
 
 CONTRACT_VERSION = 2  # 1: the first contract; 2: structured findings (docs/json-contract.md)
 
@@ -22,6 +23,19 @@ def table_entry(table) -> dict:
     return {"kind": table.kind, "title": table.title, "number": table.number, "unit": table.unit,
             "rows": len(table.rows), "size": list(table.raw_size), "empty": table.is_empty,
             "location": table.location.contract()}
+
+
+def _several(doc: DocumentResult) -> dict:
+    """A document read from several files: the files and how they came together."""
+    return {"files": list(doc.files), "pairing": doc.pairing} if doc.files else {}
+
+
+def finding_entry(f, source) -> dict:
+    """A finding; for a document read from several files each location names its file and that
+    file's own line."""
+    if source is None or not source.files:
+        return f.contract()
+    return shown(source, f).contract(with_file=True)
 
 
 def roles_entry(table) -> dict:
@@ -33,13 +47,17 @@ def document_entry(doc: DocumentResult) -> dict:
     d, run = doc.disclosure, doc.run
     if doc.error or d is None or run is None:
         return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
-                "template": None, "tables": [], "findings": [], "summary": {}}
+                "template": None, "tables": [], "findings": [], "summary": {}, **_several(doc)}
+    source = d.source
+    tables = [table_entry(t) for t in d.tables]
+    if source is not None and source.files:
+        for entry_, table in zip(tables, d.tables, strict=True):
+            entry_["location"] = source.local_location(table.location).contract(with_file=True)
     entry: dict[str, object] = {
         "path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-        "tables": [table_entry(t) for t in d.tables],
-        "findings": [f.contract() for f in run.findings], "summary": run.summary,
+        "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
         "narrative": narrative_coverage(doc), "prose": prose_coverage(doc), "pages": pages_entry(d.source),
-        "undecided": undecided_entry(run)}
+        "undecided": undecided_entry(run), **_several(doc)}
     if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
         entry["unrecognised_tables"] = list(d.unrecognised_tables)
     if not d.template_fits:  # no template's tables fit: checked with the national base

@@ -8,20 +8,28 @@ from __future__ import annotations
 
 from budgetlint.model import Finding, Location
 from budgetlint.model.results import Results
+from budgetlint.report.places import file_name, office_place, page_note
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
                  "insufficient_data": "数据不足", "error": "出错"}
 
 
-def where(loc: Location | None) -> str:
+def where(loc: Location | None, several: bool = False) -> str:
     """第8页第12行 (a PDF: the line counted on its page) / 第16页（据目录估计）第412行 (a text file:
-    its own line) / ''."""
+    its own line) / 部门支出总表!G10 (a worksheet cell) / 第3页（据分页符估计）第12段 (a Word
+    paragraph; 第2个表格 R5C2 for a Word table cell) / ''. `several`: the document was read from
+    several files, so the place starts with its file's name."""
     if loc is None:
         return ""
-    text = ""
+    text = file_name(loc, several)
+    office = office_place(loc)
+    if loc.sheet:
+        return text + (office or "")
     if loc.page:
-        text = f"第{loc.page}页" + ("（据目录估计）" if loc.page_basis == "toc" else "")
+        text += f"第{loc.page}页" + (f"（{page_note(loc)}）" if page_note(loc) else "")
+    if office:
+        return text + office
     if loc.page_basis == "pdf":
         return text + (f"第{loc.page_line}行" if loc.page_line else "")
     return text + (f"第{loc.line}行" if loc.line else "")
@@ -45,11 +53,11 @@ def values_line(f: Finding) -> str:
     return "   ".join(parts)
 
 
-def other_places(f: Finding, limit: int | None = None) -> list[str]:
+def other_places(f: Finding, limit: int | None = None, several: bool = False) -> list[str]:
     """The finding's other places, each once, as 表「行」列 第N页第M行 (the numbers a narrative
     statement is made of stand where the statement does: not repeated)."""
     def name(loc: Location) -> str:
-        return " ".join(x for x in (cell_name(loc) if loc.column else "", where(loc)) if x)
+        return " ".join(x for x in (cell_name(loc) if loc.column else "", where(loc, several)) if x)
 
     first = name(f.locations[0]) if f.locations else ""
     out: list[str] = []

@@ -54,6 +54,9 @@ class DocumentRecord:
     seconds: float = 0.0
     rendered: str | None = None  # the document's part of the report, when the run asked for one
     figures: DocumentFigures | None = None  # what the rules across documents need of it (model/figures.py)
+    files: tuple[str, ...] = ()  # a document read from several files: them, in order
+    pairing: str | None = None  # how they came together: "together" | "auto"
+    half: tuple | None = None  # pairing.HalfKey of a file that is one half of a split disclosure
 
     @property
     def checked(self) -> bool:
@@ -83,18 +86,23 @@ def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> Docu
     from budgetlint.model.results import narrative_coverage
     from budgetlint.recognize.figures import figures_of
     from budgetlint.report.part_map import document_scope, overview
+    from budgetlint.report.places import shown
 
+    several = {"files": doc.files, "pairing": doc.pairing, "half": doc.half}
     if doc.error or doc.disclosure is None or doc.run is None:
         return DocumentRecord(path=doc.path, status=NOT_CHECKED, reason=doc.error, seconds=seconds,
-                              rendered=rendered)
+                              rendered=rendered, **several)
     d, run = doc.disclosure, doc.run
     index = {id(f): i for i, f in enumerate(run.findings)}
     parts = tuple(PartVerdict(row.id, row.name, row.checks, row.found, tuple(index[id(f)] for f in row.findings))
                   for row in overview(doc))
+    # the parts above place findings by the combined document's lines; the record keeps each
+    # location as its own file gives it (file and line), which is what every report shows
     return DocumentRecord(path=doc.path, unit=d.unit, year=d.year, kind=d.kind, scope=document_scope(doc),
-                          template=d.template, summary=dict(run.summary), findings=tuple(run.findings),
+                          template=d.template, summary=dict(run.summary),
+                          findings=tuple(shown(d.source, f) for f in run.findings),
                           parts=parts, coverage=narrative_coverage(doc), seconds=seconds,
-                          rendered=rendered, figures=figures_of(d))
+                          rendered=rendered, figures=figures_of(d), **several)
 
 
 @dataclass

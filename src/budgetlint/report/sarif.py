@@ -23,6 +23,7 @@ from budgetlint import __version__
 from budgetlint.model import Finding, Location
 from budgetlint.model.results import Results
 from budgetlint.report.phrases import cell_name, notice_lines, where
+from budgetlint.report.places import office_place
 from budgetlint.report.record import DocumentRecord, Totals, record_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -48,6 +49,11 @@ def _location(loc: Location, artifact: int, quote: str | None) -> dict:
                                                   ("pageSize", list(loc.page_size) if loc.page_size else None))
                                 if v is not None}
         physical["region"] = region
+    elif office_place(loc) is not None:  # a worksheet cell, a Word paragraph or table cell: no line to show
+        physical["region"] = {"message": {"text": where(loc)}, "properties": {
+            k: v for k, v in (("page", loc.page), ("pageBasis", loc.page_basis), ("sheet", loc.sheet),
+                              ("cell", loc.cell), ("paragraph", loc.paragraph), ("tableIndex", loc.table_index))
+            if v is not None and (k != "pageBasis" or loc.page)}}
     elif loc.line is not None:
         physical["region"] = {"startLine": loc.line}
         if loc.page:

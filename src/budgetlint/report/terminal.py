@@ -41,12 +41,13 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 UNDECIDED = (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
 
 
-def _finding(console: Console, f: Finding, run_findings: tuple[Finding, ...]) -> None:
+def _finding(console: Console, f: Finding, run_findings: tuple[Finding, ...], several: bool = False) -> None:
+    """`several`: the document was read from several files, so each place names its file."""
     waived = f.waiver is not None
     head = Text()
     head.append(SEVERITY_WORDS[f.severity], style="dim" if waived else SEVERITY_STYLE[f.severity])
     head.append(f" {f.rule}  ")
-    head.append(where(f.locations[0]) if f.locations else "")
+    head.append(where(f.locations[0], several) if f.locations else "")
     if f.occurrences > 1:
         head.append(f"（共 {f.occurrences} 处）")
     if f.waiver is not None:
@@ -59,9 +60,9 @@ def _finding(console: Console, f: Finding, run_findings: tuple[Finding, ...]) ->
     if f.fix:
         console.print(Text("  修改建议：" + f.fix, style="green"))
     for g in consequences(f, run_findings):
-        place = where(g.locations[0]) if g.locations else ""
+        place = where(g.locations[0], several) if g.locations else ""
         console.print(Text(f"  同一原因还导致：{g.rule} {g.title}" + (f"（{place}）" if place else ""), style="dim"))
-    others = other_places(f)
+    others = other_places(f, several=several)
     if others:
         console.print(Text("  另见：" + " · ".join(others), style="dim"))
 
@@ -112,6 +113,9 @@ def _document(console: Console, record: DocumentRecord, doc: DocumentResult | No
         console.print(Text(f"✗ {record.reason}", style="bold red"))
         return
     console.rule(Text(f"{record.unit or '（单位未识别）'} {record.year or ''} · {record.template} · {record.path}"))
+    if record.files:
+        how = "按封面/标题中的单位、年度和类型自动配对" if record.pairing == "auto" else "--together"
+        console.print(f"合并检查 {len(record.files)} 个文件（{how}）：" + "、".join(record.files))
     total = sum(record.summary.values())
     if total == 0:
         console.print(Text("该模板暂无适用的规则：未做任何检查（不等于通过）", style="yellow"))
@@ -146,7 +150,7 @@ def _document(console: Console, record: DocumentRecord, doc: DocumentResult | No
         if not single:
             console.print(Text(f"\n■ {row.name}", style="bold"))
         for f in listed:
-            _finding(console, f, record.findings)
+            _finding(console, f, record.findings, bool(record.files))
     if hidden:
         console.print(Text(f"另有 {hidden} 个已豁免的问题（加 --show-waived 逐条列出）", style="dim"))
 

@@ -60,17 +60,18 @@ def _values(f: Finding) -> str:
     return "（" + "，".join(parts) + "）" if parts else ""
 
 
-def _also(f: Finding) -> str:
+def _also(f: Finding, several: bool = False) -> str:
     """The other places the finding names (a cross-table finding's other numbers), at most three."""
-    others = other_places(f)
+    others = other_places(f, several=several)
     if not others:
         return ""
     return f"（另见：{'；'.join(others[:3])}{'等' if len(others) > 3 else ''}）"
 
 
-def problem_sentence(number: int, f: Finding, followers: list[Finding] | None = None) -> str:
-    """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）（建议：…）。"""
-    place = where(f.locations[0] if f.locations else None)
+def problem_sentence(number: int, f: Finding, followers: list[Finding] | None = None, several: bool = False) -> str:
+    """One numbered problem: 1.第16页第412行：message（报告值 …，应为 …）（建议：…）; each place
+    starts with its file's name when the document was read from several files."""
+    place = where(f.locations[0] if f.locations else None, several)
     text = f.message.strip().rstrip("。")
     prefix = "（提示）" if f.severity == "info" else ""
     if f.waiver is not None:
@@ -78,7 +79,7 @@ def problem_sentence(number: int, f: Finding, followers: list[Finding] | None = 
     extra = f"（建议：{f.fix}）" if f.fix else ""
     if followers:
         extra += "（同一原因还导致：" + "；".join(f"{g.rule} {g.title}" for g in followers) + "）"
-    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f)}{extra}。"
+    return f"{number}.{prefix}{place + '：' if place else ''}{text}{_values(f)}{_also(f, several)}{extra}。"
 
 
 def verdict(row: PartVerdict, findings: tuple[Finding, ...]) -> str:
@@ -171,7 +172,8 @@ def _fill_document(ws, d: DocumentRecord) -> None:
         _box(ws, f"B{r}", f"C{r}")
         _cell(ws, f"D{r}", verdict(row, d.findings), horizontal="center")
         listed = [d.findings[k] for k in row.findings]
-        problems = "\n".join(problem_sentence(n, f, consequences(f, d.findings)) for n, f in enumerate(listed, start=1))
+        problems = "\n".join(problem_sentence(n, f, consequences(f, d.findings), bool(d.files))
+                             for n, f in enumerate(listed, start=1))
         _cell(ws, f"E{r}", problems or None, wrap=True)
         height = LINE_HEIGHT * max(_lines(problems, "E"), _lines(row.name, "C"))
         picture = _picture(ws, f"{PICTURE_COLUMN}{r}", renderer, listed)

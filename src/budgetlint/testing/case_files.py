@@ -49,6 +49,8 @@ class ExpectedFinding(_Strict):
     page: int | None = None
     row: str | None = None
     column: str | None = None
+    sheet: str | None = None  # a workbook case (an .xlsx `file`): the worksheet and the cell, as "三公经费", "A7"
+    cell: str | None = None
     severity: Severity | None = None
 
 

@@ -4,7 +4,8 @@ A cases file holds a `document` (TAB-row layout; ` | ` may stand for TAB so case
 and named `cases`. A case may replace the document, or `edit` it ({find, to}: the first
 occurrence of `find` becomes `to`) so that a fail case differs from its pass case only by the
 defect. A case may instead name a `file` beside the cases file (a PDF, for what only a PDF shows:
-blank pages, clipped text); its expected findings give `page` and `line` rather than `at`.
+blank pages, clipped text; an .xlsx, for formulas and hidden cells); its expected findings give
+`page` and `line` (or `sheet` and `cell`) rather than `at`.
 A rule across documents (checks/across/) reads the document with others that the store would hold:
 `previous` (a document of the same unit of another year) and `units` (a list: the 单位 documents of
 a department), at the top or per case (a case's `previous: null` drops it; `previous_edit` edits it
@@ -16,8 +17,8 @@ the `document` of {template, document}). The nearest cases/documents/ folder abo
 holds it (a rules folder of one's own may keep its own), else the bundled one.
 Expectations:
   pass_*         no finding, at least one pass, no error
-  fail_*         exactly the listed findings: {at, line, page, row, column, severity} of the first
-                 location, where `at` is text of the (edited) document that names the line
+  fail_*         exactly the listed findings: {at, line, page, row, column, sheet, cell, severity} of
+                 the first location, where `at` is text of the (edited) document that names the line
   na_*           every evaluation not_applicable
   insufficient_* at least one insufficient_data and no finding
   todo_*         a known gap: it must NOT meet its expectation yet (strict expected failure)
@@ -182,7 +183,8 @@ def collect_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None
 def _finding_key(finding) -> dict:
     loc = finding.locations[0] if finding.locations else None
     return {"line": loc.line if loc else None, "page": loc.page if loc else None, "row": loc.row if loc else None,
-            "column": loc.column if loc else None, "severity": finding.severity}
+            "column": loc.column if loc else None, "sheet": loc.sheet if loc else None,
+            "cell": loc.cell if loc else None, "severity": finding.severity}
 
 
 def _matches(expected: dict, actual: dict) -> bool:

@@ -13,6 +13,7 @@ import re
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
 from budgetlint.model.claims import AmountClaim, Binding
+from budgetlint.model.location import OFFICE_FIELDS
 from budgetlint.model.templates import ClassSpec, FactPath, Vocabulary
 
 _YEAR = re.compile(r"(20\d\d)年")
@@ -29,7 +30,8 @@ def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row:
     # claim runs on into the next paragraph, where the offsets no longer refer to the line's text
     span = (claim.span.start, claim.span.end) if claim.end_line in (None, loc.line) else None
     location = Location(file=loc.file, page=loc.page, page_basis=loc.page_basis, line=claim_line(claim),
-                        table=claim.section or "情况说明", row=row, column=None, span=span)
+                        table=claim.section or "情况说明", row=row, column=None, span=span,
+                        **{name: getattr(loc, name) for name in OFFICE_FIELDS})
     return Fact(value=value, decimals=decimals, unit=unit or "万元", text=text, location=location)
 
 

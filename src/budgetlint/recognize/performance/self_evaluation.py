@@ -192,7 +192,7 @@ def parse_self_evaluations(source: SourceDocument) -> list[SelfEvaluation]:
     for block in source.blocks:
         if not isinstance(block, RawTable) or not block.rows:
             continue
-        first = block.rows[0].cells
+        first = [c for c in block.rows[0].cells if c.strip()]  # a title cell spanning the table: one filled cell
         kind = vocabulary().titles.self_evaluation.get(squeeze(first[0])) if len(first) == 1 else None
         if kind:
             found.append(_self_evaluation(block, kind))
