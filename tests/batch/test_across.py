@@ -184,6 +184,19 @@ def test_check_reports_across_findings_last_in_json_and_terminal():
     assert "跨文件检查" in text and "YR001" in text and "wanli_2024_dept_budget.pdf" in text
 
 
+
+def test_kept_figures_come_back_whole_from_the_temporary_file_in_any_order():
+    """`check` keeps each document's figures on disk until the rules across documents ask for them."""
+    documents = {3: figures(WANLI_2025), 7: figures(SEED_000), 9: figures(WANLI_2024)}
+    with Kept() as kept:
+        kept.add(5, None)  # a document that was not checked has no figures
+        for key, document in documents.items():
+            kept.add(key, document)
+        assert [e.key for e in kept.entries] == [3, 7, 9]
+        for key in (9, 3, 7, 9):
+            assert kept.load(key) == documents[key]
+
+
 @pytest.mark.parametrize("path", [WANLI_2024, BGS_UNIT])
 def test_one_file_alone_has_no_across_section(path):
     totals = Totals(files=1)

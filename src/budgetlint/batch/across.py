@@ -15,16 +15,21 @@ in its `across` column).
 
 from __future__ import annotations
 
+import os
+import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
 
-from budgetlint.batch.store import Store
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.engine import run_across
 from budgetlint.model.figures import DocumentFigures, Entry, Library
 from budgetlint.model.results import RuleRun
 from budgetlint.rulebook import Rule
+
+if TYPE_CHECKING:  # a scan's store: sqlite3 is not imported by a `check`
+    from budgetlint.batch.store import Store
 
 
 def run_all(rules: list[Rule], entries: list[Entry],
@@ -56,16 +61,38 @@ def check_across(store: Store, ruleset: str, rules: list[Rule]) -> AcrossCounts:
 
 
 class Kept:
-    """The figures of a `check`'s documents, kept compressed (~4 KB each) until the run ends."""
+    """The figures of a `check`'s documents until the run ends: compressed (a few KB each) in a
+    temporary file, so that only the small index entries stay in memory."""
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
-        self._blobs: dict[int, bytes] = {}
+        self._spans: dict[int, tuple[int, int]] = {}  # key -> (offset, length) in the file
+        self._file: IO[bytes] | None = None
 
     def add(self, key: int, figures: DocumentFigures | None) -> None:
-        if figures is not None:
-            self.entries.append(Entry.of(key, figures))
-            self._blobs[key] = zlib.compress(figures.model_dump_json().encode())
+        if figures is None:
+            return
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as this object: close()
+        blob = zlib.compress(figures.model_dump_json().encode())
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(blob)
+        self.entries.append(Entry.of(key, figures))
+        self._spans[key] = (offset, len(blob))
 
     def load(self, key: int) -> DocumentFigures:
-        return DocumentFigures.model_validate_json(zlib.decompress(self._blobs[key]))
+        offset, length = self._spans[key]
+        assert self._file is not None
+        self._file.seek(offset)
+        return DocumentFigures.model_validate_json(zlib.decompress(self._file.read(length)))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> Kept:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

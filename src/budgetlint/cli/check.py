@@ -16,8 +16,8 @@ severities and the waivers; the waivers are applied where each document is check
 that named no finding are found here, once every document is done.
 
 With several files, the rules across documents (上年数, 部门 vs 单位) run when all are done, on each
-document's figures kept compressed (batch/across.py); their findings close the report (the
-terminal's last section, the JSON's `across`).
+document's figures kept compressed in a temporary file (batch/across.py); their findings close the
+report (the terminal's last section, the JSON's `across`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
 from budgetlint.findings.waivers import waiver_use
 from budgetlint.ingest.files import display_path
-from budgetlint.model.findings import SEVERITY_RANK
+from budgetlint.model.findings import SEVERITY_RANK, Finding, Waiver
 from budgetlint.model.results import DocumentResult
 from budgetlint.pairing import find_pairs
 from budgetlint.report import REPORTERS, reporter
@@ -84,17 +84,21 @@ def settings_of(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]
 
 
 class Seen:
-    """What the run's waivers are checked against once every document is done: fingerprints and
-    documents (unit, year), kept small as documents stream past."""
+    """What the run's waivers are checked against once every document is done: the fingerprints
+    and documents (unit, year) they name that were met -- only those, so that nothing grows with
+    the number of documents."""
 
-    def __init__(self) -> None:
+    def __init__(self, waivers: list[Waiver]) -> None:
+        self._named = {w.fingerprint for w in waivers}
+        self._units = {w.unit for w in waivers if w.unit is not None}
         self.fingerprints: set[str] = set()
         self.documents: set[tuple[str | None, int | None]] = set()
 
     def add(self, record: DocumentRecord) -> None:
         if record.checked:
-            self.documents.add((record.unit, record.year))
-            self.fingerprints.update(f.fingerprint for f in record.findings)
+            if record.unit in self._units:
+                self.documents.add((record.unit, record.year))
+            self.fingerprints.update(f.fingerprint for f in record.findings if f.fingerprint in self._named)
 
 
 def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today: dt.date) -> api.Results:
@@ -161,7 +165,7 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
-    totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen()
+    totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen(list(config.waivers))
     todo = ([Job(0, tuple(str(f) for f in files))] if together and files
             else [Job(i, (str(f),)) for i, f in enumerate(files)])
     pairing = not no_pairing and len(todo) > 1
@@ -186,9 +190,9 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
             reasons.append(record.reason)
         failing = failing or (threshold is not None and any(
             SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
-    with sink, progress, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
-                                  in_process=len(todo) <= 1,  # no pool for one document, or none
-                                  on_start=lambda job: progress.running(job.path)) as runner:
+    with sink, progress, kept_figures, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
+                                                in_process=len(todo) <= 1,  # no pool for one document, or none
+                                                on_start=lambda job: progress.running(job.path)) as runner:
         if streaming:
             sink.write(render.head(color=use_color))
         for record in runner.run(todo, ordered=True):
@@ -227,14 +231,14 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
 def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord],
             paths: list[str]) -> list[DocumentRecord]:
     """The rules across documents over the files checked together: into the totals (the streaming
-    formats' tail), and into each kept record (the file formats)."""
-    by_key = dict(run_all(rules_for(settings), figures.entries, figures.load))
-    if not by_key:
-        return kept
-    for key in sorted(by_key):
-        run = by_key[key]
+    formats' tail), and into each kept record (the file formats). Each document's run is dropped
+    once counted: only its findings are kept."""
+    found: dict[int, tuple[Finding, ...]] = {}
+    for key, run in run_all(rules_for(settings), figures.entries, figures.load):  # in input order
         totals.add_across(paths[key], run.summary, run.findings)
-    return [replace(r, findings=r.findings + by_key[i].findings) if i in by_key else r for i, r in enumerate(kept)]
+        if run.findings:
+            found[key] = run.findings
+    return [replace(r, findings=r.findings + found[i]) if i in found else r for i, r in enumerate(kept)]
 
 
 def _rendered(render, record: DocumentRecord, color: bool) -> str:

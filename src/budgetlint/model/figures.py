@@ -124,7 +124,7 @@ class DocumentFigures(BaseModel):
                 if f.stated and f.quantity == quantity and f.year == year and f.basis == basis]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A document of a run as the library indexes it: a few fields, kept for every document."""
 

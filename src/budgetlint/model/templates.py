@@ -75,9 +75,10 @@ class TableSpec(Strict):
     def matches_squeezed(self, squeezed: str) -> bool:
         return any(p.search(squeezed) for p in self._compiled)
 
-    @property
-    def _compiled(self) -> list[re.Pattern[str]]:
-        return [re.compile(p) for p in self.title_patterns]  # re caches compiled patterns
+    @cached_property
+    def _compiled(self) -> tuple[re.Pattern[str], ...]:
+        # compiled once per spec: template choice asks every spec about every title-like paragraph
+        return tuple(re.compile(p) for p in self.title_patterns)
 
     @property
     def value_roles(self) -> list[str]:
@@ -236,6 +237,25 @@ class TemplateSpec(Strict):
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
+
+    def titled(self, squeezed: str) -> list[TableSpec]:
+        """The tables, titled above them (not in their own first row), whose title patterns match
+        the squeezed paragraph `squeezed`, in the template's order."""
+        screen = self._title_screen
+        if screen is not None and not screen.search(squeezed):
+            return []
+        return [t for t in self.tables if not t.title_in_first_row and t.matches_squeezed(squeezed)]
+
+    @cached_property
+    def _title_screen(self) -> re.Pattern[str] | None:
+        """The alternation of every table's title patterns: it matches exactly where one of them
+        does, so most paragraphs (no title) are ruled out by one search instead of one per table --
+        template choice asks every template about every paragraph above a table. None when the
+        patterns do not combine (a group name used by two)."""
+        try:
+            return re.compile("|".join(f"(?:{p})" for t in self.tables for p in t.title_patterns))
+        except re.error:
+            return None
 
     @model_validator(mode="after")
     def _parts_refer_to_known_things(self) -> TemplateSpec:

@@ -81,7 +81,7 @@ def _title_in_rows(raw: RawTable, template: TemplateSpec) -> tuple[TableSpec | N
     if len(first_row) != 1:
         return None, None, None
     text = squeeze(first_row[0])
-    spec = _pick([t for t in template.tables if not t.title_in_first_row and t.matches_squeezed(text)], raw)
+    spec = _pick(template.titled(text), raw)
     if spec is None:
         return None, None, None
     return spec, first_row[0].strip(), _unit_in_rows(raw)
@@ -150,8 +150,7 @@ def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], h
                 if m and unit is None:
                     unit = m.group(1)
                 text = _without_unit_line(squeezed[back])
-                found = _pick([t for t in template.tables
-                               if not t.title_in_first_row and t.matches_squeezed(text)], block)
+                found = _pick(template.titled(text), block)
                 if found:
                     spec, title = found, _clean_title(previous.text)
                     break

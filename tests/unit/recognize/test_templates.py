@@ -125,3 +125,25 @@ def test_a_table_extends_one_level_only(tmp_path):
     base.write_text("extends: shanxi-budget\n" + base.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(TemplateError, match="只能继承一层"):
         load_template(folder)
+
+
+def test_the_title_screen_finds_exactly_the_tables_each_pattern_finds():
+    """TemplateSpec.titled rules paragraphs out by one search of all title patterns joined: on every
+    paragraph of the seeds it gives what asking each table gives, and every bundled template's
+    patterns combine (none falls back to asking each table)."""
+    from documents import SEEDS, source
+
+    from budgetlint.labels import squeeze
+    from budgetlint.model.document import Paragraph
+
+    templates = load_templates()
+    assert all(t._title_screen is not None for t in templates)
+    texts = {squeeze(b.text) for path in sorted(SEEDS.glob("*.txt"))
+             for b in source(path).blocks if isinstance(b, Paragraph)}
+    titles = 0
+    for template in templates:
+        for text in texts:
+            each = [t for t in template.tables if not t.title_in_first_row and t.matches_squeezed(text)]
+            assert template.titled(text) == each, (template.id, text)
+            titles += bool(each)
+    assert titles > 20  # the documents hold titles, not only text the screen rules out
