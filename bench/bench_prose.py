@@ -4,7 +4,7 @@ Run from the repository root:  .venv/bin/python bench/bench_prose.py [--runs 15]
 Prints, per seed, the median (min–max) in milliseconds of: the whole in-process audit (read,
 recognize with every reader, all rules), the prose reading alone (recognize/narrative/prose.py:
 cells, quantities, sums, bindings, register) and the prose rules alone (group `prose` and the kinds
-indicator_unit, scoring_practice), each as wall time and as process CPU time (the machine is shared:
+indicator_unit, met_ceiling_rate, exceeded_score), each as wall time and as process CPU time (the machine is shared:
 CPU time moves less with the load), and the prose parts' share of the whole. No pytest; numbers are
 reported, never asserted.
 """
@@ -25,7 +25,7 @@ from budgetlint.rulebook import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "fixtures" / "seeds"
-PROSE_KINDS = {"indicator_unit", "scoring_practice"}
+PROSE_KINDS = {"indicator_unit", "met_ceiling_rate", "exceeded_score"}
 
 
 def _clocks() -> tuple[float, float]:

@@ -45,8 +45,8 @@ FORMULAS = {  # as in rules/self-evaluation/SE005.yaml: (applies for r <1, r ≥
 @cache
 def se_rules():
     """The SE rules that check a table's arithmetic (执行率, 完成率, 得分, 权重, 总分). Left out: the rules on
-    a document's scoring practice (scoring_practice: the generator mixes accepted methods on purpose) and
-    on its prose, which the generated tables do not carry."""
+    a document's scoring practice (met_ceiling_rate, exceeded_score: the generator mixes accepted methods on
+    purpose) and on its prose, which the generated tables do not carry."""
     arithmetic = {"execution_rate", "self_eval_funding_sum", "execution_score", "completion_rate", "indicator_score",
                   "weight_total", "score_total", "deviation_reason"}
     return [r for r in load_rules() if r.id.startswith("SE") and r.kind in arithmetic]

@@ -34,15 +34,26 @@ from budgetlint.batch.document import Job, Settings, check_document, not_checked
 from budgetlint.report.record import DocumentRecord
 
 POLL = 0.5  # seconds between memory checks while every worker is busy
+PRELOAD = ["budgetlint.batch.document", "budgetlint.batch.warm"]  # imported once, in the forkserver
 
 
 def _context():
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["budgetlint.batch.document"])
+        ctx.set_forkserver_preload(PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def start_early() -> None:
+    """Start the forkserver now: its imports and rule loading then run on the other core while
+    the parent reads the project file and loads its own rules (otherwise one after the other,
+    before the first document: about a second of a 17-PDF run's five)."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _worker_main(conn: Connection, settings: Settings, function: Callable[[Job, Settings], DocumentRecord]) -> None:

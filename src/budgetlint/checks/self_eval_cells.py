@@ -1,6 +1,7 @@
 """The cells of a 绩效自评表 as Facts, for the self-evaluation kinds (execution_rate,
 self_eval_funding_sum, execution_score, completion_rate, indicator_score, weight_total,
-score_total, deviation_reason).
+score_total, deviation_reason, deviation_direction, full_marks_missed, met_ceiling_rate,
+exceeded_score).
 
 A table is named by its title and its project (many share one title). Amounts of the 资金 rows
 are Facts in the table's unit; rates, weights and scores are Facts of the neutral unit
@@ -16,7 +17,7 @@ from decimal import Decimal
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.performance_facts import points, to_fact
-from budgetlint.checks.scoring import Candidate
+from budgetlint.checks.scoring import Candidate, actual_against_target
 from budgetlint.model import Disclosure, Evaluation, Fact
 from budgetlint.numbers import interval_of, ratio_interval
 from budgetlint.recognize.performance.vocabulary import vocabulary
@@ -94,3 +95,23 @@ def value_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact
 
 def indicator_subject(evaluation, indicator, role: str) -> str:
     return f"{table_name(evaluation)}「{indicator.level3}」{indicator_header(evaluation, role)}"
+
+
+def indicators_beyond(disclosure: Disclosure, operators: tuple[str, ...], direction: int):
+    """(table, indicator) of every row whose 目标值 uses one of `operators` and whose 业绩值 lies on
+    side `direction` of it (1 above, -1 below) beyond rounding, in comparable units."""
+    for evaluation in disclosure.self_evaluations:
+        for indicator in evaluation.indicators:
+            if indicator.target.operator in operators and actual_against_target(indicator) == direction:
+                yield evaluation, indicator
+
+
+def row_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
+    """完成率 / 得分 / 权重 of an indicator row as a Fact, located at its row."""
+    return to_fact(disclosure, getattr(indicator, role), table=table_name(evaluation), row=indicator.level3,
+                   column=indicator_header(evaluation, role), line=indicator.line)
+
+
+def row_values(evaluation, indicator, column: str) -> dict[str, str]:
+    """The message placeholders {table}, {row} and {column} of an indicator row's finding."""
+    return {"table": table_name(evaluation), "row": indicator.level3, "column": indicator_header(evaluation, column)}

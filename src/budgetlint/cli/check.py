@@ -32,6 +32,7 @@ from budgetlint import api, gc_tuning
 from budgetlint.batch.across import Kept, run_all
 from budgetlint.batch.document import Job, Settings, rules_for
 from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
+from budgetlint.batch.pool import start_early
 from budgetlint.batch.progress import Progress, wanted
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.cli.chinese import ChineseCommand
@@ -159,6 +160,8 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     files, skipped = inputs.files, list(inputs.skipped)
     if not files and not inputs.unreadable:
         raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
+    if len(files) > 1 and not together:  # the workers' start-up beside the parent's
+        start_early()
     use_color = sys.stdout.isatty() and output is None if color is None else color
     settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
                            show_skipped=show_skipped, show_waived=show_waived, limits=limits)
