@@ -40,12 +40,14 @@ browser:
 	  else echo "note: $(BROWSER_PACKAGES) missing and not root: the HTML browser test will be skipped"; fi; \
 	fi
 
-# pytest runs every rule case once (tests/rules/test_rule_cases.py, one id per case)
-test: bytecode browser
+# lint first (seconds, so a lint error fails before the minutes of pytest); pytest runs every rule
+# case once (tests/rules/test_rule_cases.py, one id per case)
+test: lint bytecode browser
 	$(BIN)/python -m pytest -q -n 2
 
 # ruff (rules in pyproject.toml) over src/ and tests/, and mypy over src/; both run, and either failing
-# fails the target. Not yet part of `test`: files others are changing still have findings of both.
+# fails the target. mypy keeps its incremental cache in .mypy_cache (its default), ruff in
+# .ruff_cache: a run after a small change rechecks only what changed.
 lint: $(STAMP)
 	@status=0; $(BIN)/ruff check src tests || status=1; $(BIN)/mypy || status=1; exit $$status
 

@@ -158,7 +158,8 @@ def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.da
     """`doc` with its findings marked by the waivers (by fingerprint) that have not expired."""
     if doc.run is None or not waivers:
         return doc
-    return doc.model_copy(update={"run": doc.run.model_copy(update={"findings": waive(doc.run.findings, waivers, today)})})
+    findings = waive(doc.run.findings, waivers, today)
+    return doc.model_copy(update={"run": doc.run.model_copy(update={"findings": findings})})
 
 
 def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:

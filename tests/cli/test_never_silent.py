@@ -77,7 +77,8 @@ def test_show_skipped_lists_every_undecided_check_with_its_reason():
     data = json.loads(run("check", SEED_004, "--format", "json", "--fail-on", "never").output)
     [doc] = data["documents"]
     undecided = doc["undecided"]
-    assert len(undecided) == doc["summary"]["not_applicable"] + doc["summary"]["insufficient_data"] + doc["summary"]["error"]
+    summary = doc["summary"]
+    assert len(undecided) == summary["not_applicable"] + summary["insufficient_data"] + summary["error"]
     assert undecided and all(u["reason"] for u in undecided)
     plain = run("check", SEED_004, "--fail-on", "never").output
     assert "--show-skipped" in plain and "不适用" in plain

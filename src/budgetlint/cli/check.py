@@ -64,7 +64,8 @@ CONFIG_OPTIONS = [
     click.option("--config", "config_file", default=None,
                  help="项目文件（默认：从当前目录向上找 budgetlint.toml 或含 [tool.budgetlint] 的 pyproject.toml）"),
     click.option("--isolated", is_flag=True, help="不读任何项目文件（不用其中的规则选择、级别和豁免）"),
-    click.option("--select", multiple=True, help="只运行这些规则（代码、名称、分组或前缀，可重复；替代项目文件中的 select）"),
+    click.option("--select", multiple=True,
+                 help="只运行这些规则（代码、名称、分组或前缀，可重复；替代项目文件中的 select）"),
     click.option("--ignore", multiple=True, help="不运行这些规则（可重复；替代项目文件中的 ignore）"),
     click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则"),
 ]
@@ -113,7 +114,8 @@ def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today:
 @click.command(cls=ChineseCommand)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="rich", show_default=True,
-              help="报告格式：rich 终端，json 数据，checklist 检查表（.xlsx），pdf 标注原文（.pdf），sarif、junit 供 CI 使用")
+              help="报告格式：rich 终端，json 数据，checklist 检查表（.xlsx），pdf 标注原文（.pdf），"
+                   "sarif、junit 供 CI 使用")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="有该级别（或更高）且未豁免的问题时，以退出码 1 结束")
 @config_options

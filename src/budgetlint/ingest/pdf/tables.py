@@ -105,7 +105,8 @@ def _part(page_no: int, table: Table, grid: _Grid, owned: list[list[Char]]) -> T
             # a column a merged cell spans: the box of the cell covering the column at this row
             cell_texts.append("")
             k = grid.find((edges[j] + edges[j + 1]) / 2, row_top + 0.01)
-            boxes.append(rounded(table.cells[k]) if k is not None else rounded((edges[j], row_top, edges[j + 1], row_bottom)))
+            column_box = (edges[j], row_top, edges[j + 1], row_bottom)
+            boxes.append(rounded(table.cells[k]) if k is not None else rounded(column_box))
         if any(cell_texts):
             rows.append((tuple(cell_texts), tuple(boxes)))
     if not rows:

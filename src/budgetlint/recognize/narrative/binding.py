@@ -90,12 +90,13 @@ def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, c
     for spec in vocabulary.subjects:
         if subject in spec.normalised_names and _in_section(spec.sections, claim):
             facts = [cell_at(disclosure, p) for p in spec.facts]
-            if all(f is not None for f in facts):
-                found.append((subject, facts))
+            printed = [f for f in facts if f is not None]
+            if len(printed) == len(facts):
+                found.append((subject, printed))
     if class_rows is None:
         class_rows = [_class_rows(disclosure, spec) for spec in vocabulary.classes]
-    for spec, by_name in zip(vocabulary.classes, class_rows):
-        if _in_section(spec.sections, claim):
+    for class_spec, by_name in zip(vocabulary.classes, class_rows):
+        if _in_section(class_spec.sections, claim):
             rows = by_name.get(subject)
             if rows and len({f.text for f in rows}) == 1:
                 found.append((subject, rows[:1]))

@@ -6,9 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import Generic, TypeVar, overload
 
 from budgetlint.model.claims import (
     AmountClaim,
@@ -158,50 +156,72 @@ class SentenceMemo:
     count: CountDraft | None = None
 
 
+FrozenClaim = ClassNameClaim | AmountClaim | ShareClaim | ChangeClaim | CountClaim | ListClaim | YearMention
+
+
 def freeze(drafts: list[Draft]) -> list[Claim]:
     """The claims of the drafts, in reading order; a draft shared by two (a list's total) freezes once."""
-    cache: dict[int, BaseModel] = {}
-    texts: dict[tuple[int, str, int], str] = {}
-    claims = [_freeze(d, cache, texts) for d in drafts]
+    freezer = _Freezer()
+    claims: list[Claim] = [freezer.claim(d) for d in drafts]
     order = {k: i for i, k in enumerate(("class_name", "year", "amount", "share", "change", "count", "parts"))}
     claims.sort(key=lambda c: (c.location.line or 0, c.span.start, order[c.kind]))
     return claims
 
 
-def _freeze(draft: Draft, cache: dict[int, BaseModel], texts: dict[tuple[int, str, int], str]) -> BaseModel:
-    if id(draft) in cache:
-        return cache[id(draft)]
-    p = draft.passage
-    location, span, end_line = p.place(draft.start, draft.end)
-    seg_text = _context(draft, texts)
-    common = dict(span=span, location=location, end_line=end_line, section=p.section,
-                  subsection=p.subsection, sentence=seg_text[0], clause=seg_text[1])
-    f = lambda d: _freeze(d, cache, texts) if d is not None else None  # noqa: E731
-    if isinstance(draft, ClassDraft):
-        claim = ClassNameClaim(**common, code=draft.code, names=draft.names, levels=draft.levels)
-    elif isinstance(draft, AmountDraft):
-        claim = AmountClaim(**common, subject=draft.subject, value=draft.value, decimals=draft.decimals,
-                            unit=draft.unit, in_reason=draft.in_reason, class_name=f(draft.class_ref))
-    elif isinstance(draft, ShareDraft):
-        claim = ShareClaim(**common, percent=draft.percent, decimals=draft.decimals, whole=draft.whole,
-                           amount=f(draft.amount), subject=draft.subject)
-    elif isinstance(draft, ChangeDraft):
-        fields = {k: v for k, v in draft.fields.items() if k != "amount_start"}
-        claim = ChangeClaim(**common, direction=draft.direction, **fields, subject=draft.subject,
-                            current=f(draft.current), refers_to=draft.refers_to)
-    elif isinstance(draft, CountDraft):
-        claim = CountClaim(**common, value=draft.value, classifier=draft.classifier, subject=draft.subject,
-                           in_reason=draft.in_reason, items=tuple(f(c) for c in draft.items))
-    elif isinstance(draft, ListDraft):
-        items = tuple(f(a) for a in draft.items)
-        claim = ListClaim(**common, introducer=draft.introducer, total=f(draft.total), items=items,
-                          subject=draft.total.subject, overlap_suspected=_overlapping(items))
-    else:
-        assert isinstance(draft, YearDraft)
-        claim = YearMention(**common, year=draft.year, basis=draft.basis, comparison=draft.comparison,
-                            is_date=draft.is_date)
-    cache[id(draft)] = claim
-    return claim
+class _Freezer:
+    """Freezes each draft once, so a draft two others refer to (a list's total, the amount a change
+    is stated for) is one claim object wherever it is referred to."""
+
+    def __init__(self) -> None:
+        self.cache: dict[int, FrozenClaim] = {}
+        self.texts: dict[tuple[int, str, int], str] = {}
+
+    @overload
+    def claim(self, draft: AmountDraft) -> AmountClaim: ...
+    @overload
+    def claim(self, draft: CountDraft) -> CountClaim: ...
+    @overload
+    def claim(self, draft: ClassDraft) -> ClassNameClaim: ...
+    @overload
+    def claim(self, draft: Draft) -> FrozenClaim: ...
+
+    def claim(self, draft: Draft) -> FrozenClaim:
+        if id(draft) in self.cache:
+            return self.cache[id(draft)]
+        p = draft.passage
+        location, span, end_line = p.place(draft.start, draft.end)
+        seg_text = _context(draft, self.texts)
+        common = {"span": span, "location": location, "end_line": end_line, "section": p.section,
+                  "subsection": p.subsection, "sentence": seg_text[0], "clause": seg_text[1]}
+        claim: FrozenClaim
+        if isinstance(draft, ClassDraft):
+            claim = ClassNameClaim(**common, code=draft.code, names=draft.names, levels=draft.levels)
+        elif isinstance(draft, AmountDraft):
+            class_name = self.claim(draft.class_ref) if draft.class_ref is not None else None
+            claim = AmountClaim(**common, subject=draft.subject, value=draft.value, decimals=draft.decimals,
+                                unit=draft.unit, in_reason=draft.in_reason, class_name=class_name)
+        elif isinstance(draft, ShareDraft):
+            amount = self.claim(draft.amount) if draft.amount is not None else None
+            claim = ShareClaim(**common, percent=draft.percent, decimals=draft.decimals, whole=draft.whole,
+                               amount=amount, subject=draft.subject)
+        elif isinstance(draft, ChangeDraft):
+            fields = {k: v for k, v in draft.fields.items() if k != "amount_start"}
+            current = self.claim(draft.current) if draft.current is not None else None
+            claim = ChangeClaim(**common, direction=draft.direction, **fields, subject=draft.subject,
+                                current=current, refers_to=draft.refers_to)
+        elif isinstance(draft, CountDraft):
+            claim = CountClaim(**common, value=draft.value, classifier=draft.classifier, subject=draft.subject,
+                               in_reason=draft.in_reason, items=tuple(self.claim(c) for c in draft.items))
+        elif isinstance(draft, ListDraft):
+            items = tuple(self.claim(a) for a in draft.items)
+            claim = ListClaim(**common, introducer=draft.introducer, total=self.claim(draft.total), items=items,
+                              subject=draft.total.subject, overlap_suspected=_overlapping(items))
+        else:
+            assert isinstance(draft, YearDraft)
+            claim = YearMention(**common, year=draft.year, basis=draft.basis, comparison=draft.comparison,
+                                is_date=draft.is_date)
+        self.cache[id(draft)] = claim
+        return claim
 
 
 def _context(draft: Draft, texts: dict[tuple[int, str, int], str]) -> tuple[str, str]:

@@ -30,9 +30,11 @@ _YEAR_ON_YEAR = re.compile(rf"20\d\d年(?:当年)?预算执行数为?\s*(?P<b>{_
 _DIRECTION = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
 
 
-def _printed(text: str) -> Printed:
+def _printed(text: str) -> Printed | None:
+    """The number as printed; None when it is no amount (1,2345: _NUM takes any commas; or more
+    digits than numbers.MAX_AMOUNT_DIGITS)."""
     amount = parse_amount(text)
-    return Printed(value=amount.value, decimals=amount.decimals, text=text)
+    return Printed(value=amount.value, decimals=amount.decimals, text=text) if amount is not None else None
 
 
 def extract_execution(paragraphs: list[Paragraph]) -> list[ExecutionClaim]:
@@ -47,10 +49,13 @@ def extract_execution(paragraphs: list[Paragraph]) -> list[ExecutionClaim]:
                 overlaps = any(m.start() < end and start < m.end() for start, end in taken)
                 if overlaps or not (rate or word):  # nothing stated about B and F: nothing to check
                     continue
+                budget, final = _printed(m.group("b")), _printed(m.group("f"))
+                printed_rate = _printed(rate) if rate else None
+                if budget is None or final is None or (rate and printed_rate is None):
+                    continue  # a number that is no amount: no claim is read from the statement
                 taken.append((m.start(), m.end()))
                 out.append(ExecutionClaim(
-                    form=form, budget=_printed(m.group("b")), final=_printed(m.group("f")),
-                    rate=_printed(rate) if rate else None, word=word,
+                    form=form, budget=budget, final=final, rate=printed_rate, word=word,
                     direction=_DIRECTION.get(m.groupdict().get("d") or ""),
                     span=Span(start=m.start(), end=m.end(), text=m.group(0)), location=paragraph.location,
                     sentence=m.group(0), clause=m.group(0)))

@@ -40,6 +40,11 @@ class _Item:
     spans: list[tuple[int, int]]  # of each name in the paragraph
     amount_start: int  # where the item's amount (its number) starts in the paragraph
 
+    def full_codes(self) -> list[str] | None:
+        """The code of every level, when the item prints all of them (公共安全支出（204类）司法（06款）…)."""
+        codes = [c for c in self.codes if c is not None]
+        return codes if len(codes) == len(self.codes) else None
+
 
 def unquote_class_names(claims: tuple) -> tuple:
     """Class names without the quotation marks some documents print around a whole 类/款/项 chain
@@ -66,7 +71,10 @@ def _parse_item(paragraph: Paragraph) -> _Item | None:
     if not m:
         return None
     pos = m.end()
-    names, levels, codes, spans = [], [], [], []
+    names: list[str] = []
+    levels: list[str] = []
+    codes: list[str | None] = []
+    spans: list[tuple[int, int]] = []
     while len(names) < 3:
         lv = _ITEM_LEVEL.match(text, pos)
         if not lv or lv.group("level") != _LEVELS[len(names)]:
@@ -111,7 +119,8 @@ def item_class_names(items: list[_Item], claims: tuple) -> list[ClassNameClaim]:
     out = []
     for item in items:
         para = item.paragraph
-        if para.location.line in lines or not all(item.codes):
+        codes = item.full_codes()
+        if para.location.line in lines or codes is None:
             continue
         neighbour = next((c for c in claims if c.location.line == para.location.line), None)
         for k, (name, level, (start, end)) in enumerate(zip(item.names, item.levels, item.spans)):
@@ -121,7 +130,7 @@ def item_class_names(items: list[_Item], claims: tuple) -> list[ClassNameClaim]:
                 subsection=neighbour.subsection if neighbour else None,
                 sentence=neighbour.sentence if neighbour else para.text,
                 clause=neighbour.clause if neighbour else para.text,
-                code="".join(item.codes[:k + 1]), names=(name,), levels=(level,)))
+                code="".join(codes[:k + 1]), names=(name,), levels=(level,)))
     return out
 
 
@@ -132,7 +141,8 @@ def _label(name: str) -> str:
 def _item_rows(disclosure: Disclosure, spec: NarrativeItemsSpec, item: _Item) -> list:
     """The rows of `spec.tables` that print the item's class: by its codes, else by its names."""
     found = []
-    code = "".join(item.codes) if all(item.codes) else None
+    codes = item.full_codes()
+    code = "".join(codes) if codes is not None else None
     for table_id in spec.tables:
         for table in disclosure.tables_of(table_id):
             if code is not None:
@@ -141,8 +151,8 @@ def _item_rows(disclosure: Disclosure, spec: NarrativeItemsSpec, item: _Item) ->
             candidates = [r for r in table.rows if r.code and len(r.code) == 3 and r.label == _label(item.names[0])]
             for name in item.names[1:]:
                 candidates = [r for r in table.rows for parent in candidates
-                              if r.code and len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)
-                              and r.label == _label(name)]
+                              if r.code and parent.code and len(r.code) == len(parent.code) + 2
+                              and r.code.startswith(parent.code) and r.label == _label(name)]
             found += candidates
     return found
 
@@ -160,7 +170,7 @@ def bind_items(disclosure: Disclosure, spec: NarrativeItemsSpec, items: list[_It
     """Bindings of each item's amount, and of its restated amounts (预算安排…), to the class's row."""
     taken = {(b.claim.location.line, b.claim.span.start) for b in bound}
     restated = {normalise_subject(s) for s in spec.restated}
-    by_line: dict[int, list[AmountClaim]] = {}
+    by_line: dict[int | None, list[AmountClaim]] = {}  # a claim's line: None where the input has none
     for claim in disclosure.claims:
         if isinstance(claim, AmountClaim):
             by_line.setdefault(claim.location.line, []).append(claim)

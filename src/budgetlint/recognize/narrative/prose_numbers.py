@@ -184,6 +184,9 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
         enclosed = start > 0 and norm[start - 1] in "（(" and norm[m.end():m.end() + 1] in ("）", ")")
         if _CODE.match(m.group("num")) or enclosed:
             continue  # 行政单位医疗（01项） / （11项）: a code of the classification, not a count
+        read = decimal_and_places(m.group("num"))
+        if read is None:
+            continue  # more digits than an amount can have: text, not a number
         phrases = phrases or _Phrases(norm)  # start: the number's key; its span starts at 每生每年 where printed
         lead = m.start("pre") if m.group("pre") else start
         before = norm[max(0, lead - _LOOK_BEFORE):lead].rstrip()
@@ -191,7 +194,7 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
         approximate = bool(m.group("approx")) or before.endswith(v.approximate_before) \
             or tail.startswith(v.approximate_after)
         measure, factor = v.units[unit]
-        value, decimals = decimal_and_places(m.group("num"))
+        value, decimals = read
         lead_text = text[phrases.start(lead):lead]
         breaks += text.count("\n", counted, start)
         counted = start

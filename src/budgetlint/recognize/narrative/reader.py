@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from budgetlint.model.claims import CLAIM_KINDS, Claim, ExtractionStats, NarrativeClaims
 from budgetlint.model.document import Paragraph, SourceDocument
@@ -235,7 +236,7 @@ class Reader:
         return found
 
     @staticmethod
-    def _change_fields(m: re.Match) -> dict:
+    def _change_fields(m: re.Match[str]) -> dict:
         fields: dict = {"amount_start": None}
         amount = decimal_and_places(m.group("amount")) if m.group("amount") else None
         if amount is not None:
@@ -246,7 +247,7 @@ class Reader:
         read = decimal_and_places(rate) if rate else None
         if read is not None:
             value, places = read
-            word = groups.get("verb2") if groups.get("rate2") else groups.get("verb")
+            word = m.group("verb2") if groups.get("rate2") else m.group("verb")  # a rate follows its verb
             fields.update(rate=value, rate_decimals=places, rate_direction=DIRECTIONS[word])
         return fields
 
@@ -455,4 +456,4 @@ def _only(text: str, start: int, end: int, characters: str) -> bool:
 def _measure_pairs(items: list[AmountDraft]) -> bool:
     """…全年预算数0.40万元，决算数0.40万元: two measures of one item, not two items of a total."""
     return any(BARE_MEASURE.match(b.subject or "") and ENDS_MEASURE.search(a.subject or "")
-               for a, b in zip(items, items[1:]))
+               for a, b in pairwise(items))

@@ -42,13 +42,15 @@ def read_stated_bases(paragraphs: list[Paragraph], claims: tuple[Claim, ...]) ->
             base, current = amounts.get((line, m.start("base"))), amounts.get((line, m.start("current")))
             if base is None or current is None:
                 continue
+            amount = decimal_and_places(m.group("amount")) if m.group("amount") else None
+            rate = decimal_and_places(m.group("rate2")) if m.group("rate2") else None
+            if (m.group("amount") and amount is None) or (m.group("rate2") and rate is None):
+                continue  # a number with more digits than an amount can have: no claim is read from it
             fields: dict = {}
-            if m.group("amount"):
-                value, places = decimal_and_places(m.group("amount"))
-                fields.update(amount=value, amount_decimals=places, unit=m.group("amount_unit"))
-            if m.group("rate2"):
-                value, places = decimal_and_places(m.group("rate2"))
-                fields.update(rate=value, rate_decimals=places, rate_direction=DIRECTIONS[m.group("verb2")])
+            if amount is not None:
+                fields.update(amount=amount[0], amount_decimals=amount[1], unit=m.group("amount_unit"))
+            if rate is not None:
+                fields.update(rate=rate[0], rate_decimals=rate[1], rate_direction=DIRECTIONS[m.group("verb2")])
             s0, s1 = _bounds(SENTENCE_END, norm, m.start(), m.end())
             c0, c1 = _bounds(CLAUSE_END, norm, m.start(), m.end())
             p0 = _bounds(PHRASE_BOUNDARY, norm, m.start(), m.end())[0]

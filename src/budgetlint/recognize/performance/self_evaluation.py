@@ -3,6 +3,7 @@ so they are read by the header's column roles."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from budgetlint.labels import squeeze
@@ -29,7 +30,7 @@ from budgetlint.recognize.performance.values import (
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
 
-def _column_roles(row: RawRow, aliases: dict[str, str]) -> dict[int, str]:
+def _column_roles(row: RawRow, aliases: Mapping[str, str]) -> dict[int, str]:
     return {i: aliases[label_key(c)] for i, c in enumerate(row.cells) if label_key(c) in aliases}
 
 
@@ -60,7 +61,7 @@ class _SelfEvalBuilder:
     def info(self, row: RawRow) -> None:
         cells = [(i, clean(c)) for i, c in enumerate(row.cells) if clean(c)]
         info = vocabulary().self_evaluation.info
-        for position, (i, text) in enumerate(cells):
+        for position, (_, text) in enumerate(cells):
             field = info.get(label_key(text))
             if field and position + 1 < len(cells) and label_key(cells[position + 1][1]) not in info:
                 j, value = cells[position + 1]
@@ -160,8 +161,8 @@ def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfE
         if not filled:
             continue
         label = section_key(filled[0])
-        if len(filled) == 1 and YEAR_LINE.match(squeeze(filled[0])):
-            b.fields["year"] = int(YEAR_LINE.match(squeeze(filled[0])).group(1))
+        if len(filled) == 1 and (year := YEAR_LINE.match(squeeze(filled[0]))):
+            b.fields["year"] = int(year.group(1))
         elif "一级指标" in {label_key(t) for t in filled}:
             section = "indicators"
             b.indicator_header(row)

@@ -91,7 +91,9 @@ def _read_amount(text: str) -> tuple[Decimal, int, str | None] | None:
     if not s or s in vocabulary().values.placeholders:
         return None
     m = _PRINTED_NUMBER.match(s)
-    amount = parse_amount(m.group("num")) if m else None
+    if m is None:
+        return None
+    amount = parse_amount(m.group("num"))
     return (amount.value, amount.decimals, m.group("unit")) if amount else None
 
 
