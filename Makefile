@@ -45,11 +45,12 @@ browser:
 test: lint bytecode browser
 	$(BIN)/python -m pytest -q -n 2
 
-# ruff (rules in pyproject.toml) over src/ and tests/, and mypy over src/; both run, and either failing
+# ruff (rules in pyproject.toml) over src/ and tests/, ruff format (the layout of every Python file)
+# and mypy over src/; all run, and any failing
 # fails the target. mypy keeps its incremental cache in .mypy_cache (its default), ruff in
 # .ruff_cache: a run after a small change rechecks only what changed.
 lint: $(STAMP)
-	@status=0; $(BIN)/ruff check src tests || status=1; $(BIN)/mypy || status=1; exit $$status
+	@status=0; $(BIN)/ruff check src tests || status=1; $(BIN)/ruff format --check src tests tools bench || status=1; $(BIN)/mypy || status=1; exit $$status
 
 bench: bytecode
 	$(BIN)/python bench/bench_audit.py

@@ -64,8 +64,12 @@ def phases(path: Path, rules: list, runs: int) -> dict[str, list[tuple[float, fl
         run_rules(rules, disclosure)
         c3, w3 = time.process_time(), time.perf_counter()
         if i:
-            for key, c, w in (("read", c1 - c0, w1 - w0), ("recognize", c2 - c1, w2 - w1),
-                              ("rules", c3 - c2, w3 - w2), ("total", c3 - c0, w3 - w0)):
+            for key, c, w in (
+                ("read", c1 - c0, w1 - w0),
+                ("recognize", c2 - c1, w2 - w1),
+                ("rules", c3 - c2, w3 - w2),
+                ("total", c3 - c0, w3 - w0),
+            ):
                 out[key].append((c, w))
     return out
 
@@ -119,8 +123,7 @@ def main() -> None:
 
     if args.size_runs:
         text = SEED_001.read_text(encoding="utf-8")
-        print(f"\n2. time against size: seed 001 and the same text {TIMES}× over, "
-              f"CPU ms, median of {args.size_runs}\n")
+        print(f"\n2. time against size: seed 001 and the same text {TIMES}× over, CPU ms, median of {args.size_runs}\n")
         for name in ("library (default collector)", "as the CLI runs (gc_tuning)"):
             if name.startswith("as the CLI"):
                 gc_tuning.worker_loaded()
@@ -133,8 +136,10 @@ def main() -> None:
     if args.cli_runs:
         if not CLI.exists():
             sys.exit(f"no budgetlint console script next to {sys.executable}: run make install")
-        commands = {"--version": [str(CLI), "--version"],
-                    "check 001 --format json": [str(CLI), "check", str(SEED_001), "--format", "json"]}
+        commands = {
+            "--version": [str(CLI), "--version"],
+            "check 001 --format json": [str(CLI), "check", str(SEED_001), "--format", "json"],
+        }
         samples: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         for _ in range(args.cli_runs):
             for key, command in commands.items():
@@ -143,8 +148,10 @@ def main() -> None:
         for key, values in samples.items():
             print(f"budgetlint {key:<26} wall {_ms([w for _, w in values])}   CPU {_ms([c for c, _ in values])}")
     load = Path("/proc/loadavg")
-    print(f"\npython {sys.version.split()[0]} · {sys.platform}"
-          + (f" · load average {load.read_text().split()[0]}" if load.exists() else ""))
+    print(
+        f"\npython {sys.version.split()[0]} · {sys.platform}"
+        + (f" · load average {load.read_text().split()[0]}" if load.exists() else "")
+    )
 
 
 if __name__ == "__main__":

@@ -47,12 +47,17 @@ def speedup(pdfs: list[Path], rounds: int) -> None:
     for _ in range(rounds):
         for jobs in (1, 2):
             t0 = time.perf_counter()
-            subprocess.run([str(CLI), "check", *map(str, pdfs), "-j", str(jobs), "--format", "json",
-                            "--fail-on", "never"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [str(CLI), "check", *map(str, pdfs), "-j", str(jobs), "--format", "json", "--fail-on", "never"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             times[jobs].append(time.perf_counter() - t0)
     one, two = statistics.median(times[1]), statistics.median(times[2])
-    print(f"speed-up on {len(pdfs)} PDFs: -j 1 {one:.1f} s, -j 2 {two:.1f} s (medians of {rounds}); "
-          f"ratio {one / two:.2f}x  (samples -j1 {[round(t, 1) for t in times[1]]}, -j2 {[round(t, 1) for t in times[2]]})")
+    print(
+        f"speed-up on {len(pdfs)} PDFs: -j 1 {one:.1f} s, -j 2 {two:.1f} s (medians of {rounds}); "
+        f"ratio {one / two:.2f}x  (samples -j1 {[round(t, 1) for t in times[1]]}, -j2 {[round(t, 1) for t in times[2]]})"
+    )
 
 
 def _record_rss(job, settings):
@@ -76,15 +81,20 @@ def workers(docs: list[Path]) -> None:
             pid, rss = record.reason.split()
             seen.setdefault(pid, []).append(int(rss))
     for pid, samples in seen.items():
-        print(f"worker {pid}: {len(samples)} documents, RSS after the first {samples[0] / 2**20:.0f} MiB, "
-              f"at the end {samples[-1] / 2**20:.0f} MiB, peak {max(samples) / 2**20:.0f} MiB")
+        print(
+            f"worker {pid}: {len(samples)} documents, RSS after the first {samples[0] / 2**20:.0f} MiB, "
+            f"at the end {samples[-1] / 2**20:.0f} MiB, peak {max(samples) / 2**20:.0f} MiB"
+        )
 
 
 def streaming(docs: list[Path], out: Path) -> None:
     """Sample (bytes written, parent RSS) through the run; the documents are copies of one, so
     bytes / (bytes of all / count) is the number written at each sample."""
-    proc = subprocess.Popen([str(CLI), "check", *map(str, docs), "-j", "2", "--format", "json", "--fail-on", "never",
-                             "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(CLI), "check", *map(str, docs), "-j", "2", "--format", "json", "--fail-on", "never", "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     parent = psutil.Process(proc.pid)
     samples: list[tuple[float, int, int]] = []
     while proc.poll() is None:
@@ -100,13 +110,17 @@ def streaming(docs: list[Path], out: Path) -> None:
     after_20 = next((rss for _, size, rss in samples if size >= 20 * per_doc), None)
     near_end = [rss for _, size, rss in samples if size >= (len(docs) - 5) * per_doc]
     if after_20 and near_end:
-        print(f"streaming check of {len(docs)} documents: parent RSS after 20 {after_20 / 2**20:.1f} MiB, "
-              f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB ({(near_end[-1] / after_20 - 1) * 100:+.1f} %), "
-              f"peak {max(rss for _, _, rss in samples) / 2**20:.1f} MiB")
+        print(
+            f"streaming check of {len(docs)} documents: parent RSS after 20 {after_20 / 2**20:.1f} MiB, "
+            f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB ({(near_end[-1] / after_20 - 1) * 100:+.1f} %), "
+            f"peak {max(rss for _, _, rss in samples) / 2**20:.1f} MiB"
+        )
         # the last document's part is written before the rules across documents run (the report's tail)
         last = next((t for t, size, _ in samples if size >= (len(docs) - 1) * per_doc), ended)
-        print(f"  rules across documents at the end of that run (same unit, same year, {len(docs)} copies): "
-              f"about {ended - last:.1f} s after the last document was written")
+        print(
+            f"  rules across documents at the end of that run (same unit, same year, {len(docs)} copies): "
+            f"about {ended - last:.1f} s after the last document was written"
+        )
     else:
         print("streaming check: run too short to sample")
 

@@ -132,9 +132,12 @@ def _ratios(args: argparse.Namespace) -> None:
         costs = [max(seconds - base, 1e-3) for seconds, _ in measured]
         calls = [max(count - base_calls, 1) for _, count in measured]
         ok = costs[1] / costs[0] <= 10.5 and costs[2] / costs[0] <= 105
-        print(f"{shape:9} {costs[0]:7.3f} {costs[1]:7.3f} {costs[2]:8.3f} {costs[1] / costs[0]:6.1f} "
-              f"{costs[2] / costs[0]:7.1f}   {calls[1] / calls[0]:5.1f} {calls[2] / calls[0]:6.1f}  "
-              f"{'linear' if ok else 'SUPER-LINEAR'}", flush=True)
+        print(
+            f"{shape:9} {costs[0]:7.3f} {costs[1]:7.3f} {costs[2]:8.3f} {costs[1] / costs[0]:6.1f} "
+            f"{costs[2] / costs[0]:7.1f}   {calls[1] / calls[0]:5.1f} {calls[2] / calls[0]:6.1f}  "
+            f"{'linear' if ok else 'SUPER-LINEAR'}",
+            flush=True,
+        )
 
 
 def _commands() -> None:

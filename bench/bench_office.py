@@ -50,8 +50,11 @@ def median_ms(fn, runs: int) -> float:
 
 def same_content(folder: Path) -> dict[str, Path]:
     source = read_document(PDF)
-    return {"pdf": PDF, "xlsx": fill_workbook(TEMPLATE, source, folder / "dept.xlsx"),
-            "docx": docx_from_source(source, folder / "dept.docx")}
+    return {
+        "pdf": PDF,
+        "xlsx": fill_workbook(TEMPLATE, source, folder / "dept.xlsx"),
+        "docx": docx_from_source(source, folder / "dept.docx"),
+    }
 
 
 def bad_inputs(folder: Path) -> dict[str, Path]:
@@ -63,8 +66,11 @@ def bad_inputs(folder: Path) -> dict[str, Path]:
         with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(name, payload)
         return buffer.getvalue()
-    chunks = ("".join(f'<row r="{i}"><c r="A{i}"><v>{i * 7919 % 100003}</v></c></row>'
-                      for i in range(start, start + 10_000)) for start in range(1, 1_000_001, 10_000))
+
+    chunks = (
+        "".join(f'<row r="{i}"><c r="A{i}"><v>{i * 7919 % 100003}</v></c></row>' for i in range(start, start + 10_000))
+        for start in range(1, 1_000_001, 10_000)
+    )
     small = xlsx_bytes(three_public(10.71))
     files = {
         "million_rows.xlsx": xlsx_bytes([{"name": "明细", "rows_xml": chunks}], stored=True),
@@ -99,8 +105,9 @@ print(peak, outcome)
 def peak_rss(path: Path | None) -> tuple[float, str, float]:
     """(peak RSS in MB, what happened, seconds) of reading `path` in a fresh process."""
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path) if path else "-"], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path) if path else "-"], capture_output=True, text=True, check=True
+    )
     kb, outcome = done.stdout.split(maxsplit=1)
     return int(kb) / 1024, outcome.strip(), time.perf_counter() - t0
 
@@ -119,11 +126,15 @@ def main() -> None:
             check = median_ms(lambda p=path: audit([p]), max(1, args.runs // 2))
             rows[kind] = (read, check, len(source.blocks), path.stat().st_size)
         base_read, base_check = rows["pdf"][0], rows["pdf"][1]
-        print(f"{'format':<6} {'read ms':>9} {'× pdf':>6} {'check ms':>9} {'× pdf':>6} {'blocks':>7} "
-              f"{'µs/block':>9} {'bytes':>8}")
+        print(
+            f"{'format':<6} {'read ms':>9} {'× pdf':>6} {'check ms':>9} {'× pdf':>6} {'blocks':>7} "
+            f"{'µs/block':>9} {'bytes':>8}"
+        )
         for kind, (read, check, blocks, size) in rows.items():
-            print(f"{kind:<6} {read:9.1f} {read / base_read:6.2f} {check:9.1f} {check / base_check:6.2f} "
-                  f"{blocks:7d} {1000 * read / blocks:9.1f} {size:8d}")
+            print(
+                f"{kind:<6} {read:9.1f} {read / base_read:6.2f} {check:9.1f} {check / base_check:6.2f} "
+                f"{blocks:7d} {1000 * read / blocks:9.1f} {size:8d}"
+            )
         print()
         baseline, _, _ = peak_rss(None)
         print(f"{'input':<20} {'peak RSS MB':>11} {'over import':>11} {'seconds':>8}  outcome")

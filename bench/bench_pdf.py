@@ -74,8 +74,9 @@ def main() -> None:
     files = args.pdfs or default_files()
 
     print(f"median of {args.runs} paired runs after 1 warm-up; CPU s (wall s)\n")
-    print(f"{'file':44} {'pages':>5} {'audit s':>14} {'audit p/s':>9} {'plumber s':>14} {'plumber p/s':>11} "
-          f"{'ratio':>6}")
+    print(
+        f"{'file':44} {'pages':>5} {'audit s':>14} {'audit p/s':>9} {'plumber s':>14} {'plumber p/s':>11} {'ratio':>6}"
+    )
     total = {"pages": 0, "audit": 0.0, "audit_wall": 0.0, "plumber": 0.0, "plumber_wall": 0.0}
     for path in files:
         pages = pages_of(path)
@@ -91,16 +92,22 @@ def main() -> None:
         pw = statistics.median(s[1] for s in samples["plumber"])
         for key, value in (("pages", pages), ("audit", a), ("audit_wall", aw), ("plumber", p), ("plumber_wall", pw)):
             total[key] += value
-        print(f"{path.name[:44]:44} {pages:5d} {a:6.2f} ({aw:5.2f}) {pages / a:9.1f} {p:6.2f} ({pw:5.2f}) "
-              f"{pages / p:11.1f} {p / a:6.2f}")
+        print(
+            f"{path.name[:44]:44} {pages:5d} {a:6.2f} ({aw:5.2f}) {pages / a:9.1f} {p:6.2f} ({pw:5.2f}) "
+            f"{pages / p:11.1f} {p / a:6.2f}"
+        )
     n = total["pages"]
-    print(f"{'all':44} {int(n):5d} {total['audit']:6.2f} ({total['audit_wall']:5.2f}) {n / total['audit']:9.1f} "
-          f"{total['plumber']:6.2f} ({total['plumber_wall']:5.2f}) {n / total['plumber']:11.1f} "
-          f"{total['plumber'] / total['audit']:6.2f}")
-    print(f"\nfull check: {n / total['audit']:.1f} pages/s CPU ({n / total['audit_wall']:.1f} wall); "
-          f"pdfplumber extract_text: {n / total['plumber']:.1f} pages/s CPU ({n / total['plumber_wall']:.1f} wall); "
-          f"ratio {total['plumber'] / total['audit']:.2f}× CPU "
-          f"({total['plumber_wall'] / total['audit_wall']:.2f}× wall)")
+    print(
+        f"{'all':44} {int(n):5d} {total['audit']:6.2f} ({total['audit_wall']:5.2f}) {n / total['audit']:9.1f} "
+        f"{total['plumber']:6.2f} ({total['plumber_wall']:5.2f}) {n / total['plumber']:11.1f} "
+        f"{total['plumber'] / total['audit']:6.2f}"
+    )
+    print(
+        f"\nfull check: {n / total['audit']:.1f} pages/s CPU ({n / total['audit_wall']:.1f} wall); "
+        f"pdfplumber extract_text: {n / total['plumber']:.1f} pages/s CPU ({n / total['plumber_wall']:.1f} wall); "
+        f"ratio {total['plumber'] / total['audit']:.2f}× CPU "
+        f"({total['plumber_wall'] / total['audit_wall']:.2f}× wall)"
+    )
 
 
 if __name__ == "__main__":

@@ -43,15 +43,26 @@ def measure(path: Path, rules: list, prose_rules: list, runs: int) -> dict[str, 
         disclosure = recognize(read_document(path))
         run_rules(rules, disclosure)
         w1, c1 = _clocks()
-        read_prose(disclosure.source, list(disclosure.narrative), disclosure.targets, disclosure.overall_target,
-                   disclosure.self_evaluations)
+        read_prose(
+            disclosure.source,
+            list(disclosure.narrative),
+            disclosure.targets,
+            disclosure.overall_target,
+            disclosure.self_evaluations,
+        )
         w2, c2 = _clocks()
         run_rules(prose_rules, disclosure)
         w3, c3 = _clocks()
         if i == 0:
             continue  # warm-up: vocabularies, regexes, imports
-        for key, value in (("total", w1 - w0), ("total_cpu", c1 - c0), ("prose", w2 - w1), ("prose_cpu", c2 - c1),
-                           ("rules", w3 - w2), ("rules_cpu", c3 - c2)):
+        for key, value in (
+            ("total", w1 - w0),
+            ("total_cpu", c1 - c0),
+            ("prose", w2 - w1),
+            ("prose_cpu", c2 - c1),
+            ("rules", w3 - w2),
+            ("rules_cpu", c3 - c2),
+        ):
             out[key].append(value)
     return out
 
@@ -69,8 +80,10 @@ def main() -> None:
         s = measure(path, rules, prose_rules, args.runs)
         prose = statistics.median(s["prose_cpu"]) + statistics.median(s["rules_cpu"])
         share = prose / statistics.median(s["total_cpu"])
-        print(f"{path.name[:28]:28} {_ms(s['total']):>24} {_ms(s['total_cpu']):>24} {_ms(s['prose_cpu']):>24} "
-              f"{_ms(s['rules_cpu']):>24} {share:5.1%}")
+        print(
+            f"{path.name[:28]:28} {_ms(s['total']):>24} {_ms(s['total_cpu']):>24} {_ms(s['prose_cpu']):>24} "
+            f"{_ms(s['rules_cpu']):>24} {share:5.1%}"
+        )
     print(f"\npython {sys.version.split()[0]}")
 
 

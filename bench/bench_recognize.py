@@ -71,8 +71,10 @@ def main() -> None:
     if args.worker:
         worker(args.worker, args.files, args.repeat)
         return
-    files = args.files or [str(p) for p in sorted((REPO / "fixtures" / "seeds").glob("*.txt"))
-                           + sorted((REPO / "fixtures" / "pdf").glob("*.pdf"))]
+    files = args.files or [
+        str(p)
+        for p in sorted((REPO / "fixtures" / "seeds").glob("*.txt")) + sorted((REPO / "fixtures" / "pdf").glob("*.pdf"))
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         export(args.base, Path(tmp) / "base")
         if args.this:
@@ -81,8 +83,12 @@ def main() -> None:
         best: dict[str, list[tuple[float, float]]] = {}
         for _ in range(args.rounds):
             for side, root in sides.items():
-                run = subprocess.run([sys.executable, __file__, "--worker", root, "--repeat", str(args.repeat), *files],
-                                     check=True, capture_output=True, text=True)
+                run = subprocess.run(
+                    [sys.executable, __file__, "--worker", root, "--repeat", str(args.repeat), *files],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
                 times = json.loads(run.stdout)
                 best[side] = [(min(a[0], b[0]), min(a[1], b[1])) for a, b in zip(best.get(side, times), times)]
     print(f"base {args.base} vs {args.this or 'this tree'}, {args.rounds} rounds, min CPU ms")
@@ -90,8 +96,10 @@ def main() -> None:
     for f, (rb, cb), (rt, ct) in zip(files, best["base"], best["this"]):
         print(f"{Path(f).name[:34]:<34} {rb:9.1f} {rt:7.1f} {rt / rb:6.2f}   {cb:14.1f} {ct:7.1f} {ct / cb:6.2f}")
     total = [sum(x) for x in zip(*best["base"])], [sum(x) for x in zip(*best["this"])]
-    print(f"{'total':<34} {total[0][0]:9.1f} {total[1][0]:7.1f} {total[1][0] / total[0][0]:6.2f}   "
-          f"{total[0][1]:14.1f} {total[1][1]:7.1f} {total[1][1] / total[0][1]:6.2f}")
+    print(
+        f"{'total':<34} {total[0][0]:9.1f} {total[1][0]:7.1f} {total[1][0] / total[0][0]:6.2f}   "
+        f"{total[0][1]:14.1f} {total[1][1]:7.1f} {total[1][1] / total[0][1]:6.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,13 @@ from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_numbers import unit_measure
 from budgetlint.rulebook import load_rules
 
-ROLES = {"actual_goal": "actual", "expected_goal": "target", "annual_goal": "target",
-         "implementation_goal": "target", "goal": "target"}
+ROLES = {
+    "actual_goal": "actual",
+    "expected_goal": "target",
+    "annual_goal": "target",
+    "implementation_goal": "target",
+    "goal": "target",
+}
 
 
 def _values(disclosure, cell, role: str):
@@ -78,7 +83,7 @@ def mutated_line(line: str, q, occurrence: int, beyond: Decimal = Decimal(0)) ->
     if occurrence >= len(hits):
         return None
     m = hits[occurrence]
-    return line[:m.start()] + new + line[m.end():]
+    return line[: m.start()] + new + line[m.end() :]
 
 
 def keys(run) -> set:
@@ -109,17 +114,22 @@ def main() -> None:
                 skipped += 1
                 continue
             total += 1
-            changed = [*lines[:line_no - 1], new_line, *lines[line_no:]]
+            changed = [*lines[: line_no - 1], new_line, *lines[line_no:]]
             run = run_rules(rules, recognize(read_text("\n".join(changed), path=str(path))))
-            new = [f for f in run.findings if (f.rule, f.message) not in baseline
-                   and any(loc.line == line_no for loc in f.locations)]
+            new = [
+                f
+                for f in run.findings
+                if (f.rule, f.message) not in baseline and any(loc.line == line_no for loc in f.locations)
+            ]
             if new:
                 found += 1
             else:
                 missed.append(f"  line {line_no} {cell.label}: {q.lead.strip()}{q.span.text}")
         share = f"{found / total:.1%}" if total else "–"
-        print(f"{path.name}: {found} of {total} numbers stating an indicator's value found ({share}); "
-              f"{skipped} not mutated")
+        print(
+            f"{path.name}: {found} of {total} numbers stating an indicator's value found ({share}); "
+            f"{skipped} not mutated"
+        )
         if args.list:
             print("\n".join(missed))
     sys.stdout.flush()

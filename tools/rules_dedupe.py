@@ -52,19 +52,24 @@ def messages() -> int:
             stated.setdefault(data["check"]["kind"], Counter())[data["message"]] += 1
     for kind, counts in stated.items():
         defaults.setdefault(kind, min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0])
-    head = [line for line in (path.read_text(encoding="utf-8") if path.exists() else "").split("\n")
-            if line.startswith("#")] or ["# The message of each check kind's findings, used by every rule of that kind "
-                                         "that states none."]
-    body = [f"{k}: {yaml.safe_dump(v, allow_unicode=True, width=10**6, default_style=chr(39)).strip()}"
-            for k, v in sorted(defaults.items())]
+    head = [
+        line for line in (path.read_text(encoding="utf-8") if path.exists() else "").split("\n") if line.startswith("#")
+    ] or ["# The message of each check kind's findings, used by every rule of that kind that states none."]
+    body = [
+        f"{k}: {yaml.safe_dump(v, allow_unicode=True, width=10**6, default_style=chr(39)).strip()}"
+        for k, v in sorted(defaults.items())
+    ]
     path.write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
     deleted = 0
     for file in files:
         before = _read(file)
         default = defaults[before["check"]["kind"]]
         lines = file.read_text(encoding="utf-8").split("\n")
-        kept = [line for line in lines if line not in DEFAULT_LINES
-                and not (line.startswith("message:") and before.get("message") == default)]
+        kept = [
+            line
+            for line in lines
+            if line not in DEFAULT_LINES and not (line.startswith("message:") and before.get("message") == default)
+        ]
         after = load_yaml("\n".join(kept))
         filled = {"status": "stable", "aliases": [], "message": default}
         if {**filled, **after} != {**filled, **before}:
@@ -88,7 +93,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, int, str, str]]:
                 break
             if lines[j].strip():
                 last = j
-        body = lines[i + 1:last + 1]
+        body = lines[i + 1 : last + 1]
         if body:
             indent = min(len(line) - len(line.lstrip(" ")) for line in body if line.strip())
             found.append((i, last, m["prefix"], "\n".join(line[indent:] for line in body) + "\n"))
@@ -100,8 +105,12 @@ def _documents(data: Any, where: str, key: str | None = None) -> list[tuple[str,
     """(text, where) of each case document in a cases file's data."""
     if isinstance(data, dict):
         here = f"{where}-{data['name']}" if "name" in data else where
-        return [d for k, v in data.items() if k in ("document", "previous", "units", "cases")
-                for d in _documents(v, here, k)]
+        return [
+            d
+            for k, v in data.items()
+            if k in ("document", "previous", "units", "cases")
+            for d in _documents(v, here, k)
+        ]
     if isinstance(data, list):
         return [d for v in data for d in _documents(v, where, key)]
     if isinstance(data, str) and "\n" in data and key in ("document", "previous", "units"):
@@ -135,7 +144,7 @@ def documents() -> int:
         lines = file.read_text(encoding="utf-8").split("\n")
         for start, end, prefix, text in reversed(_blocks(lines)):
             if text in names:
-                lines[start:end + 1] = [f"{prefix}{{shared: {names[text]}}}"]
+                lines[start : end + 1] = [f"{prefix}{{shared: {names[text]}}}"]
                 replaced += 1
         if _with_shared(load_yaml("\n".join(lines)), file) != before:
             raise SystemExit(f"{file}: the cases would change; left as it was")

@@ -22,12 +22,19 @@ SUFFIXES = {".yaml": "yaml", ".txt": "shared documents"}
 def files_at(rev: str | None) -> dict[str, bytes]:
     """Every file under rules/ that is counted, path -> content, in the working tree or at `rev`."""
     if rev is None:
-        return {str(p.relative_to(REPO)): p.read_bytes() for p in sorted((REPO / "rules").rglob("*"))
-                if p.is_file() and p.suffix in SUFFIXES}
-    names = subprocess.run(["git", "ls-tree", "-r", "--name-only", rev, "rules/"], cwd=REPO, check=True,
-                           capture_output=True, text=True).stdout.split("\n")
-    return {n: subprocess.run(["git", "show", f"{rev}:{n}"], cwd=REPO, check=True, capture_output=True).stdout
-            for n in names if Path(n).suffix in SUFFIXES}
+        return {
+            str(p.relative_to(REPO)): p.read_bytes()
+            for p in sorted((REPO / "rules").rglob("*"))
+            if p.is_file() and p.suffix in SUFFIXES
+        }
+    names = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", rev, "rules/"], cwd=REPO, check=True, capture_output=True, text=True
+    ).stdout.split("\n")
+    return {
+        n: subprocess.run(["git", "show", f"{rev}:{n}"], cwd=REPO, check=True, capture_output=True).stdout
+        for n in names
+        if Path(n).suffix in SUFFIXES
+    }
 
 
 def measure(files: dict[str, bytes]) -> dict[str, tuple[int, int]]:

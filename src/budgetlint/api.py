@@ -55,17 +55,33 @@ def check_disclosure(disclosure: Disclosure, rules: list[Rule]) -> RuleRun:
     return run_rules(rules, disclosure)
 
 
-def configured_rules(config: Config, *, select: list[str] | None = None, ignore: list[str] | None = None,
-                     rules_dirs: Sequence[str | Path] | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Rule]:
+def configured_rules(
+    config: Config,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    rules_dirs: Sequence[str | Path] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Rule]:
     """The rules a run uses: --select/--ignore if given, else the project file's; its severities."""
     rules = with_severities(load_rules(rules_dirs, limits), config.severity)
-    return select_rules(rules, select if select is not None else config.select,
-                        ignore if ignore is not None else config.ignore)
+    return select_rules(
+        rules, select if select is not None else config.select, ignore if ignore is not None else config.ignore
+    )
 
 
-def audit(paths: Sequence[str | Path], *, select: list[str] | None = None, ignore: list[str] | None = None,
-          rules_dirs: Sequence[str | Path] | None = None, config: Config | None = None, today: dt.date | None = None,
-          together: bool = False, pairing: bool = True, limits: Limits = DEFAULT_LIMITS) -> Results:
+def audit(
+    paths: Sequence[str | Path],
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    rules_dirs: Sequence[str | Path] | None = None,
+    config: Config | None = None,
+    today: dt.date | None = None,
+    together: bool = False,
+    pairing: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Results:
     """Check every file; a file that cannot be read is recorded and the others go on.
 
     `config` (the project file) gives the selection when select/ignore are None, the severities
@@ -90,8 +106,11 @@ def audit(paths: Sequence[str | Path], *, select: list[str] | None = None, ignor
             paired = check_files((files[text], files[tables]), rules, pairing="auto", limits=limits)
             kept[min(text, tables)], kept[max(text, tables)] = paired, None
         documents = [d for d in kept if d is not None]
-    return waived(Results(documents=tuple(documents), rules=tuple(rules), skipped=inputs.skipped,
-                          config_path=config.path), config.waivers, today)
+    return waived(
+        Results(documents=tuple(documents), rules=tuple(rules), skipped=inputs.skipped, config_path=config.path),
+        config.waivers,
+        today,
+    )
 
 
 def check_source(path: str, source: SourceDocument, rules: list[Rule]) -> DocumentResult:
@@ -132,8 +151,13 @@ def _internal_error(shown: str, exc: Exception) -> DocumentResult:
     return DocumentResult(path=shown, error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
 
 
-def check_files(paths: Sequence[str | Path], rules: list[Rule], *,
-                pairing: Literal["together", "auto"] = "together", limits: Limits = DEFAULT_LIMITS) -> DocumentResult:
+def check_files(
+    paths: Sequence[str | Path],
+    rules: list[Rule],
+    *,
+    pairing: Literal["together", "auto"] = "together",
+    limits: Limits = DEFAULT_LIMITS,
+) -> DocumentResult:
     """The file(s) of one document: one file as check_file; several read and combined into one
     document (ingest.combine), in the order given. A file that cannot be read stops the document,
     with that file's message; a fault of budgetlint is this document's error, as in check_file."""
@@ -168,12 +192,14 @@ def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
     documents = [waive_document(d, by_fingerprint, today) for d in results.documents]
     checked = {(d.disclosure.unit, d.disclosure.year) for d in documents if d.disclosure is not None}
     use = waiver_use(waivers, {f.fingerprint for d in documents if d.run for f in d.run.findings}, checked, today)
-    return results.model_copy(update={"documents": tuple(documents), "unused_waivers": use.unused,
-                                      "expired_waivers": use.expired})
+    return results.model_copy(
+        update={"documents": tuple(documents), "unused_waivers": use.unused, "expired_waivers": use.expired}
+    )
 
 
-def baseline_waivers(results: Results, reason: str, expires: dt.date | None = None,
-                     existing: tuple[Waiver, ...] = ()) -> list[Waiver]:
+def baseline_waivers(
+    results: Results, reason: str, expires: dt.date | None = None, existing: tuple[Waiver, ...] = ()
+) -> list[Waiver]:
     """A waiver for every finding of `results` (consequences too: they show once their cause is
     fixed); a finding already waived keeps its waiver. Of the `existing` waivers, those written for
     a document that was not checked this time are kept too; those of a document that was checked
@@ -183,10 +209,20 @@ def baseline_waivers(results: Results, reason: str, expires: dt.date | None = No
         if doc.run is None or doc.disclosure is None:
             continue
         for f in doc.run.findings:
-            out.append(f.waiver or Waiver(fingerprint=f.fingerprint, reason=reason, expires=expires, rule=f.rule,
-                                          unit=doc.disclosure.unit, year=doc.disclosure.year,
-                                          message=f.message[:60]))
+            out.append(
+                f.waiver
+                or Waiver(
+                    fingerprint=f.fingerprint,
+                    reason=reason,
+                    expires=expires,
+                    rule=f.rule,
+                    unit=doc.disclosure.unit,
+                    year=doc.disclosure.year,
+                    message=f.message[:60],
+                )
+            )
     written = {w.fingerprint for w in out}
     checked = {(d.disclosure.unit, d.disclosure.year) for d in results.documents if d.disclosure is not None}
-    return out + [w for w in existing if w.fingerprint not in written and w.unit is not None
-                  and (w.unit, w.year) not in checked]
+    return out + [
+        w for w in existing if w.fingerprint not in written and w.unit is not None and (w.unit, w.year) not in checked
+    ]

@@ -50,8 +50,9 @@ def run_rules(rules: list[Rule], disclosure: Disclosure) -> RuleRun:
     return RuleRun(evaluations=tuple(evaluations), findings=made, summary=summary)
 
 
-def run_across(rules: list[Rule], documents: Iterable[DocumentFigures],
-               library: Library | None = None) -> list[RuleRun]:
+def run_across(
+    rules: list[Rule], documents: Iterable[DocumentFigures], library: Library | None = None
+) -> list[RuleRun]:
     """The rules across documents (checks/across/) for each of `documents` against the `library` of
     the run (default: the documents themselves): per document, in order, its evaluations, findings
     (each on its own: their numbers stand in several files) and outcome counts; empty when no such
@@ -68,9 +69,16 @@ def run_across(rules: list[Rule], documents: Iterable[DocumentFigures],
         evaluations: list[Evaluation] = []
         for rule in chosen:
             evaluations += _guarded(rule, ACROSS_KINDS[rule.kind].evaluate, document, library)
-        made = sorted((findings.finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),
-                      key=Finding.sort_key)
+        made = sorted(
+            (findings.finding_of(by_id[e.rule], e) for e in evaluations if e.outcome == Outcome.FAIL),
+            key=Finding.sort_key,
+        )
         counts = Counter(e.outcome.value for e in evaluations)
-        runs.append(RuleRun(evaluations=tuple(evaluations), findings=tuple(made),
-                            summary={o.value: counts.get(o.value, 0) for o in Outcome}))
+        runs.append(
+            RuleRun(
+                evaluations=tuple(evaluations),
+                findings=tuple(made),
+                summary={o.value: counts.get(o.value, 0) for o in Outcome},
+            )
+        )
     return runs

@@ -6,11 +6,20 @@ import errno
 
 # what the operating system said, in Chinese (its own text is English and depends on the platform)
 _OS_REASONS = {
-    errno.ENOENT: "文件或目录不存在", errno.EACCES: "没有访问权限", errno.EPERM: "没有访问权限",
-    errno.EISDIR: "这是一个目录，不是文件", errno.ENOTDIR: "路径中有一段不是目录", errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "文件系统只读", errno.EEXIST: "文件已存在", errno.ENAMETOOLONG: "文件名太长",
-    errno.EMFILE: "打开的文件太多", errno.EIO: "读写出错（磁盘或网络故障）", errno.EBUSY: "文件正被占用",
-    errno.ELOOP: "符号链接循环", errno.EINVAL: "无效的路径或参数",
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+    errno.EEXIST: "文件已存在",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EMFILE: "打开的文件太多",
+    errno.EIO: "读写出错（磁盘或网络故障）",
+    errno.EBUSY: "文件正被占用",
+    errno.ELOOP: "符号链接循环",
+    errno.EINVAL: "无效的路径或参数",
 }
 
 
@@ -22,8 +31,9 @@ def os_reason(exc: OSError) -> str:
 class BudgetlintError(Exception):
     """An error the user can act on. `message` is shown as is (Chinese), `hint` after it."""
 
-    def __init__(self, message: str, *, path: str | None = None, hint: str | None = None,
-                 line: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, path: str | None = None, hint: str | None = None, line: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path

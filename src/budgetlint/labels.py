@@ -29,7 +29,7 @@ def normalise_label(text: str) -> tuple[str, bool]:
     s = squeeze(text)
     m = _NUMBERING.match(s)
     if m:
-        return s[m.end():], True
+        return s[m.end() :], True
     return s, False
 
 

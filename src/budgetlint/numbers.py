@@ -39,6 +39,7 @@ def exact_decimals(func: Callable[_P, _R]) -> Callable[_P, _R]:
 
     return wrapper
 
+
 # 元 per unit; amounts are compared after conversion to one unit.
 UNIT_FACTORS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 

@@ -68,8 +68,10 @@ def _structure_problem(items: list, limits: Limits, inside_unbounded: bool) -> s
             unbounded = bounded_high is None or bounded_high > _UNBOUNDED_LIMIT
             fresh = op == _c.POSSESSIVE_REPEAT
             if inside_unbounded and unbounded and not fresh:
-                return ("重复中嵌套了不限次数的重复（如 (a+)+），遇到不匹配的文本时耗时呈指数增长；"
-                        "请把内层写成占有式 a++ 或限定次数")
+                return (
+                    "重复中嵌套了不限次数的重复（如 (a+)+），遇到不匹配的文本时耗时呈指数增长；"
+                    "请把内层写成占有式 a++ 或限定次数"
+                )
             # a possessive repetition never gives back what it matched: an outer one cannot
             # re-split it, so its body counts from scratch (as an atomic group's does)
             problem = _structure_problem(list(body), limits, False if fresh else inside_unbounded or unbounded)
@@ -78,13 +80,21 @@ def _structure_problem(items: list, limits: Limits, inside_unbounded: bool) -> s
         elif op == _c.SUBPATTERN:
             problem = _structure_problem(list(arg[-1]), limits, inside_unbounded)
         elif op == _c.BRANCH:
-            problem = next((p for branch in arg[1]
-                            if (p := _structure_problem(list(branch), limits, inside_unbounded))), None)
+            problem = next(
+                (p for branch in arg[1] if (p := _structure_problem(list(branch), limits, inside_unbounded))), None
+            )
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
             problem = _structure_problem(list(arg[1]), limits, inside_unbounded)
         elif op == _c.GROUPREF_EXISTS:
-            problem = next((p for branch in arg[1:] if branch is not None
-                            if (p := _structure_problem(list(branch), limits, inside_unbounded))), None)
+            problem = next(
+                (
+                    p
+                    for branch in arg[1:]
+                    if branch is not None
+                    if (p := _structure_problem(list(branch), limits, inside_unbounded))
+                ),
+                None,
+            )
         else:
             continue
         if problem:

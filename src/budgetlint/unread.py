@@ -23,8 +23,13 @@ from budgetlint.model import Block, Disclosure, Evaluation, Outcome, RawTable
 
 
 def unread_pages(disclosure: Disclosure) -> list[int]:
-    return sorted({d.location.page for d in getattr(disclosure.source, "page_defects", ())
-                   if d.kind == "no_text_layer" and d.location.page is not None})
+    return sorted(
+        {
+            d.location.page
+            for d in getattr(disclosure.source, "page_defects", ())
+            if d.kind == "no_text_layer" and d.location.page is not None
+        }
+    )
 
 
 def _pages_of(block: Block) -> tuple[int, int] | None:
@@ -83,8 +88,9 @@ def _affected(loc, beside: dict[int, tuple[int, int] | None]) -> bool:
     return whole is None or loc.span is None or not (whole[0] <= loc.span[0] and loc.span[1] <= whole[1])
 
 
-def adjust(evaluations: list[Evaluation], disclosure: Disclosure, whole_document: set[str],
-           kinds: dict[str, str]) -> list[Evaluation]:
+def adjust(
+    evaluations: list[Evaluation], disclosure: Disclosure, whole_document: set[str], kinds: dict[str, str]
+) -> list[Evaluation]:
     """`evaluations` with the failures unread pages may explain made insufficient_data.
 
     `whole_document`: the check kinds that look over the whole document; `kinds`: rule id -> kind."""
@@ -96,8 +102,11 @@ def adjust(evaluations: list[Evaluation], disclosure: Disclosure, whole_document
     out = []
     for e in evaluations:
         on_unread = any(loc.page in pages for loc in e.locations)  # about the page itself (DC014)
-        if e.outcome == Outcome.FAIL and not on_unread and (
-                kinds.get(e.rule) in whole_document or any(_affected(loc, beside) for loc in e.locations)):
+        if (
+            e.outcome == Outcome.FAIL
+            and not on_unread
+            and (kinds.get(e.rule) in whole_document or any(_affected(loc, beside) for loc in e.locations))
+        ):
             reason = f"第{named}页没有文字层，未能读取；本项所需的内容可能在这些页上"
             e = e.model_copy(update={"outcome": Outcome.INSUFFICIENT_DATA, "detail": reason})
         out.append(e)

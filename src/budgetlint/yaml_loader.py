@@ -43,7 +43,8 @@ class _Strict:
                 key = key_node.value
                 if key in seen and key_node.tag != "tag:yaml.org,2002:merge":
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"重复的键 {key!r}（第 {seen[key]} 行已有）", key_node.start_mark)
+                        None, None, f"重复的键 {key!r}（第 {seen[key]} 行已有）", key_node.start_mark
+                    )
                 seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
 
@@ -52,7 +53,8 @@ class _Strict:
             self._alias_nodes += _size(node)
             if self._alias_nodes > MAX_ALIAS_NODES:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"别名展开后超过 {MAX_ALIAS_NODES} 个节点", node.start_mark)
+                    None, None, f"别名展开后超过 {MAX_ALIAS_NODES} 个节点", node.start_mark
+                )
         return super().construct_object(node, deep=deep)  # type: ignore[misc]
 
 
@@ -122,14 +124,13 @@ def load_yaml_file(path: Path, error: type[BudgetlintError], what: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise error(f"{what}不是 UTF-8 编码（第 {line} 行起），请另存为 UTF-8", path=shown) from exc
     try:
         return load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = _yaml_problem(exc)
-        raise error(f"{what}不是合法的 YAML：{problem}", path=shown,
-                    line=mark.line + 1 if mark else None) from exc
+        raise error(f"{what}不是合法的 YAML：{problem}", path=shown, line=mark.line + 1 if mark else None) from exc
     except (yaml.YAMLError, RecursionError) as exc:
         raise error(f"{what}不是合法的 YAML：嵌套过深或结构有误", path=shown) from exc

@@ -41,6 +41,7 @@ def outcomes(run: RuleRun, rule: str) -> list[str]:
 
 def with_value(doc: DocumentFigures, quantity: str, value: Decimal) -> DocumentFigures:
     """The document as if it had printed `value` (元, table and text alike) for `quantity`."""
+
     def changed(figure):
         if figure.quantity != quantity or not figure.stated or figure.year != doc.year:
             return figure
@@ -72,8 +73,12 @@ def test_a_wrong_previous_year_figure_is_found_with_both_files_located():
 
 def test_a_previous_document_printing_the_figure_twice_differently_is_not_compared():
     last_year = figures(WANLI_2024)
-    tampered = tuple(f.model_copy(update={"facts": tuple(x.model_copy(update={"value": Decimal(1)}) for x in f.facts)})
-                     if f.quantity == "fiscal_revenue" and f.source == "table" else f for f in last_year.figures)
+    tampered = tuple(
+        f.model_copy(update={"facts": tuple(x.model_copy(update={"value": Decimal(1)}) for x in f.facts)})
+        if f.quantity == "fiscal_revenue" and f.source == "table"
+        else f
+        for f in last_year.figures
+    )
     run = run_across(RULES, [figures(WANLI_2025), last_year.model_copy(update={"figures": tampered})])[0]
     assert not run.findings
     assert "insufficient_data" in outcomes(run, "YR001")
@@ -100,8 +105,9 @@ def test_a_department_equals_its_only_unit_and_says_so():
 def test_a_department_whose_listed_unit_is_missing_is_insufficient_data():
     department = figures(WANLI_2025)  # lists 本部 and five 事业单位
     assert department.composition is not None and len(department.composition.units) == 5
-    own_unit = figures(BGS_UNIT).model_copy(update={"unit_key": department.unit_key, "year": department.year,
-                                                    "path": "own-unit.pdf"})
+    own_unit = figures(BGS_UNIT).model_copy(
+        update={"unit_key": department.unit_key, "year": department.year, "path": "own-unit.pdf"}
+    )
     run = run_across(RULES, [department, own_unit])[0]
     [evaluation] = [e for e in run.evaluations if e.rule == "YR003"]
     assert evaluation.outcome.value == "insufficient_data" and "社区事务受理服务中心" in (evaluation.detail or "")
@@ -121,8 +127,15 @@ def test_scan_store_keeps_across_findings_under_their_family(tmp_path):
     with Store(tmp_path / "r.sqlite") as store:
         for n, path in enumerate([WANLI_2024, WANLI_2025]):
             d = disclosure(path)
-            record = replace(record_of(DocumentResult(path=str(path), disclosure=d, run=RuleRun(
-                evaluations=(), findings=(), summary={"pass": 0})), seconds=0.0), sha256=f"sha{n}")
+            record = replace(
+                record_of(
+                    DocumentResult(
+                        path=str(path), disclosure=d, run=RuleRun(evaluations=(), findings=(), summary={"pass": 0})
+                    ),
+                    seconds=0.0,
+                ),
+                sha256=f"sha{n}",
+            )
             if path == WANLI_2024:
                 record = replace(record, figures=wrong_2024)
             store.save(record, "rs")
@@ -184,7 +197,6 @@ def test_check_reports_across_findings_last_in_json_and_terminal():
     assert "跨文件检查" in text and "YR001" in text and "wanli_2024_dept_budget.pdf" in text
 
 
-
 def test_kept_figures_come_back_whole_from_the_temporary_file_in_any_order():
     """`check` keeps each document's figures on disk until the rules across documents ask for them."""
     documents = {3: figures(WANLI_2025), 7: figures(SEED_000), 9: figures(WANLI_2024)}
@@ -212,8 +224,11 @@ def test_check_of_two_years_ends_with_the_across_findings(tmp_path):
     earlier, later = tmp_path / "a.txt", tmp_path / "b.txt"
     earlier.write_text(text, encoding="utf-8")
     later.write_text(text.replace("2024", "2025").replace("2023", "2024"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", str(earlier), str(later), "-j", "1", "--format", "json",
-                                      "--select", "YR"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["check", str(earlier), str(later), "-j", "1", "--format", "json", "--select", "YR"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1  # YR001 is an error
     output = json.loads(result.output)
     assert [d["findings"] for d in output["documents"]] == [[], []]  # the documents' own rules: none selected

@@ -16,10 +16,14 @@ distributed = pytest.importorskip("distributed")
 
 def _content(db) -> tuple[list, list]:
     with sqlite3.connect(db) as conn:
-        docs = conn.execute("SELECT path, sha256, status, unit, year, kind, scope, template, pass, fail, "
-                            "not_applicable, insufficient_data, error, parts FROM documents ORDER BY path").fetchall()
-        findings = conn.execute("SELECT d.path, f.source, f.seq, f.rule, f.contract FROM findings f "
-                                "JOIN documents d ON d.id = f.document_id ORDER BY d.path, f.source, f.seq").fetchall()
+        docs = conn.execute(
+            "SELECT path, sha256, status, unit, year, kind, scope, template, pass, fail, "
+            "not_applicable, insufficient_data, error, parts FROM documents ORDER BY path"
+        ).fetchall()
+        findings = conn.execute(
+            "SELECT d.path, f.source, f.seq, f.rule, f.contract FROM findings f "
+            "JOIN documents d ON d.id = f.document_id ORDER BY d.path, f.source, f.seq"
+        ).fetchall()
     return docs, findings
 
 

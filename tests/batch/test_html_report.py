@@ -11,12 +11,21 @@ import pytest
 from batch_helpers import REPO, SEED_000
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="chromium/chromedriver missing: make test installs them (apt-get)")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER), reason="chromium/chromedriver missing: make test installs them (apt-get)"
+)
 # the flags this machine's Chromium needs (no sandbox as root, no network at all)
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1400,1000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +34,24 @@ def page(tmp_path_factory):
     seed_004 = REPO / "fixtures" / "seeds" / "004_b39ab111367c9db1.txt"
     db, html = tmp / "r.sqlite", tmp / "report.html"
     bm = [sys.executable, "-m", "budgetlint"]
-    subprocess.run([*bm, "scan", str(SEED_000), str(seed_004), str(REPO / "fixtures" / "bad" / "empty.txt"),
-                    "--db", str(db), "-j", "2"], capture_output=True, check=False)
-    done = subprocess.run([*bm, "report", "--db", str(db), "--format", "html", "-o", str(html)],
-                          capture_output=True, text=True)
+    subprocess.run(
+        [
+            *bm,
+            "scan",
+            str(SEED_000),
+            str(seed_004),
+            str(REPO / "fixtures" / "bad" / "empty.txt"),
+            "--db",
+            str(db),
+            "-j",
+            "2",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    done = subprocess.run(
+        [*bm, "report", "--db", str(db), "--format", "html", "-o", str(html)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     return html
 
@@ -72,13 +95,16 @@ def test_summary_table_renders_sorts_and_a_link_opens_the_unit(page, browser, tm
     assert _painted_fraction(shot) > 0.01  # text and borders were drawn
 
     browser.find_element(By.XPATH, "//table[@id='summary-table']//th[text()='错误']").click()
-    errors = [r.find_elements(By.TAG_NAME, "td")[3].text for r in browser.find_elements(
-        By.CSS_SELECTOR, "#summary-table tbody tr")]
+    errors = [
+        r.find_elements(By.TAG_NAME, "td")[3].text
+        for r in browser.find_elements(By.CSS_SELECTOR, "#summary-table tbody tr")
+    ]
     assert errors == sorted(errors, key=lambda v: int(v or 0))
 
     browser.find_element(By.LINK_TEXT, "忻州职业技术学院").click()
-    assert browser.current_url.endswith("#" + browser.find_element(
-        By.XPATH, "//section[h2[starts-with(., '忻州职业技术学院')]]").get_attribute("id"))
+    assert browser.current_url.endswith(
+        "#" + browser.find_element(By.XPATH, "//section[h2[starts-with(., '忻州职业技术学院')]]").get_attribute("id")
+    )
     section = browser.find_element(By.XPATH, "//section[h2[starts-with(., '忻州职业技术学院')]]")
     top = browser.execute_script("return arguments[0].getBoundingClientRect().top;", section)
     assert -5 <= top < 200  # scrolled to the unit

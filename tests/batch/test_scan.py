@@ -72,10 +72,14 @@ def test_bad_outputs_stop_before_any_file_is_read(tmp_path):
     # printed too; only the output's one line shows that the outputs were checked before any input.
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    bad_db = subprocess.run([*BUDGETLINT, "scan", str(empty), "--db", str(tmp_path / "nope" / "r.sqlite")],
-                            capture_output=True, text=True)
-    bad_o = subprocess.run([*BUDGETLINT, "check", str(empty), str(SEED_000), "-o", str(tmp_path / "nope" / "x.json"),
-                            "--format", "json"], capture_output=True, text=True)
+    bad_db = subprocess.run(
+        [*BUDGETLINT, "scan", str(empty), "--db", str(tmp_path / "nope" / "r.sqlite")], capture_output=True, text=True
+    )
+    bad_o = subprocess.run(
+        [*BUDGETLINT, "check", str(empty), str(SEED_000), "-o", str(tmp_path / "nope" / "x.json"), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     not_db = tmp_path / "text.sqlite"
     not_db.write_text("not a database\n" * 100)
     bad_file = subprocess.run([*BUDGETLINT, "scan", str(empty), "--db", str(not_db)], capture_output=True, text=True)

@@ -25,8 +25,11 @@ def test_checklist_writes_a_workbook_with_a_row_per_part(tmp_path):
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == ["忻州职业技术学院", "长治职业技术学院"]
     ws = wb["长治职业技术学院"]
-    rows = {ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value) for r in range(7, ws.max_row + 1)
-            if ws.cell(r, 4).value}
+    rows = {
+        ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value)
+        for r in range(7, ws.max_row + 1)
+        if ws.cell(r, 4).value
+    }
     overall = rows["整体支出绩效目标申报表"]
     assert overall[0] == "否" and "缺少整体支出绩效目标申报表" in overall[1]
     assert rows["封面"] == ("是", None)
@@ -34,7 +37,7 @@ def test_checklist_writes_a_workbook_with_a_row_per_part(tmp_path):
 
 def test_rich_report_opens_with_the_parts_overview():
     output = run("check", SEED_001, "--fail-on", "never").output
-    overview = output[output.index("各部分检查结果"):output.index("\n■")]
+    overview = output[output.index("各部分检查结果") : output.index("\n■")]
     lines = {line.split()[0]: line.split()[1:] for line in overview.splitlines()[2:] if line.strip()}
     assert lines["封面"][0] == "✓" and lines["整体支出绩效目标申报表"][:2] == ["✗", "1"]
     assert lines["《预算支出总表》"][:2] == ["✗", "1"] and lines["其他"][0] == "✓"

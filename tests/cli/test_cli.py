@@ -22,8 +22,17 @@ def test_check_json_has_the_contract_and_at_least_300_passes(seed):
     for finding in doc["findings"]:
         assert set(finding) >= {"rule", "severity", "message", "expected", "actual", "difference", "locations"}
         for loc in finding["locations"]:
-            assert set(loc) >= {"page", "page_basis", "line", "table", "row", "column", "page_line", "bbox",
-                                "page_size"}
+            assert set(loc) >= {
+                "page",
+                "page_basis",
+                "line",
+                "table",
+                "row",
+                "column",
+                "page_line",
+                "bbox",
+                "page_size",
+            }
             assert loc["line"] >= 1
 
 
@@ -84,8 +93,10 @@ def test_rules_lists_and_shows_and_tests():
     assert tested.exit_code == 0 and re.search(r"rules test: [1-9]\d* passed, 0 failed", tested.output)
 
 
-@pytest.mark.parametrize("name, words", [("empty.txt", "为空"), ("binary.txt", "二进制"),
-                                          ("not_a_disclosure.txt", "不像是一份预决算公开文件")])
+@pytest.mark.parametrize(
+    "name, words",
+    [("empty.txt", "为空"), ("binary.txt", "二进制"), ("not_a_disclosure.txt", "不像是一份预决算公开文件")],
+)
 def test_bad_input_is_one_line_and_exit_2(monkeypatch, capsys, name, words):
     code, _, err = run_main(monkeypatch, capsys, "check", str(FIXTURES / "bad" / name))
     assert code == 2
@@ -94,8 +105,9 @@ def test_bad_input_is_one_line_and_exit_2(monkeypatch, capsys, name, words):
 
 
 def test_a_bad_file_does_not_stop_the_others(monkeypatch, capsys):
-    code, out, _ = run_main(monkeypatch, capsys, "check", str(FIXTURES / "bad" / "empty.txt"), SEED_000,
-                              "--format", "json")
+    code, out, _ = run_main(
+        monkeypatch, capsys, "check", str(FIXTURES / "bad" / "empty.txt"), SEED_000, "--format", "json"
+    )
     assert code == 2
     docs = json.loads(out)["documents"]
     assert [bool(d.get("error")) for d in docs] == [True, False]
@@ -103,8 +115,7 @@ def test_a_bad_file_does_not_stop_the_others(monkeypatch, capsys):
 
 
 def test_malformed_rule_dir_is_exit_2(monkeypatch, capsys):
-    code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--rules",
-                              str(FIXTURES / "bad" / "malformed-rule"))
+    code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--rules", str(FIXTURES / "bad" / "malformed-rule"))
     assert code == 2
     assert "TB901.yaml" in err and "YAML" in err and "Traceback" not in err
 
@@ -115,8 +126,9 @@ def test_missing_file_is_exit_2(monkeypatch, capsys):
 
 
 def test_directory_input_checks_every_file(monkeypatch, capsys):
-    code, out, _ = run_main(monkeypatch, capsys, "check", str(FIXTURES / "seeds"), "--format", "json",
-                              "--fail-on", "never")
+    code, out, _ = run_main(
+        monkeypatch, capsys, "check", str(FIXTURES / "seeds"), "--format", "json", "--fail-on", "never"
+    )
     assert code == 0
     assert len(json.loads(out)["documents"]) == 4
 

@@ -32,8 +32,12 @@ def _folder(tmp_path: Path) -> Path:
 
 def _check(folder: Path, hash_seed: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    return subprocess.Popen([str(CLI), "check", str(folder), "--format", "json", "--jobs", "1"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [str(CLI), "check", str(folder), "--format", "json", "--jobs", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_a_batch_of_twenty_with_three_hostile_files(tmp_path):
@@ -50,7 +54,8 @@ def test_a_batch_of_twenty_with_three_hostile_files(tmp_path):
     assert "页面树" in documents["17_no_page_tree.pdf"]["error"]
     assert "file_mb" in documents["19_huge.pdf"]["error"]
     assert [(Path(s["path"]).name, s["reason"]) for s in report["skipped"]] == [
-        ("18_pipe.txt", "这是命名管道（FIFO），不是普通文件")]
+        ("18_pipe.txt", "这是命名管道（FIFO），不是普通文件")
+    ]
     lines = err.decode("utf-8").strip().splitlines()
     assert len(lines) == 3 and "Traceback" not in err.decode("utf-8")
     assert any("17_no_page_tree.pdf" in line for line in lines) and any("19_huge.pdf" in line for line in lines)

@@ -39,8 +39,10 @@ def test_a_folder_reports_the_entries_it_skips(monkeypatch, capsys, tmp_path):
     lines = _one_line_each(err, 2)
     assert "gone.pdf（符号链接指向的文件不存在）" in lines[0]
     assert "pipe.txt（这是命名管道（FIFO），不是普通文件）" in lines[1]
-    assert [s["reason"] for s in json.loads(out)["skipped"]] == ["符号链接指向的文件不存在",
-                                                                  "这是命名管道（FIFO），不是普通文件"]
+    assert [s["reason"] for s in json.loads(out)["skipped"]] == [
+        "符号链接指向的文件不存在",
+        "这是命名管道（FIFO），不是普通文件",
+    ]
 
 
 def test_an_empty_path_is_not_the_current_folder(monkeypatch, capsys, tmp_path):
@@ -109,17 +111,26 @@ def test_a_limit_option_is_applied_and_a_bad_one_is_one_line(monkeypatch, capsys
 
 def _broken_pdf(tmp_path: Path, kind: str) -> Path:
     unit = (FIXTURES / "pdf" / "sfj_2026_unit_budget.pdf").read_bytes()
-    data = {"no page tree": unit.replace(b"/Pages", b"/Pagex"),
-            "cut in half": unit[:len(unit) // 2] + b"\n%%EOF\n",
-            "cut short": unit[:len(unit) // 2],
-            "encrypted": (FIXTURES / "bad" / "encrypted.pdf").read_bytes()}[kind]
+    data = {
+        "no page tree": unit.replace(b"/Pages", b"/Pagex"),
+        "cut in half": unit[: len(unit) // 2] + b"\n%%EOF\n",
+        "cut short": unit[: len(unit) // 2],
+        "encrypted": (FIXTURES / "bad" / "encrypted.pdf").read_bytes(),
+    }[kind]
     path = tmp_path / "broken.pdf"
     path.write_bytes(data)
     return path
 
 
-@pytest.mark.parametrize(("kind", "says"), [("no page tree", "页面树"), ("cut in half", "文件结构无法解析"),
-                                             ("cut short", "%%EOF"), ("encrypted", "PDF 已加密")])
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        ("no page tree", "页面树"),
+        ("cut in half", "文件结构无法解析"),
+        ("cut short", "%%EOF"),
+        ("encrypted", "PDF 已加密"),
+    ],
+)
 def test_a_pdf_pdfium_cannot_read_is_one_line_and_exit_2(monkeypatch, capsys, tmp_path, kind, says):
     code, out, err = run_main(monkeypatch, capsys, "check", str(_broken_pdf(tmp_path, kind)), "--format", "json")
     assert code == 2 and says in _one_line_each(err, 1)[0]

@@ -8,13 +8,16 @@ import pytest
 from cli_helpers import SEED_000, SEED_004, run, run_main
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--select", "NA0O1"], ["--select NA0O1", "是否想用", "NA001"]),
-    (["--ignore", "tabels"], ["--ignore tabels", "是否想用", "tables"]),
-    (["--select", "NOPE"], ["--select NOPE", "budgetlint rules"]),
-    (["--select", ""], ["--select 的值为空"]),
-    (["--ignore", " "], ["--ignore 的值为空"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--select", "NA0O1"], ["--select NA0O1", "是否想用", "NA001"]),
+        (["--ignore", "tabels"], ["--ignore tabels", "是否想用", "tables"]),
+        (["--select", "NOPE"], ["--select NOPE", "budgetlint rules"]),
+        (["--select", ""], ["--select 的值为空"]),
+        (["--ignore", " "], ["--ignore 的值为空"]),
+    ],
+)
 def test_a_rule_code_that_selects_nothing_is_exit_2_with_a_suggestion(monkeypatch, capsys, args, words):
     code, out, err = run_main(monkeypatch, capsys, "check", SEED_000, *args)
     assert code == 2 and out == ""
@@ -30,12 +33,15 @@ def test_help_is_chinese_with_examples_and_exit_codes():
     assert "命令：" in run("--help").output
 
 
-@pytest.mark.parametrize("args, words", [
-    (["check", SEED_000, "--formt", "json"], ["没有这个选项：--formt", "--format"]),
-    (["check", SEED_000, "--format", "xml"], ["--format 的值无效", "json"]),
-    (["check"], ["缺少参数"]),
-    (["chek"], ["没有这个命令：chek"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["check", SEED_000, "--formt", "json"], ["没有这个选项：--formt", "--format"]),
+        (["check", SEED_000, "--format", "xml"], ["--format 的值无效", "json"]),
+        (["check"], ["缺少参数"]),
+        (["chek"], ["没有这个命令：chek"]),
+    ],
+)
 def test_usage_errors_are_one_chinese_line(monkeypatch, capsys, args, words):
     code, _, err = run_main(monkeypatch, capsys, *args)
     assert code == 2 and len(err.strip().splitlines()) == 1, err

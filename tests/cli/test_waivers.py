@@ -30,8 +30,16 @@ def test_after_a_baseline_only_the_new_defect_is_reported_and_sets_the_exit_code
     before = json.loads(run("check", str(seed), "--format", "json", "--fail-on", "never").stdout)["documents"][0]
     n = len(before["findings"])  # every finding of seed 004, whatever the rules find there today
     assert n > 0
-    code, _, err = run_main(monkeypatch, capsys, "baseline", str(seed), "-o", str(tmp_path / "budgetlint.toml"),
-                            "--reason", "已公开，不再修改")
+    code, _, err = run_main(
+        monkeypatch,
+        capsys,
+        "baseline",
+        str(seed),
+        "-o",
+        str(tmp_path / "budgetlint.toml"),
+        "--reason",
+        "已公开，不再修改",
+    )
     assert code == 0 and f"{n} 个问题" in err
     text = (tmp_path / "budgetlint.toml").read_text(encoding="utf-8")
     assert text.count("[[waivers]]") == n and "已公开，不再修改" in text
@@ -72,7 +80,8 @@ def test_pyproject_selects_rules_and_sets_severities(tmp_path, monkeypatch):
     seed = _project(tmp_path, monkeypatch)
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.budgetlint]\nignore = ["PT"]\n\n[tool.budgetlint.severity]\nNA = "warning"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     data = json.loads(run("check", str(seed), "--format", "json").stdout)
     findings = data["documents"][0]["findings"]
     assert findings and not any(f["rule"].startswith("PT") for f in findings)
@@ -95,10 +104,12 @@ def test_a_broken_project_file_is_one_line_and_exit_2(tmp_path, monkeypatch, cap
 def test_waivers_hold_when_documents_are_checked_in_worker_processes(tmp_path, monkeypatch, capsys):
     seed = _project(tmp_path, monkeypatch)
     shutil.copy(SEED_000, tmp_path / "学院.txt")
-    run_main(monkeypatch, capsys, "baseline", str(seed), str(tmp_path / "学院.txt"),
-             "-o", str(tmp_path / "budgetlint.toml"))
-    code, out, _ = run_main(monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"),
-                            "-j", "2", "--format", "json")
+    run_main(
+        monkeypatch, capsys, "baseline", str(seed), str(tmp_path / "学院.txt"), "-o", str(tmp_path / "budgetlint.toml")
+    )
+    code, out, _ = run_main(
+        monkeypatch, capsys, "check", str(seed), str(tmp_path / "学院.txt"), "-j", "2", "--format", "json"
+    )
     assert code == 0
     data = json.loads(out)
     assert len(data["documents"]) == 2 and all(f["waived"] for d in data["documents"] for f in d["findings"])

@@ -124,8 +124,9 @@ def start(job: FuzzInput) -> tuple[int, Path, float]:
     return pid, folder, time.monotonic()
 
 
-def finish(job: FuzzInput, pid: int, folder: Path, started: float, block: bool = True,
-           keep_output: bool = True) -> Outcome | None:
+def finish(
+    job: FuzzInput, pid: int, folder: Path, started: float, block: bool = True, keep_output: bool = True
+) -> Outcome | None:
     """Collect the child `pid` (None when `block` is False and it still runs)."""
     while True:
         done, status, usage = os.wait4(pid, 0 if block else os.WNOHANG)
@@ -140,10 +141,16 @@ def finish(job: FuzzInput, pid: int, folder: Path, started: float, block: bool =
     stdout = _read(folder / ".stdout")
     stderr = _read(folder / ".stderr")
     shutil.rmtree(folder, ignore_errors=True)
-    outcome = Outcome(job=job, code=os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
-                      signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-                      cpu=usage.ru_utime + usage.ru_stime, rss=usage.ru_maxrss * 1024, wall=wall,
-                      stdout=stdout, stderr=stderr)
+    outcome = Outcome(
+        job=job,
+        code=os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
+        signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rss=usage.ru_maxrss * 1024,
+        wall=wall,
+        stdout=stdout,
+        stderr=stderr,
+    )
     judge(outcome)
     if keep_output is False and not outcome.problems:
         outcome.stdout = outcome.stderr = ""  # a long run keeps thousands of outcomes
@@ -172,8 +179,13 @@ _LIBRARY_LINE = ("WARNING:", "DEBUG:", "INFO:", "ERROR:", "CRITICAL:", "WARNING 
 def judge(o: Outcome) -> None:
     if o.signal is not None:
         name = signal.Signals(o.signal).name
-        o.problems.append("over the CPU limit" if o.signal == signal.SIGXCPU else
-                          "hang (killed after the wall limit)" if o.signal == signal.SIGKILL else f"killed by {name}")
+        o.problems.append(
+            "over the CPU limit"
+            if o.signal == signal.SIGXCPU
+            else "hang (killed after the wall limit)"
+            if o.signal == signal.SIGKILL
+            else f"killed by {name}"
+        )
     elif o.code not in (0, 1, 2):
         o.problems.append(f"exit code {o.code}")
     for stream, text in (("stderr", o.stderr), ("stdout", o.stdout)):
@@ -193,8 +205,9 @@ def judge(o: Outcome) -> None:
 
 def _judge_json(o: Outcome) -> None:
     args = o.job.args
-    wants_json = "check" in args[:2] and any(a == "--format" and args[i + 1:i + 2] == ("json",)
-                                             for i, a in enumerate(args))
+    wants_json = "check" in args[:2] and any(
+        a == "--format" and args[i + 1 : i + 2] == ("json",) for i, a in enumerate(args)
+    )
     if not wants_json or "--output" in args or "-o" in args or not o.stdout.strip():
         return
     try:

@@ -27,13 +27,50 @@ SEED = REPO / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt"
 SMALL_PDF = REPO / "rules" / "document" / "DC011.fail_line_cut_by_frame.pdf"
 
 fractions = st.floats(0, 1, exclude_max=True)
-_REGEXES = ["(a+)+", "a{4294967295}", "a{100000}", "(", r"(?:\d+\.)+\d+", r"\d+万元", "x" * 3000, "(?P<x>a)(?P=x)",
-            r"(?<=\d{1,3})x", "[", r"\1", "(?i)合计", "^$", ".*.*.*=.*", "(a|aa)+$", "\\"]
-_MESSAGES = ["{subject:d}", "{subject:>10000000}", "{subject!r}", "{}", "{0}", "{nope}", "{subject", "}", "{{}}",
-             "{subject.__class__.__mro__}", "{actual[0]}", "{expected}{actual}{difference}{unit}{detail}", "", "纯文字"]
-_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=True),
-                    st.text(max_size=20), st.lists(st.text(max_size=5), max_size=3),
-                    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2), st.sampled_from(_REGEXES))
+_REGEXES = [
+    "(a+)+",
+    "a{4294967295}",
+    "a{100000}",
+    "(",
+    r"(?:\d+\.)+\d+",
+    r"\d+万元",
+    "x" * 3000,
+    "(?P<x>a)(?P=x)",
+    r"(?<=\d{1,3})x",
+    "[",
+    r"\1",
+    "(?i)合计",
+    "^$",
+    ".*.*.*=.*",
+    "(a|aa)+$",
+    "\\",
+]
+_MESSAGES = [
+    "{subject:d}",
+    "{subject:>10000000}",
+    "{subject!r}",
+    "{}",
+    "{0}",
+    "{nope}",
+    "{subject",
+    "}",
+    "{{}}",
+    "{subject.__class__.__mro__}",
+    "{actual[0]}",
+    "{expected}{actual}{difference}{unit}{detail}",
+    "",
+    "纯文字",
+]
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.sampled_from(_REGEXES),
+)
 
 
 @cache
@@ -71,10 +108,24 @@ def _data_edits():
         st.sampled_from(_MESSAGES).map(lambda m: lambda d: d.__setitem__("message", m)),
         st.sampled_from(_REGEXES).map(lambda r: lambda d: _set_pattern(d, r)),
         st.sampled_from(["kind", "message", "doc", "id", "name", "severity", "check", "since", "title"]).map(
-            lambda key: lambda d: d.pop(key, None)),
-        *[field(p) for p in [("check", "kind"), ("severity",), ("applies_to",), ("applies_to", "templates"),
-                             ("groups",), ("check", "table"), ("check", "tolerance"), ("check", "columns"),
-                             ("extra_field",), ("doc", "example"), ("check", "patterns")]],
+            lambda key: lambda d: d.pop(key, None)
+        ),
+        *[
+            field(p)
+            for p in [
+                ("check", "kind"),
+                ("severity",),
+                ("applies_to",),
+                ("applies_to", "templates"),
+                ("groups",),
+                ("check", "table"),
+                ("check", "tolerance"),
+                ("check", "columns"),
+                ("extra_field",),
+                ("doc", "example"),
+                ("check", "patterns"),
+            ]
+        ],
     )
 
 
@@ -105,7 +156,7 @@ _file_edits = st.one_of(
     st.sampled_from([10, 999, 10_000]).map(lambda n: lambda t: (t + _deep(n)).encode("utf-8")),
     st.just(lambda t: (t + _alias_bomb()).encode("utf-8")),
     st.just(lambda t: (t + "x: !!python/object/apply:os.system ['true']\n").encode("utf-8")),
-    st.builds(lambda f: lambda t: (t[: int(f * len(t))] + "\t:" + t[int(f * len(t)):]).encode("utf-8"), fractions),
+    st.builds(lambda f: lambda t: (t[: int(f * len(t))] + "\t:" + t[int(f * len(t)) :]).encode("utf-8"), fractions),
 )
 
 
@@ -130,13 +181,17 @@ def rule_pack_jobs(draw) -> FuzzInput:
     cases_bytes = cases_edit(cases) if cases_edit else cases.encode("utf-8")
     files = [(f"pack/{new_id}.yaml", rule_bytes), (f"pack/{new_id}.cases.yaml", cases_bytes)]
     files += [(f"pack/{p.name}", p.read_bytes()) for p in source.parent.glob(f"{rule_data(source)['id']}.*.pdf")]
-    use = draw(st.sampled_from([
-        ("check", str(SEED), "--rules", "pack", "--format", "json"),
-        ("check", str(SEED), "--rules", "pack", "--select", new_id, "--format", "json"),
-        ("rules", "--rules", "pack", "test", "pack"),
-        ("rules", "--rules", "pack", "show", new_id),
-        ("rules", "--rules", "pack"),
-    ]))
+    use = draw(
+        st.sampled_from(
+            [
+                ("check", str(SEED), "--rules", "pack", "--format", "json"),
+                ("check", str(SEED), "--rules", "pack", "--select", new_id, "--format", "json"),
+                ("rules", "--rules", "pack", "test", "pack"),
+                ("rules", "--rules", "pack", "show", new_id),
+                ("rules", "--rules", "pack"),
+            ]
+        )
+    )
     return FuzzInput(kind="rules", args=use, files=tuple(files), note=f"from {source.name}")
 
 
@@ -144,10 +199,26 @@ def rule_pack_jobs(draw) -> FuzzInput:
 # command lines
 # ---------------------------------------------------------------------------------------------
 
-_PATHS = ["", ".", "missing.txt", str(SEED), str(SMALL_PDF), "pipe.txt", "/dev/null", "/dev/zero", "folder",
-          "seed-link.txt", "broken.pdf", str(REPO / "fixtures" / "bad" / "binary.txt"),
-          str(REPO / "fixtures" / "bad" / "encrypted.pdf"), str(REPO / "fixtures" / "bad" / "truncated.pdf"),
-          "\udcff\udcfe.txt", "-", "--", "folder/../folder"]
+_PATHS = [
+    "",
+    ".",
+    "missing.txt",
+    str(SEED),
+    str(SMALL_PDF),
+    "pipe.txt",
+    "/dev/null",
+    "/dev/zero",
+    "folder",
+    "seed-link.txt",
+    "broken.pdf",
+    str(REPO / "fixtures" / "bad" / "binary.txt"),
+    str(REPO / "fixtures" / "bad" / "encrypted.pdf"),
+    str(REPO / "fixtures" / "bad" / "truncated.pdf"),
+    "\udcff\udcfe.txt",
+    "-",
+    "--",
+    "folder/../folder",
+]
 _TOKENS = st.sampled_from(["", "TB", "TB001", "ZZZ", "core", "*", "-", "NA0", "narrative", "TB001,TB002", " "])
 _OPTIONS = st.one_of(
     st.tuples(st.just("--format"), st.sampled_from(["json", "rich", "checklist", "sarif", ""])),
@@ -155,25 +226,60 @@ _OPTIONS = st.one_of(
     st.tuples(st.just("--select"), _TOKENS),
     st.tuples(st.just("--ignore"), _TOKENS),
     st.tuples(st.just("--rules"), st.sampled_from(["", "pack", "missing", str(SEED), "folder", "/dev/null"])),
-    st.tuples(st.just("--output"), st.sampled_from(["out.json", "out.xlsx", "folder", "/nonexistent/x.json",
-                                                     "/dev/full", "", "pipe.txt"])),
-    st.tuples(st.just("--limit"), st.sampled_from(["file_mb=1", "cells=10", "pages=0", "x=1", "line_chars=50",
-                                                    "decompressed_mb=1", "=", "text_mb=99999999999999999999"])),
+    st.tuples(
+        st.just("--output"),
+        st.sampled_from(["out.json", "out.xlsx", "folder", "/nonexistent/x.json", "/dev/full", "", "pipe.txt"]),
+    ),
+    st.tuples(
+        st.just("--limit"),
+        st.sampled_from(
+            [
+                "file_mb=1",
+                "cells=10",
+                "pages=0",
+                "x=1",
+                "line_chars=50",
+                "decompressed_mb=1",
+                "=",
+                "text_mb=99999999999999999999",
+            ]
+        ),
+    ),
     st.tuples(st.sampled_from(["--color", "--no-color"])),
 )
 
 
 def _option_files() -> tuple[tuple[str, bytes], ...]:
     seed = SEED.read_bytes()
-    return (("pipe.txt", SPECIAL.encode()), ("folder/a.txt", seed), ("folder/fifo.txt", SPECIAL.encode()),
-            ("seed-link.txt", seed), ("broken.pdf", b"%PDF-1.4\n%%EOF\n"), ("pack/README", b"no rules here"),
-            ("\udcff\udcfe.txt", seed))
+    return (
+        ("pipe.txt", SPECIAL.encode()),
+        ("folder/a.txt", seed),
+        ("folder/fifo.txt", SPECIAL.encode()),
+        ("seed-link.txt", seed),
+        ("broken.pdf", b"%PDF-1.4\n%%EOF\n"),
+        ("pack/README", b"no rules here"),
+        ("\udcff\udcfe.txt", seed),
+    )
 
 
 @st.composite
 def option_jobs(draw) -> FuzzInput:
-    command = draw(st.sampled_from([["check"], ["check"], ["check"], ["inspect"], ["rules"], ["rules", "show"],
-                                    ["rules", "test"], ["--version"], ["-v", "check"], ["nosuch"]]))
+    command = draw(
+        st.sampled_from(
+            [
+                ["check"],
+                ["check"],
+                ["check"],
+                ["inspect"],
+                ["rules"],
+                ["rules", "show"],
+                ["rules", "test"],
+                ["--version"],
+                ["-v", "check"],
+                ["nosuch"],
+            ]
+        )
+    )
     options = [part for option in draw(st.lists(_OPTIONS, max_size=4)) for part in option]
     paths = draw(st.lists(st.sampled_from(_PATHS), min_size=0, max_size=3))
     if command[:2] == ["rules", "show"]:

@@ -36,13 +36,23 @@ from pack_inputs import option_jobs, rule_pack_jobs  # noqa: E402
 from pdf_inputs import pdf_jobs  # noqa: E402
 from text_inputs import text_jobs  # noqa: E402
 
-FAMILIES = {"text": lambda: text_jobs(max_long=200_000), "pdf": pdf_jobs, "rules": rule_pack_jobs,
-            "options": option_jobs}
+FAMILIES = {
+    "text": lambda: text_jobs(max_long=200_000),
+    "pdf": pdf_jobs,
+    "rules": rule_pack_jobs,
+    "options": option_jobs,
+}
 
 
 def _run_family(name: str, count: int, pool: Pool, shard: int = 0) -> None:
-    @settings(max_examples=count, derandomize=not shard, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count,
+        derandomize=not shard,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(FAMILIES[name]())
     def submit(job: FuzzInput) -> None:
         pool.submit(job)
@@ -58,27 +68,49 @@ def _save(outcome: Outcome, folder: Path) -> None:
         target = folder / "files" / os.fsdecode(name.encode("utf-8", "surrogateescape"))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    (folder / "job.json").write_text(json.dumps(
-        {"kind": outcome.job.kind, "args": outcome.job.args, "note": outcome.job.note,
-         "files": [n.encode("utf-8", "surrogateescape").hex() for n, _ in outcome.job.files],
-         "problems": outcome.problems, "code": outcome.code, "cpu": outcome.cpu, "rss": outcome.rss,
-         "stderr": outcome.stderr[-4000:]}, ensure_ascii=False, indent=1), encoding="utf-8")
+    (folder / "job.json").write_text(
+        json.dumps(
+            {
+                "kind": outcome.job.kind,
+                "args": outcome.job.args,
+                "note": outcome.job.note,
+                "files": [n.encode("utf-8", "surrogateescape").hex() for n, _ in outcome.job.files],
+                "problems": outcome.problems,
+                "code": outcome.code,
+                "cpu": outcome.cpu,
+                "rss": outcome.rss,
+                "stderr": outcome.stderr[-4000:],
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
 
 
 def _summary(outcomes: list[Outcome]) -> dict:
     problems = Counter(p.split(" ", 1)[1] if p[0].isdigit() else p for o in outcomes for p in o.problems)
-    return {"runs": len(outcomes), "failed": sum(1 for o in outcomes if o.problems), "problems": dict(problems),
-            "error_outcomes": sum(o.error_outcomes for o in outcomes),
-            "max_cpu_s": round(max((o.cpu for o in outcomes), default=0), 2),
-            "max_rss_mib": round(max((o.rss for o in outcomes), default=0) / 2**20),
-            "cpu_s_total": round(sum(o.cpu for o in outcomes)),
-            "exit_codes": dict(Counter(str(o.code) for o in outcomes))}
+    return {
+        "runs": len(outcomes),
+        "failed": sum(1 for o in outcomes if o.problems),
+        "problems": dict(problems),
+        "error_outcomes": sum(o.error_outcomes for o in outcomes),
+        "max_cpu_s": round(max((o.cpu for o in outcomes), default=0), 2),
+        "max_rss_mib": round(max((o.rss for o in outcomes), default=0) / 2**20),
+        "cpu_s_total": round(sum(o.cpu for o in outcomes)),
+        "exit_codes": dict(Counter(str(o.code) for o in outcomes)),
+    }
 
 
 def replay(folder: Path) -> int:
     meta = json.loads((folder / "job.json").read_text(encoding="utf-8"))
-    files = tuple((bytes.fromhex(n).decode("utf-8", "surrogateescape"),
-                   (folder / "files" / os.fsdecode(bytes.fromhex(n))).read_bytes()) for n in meta["files"])
+    files = tuple(
+        (
+            bytes.fromhex(n).decode("utf-8", "surrogateescape"),
+            (folder / "files" / os.fsdecode(bytes.fromhex(n))).read_bytes(),
+        )
+        for n in meta["files"]
+    )
     outcome = run(FuzzInput(kind=meta["kind"], args=tuple(meta["args"]), files=files, note=meta["note"]))
     print(f"exit {outcome.code}, {outcome.cpu:.2f} s CPU, {outcome.rss / 2**20:.0f} MiB, problems: {outcome.problems}")
     print(outcome.stderr[-4000:])
@@ -97,8 +129,9 @@ def main() -> int:
         parser.add_argument(f"--{name}", type=int, default=default, help=f"{name} inputs (default {default})")
     parser.add_argument("--family", choices=sorted(FAMILIES), action="append", help="only these families")
     parser.add_argument("--jobs", type=int, default=2, help="runs at a time")
-    parser.add_argument("--shard", type=int, default=0,
-                        help="0: the derandomised inputs; N: another reproducible stream (seed N)")
+    parser.add_argument(
+        "--shard", type=int, default=0, help="0: the derandomised inputs; N: another reproducible stream (seed N)"
+    )
     parser.add_argument("--every", type=int, default=50, help="rewrite OUT/summary.json every N runs")
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"))
     parser.add_argument("--replay", type=Path, help="re-run one saved failing input")

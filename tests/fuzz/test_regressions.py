@@ -37,8 +37,9 @@ def check(tmp_path, rules):
             result = check_file(path, rules)
             assert "内部错误" not in (result.error or ""), result.error
             summary = result.run.summary if result.run else {}
-            assert summary.get("error", 0) == 0, [e.detail for e in result.run.evaluations if e.detail and
-                                                  e.outcome.value == "error"]
+            assert summary.get("error", 0) == 0, [
+                e.detail for e in result.run.evaluations if e.detail and e.outcome.value == "error"
+            ]
             out.append({"error": result.error, "summary": summary})
         return out
 
@@ -109,7 +110,7 @@ def test_a_pdf_with_bytes_around_it_is_read(check, edit):
 def test_one_split_character_does_not_refuse_the_file(check):
     data = SEED_000.encode("utf-8")
     at = data.index("情况说明".encode()) + 1
-    [doc] = check(("m.txt", data[:at] + data[at + 1:]))
+    [doc] = check(("m.txt", data[:at] + data[at + 1 :]))
     assert doc["error"] is None and doc["summary"]["pass"] > 300
 
 

@@ -17,11 +17,15 @@ def finding_keys(doc, families: tuple[str, ...] | None = None) -> list[tuple[str
 
 def keys_of(findings, families: tuple[str, ...] | None = None) -> list[tuple[str, str, str | None, str | None]]:
     """finding_keys of findings as a record or the store keeps them."""
-    return sorted((f.rule, _PLACE.sub("", f.message), f.expected, f.actual) for f in findings
-                  if families is None or f.rule.startswith(families))
+    return sorted(
+        (f.rule, _PLACE.sub("", f.message), f.expected, f.actual)
+        for f in findings
+        if families is None or f.rule.startswith(families)
+    )
 
 
 def outcome_counts(doc, families: tuple[str, ...] | None = None) -> Counter:
     """How many evaluations of each rule ended in each outcome."""
-    return Counter((e.rule, e.outcome.value) for e in doc.run.evaluations
-                   if families is None or e.rule.startswith(families))
+    return Counter(
+        (e.rule, e.outcome.value) for e in doc.run.evaluations if families is None or e.rule.startswith(families)
+    )

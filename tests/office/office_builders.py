@@ -49,8 +49,12 @@ class _HeadingNumbers:
         self.numbering = document.part.numbering_part.element
         abstract = _element("w:abstractNum", w_abstractNumId="990")
         lvl = _element("w:lvl", w_ilvl="0")
-        for tag, value in (("w:start", "1"), ("w:numFmt", "chineseCounting"), ("w:lvlText", "%1、"),
-                           ("w:suff", "nothing")):
+        for tag, value in (
+            ("w:start", "1"),
+            ("w:numFmt", "chineseCounting"),
+            ("w:lvlText", "%1、"),
+            ("w:suff", "nothing"),
+        ):
             lvl.append(_element(tag, w_val=value))
         abstract.append(lvl)
         self.numbering.insert(0, abstract)
@@ -110,7 +114,7 @@ def docx_from_source(source: SourceDocument, out: Path, *, number_headings: bool
             text = block.text
             m = _CN_HEADING.match(text) if numbers else None
             if m and m.group(1) in _CHINESE_NUMBERS:
-                numbers.number(document.add_paragraph(text[m.end():]), _CHINESE_NUMBERS[m.group(1)])
+                numbers.number(document.add_paragraph(text[m.end() :]), _CHINESE_NUMBERS[m.group(1)])
             else:
                 document.add_paragraph(text)
             continue
@@ -158,8 +162,11 @@ def _pdf_tables(source: SourceDocument) -> dict[str, dict]:
                     field = field or text
                 else:
                     titles.append(text)
-        note = blocks[i + 1].text if i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph) \
-            and blocks[i + 1].text.startswith("注") else None
+        note = (
+            blocks[i + 1].text
+            if i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph) and blocks[i + 1].text.startswith("注")
+            else None
+        )
         for title in titles:
             out[_squeeze(title)] = {"rows": rows, "field": field, "note": note}
     return out
@@ -193,6 +200,7 @@ def _fill_sheet(ws, template_table: RawTable, pdf: dict) -> None:
     def at(ref: str) -> tuple[int, int]:
         col, row = coordinate_from_string(ref)
         return row, column_index_from_string(col)
+
     rows = pdf["rows"]
     header = _header_count(rows)
     data = rows[header:]
@@ -248,8 +256,14 @@ def fill_workbook(template: Path, pdf_source: SourceDocument, out: Path) -> Path
     for i, block in enumerate(blocks):
         if not isinstance(block, RawTable):
             continue
-        title = next((_squeeze(b.text) for b in reversed(blocks[max(i - 2, 0):i])
-                      if isinstance(b, Paragraph) and _squeeze(b.text) in pdf), None)
+        title = next(
+            (
+                _squeeze(b.text)
+                for b in reversed(blocks[max(i - 2, 0) : i])
+                if isinstance(b, Paragraph) and _squeeze(b.text) in pdf
+            ),
+            None,
+        )
         if title is None:
             continue
         _fill_sheet(workbook[block.location.sheet], block, pdf[title])
@@ -267,6 +281,7 @@ def fill_workbook(template: Path, pdf_source: SourceDocument, out: Path) -> Path
 # ----------------------------------------------------------------------------------------------
 # Splitting a PDF into its text and its tables
 # ----------------------------------------------------------------------------------------------
+
 
 def table_pages(source: SourceDocument) -> list[int]:
     """The pages that hold a ruled table, as the PDF reader found them."""

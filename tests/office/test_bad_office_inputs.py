@@ -32,8 +32,10 @@ def _with_part(data: bytes, name: str, payload: bytes) -> bytes:
 def _million_rows() -> bytes:
     """One sheet of 1,000,000 numbered rows (no <dimension>: nothing says how big it is), written
     in chunks of 10,000 rows and stored uncompressed (52 MB, made in a second or two)."""
-    chunks = ("".join(f'<row r="{i}"><c r="A{i}"><v>{i * 7919 % 100003}</v></c></row>'
-                      for i in range(start, start + 10_000)) for start in range(1, 1_000_001, 10_000))
+    chunks = (
+        "".join(f'<row r="{i}"><c r="A{i}"><v>{i * 7919 % 100003}</v></c></row>' for i in range(start, start + 10_000))
+        for start in range(1, 1_000_001, 10_000)
+    )
     return xlsx_bytes([{"name": "明细", "rows_xml": chunks}], stored=True)
 
 
@@ -52,11 +54,15 @@ CASES = {
     "truncated.docx": (lambda: _docx_bytes()[:4000], "文件损坏或不完整"),
     "truncated.xlsx": (lambda: xlsx_bytes(three_public(10.71))[:1500], "文件损坏或不完整"),
     "damaged.xlsx": (lambda: _flip_compressed_bytes(xlsx_bytes(three_public(10.71))), "Excel 文件损坏"),
-    "bomb.xlsx": (lambda: _with_part(xlsx_bytes(three_public(10.71)), "xl/media/zeros.bin", bytes(64 * 2**20)),
-                  "压缩炸弹"),
+    "bomb.xlsx": (
+        lambda: _with_part(xlsx_bytes(three_public(10.71)), "xl/media/zeros.bin", bytes(64 * 2**20)),
+        "压缩炸弹",
+    ),
     "million.xlsx": (_million_rows, "超过 65536 行"),
-    "macros.xlsm": (lambda: _with_part(xlsx_bytes(three_public(10.71)), "xl/vbaProject.bin", b"Attribute VB_Name"),
-                    "含有宏"),
+    "macros.xlsm": (
+        lambda: _with_part(xlsx_bytes(three_public(10.71)), "xl/vbaProject.bin", b"Attribute VB_Name"),
+        "含有宏",
+    ),
     "macros.docm": (lambda: _with_part(_docx_bytes(), "word/vbaProject.bin", b"Attribute VB_Name"), "含有宏"),
     "old.doc": (lambda: OLE, "另存为 .docx"),
     "old.wps": (lambda: OLE, "另存为 .docx"),
@@ -98,6 +104,7 @@ def test_a_file_with_macros_is_refused_before_any_office_library_parses_it(tmp_p
 
     def refuse(*args, **kwargs):
         raise AssertionError("parsed a file with macros")
+
     monkeypatch.setattr(excel, "ExcelReader", refuse)
     monkeypatch.setattr(docx, "Document", refuse)
     for path in paths:

@@ -81,12 +81,23 @@ def test_a_line_break_inside_a_paragraph_starts_a_block(tmp_path):
     assert {b.location.paragraph for b in blocks} == {1}
 
 
-@pytest.mark.parametrize("n, fmt, printed", [
-    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-    (20, "chineseCounting", "二十"), (23, "chineseCountingThousand", "二十三"), (105, "chineseCounting", "一百零五"),
-    (3, "decimal", "3"), (3, "decimalEnclosedCircle", "③"), (2, "ideographTraditional", "乙"),
-    (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (5, "bullet", ""),
-])
+@pytest.mark.parametrize(
+    "n, fmt, printed",
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCounting", "二十"),
+        (23, "chineseCountingThousand", "二十三"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "decimal", "3"),
+        (3, "decimalEnclosedCircle", "③"),
+        (2, "ideographTraditional", "乙"),
+        (4, "upperRoman", "IV"),
+        (28, "lowerLetter", "bb"),
+        (5, "bullet", ""),
+    ],
+)
 def test_numbers_print_in_their_format(n, fmt, printed):
     assert format_number(n, fmt) == printed
     assert chinese(12) == "十二"
@@ -118,12 +129,28 @@ def _numbered(document, text: str, num_id: str, level: int):
 def test_automatic_numbering_is_printed_and_lower_levels_restart(tmp_path):
     document = docx.Document()
     num = _list(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")])
-    for text, level in [("收入预算", 0), ("财政拨款", 1), ("一般公共预算", 2), ("基金", 2), ("事业收入", 1),
-                        ("支出预算", 0), ("基本支出", 1), ("人员经费", 2)]:
+    for text, level in [
+        ("收入预算", 0),
+        ("财政拨款", 1),
+        ("一般公共预算", 2),
+        ("基金", 2),
+        ("事业收入", 1),
+        ("支出预算", 0),
+        ("基本支出", 1),
+        ("人员经费", 2),
+    ]:
         _numbered(document, text, num, level)
     texts = [b.text for b in _save(document, tmp_path).blocks]
-    assert texts == ["一、收入预算", "（一）财政拨款", "1.一般公共预算", "2.基金", "（二）事业收入",
-                     "二、支出预算", "（一）基本支出", "1.人员经费"]
+    assert texts == [
+        "一、收入预算",
+        "（一）财政拨款",
+        "1.一般公共预算",
+        "2.基金",
+        "（二）事业收入",
+        "二、支出预算",
+        "（一）基本支出",
+        "1.人员经费",
+    ]
 
 
 def test_pages_are_counted_from_breaks_and_marked_estimated(tmp_path):
@@ -138,7 +165,11 @@ def test_pages_are_counted_from_breaks_and_marked_estimated(tmp_path):
     source = _save(document, tmp_path)
     assert source.page_basis == "breaks"
     assert [(b.text, b.location.page, b.location.page_basis) for b in source.blocks] == [
-        ("封面", 1, "breaks"), ("目录页", 2, "breaks"), ("第三页", 3, "breaks"), ("第四页", 4, "breaks")]
+        ("封面", 1, "breaks"),
+        ("目录页", 2, "breaks"),
+        ("第三页", 3, "breaks"),
+        ("第四页", 4, "breaks"),
+    ]
 
 
 def test_a_rendered_break_right_after_a_hard_break_is_the_same_page(tmp_path):

@@ -23,8 +23,9 @@ SEEDS = ["003_b609326f3d399845.txt", "001_e1c2a9d2af1eed61.txt"]
 def seed_and_docx(request, fixtures, tmp_path_factory):
     """(the seed's path, a .docx made from it): built once per seed."""
     path = fixtures / "seeds" / request.param
-    docx_path = docx_from_source(documents.source(path), tmp_path_factory.mktemp("docx") / "seed.docx",
-                                 number_headings=True)
+    docx_path = docx_from_source(
+        documents.source(path), tmp_path_factory.mktemp("docx") / "seed.docx", number_headings=True
+    )
     return path, docx_path
 
 

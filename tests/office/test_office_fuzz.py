@@ -24,14 +24,19 @@ def _docx() -> bytes:
     return buffer.getvalue()
 
 
-SAMPLES = {"book.xlsx": xlsx_bytes(three_public(("=SUM(B7:D7)", 10.71), hidden_rows=[8],
-                                                extra={"A8": "其中", "B8": 1.0})),
-           "report.docx": _docx()}
+SAMPLES = {
+    "book.xlsx": xlsx_bytes(three_public(("=SUM(B7:D7)", 10.71), hidden_rows=[8], extra={"A8": "其中", "B8": 1.0})),
+    "report.docx": _docx(),
+}
 
 
-@given(name=st.sampled_from(sorted(SAMPLES)), cut=st.integers(min_value=0, max_value=8000),
-       flips=st.lists(st.tuples(st.integers(min_value=0, max_value=8000), st.integers(min_value=1, max_value=255)),
-                      max_size=6))
+@given(
+    name=st.sampled_from(sorted(SAMPLES)),
+    cut=st.integers(min_value=0, max_value=8000),
+    flips=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=8000), st.integers(min_value=1, max_value=255)), max_size=6
+    ),
+)
 def test_damaged_office_bytes_give_a_document_or_an_input_error(name, cut, flips):
     data = bytearray(SAMPLES[name])
     for position, mask in flips:

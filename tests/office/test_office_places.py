@@ -17,8 +17,7 @@ PLACE = "三公经费!A7"
 
 
 def _check(monkeypatch, capsys, *args: str) -> str:
-    code, out, err = run_main(monkeypatch, capsys, "check", str(WORKBOOK), "--select", "DC015", "--no-color",
-                              *args)
+    code, out, err = run_main(monkeypatch, capsys, "check", str(WORKBOOK), "--select", "DC015", "--no-color", *args)
     assert code == 1, err  # the stale value is a warning; each call fails on warnings
     return out
 
@@ -31,8 +30,12 @@ def wide_terminal(monkeypatch):
 def test_terminal_and_sarif_name_the_cell(monkeypatch, capsys):
     assert PLACE in _check(monkeypatch, capsys, "--fail-on", "warning")
     sarif = json.loads(_check(monkeypatch, capsys, "--fail-on", "warning", "--format", "sarif"))
-    jsonschema.validate(sarif, json.loads((WORKBOOK.parents[2] / "fixtures" / "schemas" / "sarif-2.1.0-rtm.5.json")
-                                          .read_text(encoding="utf-8")))
+    jsonschema.validate(
+        sarif,
+        json.loads(
+            (WORKBOOK.parents[2] / "fixtures" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8")
+        ),
+    )
     [result] = sarif["runs"][0]["results"]
     assert any(PLACE in loc["physicalLocation"]["region"]["message"]["text"] for loc in result["locations"])
 
@@ -46,6 +49,11 @@ def test_json_gives_sheet_and_cell(monkeypatch, capsys):
 def test_the_checklist_names_the_cell(monkeypatch, capsys, tmp_path):
     out = tmp_path / "检查表.xlsx"
     _check(monkeypatch, capsys, "--fail-on", "warning", "--format", "checklist", "-o", str(out))
-    texts = [str(c.value) for sheet in load_workbook(out).worksheets for row in sheet.iter_rows() for c in row
-             if c.value is not None]
+    texts = [
+        str(c.value)
+        for sheet in load_workbook(out).worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
     assert any(PLACE in t for t in texts)

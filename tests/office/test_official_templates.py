@@ -16,16 +16,21 @@ from budgetlint.recognize import recognize
 
 TABLE_FAMILIES = ("TB", "XT")  # rules inside one table and across tables
 
+
 @pytest.fixture(scope="module")
 def unit_filled(fixtures, unit_source, tmp_path_factory):
-    return fill_workbook(fixtures / "office" / "unit_budget_template.xlsx", unit_source,
-                         tmp_path_factory.mktemp("office") / "unit.xlsx")
+    return fill_workbook(
+        fixtures / "office" / "unit_budget_template.xlsx", unit_source, tmp_path_factory.mktemp("office") / "unit.xlsx"
+    )
 
 
 @pytest.fixture(scope="module")
 def dept_filled(fixtures, dept_source, tmp_path_factory):
-    return fill_workbook(fixtures / "office" / "department_budget_template.xlsx", dept_source,
-                         tmp_path_factory.mktemp("office") / "dept.xlsx")
+    return fill_workbook(
+        fixtures / "office" / "department_budget_template.xlsx",
+        dept_source,
+        tmp_path_factory.mktemp("office") / "dept.xlsx",
+    )
 
 
 TEMPLATES = {
@@ -48,7 +53,8 @@ def test_every_sheet_of_an_official_template_is_recognised(fixtures, name):
     assert len({t.kind for t in disclosure.tables}) == 9
     # every other sheet is text, and its heading is a part of the template
     text_sheets = {b.location.sheet for b in source.blocks if isinstance(b, Paragraph)} - {
-        t.location.sheet for t in tables}
+        t.location.sheet for t in tables
+    }
     assert len(text_sheets) + len(tables) == sheets
     parts = disclosure.parts
     found_sheets = {f.location.sheet for f in parts.found}
@@ -76,8 +82,9 @@ def test_unit_template_filled_with_the_pdf_gives_the_pdfs_table_findings(unit_fi
     assert len(expected) == 4
     assert finding_keys(workbook, TABLE_FAMILIES) == expected
     assert outcome_counts(workbook, TABLE_FAMILIES) == outcome_counts(whole, TABLE_FAMILIES)
-    places = sorted(f"{f.locations[0].sheet}!{f.locations[0].cell}" for f in workbook.run.findings
-                    if f.rule in ("TB009", "TB018"))
+    places = sorted(
+        f"{f.locations[0].sheet}!{f.locations[0].cell}" for f in workbook.run.findings if f.rule in ("TB009", "TB018")
+    )
     assert places == ["单位一般公共预算拨款表!E11", "单位支出总表!E11"]  # the 行政运行 row's 合计
 
 

@@ -22,11 +22,13 @@ def folder(dept_pdf, dept_source, tmp_path_factory):
     return folder
 
 
-def test_scan_stores_the_pair_as_one_document_and_a_rerun_skips_both_halves(folder, dept_whole, tmp_path,
-                                                                             monkeypatch, capsys):
+def test_scan_stores_the_pair_as_one_document_and_a_rerun_skips_both_halves(
+    folder, dept_whole, tmp_path, monkeypatch, capsys
+):
     db = tmp_path / "r.sqlite"
-    code, out, err = run_main(monkeypatch, capsys, "scan", str(folder), "--db", str(db), "-j", "1",
-                              "--fail-on", "never")
+    code, out, err = run_main(
+        monkeypatch, capsys, "scan", str(folder), "--db", str(db), "-j", "1", "--fail-on", "never"
+    )
     assert code == 0, err
     text, tables = folder / "附件2.pdf", folder / "附件1.pdf"
     assert f"已配对：{text} + {tables}" in err  # the text half first

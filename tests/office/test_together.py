@@ -37,6 +37,7 @@ def read_once():
         if key not in cache:
             cache[key] = read_document(path)
         return cache[key]
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(budgetlint.api, "read_document", cached)
         yield
@@ -53,8 +54,12 @@ def test_the_halves_checked_together_give_the_whole_pdfs_findings(together, dept
     assert outcome_counts(together) == outcome_counts(dept_whole)
     # the cross-file checks ran: narrative amounts bound to the other file's tables
     source, tables = together.disclosure.source, str(together.files[1])
-    assert any(source.local_location(loc).file == tables for f in together.run.findings if f.rule == "NA001"
-               for loc in f.locations)
+    assert any(
+        source.local_location(loc).file == tables
+        for f in together.run.findings
+        if f.rule == "NA001"
+        for loc in f.locations
+    )
 
 
 def test_each_half_alone_cannot_be_checked_against_the_other(halves, rules):
@@ -70,8 +75,9 @@ def test_each_half_alone_cannot_be_checked_against_the_other(halves, rules):
 
 
 def test_every_location_names_its_file_and_its_own_line(halves, monkeypatch, capsys):
-    code, out, _ = run_main(monkeypatch, capsys, "check", "--together", *map(str, halves), "--format", "json",
-                            "--fail-on", "never")
+    code, out, _ = run_main(
+        monkeypatch, capsys, "check", "--together", *map(str, halves), "--format", "json", "--fail-on", "never"
+    )
     assert code == 0
     (doc,) = json.loads(out)["documents"]
     assert doc["files"] == [str(p) for p in halves] and doc["pairing"] == "together"
@@ -105,9 +111,14 @@ def test_halves_of_different_units_are_not_paired(halves, tmp_path):
 
     text, tables = halves
     source = budgetlint.api.read_document(text)
-    renamed = source.model_copy(update={"blocks": tuple(
-        b.model_copy(update={"text": b.text.replace("司法局", "民政局")}) if isinstance(b, Paragraph) else b
-        for b in source.blocks)})
+    renamed = source.model_copy(
+        update={
+            "blocks": tuple(
+                b.model_copy(update={"text": b.text.replace("司法局", "民政局")}) if isinstance(b, Paragraph) else b
+                for b in source.blocks
+            )
+        }
+    )
     other = docx_from_source(renamed, tmp_path / "正文.docx")
     documents = api.audit([other, tables]).documents
     assert len(documents) == 2 and not any(d.files for d in documents)
@@ -126,15 +137,17 @@ def test_check_pairs_a_word_text_with_its_excel_tables(halves, dept_source, fixt
 
     text = budgetlint.api.read_document(halves[0])
     docx_from_source(text, tmp_path / "说明.docx")
-    workbook_path = fill_workbook(fixtures / "office" / "department_budget_template.xlsx", dept_source,
-                                  tmp_path / "表格.xlsx")
+    workbook_path = fill_workbook(
+        fixtures / "office" / "department_budget_template.xlsx", dept_source, tmp_path / "表格.xlsx"
+    )
     workbook = load_workbook(workbook_path)
     for sheet in list(workbook.worksheets):
         if not any(isinstance(c.value, (int, float)) for row in sheet.iter_rows() for c in row):
             workbook.remove(sheet)  # the text sheets
     workbook.save(workbook_path)
-    code, out, _ = run_main(monkeypatch, capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "never",
-                            "-j", "1")
+    code, out, _ = run_main(
+        monkeypatch, capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "never", "-j", "1"
+    )
     assert code == 0
     (doc,) = json.loads(out)["documents"]
     assert doc["pairing"] == "auto" and [f.rsplit("/", 1)[-1] for f in doc["files"]] == ["说明.docx", "表格.xlsx"]

@@ -87,8 +87,9 @@ def as_recognised(disclosure: Disclosure) -> Placer:
     return place
 
 
-def render(text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in_frame: bool = False,
-           touching: bool = False) -> None:
+def render(
+    text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in_frame: bool = False, touching: bool = False
+) -> None:
     """Write `text` (a disclosure in the TAB-row layout) as a PDF at `path`, each table's rows as
     `place` puts them (module docstring)."""
     writer = _writer()
@@ -115,7 +116,7 @@ def _paragraph(pages: _Pages, text: str) -> None:
         x = (WIDTH - len(text) * TITLE_SIZE) / 2
     else:
         per_line = (WIDTH - 2 * MARGIN) // TEXT_SIZE
-        size, lines, x = TEXT_SIZE, [text[i:i + per_line] for i in range(0, len(text), per_line)] or [""], MARGIN
+        size, lines, x = TEXT_SIZE, [text[i : i + per_line] for i in range(0, len(text), per_line)] or [""], MARGIN
     for line in lines:
         if pages.room() < LINE_STEP + size:
             pages.new_page()

@@ -49,8 +49,9 @@ def seed_text(name: str) -> str:
     return (SEEDS / name).read_text(encoding="utf-8")
 
 
-def audit_text(text: str, path: str = "mem.txt", template_id: str | None = None,
-               skip_groups: tuple[str, ...] = ()) -> tuple[Disclosure, RuleRun]:
+def audit_text(
+    text: str, path: str = "mem.txt", template_id: str | None = None, skip_groups: tuple[str, ...] = ()
+) -> tuple[Disclosure, RuleRun]:
     """read_text + recognize + run_rules (every rule but those in `skip_groups`), all in memory."""
     disclosure = recognize(read_text(text, path=path), template_id=template_id)
     chosen = [r for r in rules() if not set(r.groups) & set(skip_groups)]
@@ -131,8 +132,13 @@ def replace_cell(text: str, cell: Cell, new_text: str) -> str:
 
 
 def finding_key(f: Finding) -> tuple:
-    return (f.rule, f.message, f.expected, f.actual,
-            tuple((loc.line, loc.table, loc.row, loc.column) for loc in f.locations))
+    return (
+        f.rule,
+        f.message,
+        f.expected,
+        f.actual,
+        tuple((loc.line, loc.table, loc.row, loc.column) for loc in f.locations),
+    )
 
 
 def new_findings_at(baseline: RuleRun, run: RuleRun, line: int) -> list[Finding]:
@@ -141,8 +147,7 @@ def new_findings_at(baseline: RuleRun, run: RuleRun, line: int) -> list[Finding]
     A baseline finding whose expected/actual changed has a different key, so it counts.
     """
     before = {finding_key(f) for f in baseline.findings}
-    return [f for f in run.findings
-            if any(loc.line == line for loc in f.locations) and finding_key(f) not in before]
+    return [f for f in run.findings if any(loc.line == line for loc in f.locations) and finding_key(f) not in before]
 
 
 # -------------------------------------------------------------------------------------- amounts
@@ -164,7 +169,8 @@ def cents(low: int, high: int) -> st.SearchStrategy[Decimal]:
 
 # at least 1.00 (far outside any rounding interval of the seeds' sums), mostly small
 deltas = st.tuples(st.one_of(cents(100, 999), cents(100, 10_000_000)), st.sampled_from([1, -1])).map(
-    lambda t: t[0] * t[1])
+    lambda t: t[0] * t[1]
+)
 
 
 def mutated_value(value: Decimal, delta: Decimal) -> Decimal:
@@ -211,8 +217,14 @@ class Budget:
     scale: Decimal
 
 
-CLASS_NAMES = {"201": "一般公共服务支出", "205": "教育支出", "208": "社会保障和就业支出", "210": "卫生健康支出",
-               "213": "农林水支出", "221": "住房保障支出"}
+CLASS_NAMES = {
+    "201": "一般公共服务支出",
+    "205": "教育支出",
+    "208": "社会保障和就业支出",
+    "210": "卫生健康支出",
+    "213": "农林水支出",
+    "221": "住房保障支出",
+}
 
 
 @st.composite
@@ -258,8 +270,14 @@ def budgets(draw, in_yuan: bool = False) -> Budget:
         leaves.append(Leaf(code, basic, project, carryover, _share(draw, basic + project - carryover)))
     leaves = tuple(leaves)
     small = _amounts(in_yuan, max_wan=200)
-    return Budget(leaves=leaves, abroad=draw(small), reception=draw(small), car_purchase=draw(small),
-                  car_operation=draw(small), scale=Decimal(1) if in_yuan else WAN)
+    return Budget(
+        leaves=leaves,
+        abroad=draw(small),
+        reception=draw(small),
+        car_purchase=draw(small),
+        car_operation=draw(small),
+        scale=Decimal(1) if in_yuan else WAN,
+    )
 
 
 def _wan(amount: Decimal, scale: Decimal) -> str:
@@ -276,8 +294,13 @@ def _aggregate(leaves: tuple[Leaf, ...]) -> list[tuple[str | None, Leaf]]:
     for leaf in leaves:
         for key in (None, leaf.code[:3], leaf.code[:5], leaf.code):
             acc = sums.get(key, Leaf(key or "", Decimal(0), Decimal(0)))
-            sums[key] = Leaf(acc.code, acc.basic + leaf.basic, acc.project + leaf.project,
-                             acc.carryover + leaf.carryover, acc.unit_funds + leaf.unit_funds)
+            sums[key] = Leaf(
+                acc.code,
+                acc.basic + leaf.basic,
+                acc.project + leaf.project,
+                acc.carryover + leaf.carryover,
+                acc.unit_funds + leaf.unit_funds,
+            )
     ordered = [None, *sorted(k for k in sums if k is not None)]
     return [(k, sums[k]) for k in ordered]
 
@@ -301,28 +324,71 @@ def render_budget(b: Budget, year: int = 2024) -> str:
     rows = _aggregate(b.leaves)
     lines = [f"{year}年部门预算公开", "", "单位名称：测试单位", ""]
 
-    lines += [f"{year}年预算收入总表", "", "单位：万元", "",
-              "项目\t\t本年收入\t\t\t\t\t\t上年结转",
-              "科目编码\t科目名称\t合计\t一般公共预算\t政府性基金\t国有资本经营预算\t财政专户管理资金\t单位资金\t"]
+    lines += [
+        f"{year}年预算收入总表",
+        "",
+        "单位：万元",
+        "",
+        "项目\t\t本年收入\t\t\t\t\t\t上年结转",
+        "科目编码\t科目名称\t合计\t一般公共预算\t政府性基金\t国有资本经营预算\t财政专户管理资金\t单位资金\t",
+    ]
     for code, a in rows:
-        lines.append("\t".join([code or "合计", "" if code is None else _name(code), _cell(a.income, b.scale),
-                                _cell(a.income - a.unit_funds, b.scale), "", "", "", _cell(a.unit_funds, b.scale),
-                                _cell(a.carryover, b.scale)]))
+        lines.append(
+            "\t".join(
+                [
+                    code or "合计",
+                    "" if code is None else _name(code),
+                    _cell(a.income, b.scale),
+                    _cell(a.income - a.unit_funds, b.scale),
+                    "",
+                    "",
+                    "",
+                    _cell(a.unit_funds, b.scale),
+                    _cell(a.carryover, b.scale),
+                ]
+            )
+        )
 
-    lines += ["", f"{year}年预算支出总表", "", "单位：万元", "",
-              "项目\t\t" + f"{year}年预算数\t\t",
-              "科目编码\t科目名称\t合计\t基本支出\t项目支出"]
+    lines += [
+        "",
+        f"{year}年预算支出总表",
+        "",
+        "单位：万元",
+        "",
+        "项目\t\t" + f"{year}年预算数\t\t",
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+    ]
     for code, a in rows:
-        lines.append("\t".join([code or "合计", "" if code is None else _name(code), _cell(a.total, b.scale),
-                                _cell(a.basic, b.scale), _cell(a.project, b.scale)]))
+        lines.append(
+            "\t".join(
+                [
+                    code or "合计",
+                    "" if code is None else _name(code),
+                    _cell(a.total, b.scale),
+                    _cell(a.basic, b.scale),
+                    _cell(a.project, b.scale),
+                ]
+            )
+        )
 
     cars = b.car_purchase + b.car_operation
     total = b.abroad + b.reception + cars
-    lines += ["", f"{year}年财政拨款安排“三公”经费支出预算表", "", "单位：万元", "",
-              "项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算"]
-    for label, amount in [("合计", total), ("因公出国（境）费", b.abroad), ("公务接待费", b.reception),
-                          ("公务用车购置及运行费", cars), ("公务用车购置费", b.car_purchase),
-                          ("公务用车运行维护费", b.car_operation)]:
+    lines += [
+        "",
+        f"{year}年财政拨款安排“三公”经费支出预算表",
+        "",
+        "单位：万元",
+        "",
+        "项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算",
+    ]
+    for label, amount in [
+        ("合计", total),
+        ("因公出国（境）费", b.abroad),
+        ("公务接待费", b.reception),
+        ("公务用车购置及运行费", cars),
+        ("公务用车购置费", b.car_purchase),
+        ("公务用车运行维护费", b.car_operation),
+    ]:
         printed = _wan(amount, b.scale)
         lines.append("\t".join([label, printed, printed, "", ""]))
     lines.append("")
@@ -332,13 +398,19 @@ def render_budget(b: Budget, year: int = 2024) -> str:
 # ------------------------------------------------------------------------------------- raw input
 
 # text shaped like the inputs: CJK, digits, TABs, newlines, form feeds, CR, BOM, full-width digits
-_ALPHABET = st.sampled_from(list("\t\t\t\n\n\f\r 0123456789.,-()%：:（）年表合计总科目编码一二三、预算收支支出单位万元"
-                                 "项目支出绩效自评表\ufeff０１２"))
+_ALPHABET = st.sampled_from(
+    list(
+        "\t\t\t\n\n\f\r 0123456789.,-()%：:（）年表合计总科目编码一二三、预算收支支出单位万元"
+        "项目支出绩效自评表\ufeff０１２"
+    )
+)
 layout_texts = st.one_of(
     st.text(_ALPHABET, max_size=400),
     st.text(max_size=200),
-    st.lists(st.lists(st.one_of(st.text(_ALPHABET, max_size=8), cents(0, 10**8).map(str)), max_size=8)
-             .map("\t".join), max_size=30).map("\n".join),
+    st.lists(
+        st.lists(st.one_of(st.text(_ALPHABET, max_size=8), cents(0, 10**8).map(str)), max_size=8).map("\t".join),
+        max_size=30,
+    ).map("\n".join),
 )
 
 
@@ -348,17 +420,24 @@ def seed_fragments() -> tuple[str, ...]:
     out = []
     for name in [*SHANXI_SEEDS, "003_b609326f3d399845.txt"]:
         lines = seed_text(name).split("\n")
-        out += ["\n".join(lines[i:i + 60]) for i in range(0, min(len(lines), 600), 60)]
+        out += ["\n".join(lines[i : i + 60]) for i in range(0, min(len(lines), 600), 60)]
     return tuple(out)
 
 
 def spliced_texts() -> st.SearchStrategy[str]:
     """A seed fragment with random text inserted, or lines cut: near-real documents."""
-    return st.builds(lambda frag, pos, junk: frag[:pos % (len(frag) + 1)] + junk + frag[pos % (len(frag) + 1):],
-                     st.sampled_from(seed_fragments()), st.integers(0, 10**6), layout_texts)
+    return st.builds(
+        lambda frag, pos, junk: frag[: pos % (len(frag) + 1)] + junk + frag[pos % (len(frag) + 1) :],
+        st.sampled_from(seed_fragments()),
+        st.integers(0, 10**6),
+        layout_texts,
+    )
 
 
 def encoded(texts: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
     """Text encoded as the inputs may be: UTF-8, UTF-8 with BOM, GB18030, UTF-16 (a wrong guess)."""
-    return st.builds(lambda t, enc: t.encode(enc, errors="replace"), texts,
-                     st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+    return st.builds(
+        lambda t, enc: t.encode(enc, errors="replace"),
+        texts,
+        st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+    )

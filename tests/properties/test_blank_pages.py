@@ -46,5 +46,6 @@ def test_each_empty_page_is_one_finding_at_its_page(paging):
     disclosure = recognize(read_text("\n".join(lines), path=SEED), template_id="shanxi-budget")
     run = run_rules(DC010, disclosure)
     assert sorted(f.locations[0].page for f in run.findings) == expected
-    assert all(f.locations[0].line == i + 1 for f, i in zip(sorted(run.findings, key=lambda f: f.locations[0].page),
-                                                            doubled))
+    assert all(
+        f.locations[0].line == i + 1 for f, i in zip(sorted(run.findings, key=lambda f: f.locations[0].page), doubled)
+    )

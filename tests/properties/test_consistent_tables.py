@@ -29,8 +29,7 @@ CORE_RULES = {"TB007", "TB008", "TB009", "TB010", "TB026", "TB027", "TB028", "XT
 
 
 def _assert_clean(text: str) -> None:
-    disclosure, run = audit_text(text, path="synthetic.txt", template_id="shanxi-budget",
-                                 skip_groups=SKIP_GROUPS)
+    disclosure, run = audit_text(text, path="synthetic.txt", template_id="shanxi-budget", skip_groups=SKIP_GROUPS)
     assert [t.kind for t in disclosure.tables] == EXPECTED_TABLES
     assert all(not t.unparsed_rows for t in disclosure.tables)
     assert run.findings == (), "\n".join(f"{f.rule} {f.message}" for f in run.findings) + "\n\n" + text
@@ -53,8 +52,14 @@ def test_tables_rounded_from_yuan_give_no_finding(budget):
 def test_the_generator_really_tests_rounding():
     """Guard against a vacuous 元 variant: some printed parent must differ from its printed children's sum."""
     leaves = tuple(Leaf(f"2050{i}01", Decimal("33.33"), Decimal("0")) for i in range(1, 4))  # 3 × 0.003333 万元
-    budget = Budget(leaves=leaves, abroad=Decimal(0), reception=Decimal(0), car_purchase=Decimal(0),
-                    car_operation=Decimal(0), scale=Decimal(1))
+    budget = Budget(
+        leaves=leaves,
+        abroad=Decimal(0),
+        reception=Decimal(0),
+        car_purchase=Decimal(0),
+        car_operation=Decimal(0),
+        scale=Decimal(1),
+    )
     text = render_budget(budget)
     assert "\n205\t教育支出\t0.01\t" in text  # 0.009999 rounds to 0.01 …
     assert "\n2050101\t科目2050101\t0.00\t" in text  # … while each child prints 0.00

@@ -55,8 +55,12 @@ def _encodable(name: str, encoding: str) -> bool:
 
 
 # GBK lacks a few characters GB18030 has (seed 004 prints ✓); those seeds are covered by gb18030
-CASES = [(name, enc) for name in ALL_SEEDS for enc in ("gb18030", "utf-8-sig", "gbk")
-         if enc != "gbk" or _encodable(name, enc)]
+CASES = [
+    (name, enc)
+    for name in ALL_SEEDS
+    for enc in ("gb18030", "utf-8-sig", "gbk")
+    if enc != "gbk" or _encodable(name, enc)
+]
 
 
 def test_gbk_is_tried_on_most_seeds():

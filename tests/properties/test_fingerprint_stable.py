@@ -19,8 +19,11 @@ WORDS = st.text(alphabet="预算安排情况说明工作经费按照有关规定
 
 def _insertion_points(lines: list[str], before: int) -> list[int]:
     """0-based indexes i where a paragraph can go in front of lines[i], above line `before` (1-based)."""
-    return [i for i in range(1, min(before, len(lines)) - 1)
-            if lines[i - 1].endswith("。") and "\t" not in lines[i - 1] and not lines[i].startswith("\t")]
+    return [
+        i
+        for i in range(1, min(before, len(lines)) - 1)
+        if lines[i - 1].endswith("。") and "\t" not in lines[i - 1] and not lines[i].startswith("\t")
+    ]
 
 
 @pytest.mark.parametrize("seed", SEEDS)

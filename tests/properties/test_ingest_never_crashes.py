@@ -40,9 +40,18 @@ def _ingest_text(text: str, encoding: str = "utf-8") -> None:
             recognize(source, template_id=template_id)
 
 
-EDGE_BYTES = [b"", b" \n\t\f\r\n", b"\xef\xbb\xbf", b"\xff\xfe\x00a", b"%PDF-1.7\n", b"\x00" * 10,
-              b"\t" * 50 + b"\n" * 50, b"\x81\x30\x81", "标题\n\t单元格\n续行\n\n".encode("gb18030"),
-              ("目 录\n表一2024年预算收支总表\t2\n" + "2024年预算收支总表\n甲\t1\n" * 7).encode()]
+EDGE_BYTES = [
+    b"",
+    b" \n\t\f\r\n",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe\x00a",
+    b"%PDF-1.7\n",
+    b"\x00" * 10,
+    b"\t" * 50 + b"\n" * 50,
+    b"\x81\x30\x81",
+    "标题\n\t单元格\n续行\n\n".encode("gb18030"),
+    ("目 录\n表一2024年预算收支总表\t2\n" + "2024年预算收支总表\n甲\t1\n" * 7).encode(),
+]
 
 
 def _with_edges(test):

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from budgetlint.numbers import ZERO, Interval, interval_of, sum_intervals
 
-printed = st.tuples(st.integers(-10**9, 10**9), st.integers(0, 4)).map(
-    lambda t: (Decimal(t[0]).scaleb(-t[1]), t[1]))  # (value, decimals) as a document prints them
+printed = st.tuples(st.integers(-(10**9), 10**9), st.integers(0, 4)).map(
+    lambda t: (Decimal(t[0]).scaleb(-t[1]), t[1])
+)  # (value, decimals) as a document prints them
 values = st.lists(st.one_of(printed, st.just((None, 2))), max_size=30)  # None: an empty cell
 
 

@@ -100,8 +100,10 @@ class Doc:
 
     def sentences(self) -> tuple[str, str]:
         n = self.number
-        spending = (f"{YEAR}年度{UNIT}支出预算{n('T')}万元，其中：基本支出{n('B')}万元，占{n('b')}%；"
-                    f"项目支出{n('P')}万元，占{n('p')}%。")
+        spending = (
+            f"{YEAR}年度{UNIT}支出预算{n('T')}万元，其中：基本支出{n('B')}万元，占{n('b')}%；"
+            f"项目支出{n('P')}万元，占{n('p')}%。"
+        )
         verb, rate_verb = ("增加", "增长") if self.direction > 0 else ("减少", "下降")
         change = f"{YEAR}年度{UNIT}一般公共预算当年支出{n('C')}万元，比上年{verb}{n('A')}万元，{rate_verb}{n('r')}%。"
         return spending, change
@@ -114,12 +116,25 @@ class Doc:
             return "\t".join([code, name, fmt(basic + project, sep), fmt(basic, sep), fmt(project, sep)])
 
         spending, change = self.sentences()
-        lines = [UNIT, f"{YEAR}年度单位预算公开", "", f"{YEAR}年预算支出总表", "单位：万元",
-                 "科目编码\t科目名称\t合计\t基本支出\t项目支出",
-                 row("合计", "", self.basic, self.project, self.table_sep[0])]
+        lines = [
+            UNIT,
+            f"{YEAR}年度单位预算公开",
+            "",
+            f"{YEAR}年预算支出总表",
+            "单位：万元",
+            "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+            row("合计", "", self.basic, self.project, self.table_sep[0]),
+        ]
         lines += [row(code, name, b, p, sep) for (code, name, b, p), sep in zip(self.classes, self.table_sep[1:])]
-        lines += ["", f"第三部分 {YEAR}年度单位预算情况说明", "三、支出预算情况说明", spending,
-                  "五、一般公共预算支出情况说明", change, ""]
+        lines += [
+            "",
+            f"第三部分 {YEAR}年度单位预算情况说明",
+            "三、支出预算情况说明",
+            spending,
+            "五、一般公共预算支出情况说明",
+            change,
+            "",
+        ]
         return "\n".join(lines)
 
     def line_of(self, name: str) -> int:
@@ -185,9 +200,16 @@ def documents(draw) -> Doc:
     project = sum((c[3] for c in classes), Decimal(0))
     direction, current, change = draw(_changes())
     prev = current - direction * change
-    values = {"T": total, "B": basic, "P": project,
-              "b": round_half_up(basic / total * 100), "p": round_half_up(project / total * 100),
-              "C": current, "A": change, "r": round_half_up(change / prev * 100)}
+    values = {
+        "T": total,
+        "B": basic,
+        "P": project,
+        "b": round_half_up(basic / total * 100),
+        "p": round_half_up(project / total * 100),
+        "C": current,
+        "A": change,
+        "r": round_half_up(change / prev * 100),
+    }
     seps = {name: draw(st.booleans()) for name in AMOUNTS}
     table_sep = tuple(draw(st.booleans()) for _ in range(n_classes + 1))
     return Doc(classes=tuple(classes), table_sep=table_sep, values=values, seps=seps, direction=direction)

@@ -45,17 +45,24 @@ TEXT_ONLY = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007", "NA008", "NA0
 
 
 def tables_of(disclosure: Disclosure) -> list[tuple]:
-    return sorted((t.kind, tuple((r.role, r.label, tuple(sorted((k, f.text) for k, f in r.cells.items())))
-                                 for r in t.rows)) for t in disclosure.tables)
+    return sorted(
+        (t.kind, tuple((r.role, r.label, tuple(sorted((k, f.text) for k, f in r.cells.items()))) for r in t.rows))
+        for t in disclosure.tables
+    )
 
 
-def findings_of(run: RuleRun, drop: tuple[str, ...] = (), only: tuple[str, ...] | None = None,
-                text_only: bool = False) -> Counter:
+def findings_of(
+    run: RuleRun, drop: tuple[str, ...] = (), only: tuple[str, ...] | None = None, text_only: bool = False
+) -> Counter:
     """Findings by rule, severity and values; `text_only`: only those whose every number is in the text
     (a share of a table's total needs the table)."""
-    return Counter((f.rule, f.severity, f.expected, f.actual) for f in run.findings
-                   if f.rule not in drop and (only is None or f.rule.startswith(only))
-                   and not (text_only and any(loc.column for loc in f.locations)))
+    return Counter(
+        (f.rule, f.severity, f.expected, f.actual)
+        for f in run.findings
+        if f.rule not in drop
+        and (only is None or f.rule.startswith(only))
+        and not (text_only and any(loc.column for loc in f.locations))
+    )
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -95,29 +102,43 @@ def tables_part(text: str) -> str:
     目录 line is the one with a page number after a TAB)."""
     lines = text.split("\n")
     end = next(i for i, line in enumerate(lines) if line.startswith("第三部分") and "\t" not in line)
-    return "\n".join(lines[:end + 1])
+    return "\n".join(lines[: end + 1])
 
 
-def as_pdf(text: str, folder: str, height: int, titles_in_frame: bool,
-           touching: bool = False) -> tuple[list[RawTable], Disclosure, RuleRun]:
+def as_pdf(
+    text: str, folder: str, height: int, titles_in_frame: bool, touching: bool = False
+) -> tuple[list[RawTable], Disclosure, RuleRun]:
     """`text` printed as a PDF and read back: its raw tables, what recognition makes of it, the findings."""
     path = Path(folder) / "rendered.pdf"
-    render(text, path, as_recognised(audit_text(text)[0]), height=height, titles_in_frame=titles_in_frame,
-           touching=touching)
+    render(
+        text,
+        path,
+        as_recognised(audit_text(text)[0]),
+        height=height,
+        titles_in_frame=titles_in_frame,
+        touching=touching,
+    )
     source = read_document(str(path))
     disclosure = recognize(source)
     return [b for b in source.blocks if isinstance(b, RawTable)], disclosure, run_rules(list(rules()), disclosure)
 
 
-@pytest.mark.parametrize(("seed", "height", "titles_in_frame", "touching"), [
-    (SEEDS[0], 595, False, False), (SEEDS[0], 595, True, False),
-    # the title rows of 表二 alone at a page's foot: a one-column frame is text, and the PDF paragraph
-    # glues 部门名称：… to the title (recognize/disclosure.py cuts it as a unit line)
-    (SEEDS[1], 444, True, False),
-    # each frame right under the one before (one grid of rulings, parted by ingest/pdf/grid.py)
-    (SEEDS[0], 595, True, True), (SEEDS[1], 595, True, True)])
-def test_tables_sharing_a_page_stay_apart_and_one_over_a_break_is_joined(seed, height, titles_in_frame, touching,
-                                                                         tmp_path):
+@pytest.mark.parametrize(
+    ("seed", "height", "titles_in_frame", "touching"),
+    [
+        (SEEDS[0], 595, False, False),
+        (SEEDS[0], 595, True, False),
+        # the title rows of 表二 alone at a page's foot: a one-column frame is text, and the PDF paragraph
+        # glues 部门名称：… to the title (recognize/disclosure.py cuts it as a unit line)
+        (SEEDS[1], 444, True, False),
+        # each frame right under the one before (one grid of rulings, parted by ingest/pdf/grid.py)
+        (SEEDS[0], 595, True, True),
+        (SEEDS[1], 595, True, True),
+    ],
+)
+def test_tables_sharing_a_page_stay_apart_and_one_over_a_break_is_joined(
+    seed, height, titles_in_frame, touching, tmp_path
+):
     """A seed as a PDF with several tables on a page (the issue's rendering of seed 000 lost 5 of
     its 13 tables)."""
     text = tables_part(seed_text(seed))

@@ -32,8 +32,14 @@ from budgetlint.recognize import recognize
 from budgetlint.rulebook import load_rules
 
 # name -> (unit, kind): no name ends another, so each phrase names exactly one indicator
-INDICATORS = {"培训学生人数": ("人", "count"), "发放补助次数": ("次", "count"), "建成实训室": ("个", "count"),
-              "学生证书获取率": ("%", "rate"), "受助学生满意度": ("%", "rate"), "设备购置费用": ("万元", "money")}
+INDICATORS = {
+    "培训学生人数": ("人", "count"),
+    "发放补助次数": ("次", "count"),
+    "建成实训室": ("个", "count"),
+    "学生证书获取率": ("%", "rate"),
+    "受助学生满意度": ("%", "rate"),
+    "设备购置费用": ("万元", "money"),
+}
 COMPARING = {"SE010", "PT008"}
 
 
@@ -70,17 +76,27 @@ def indicators(draw) -> list[Indicator]:
         decimals = 0 if kind == "count" else 2 if kind == "money" else draw(st.integers(0, 2))
         low, high = {"count": (1, 3000), "rate": (50, 100), "money": (1, 999)}[kind]
         scale = Decimal(1).scaleb(-decimals)
-        value = st.integers(low * 10 ** decimals, high * 10 ** decimals).map(scale.__mul__)
+        value = st.integers(low * 10**decimals, high * 10**decimals).map(scale.__mul__)
         out.append(Indicator(name, draw(value), draw(value), decimals))
     return out
 
 
 # ------------------------------------------------------------------------------- the two layouts
 
+
 def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], int]]:
     """The document and the line of each number: (indicator, expected|actual|target|value) -> line."""
-    lines = ["\t项目支出绩效自评表", "", "\t项目名称", "\t生成的项目", "",
-             "\t年度总体目标", "\t预期目标", "\t实际完成情况", ""]
+    lines = [
+        "\t项目支出绩效自评表",
+        "",
+        "\t项目名称",
+        "\t生成的项目",
+        "",
+        "\t年度总体目标",
+        "\t预期目标",
+        "\t实际完成情况",
+        "",
+    ]
     expected = "本项目计划" + "，".join(f"{i.name}{i.show(i.target)}{i.unit}" for i in rows) + "。"
     actual = "截至2024年12月31日，本项目已完成" + "，".join(f"{i.name}{i.show(i.actual)}{i.unit}" for i in rows) + "。"
     at: dict[tuple[int, str], int] = {}
@@ -91,24 +107,39 @@ def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], i
     lines += ["\t", *(f"\t{h}" for h in headers), ""]
     for k, i in enumerate(rows):
         weight = 100 // len(rows)
-        lines += ["\t年度绩效指标完成情况" if k == 0 else "\t", "\t产出指标" if k == 0 else "\t",
-                  "\t数量指标" if k == 0 else "\t", f"\t{i.name}", f"\t{weight}",
-                  f"\t{i.operator}{i.show(i.target)}{i.unit}", f"\t={i.show(i.actual)}{i.unit}", "\t100%",
-                  f"\t{weight}", ""]
+        lines += [
+            "\t年度绩效指标完成情况" if k == 0 else "\t",
+            "\t产出指标" if k == 0 else "\t",
+            "\t数量指标" if k == 0 else "\t",
+            f"\t{i.name}",
+            f"\t{weight}",
+            f"\t{i.operator}{i.show(i.target)}{i.unit}",
+            f"\t={i.show(i.actual)}{i.unit}",
+            "\t100%",
+            f"\t{weight}",
+            "",
+        ]
         at[(k, "target")], at[(k, "value")] = len(lines) - 4, len(lines) - 3
     return "\n".join(lines) + "\n", at
 
 
 def target_table(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], int]]:
     goal = "，".join(f"{i.name}{i.show(i.target)}{i.unit}" for i in rows) + "。"
-    lines = ["忻州市市级预算部门（单位）项目支出绩效目标表", "", "(2024年度)", "",
-             "项目名称\t\t生成的项目\t\t\t\t", "主管部门及代码\t\t135-忻州市教育局\t\t实施单位\t\t忻州职业技术学院",
-             "项目属性\t\t一次性项目（1年结束）\t\t项目期\t\t1年",
-             "项目资金 (元)\t\t实施期资金总额:\t1,000,000\t\t年度资金总额:\t1,000,000",
-             "\t\t其中:中央财政资金\t0\t\t其中:中央财政资金\t0",
-             "\t\t市县(区)财政资金\t1,000,000\t\t市县(区)财政资金\t1,000,000",
-             "\t\t实施期目标\t\t\t年度目标\t", f"总体目标\t\t{goal}\t\t\t{goal}\t",
-             "绩效指标\t\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值"]
+    lines = [
+        "忻州市市级预算部门（单位）项目支出绩效目标表",
+        "",
+        "(2024年度)",
+        "",
+        "项目名称\t\t生成的项目\t\t\t\t",
+        "主管部门及代码\t\t135-忻州市教育局\t\t实施单位\t\t忻州职业技术学院",
+        "项目属性\t\t一次性项目（1年结束）\t\t项目期\t\t1年",
+        "项目资金 (元)\t\t实施期资金总额:\t1,000,000\t\t年度资金总额:\t1,000,000",
+        "\t\t其中:中央财政资金\t0\t\t其中:中央财政资金\t0",
+        "\t\t市县(区)财政资金\t1,000,000\t\t市县(区)财政资金\t1,000,000",
+        "\t\t实施期目标\t\t\t年度目标\t",
+        f"总体目标\t\t{goal}\t\t\t{goal}\t",
+        "绩效指标\t\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值",
+    ]
     at = {(k, "expected"): len(lines) - 1 for k in range(len(rows))}
     for k, i in enumerate(rows):
         level2 = "成本指标" if INDICATORS[i.name][1] == "money" else "数量指标"
@@ -119,8 +150,10 @@ def target_table(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], int]
     return "\n".join(lines) + "\n", at
 
 
-LAYOUTS = {"self_evaluation": (self_evaluation, "xinjiang-final-account", ("expected", "actual", "target", "value")),
-           "target_table": (target_table, "shanxi-budget", ("expected", "target"))}
+LAYOUTS = {
+    "self_evaluation": (self_evaluation, "xinjiang-final-account", ("expected", "actual", "target", "value")),
+    "target_table": (target_table, "shanxi-budget", ("expected", "target")),
+}
 
 
 def audit(text: str, template: str):
@@ -129,6 +162,7 @@ def audit(text: str, template: str):
 
 
 # ------------------------------------------------------------------------------------ properties
+
 
 @given(rows=indicators(), layout=st.sampled_from(sorted(LAYOUTS)))
 def test_consistent_prose_gives_no_finding(rows, layout):
@@ -167,5 +201,7 @@ def test_one_altered_number_is_found_at_its_line(rows, layout, data):
     assert lines[line_no - 1] != text.split("\n")[line_no - 1]
     note(f"{place} of {row.name}: {row.show(old)} -> {row.show(new)} on line {line_no}")
     run = audit("\n".join(lines), template)
-    assert any(loc.line == line_no for f in run.findings for loc in f.locations), \
-        (line_no, [(f.rule, [loc.line for loc in f.locations]) for f in run.findings])
+    assert any(loc.line == line_no for f in run.findings for loc in f.locations), (
+        line_no,
+        [(f.rule, [loc.line for loc in f.locations]) for f in run.findings],
+    )

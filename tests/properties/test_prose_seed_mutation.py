@@ -65,7 +65,8 @@ def test_changing_a_stated_indicator_value_gives_a_finding_at_its_line(data):
     new_line = mutated_line(lines[line_no - 1], q, occurrence, beyond)
     assert new_line is not None
     note(f"line {line_no} {label}: {q.span.text} -> {new_line}")
-    changed = [*lines[:line_no - 1], new_line, *lines[line_no:]]
+    changed = [*lines[: line_no - 1], new_line, *lines[line_no:]]
     run = run_rules(prose_rules(), recognize(read_text("\n".join(changed), path=SEED.name)))
-    assert any((f.rule, f.message) not in baseline and any(loc.line == line_no for loc in f.locations)
-               for f in run.findings)
+    assert any(
+        (f.rule, f.message) not in baseline and any(loc.line == line_no for loc in f.locations) for f in run.findings
+    )

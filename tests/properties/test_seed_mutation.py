@@ -63,5 +63,4 @@ def test_changing_one_amount_gives_a_finding_at_its_line(seed, data):
     text = seed_text(seed)
     _, run = audit_text(replace_cell(text, cell, new_text), path=seed)
     found = new_findings_at(seed_baseline(seed), run, cell.line)
-    assert found, (f"no new finding at line {cell.line} after {cell.describe()} -> {new_text}; "
-                   f"summary {run.summary}")
+    assert found, f"no new finding at line {cell.line} after {cell.describe()} -> {new_text}; summary {run.summary}"

@@ -32,8 +32,21 @@ from budgetlint.rulebook import load_rules
 
 CENT = Decimal("0.01")
 TEMPLATE = "xinjiang-final-account"
-HEADER = ["一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分", "指标值设定依据",
-          "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施"]
+HEADER = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "权重",
+    "目标值",
+    "业绩值",
+    "完成率",
+    "指标得分",
+    "指标值设定依据",
+    "上年完成情况",
+    "赋分规则",
+    "佐证资料",
+    "偏差原因分析及改进措施",
+]
 FORMULAS = {  # as in rules/self-evaluation/SE005.yaml: (applies for r <1, r ≥1, met only) -> w, r
     "proportional": lambda w, r: w * r,
     "sixty": lambda w, r: w * max(r - Decimal("0.6"), Decimal(0)) / Decimal("0.4"),
@@ -47,8 +60,16 @@ def se_rules():
     """The SE rules that check a table's arithmetic (执行率, 完成率, 得分, 权重, 总分). Left out: the rules on
     a document's scoring practice (met_ceiling_rate, exceeded_score: the generator mixes accepted methods on
     purpose) and on its prose, which the generated tables do not carry."""
-    arithmetic = {"execution_rate", "self_eval_funding_sum", "execution_score", "completion_rate", "indicator_score",
-                  "weight_total", "score_total", "deviation_reason"}
+    arithmetic = {
+        "execution_rate",
+        "self_eval_funding_sum",
+        "execution_score",
+        "completion_rate",
+        "indicator_score",
+        "weight_total",
+        "score_total",
+        "deviation_reason",
+    }
     return [r for r in load_rules() if r.id.startswith("SE") and r.kind in arithmetic]
 
 
@@ -105,9 +126,24 @@ def render(indicators: list[Indicator], funding: tuple[Decimal, Decimal, Decimal
     row(["", *HEADER])
     for i, ind in enumerate(indicators):
         first = "年度绩效指标完成情况" if i == 0 else ""
-        numbers = row([first, "产出指标" if i == 0 else "", "数量指标" if i == 0 else "", ind.name, str(ind.weight),
-                       ind.target, ind.actual, f"{ind.rate}%", str(ind.score), "计划标准", "/", "按照完成比例赋分",
-                       "工作资料", "偏差原因已说明。"])
+        numbers = row(
+            [
+                first,
+                "产出指标" if i == 0 else "",
+                "数量指标" if i == 0 else "",
+                ind.name,
+                str(ind.weight),
+                ind.target,
+                ind.actual,
+                f"{ind.rate}%",
+                str(ind.score),
+                "计划标准",
+                "/",
+                "按照完成比例赋分",
+                "工作资料",
+                "偏差原因已说明。",
+            ]
+        )
         for role, offset in (("target", 5), ("actual", 6), ("rate", 7), ("score", 8)):
             lines[(i, role)] = numbers[offset]
     total = sum((ind.score for ind in indicators), score)
@@ -142,22 +178,25 @@ def indicators(draw, index: int, weight: int) -> Indicator:
         rate = half_up(Decimal(actual) * 100 / target)
         met = actual >= target if kind == "at_least" else actual == target
         op = ">=" if kind == "at_least" else "="
-        return Indicator(kind, name, weight, f"{op}{target}个", f"={actual}个", rate,
-                         scored(weight, rate, met, choice), met)
+        return Indicator(
+            kind, name, weight, f"{op}{target}个", f"={actual}个", rate, scored(weight, rate, met, choice), met
+        )
     if kind == "at_most":
         target = draw(st.integers(2, 900), label=f"target{index}")
         actual = draw(st.integers(3, 2 * target), label=f"actual{index}")
         met = actual <= target
         full = met and draw(st.booleans(), label=f"met_full{index}")
         rate = Decimal("100.00") if full else half_up(Decimal(actual) * 100 / target)
-        return Indicator(kind, name, weight, f"<={target}万元", f"={actual}万元", rate,
-                         scored(weight, rate, met, choice), met)
+        return Indicator(
+            kind, name, weight, f"<={target}万元", f"={actual}万元", rate, scored(weight, rate, met, choice), met
+        )
     if kind == "deadline":
         met = draw(st.booleans(), label=f"met{index}")
         actual = "2024年11月30日" if met else "2025年3月5日"
         rate = Decimal("100.00") if met else Decimal("0.00")
-        return Indicator(kind, name, weight, "=2024年12月10日前", actual, rate, Decimal(weight) if met else Decimal(0),
-                         met)
+        return Indicator(
+            kind, name, weight, "=2024年12月10日前", actual, rate, Decimal(weight) if met else Decimal(0), met
+        )
     return Indicator(kind, name, weight, "明显提升", "达到预期指标", Decimal("100.00"), Decimal(weight), True)
 
 
@@ -243,4 +282,5 @@ def test_altering_one_cell_gives_a_finding_at_its_line(table, data):
     note(f"{items[index]} -> {changed}; line {line}")
     run = audit(rendered.text)
     assert any(line in {loc.line for loc in f.locations} for f in run.findings), (
-        f"no finding at line {line}; findings {[(f.rule, f.message) for f in run.findings]}")
+        f"no finding at line {line}; findings {[(f.rule, f.message) for f in run.findings]}"
+    )

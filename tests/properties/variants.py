@@ -76,26 +76,24 @@ def table_blocks(text: str, disclosure: Disclosure) -> tuple[list[str], list[Blo
     starts.sort()
     last_row = max(r.line for t in disclosure.tables for r in t.rows)
     end = next(i for i in range(last_row, len(lines)) if lines[i].startswith("第三部分"))
-    blocks = [Block(s, starts[k + 1][0] if k + 1 < len(starts) else end, title)
-              for k, (s, title) in enumerate(starts)]
+    blocks = [Block(s, starts[k + 1][0] if k + 1 < len(starts) else end, title) for k, (s, title) in enumerate(starts)]
     return lines, blocks
 
 
-def national_variant(text: str, disclosure: Disclosure, numbering: int, orders: list[bool],
-                     order: list[int]) -> str:
+def national_variant(text: str, disclosure: Disclosure, numbering: int, orders: list[bool], order: list[int]) -> str:
     """The seed with every table retitled and the table blocks in `order` (a permutation)."""
     lines, blocks = table_blocks(text, disclosure)
     renamed = {b.title: retitle(b.title, k + 1, numbering, orders) for k, b in enumerate(blocks)}
     body = []
     for k in order:
-        block = lines[blocks[k].start:blocks[k].end]
+        block = lines[blocks[k].start : blocks[k].end]
         body += [renamed[blocks[k].title], *block[1:]]
-    head = lines[:blocks[0].start]
+    head = lines[: blocks[0].start]
     for i, line in enumerate(head):  # the 目录 names the same titles
         for old, new in renamed.items():
             if old in line:
                 head[i] = line.replace(old, new)
-    return "\n".join(head + body + lines[blocks[-1].end:])
+    return "\n".join(head + body + lines[blocks[-1].end :])
 
 
 def split_files(text: str, disclosure: Disclosure) -> tuple[str, str]:

@@ -65,8 +65,7 @@ def test_malformed_rule_yaml_is_a_rule_error():
 
 
 def test_unknown_param_is_caught_at_load(tmp_path):
-    text = (Path(RULES[0].path).read_text(encoding="utf-8")
-            .replace("check:\n", "check:\n  colums: [total]\n", 1))
+    text = Path(RULES[0].path).read_text(encoding="utf-8").replace("check:\n", "check:\n  colums: [total]\n", 1)
     bad = tmp_path / f"{RULES[0].id}.yaml"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(RuleError) as info:
@@ -74,11 +73,14 @@ def test_unknown_param_is_caught_at_load(tmp_path):
     assert "colums" in info.value.message
 
 
-@pytest.mark.parametrize("rule_id, find, to", [
-    ("DC012", "pattern: '(?:\\(cid:\\d++\\))+'", "pattern: '(?:\\(cid:\\d++\\)'"),  # text_pattern
-    ("DC013", "line: '^编制(?:部门|单位)", "line: '^编制(?:部门|单位"),  # unit_name
-    ("DC008", "['本部门',", "['本部门(',"),  # scope_wording: a list of regexes per scope
-])
+@pytest.mark.parametrize(
+    "rule_id, find, to",
+    [
+        ("DC012", "pattern: '(?:\\(cid:\\d++\\))+'", "pattern: '(?:\\(cid:\\d++\\)'"),  # text_pattern
+        ("DC013", "line: '^编制(?:部门|单位)", "line: '^编制(?:部门|单位"),  # unit_name
+        ("DC008", "['本部门',", "['本部门(',"),  # scope_wording: a list of regexes per scope
+    ],
+)
 def test_a_parameter_regex_that_does_not_compile_is_a_rule_error(tmp_path, rule_id, find, to):
     source = Path(next(r.path for r in RULES if r.id == rule_id)).read_text(encoding="utf-8")
     assert find in source
@@ -115,8 +117,10 @@ def test_a_rule_without_message_gets_its_kinds_default_and_rules_show_prints_it(
     text = (FIXTURES.parent / "rules" / "tables" / "TB001.yaml").read_text(encoding="utf-8")
     (tmp_path / "TB901.yaml").write_text(
         "\n".join(line for line in text.split("\n") if not line.startswith("message:"))
-        .replace("id: TB001", "id: TB901").replace("name: revenue-items-differ-from-revenue-total", "name: tb-901"),
-        encoding="utf-8")
+        .replace("id: TB001", "id: TB901")
+        .replace("name: revenue-items-differ-from-revenue-total", "name: tb-901"),
+        encoding="utf-8",
+    )
     rule = load_rule(tmp_path / "TB901.yaml", {"column_sum": "{subject}：默认"})
     assert rule.message == "{subject}：默认"
     shown = rule_doc("TB001")
@@ -127,7 +131,8 @@ def test_a_rule_without_message_gets_its_kinds_default_and_rules_show_prints_it(
 def test_a_rule_without_message_of_a_kind_without_default_is_refused(tmp_path):
     text = (FIXTURES.parent / "rules" / "tables" / "TB001.yaml").read_text(encoding="utf-8")
     (tmp_path / "TB001.yaml").write_text(
-        "\n".join(line for line in text.split("\n") if not line.startswith("message:")), encoding="utf-8")
+        "\n".join(line for line in text.split("\n") if not line.startswith("message:")), encoding="utf-8"
+    )
     with pytest.raises(RuleError, match="没有默认消息"):
         load_rule(tmp_path / "TB001.yaml", {})
 
@@ -194,6 +199,7 @@ def test_a_malformed_cases_file_is_one_error_naming_the_file_and_the_field(tmp_p
 
 # --- errors at the edges: one Chinese line naming the file and the field ----------------------
 
+
 def _rule_with(tmp_path, rule_id, find, to):
     source = Path(next(r.path for r in RULES if r.id == rule_id)).read_text(encoding="utf-8")
     assert find in source
@@ -206,8 +212,20 @@ def _rule_with(tmp_path, rule_id, find, to):
     return info.value.message
 
 
-@pytest.mark.parametrize("template", ["{subject:d}", "{subject:>10000000}", "{subject!r}", "{}", "{0}",
-                                      "{subject.__class__}", "{actual[0]}", "{subject", "subject}"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{subject:d}",
+        "{subject:>10000000}",
+        "{subject!r}",
+        "{}",
+        "{0}",
+        "{subject.__class__}",
+        "{actual[0]}",
+        "{subject",
+        "subject}",
+    ],
+)
 def test_a_message_template_with_a_format_spec_or_an_odd_field_is_refused_at_load(tmp_path, template):
     message = _rule_with(tmp_path, "TB001", "id: TB001", f"id: TB001\nmessage: '{template}'")
     assert message.startswith("规则定义有误：字段 message：消息模板") and "；" not in message

@@ -28,6 +28,8 @@ def test_every_module_the_docs_name_exists(doc):
 
 
 def test_the_check_finds_a_module_that_is_gone():
-    assert named_paths("`recognize/performance.py` and `checks/scoring/`") == ["recognize/performance.py",
-                                                                            "checks/scoring/"]
+    assert named_paths("`recognize/performance.py` and `checks/scoring/`") == [
+        "recognize/performance.py",
+        "checks/scoring/",
+    ]
     assert not (PACKAGE / "recognize" / "performance.py").exists()

@@ -66,9 +66,17 @@ def test_findings_are_the_failing_evaluations_sorted_by_page_and_line(rules, see
 
 def test_a_finding_fills_the_message_and_takes_the_evaluations_severity(rules):
     rule = rules[0].model_copy(update={"message": "{subject}：报告值 {actual}，应为 {expected}{unit}，{row}"})
-    evaluation = Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject="表3 合计", expected="5.00", actual="6.00",
-                            unit="万元", severity="info", values={"row": "合计"},
-                            locations=(Location(file="x.txt", line=7),))
+    evaluation = Evaluation(
+        rule=rule.id,
+        outcome=Outcome.FAIL,
+        subject="表3 合计",
+        expected="5.00",
+        actual="6.00",
+        unit="万元",
+        severity="info",
+        values={"row": "合计"},
+        locations=(Location(file="x.txt", line=7),),
+    )
     finding = finding_of(rule, evaluation)
     assert finding.message == "表3 合计：报告值 6.00，应为 5.00万元，合计"
     assert finding.severity == "info" and finding.rule == rule.id and finding.locations[0].line == 7

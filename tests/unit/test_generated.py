@@ -25,8 +25,11 @@ def _generate_module():
 
 
 def test_generated_files_are_current():
-    stale = [str(path.relative_to(REPO)) for path, text in _generate_module().generated().items()
-             if not path.exists() or path.read_text(encoding="utf-8") != text]
+    stale = [
+        str(path.relative_to(REPO))
+        for path, text in _generate_module().generated().items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
     assert stale == [], "run .venv/bin/python tools/generate.py"
 
 
@@ -40,8 +43,13 @@ def _files(kind: str) -> list[Path]:
     yaml_files = sorted(RULES.rglob("*.yaml"))
     templates = [p for p in yaml_files if p.relative_to(RULES).parts[0] == "templates"]
     return {
-        "rule.schema.json": [p for p in yaml_files if p.relative_to(RULES).parts[0] not in ("templates", "vocabulary")
-                             and not p.name.endswith(".cases.yaml") and p.name != "messages.yaml"],
+        "rule.schema.json": [
+            p
+            for p in yaml_files
+            if p.relative_to(RULES).parts[0] not in ("templates", "vocabulary")
+            and not p.name.endswith(".cases.yaml")
+            and p.name != "messages.yaml"
+        ],
         "cases.schema.json": [p for p in yaml_files if p.name.endswith(".cases.yaml")],
         "template.schema.json": [p for p in templates if p.name == "template.yaml"],
         "table.schema.json": [p for p in templates if p.parent.name == "tables"],
@@ -53,8 +61,10 @@ def test_every_bundled_file_is_valid_against_its_schema(name):
     validator = _validator(name)
     files = _files(name)
     assert len(files) >= 6
-    invalid = {str(p.relative_to(RULES)): next(iter(validator.iter_errors(load_yaml(p.read_text(encoding="utf-8")))),
-                                               None) for p in files}
+    invalid = {
+        str(p.relative_to(RULES)): next(iter(validator.iter_errors(load_yaml(p.read_text(encoding="utf-8")))), None)
+        for p in files
+    }
     assert {path: error.message for path, error in invalid.items() if error} == {}
 
 

@@ -3,15 +3,18 @@ import pytest
 from budgetlint.labels import code_level, is_code, normalise_label, squeeze
 
 
-@pytest.mark.parametrize("printed, label, numbered", [
-    ("一、一般公共预算", "一般公共预算", True),
-    ("二十九、债务发行费用 支出", "债务发行费用支出", True),
-    ("①公务用车购置费", "公务用车购置费", True),
-    ("（一）政府购买服务", "政府购买服务", True),
-    ("因公出国(境)费", "因公出国（境）费", False),
-    ("本年收入合计", "本年收入合计", False),
-    ("2024年省级福利彩票公益金资助项目", "2024年省级福利彩票公益金资助项目", False),
-])
+@pytest.mark.parametrize(
+    "printed, label, numbered",
+    [
+        ("一、一般公共预算", "一般公共预算", True),
+        ("二十九、债务发行费用 支出", "债务发行费用支出", True),
+        ("①公务用车购置费", "公务用车购置费", True),
+        ("（一）政府购买服务", "政府购买服务", True),
+        ("因公出国(境)费", "因公出国（境）费", False),
+        ("本年收入合计", "本年收入合计", False),
+        ("2024年省级福利彩票公益金资助项目", "2024年省级福利彩票公益金资助项目", False),
+    ],
+)
 def test_normalise_label_strips_numbering_spaces_and_width(printed, label, numbered):
     assert normalise_label(printed) == (label, numbered)
 
@@ -20,8 +23,10 @@ def test_squeeze_joins_wrapped_header_cells():
     assert squeeze("国有资本经营 预算") == "国有资本经营预算"
 
 
-@pytest.mark.parametrize("text, expected", [("205", True), ("20503", True), ("2050302", True),
-                                            ("2050", False), ("合计", False), ("1", False)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("205", True), ("20503", True), ("2050302", True), ("2050", False), ("合计", False), ("1", False)],
+)
 def test_is_code_accepts_three_five_seven_digits(text, expected):
     assert is_code(text) is expected
 

@@ -5,15 +5,18 @@ import pytest
 from budgetlint.numbers import Interval, convert, format_amount, interval_of, parse_amount
 
 
-@pytest.mark.parametrize("text, value, decimals", [
-    ("13600.83", "13600.83", 2),
-    ("13,901.07", "13901.07", 2),
-    ("１２３．４", "123.4", 1),
-    ("-5", "-5", 0),
-    ("(5.00)", "-5.00", 2),
-    ("0", "0", 0),
-    (" 7700.83 ", "7700.83", 2),
-])
+@pytest.mark.parametrize(
+    "text, value, decimals",
+    [
+        ("13600.83", "13600.83", 2),
+        ("13,901.07", "13901.07", 2),
+        ("１２３．４", "123.4", 1),
+        ("-5", "-5", 0),
+        ("(5.00)", "-5.00", 2),
+        ("0", "0", 0),
+        (" 7700.83 ", "7700.83", 2),
+    ],
+)
 def test_parse_amount_reads_printed_numbers(text, value, decimals):
     amount = parse_amount(text)
     assert amount is not None

@@ -11,16 +11,31 @@ import pytest
 from budgetlint.api import read_disclosure
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
-KINDS = ["budget_summary", "revenue_summary", "expenditure_summary", "fiscal_summary", "general_budget_expenditure",
-         "basic_expenditure_economic", "fund_revenue", "fund_expenditure", "soe_capital", "three_public",
-         "operating_expenses", "project_current", "project_carryover"]
+KINDS = [
+    "budget_summary",
+    "revenue_summary",
+    "expenditure_summary",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "basic_expenditure_economic",
+    "fund_revenue",
+    "fund_expenditure",
+    "soe_capital",
+    "three_public",
+    "operating_expenses",
+    "project_current",
+    "project_carryover",
+]
 PRINTED_ROWS = {
     "000_b2c7b50d282cc0b6.txt": [35, 24, 24, 39, 24, 30, 3, 2, 4, 8, 3, 23, 10],
     "001_e1c2a9d2af1eed61.txt": [35, 30, 30, 39, 27, 29, 6, 2, 4, 8, 3, 103, 22],
     "004_b39ab111367c9db1.txt": [35, 45, 45, 39, 41, 49, 7, 8, 4, 8, 4, 39, 22],
 }
-UNITS = {"000_b2c7b50d282cc0b6.txt": ("忻州职业技术学院", 2024), "001_e1c2a9d2af1eed61.txt": ("长治职业技术学院", 2025),
-         "004_b39ab111367c9db1.txt": ("忻州市民政局", 2024)}
+UNITS = {
+    "000_b2c7b50d282cc0b6.txt": ("忻州职业技术学院", 2024),
+    "001_e1c2a9d2af1eed61.txt": ("长治职业技术学院", 2025),
+    "004_b39ab111367c9db1.txt": ("忻州市民政局", 2024),
+}
 
 
 @pytest.mark.parametrize("name", sorted(PRINTED_ROWS))
@@ -64,8 +79,13 @@ def test_facts_carry_line_page_table_row_and_column():
     expenditure = d.tables_of("expenditure_summary")[0]
     fact = next(r for r in expenditure.rows if r.code == "2050305").cells["project"]
     loc = fact.location
-    assert (fact.text, loc.line, loc.table, loc.row, loc.column) == ("7353.87", 147, "2024年预算支出总表",
-                                                                     "2050305 高等职业教育", "项目支出")
+    assert (fact.text, loc.line, loc.table, loc.row, loc.column) == (
+        "7353.87",
+        147,
+        "2024年预算支出总表",
+        "2050305 高等职业教育",
+        "项目支出",
+    )
     assert (loc.page, loc.page_basis) == (5, "toc")
 
 

@@ -33,8 +33,10 @@ def test_both_loaders_give_the_same_rules(monkeypatch, tmp_path):
     monkeypatch.setattr(yaml_loader, "SAFE_LOADER", yaml.SafeLoader)
     extra = tmp_path / "extra"
     extra.mkdir()
-    (extra / "TB900.yaml").write_text((RULES / "tables" / "TB001.yaml").read_text(encoding="utf-8")
-                                      .replace("id: TB001", "id: TB900"), encoding="utf-8")
+    (extra / "TB900.yaml").write_text(
+        (RULES / "tables" / "TB001.yaml").read_text(encoding="utf-8").replace("id: TB001", "id: TB900"),
+        encoding="utf-8",
+    )
     pure = [r for r in load_rules([extra]) if r.id != "TB900"]
     assert [r.model_dump() for r in pure] == [r.model_dump() for r in fast]
     assert [r.params for r in pure] == [r.params for r in fast]
@@ -51,12 +53,13 @@ def test_rules_are_loaded_once_until_a_file_changes(tmp_path):
     extra = tmp_path / "extra"
     extra.mkdir()
     rule = extra / "TB901.yaml"
-    rule.write_text((RULES / "tables" / "TB001.yaml").read_text(encoding="utf-8").replace("id: TB001", "id: TB901"),
-                    encoding="utf-8")
+    rule.write_text(
+        (RULES / "tables" / "TB001.yaml").read_text(encoding="utf-8").replace("id: TB001", "id: TB901"),
+        encoding="utf-8",
+    )
     first, again = load_rules([extra]), load_rules([extra])
     assert [id(r) for r in first] == [id(r) for r in again]  # the same objects: not read twice
-    rule.write_text(rule.read_text(encoding="utf-8").replace("severity: error", "severity: warning"),
-                    encoding="utf-8")
+    rule.write_text(rule.read_text(encoding="utf-8").replace("severity: error", "severity: warning"), encoding="utf-8")
     changed = next(r for r in load_rules([extra]) if r.id == "TB901")
     assert changed.severity == "warning"
     rule.write_text("id: TB901\ncheck: [", encoding="utf-8")

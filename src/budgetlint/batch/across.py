@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # a scan's store: sqlite3 is not imported by a `check`
     from budgetlint.batch.store import Store
 
 
-def run_all(rules: list[Rule], entries: list[Entry],
-            load: Callable[[int], DocumentFigures]) -> Iterator[tuple[int, RuleRun]]:
+def run_all(
+    rules: list[Rule], entries: list[Entry], load: Callable[[int], DocumentFigures]
+) -> Iterator[tuple[int, RuleRun]]:
     """Each document's run of the rules across documents, against all the others (loaded only when
     a rule asks, a few at a time); nothing when none is selected."""
     if not any(r.kind in ACROSS_KINDS for r in rules):

@@ -73,8 +73,9 @@ class DaskExecutor:
             job = next(pending, None)
             if job is None:
                 return
-            future = client.submit(check_document, job, self.settings, pure=False,
-                                    key=f"budgetlint-{job.index}-{time.monotonic_ns()}")
+            future = client.submit(
+                check_document, job, self.settings, pure=False, key=f"budgetlint-{job.index}-{time.monotonic_ns()}"
+            )
             submitted[future] = (job, time.monotonic())
             if self.on_start is not None:
                 self.on_start(job)
@@ -94,8 +95,12 @@ class DaskExecutor:
                 elif self.timeout is not None and now - started > self.timeout:
                     submitted.pop(future)
                     future.cancel()
-                    yield not_checked(job, f"{job.path}: 未检查：超过单个文件的时限 {self.timeout:g} 秒"
-                                           f"（Dask 任务已取消；--timeout 可调整）", self.timeout)
+                    yield not_checked(
+                        job,
+                        f"{job.path}: 未检查：超过单个文件的时限 {self.timeout:g} 秒"
+                        f"（Dask 任务已取消；--timeout 可调整）",
+                        self.timeout,
+                    )
                     submit()
 
     @staticmethod

@@ -71,15 +71,18 @@ _rules_lock = threading.Lock()  # Dask runs jobs in a worker's threads
 
 def rules_for(settings: Settings) -> list[Rule]:
     """The selected rules, loaded once per process and Settings."""
-    key = Settings(settings.select, settings.ignore, settings.rules_dirs, severity=settings.severity,
-                   limits=settings.limits)
+    key = Settings(
+        settings.select, settings.ignore, settings.rules_dirs, severity=settings.severity, limits=settings.limits
+    )
     with _rules_lock:
         if key not in _rules:
-            _rules[key] = api.configured_rules(Config(severity=dict(settings.severity)),
-                                               select=list(settings.select) or None,
-                                               ignore=list(settings.ignore) or None,
-                                               rules_dirs=list(settings.rules_dirs),  # as typed: "" is refused
-                                               limits=settings.limits)
+            _rules[key] = api.configured_rules(
+                Config(severity=dict(settings.severity)),
+                select=list(settings.select) or None,
+                ignore=list(settings.ignore) or None,
+                rules_dirs=list(settings.rules_dirs),  # as typed: "" is refused
+                limits=settings.limits,
+            )
         return _rules[key]
 
 
@@ -131,19 +134,22 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
     try:
         doc = api.check_files(job.paths, rules_for(settings), pairing=job.pairing, limits=settings.limits)
         if settings.waivers:
-            doc = api.waive_document(doc, {w.fingerprint: w for w in settings.waivers},
-                                     settings.today or dt.date.today())
+            doc = api.waive_document(
+                doc, {w.fingerprint: w for w in settings.waivers}, settings.today or dt.date.today()
+            )
         sha256, size = _identity(job) if doc.error is None else (None, None)
         record = record_of(doc)
         rendered = _render(record, doc, settings)
     except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
         return not_checked(job, exc.user_text(), time.perf_counter() - started)
     except OSError as exc:
-        return not_checked(job, f"{display_path(job.path)}: 无法读取文件：{os_reason(exc)}",
-                           time.perf_counter() - started)
+        return not_checked(
+            job, f"{display_path(job.path)}: 无法读取文件：{os_reason(exc)}", time.perf_counter() - started
+        )
     except Exception as exc:  # a crash on one document is that document's, never the batch's
-        return not_checked(job, f"{display_path(job.path)}: 内部错误 {type(exc).__name__}: {exc}",
-                           time.perf_counter() - started)
+        return not_checked(
+            job, f"{display_path(job.path)}: 内部错误 {type(exc).__name__}: {exc}", time.perf_counter() - started
+        )
     return replace(record, sha256=sha256, size=size, rendered=rendered, seconds=time.perf_counter() - started)
 
 
@@ -152,6 +158,12 @@ def _render(record: DocumentRecord, doc, settings: Settings) -> str | None:
         return None
     from budgetlint.report import reporter
 
-    return reporter(settings.render).document(record, doc, color=settings.color, width=settings.width,
-                                              show_skipped=settings.show_skipped, show_waived=settings.show_waived,
-                                              rules=rules_for(settings))
+    return reporter(settings.render).document(
+        record,
+        doc,
+        color=settings.color,
+        width=settings.width,
+        show_skipped=settings.show_skipped,
+        show_waived=settings.show_waived,
+        rules=rules_for(settings),
+    )

@@ -42,9 +42,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def executor(settings: Settings, *, jobs: int | None, timeout: float | None, memory_mib: int | None,
-             scheduler: str | None = None, in_process: bool = False,
-             on_start: Callable[[Job], None] | None = None):
+def executor(
+    settings: Settings,
+    *,
+    jobs: int | None,
+    timeout: float | None,
+    memory_mib: int | None,
+    scheduler: str | None = None,
+    in_process: bool = False,
+    on_start: Callable[[Job], None] | None = None,
+):
     """The executor a run asked for: Dask when a scheduler address is given, in process for a
     single-file check, else the local pool."""
     if scheduler:
@@ -55,5 +62,10 @@ def executor(settings: Settings, *, jobs: int | None, timeout: float | None, mem
         return InProcess(settings, on_start=on_start)
     from budgetlint.batch.pool import LocalPool
 
-    return LocalPool(settings, jobs=jobs or default_jobs(), timeout=timeout,
-                     memory=memory_mib << 20 if memory_mib else None, on_start=on_start)
+    return LocalPool(
+        settings,
+        jobs=jobs or default_jobs(),
+        timeout=timeout,
+        memory=memory_mib << 20 if memory_mib else None,
+        on_start=on_start,
+    )

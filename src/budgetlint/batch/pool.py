@@ -104,8 +104,9 @@ class LocalPool:
     def _start(self) -> _Worker:
         ctx = _context()
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker_main, args=(child, self.settings, self.function), daemon=True,
-                              name="budgetlint-worker")
+        process = ctx.Process(
+            target=_worker_main, args=(child, self.settings, self.function), daemon=True, name="budgetlint-worker"
+        )
         process.start()
         child.close()
         return _Worker(process, parent)

@@ -36,9 +36,17 @@ class Progress:
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
 
-        bar = RichProgress(TextColumn("[bold]检查"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                           TextColumn("剩余"), TimeRemainingColumn(), TextColumn("{task.fields[now]}"),
-                           console=Console(file=sys.stderr), transient=True)
+        bar = RichProgress(
+            TextColumn("[bold]检查"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[now]}"),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
         self._bar, self._task = bar, bar.add_task("check", total=total, now="")
         bar.start()
 

@@ -38,8 +38,9 @@ class ScanCounts:
     paired: int = 0  # documents made of a text half and a tables half by this run
 
 
-def plan(files: list[Path], store: Store, ruleset: str, *, rerun: bool,
-         pairing: bool = True) -> tuple[list[Job], set[str], int, dict[str, str]]:
+def plan(
+    files: list[Path], store: Store, ruleset: str, *, rerun: bool, pairing: bool = True
+) -> tuple[list[Job], set[str], int, dict[str, str]]:
     """The jobs still to do, the content hashes of the input's documents (a stored pair's instead
     of its halves'), how many files were skipped, and each input's path by its hash."""
     hashed: list[tuple[int, Path, str | None]] = []
@@ -60,11 +61,22 @@ def plan(files: list[Path], store: Store, ruleset: str, *, rerun: bool,
     return jobs, (shas - paired.keys()) | set(paired.values()), skipped, path_of
 
 
-def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = False, pairing: bool = True,
-         jobs: int | None = None, timeout: float | None = None, memory_mib: int | None = None,
-         scheduler: str | None = None, on_plan: Callable[[int, int], None] | None = None,
-         on_start: Callable[[Job], None] | None = None, on_record: Callable[[DocumentRecord], None] | None = None,
-         on_pair: Callable[[DocumentRecord], None] | None = None) -> tuple[ScanCounts, str, set[str]]:
+def scan(
+    files: list[Path],
+    store: Store,
+    settings: Settings,
+    *,
+    rerun: bool = False,
+    pairing: bool = True,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    memory_mib: int | None = None,
+    scheduler: str | None = None,
+    on_plan: Callable[[int, int], None] | None = None,
+    on_start: Callable[[Job], None] | None = None,
+    on_record: Callable[[DocumentRecord], None] | None = None,
+    on_pair: Callable[[DocumentRecord], None] | None = None,
+) -> tuple[ScanCounts, str, set[str]]:
     """Check what is not stored yet; returns the counts, the rule-set version and the hashes of the
     input's documents. `on_record` sees each file's record, `on_pair` each paired document's."""
     ruleset = ruleset_version(settings)
@@ -74,8 +86,9 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
         on_plan(len(todo), skipped)
     sha_of = {job.path: job.sha256 for job in todo}
     if todo:
-        with executor(settings, jobs=jobs, timeout=timeout, memory_mib=memory_mib, scheduler=scheduler,
-                      on_start=on_start) as runner:
+        with executor(
+            settings, jobs=jobs, timeout=timeout, memory_mib=memory_mib, scheduler=scheduler, on_start=on_start
+        ) as runner:
             held: list[DocumentRecord] = []  # halves of split disclosures, waiting for their partner
             stored_alone: set[int] = set()  # of those, the ones an earlier scan stored (not saved again)
             for record in runner.run(todo, ordered=False):
@@ -89,8 +102,11 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
                 _save(store, record, ruleset, counts)
             if pairing and held:  # halves an earlier scan stored alone may find their partner today
                 checked_now = set(sha_of.values())
-                earlier = [replace(r, path=path_of[r.sha256]) for r in store.halves(ruleset, shas)  # as named now
-                           if r.sha256 and r.sha256 not in checked_now]
+                earlier = [
+                    replace(r, path=path_of[r.sha256])
+                    for r in store.halves(ruleset, shas)  # as named now
+                    if r.sha256 and r.sha256 not in checked_now
+                ]
                 stored_alone = {id(r) for r in earlier}
                 held += earlier
             held.sort(key=lambda r: r.path)  # the order they finished in is no order
@@ -115,8 +131,9 @@ def scan(files: list[Path], store: Store, settings: Settings, *, rerun: bool = F
     return counts, ruleset, shas
 
 
-def _save(store: Store, record: DocumentRecord, ruleset: str, counts: ScanCounts,
-          halves: tuple[str, str] | None = None) -> None:
+def _save(
+    store: Store, record: DocumentRecord, ruleset: str, counts: ScanCounts, halves: tuple[str, str] | None = None
+) -> None:
     store.save(record, ruleset, halves=halves)
     counts.checked += record.checked
     counts.not_checked += not record.checked

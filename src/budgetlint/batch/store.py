@@ -124,8 +124,9 @@ class Store:
             if found is None:
                 self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             elif found[0] != SCHEMA_VERSION:
-                raise ReportError(f"结果库的格式版本 {found[0]} 与本程序（{SCHEMA_VERSION}）不同，请换一个文件",
-                                  path=self.path)
+                raise ReportError(
+                    f"结果库的格式版本 {found[0]} 与本程序（{SCHEMA_VERSION}）不同，请换一个文件", path=self.path
+                )
             self._add_columns()
         except sqlite3.DatabaseError as exc:
             raise ReportError(f"无法打开结果库（不是 SQLite 文件或无写入权限）：{exc}", path=self.path) from exc
@@ -150,8 +151,12 @@ class Store:
 
     def has(self, sha256: str, ruleset: str) -> bool:
         """Checked already under this rule set (a document that could not be checked is tried again)."""
-        return self.db.execute("SELECT 1 FROM documents WHERE sha256=? AND ruleset=? AND status='checked'",
-                               (sha256, ruleset)).fetchone() is not None
+        return (
+            self.db.execute(
+                "SELECT 1 FROM documents WHERE sha256=? AND ruleset=? AND status='checked'", (sha256, ruleset)
+            ).fetchone()
+            is not None
+        )
 
     def save(self, record: DocumentRecord, ruleset: str, *, halves: tuple[str, str] | None = None) -> int:
         """Store one document (replacing the same content's row of this rule set) in one transaction;
@@ -164,35 +169,70 @@ class Store:
             if record.sha256 is not None:
                 self.db.execute("DELETE FROM documents WHERE sha256=? AND ruleset=?", (record.sha256, ruleset))
             else:
-                self.db.execute("DELETE FROM documents WHERE path=? AND sha256 IS NULL AND ruleset=?",
-                                (record.path, ruleset))
+                self.db.execute(
+                    "DELETE FROM documents WHERE path=? AND sha256 IS NULL AND ruleset=?", (record.path, ruleset)
+                )
             counts = [record.summary.get(o, 0) for o in OUTCOMES]
             cursor = self.db.execute(
                 f"INSERT INTO documents (path, sha256, ruleset, status, reason, size, unit, unit_key, year, kind, "
                 f"scope, template, {', '.join(f'{chr(34)}{o}{chr(34)}' for o in OUTCOMES)}, seconds, checked_at, "
                 f"parts, coverage, figures, half) VALUES ({', '.join('?' * (18 + len(OUTCOMES)))})",
-                (record.path, record.sha256, ruleset, record.status, record.reason, record.size, record.unit,
-                 unit_key(record.unit), record.year, record.kind, record.scope, record.template, *counts,
-                 record.seconds, time.strftime("%Y-%m-%dT%H:%M:%S"),
-                 json.dumps([asdict(p) for p in record.parts], ensure_ascii=False),
-                 json.dumps(record.coverage, ensure_ascii=False),
-                 record.figures.model_dump_json() if record.figures is not None else None,
-                 json.dumps(record.half, ensure_ascii=False) if record.half is not None else None))
+                (
+                    record.path,
+                    record.sha256,
+                    ruleset,
+                    record.status,
+                    record.reason,
+                    record.size,
+                    record.unit,
+                    unit_key(record.unit),
+                    record.year,
+                    record.kind,
+                    record.scope,
+                    record.template,
+                    *counts,
+                    record.seconds,
+                    time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    json.dumps([asdict(p) for p in record.parts], ensure_ascii=False),
+                    json.dumps(record.coverage, ensure_ascii=False),
+                    record.figures.model_dump_json() if record.figures is not None else None,
+                    json.dumps(record.half, ensure_ascii=False) if record.half is not None else None,
+                ),
+            )
             document_id = cursor.lastrowid
             assert document_id is not None
             self._insert_findings(document_id, DOCUMENT, record.findings, with_files=bool(record.files))
         return document_id
 
-    def _insert_findings(self, document_id: int, source: str, findings: Iterable[Finding], *,
-                         with_files: bool = False) -> None:
+    def _insert_findings(
+        self, document_id: int, source: str, findings: Iterable[Finding], *, with_files: bool = False
+    ) -> None:
         rows = []
         for seq, f in enumerate(findings):
             loc = f.locations[0] if f.locations else None
-            rows.append((document_id, source, seq, f.rule, f.name, f.severity, loc.page if loc else None,
-                         loc.line if loc else None, loc.table if loc else None, loc.row if loc else None,
-                         loc.column if loc else None, f.expected, f.actual, f.difference, f.message,
-                         json.dumps(contract_with_files(f) if source != DOCUMENT else f.contract(with_file=with_files),
-                                    ensure_ascii=False)))
+            rows.append(
+                (
+                    document_id,
+                    source,
+                    seq,
+                    f.rule,
+                    f.name,
+                    f.severity,
+                    loc.page if loc else None,
+                    loc.line if loc else None,
+                    loc.table if loc else None,
+                    loc.row if loc else None,
+                    loc.column if loc else None,
+                    f.expected,
+                    f.actual,
+                    f.difference,
+                    f.message,
+                    json.dumps(
+                        contract_with_files(f) if source != DOCUMENT else f.contract(with_file=with_files),
+                        ensure_ascii=False,
+                    ),
+                )
+            )
         self.db.executemany(f"INSERT INTO findings VALUES ({', '.join('?' * 16)})", rows)
 
     def save_across(self, document_id: int, run: RuleRun) -> None:
@@ -206,25 +246,32 @@ class Store:
     def pairs(self, ruleset: str, shas: set[str]) -> dict[str, str]:
         """Half hash -> its pair's hash, for each checked pair of `ruleset` whose two halves are both
         among `shas` (a half whose partner is gone from the input is checked alone again)."""
-        rows = self.db.execute("SELECT p.text_sha256, p.tables_sha256, p.sha256 FROM pairs p JOIN documents d "
-                               "ON d.sha256 = p.sha256 AND d.ruleset = p.ruleset "
-                               "WHERE p.ruleset=? AND d.status='checked'", (ruleset,)).fetchall()
-        return {half: pair for text, tables, pair in rows if text in shas and tables in shas
-                for half in (text, tables)}
+        rows = self.db.execute(
+            "SELECT p.text_sha256, p.tables_sha256, p.sha256 FROM pairs p JOIN documents d "
+            "ON d.sha256 = p.sha256 AND d.ruleset = p.ruleset "
+            "WHERE p.ruleset=? AND d.status='checked'",
+            (ruleset,),
+        ).fetchall()
+        return {half: pair for text, tables, pair in rows if text in shas and tables in shas for half in (text, tables)}
 
     def halves(self, ruleset: str, shas: set[str]) -> list[DocumentRecord]:
         """The halves of split disclosures stored alone under `ruleset` whose content is among
         `shas`: path, hash and half key (what pairing needs), in path order."""
-        rows = self.db.execute("SELECT path, sha256, half FROM documents WHERE ruleset=? AND half IS NOT NULL "
-                               "ORDER BY path", (ruleset,)).fetchall()
-        return [DocumentRecord(path=path, sha256=sha, half=tuple(json.loads(half)))
-                for path, sha, half in rows if sha in shas]
+        rows = self.db.execute(
+            "SELECT path, sha256, half FROM documents WHERE ruleset=? AND half IS NOT NULL ORDER BY path", (ruleset,)
+        ).fetchall()
+        return [
+            DocumentRecord(path=path, sha256=sha, half=tuple(json.loads(half)))
+            for path, sha, half in rows
+            if sha in shas
+        ]
 
     def figures(self, ids: Iterable[int]) -> Iterator[tuple[int, DocumentFigures]]:
         """The stored figures of checked documents (model/figures.py), one at a time."""
         for document_id in ids:
-            row = self.db.execute("SELECT figures FROM documents WHERE id=? AND status='checked'",
-                                  (document_id,)).fetchone()
+            row = self.db.execute(
+                "SELECT figures FROM documents WHERE id=? AND status='checked'", (document_id,)
+            ).fetchone()
             if row is not None and row[0]:
                 yield document_id, DocumentFigures.model_validate_json(row[0])
 
@@ -242,8 +289,9 @@ class Store:
             args.append(ruleset)
         else:
             where.append("id IN (SELECT MAX(id) FROM documents GROUP BY COALESCE(sha256, path))")
-        rows = self.db.execute(f"SELECT id, sha256 FROM documents WHERE {' AND '.join(where)} ORDER BY path, id",
-                               args).fetchall()
+        rows = self.db.execute(
+            f"SELECT id, sha256 FROM documents WHERE {' AND '.join(where)} ORDER BY path, id", args
+        ).fetchall()
         if shas is not None:
             wanted = set(shas)
             rows = [r for r in rows if r[1] in wanted]
@@ -253,17 +301,34 @@ class Store:
         self.db.row_factory = sqlite3.Row
         try:
             row = self.db.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone()
-            findings = [self._finding(r, row["path"]) for r in self.db.execute(
-                "SELECT name, contract FROM findings WHERE document_id=? ORDER BY source DESC, seq", (document_id,))]
+            findings = [
+                self._finding(r, row["path"])
+                for r in self.db.execute(
+                    "SELECT name, contract FROM findings WHERE document_id=? ORDER BY source DESC, seq", (document_id,)
+                )
+            ]
         finally:
             self.db.row_factory = None
         return DocumentRecord(
-            path=row["path"], status=row["status"], reason=row["reason"], sha256=row["sha256"], size=row["size"],
-            unit=row["unit"], year=row["year"], kind=row["kind"], scope=row["scope"], template=row["template"],
-            summary=_with_across({o: row[o] for o in OUTCOMES}, row["across"]), findings=tuple(findings),
-            parts=tuple(PartVerdict(p["id"], p["name"], p["checks"], p["found"], tuple(p["findings"]))
-                        for p in json.loads(row["parts"] or "[]")),
-            coverage=json.loads(row["coverage"] or "{}"), seconds=row["seconds"] or 0.0)
+            path=row["path"],
+            status=row["status"],
+            reason=row["reason"],
+            sha256=row["sha256"],
+            size=row["size"],
+            unit=row["unit"],
+            year=row["year"],
+            kind=row["kind"],
+            scope=row["scope"],
+            template=row["template"],
+            summary=_with_across({o: row[o] for o in OUTCOMES}, row["across"]),
+            findings=tuple(findings),
+            parts=tuple(
+                PartVerdict(p["id"], p["name"], p["checks"], p["found"], tuple(p["findings"]))
+                for p in json.loads(row["parts"] or "[]")
+            ),
+            coverage=json.loads(row["coverage"] or "{}"),
+            seconds=row["seconds"] or 0.0,
+        )
 
     def records(self, ids: Iterable[int]) -> Iterator[tuple[int, DocumentRecord]]:
         for document_id in ids:

@@ -114,6 +114,17 @@ CHECK_KINDS = {
 }
 
 # modules in this folder that are shared support, not kinds
-SUPPORT_MODULES = {"claims", "closure", "compare", "preconditions", "performance_facts", "prose", "refs",
-                   "scoring", "self_eval_cells", "target_cells", "deviation_text",
-                   "across"}  # across: kinds across documents (ACROSS_KINDS)
+SUPPORT_MODULES = {
+    "claims",
+    "closure",
+    "compare",
+    "preconditions",
+    "performance_facts",
+    "prose",
+    "refs",
+    "scoring",
+    "self_eval_cells",
+    "target_cells",
+    "deviation_text",
+    "across",
+}  # across: kinds across documents (ACROSS_KINDS)

@@ -43,11 +43,16 @@ def _parent_with_amount(disclosure: Disclosure, binding) -> Fact | None:
         code = next(row.code for row in table.rows if row.cells.get(column) is fact)
         if not code:
             continue
-        parents = {row.code: row.cells.get(column) for row in table.rows
-                   if row.code in {code[:3], code[:5]} - {code}}
+        parents = {row.code: row.cells.get(column) for row in table.rows if row.code in {code[:3], code[:5]} - {code}}
         said = stated_interval([binding.claim_fact], fact.unit, may_truncate=binding.claim_fact.unit != fact.unit)
-        return next((f for f in parents.values() if f is not None and f.value is not None
-                     and said.overlaps(interval_in(f, fact.unit))), None)
+        return next(
+            (
+                f
+                for f in parents.values()
+                if f is not None and f.value is not None and said.overlaps(interval_in(f, fact.unit))
+            ),
+            None,
+        )
     return None
 
 
@@ -57,13 +62,24 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for binding in disclosure.bindings:
         converted = any(f.unit != binding.claim_fact.unit for f in binding.facts)
-        result = claim_balance(rule.id, f"正文“{binding.claim.span.text}”", [binding.claim_fact],
-                               list(binding.facts), name=_name, row=binding.subject, quote=binding.claim.span.text,
-                               claims=[binding.claim], reported_may_truncate=converted)
+        result = claim_balance(
+            rule.id,
+            f"正文“{binding.claim.span.text}”",
+            [binding.claim_fact],
+            list(binding.facts),
+            name=_name,
+            row=binding.subject,
+            quote=binding.claim.span.text,
+            claims=[binding.claim],
+            reported_may_truncate=converted,
+        )
         parent = _parent_with_amount(disclosure, binding) if result.outcome == Outcome.FAIL else None
         if parent is not None:
-            result = result.model_copy(update={
-                "detail": f"{result.detail}；正文金额是上级科目「{parent.location.row}」的数（{parent.text}）",
-                "locations": (*result.locations, parent.location)})
+            result = result.model_copy(
+                update={
+                    "detail": f"{result.detail}；正文金额是上级科目「{parent.location.row}」的数（{parent.text}）",
+                    "locations": (*result.locations, parent.location),
+                }
+            )
         out.append(result)
     return out

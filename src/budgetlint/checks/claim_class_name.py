@@ -75,7 +75,17 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             ok = label in names
             fact = fact_of_claim(claim, None, 0, None, printed, row=printed)
             shown = "、".join(sorted(names)[:6]) + ("等" if len(names) > 6 else "")
-            out.append(narrative_evaluation(
-                rule.id, ok, claim, subject=printed, facts=[fact], claims=[claim], expected=shown, actual=printed,
-                detail=f"{what}中没有“{printed}”" if not ok else None))
+            out.append(
+                narrative_evaluation(
+                    rule.id,
+                    ok,
+                    claim,
+                    subject=printed,
+                    facts=[fact],
+                    claims=[claim],
+                    expected=shown,
+                    actual=printed,
+                    detail=f"{what}中没有“{printed}”" if not ok else None,
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有标明类/款/项的科目名称")]

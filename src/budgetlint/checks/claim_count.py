@@ -28,9 +28,19 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue
         total = sum(p.value for p in claim.items)
         facts = [fact_of_claim(c, c.value, 0, c.classifier, c.span.text, row=c.subject) for c in (claim, *claim.items)]
-        out.append(narrative_evaluation(
-            rule.id, total == claim.value, claim, subject=claim.subject or claim.span.text, facts=facts,
-            claims=[claim, *claim.items], expected=str(total), actual=str(claim.value),
-            difference=str(claim.value - total), unit=claim.classifier,
-            detail=" + ".join(p.span.text for p in claim.items)))
+        out.append(
+            narrative_evaluation(
+                rule.id,
+                total == claim.value,
+                claim,
+                subject=claim.subject or claim.span.text,
+                facts=facts,
+                claims=[claim, *claim.items],
+                expected=str(total),
+                actual=str(claim.value),
+                difference=str(claim.value - total),
+                unit=claim.classifier,
+                detail=" + ".join(p.span.text for p in claim.items),
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有带分项的计数")]

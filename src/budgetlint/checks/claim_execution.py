@@ -35,30 +35,55 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
     out = []
 
     def verdict(ok: bool, expected: str, actual: str, detail: str | None, extra=(), formula=None) -> Evaluation:
-        return narrative_evaluation(rule_id, ok, claim, subject=claim.span.text, facts=[budget, final, *extra],
-                                    claims=[claim, *inside], expected=expected, actual=actual, detail=detail,
-                                    formula=formula)
+        return narrative_evaluation(
+            rule_id,
+            ok,
+            claim,
+            subject=claim.span.text,
+            facts=[budget, final, *extra],
+            claims=[claim, *inside],
+            expected=expected,
+            actual=actual,
+            detail=detail,
+            formula=formula,
+        )
 
     if claim.rate is not None:
         r = claim.rate
         rate = fact_of_claim(claim, r.value, r.decimals, "%", f"{r.text}%", row="比率")
         if b.value == 0:
             ok = f.value == 0 and r.value == 0
-            out.append(verdict(ok, "（预算为零，不应给出比率）" if not ok else "0", f"{r.text}%",
-                               "预算数为零时比率无意义", extra=[rate]))
+            out.append(
+                verdict(
+                    ok,
+                    "（预算为零，不应给出比率）" if not ok else "0",
+                    f"{r.text}%",
+                    "预算数为零时比率无意义",
+                    extra=[rate],
+                )
+            )
         else:
             changed = claim.form in ("year_on_year", "variance")
             ratio = ratio_percent(Interval(f_int.low - b_int.high, f_int.high - b_int.low) if changed else f_int, b_int)
             if ratio is None:  # a negative budget: no rate of it means anything
-                out.append(not_decided(rule_id, "insufficient_data", f"预算数为负（{b.text}），比率无法核对",
-                                       claim.span.text))
+                out.append(
+                    not_decided(rule_id, "insufficient_data", f"预算数为负（{b.text}），比率无法核对", claim.span.text)
+                )
             elif claim.form == "year_on_year":
                 computed = (f.value - b.value) / b.value * 100
                 ok = percent_accepts(r.value * claim.direction, r.decimals, ratio)
                 formula = f"({f.text} − {b.text}) ÷ {b.text} × 100%"
                 stated = ("增加" if claim.direction > 0 else "减少") + r.text
-                out.append(verdict(ok, ("增加" if computed >= 0 else "减少") + format_amount(abs(computed), r.decimals),
-                                   stated, None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
+                out.append(
+                    verdict(
+                        ok,
+                        ("增加" if computed >= 0 else "减少") + format_amount(abs(computed), r.decimals),
+                        stated,
+                        None,
+                        extra=[rate],
+                        formula=f"{formula} = {format_amount(computed, 4)}%",
+                    )
+                )
                 return out
             else:
                 if claim.form == "variance":
@@ -69,8 +94,16 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
                     computed = f.value / b.value * 100
                     ok = percent_accepts(r.value, r.decimals, ratio)
                     formula = f"{f.text} ÷ {b.text} × 100%"
-                out.append(verdict(ok, format_amount(computed, r.decimals), r.text,
-                                   None, extra=[rate], formula=f"{formula} = {format_amount(computed, 4)}%"))
+                out.append(
+                    verdict(
+                        ok,
+                        format_amount(computed, r.decimals),
+                        r.text,
+                        None,
+                        extra=[rate],
+                        formula=f"{formula} = {format_amount(computed, 4)}%",
+                    )
+                )
     if claim.word is not None:
         if f_int.low > b_int.high:
             truth = 1
@@ -79,12 +112,21 @@ def _evaluate(rule_id: str, claim, inside: list) -> list[Evaluation]:
         else:
             truth = 0
         ok = WORD_OF[truth] == claim.word
-        out.append(verdict(ok, f"决算数{WORD_OF[truth]}预算数", f"决算数{claim.word}预算数",
-                           f"决算数 {f.text} 万元，预算数 {b.text} 万元"))
+        out.append(
+            verdict(
+                ok,
+                f"决算数{WORD_OF[truth]}预算数",
+                f"决算数{claim.word}预算数",
+                f"决算数 {f.text} 万元，预算数 {b.text} 万元",
+            )
+        )
     return out
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
-    out = [e for claim in claims_of(disclosure, "execution")
-           for e in _evaluate(rule.id, claim, amounts_within(disclosure, claim))]
+    out = [
+        e
+        for claim in claims_of(disclosure, "execution")
+        for e in _evaluate(rule.id, claim, amounts_within(disclosure, claim))
+    ]
     return out or [not_decided(rule.id, "not_applicable", "正文中没有“预算数、决算数”及其比率或比较的表述")]

@@ -52,21 +52,44 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if len(named) < MIN_BOUND:
             continue
         taken = {id(f) for b in named for f in b.facts}
-        out += [Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=b.subject, claims=(claim_key(b.claim),),
-                           locations=(b.claim_fact.location, *(f.location for f in b.facts))) for b in named]
+        out += [
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.PASS,
+                subject=b.subject,
+                claims=(claim_key(b.claim),),
+                locations=(b.claim_fact.location, *(f.location for f in b.facts)),
+            )
+            for b in named
+        ]
         for part, binding in zip(listing.items, in_list):
             name = normalise_subject(part.subject)
             if binding is not None or not name or name in rows:
                 continue
             said = amount_fact(part)
-            same = [(label, f) for label, cells in rows.items() for f in cells[:1]
-                    if id(f) not in taken and f.value is not None and _same_amount(said, f)]
+            same = [
+                (label, f)
+                for label, cells in rows.items()
+                for f in cells[:1]
+                if id(f) not in taken and f.value is not None and _same_amount(said, f)
+            ]
             if len(same) != 1:
                 continue
             label, fact = same[0]
-            out.append(narrative_evaluation(
-                rule.id, False, part, subject=part.subject, facts=[amount_fact(part), fact], claims=[part],
-                expected=label, actual=part.subject,
-                detail=(f"列举的是{fact.location.table}的类，“{part.subject}”不是表中的类名；"
-                        f"与它金额相同（{fact.text}）、未被列举的类是“{fact.location.row}”")))
+            out.append(
+                narrative_evaluation(
+                    rule.id,
+                    False,
+                    part,
+                    subject=part.subject,
+                    facts=[amount_fact(part), fact],
+                    claims=[part],
+                    expected=label,
+                    actual=part.subject,
+                    detail=(
+                        f"列举的是{fact.location.table}的类，“{part.subject}”不是表中的类名；"
+                        f"与它金额相同（{fact.text}）、未被列举的类是“{fact.location.row}”"
+                    ),
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有按类列举的金额")]

@@ -32,7 +32,16 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if claim.overlap_suspected:
             out.append(not_decided(rule.id, "insufficient_data", f"“{subject}”的分项可能互相包含，不予相加", subject))
             continue
-        out.append(claim_balance(rule.id, f"正文“{subject}”", [amount_fact(claim.total)],
-                                 [amount_fact(p) for p in claim.items], name=_name, row=subject,
-                                 quote=claim.total.span.text, claims=[claim, claim.total, *claim.items]))
+        out.append(
+            claim_balance(
+                rule.id,
+                f"正文“{subject}”",
+                [amount_fact(claim.total)],
+                [amount_fact(p) for p in claim.items],
+                name=_name,
+                row=subject,
+                quote=claim.total.span.text,
+                claims=[claim, claim.total, *claim.items],
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有“总额 + 其中分项”的列举")]

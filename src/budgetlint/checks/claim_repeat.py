@@ -62,8 +62,17 @@ def _amounts(rule, disclosure: Disclosure, p: Params, ignored: set[str]) -> list
     for (_, subject), claims in groups.items():
         first = amount_fact(claims[0])
         for other in claims[1:]:
-            out.append(claim_balance(rule.id, f"正文“{subject}”", [amount_fact(other)], [first], name=_name,
-                                     row=subject, quote=other.span.text))
+            out.append(
+                claim_balance(
+                    rule.id,
+                    f"正文“{subject}”",
+                    [amount_fact(other)],
+                    [first],
+                    name=_name,
+                    row=subject,
+                    quote=other.span.text,
+                )
+            )
     return out
 
 
@@ -71,11 +80,28 @@ def _change_facts(change) -> list[tuple[str, Fact]]:
     """The change's stated numbers as Facts: its amount and its rate."""
     out = []
     if change.amount is not None:
-        out.append(("amount", fact_of_claim(change, change.amount, change.amount_decimals or 0, change.unit,
-                                            f"{change.amount}{change.unit or ''}", row=change.subject)))
+        out.append(
+            (
+                "amount",
+                fact_of_claim(
+                    change,
+                    change.amount,
+                    change.amount_decimals or 0,
+                    change.unit,
+                    f"{change.amount}{change.unit or ''}",
+                    row=change.subject,
+                ),
+            )
+        )
     if change.rate is not None:
-        out.append(("rate", fact_of_claim(change, change.rate, change.rate_decimals or 0, NEUTRAL_UNIT,
-                                          f"{change.rate}%", row=change.subject)))
+        out.append(
+            (
+                "rate",
+                fact_of_claim(
+                    change, change.rate, change.rate_decimals or 0, NEUTRAL_UNIT, f"{change.rate}%", row=change.subject
+                ),
+            )
+        )
     return out
 
 
@@ -98,8 +124,16 @@ def _changes(rule, disclosure: Disclosure, p: Params, ignored: set[str]) -> list
                 continue  # one printing read twice
             for what, fact in _change_facts(other):
                 if what in first:
-                    result = claim_balance(rule.id, f"正文“{subject}”的变化", [fact], [first[what]], name=_name,
-                                           row=subject, quote=other.span.text, claims=[other, changes[0]])
+                    result = claim_balance(
+                        rule.id,
+                        f"正文“{subject}”的变化",
+                        [fact],
+                        [first[what]],
+                        name=_name,
+                        row=subject,
+                        quote=other.span.text,
+                        claims=[other, changes[0]],
+                    )
                     out.append(result.model_copy(update={"unit": "%"}) if what == "rate" else result)
     return out
 

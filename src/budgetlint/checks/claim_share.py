@@ -45,8 +45,11 @@ def _named(disclosure: Disclosure, share, name: str) -> list[Fact] | None:
     if bound:
         return list(bound[1])
     # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)
-    stated = [a for a in disclosure.claims_of("amount", share.location.line)
-              if isinstance(a, AmountClaim) and normalise_subject(a.subject) == wanted]
+    stated = [
+        a
+        for a in disclosure.claims_of("amount", share.location.line)
+        if isinstance(a, AmountClaim) and normalise_subject(a.subject) == wanted
+    ]
     return [amount_fact(stated[0])] if len({a.value for a in stated}) == 1 else None
 
 
@@ -94,9 +97,19 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         whole_value = sum((f.amount for f in whole), Decimal(0))
         computed = part.amount / whole_value * 100 if whole_value else Decimal(0)
         ok = percent_accepts(share.percent, share.decimals, ratio)
-        out.append(narrative_evaluation(
-            rule.id, ok, share, subject=share.subject or share.span.text, facts=facts, claims=[share, share.amount],
-            expected=format_amount(computed, share.decimals), actual=format_amount(share.percent, share.decimals),
-            difference=format_amount(share.percent - computed, share.decimals), unit="%",
-            formula=f"{part.text} ÷ {' + '.join(f.text for f in whole)} × 100% = {format_amount(computed, 4)}%"))
+        out.append(
+            narrative_evaluation(
+                rule.id,
+                ok,
+                share,
+                subject=share.subject or share.span.text,
+                facts=facts,
+                claims=[share, share.amount],
+                expected=format_amount(computed, share.decimals),
+                actual=format_amount(share.percent, share.decimals),
+                difference=format_amount(share.percent - computed, share.decimals),
+                unit="%",
+                formula=f"{part.text} ÷ {' + '.join(f.text for f in whole)} × 100% = {format_amount(computed, 4)}%",
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有可核对的占比")]

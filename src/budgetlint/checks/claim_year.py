@@ -39,17 +39,37 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if stated != mention.year:
                 continue
             fact = fact_of_claim(mention, mention.year, 0, "年", mention.span.text, row="截至日期")
-            out.append(narrative_evaluation(
-                rule.id, mention.year == year_end, mention, subject=f"截至{mention.year}年12月31日", facts=[fact],
-                claims=[mention], expected=str(year_end), actual=str(mention.year), unit="年",
-                detail=f"{disclosure.year}年度{'决算' if disclosure.kind == 'final_account' else '预算'}"
-                       f"的年末数据应截至{year_end}年12月31日"))
+            out.append(
+                narrative_evaluation(
+                    rule.id,
+                    mention.year == year_end,
+                    mention,
+                    subject=f"截至{mention.year}年12月31日",
+                    facts=[fact],
+                    claims=[mention],
+                    expected=str(year_end),
+                    actual=str(mention.year),
+                    unit="年",
+                    detail=f"{disclosure.year}年度{'决算' if disclosure.kind == 'final_account' else '预算'}"
+                    f"的年末数据应截至{year_end}年12月31日",
+                )
+            )
             continue
         if not mention.comparison or mention.is_date:
             continue
         fact = fact_of_claim(mention, mention.year, 0, "年", mention.span.text, row="比较年度")
-        out.append(narrative_evaluation(
-            rule.id, mention.year == expected, mention, subject=mention.span.text, facts=[fact], claims=[mention],
-            expected=str(expected), actual=str(mention.year), unit="年",
-            detail=f"{disclosure.year}年度的文件应与{expected}年比较"))
+        out.append(
+            narrative_evaluation(
+                rule.id,
+                mention.year == expected,
+                mention,
+                subject=mention.span.text,
+                facts=[fact],
+                claims=[mention],
+                expected=str(expected),
+                actual=str(mention.year),
+                unit="年",
+                detail=f"{disclosure.year}年度的文件应与{expected}年比较",
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有写明年份的比较")]

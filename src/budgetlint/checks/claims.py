@@ -11,8 +11,18 @@ from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.model.findings import Quantity
 from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
 
-__all__ = ["amount_fact", "amounts_within", "by_line", "claim_balance", "claim_key", "claims_of", "count_against",
-           "fact_of_claim", "narrative_evaluation", "states"]
+__all__ = [
+    "amount_fact",
+    "amounts_within",
+    "by_line",
+    "claim_balance",
+    "claim_key",
+    "claims_of",
+    "count_against",
+    "fact_of_claim",
+    "narrative_evaluation",
+    "states",
+]
 
 
 def claim_key(claim) -> str:
@@ -27,20 +37,36 @@ def claims_of(disclosure: Disclosure, kind: str) -> tuple:
 
 def amounts_within(disclosure: Disclosure, claim) -> list:
     """Amount claims printed inside another claim's text (the B and F of an execution statement)."""
-    return [a for a in disclosure.claims_of("amount", claim.location.line)
-            if claim.span.start <= a.span.start < claim.span.end]
+    return [
+        a
+        for a in disclosure.claims_of("amount", claim.location.line)
+        if claim.span.start <= a.span.start < claim.span.end
+    ]
 
 
 def states(claim, subject: str, clause: str | None = None) -> bool:
     """The claim's subject is `subject` (normalised) and, if given, its clause matches `clause`."""
-    return (normalise_subject(claim.subject) == normalise_subject(subject)
-            and (clause is None or re.search(clause, claim.clause) is not None))
+    return normalise_subject(claim.subject) == normalise_subject(subject) and (
+        clause is None or re.search(clause, claim.clause) is not None
+    )
 
 
-def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: list[Fact], claims: list,
-                         expected: str | None, actual: str | None, difference: str | None = None,
-                         detail: str | None = None, unit: str | None = None, severity=None,
-                         formula: str | None = None) -> Evaluation:
+def narrative_evaluation(
+    rule: str,
+    ok: bool,
+    claim,
+    *,
+    subject: str,
+    facts: list[Fact],
+    claims: list,
+    expected: str | None,
+    actual: str | None,
+    difference: str | None = None,
+    detail: str | None = None,
+    unit: str | None = None,
+    severity=None,
+    formula: str | None = None,
+) -> Evaluation:
     """An evaluation about narrative text: located at the claim's line, then every other number.
 
     In a failing one, the stated number (the reported side) is the percentage where there is one
@@ -49,16 +75,28 @@ def narrative_evaluation(rule: str, ok: bool, claim, *, subject: str, facts: lis
     sides = {}
     if not ok:
         stated = next((i for i, f in enumerate(facts) if f.unit == "%"), 0)
-        ordered = [facts[stated], *facts[:stated], *facts[stated + 1:]] if facts else []
-        sides = {"reported": Quantity(printed=actual, unit=unit) if actual is not None else None,
-                 "computed": Quantity(printed=expected, unit=unit) if expected is not None else None,
-                 "addends": addend_list(ordered[:1], ordered[1:], by_subject)}
+        ordered = [facts[stated], *facts[:stated], *facts[stated + 1 :]] if facts else []
+        sides = {
+            "reported": Quantity(printed=actual, unit=unit) if actual is not None else None,
+            "computed": Quantity(printed=expected, unit=unit) if expected is not None else None,
+            "addends": addend_list(ordered[:1], ordered[1:], by_subject),
+        }
     return Evaluation(
-        rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, expected=expected,
-        actual=actual, difference=difference, unit=unit, detail=detail, formula=formula, severity=severity,
-        locations=tuple(f.location for f in facts), claims=tuple(claim_key(c) for c in claims),
+        rule=rule,
+        outcome=Outcome.PASS if ok else Outcome.FAIL,
+        subject=subject,
+        expected=expected,
+        actual=actual,
+        difference=difference,
+        unit=unit,
+        detail=detail,
+        formula=formula,
+        severity=severity,
+        locations=tuple(f.location for f in facts),
+        claims=tuple(claim_key(c) for c in claims),
         values={"table": claim.section or "情况说明", "row": subject, "column": "", "quote": claim.span.text},
-        **sides)
+        **sides,
+    )
 
 
 def by_subject(fact: Fact) -> str:
@@ -71,18 +109,37 @@ def by_line(fact: Fact) -> str:
     return f"第{fact.location.line}行 {fact.location.row}"
 
 
-def claim_balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact], *, name, row: str,
-                  quote: str, claims=(), **options) -> Evaluation:
+def claim_balance(
+    rule: str,
+    subject: str,
+    reported: list[Fact],
+    computed: list[Fact],
+    *,
+    name,
+    row: str,
+    quote: str,
+    claims=(),
+    **options,
+) -> Evaluation:
     """`balance` for a narrative number: the evaluation also names the claims it decided and the quoted text."""
     result = balance(rule, subject, reported, computed, name=name, **options)
-    return result.model_copy(update={"claims": tuple(claim_key(c) for c in claims),
-                                     "values": {**result.values, "row": row, "quote": quote}})
+    return result.model_copy(
+        update={"claims": tuple(claim_key(c) for c in claims), "values": {**result.values, "row": row, "quote": quote}}
+    )
 
 
 def count_against(rule: str, claim, count: int, detail: str) -> Evaluation:
     """A stated count (N个) against the number of tables the document actually has."""
     fact = fact_of_claim(claim, Decimal(claim.value), 0, claim.classifier, claim.span.text, row=claim.subject)
-    return narrative_evaluation(rule, claim.value == count, claim, subject=claim.subject or claim.span.text,
-                                facts=[fact], claims=[claim], expected=str(count), actual=str(claim.value),
-                                unit=claim.classifier, detail=detail)
-
+    return narrative_evaluation(
+        rule,
+        claim.value == count,
+        claim,
+        subject=claim.subject or claim.span.text,
+        facts=[fact],
+        claims=[claim],
+        expected=str(count),
+        actual=str(claim.value),
+        unit=claim.classifier,
+        detail=detail,
+    )

@@ -46,8 +46,14 @@ def carries_amount(row: TableRow, columns: list[str] | None = None) -> bool:
     return any(not f.parsed or (f.value is not None and f.value != 0) for f in cells)
 
 
-def closed_items(table: Table, total: TableRow, items: list[str], within: list[str], bounds: list[str],
-                 columns: list[str] | None = None) -> list[TableRow]:
+def closed_items(
+    table: Table,
+    total: TableRow,
+    items: list[str],
+    within: list[str],
+    bounds: list[str],
+    columns: list[str] | None = None,
+) -> list[TableRow]:
     """The item rows `total` closes (see the module docstring); Unresolved when they cannot be told."""
     rows = [r for r in table.rows if r.side == total.side]
     at = next(i for i, r in enumerate(rows) if r.index == total.index)
@@ -55,8 +61,9 @@ def closed_items(table: Table, total: TableRow, items: list[str], within: list[s
     if not positions:
         raise missing(table, items, "行")
     if min(positions) < at < max(positions):
-        raise Unresolved("insufficient_data",
-                         f"{table.title} 中 {total.printed_label} 的各项印在其上下两侧，无法确定其所含各项")
+        raise Unresolved(
+            "insufficient_data", f"{table.title} 中 {total.printed_label} 的各项印在其上下两侧，无法确定其所含各项"
+        )
     step = -1 if positions[0] < at else 1
     block: list[TableRow] = []
     i = at + step
@@ -73,13 +80,21 @@ def closed_items(table: Table, total: TableRow, items: list[str], within: list[s
     for row in block:
         if row.role not in items and row.role not in within and not under[row.index] and carries_amount(row, columns):
             if row.role is None:
-                raise Unresolved("insufficient_data", f"{table.title}「{row.printed_label}」未能识别却有金额，"
-                                                      f"可能是 {total.printed_label} 的一项，无法核对")
-            raise Unresolved("not_applicable", f"{table.title} 中 {total.printed_label} 所合计的行另有"
-                                               f"「{row.printed_label}」，本表式不是本规则所述的结构")
+                raise Unresolved(
+                    "insufficient_data",
+                    f"{table.title}「{row.printed_label}」未能识别却有金额，"
+                    f"可能是 {total.printed_label} 的一项，无法核对",
+                )
+            raise Unresolved(
+                "not_applicable",
+                f"{table.title} 中 {total.printed_label} 所合计的行另有"
+                f"「{row.printed_label}」，本表式不是本规则所述的结构",
+            )
     if len(walked) < len(positions):
-        raise Unresolved("insufficient_data", f"{table.title} 中有 {'、'.join(items)} 行不在 {total.printed_label} "
-                                              "所合计的范围内，无法核对")
+        raise Unresolved(
+            "insufficient_data",
+            f"{table.title} 中有 {'、'.join(items)} 行不在 {total.printed_label} 所合计的范围内，无法核对",
+        )
     return walked
 
 
@@ -87,6 +102,7 @@ def _under_items(block: list[TableRow], codes: list[str]) -> dict[int, bool]:
     """Per row (by index): printed under an item's 科目编码 -- coded below it (30101 under 301), or
     without a code between two rows that are (a wrapped or uncoded detail line: 津贴补贴 printed
     without 30102 between 30101 and 30108)."""
+
     def item_of(code: str | None, child: bool) -> str | None:
         return next((c for c in codes if code and code.startswith(c) and (code != c or not child)), None)
 
@@ -96,7 +112,7 @@ def _under_items(block: list[TableRow], codes: list[str]) -> dict[int, bool]:
             out[row.index] = item_of(row.code, child=True) is not None
             continue
         above = next((r.code for r in reversed(block[:k]) if r.code), None)
-        below = next((r.code for r in block[k + 1:] if r.code), None)
+        below = next((r.code for r in block[k + 1 :] if r.code), None)
         parent = item_of(above, child=False)
         out[row.index] = parent is not None and parent == item_of(below, child=True)
     return out
@@ -105,12 +121,17 @@ def _under_items(block: list[TableRow], codes: list[str]) -> dict[int, bool]:
 def no_unplaced_columns(table: Table) -> None:
     """A value column whose header named no role might be a part of any sum in the table."""
     if table.unplaced_columns:
-        raise Unresolved("insufficient_data", f"{table.title} 的 {'、'.join(table.unplaced_columns)} 列未能识别，"
-                                              "可能是所加各项之一，无法核对")
+        raise Unresolved(
+            "insufficient_data",
+            f"{table.title} 的 {'、'.join(table.unplaced_columns)} 列未能识别，可能是所加各项之一，无法核对",
+        )
 
 
 def outside_columns(table: Table, row: TableRow, counted: list[str], besides: list[str]) -> list[str]:
     """Headers of the row's value columns that are neither counted nor known to lie outside the sum
     and hold a non-zero amount."""
-    return [table.column_headers.get(c, c) for c, f in row.cells.items()
-            if c not in counted and c not in besides and carries_amount(row, [c])]
+    return [
+        table.column_headers.get(c, c)
+        for c, f in row.cells.items()
+        if c not in counted and c not in besides and carries_amount(row, [c])
+    ]

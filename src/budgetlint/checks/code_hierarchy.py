@@ -54,8 +54,11 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue
         subject_rows = [rows] + [by_code[c] for c in children]
         if any(len({tuple(f.text for f in r.cells.values()) for r in group}) > 1 for group in subject_rows):
-            out.append(not_decided(rule.id, "insufficient_data",
-                                   f"编码 {code or '合计'} 或其下级编码出现多次且数值不同，不予猜测"))
+            out.append(
+                not_decided(
+                    rule.id, "insufficient_data", f"编码 {code or '合计'} 或其下级编码出现多次且数值不同，不予猜测"
+                )
+            )
             continue
         out += head_vs_items(rule.id, table, rows[0], [by_code[c][0] for c in children], columns)
     return out

@@ -58,10 +58,17 @@ def locations(reported: list[Fact], computed: Sequence[Fact] = ()) -> tuple:
 
 def addend_list(reported: list[Fact], computed: list[Fact], name: Callable[[Fact], str]) -> tuple[Addend, ...]:
     """The same numbers as `locations`, each with its side, name, printed text and value."""
+
     def one(fact: Fact, side: Side) -> Addend:
-        return Addend(side=side, name=name(fact), printed=fact.text,
-                      value=str(fact.value) if fact.value is not None else None, unit=fact.unit,
-                      location=fact.location)
+        return Addend(
+            side=side,
+            name=name(fact),
+            printed=fact.text,
+            value=str(fact.value) if fact.value is not None else None,
+            unit=fact.unit,
+            location=fact.location,
+        )
+
     return tuple([one(f, "reported") for f in reported] + [one(f, "computed") for f in _involved(list(computed))])
 
 
@@ -78,9 +85,17 @@ def stated_interval(facts: list[Fact], unit: str, *, may_truncate: bool = False)
     return total
 
 
-def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact], *,
-            name: Callable[[Fact], str], relation: str = "=", floor: Decimal = Decimal(0),
-            reported_may_truncate: bool = False) -> Evaluation:
+def balance(
+    rule: str,
+    subject: str,
+    reported: list[Fact],
+    computed: list[Fact],
+    *,
+    name: Callable[[Fact], str],
+    relation: str = "=",
+    floor: Decimal = Decimal(0),
+    reported_may_truncate: bool = False,
+) -> Evaluation:
     """Reported (Σ) vs computed (Σ): pass, fail or insufficient_data, with every addend shown.
 
     relation "=": equal within rounding (exact for one printing vs one printing at the same
@@ -92,9 +107,13 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
     first = reported[0]
     bad = unparsed(facts)
     if bad:
-        return Evaluation(rule=rule, outcome=Outcome.INSUFFICIENT_DATA, subject=subject,
-                          detail="单元格不是数字：" + "、".join(f"“{f.text}”" for f in bad),
-                          locations=tuple(f.location for f in bad))
+        return Evaluation(
+            rule=rule,
+            outcome=Outcome.INSUFFICIENT_DATA,
+            subject=subject,
+            detail="单元格不是数字：" + "、".join(f"“{f.text}”" for f in bad),
+            locations=tuple(f.location for f in bad),
+        )
     unit = first.unit
     decimals = _decimals(facts)
     actual = sum((value_in(f, unit) for f in reported), Decimal(0))
@@ -102,9 +121,14 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
     left = stated_interval(reported, unit, may_truncate=reported_may_truncate)
     right = sum_intervals(interval_in(f, unit) for f in computed)
     severity = None
-    same_printing = (len(reported) == 1 and len(computed) == 1 and first.unit == computed[0].unit
-                     and first.value is not None and computed[0].value is not None
-                     and first.decimals == computed[0].decimals)
+    same_printing = (
+        len(reported) == 1
+        and len(computed) == 1
+        and first.unit == computed[0].unit
+        and first.value is not None
+        and computed[0].value is not None
+        and first.decimals == computed[0].decimals
+    )
     if relation == "<=":
         ok = left.low <= right.high + floor
     elif same_printing:
@@ -122,15 +146,26 @@ def balance(rule: str, subject: str, reported: list[Fact], computed: list[Fact],
     sides = {}
     if not ok:  # what a finding shows; a pass is only counted
         shown_actual = first.text if len(reported) == 1 and first.value is not None else _show(actual, decimals)
-        sides = {"reported": quantity(shown_actual, actual, left, unit),
-                 "computed": quantity(_show(expected, decimals), expected, right, unit),
-                 "addends": addend_list(reported, computed, name)}
+        sides = {
+            "reported": quantity(shown_actual, actual, left, unit),
+            "computed": quantity(_show(expected, decimals), expected, right, unit),
+            "addends": addend_list(reported, computed, name),
+        }
     return Evaluation(
-        rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
-        expected=_show(expected, decimals), actual=_show(actual, decimals),
-        difference=_show(actual - expected, decimals), unit=unit, detail=detail, formula=formula, severity=severity,
+        rule=rule,
+        outcome=Outcome.PASS if ok else Outcome.FAIL,
+        subject=subject,
+        expected=_show(expected, decimals),
+        actual=_show(actual, decimals),
+        difference=_show(actual - expected, decimals),
+        unit=unit,
+        detail=detail,
+        formula=formula,
+        severity=severity,
         locations=locations(reported, computed),
-        values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}, **sides)
+        values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""},
+        **sides,
+    )
 
 
 def head_vs_items(rule: str, table, head, items, columns) -> list[Evaluation]:
@@ -153,8 +188,9 @@ def by_cell(fact: Fact) -> str:
     return f"{loc.table}「{loc.row}」{loc.column or ''}"
 
 
-def compare_sides(rule: str, left: list[Fact], right: list[Fact], *, relation: str = "=",
-                  missing: str) -> Evaluation | None:
+def compare_sides(
+    rule: str, left: list[Fact], right: list[Fact], *, relation: str = "=", missing: str
+) -> Evaluation | None:
     """Named cells (summed) on each side; None when every cell is empty, as there is nothing to compare.
 
     An empty right side means the reference found no cell: insufficient_data, saying `missing`."""

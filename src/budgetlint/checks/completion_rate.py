@@ -52,18 +52,32 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             subject = indicator_subject(evaluation, indicator, "completion_rate")
             inputs = [value_cell(disclosure, evaluation, indicator, r) for r in ("actual", "target")]
             if indicator.completion_rate is None:
-                out.append(Evaluation(rule=rule.id, outcome=Outcome.INSUFFICIENT_DATA, subject=subject,
-                                      detail="完成率为空或不是数字", locations=tuple(f.location for f in inputs)))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.INSUFFICIENT_DATA,
+                        subject=subject,
+                        detail="完成率为空或不是数字",
+                        locations=tuple(f.location for f in inputs),
+                    )
+                )
                 continue
             rate = implied(indicator, p)
             printed = indicator_cell(disclosure, evaluation, indicator, "completion_rate")
             if not rate.known:
-                out.append(Evaluation(rule=rule.id, outcome=Outcome.INSUFFICIENT_DATA, subject=subject,
-                                      detail=f"无法由目标值和业绩值推出完成率（{rate.basis}）",
-                                      locations=(printed.location, *(f.location for f in inputs))))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.INSUFFICIENT_DATA,
+                        subject=subject,
+                        detail=f"无法由目标值和业绩值推出完成率（{rate.basis}）",
+                        locations=(printed.location, *(f.location for f in inputs)),
+                    )
+                )
                 continue
-            out.append(derived(rule.id, subject, printed, list(rate.rates), inputs, unit="%", scale=HUNDRED,
-                               note=rate.basis))
+            out.append(
+                derived(rule.id, subject, printed, list(rate.rates), inputs, unit="%", scale=HUNDRED, note=rate.basis)
+            )
         return out
 
     return each_table(rule, disclosure, check)

@@ -44,8 +44,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             ok = (side > 0) == bool(more)
             words = "、".join(more or less)
             where = "高于" if side > 0 else "低于"
-            detail = (f"业绩值{where}目标值，偏差原因却写“{words}”" if not ok
-                      else f"偏差原因写“{words}”，与业绩值{where}目标值相符")
-            out.append(deviation_evaluation(rule, disclosure, evaluation, indicator, ok, detail,
-                                            ("deviation", "actual", "target")))
+            detail = (
+                f"业绩值{where}目标值，偏差原因却写“{words}”"
+                if not ok
+                else f"偏差原因写“{words}”，与业绩值{where}目标值相符"
+            )
+            out.append(
+                deviation_evaluation(
+                    rule, disclosure, evaluation, indicator, ok, detail, ("deviation", "actual", "target")
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "没有可判断方向的偏差原因分析")]

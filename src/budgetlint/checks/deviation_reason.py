@@ -35,19 +35,33 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if indicator.score is None or indicator.weight is None:
                 continue
             subject = indicator_subject(evaluation, indicator, "score")
-            cells = (indicator_cell(disclosure, evaluation, indicator, "score"),
-                     indicator_cell(disclosure, evaluation, indicator, "weight"))
+            cells = (
+                indicator_cell(disclosure, evaluation, indicator, "score"),
+                indicator_cell(disclosure, evaluation, indicator, "weight"),
+            )
             below = indicator.score.value < indicator.weight.value
             ok = not below or _has_reason(indicator)
             loc = cells[0].location
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
-                expected=indicator.weight.text, actual=indicator.score.text, unit="分",
-                detail=(f"得分 {indicator.score.text} 低于权重 {indicator.weight.text}"
-                        + ("" if ok else "，偏差原因分析为空")),
-                locations=tuple(c.location for c in cells),
-                values={"table": loc.table or "", "row": loc.row or "",
-                        "column": indicator_header(evaluation, "deviation")}))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.PASS if ok else Outcome.FAIL,
+                    subject=subject,
+                    expected=indicator.weight.text,
+                    actual=indicator.score.text,
+                    unit="分",
+                    detail=(
+                        f"得分 {indicator.score.text} 低于权重 {indicator.weight.text}"
+                        + ("" if ok else "，偏差原因分析为空")
+                    ),
+                    locations=tuple(c.location for c in cells),
+                    values={
+                        "table": loc.table or "",
+                        "row": loc.row or "",
+                        "column": indicator_header(evaluation, "deviation"),
+                    },
+                )
+            )
         return out
 
     return each_table(rule, disclosure, check)

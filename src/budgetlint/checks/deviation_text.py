@@ -31,18 +31,37 @@ def _text(indicator, role: str) -> str:
     return value if isinstance(value, str) else value.text if value is not None else ""
 
 
-def deviation_evaluation(rule, disclosure: Disclosure, evaluation, indicator, ok: bool, detail: str,
-                         roles: tuple[str, ...]) -> Evaluation:
+def deviation_evaluation(
+    rule, disclosure: Disclosure, evaluation, indicator, ok: bool, detail: str, roles: tuple[str, ...]
+) -> Evaluation:
     """The finding on one row: the 偏差原因 (roles[0]) quoted, against the cells it contradicts."""
     name = table_name(evaluation)
-    facts = [to_fact(disclosure, None, table=name, row=indicator.level3, column=indicator_header(evaluation, role),
-                     line=indicator.cell_lines.get(role, indicator.line), text=_text(indicator, role))
-             for role in roles]
+    facts = [
+        to_fact(
+            disclosure,
+            None,
+            table=name,
+            row=indicator.level3,
+            column=indicator_header(evaluation, role),
+            line=indicator.cell_lines.get(role, indicator.line),
+            text=_text(indicator, role),
+        )
+        for role in roles
+    ]
     quote = indicator.deviation.strip()
     shown = {"expected": indicator.target.text, "actual": indicator.actual.text}
-    return Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
-                      subject=f"{name}「{indicator.level3}」",
-                      **shown, detail=detail, locations=tuple(f.location for f in facts),
-                      values={"table": name, "row": indicator.level3,
-                              "column": indicator_header(evaluation, "deviation"), "quote": quote},
-                      **({} if ok else sides(facts[:1], facts[1:], unit=None, name=by_column, **shown)))
+    return Evaluation(
+        rule=rule.id,
+        outcome=Outcome.PASS if ok else Outcome.FAIL,
+        subject=f"{name}「{indicator.level3}」",
+        **shown,
+        detail=detail,
+        locations=tuple(f.location for f in facts),
+        values={
+            "table": name,
+            "row": indicator.level3,
+            "column": indicator_header(evaluation, "deviation"),
+            "quote": quote,
+        },
+        **({} if ok else sides(facts[:1], facts[1:], unit=None, name=by_column, **shown)),
+    )

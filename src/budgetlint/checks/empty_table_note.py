@@ -49,8 +49,15 @@ def _other_tables_named(parts: DocumentParts, part: FoundPart, text: str) -> lis
 
 
 def _fail(rule, part: FoundPart, location, *, detail: str, quote: str = "") -> Evaluation:
-    return Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=part.spec.name, actual=quote or None, detail=detail,
-                      locations=(location,), values={"table": part.spec.name, "quote": quote})
+    return Evaluation(
+        rule=rule.id,
+        outcome=Outcome.FAIL,
+        subject=part.spec.name,
+        actual=quote or None,
+        detail=detail,
+        locations=(location,),
+        values={"table": part.spec.name, "quote": quote},
+    )
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -67,21 +74,28 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         where = note.location.at_cell(table=part.spec.name) if note else part.location
         if has_data(table):
             if note is not None:
-                out.append(_fail(rule, part, where, quote=quote,
-                                 detail=f"“{part.title}”有数据，却注明“{quote}”（第{note.location.line}行）"))
+                out.append(
+                    _fail(
+                        rule,
+                        part,
+                        where,
+                        quote=quote,
+                        detail=f"“{part.title}”有数据，却注明“{quote}”（第{note.location.line}行）",
+                    )
+                )
             else:
-                out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name,
-                                      locations=(part.location,)))
+                out.append(
+                    Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name, locations=(part.location,))
+                )
             continue
         if not part.spec.may_be_empty:
-            out.append(_fail(rule, part, part.location,
-                             detail=f"“{part.title}”没有数据，按模板这张表不应为空"))
+            out.append(_fail(rule, part, part.location, detail=f"“{part.title}”没有数据，按模板这张表不应为空"))
         elif note is None:
-            out.append(_fail(rule, part, part.location,
-                             detail=f"“{part.title}”没有数据，也没有注明本表无数据"))
+            out.append(_fail(rule, part, part.location, detail=f"“{part.title}”没有数据，也没有注明本表无数据"))
         elif others := _other_tables_named(parts, part, squeeze(quote)):
-            out.append(_fail(rule, part, where, quote=quote,
-                             detail=f"“{part.title}”的注释“{quote}”说的是{'、'.join(others)}"))
+            out.append(
+                _fail(rule, part, where, quote=quote, detail=f"“{part.title}”的注释“{quote}”说的是{'、'.join(others)}")
+            )
         else:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name, locations=(where,)))
     return out

@@ -45,7 +45,6 @@ def _facts(refs: list[FactRef], disclosure: Disclosure) -> list[Fact]:
     return [f for ref in refs for f in resolve(ref, disclosure)]
 
 
-
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     blocked = unmet(p, disclosure)

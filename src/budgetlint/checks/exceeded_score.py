@@ -30,14 +30,23 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue
         ok = indicator.score.value >= indicator.weight.value
         declared = f"，本行赋分规则为“{indicator.scoring_rule}”" if indicator.scoring_rule else ""
-        detail = (f"目标值 {indicator.target.text}，业绩值 {indicator.actual.text}，"
-                  f"超额完成却得 {indicator.score.text} 分"
-                  f"（权重 {indicator.weight.text}）{declared}")
+        detail = (
+            f"目标值 {indicator.target.text}，业绩值 {indicator.actual.text}，"
+            f"超额完成却得 {indicator.score.text} 分"
+            f"（权重 {indicator.weight.text}）{declared}"
+        )
         facts = [row_cell(disclosure, evaluation, indicator, role) for role in ("score", "weight")]
         shown = {"expected": indicator.weight.text, "actual": indicator.score.text}
-        out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
-                              subject=f"{table_name(evaluation)}「{indicator.level3}」", **shown, detail=detail,
-                              locations=tuple(f.location for f in facts),
-                              values=row_values(evaluation, indicator, "score"),
-                              **({} if ok else sides(facts[:1], facts[1:], unit="分", name=by_column, **shown))))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.PASS if ok else Outcome.FAIL,
+                subject=f"{table_name(evaluation)}「{indicator.level3}」",
+                **shown,
+                detail=detail,
+                locations=tuple(f.location for f in facts),
+                values=row_values(evaluation, indicator, "score"),
+                **({} if ok else sides(facts[:1], facts[1:], unit="分", name=by_column, **shown)),
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "没有可比较赋分做法的指标行")]

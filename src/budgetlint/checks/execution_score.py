@@ -62,8 +62,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 continue
             candidates = scores(row.weight.value, rates, p.formulas)
             printed = funding_cell(disclosure, evaluation, row, "score")
-            out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分",
-                               min_decimals=p.score_decimals))
+            out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分", min_decimals=p.score_decimals))
         return out
 
     return each_table(rule, disclosure, check)

@@ -39,16 +39,39 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         where = f"{cell.location.sheet}!{cell.location.cell}"
         values = {"quote": cell.formula}
         if cell.cached is None:
-            out.append(Evaluation(rule=rule.id, outcome=Outcome.NOT_APPLICABLE, subject=where, values=values,
-                                  locations=(cell.location,), detail="文件没有保存公式的计算结果，按重算值读取"))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.NOT_APPLICABLE,
+                    subject=where,
+                    values=values,
+                    locations=(cell.location,),
+                    detail="文件没有保存公式的计算结果，按重算值读取",
+                )
+            )
         elif cell.recomputed is None:
-            out.append(Evaluation(rule=rule.id, outcome=Outcome.INSUFFICIENT_DATA, subject=where, values=values,
-                                  locations=(cell.location,), detail=f"公式无法重算：{cell.reason}"))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.INSUFFICIENT_DATA,
+                    subject=where,
+                    values=values,
+                    locations=(cell.location,),
+                    detail=f"公式无法重算：{cell.reason}",
+                )
+            )
         else:
             same = cell.cached == cell.recomputed
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.PASS if same else Outcome.FAIL, subject=where, values=values,
-                locations=(cell.location,), expected=format_amount(cell.recomputed, cell.decimals),
-                actual=format_amount(cell.cached, cell.decimals),
-                difference=None if same else format_amount(cell.cached - cell.recomputed, cell.decimals)))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.PASS if same else Outcome.FAIL,
+                    subject=where,
+                    values=values,
+                    locations=(cell.location,),
+                    expected=format_amount(cell.recomputed, cell.decimals),
+                    actual=format_amount(cell.cached, cell.decimals),
+                    difference=None if same else format_amount(cell.cached - cell.recomputed, cell.decimals),
+                )
+            )
     return out

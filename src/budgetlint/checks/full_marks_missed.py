@@ -37,8 +37,12 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 continue
             full = indicator.score.value >= indicator.weight.value
             words = "、".join(missed)
-            detail = (f"得分 {indicator.score.text} 等于权重 {indicator.weight.text}，偏差原因却写“{words}”"
-                      if full else f"偏差原因写“{words}”，得分 {indicator.score.text} 低于权重")
-            out.append(deviation_evaluation(rule, disclosure, evaluation, indicator, not full, detail,
-                                            ("deviation", "score")))
+            detail = (
+                f"得分 {indicator.score.text} 等于权重 {indicator.weight.text}，偏差原因却写“{words}”"
+                if full
+                else f"偏差原因写“{words}”，得分 {indicator.score.text} 低于权重"
+            )
+            out.append(
+                deviation_evaluation(rule, disclosure, evaluation, indicator, not full, detail, ("deviation", "score"))
+            )
     return out or [not_decided(rule.id, "not_applicable", "没有可判断方向的偏差原因分析")]

@@ -40,10 +40,20 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             what = f"工作表“{where.sheet}”的第{cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}行被隐藏"
         else:
             what = f"工作表“{where.sheet}”的{cell.rstrip('0123456789')}列被隐藏"
-        out.append(Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=what, locations=(where,),
-                              detail=f"{what}，其中有 {hidden.cells} 个单元格有内容（“{hidden.text}”）",
-                              values={"kind": KIND_WORDS[hidden.kind], "quote": hidden.text}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=what,
+                locations=(where,),
+                detail=f"{what}，其中有 {hidden.cells} 个单元格有内容（“{hidden.text}”）",
+                values={"kind": KIND_WORDS[hidden.kind], "quote": hidden.text},
+            )
+        )
     if not out:
-        out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject="全部工作表",
-                              locations=(Location(file=disclosure.path),)))
+        out.append(
+            Evaluation(
+                rule=rule.id, outcome=Outcome.PASS, subject="全部工作表", locations=(Location(file=disclosure.path),)
+            )
+        )
     return out

@@ -55,8 +55,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             rates += list(implied.rates)
             inputs += [value_cell(disclosure, evaluation, indicator, r) for r in ("actual", "target")]
             if not rates:
-                out.append(not_decided(rule.id, "insufficient_data",
-                                       f"完成率没有印出，也无法由目标值和业绩值推出（{implied.basis}）", subject))
+                out.append(
+                    not_decided(
+                        rule.id,
+                        "insufficient_data",
+                        f"完成率没有印出，也无法由目标值和业绩值推出（{implied.basis}）",
+                        subject,
+                    )
+                )
                 continue
             candidates = scores(indicator.weight.value, rates, p.formulas, implied.met)
             if not candidates:
@@ -69,8 +75,11 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             elif implied.met is False and score >= weight:
                 note = f"目标未完成（{implied.basis}），却得满分"
             printed = indicator_cell(disclosure, evaluation, indicator, "score")
-            out.append(derived(rule.id, subject, printed, candidates, inputs, unit="分", note=note,
-                               min_decimals=p.score_decimals))
+            out.append(
+                derived(
+                    rule.id, subject, printed, candidates, inputs, unit="分", note=note, min_decimals=p.score_decimals
+                )
+            )
         return out
 
     return each_table(rule, disclosure, check)

@@ -48,8 +48,9 @@ def _judge(target, actual, gap: Decimal) -> tuple[bool, str] | None:
         return True, "单位相同"
     tv, av = target.number.value, actual.number.value
     if _within(tv, av, gap) and not _within(tv * t[1], av * a[1], gap):
-        return False, (f"目标值 {target.text} 与业绩值 {actual.text} 数字相近，"
-                       f"按单位换算却相差 {t[1] / a[1]:g} 倍，单位有误")
+        return False, (
+            f"目标值 {target.text} 与业绩值 {actual.text} 数字相近，按单位换算却相差 {t[1] / a[1]:g} 倍，单位有误"
+        )
     return True, "换算后可比"
 
 
@@ -66,13 +67,39 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if judged is None:
                 continue
             ok, why = judged
-            facts = [] if ok else [  # a pass needs no place: thousands of rows agree
-                to_fact(disclosure, None, table=name, row=indicator.level3, column=indicator_header(evaluation, role),
-                        line=value.line, text=value.text) for role, value in (("actual", actual), ("target", target))]
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=f"{name}「{indicator.level3}」",
-                expected=target.text, actual=actual.text, detail=why, locations=tuple(f.location for f in facts),
-                values={"table": name, "row": indicator.level3, "column": indicator_header(evaluation, "actual")},
-                **({} if ok else sides(facts[:1], facts[1:], actual=actual.text, expected=target.text, unit=None,
-                                       name=by_column))))
+            facts = (
+                []
+                if ok
+                else [  # a pass needs no place: thousands of rows agree
+                    to_fact(
+                        disclosure,
+                        None,
+                        table=name,
+                        row=indicator.level3,
+                        column=indicator_header(evaluation, role),
+                        line=value.line,
+                        text=value.text,
+                    )
+                    for role, value in (("actual", actual), ("target", target))
+                ]
+            )
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.PASS if ok else Outcome.FAIL,
+                    subject=f"{name}「{indicator.level3}」",
+                    expected=target.text,
+                    actual=actual.text,
+                    detail=why,
+                    locations=tuple(f.location for f in facts),
+                    values={"table": name, "row": indicator.level3, "column": indicator_header(evaluation, "actual")},
+                    **(
+                        {}
+                        if ok
+                        else sides(
+                            facts[:1], facts[1:], actual=actual.text, expected=target.text, unit=None, name=by_column
+                        )
+                    ),
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "绩效自评表中没有两侧都带单位的数值指标")]

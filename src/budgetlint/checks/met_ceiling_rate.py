@@ -31,20 +31,31 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     rows = [(e, i) for e, i in indicators_beyond(disclosure, ("≤", "<"), -1) if i.completion_rate is not None]
     full = [(e, i) for e, i in rows if i.completion_rate.value == HUNDRED]
-    cited = "；".join(f"第{i.completion_rate.line}行「{i.level3}」{i.target.text} / {i.actual.text} 记 "
-                     f"{i.completion_rate.text}" for _, i in full[:p.cite])
+    cited = "；".join(
+        f"第{i.completion_rate.line}行「{i.level3}」{i.target.text} / {i.actual.text} 记 {i.completion_rate.text}"
+        for _, i in full[: p.cite]
+    )
     out = []
     for evaluation, indicator in rows:
         rate = indicator.completion_rate
         ok = rate.value == HUNDRED or not full
-        detail = (f"成本指标未超支，完成率记 {rate.text}；"
-                  f"本文件另有 {len(full)} 行同样未超支的成本指标记 100%（{cited}）"
-                  if not ok else f"完成率 {rate.text}")
-        facts = [row_cell(disclosure, e, i, "completion_rate") for e, i in [(evaluation, indicator), *full[:p.cite]]]
-        out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS if ok else Outcome.FAIL,
-                              subject=f"{table_name(evaluation)}「{indicator.level3}」", expected="100%",
-                              actual=rate.text, detail=detail, locations=tuple(f.location for f in facts),
-                              values=row_values(evaluation, indicator, "completion_rate"),
-                              **({} if ok else sides(facts[:1], facts[1:], actual=rate.text, expected="100%",
-                                                     unit="%", name=by_row))))
+        detail = (
+            f"成本指标未超支，完成率记 {rate.text}；本文件另有 {len(full)} 行同样未超支的成本指标记 100%（{cited}）"
+            if not ok
+            else f"完成率 {rate.text}"
+        )
+        facts = [row_cell(disclosure, e, i, "completion_rate") for e, i in [(evaluation, indicator), *full[: p.cite]]]
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.PASS if ok else Outcome.FAIL,
+                subject=f"{table_name(evaluation)}「{indicator.level3}」",
+                expected="100%",
+                actual=rate.text,
+                detail=detail,
+                locations=tuple(f.location for f in facts),
+                values=row_values(evaluation, indicator, "completion_rate"),
+                **({} if ok else sides(facts[:1], facts[1:], actual=rate.text, expected="100%", unit="%", name=by_row)),
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "没有可比较赋分做法的指标行")]

@@ -91,9 +91,16 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     groups = structure(total, rest, p.key)
     if groups is None:
         facts = [total.cells[p.key]] + [r.cells[p.key] for r in rest]
-        result = balance(rule.id, f"{table.number} {total.printed_label} / {table.column_headers.get(p.key, p.key)}",
-                         facts[:1], facts[1:], name=by_row)
-        detail = (f"下列各行既不能按“合计 = Σ 项目”也不能按“合计 = Σ 单位，单位 = Σ 其项目”对上；"
-                  f"各行合计 {result.expected}：{result.detail}")
+        result = balance(
+            rule.id,
+            f"{table.number} {total.printed_label} / {table.column_headers.get(p.key, p.key)}",
+            facts[:1],
+            facts[1:],
+            name=by_row,
+        )
+        detail = (
+            f"下列各行既不能按“合计 = Σ 项目”也不能按“合计 = Σ 单位，单位 = Σ 其项目”对上；"
+            f"各行合计 {result.expected}：{result.detail}"
+        )
         return [result.model_copy(update={"detail": detail})]
     return [e for head, items in groups for e in head_vs_items(rule.id, table, head, items, columns)]

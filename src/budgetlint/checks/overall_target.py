@@ -62,9 +62,20 @@ def _label(text: str) -> str:
 
 
 def item_facts(disclosure: Disclosure, table: OverallTargetTable, item: Item) -> list[Fact]:
-    return [to_fact(disclosure, line.amount, table=table.title, row=_label(line.label), column=None,
-                    line=line.line, text=line.text, unit=table.unit)
-            for line in getattr(table, item.side) if line.key == item.key]
+    return [
+        to_fact(
+            disclosure,
+            line.amount,
+            table=table.title,
+            row=_label(line.label),
+            column=None,
+            line=line.line,
+            text=line.text,
+            unit=table.unit,
+        )
+        for line in getattr(table, item.side)
+        if line.key == item.key
+    ]
 
 
 def printed(disclosure: Disclosure, table: OverallTargetTable, item: Item) -> bool:

@@ -65,8 +65,16 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         else:
             before = _text_before(disclosure, where.line)
             detail = f"第{where.page}页的“{defect.text}”只显示出一部分" + (f"（在“{before}”之后）" if before else "")
-        out.append(Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=f"第{where.page}页", locations=(where,),
-                              detail=detail, values={"quote": defect.text}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=f"第{where.page}页",
+                locations=(where,),
+                detail=detail,
+                values={"quote": defect.text},
+            )
+        )
     if not out:
         whole = Location(file=disclosure.path, page_basis=source.page_basis)
         out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject="全部页面", locations=(whole,)))

@@ -50,10 +50,18 @@ def _group(rule, group: str, found: list[FoundPart], order: dict[str, int]) -> l
         before = [f for f in found if order[f.spec.id] < order[part.spec.id]]
         should = f"“{max(before, key=lambda f: order[f.spec.id]).spec.name}”之后" if before else "本组最前"
         printed = f"“{found[i - 1].spec.name}”之后" if i else "本组最前"
-        out.append(Evaluation(
-            rule=rule.id, outcome=Outcome.FAIL, subject=part.spec.name, expected=should, actual=printed,
-            detail=f"“{part.title}”（第{part.location.line}行）按模板应在{should}，文件中在{printed}",
-            locations=(part.location,), values={"table": part.spec.name}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=part.spec.name,
+                expected=should,
+                actual=printed,
+                detail=f"“{part.title}”（第{part.location.line}行）按模板应在{should}，文件中在{printed}",
+                locations=(part.location,),
+                values={"table": part.spec.name},
+            )
+        )
     return out or [Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=group)]
 
 

@@ -48,14 +48,23 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         elif found is not None and spec.id in required:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.name, locations=(found.location,)))
         elif found is None and (spec.id in required or in_scope(parts, spec)):
-            after = (f"按模板应位于“{previous.title}”（第{previous.location.line}行）之后" if previous
-                     else "按模板应位于文件开头")
+            after = (
+                f"按模板应位于“{previous.title}”（第{previous.location.line}行）之后"
+                if previous
+                else "按模板应位于文件开头"
+            )
             place = previous.location if previous else Location(file=disclosure.path, line=1)
             missing = spec.id in required
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.FAIL if missing else Outcome.PASS, subject=spec.name,
-                detail=after if missing else "非必需的部分，文件中没有",
-                locations=(place.at_cell(table=spec.name, row=spec.name),), values={"table": spec.name}))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.FAIL if missing else Outcome.PASS,
+                    subject=spec.name,
+                    detail=after if missing else "非必需的部分，文件中没有",
+                    locations=(place.at_cell(table=spec.name, row=spec.name),),
+                    values={"table": spec.name},
+                )
+            )
         if found is not None:
             previous = found
     return out or [not_decided(rule.id, "not_applicable", "没有要求的部分")]

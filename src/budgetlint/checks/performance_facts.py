@@ -19,6 +19,7 @@ from budgetlint.model import Disclosure, Evaluation, Fact, Location
 
 NEUTRAL_UNIT = "元"  # factor 1 in numbers.UNIT_FACTORS: dimensionless values travel as "元"
 
+
 def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, str]:
     """(page, page_basis) of a line: the page of the block or row that starts at or before it."""
     if disclosure.source is None:
@@ -26,15 +27,29 @@ def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, str]:
     return disclosure.source.page_at(line)
 
 
-def location(disclosure: Disclosure, line: int | None, *, table: str | None = None, row: str | None = None,
-             column: str | None = None) -> Location:
+def location(
+    disclosure: Disclosure,
+    line: int | None,
+    *,
+    table: str | None = None,
+    row: str | None = None,
+    column: str | None = None,
+) -> Location:
     page, basis = page_of(disclosure, line)
-    return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row,
-                    column=column)
+    return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row, column=column)
 
 
-def to_fact(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
-            text: str = "", unit: str | None = None) -> Fact:
+def to_fact(
+    disclosure: Disclosure,
+    number,
+    *,
+    table: str,
+    row: str,
+    column: str | None,
+    line: int | None = None,
+    text: str = "",
+    unit: str | None = None,
+) -> Fact:
     """A Fact for a printed number of a performance table.
 
     `number` is a recognize.performance.PrintedNumber or None. None stands for a cell that holds no
@@ -45,33 +60,58 @@ def to_fact(disclosure: Disclosure, number, *, table: str, row: str, column: str
     """
     if number is not None:
         own = number.unit if number.unit in ("元", "万元", "亿元") else None
-        return Fact(value=number.value, decimals=number.decimals, unit=own or unit or NEUTRAL_UNIT, text=number.text,
-                    location=location(disclosure, number.line, table=table, row=row, column=column))
+        return Fact(
+            value=number.value,
+            decimals=number.decimals,
+            unit=own or unit or NEUTRAL_UNIT,
+            text=number.text,
+            location=location(disclosure, number.line, table=table, row=row, column=column),
+        )
     shown = text.strip()
     placeholder = not shown or shown in ("-", "—", "－", "--", "——", "/", "／", "\\")
-    return Fact(value=None, decimals=0, unit=unit or NEUTRAL_UNIT, text=shown, parsed=placeholder,
-                location=location(disclosure, line, table=table, row=row, column=column))
+    return Fact(
+        value=None,
+        decimals=0,
+        unit=unit or NEUTRAL_UNIT,
+        text=shown,
+        parsed=placeholder,
+        location=location(disclosure, line, table=table, row=row, column=column),
+    )
 
 
-def points(disclosure: Disclosure, number, *, table: str, row: str, column: str | None, line: int | None = None,
-           text: str = "", min_decimals: int = 0) -> Fact:
+def points(
+    disclosure: Disclosure,
+    number,
+    *,
+    table: str,
+    row: str,
+    column: str | None,
+    line: int | None = None,
+    text: str = "",
+    min_decimals: int = 0,
+) -> Fact:
     """A score or weight (分) as a Fact of the neutral unit (see `relabel`).
 
     Documents print whole scores as 20 next to 9.82: `min_decimals` reads a printed number to at
     least that many decimals (20 stands for [19.95, 20.05] with 1, not for [19.5, 20.5]).
     """
-    fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text,
-                   unit=NEUTRAL_UNIT)
+    fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text, unit=NEUTRAL_UNIT)
     if fact.value is not None and fact.decimals < min_decimals:
         fact = fact.model_copy(update={"decimals": min_decimals})
     return fact
 
 
-def constant(disclosure: Disclosure, value: Decimal, *, line: int | None, table: str, row: str,
-             column: str | None) -> Fact:
+def constant(
+    disclosure: Disclosure, value: Decimal, *, line: int | None, table: str, row: str, column: str | None
+) -> Fact:
     """A value the rule states (weights add up to 100), placed at the line it is checked against."""
-    return Fact(value=value, decimals=0, unit=NEUTRAL_UNIT, text=str(value),
-                location=location(disclosure, line, table=table, row=row, column=column))
+    return Fact(
+        value=value,
+        decimals=0,
+        unit=NEUTRAL_UNIT,
+        text=str(value),
+        location=location(disclosure, line, table=table, row=row, column=column),
+    )
 
 
 def relabel(evaluation: Evaluation, unit: str) -> Evaluation:

@@ -62,12 +62,15 @@ def _zero_facts(ref: FactRef, disclosure: Disclosure) -> list[Fact]:
     except Unresolved:
         return []  # a layout without the table has none of its money
     if ref.column not in table.columns and table.unplaced_columns:
-        raise Unresolved("insufficient_data",
-                         f"{table.title} 中没有 {ref.column} 列，而有未能识别的列，无法确定本规则的前提")
-    if not table.rows_with_role(ref.row or "") and any(r.role is None and r.code is None and carries_amount(r)
-                                                         for r in table.rows):
-        raise Unresolved("insufficient_data",
-                         f"{table.title} 中没有 {ref.row} 行，而有未能识别的行，无法确定本规则的前提")
+        raise Unresolved(
+            "insufficient_data", f"{table.title} 中没有 {ref.column} 列，而有未能识别的列，无法确定本规则的前提"
+        )
+    if not table.rows_with_role(ref.row or "") and any(
+        r.role is None and r.code is None and carries_amount(r) for r in table.rows
+    ):
+        raise Unresolved(
+            "insufficient_data", f"{table.title} 中没有 {ref.row} 行，而有未能识别的行，无法确定本规则的前提"
+        )
     return []
 
 

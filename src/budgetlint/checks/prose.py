@@ -27,8 +27,9 @@ def fact_unit(measure: str, factor: Decimal) -> str:
 
 
 def number_fact(q: ProseNumber) -> Fact:
-    return Fact(value=q.value, decimals=q.decimals, unit=fact_unit(q.measure, q.factor), text=q.span.text,
-                location=q.location)
+    return Fact(
+        value=q.value, decimals=q.decimals, unit=fact_unit(q.measure, q.factor), text=q.span.text, location=q.location
+    )
 
 
 def value_fact(value: Decimal, decimals: int, factor: Decimal, measure: str, text: str, location: Location) -> Fact:
@@ -45,8 +46,18 @@ def shown_unit(q: ProseNumber) -> str:
     return q.unit + ("/" + "/".join(q.per) if q.per else "")
 
 
-def compare(rule: str, subject: str, stated: Fact, computed: list[Fact], *, measure: str, name,
-            values: dict[str, str], keys: tuple[str, ...], floor: Decimal = Decimal(0)) -> Evaluation:
+def compare(
+    rule: str,
+    subject: str,
+    stated: Fact,
+    computed: list[Fact],
+    *,
+    measure: str,
+    name,
+    values: dict[str, str],
+    keys: tuple[str, ...],
+    floor: Decimal = Decimal(0),
+) -> Evaluation:
     """A prose number (`stated`) against what it should be (`computed`, summed): pass or fail.
 
     Counts printed without decimals compare exactly (see the module docstring); `floor` widens both
@@ -57,11 +68,15 @@ def compare(rule: str, subject: str, stated: Fact, computed: list[Fact], *, meas
         ok = stated.amount == expected
         shown = {"expected": format_amount(expected, 0), "actual": format_amount(stated.amount, 0)}
         result = Evaluation(
-            rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject, **shown,
+            rule=rule,
+            outcome=Outcome.PASS if ok else Outcome.FAIL,
+            subject=subject,
+            **shown,
             difference=format_amount(stated.amount - expected, 0),
             detail=" + ".join(f"{name(f)} {f.text}" for f in computed),
             locations=tuple(f.location for f in (stated, *computed)),
-            **({} if ok else sides([stated], computed, unit=measure, name=name, **shown)))
+            **({} if ok else sides([stated], computed, unit=measure, name=name, **shown)),
+        )
     else:
         result = balance(rule, subject, [stated], computed, name=name, floor=floor)
     update: dict = {"values": {**result.values, **values}, "claims": keys}
@@ -70,13 +85,16 @@ def compare(rule: str, subject: str, stated: Fact, computed: list[Fact], *, meas
     return result.model_copy(update=update)
 
 
-def sides(stated: list[Fact], other: list[Fact], *, actual: str | None, expected: str | None, unit: str | None,
-          name) -> dict:
+def sides(
+    stated: list[Fact], other: list[Fact], *, actual: str | None, expected: str | None, unit: str | None, name
+) -> dict:
     """The structured sides of a failing evaluation (model/findings.py): what the document states, what
     it should be, and every number involved with its side."""
-    return {"reported": Quantity(printed=actual, unit=unit) if actual is not None else None,
-            "computed": Quantity(printed=expected, unit=unit) if expected is not None else None,
-            "addends": addend_list(stated, other, name)}
+    return {
+        "reported": Quantity(printed=actual, unit=unit) if actual is not None else None,
+        "computed": Quantity(printed=expected, unit=unit) if expected is not None else None,
+        "addends": addend_list(stated, other, name),
+    }
 
 
 def cell_of(disclosure: Disclosure, q: ProseNumber) -> ProseCell | None:

@@ -31,7 +31,11 @@ from budgetlint.model.prose import SumStatement
 
 class Params(Strict):
     sources: tuple[Literal["narrative", "target", "overall", "self_evaluation"], ...] = (
-        "narrative", "target", "overall", "self_evaluation")
+        "narrative",
+        "target",
+        "overall",
+        "self_evaluation",
+    )
     approximate: Decimal = Decimal("0.1")
 
 
@@ -48,7 +52,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             total = statement.total
             groups.setdefault((total.location.line, total.span.start, cell.text if cell else ""), []).append(statement)
     return [_evaluate(rule.id, disclosure, copies, p) for copies in groups.values()] or [
-        not_decided(rule.id, "not_applicable", "没有写在分项之后的合计（以上共计、合计、共计）")]
+        not_decided(rule.id, "not_applicable", "没有写在分项之后的合计（以上共计、合计、共计）")
+    ]
 
 
 def _evaluate(rule_id: str, disclosure: Disclosure, copies: list[SumStatement], p: Params) -> Evaluation:
@@ -56,15 +61,26 @@ def _evaluate(rule_id: str, disclosure: Disclosure, copies: list[SumStatement], 
     total = statement.total
     cell = disclosure.prose_cells[statement.cell] if statement.cell is not None else None
     stated = number_fact(total)
-    items = [number_fact(q).model_copy(update={"location": q.location.model_copy(update={"row": q.lead.strip()})})
-             for q in statement.items]
+    items = [
+        number_fact(q).model_copy(update={"location": q.location.model_copy(update={"row": q.lead.strip()})})
+        for q in statement.items
+    ]
     approximate = [f for f, q in zip([stated, *items], [total, *statement.items]) if q.approximate]
     tolerance = sum((abs(interval_in(f, stated.unit).mid) * p.approximate for f in approximate), Decimal(0))
     table = cell.table_name if cell else (total.location.table or "")
     values = {"table": table, "row": cell.label if cell else "", "column": "", "quote": quote(total)}
     keys = tuple(q.key for s in copies for q in (s.total, *s.items))
-    result = compare(rule_id, f"{table}{'「' + cell.label + '」' if cell else ''}", stated, items,
-                     measure=total.measure, name=_name, values=values, keys=keys, floor=tolerance / 2)
+    result = compare(
+        rule_id,
+        f"{table}{'「' + cell.label + '」' if cell else ''}",
+        stated,
+        items,
+        measure=total.measure,
+        name=_name,
+        values=values,
+        keys=keys,
+        floor=tolerance / 2,
+    )
     if not approximate:
         return result
     note = f"（{len(approximate)} 个约数按 ±{p.approximate:%} 计）"

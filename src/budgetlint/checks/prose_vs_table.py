@@ -51,9 +51,22 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         cell = cell_of(disclosure, q)
         assert cell is not None
         table = value_fact(b.value, b.decimals, b.value_factor, q.measure, b.value_text, b.location)
-        values = {"table": cell.table_name, "row": cell.label,
-                  "column": f"「{b.via}」{b.location.column or ''}“{b.value_text}”", "quote": quote(q)}
-        out.append(compare(rule.id, f"{cell.table_name}「{cell.label}」", number_fact(q), [table],
-                           measure=q.measure, name=_name, values=values,
-                           keys=tuple(c.prose_number.key for c in copies)))
+        values = {
+            "table": cell.table_name,
+            "row": cell.label,
+            "column": f"「{b.via}」{b.location.column or ''}“{b.value_text}”",
+            "quote": quote(q),
+        }
+        out.append(
+            compare(
+                rule.id,
+                f"{cell.table_name}「{cell.label}」",
+                number_fact(q),
+                [table],
+                measure=q.measure,
+                name=_name,
+                values=values,
+                keys=tuple(c.prose_number.key for c in copies),
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "绩效表的文字中没有与本表数值绑定的数字")]

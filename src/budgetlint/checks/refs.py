@@ -57,8 +57,9 @@ def missing(table: Table, roles: list[str], what: str) -> Unresolved:
     of a table read by its header -- every row holding an amount is one recognition placed (has a
     role or a 科目编码), so none of them is one of these; insufficient_data otherwise."""
     if what == "行":
-        placed = table.layout_rows is None and all(r.role or r.code for r in table.rows
-                                                   if any(f.value or not f.parsed for f in r.cells.values()))
+        placed = table.layout_rows is None and all(
+            r.role or r.code for r in table.rows if any(f.value or not f.parsed for f in r.cells.values())
+        )
         absent = placed or (table.layout_rows is not None and not set(roles) & set(table.layout_rows))
     else:
         absent = table.layout_rows is not None and not set(roles) & set(table.columns)
@@ -74,8 +75,9 @@ def the_row(table: Table, role: str) -> TableRow:
     distinct = {tuple(sorted((k, f.text) for k, f in r.cells.items())) for r in rows}
     if len(distinct) > 1:
         lines = "、".join(str(r.line) for r in rows)
-        raise Unresolved("insufficient_data",
-                         f"{table.title} 中 {role} 行出现多次且数值不同（第 {lines} 行），不予猜测")
+        raise Unresolved(
+            "insufficient_data", f"{table.title} 中 {role} 行出现多次且数值不同（第 {lines} 行），不予猜测"
+        )
     return rows[0]
 
 
@@ -93,8 +95,9 @@ def require_columns(table: Table, columns: list[str] | None, optional: list[str]
     `optional` columns are ones a layout may leave out by design (a budget's 收入总表 has no 上级补助收入
     column): absent, they add nothing -- unless the table has a value column whose header named no
     role, which might be the one the rule needs."""
-    absent = [c for c in columns or [] if c not in table.columns and (c not in (optional or [])
-                                                                       or table.unplaced_columns)]
+    absent = [
+        c for c in columns or [] if c not in table.columns and (c not in (optional or []) or table.unplaced_columns)
+    ]
     if absent:
         raise missing(table, absent, "列")
 

@@ -102,15 +102,30 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if not matches:
             if all(f.amount == 0 for f in left):
                 continue
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.FAIL, subject=subject, actual=left[0].text, expected="无对应行",
-                unit=left[0].unit, detail=f"{right_table.title} 中没有“{row.printed_label}”对应的行",
-                locations=locations(left),
-                values={"table": left_table.title, "row": row.printed_label, "column": left[0].location.column or ""}))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.FAIL,
+                    subject=subject,
+                    actual=left[0].text,
+                    expected="无对应行",
+                    unit=left[0].unit,
+                    detail=f"{right_table.title} 中没有“{row.printed_label}”对应的行",
+                    locations=locations(left),
+                    values={
+                        "table": left_table.title,
+                        "row": row.printed_label,
+                        "column": left[0].location.column or "",
+                    },
+                )
+            )
             continue
         if len({tuple(f.text for f in r.cells.values()) for r in matches}) > 1:
-            out.append(not_decided(rule.id, "insufficient_data",
-                                   f"{right_table.title} 中“{key}”出现多次且数值不同，不予猜测", subject))
+            out.append(
+                not_decided(
+                    rule.id, "insufficient_data", f"{right_table.title} 中“{key}”出现多次且数值不同，不予猜测", subject
+                )
+            )
             continue
         right = [matches[0].cells[c] for c in p.right.columns if c in matches[0].cells]
         out.append(balance(rule.id, subject, left, right, name=by_cell))

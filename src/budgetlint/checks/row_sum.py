@@ -61,8 +61,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         subject = f"{table.number} {row.printed_label}"
         outside = [] if p.besides is None else outside_columns(table, row, [p.total, *p.addends], p.besides)
         if outside:
-            out.append(not_decided(rule.id, "insufficient_data", f"{table.title} 的 {'、'.join(outside)} 列有金额，"
-                                   "不在本规则所列各项中，无法核对", subject))
+            out.append(
+                not_decided(
+                    rule.id,
+                    "insufficient_data",
+                    f"{table.title} 的 {'、'.join(outside)} 列有金额，不在本规则所列各项中，无法核对",
+                    subject,
+                )
+            )
             continue
         total, addends = facts[0], facts[1:]
         out.append(balance(rule.id, subject, [total], addends, name=by_column))

@@ -40,9 +40,15 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.name, locations=where))
             continue
         owners = "、".join(SCOPE_NAMES[s] for s in spec.scopes)
-        out.append(Evaluation(
-            rule=rule.id, outcome=Outcome.FAIL, subject=spec.name,
-            actual=found.title[:40], locations=(found.location,),
-            detail=f"这是{kind}预算，第{found.location.line}行却有只属于{owners}预算的“{spec.name}”：{found.title[:40]}",
-            values={"table": spec.name, "quote": found.title[:40]}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=spec.name,
+                actual=found.title[:40],
+                locations=(found.location,),
+                detail=f"这是{kind}预算，第{found.location.line}行却有只属于{owners}预算的“{spec.name}”：{found.title[:40]}",
+                values={"table": spec.name, "quote": found.title[:40]},
+            )
+        )
     return out

@@ -44,8 +44,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         return [not_decided(rule.id, "not_applicable", "文件未写明是部门预算还是单位预算")]
     kind = SCOPE_NAMES[parts.scope]
     # (text, its location, whether match offsets are offsets in the block's own text)
-    texts = [(para.text, para.location, True) for para in parts.paragraphs
-             if (para.location.line or 0) > parts.toc_end]
+    texts = [(para.text, para.location, True) for para in parts.paragraphs if (para.location.line or 0) > parts.toc_end]
     for entry in parts.toc_lines:
         texts.append((entry.title, toc_entry_location(disclosure, parts, p.toc_part, entry), False))
     texts.sort(key=lambda t: t[1].line or 0)
@@ -59,11 +58,21 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 part = parts.part_at(location.line)
                 start, end = max(m.start() - 12, 0), min(m.end() + 12, len(text))
                 context = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-                out.append(Evaluation(
-                    rule=rule.id, outcome=Outcome.FAIL, subject=m.group(0), actual=m.group(0), detail=context,
-                    locations=(location.at_cell(table=part.spec.name if part else location.table, row=m.group(0))
-                               .model_copy(update={"span": m.span() if own_text else None}),),
-                    values={"table": part.spec.name if part else "", "quote": m.group(0), "row": kind}))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.FAIL,
+                        subject=m.group(0),
+                        actual=m.group(0),
+                        detail=context,
+                        locations=(
+                            location.at_cell(
+                                table=part.spec.name if part else location.table, row=m.group(0)
+                            ).model_copy(update={"span": m.span() if own_text else None}),
+                        ),
+                        values={"table": part.spec.name if part else "", "quote": m.group(0), "row": kind},
+                    )
+                )
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=pattern))
     return out or [not_decided(rule.id, "not_applicable", f"没有为{kind}预算列出不应出现的用语")]

@@ -35,10 +35,13 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             return [not_decided(rule.id, "insufficient_data", "有指标的得分没有读到", name)]
         facts = [indicator_cell(disclosure, evaluation, i, "score", p.score_decimals) for i in evaluation.indicators]
         if p.include_funding:
-            facts = [funding_cell(disclosure, evaluation, r, "score", p.score_decimals)
-                     for r in funding_rows(evaluation, "score")] + facts
-        printed = points(disclosure, evaluation.total_score, table=name, row="总分", column=None,
-                         min_decimals=p.score_decimals)
+            facts = [
+                funding_cell(disclosure, evaluation, r, "score", p.score_decimals)
+                for r in funding_rows(evaluation, "score")
+            ] + facts
+        printed = points(
+            disclosure, evaluation.total_score, table=name, row="总分", column=None, min_decimals=p.score_decimals
+        )
         return [relabel(balance(rule.id, f"{name} 总分", [printed], facts, name=by_row), "分")]
 
     return each_table(rule, disclosure, check)

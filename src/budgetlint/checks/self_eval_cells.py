@@ -50,8 +50,12 @@ def indicator_header(evaluation, role: str) -> str:
 def funding_cell(disclosure: Disclosure, evaluation, row, role: str, min_decimals: int = 0) -> Fact:
     """One cell of a 资金 row as a Fact (amounts in the table's unit, rates and scores neutral)."""
     number = getattr(row, role)
-    kwargs = {"table": table_name(evaluation), "row": row.label, "column": funding_header(evaluation, role),
-              "line": row.line}
+    kwargs = {
+        "table": table_name(evaluation),
+        "row": row.label,
+        "column": funding_header(evaluation, role),
+        "line": row.line,
+    }
     if role in AMOUNT_ROLES:
         return to_fact(disclosure, number, unit=evaluation.unit or "万元", **kwargs)
     return points(disclosure, number, min_decimals=min_decimals, **kwargs)
@@ -61,8 +65,10 @@ def rate_inputs(disclosure: Disclosure, evaluation, row) -> tuple[Fact, Fact] | 
     """全年执行数 and 全年预算数 of a 资金 row, when both are printed."""
     if row.executed is None or row.full_year_budget is None:
         return None
-    return (funding_cell(disclosure, evaluation, row, "executed"),
-            funding_cell(disclosure, evaluation, row, "full_year_budget"))
+    return (
+        funding_cell(disclosure, evaluation, row, "executed"),
+        funding_cell(disclosure, evaluation, row, "full_year_budget"),
+    )
 
 
 def execution_rate_of(executed: Fact, budget: Fact) -> Candidate | None:
@@ -81,16 +87,29 @@ def funding_rows(evaluation, role: str) -> list:
 def indicator_cell(disclosure: Disclosure, evaluation, indicator, role: str, min_decimals: int = 0) -> Fact:
     """A number cell of an indicator row (权重, 完成率, 得分) as a neutral Fact."""
     number = getattr(indicator, role)
-    return points(disclosure, number, table=table_name(evaluation), row=indicator.level3,
-                  column=indicator_header(evaluation, role), line=number.line if number else indicator.line,
-                  min_decimals=min_decimals)
+    return points(
+        disclosure,
+        number,
+        table=table_name(evaluation),
+        row=indicator.level3,
+        column=indicator_header(evaluation, role),
+        line=number.line if number else indicator.line,
+        min_decimals=min_decimals,
+    )
 
 
 def value_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
     """目标值 / 业绩值 as a Fact: for its location and text (a date or words are not numbers)."""
     value = getattr(indicator, role)
-    return to_fact(disclosure, None, table=table_name(evaluation), row=indicator.level3,
-                   column=indicator_header(evaluation, role), line=value.line, text=value.text)
+    return to_fact(
+        disclosure,
+        None,
+        table=table_name(evaluation),
+        row=indicator.level3,
+        column=indicator_header(evaluation, role),
+        line=value.line,
+        text=value.text,
+    )
 
 
 def indicator_subject(evaluation, indicator, role: str) -> str:
@@ -108,8 +127,14 @@ def indicators_beyond(disclosure: Disclosure, operators: tuple[str, ...], direct
 
 def row_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
     """完成率 / 得分 / 权重 of an indicator row as a Fact, located at its row."""
-    return to_fact(disclosure, getattr(indicator, role), table=table_name(evaluation), row=indicator.level3,
-                   column=indicator_header(evaluation, role), line=indicator.line)
+    return to_fact(
+        disclosure,
+        getattr(indicator, role),
+        table=table_name(evaluation),
+        row=indicator.level3,
+        column=indicator_header(evaluation, role),
+        line=indicator.line,
+    )
 
 
 def row_values(evaluation, indicator, column: str) -> dict[str, str]:

@@ -59,7 +59,6 @@ def _total_facts(disclosure: Disclosure, kind: str, field: str) -> list[Fact] | 
     return facts
 
 
-
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
     if not disclosure.self_evaluations:
@@ -68,8 +67,11 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     out = []
     for statement in p.statements:
         if statement.measure == "projects_count":
-            out += [count_against(rule.id, claim, len(projects), f"文件中有 {len(projects)} 张项目支出绩效自评表")
-                    for claim in claims_of(disclosure, "count") if states(claim, statement.subject, statement.clause)]
+            out += [
+                count_against(rule.id, claim, len(projects), f"文件中有 {len(projects)} 张项目支出绩效自评表")
+                for claim in claims_of(disclosure, "count")
+                if states(claim, statement.subject, statement.clause)
+            ]
             continue
         kind = "unit" if statement.measure.startswith("unit") else "project"
         field = "full_year_budget" if statement.measure.endswith("budget") else "executed"
@@ -80,6 +82,16 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if not facts:
                 out.append(not_decided(rule.id, "insufficient_data", "绩效自评表缺少年度资金总额", claim.span.text))
                 continue
-            out.append(claim_balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=by_line,
-                                     row=claim.subject or "", quote=claim.span.text, claims=[claim]))
+            out.append(
+                claim_balance(
+                    rule.id,
+                    f"正文“{claim.span.text}”",
+                    [amount_fact(claim)],
+                    facts,
+                    name=by_line,
+                    row=claim.subject or "",
+                    quote=claim.span.text,
+                    claims=[claim],
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "正文没有汇总绩效自评表的表述")]

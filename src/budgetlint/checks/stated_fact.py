@@ -48,8 +48,14 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         agreeing = [q for q in fact.statements if q.in_base_unit == reference]
         unit = fact.statements[0].unit
         if len(counts) == 1:
-            out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=fact.subject,
-                                  claims=tuple(q.key for q in fact.statements)))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.PASS,
+                    subject=fact.subject,
+                    claims=tuple(q.key for q in fact.statements),
+                )
+            )
             continue
         lines = "、".join(str(q.location.line) for q in agreeing)
         for q in fact.statements:
@@ -57,13 +63,27 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 continue
             table, row = _place(disclosure, q)
             decimals = max(q.decimals, agreeing[0].decimals)
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.FAIL, subject=fact.subject, expected=agreeing[0].text, actual=q.text,
-                difference=format_amount((q.in_base_unit - reference) / q.factor, decimals),
-                unit=unit, detail=f"第{lines}行写 {agreeing[0].text}{unit}（共 {len(agreeing)} 处）",
-                locations=(q.location, *(a.location for a in agreeing)),
-                values={"table": table, "row": row, "column": "", "quote": quote(q)},
-                claims=(q.key, *(a.key for a in agreeing)),
-                **sides([number_fact(q)], [number_fact(a) for a in agreeing], actual=q.text, expected=agreeing[0].text,
-                        unit=unit, name=_named)))
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.FAIL,
+                    subject=fact.subject,
+                    expected=agreeing[0].text,
+                    actual=q.text,
+                    difference=format_amount((q.in_base_unit - reference) / q.factor, decimals),
+                    unit=unit,
+                    detail=f"第{lines}行写 {agreeing[0].text}{unit}（共 {len(agreeing)} 处）",
+                    locations=(q.location, *(a.location for a in agreeing)),
+                    values={"table": table, "row": row, "column": "", "quote": quote(q)},
+                    claims=(q.key, *(a.key for a in agreeing)),
+                    **sides(
+                        [number_fact(q)],
+                        [number_fact(a) for a in agreeing],
+                        actual=q.text,
+                        expected=agreeing[0].text,
+                        unit=unit,
+                        name=_named,
+                    ),
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "没有在文件中写了两次以上的同一事实")]

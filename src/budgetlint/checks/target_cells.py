@@ -33,5 +33,13 @@ def phase_label(funding, fallback: str) -> str:
 
 def line_fact(disclosure: Disclosure, target, line, column: str) -> Fact:
     """A FundingLine of `target` as a Fact (amounts in the table's unit)."""
-    return to_fact(disclosure, line.amount, table=table_name(target), row=label(line.label), column=column,
-                   line=line.line, text=line.text, unit=target.unit)
+    return to_fact(
+        disclosure,
+        line.amount,
+        table=table_name(target),
+        row=label(line.label),
+        column=column,
+        line=line.line,
+        text=line.text,
+        unit=target.unit,
+    )

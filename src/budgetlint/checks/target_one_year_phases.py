@@ -70,6 +70,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             fb = line_fact(disclosure, target, b, right)
             if fa.value is None and fb.value is None and fa.parsed and fb.parsed:
                 continue
-            out.append(balance(rule.id, f"{name}「{label(a.label)}」", [fa], [fb],
-                               name=lambda f: f"{f.location.column}"))
+            out.append(
+                balance(rule.id, f"{name}「{label(a.label)}」", [fa], [fb], name=lambda f: f"{f.location.column}")
+            )
     return out or [not_decided(rule.id, "not_applicable", "没有一年期项目的绩效目标表")]

@@ -48,8 +48,11 @@ def _annual_totals(disclosure: Disclosure) -> list[Fact] | None:
         if line is None or line.amount is None:
             return None
         name = table.project_name.text if table.project_name else table.title
-        facts.append(to_fact(disclosure, line.amount, table=table.title, row=name, column="年度资金总额",
-                             unit=table.unit or "元"))
+        facts.append(
+            to_fact(
+                disclosure, line.amount, table=table.title, row=name, column="年度资金总额", unit=table.unit or "元"
+            )
+        )
     return facts
 
 
@@ -61,15 +64,28 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     for statement in p.statements:
         if statement.measure == "targets_count":
             count = len(disclosure.targets)
-            out += [count_against(rule.id, claim, count, f"文件中有 {count} 张项目支出绩效目标表")
-                    for claim in claims_of(disclosure, "count") if states(claim, statement.subject, statement.clause)]
+            out += [
+                count_against(rule.id, claim, count, f"文件中有 {count} 张项目支出绩效目标表")
+                for claim in claims_of(disclosure, "count")
+                if states(claim, statement.subject, statement.clause)
+            ]
             continue
         for claim in (c for c in claims_of(disclosure, "amount") if states(c, statement.subject, statement.clause)):
             facts = _annual_totals(disclosure)
             if not facts:
                 out.append(not_decided(rule.id, "insufficient_data", "有绩效目标表缺少年度资金总额", claim.span.text))
                 continue
-            out.append(claim_balance(rule.id, f"正文“{claim.span.text}”", [amount_fact(claim)], facts, name=by_line,
-                                     row=claim.subject or "", quote=claim.span.text, claims=[claim],
-                                     reported_may_truncate=True))
+            out.append(
+                claim_balance(
+                    rule.id,
+                    f"正文“{claim.span.text}”",
+                    [amount_fact(claim)],
+                    facts,
+                    name=by_line,
+                    row=claim.subject or "",
+                    quote=claim.span.text,
+                    claims=[claim],
+                    reported_may_truncate=True,
+                )
+            )
     return out or [not_decided(rule.id, "not_applicable", "正文没有汇总项目绩效目标的表述")]

@@ -64,8 +64,9 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def match(targets: list[tuple[str, Fact]], rows: list[tuple[str, Fact]], min_similarity: float
-          ) -> tuple[dict[int, int], set[int]]:
+def match(
+    targets: list[tuple[str, Fact]], rows: list[tuple[str, Fact]], min_similarity: float
+) -> tuple[dict[int, int], set[int]]:
     """Pair targets with rows: {target index: row index} and the targets paired by similar name only.
 
     `targets` and `rows` are (normalised name, amount) in document order.
@@ -92,8 +93,11 @@ def match(targets: list[tuple[str, Fact]], rows: list[tuple[str, Fact]], min_sim
     for i, (name, amount) in enumerate(targets):
         if i in pairs:
             continue
-        options = [(similarity(name, rows[j][0]), j) for j in range(len(rows))
-                   if j not in used and _same_amount(amount, rows[j][1])]
+        options = [
+            (similarity(name, rows[j][0]), j)
+            for j in range(len(rows))
+            if j not in used and _same_amount(amount, rows[j][1])
+        ]
         options = [o for o in options if o[0] >= min_similarity]
         if options:
             j = max(options)[1]
@@ -137,23 +141,47 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         target, printed_name = printed[i]
         subject = project_name(target)
         if i not in pairs:
-            detail = (f"{table.title}中没有这个项目：没有同名的行，也没有名称相近且金额相同的行"
-                      f"（{fact.location.row} {fact.text}{fact.unit}）")
+            detail = (
+                f"{table.title}中没有这个项目：没有同名的行，也没有名称相近且金额相同的行"
+                f"（{fact.location.row} {fact.text}{fact.unit}）"
+            )
             if p.unmatched == "insufficient_data":
-                out.append(Evaluation(rule=rule.id, outcome=Outcome.INSUFFICIENT_DATA, subject=subject,
-                                      detail=detail, locations=(fact.location,)))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.INSUFFICIENT_DATA,
+                        subject=subject,
+                        detail=detail,
+                        locations=(fact.location,),
+                    )
+                )
             else:
-                out.append(Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=subject,
-                                      severity=p.unmatched_severity, actual=fact.text, unit=fact.unit,
-                                      detail=detail, locations=(fact.location,),
-                                      values={"table": fact.location.table or "", "row": fact.location.row or "",
-                                              "column": fact.location.column or ""}))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.FAIL,
+                        subject=subject,
+                        severity=p.unmatched_severity,
+                        actual=fact.text,
+                        unit=fact.unit,
+                        detail=detail,
+                        locations=(fact.location,),
+                        values={
+                            "table": fact.location.table or "",
+                            "row": fact.location.row or "",
+                            "column": fact.location.column or "",
+                        },
+                    )
+                )
             continue
         _, row, row_fact = rows[pairs[i]]
-        evaluation = balance(rule.id, subject, [fact], [row_fact],
-                             name=lambda f: f"{f.location.table}「{f.location.row}」")
-        shown = (f"{fact.location.row} {fact.text}{fact.unit}，{table.title}「{row.printed_label}」"
-                 f"{row_fact.text or '（空）'}{row_fact.unit}")
+        evaluation = balance(
+            rule.id, subject, [fact], [row_fact], name=lambda f: f"{f.location.table}「{f.location.row}」"
+        )
+        shown = (
+            f"{fact.location.row} {fact.text}{fact.unit}，{table.title}「{row.printed_label}」"
+            f"{row_fact.text or '（空）'}{row_fact.unit}"
+        )
         if evaluation.outcome == Outcome.FAIL:
             shown += f"，相差 {evaluation.difference}{evaluation.unit}"
         if i in similar:

@@ -55,8 +55,14 @@ def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str
     """Built for a match only: a document has thousands of cells."""
     if row is None:
         return block.location.model_copy(update={"row": what, "span": span})
-    return block.location.model_copy(update={"line": row.line_of(i), "page": row.page, "row": what,
-                                             "bbox": row.cell_boxes[i] if row.cell_boxes else None})
+    return block.location.model_copy(
+        update={
+            "line": row.line_of(i),
+            "page": row.page,
+            "row": what,
+            "bbox": row.cell_boxes[i] if row.cell_boxes else None,
+        }
+    )
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -71,15 +77,25 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     for spec in p.patterns:
         rx = re.compile(spec.pattern)
         maybe = re.search(spec.pattern, joined, re.MULTILINE) is not None
-        hits = ([(text, block, row, i, m) for text, block, row, i in _texts(disclosure, p.scope)
-                 for m in rx.finditer(text)] if maybe else [])
+        hits = (
+            [(text, block, row, i, m) for text, block, row, i in _texts(disclosure, p.scope) for m in rx.finditer(text)]
+            if maybe
+            else []
+        )
         for text, block, row, i, m in hits:
             start = max(m.start() - 12, 0)
-            context = text[start:m.end() + 12]
-            out.append(Evaluation(
-                rule=rule.id, outcome=Outcome.FAIL, subject=spec.what, actual=m.group(0), detail=f"…{context}…",
-                locations=(_location(block, row, i, spec.what, m.span()),),
-                values={"table": part, "row": spec.what, "column": "", "quote": m.group(0)}))
+            context = text[start : m.end() + 12]
+            out.append(
+                Evaluation(
+                    rule=rule.id,
+                    outcome=Outcome.FAIL,
+                    subject=spec.what,
+                    actual=m.group(0),
+                    detail=f"…{context}…",
+                    locations=(_location(block, row, i, spec.what, m.span()),),
+                    values={"table": part, "row": spec.what, "column": "", "quote": m.group(0)},
+                )
+            )
         if not hits:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=spec.what))
     return out

@@ -31,10 +31,17 @@ def _check(rule, year: int, title: str, years: list[int], location: Location) ->
     wrong = [y for y in years if y != year]
     if not wrong:
         return Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=title, locations=(location,))
-    return Evaluation(rule=rule.id, outcome=Outcome.FAIL, subject=title, expected=str(year),
-                      actual="、".join(str(y) for y in wrong), unit="年", locations=(location,),
-                      detail=f"{year}年度的文件，标题写成{'、'.join(f'{y}年' for y in wrong)}",
-                      values={"table": location.table or "", "quote": title})
+    return Evaluation(
+        rule=rule.id,
+        outcome=Outcome.FAIL,
+        subject=title,
+        expected=str(year),
+        actual="、".join(str(y) for y in wrong),
+        unit="年",
+        locations=(location,),
+        detail=f"{year}年度的文件，标题写成{'、'.join(f'{y}年' for y in wrong)}",
+        values={"table": location.table or "", "quote": title},
+    )
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -49,18 +56,21 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue  # found by a sentence, not a title
         if years := years_in(part.title):
             out.append(_check(rule, year, part.title, years, part.location))
-    for entry in (parts.toc_lines if parts else disclosure.source.toc):
+    for entry in parts.toc_lines if parts else disclosure.source.toc:
         if years := years_in(entry.title):
             out.append(_check(rule, year, entry.title, years, toc_entry_location(disclosure, parts, p.toc_part, entry)))
-    performance = [(t, t.year) for t in (disclosure.overall_target, *disclosure.targets)
-                   if t is not None and t.year is not None]
+    performance = [
+        (t, t.year) for t in (disclosure.overall_target, *disclosure.targets) if t is not None and t.year is not None
+    ]
     for target, target_year in performance:
         name = getattr(target, "project_name", None)
-        location = Location(file=disclosure.path, line=target.title_line, table=target.title,
-                            row=name.text if name else None)
+        location = Location(
+            file=disclosure.path, line=target.title_line, table=target.title, row=name.text if name else None
+        )
         holder = parts.part_at(target.title_line) if parts else None
         if holder is not None:  # the page of the part it sits in is the best known
-            location = location.model_copy(update={"page": holder.location.page,
-                                                   "page_basis": holder.location.page_basis})
+            location = location.model_copy(
+                update={"page": holder.location.page, "page_basis": holder.location.page_basis}
+            )
         out.append(_check(rule, year, f"{target.title}（{target_year}年度）", [target_year], location))
     return out or [not_decided(rule.id, "not_applicable", "没有写明年份的标题")]

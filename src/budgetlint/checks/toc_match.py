@@ -62,29 +62,48 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=entry.title, locations=(where,)))
             elif link.similar is not None:
                 body = link.similar
-                out.append(Evaluation(
-                    rule=rule.id, outcome=Outcome.FAIL, subject=entry.title, expected=body.text.strip(),
-                    actual=entry.title, locations=(where, body.location.at_cell(table=toc_name)),
-                    detail=f"目录第{entry.line}行写“{entry.title}”，正文第{body.location.line}行的标题是“{body.text.strip()}”",
-                    values={"table": toc_name or "", "quote": entry.title}))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.FAIL,
+                        subject=entry.title,
+                        expected=body.text.strip(),
+                        actual=entry.title,
+                        locations=(where, body.location.at_cell(table=toc_name)),
+                        detail=f"目录第{entry.line}行写“{entry.title}”，正文第{body.location.line}行的标题是“{body.text.strip()}”",
+                        values={"table": toc_name or "", "quote": entry.title},
+                    )
+                )
             else:
                 page = f"（第{entry.page}页）" if entry.page else ""
-                out.append(Evaluation(
-                    rule=rule.id, outcome=Outcome.FAIL, subject=entry.title, locations=(where,),
-                    detail=f"目录第{entry.line}行列出“{entry.title}”{page}，正文中找不到",
-                    values={"table": toc_name or "", "quote": entry.title}))
+                out.append(
+                    Evaluation(
+                        rule=rule.id,
+                        outcome=Outcome.FAIL,
+                        subject=entry.title,
+                        locations=(where,),
+                        detail=f"目录第{entry.line}行列出“{entry.title}”{page}，正文中找不到",
+                        values={"table": toc_name or "", "quote": entry.title},
+                    )
+                )
         return out
     listed = {id(link.part) for link in links if link.part is not None}
     for part in parts.found if parts else ():
         if not part.spec.toc:
             continue
         if id(part) in listed:
-            out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name,
-                                  locations=(part.location,)))
+            out.append(
+                Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=part.spec.name, locations=(part.location,))
+            )
     for part in unlisted:
-        out.append(Evaluation(
-            rule=rule.id, outcome=Outcome.FAIL, subject=part.title,
-            locations=(part.location.at_cell(table=toc_name, row=part.title),),
-            detail=f"正文第{part.location.line}行的“{part.title}”没有列入目录",
-            values={"table": toc_name or "", "quote": part.title}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=part.title,
+                locations=(part.location.at_cell(table=toc_name, row=part.title),),
+                detail=f"正文第{part.location.line}行的“{part.title}”没有列入目录",
+                values={"table": toc_name or "", "quote": part.title},
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "正文中没有应列入目录的部分")]

@@ -66,10 +66,20 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=entry.title, locations=(where,)))
             continue
         expected = body_page - offset
-        out.append(Evaluation(
-            rule=rule.id, outcome=Outcome.FAIL, subject=entry.title, expected=str(expected), actual=str(page),
-            difference=str(page - expected), locations=(where, body),
-            detail=(f"正文在第{body_page}页（{BASIS_NAMES[body.page_basis]}）；其余目录条目的页码与实际页相差"
-                    f"{offset}，此条应为{expected}"),
-            values={"table": toc_name or "", "quote": entry.title}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=entry.title,
+                expected=str(expected),
+                actual=str(page),
+                difference=str(page - expected),
+                locations=(where, body),
+                detail=(
+                    f"正文在第{body_page}页（{BASIS_NAMES[body.page_basis]}）；其余目录条目的页码与实际页相差"
+                    f"{offset}，此条应为{expected}"
+                ),
+                values={"table": toc_name or "", "quote": entry.title},
+            )
+        )
     return out

@@ -40,7 +40,7 @@ def _heading_name(title: str, part_words: re.Pattern, name_end: re.Pattern) -> s
     m = part_words.search(text)
     if m is None:
         return None
-    name = _SCOPE_TAG.sub("", text[:m.start()])
+    name = _SCOPE_TAG.sub("", text[: m.start()])
     return name if len(name) >= 3 and name_end.search(name) else None
 
 
@@ -56,9 +56,16 @@ def _named(disclosure: Disclosure, p: Params) -> list[tuple[str, str, Location]]
         if name := _heading_name(part.title, part_words, name_end):
             out.append((part.title, name, part.location))
     for block in disclosure.source.blocks:
-        texts = ([(c, block.location.model_copy(update={"line": r.line, "page": r.page}))
-                  for r in block.rows[:3] for c in r.cells if c]
-                 if isinstance(block, RawTable) else [(block.text, block.location)])
+        texts = (
+            [
+                (c, block.location.model_copy(update={"line": r.line, "page": r.page}))
+                for r in block.rows[:3]
+                for c in r.cells
+                if c
+            ]
+            if isinstance(block, RawTable)
+            else [(block.text, block.location)]
+        )
         for text, location in texts:
             if (m := line.search(squeeze(text))) and name_end.search(m.group("name")):
                 out.append((text.strip(), m.group("name"), location))
@@ -75,8 +82,16 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if unit.endswith(name):
             out.append(Evaluation(rule=rule.id, outcome=Outcome.PASS, subject=text, locations=(location,)))
             continue
-        out.append(Evaluation(
-            rule=rule.id, outcome=Outcome.FAIL, subject=text, expected=disclosure.unit, actual=name,
-            locations=(location,), detail=f"封面的单位名称是“{disclosure.unit}”，这里写成“{name}”",
-            values={"quote": text}))
+        out.append(
+            Evaluation(
+                rule=rule.id,
+                outcome=Outcome.FAIL,
+                subject=text,
+                expected=disclosure.unit,
+                actual=name,
+                locations=(location,),
+                detail=f"封面的单位名称是“{disclosure.unit}”，这里写成“{name}”",
+                values={"quote": text},
+            )
+        )
     return out or [not_decided(rule.id, "not_applicable", "没有标题或编制单位行写出单位名称")]

@@ -42,15 +42,18 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             return [not_decided(rule.id, "insufficient_data", "有指标的权重没有读到", name)]
         facts = [indicator_cell(disclosure, evaluation, i, "weight", p.score_decimals) for i in evaluation.indicators]
         if p.include_funding:
-            facts = [funding_cell(disclosure, evaluation, r, "weight", p.score_decimals)
-                     for r in funding_rows(evaluation, "weight")] + facts
+            facts = [
+                funding_cell(disclosure, evaluation, r, "weight", p.score_decimals)
+                for r in funding_rows(evaluation, "weight")
+            ] + facts
         if evaluation.total_weight is None:  # Σ weights against the rule's total
             anchor = facts[0].location.line
             total = constant(disclosure, p.weight_total, line=anchor, table=name, row="权重合计", column=None)
             return [relabel(balance(rule.id, f"{name} 权重合计", facts, [total], name=by_row), "分")]
         # the 总分 row prints the weight total: it must be Σ weights, and then the rule's total
-        printed = points(disclosure, evaluation.total_weight, table=name, row="总分", column=None,
-                         min_decimals=p.score_decimals)
+        printed = points(
+            disclosure, evaluation.total_weight, table=name, row="总分", column=None, min_decimals=p.score_decimals
+        )
         first = relabel(balance(rule.id, f"{name} 总分行的权重", [printed], facts, name=by_row), "分")
         if first.outcome != Outcome.PASS:
             return [first]

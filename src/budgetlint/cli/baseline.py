@@ -18,8 +18,12 @@ from budgetlint.exit_codes import ExitCode
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--output", "-o", required=True, help="写入的项目文件（如 budgetlint.toml；已有则整个替换）")
 @click.option("--reason", default="生成基线时已有的问题", show_default=True, help="写入每条豁免的理由")
-@click.option("--expires", default=None, type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="豁免到期日（YYYY-MM-DD），过期后问题重新列出")
+@click.option(
+    "--expires",
+    default=None,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="豁免到期日（YYYY-MM-DD），过期后问题重新列出",
+)
 @config_options
 def baseline(paths, output, reason, expires, config_file, isolated, select, ignore, rules_dirs) -> None:
     """把现有的全部问题记为已豁免，写入项目文件；之后 check 只报告新出现的问题。
@@ -38,8 +42,13 @@ def baseline(paths, output, reason, expires, config_file, isolated, select, igno
       2  用法或输入有误，或有文件无法检查（能检查的文件照样写入）
     """
     config = project_config(config_file, isolated)
-    results = api.audit(list(paths), select=list(select) or None, ignore=list(ignore) or None,
-                        rules_dirs=rules_dirs_of(rules_dirs), config=config)
+    results = api.audit(
+        list(paths),
+        select=list(select) or None,
+        ignore=list(ignore) or None,
+        rules_dirs=rules_dirs_of(rules_dirs),
+        config=config,
+    )
     waivers = api.baseline_waivers(results, reason, expires.date() if expires else None, tuple(config.waivers))
     emit(baseline_text(config, waivers), output)
     click.echo(f"已把 {len(waivers)} 个问题记为已豁免：{output}", err=True)

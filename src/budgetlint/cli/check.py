@@ -52,20 +52,36 @@ from budgetlint.report.record import DocumentRecord, Totals
 
 def run_options(command):
     """-j, --timeout and --max-memory: shared by check and scan."""
-    command = click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MIB, show_default=True,
-                           help="多文件时每个检查进程的内存上限（MiB），超出则该文件记为未检查")(command)
-    command = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
-                           show_default=True, help="多文件时每个文件的时限（秒），超时则该文件记为未检查")(command)
-    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-                        help="并行检查的进程数（默认：CPU 核数）")(command)
+    command = click.option(
+        "--max-memory",
+        type=click.IntRange(min=64),
+        default=DEFAULT_MEMORY_MIB,
+        show_default=True,
+        help="多文件时每个检查进程的内存上限（MiB），超出则该文件记为未检查",
+    )(command)
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        help="多文件时每个文件的时限（秒），超时则该文件记为未检查",
+    )(command)
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None, help="并行检查的进程数（默认：CPU 核数）"
+    )(command)
 
 
 CONFIG_OPTIONS = [
-    click.option("--config", "config_file", default=None,
-                 help="项目文件（默认：从当前目录向上找 budgetlint.toml 或含 [tool.budgetlint] 的 pyproject.toml）"),
+    click.option(
+        "--config",
+        "config_file",
+        default=None,
+        help="项目文件（默认：从当前目录向上找 budgetlint.toml 或含 [tool.budgetlint] 的 pyproject.toml）",
+    ),
     click.option("--isolated", is_flag=True, help="不读任何项目文件（不用其中的规则选择、级别和豁免）"),
-    click.option("--select", multiple=True,
-                 help="只运行这些规则（代码、名称、分组或前缀，可重复；替代项目文件中的 select）"),
+    click.option(
+        "--select", multiple=True, help="只运行这些规则（代码、名称、分组或前缀，可重复；替代项目文件中的 select）"
+    ),
     click.option("--ignore", multiple=True, help="不运行这些规则（可重复；替代项目文件中的 ignore）"),
     click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则"),
 ]
@@ -77,12 +93,19 @@ def config_options(command):
     return command
 
 
-def settings_of(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[str, ...],
-                **report: object) -> Settings:
+def settings_of(
+    config: Config, select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[str, ...], **report: object
+) -> Settings:
     """The run's Settings: --select/--ignore if given, else the project file's; its severities and waivers."""
-    return Settings(tuple(select) or tuple(config.select or ()), tuple(ignore) or tuple(config.ignore or ()),
-                    tuple(rules_dirs), severity=tuple(sorted(config.severity.items())), waivers=tuple(config.waivers),
-                    today=dt.date.today(), **report)  # type: ignore[arg-type]
+    return Settings(
+        tuple(select) or tuple(config.select or ()),
+        tuple(ignore) or tuple(config.ignore or ()),
+        tuple(rules_dirs),
+        severity=tuple(sorted(config.severity.items())),
+        waivers=tuple(config.waivers),
+        today=dt.date.today(),
+        **report,  # type: ignore[arg-type]
+    )
 
 
 class Seen:
@@ -107,30 +130,66 @@ def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today:
     """The run's notes (a Results without documents): skipped files, the project file, its waivers
     that named nothing or have expired."""
     use = waiver_use(list(config.waivers), seen.fingerprints, seen.documents, today)
-    return api.Results(documents=(), rules=(), skipped=tuple(skipped), config_path=config.path,
-                       unused_waivers=use.unused, expired_waivers=use.expired)
+    return api.Results(
+        documents=(),
+        rules=(),
+        skipped=tuple(skipped),
+        config_path=config.path,
+        unused_waivers=use.unused,
+        expired_waivers=use.expired,
+    )
 
 
 @click.command(cls=ChineseCommand)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="rich", show_default=True,
-              help="报告格式：rich 终端，json 数据，checklist 检查表（.xlsx），pdf 标注原文（.pdf），"
-                   "sarif、junit 供 CI 使用")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="有该级别（或更高）且未豁免的问题时，以退出码 1 结束")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="rich",
+    show_default=True,
+    help="报告格式：rich 终端，json 数据，checklist 检查表（.xlsx），pdf 标注原文（.pdf），sarif、junit 供 CI 使用",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="有该级别（或更高）且未豁免的问题时，以退出码 1 结束",
+)
 @config_options
 @click.option("--output", "-o", default=None, help="把报告写入文件（checklist 需 .xlsx，pdf 需 .pdf）")
 @click.option("--show-skipped", is_flag=True, help="列出“不适用”“数据不足”“出错”的检查及原因")
 @click.option("--show-waived", is_flag=True, help="逐条列出已豁免的问题（默认只计数）")
 @click.option("--color/--no-color", default=None, help="终端报告是否着色（默认：输出到终端时着色）")
-@click.option("--together", is_flag=True,
-              help="把给出的所有文件当作同一份公开文件检查（如正文 PDF 与表格 PDF/XLSX 分开）")
-@click.option("--no-pairing", "no_pairing", is_flag=True,
-              help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查")
+@click.option(
+    "--together", is_flag=True, help="把给出的所有文件当作同一份公开文件检查（如正文 PDF 与表格 PDF/XLSX 分开）"
+)
+@click.option(
+    "--no-pairing", "no_pairing", is_flag=True, help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查"
+)
 @run_options
 @limit_option
-def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs, output, show_skipped, show_waived,
-          color, together, no_pairing, jobs, timeout, max_memory, limits) -> None:
+def check(
+    paths,
+    fmt,
+    fail_on,
+    config_file,
+    isolated,
+    select,
+    ignore,
+    rules_dirs,
+    output,
+    show_skipped,
+    show_waived,
+    color,
+    together,
+    no_pairing,
+    jobs,
+    timeout,
+    max_memory,
+    limits,
+) -> None:
     """检查一个或多个预决算公开文件（PDF、Word、Excel 或文本），或目录中的全部文件。
 
     \b
@@ -163,16 +222,28 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     if len(files) > 1 and not together:  # the workers' start-up beside the parent's
         start_early()
     use_color = sys.stdout.isatty() and output is None if color is None else color
-    settings = settings_of(config, select, ignore, rules_dirs, render=fmt if streaming else None, color=use_color,
-                           show_skipped=show_skipped, show_waived=show_waived, limits=limits)
+    settings = settings_of(
+        config,
+        select,
+        ignore,
+        rules_dirs,
+        render=fmt if streaming else None,
+        color=use_color,
+        show_skipped=show_skipped,
+        show_waived=show_waived,
+        limits=limits,
+    )
     rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
     gc_tuning.loaded()
     progress = Progress(enabled=len(files) > 1 and output is None and wanted())
     progress.start(len(files))
     threshold = SEVERITY_RANK.get(fail_on)
     totals, reasons, kept, failing, seen = Totals(), [], [], False, Seen(list(config.waivers))
-    todo = ([Job(0, tuple(str(f) for f in files))] if together and files
-            else [Job(i, (str(f),)) for i, f in enumerate(files)])
+    todo = (
+        [Job(0, tuple(str(f) for f in files))]
+        if together and files
+        else [Job(i, (str(f),)) for i, f in enumerate(files)]
+    )
     pairing = not no_pairing and len(todo) > 1
     held: list[DocumentRecord] = []  # halves of split disclosures, waiting for their partner
     kept_figures = Kept()  # for the rules across documents, run when every file is done
@@ -185,19 +256,33 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
             kept_figures.add(len(written), record.figures)
         written.append(record.path)
         if streaming:
-            sink.write((getattr(render, "SEPARATOR", "") if totals.files else "")
-                       + _rendered(render, record, use_color))
+            sink.write(
+                (getattr(render, "SEPARATOR", "") if totals.files else "") + _rendered(render, record, use_color)
+            )
         else:
             kept.append(record)
         totals.add(record)
         seen.add(record)
         if not record.checked:
             reasons.append(record.reason)
-        failing = failing or (threshold is not None and any(
-            SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings))
-    with sink, progress, kept_figures, executor(settings, jobs=jobs, timeout=timeout, memory_mib=max_memory,
-                                                in_process=len(todo) <= 1,  # no pool for one document, or none
-                                                on_start=lambda job: progress.running(job.path)) as runner:
+        failing = failing or (
+            threshold is not None
+            and any(SEVERITY_RANK[f.severity] >= threshold and f.waiver is None for f in record.findings)
+        )
+
+    with (
+        sink,
+        progress,
+        kept_figures,
+        executor(
+            settings,
+            jobs=jobs,
+            timeout=timeout,
+            memory_mib=max_memory,
+            in_process=len(todo) <= 1,  # no pool for one document, or none
+            on_start=lambda job: progress.running(job.path),
+        ) as runner,
+    ):
         if streaming:
             sink.write(render.head(color=use_color))
         for record in runner.run(todo, ordered=True):
@@ -208,16 +293,19 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
                 write(record)
         # the halves last: each pair checked as one document, the others as they were
         pairs = find_pairs([r.half for r in held])
-        for record in runner.run([Job(k, (held[text].path, held[tables].path), pairing="auto")
-                                  for k, (text, tables) in enumerate(pairs)], ordered=True):
+        for record in runner.run(
+            [Job(k, (held[text].path, held[tables].path), pairing="auto") for k, (text, tables) in enumerate(pairs)],
+            ordered=True,
+        ):
             write(record)
         paired = {i for pair in pairs for i in pair}
         for record in (r for i, r in enumerate(held) if i not in paired):
             write(record)
         if across:
             kept = _across(settings, kept_figures, totals, kept, written)
-            failing = failing or (threshold is not None
-                                  and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across))
+            failing = failing or (
+                threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for _, f in totals.across)
+            )
         notes = run_notes(config, skipped, seen, settings.today or dt.date.today())
         if streaming:
             sink.write(render.tail(totals, color=use_color, notes=notes))
@@ -233,8 +321,9 @@ def check(paths, fmt, fail_on, config_file, isolated, select, ignore, rules_dirs
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
-def _across(settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord],
-            paths: list[str]) -> list[DocumentRecord]:
+def _across(
+    settings: Settings, figures: Kept, totals: Totals, kept: list[DocumentRecord], paths: list[str]
+) -> list[DocumentRecord]:
     """The rules across documents over the files checked together: into the totals (the streaming
     formats' tail), and into each kept record (the file formats). Each document's run is dropped
     once counted: only its findings are kept."""

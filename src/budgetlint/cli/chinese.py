@@ -14,9 +14,17 @@ import click
 
 HELP_TEXT = "显示本帮助并退出"
 # click's fixed headings and markers in a help page, and what they say here
-_HEADINGS = [("Usage:", "用法："), ("Options:", "选项："), ("Commands:", "命令："), ("Arguments:", "参数："),
-             ("[required]", "[必填]"), ("[OPTIONS]", "[选项]"),
-             ("COMMAND [ARGS]...", "命令 [参数]..."), ("PATHS...", "文件或目录..."), ("TEXT", "文本")]
+_HEADINGS = [
+    ("Usage:", "用法："),
+    ("Options:", "选项："),
+    ("Commands:", "命令："),
+    ("Arguments:", "参数："),
+    ("[required]", "[必填]"),
+    ("[OPTIONS]", "[选项]"),
+    ("COMMAND [ARGS]...", "命令 [参数]..."),
+    ("PATHS...", "文件或目录..."),
+    ("TEXT", "文本"),
+]
 
 
 _DEFAULT = re.compile(r"\[default:\s*")  # click may wrap the line right after "default:"
@@ -77,8 +85,7 @@ def usage_error(exc: click.UsageError) -> str:
         if exc.param is not None and isinstance(exc.param.type, click.Choice):
             text += f"（可选：{'、'.join(str(c) for c in exc.param.type.choices)}）"
     elif isinstance(exc, click.BadOptionUsage):
-        text = f"选项 {exc.option_name} 用法有误" + (
-            "：需要一个值" if "requires an argument" in exc.message else "")
+        text = f"选项 {exc.option_name} 用法有误" + ("：需要一个值" if "requires an argument" in exc.message else "")
     else:
         text = _generic(exc.message)
     return f"{command}：{text}（运行 {command} --help 查看用法）"

@@ -53,8 +53,14 @@ def _limits(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
 
 def limit_option(command: Callable) -> Callable:
     """--limit NAME=VALUE (repeatable): change one of the resource limits (budgetlint/limits.py)."""
-    return click.option("--limit", "limits", multiple=True, callback=_limits, metavar="NAME=VALUE",
-                        help="调整资源上限，如 --limit file_mb=300（可重复；各项及默认值见 docs/limits.md）")(command)
+    return click.option(
+        "--limit",
+        "limits",
+        multiple=True,
+        callback=_limits,
+        metavar="NAME=VALUE",
+        help="调整资源上限，如 --limit file_mb=300（可重复；各项及默认值见 docs/limits.md）",
+    )(command)
 
 
 def require_writable(output: str) -> None:

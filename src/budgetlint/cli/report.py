@@ -24,8 +24,7 @@ def findings_path(output: str) -> str:
 @click.command()
 @click.option("--db", required=True, help="scan 生成的结果库（SQLite 文件）")
 @click.option("--format", "fmt", type=click.Choice(sorted(SUFFIXES)), required=True)
-@click.option("--output", "-o", required=True,
-              help="输出文件；csv 另写 NAME.findings.csv（全部问题）")
+@click.option("--output", "-o", required=True, help="输出文件；csv 另写 NAME.findings.csv（全部问题）")
 def report(db, fmt, output) -> None:
     """把结果库写成汇总表：xlsx（汇总 + 每个文件一张检查表）、csv（汇总和全部问题）或 html（可排序的单页）。"""
     if not output.lower().endswith(SUFFIXES[fmt]):

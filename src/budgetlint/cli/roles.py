@@ -23,8 +23,11 @@ def roles(path, fmt) -> None:
     kinds = document_roles(api.inspect(path)) if path else known_roles()
     common = () if path else common_column_roles()
     if fmt == "json":
-        click.echo(json.dumps({"common_columns": list(common), "kinds": [asdict(k) for k in kinds]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"common_columns": list(common), "kinds": [asdict(k) for k in kinds]}, ensure_ascii=False, indent=2
+            )
+        )
         return
     if common:
         click.echo(f"任何表的表头都可能给出的列角色：{'、'.join(common)}\n")

@@ -39,8 +39,10 @@ def _on_sigterm(signum, frame) -> None:
 def _paired(record: DocumentRecord) -> None:
     """Say which two files became one document (and what stopped it, if the pair could not be checked)."""
     if record.checked:
-        click.echo(f"已配对：{record.path}（同一单位、年度、类型的正文与表格，作为一份公开文件检查；"
-                   "--no-pairing 可关闭）", err=True)
+        click.echo(
+            f"已配对：{record.path}（同一单位、年度、类型的正文与表格，作为一份公开文件检查；--no-pairing 可关闭）",
+            err=True,
+        )
     else:
         click.echo(f"配对后无法检查，两个文件分别记录：{record.reason}", err=True)
 
@@ -49,20 +51,41 @@ def _paired(record: DocumentRecord) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="结果库（SQLite 文件）；已检查过的文件不再检查")
 @click.option("--rerun", is_flag=True, help="忽略结果库中已有的结果，全部重新检查")
-@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
-              help="把检查交给 Dask 集群（dask.distributed 调度器地址）")
+@click.option(
+    "--scheduler", default=None, metavar="tcp://HOST:8786", help="把检查交给 Dask 集群（dask.distributed 调度器地址）"
+)
 @click.option("--statistics", is_flag=True, help="最后列出最常见的规则")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="达到该级别的问题时以退出码 1 结束")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="达到该级别的问题时以退出码 1 结束",
+)
 @click.option("--select", multiple=True, help="只运行这些规则（id、名称、分组或前缀，可重复）")
 @click.option("--ignore", multiple=True, help="不运行这些规则")
 @click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
-@click.option("--no-pairing", "no_pairing", is_flag=True,
-              help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查")
+@click.option(
+    "--no-pairing", "no_pairing", is_flag=True, help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查"
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="终端表格最多列出的文件数")
 @run_options
-def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules_dirs, no_pairing, limit, jobs,
-         timeout, max_memory) -> None:
+def scan(
+    paths,
+    db,
+    rerun,
+    scheduler,
+    statistics,
+    fail_on,
+    select,
+    ignore,
+    rules_dirs,
+    no_pairing,
+    limit,
+    jobs,
+    timeout,
+    max_memory,
+) -> None:
     """批量检查：进度、并行、超时、结果库（可续跑）和汇总表。"""
     settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs))
     with Store(db) as store:  # a bad --db stops here, before any file is read
@@ -84,10 +107,20 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
         try:
             with progress:
                 counts, ruleset, shas = run_scan(
-                    list(files), store, settings, rerun=rerun, pairing=not no_pairing, jobs=jobs, timeout=timeout,
-                    memory_mib=max_memory, scheduler=scheduler, on_plan=planned,
+                    list(files),
+                    store,
+                    settings,
+                    rerun=rerun,
+                    pairing=not no_pairing,
+                    jobs=jobs,
+                    timeout=timeout,
+                    memory_mib=max_memory,
+                    scheduler=scheduler,
+                    on_plan=planned,
                     on_start=lambda job: progress.running(job.path),
-                    on_record=lambda record: progress.advance(record.path), on_pair=_paired)
+                    on_record=lambda record: progress.advance(record.path),
+                    on_pair=_paired,
+                )
         except (KeyboardInterrupt, Terminated) as exc:
             click.echo(f"已中断：已完成的文件都已存入 {db}，再次运行同一命令即可继续", err=True)
             sys.exit(ExitCode.INTERRUPTED if isinstance(exc, KeyboardInterrupt) else 128 + signal.SIGTERM)
@@ -96,12 +129,15 @@ def scan(paths, db, rerun, scheduler, statistics, fail_on, select, ignore, rules
         summary = Summary.of(store.records(store.document_ids(ruleset, shas)))
     click.echo(render_terminal(summary, statistics=statistics, color=sys.stdout.isatty(), limit=limit), nl=False)
     paired = f"（其中 {counts.paired} 份由正文与表格两个文件配对而成）" if counts.paired else ""
-    click.echo(f"本次检查 {counts.checked + counts.not_checked} 个{paired}，跳过已有结果 {counts.skipped} 个；"
-               f"结果库 {db}（budgetlint report --db {db} --format xlsx|csv|html -o …）")
+    click.echo(
+        f"本次检查 {counts.checked + counts.not_checked} 个{paired}，跳过已有结果 {counts.skipped} 个；"
+        f"结果库 {db}（budgetlint report --db {db} --format xlsx|csv|html -o …）"
+    )
     if summary.totals()["not_checked"] or inputs.unreadable:
         sys.exit(ExitCode.BAD_INPUT)
     threshold = SEVERITY_RANK.get(fail_on)
     failing = threshold is not None and any(
         (threshold <= 2 and r.errors) or (threshold <= 1 and r.warnings) or (threshold == 0 and r.infos)
-        for r in summary.rows)
+        for r in summary.rows
+    )
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)

@@ -36,6 +36,7 @@ def make_findings(rules: dict[str, Rule], disclosure: Disclosure, evaluations: l
     drafts = merge_repeats([draft_of(rules[e.rule], e, identity, pages, source=i) for i, e in failing], identity)
     findings = sorted((d.finding for d in drafts), key=Finding.sort_key)
     unique = numbered([f.fingerprint for f in findings])
-    findings = [f.model_copy(update={"fingerprint": fp}) if fp != f.fingerprint else f
-                for f, fp in zip(findings, unique)]
+    findings = [
+        f.model_copy(update={"fingerprint": fp}) if fp != f.fingerprint else f for f, fp in zip(findings, unique)
+    ]
     return tuple(root_causes(findings))

@@ -39,26 +39,49 @@ def message_of(template: str, values: dict) -> str:
 
 
 def placeholders(evaluation: Evaluation) -> dict:
-    return _Blank(subject=evaluation.subject, expected=evaluation.expected or "", actual=evaluation.actual or "",
-                  difference=evaluation.difference or "", unit=evaluation.unit or "",
-                  detail=evaluation.detail or "", **evaluation.values)
+    return _Blank(
+        subject=evaluation.subject,
+        expected=evaluation.expected or "",
+        actual=evaluation.actual or "",
+        difference=evaluation.difference or "",
+        unit=evaluation.unit or "",
+        detail=evaluation.detail or "",
+        **evaluation.values,
+    )
 
 
-def draft_of(rule: Rule, evaluation: Evaluation, identity: Identity | None = None,
-             pages: PageIndex | None = None, source: int | None = None) -> Draft:
+def draft_of(
+    rule: Rule,
+    evaluation: Evaluation,
+    identity: Identity | None = None,
+    pages: PageIndex | None = None,
+    source: int | None = None,
+) -> Draft:
     """`evaluation` (number `source` of its run) as a finding of `rule`."""
     values = placeholders(evaluation)
     place = pages.resolve if pages is not None else (lambda loc: loc)
     content = identity.content(evaluation) if identity is not None else []
     addends = tuple(a.model_copy(update={"location": place(a.location)}) for a in evaluation.addends)
     finding = Finding(
-        rule=rule.id, name=rule.name, title=rule.title, severity=evaluation.severity or rule.severity,
-        message=message_of(rule.message, values), expected=evaluation.expected, actual=evaluation.actual,
-        difference=evaluation.difference, unit=evaluation.unit,
+        rule=rule.id,
+        name=rule.name,
+        title=rule.title,
+        severity=evaluation.severity or rule.severity,
+        message=message_of(rule.message, values),
+        expected=evaluation.expected,
+        actual=evaluation.actual,
+        difference=evaluation.difference,
+        unit=evaluation.unit,
         locations=tuple(place(loc) for loc in evaluation.locations),
         fingerprint=identity.fingerprint(rule.id, content) if identity is not None else "",
-        reported=evaluation.reported, computed=evaluation.computed, addends=addends, detail=evaluation.detail,
-        formula=evaluation.formula, quote=evaluation.values.get("quote") or None,
-        fix=message_of(rule.fix, values) if rule.fix else None, sources=(source,) if source is not None else (),
-        message_shows=tuple(sorted(name for _, name, _, _ in string.Formatter().parse(rule.message) if name)))
+        reported=evaluation.reported,
+        computed=evaluation.computed,
+        addends=addends,
+        detail=evaluation.detail,
+        formula=evaluation.formula,
+        quote=evaluation.values.get("quote") or None,
+        fix=message_of(rule.fix, values) if rule.fix else None,
+        sources=(source,) if source is not None else (),
+        message_shows=tuple(sorted(name for _, name, _, _ in string.Formatter().parse(rule.message) if name)),
+    )
     return Draft(finding, content)

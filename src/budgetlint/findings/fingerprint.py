@@ -36,15 +36,22 @@ class Identity:
 
     def __init__(self, disclosure: Disclosure) -> None:
         parts = disclosure.parts
-        self.document = [disclosure.unit or "", str(disclosure.year or ""), disclosure.kind,
-                         (parts.scope if parts is not None else None) or ""]
+        self.document = [
+            disclosure.unit or "",
+            str(disclosure.year or ""),
+            disclosure.kind,
+            (parts.scope if parts is not None else None) or "",
+        ]
         self.kinds = {squeeze(t.title): t.kind for t in disclosure.tables}
         # squeezed when a finding names the claim, once per sentence: the claims of one sentence share
         # its text, and a hostile paragraph holds thousands of claims in one 20,000-character sentence
         self.sentences = {f"{c.location.line}:{c.span.start}": c.sentence for c in disclosure.claims}
         self._squeezed: dict[str, str] = {}
-        self.texts = {b.location.line: b.text for b in disclosure.source.blocks
-                      if isinstance(b, Paragraph) and b.location.line is not None}
+        self.texts = {
+            b.location.line: b.text
+            for b in disclosure.source.blocks
+            if isinstance(b, Paragraph) and b.location.line is not None
+        }
 
     def _sentence(self, sentence: str) -> str:
         squeezed = self._squeezed.get(sentence)
@@ -61,7 +68,7 @@ class Identity:
         if text is None or loc.span is None:
             return None
         start, end = loc.span
-        return squeeze(text[max(start - CONTEXT, 0):end + CONTEXT])
+        return squeeze(text[max(start - CONTEXT, 0) : end + CONTEXT])
 
     def content(self, e: Evaluation) -> Content:
         """What `e` is about, as strings in a fixed order."""

@@ -40,11 +40,15 @@ def merge_repeats(drafts: list[Draft], identity: Identity | None) -> list[Draft]
         first = members[0].finding
         locations = list(dict.fromkeys(loc for d in members for loc in d.finding.locations))
         content = group_content([d.content for d in members])
-        merged = first.model_copy(update={
-            "locations": tuple(locations), "occurrences": len(members),
-            "addends": tuple(a for d in members for a in d.finding.addends),
-            "sources": tuple(i for d in members for i in d.finding.sources),
-            "fingerprint": identity.fingerprint(first.rule, content) if identity is not None else ""})
+        merged = first.model_copy(
+            update={
+                "locations": tuple(locations),
+                "occurrences": len(members),
+                "addends": tuple(a for d in members for a in d.finding.addends),
+                "sources": tuple(i for d in members for i in d.finding.sources),
+                "fingerprint": identity.fingerprint(first.rule, content) if identity is not None else "",
+            }
+        )
         out.append(Draft(merged, content))
     return out
 
@@ -110,8 +114,14 @@ def root_causes(findings: list[Finding]) -> list[Finding]:
         lead = members[0]
         _, addend, value = corrections[lead][cell]
         suggested = _printed_like(value + change, addend.printed)
-        cause = Cause(location=addend.location, name=addend.name, printed=addend.printed, suggested=suggested,
-                      unit=addend.unit, explains=tuple(findings[i].fingerprint for i in members))
+        cause = Cause(
+            location=addend.location,
+            name=addend.name,
+            printed=addend.printed,
+            suggested=suggested,
+            unit=addend.unit,
+            explains=tuple(findings[i].fingerprint for i in members),
+        )
         out[lead] = out[lead].model_copy(update={"cause": cause, "fix": _fix(cause)})
         for i in members[1:]:
             out[i] = out[i].model_copy(update={"consequence_of": findings[lead].fingerprint})
@@ -121,5 +131,7 @@ def _fix(cause: Cause) -> str:
     loc = cause.location
     cell = f"{loc.table or ''}「{loc.row or cause.name}」{loc.column or ''}"
     # the cell is the likeliest single change, not a certainty: the other side may be what is wrong
-    return (f"{cell} {cause.printed} 可能有误：这一格改为 {cause.suggested}，{len(cause.explains)} 项核对即都相符"
-            f"（若这一格无误，则应改正与它不符的各处）")
+    return (
+        f"{cell} {cause.printed} 可能有误：这一格改为 {cause.suggested}，{len(cause.explains)} 项核对即都相符"
+        f"（若这一格无误，则应改正与它不符的各处）"
+    )

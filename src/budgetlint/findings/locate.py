@@ -27,8 +27,9 @@ PAD_EMS = 1.5  # how far a narrative span's estimated box is widened on each sid
 
 
 def _ems(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 and not 0xFF00 <= ord(ch) <= 0xFFEF and ch not in "“”‘’—…·" else 1.0
-               for ch in text)
+    return sum(
+        0.5 if ord(ch) < 0x2E80 and not 0xFF00 <= ord(ch) <= 0xFFEF and ch not in "“”‘’—…·" else 1.0 for ch in text
+    )
 
 
 def _union(boxes: list[Box]) -> Box:
@@ -80,11 +81,11 @@ class PageIndex:
             if ln.page != lines[first].page:
                 break
             end = lines[k + 1].start if k + 1 < len(lines) else len(para.text)
-            text = para.text[ln.start:end].rstrip()
+            text = para.text[ln.start : end].rstrip()
             x0, top, x1, bottom = ln.box
             em = (x1 - x0) / max(_ems(text), 0.5)
-            left = x0 + em * (_ems(text[:max(span[0] - ln.start, 0)]) - PAD_EMS) if k == first else x0
-            right = x0 + em * (_ems(text[:max(span[1] - ln.start, 0)]) + PAD_EMS) if k == last else x1
+            left = x0 + em * (_ems(text[: max(span[0] - ln.start, 0)]) - PAD_EMS) if k == first else x0
+            right = x0 + em * (_ems(text[: max(span[1] - ln.start, 0)]) + PAD_EMS) if k == last else x1
             boxes.append((max(x0, left), top, min(x1, right), bottom))
         return lines[first].page, _union(boxes)
 

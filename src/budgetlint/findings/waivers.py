@@ -37,8 +37,9 @@ def expired(w: Waiver, today: dt.date) -> bool:
     return w.expires is not None and w.expires < today
 
 
-def waiver_use(waivers: list[Waiver], found: set[str], documents: set[tuple[str | None, int | None]],
-               today: dt.date) -> WaiverUse:
+def waiver_use(
+    waivers: list[Waiver], found: set[str], documents: set[tuple[str | None, int | None]], today: dt.date
+) -> WaiverUse:
     """Which waivers named nothing that was checked, and which named a finding but have expired.
 
     `found`: the fingerprints of every finding of the run; `documents`: the (unit, year) of every

@@ -34,8 +34,9 @@ def _shift(location: Location, offset: int) -> Location:
 def _shift_block(block, offset: int):
     if isinstance(block, Paragraph):
         return block.model_copy(update={"location": _shift(block.location, offset)})
-    rows = tuple(replace(r, line=r.line + offset, cell_lines=tuple(n + offset for n in r.cell_lines))
-                 for r in block.rows)
+    rows = tuple(
+        replace(r, line=r.line + offset, cell_lines=tuple(n + offset for n in r.cell_lines)) for r in block.rows
+    )
     return block.model_copy(update={"rows": rows, "location": _shift(block.location, offset)})
 
 
@@ -53,11 +54,27 @@ def combine(sources: list[SourceDocument]) -> SourceDocument:
         defects += [d.model_copy(update={"location": _shift(d.location, offset)}) for d in source.page_defects]
         hidden += list(source.hidden)
         formulas += list(source.formulas)
-        files.append(SourceFile(path=source.path, layout=source.layout, page_basis=source.page_basis,
-                                first_line=offset + 1, last_line=offset + source.line_count))
+        files.append(
+            SourceFile(
+                path=source.path,
+                layout=source.layout,
+                page_basis=source.page_basis,
+                first_line=offset + 1,
+                last_line=offset + source.line_count,
+            )
+        )
         offset += source.line_count
     bases = {s.page_basis for s in sources if s.page_basis != "none"}
-    return SourceDocument(path=SEPARATOR.join(s.path for s in sources), layout="combined", encoding="mixed",
-                          page_basis=bases.pop() if len(bases) == 1 else "none", blocks=tuple(blocks),
-                          toc=tuple(toc), line_count=offset, page_defects=tuple(defects), hidden=tuple(hidden),
-                          formulas=tuple(formulas), files=tuple(files))
+    return SourceDocument(
+        path=SEPARATOR.join(s.path for s in sources),
+        layout="combined",
+        encoding="mixed",
+        page_basis=bases.pop() if len(bases) == 1 else "none",
+        blocks=tuple(blocks),
+        toc=tuple(toc),
+        line_count=offset,
+        page_defects=tuple(defects),
+        hidden=tuple(hidden),
+        formulas=tuple(formulas),
+        files=tuple(files),
+    )

@@ -91,7 +91,8 @@ class _Styles:
             if based is not None:
                 parents[sid] = based.get(qn("w:val"))
             if (name is not None and _HEADING_STYLE.match(name.get(qn("w:val"), ""))) or (
-                    p_pr is not None and p_pr.find(qn("w:outlineLvl")) is not None):
+                p_pr is not None and p_pr.find(qn("w:outlineLvl")) is not None
+            ):
                 own_heading.add(sid)
             if p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore"))):
                 own_break.add(sid)
@@ -146,8 +147,17 @@ class _Reader:
                 choice = child.find(MC + "Choice")
                 if choice is not None:
                     self._runs(choice, out, boxes)
-            elif tag in (qn("w:hyperlink"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag"), qn("w:customXml"),
-                         qn("w:fldSimple"), qn("w:sdtContent"), qn("w:bdo"), qn("w:dir")):
+            elif tag in (
+                qn("w:hyperlink"),
+                qn("w:ins"),
+                qn("w:moveTo"),
+                qn("w:smartTag"),
+                qn("w:customXml"),
+                qn("w:fldSimple"),
+                qn("w:sdtContent"),
+                qn("w:bdo"),
+                qn("w:dir"),
+            ):
                 self._runs(child, out, boxes)
             elif tag == W_SDT:
                 content = child.find(qn("w:sdtContent"))
@@ -199,8 +209,9 @@ class _Reader:
     # --- body ------------------------------------------------------------------------------
     def _budget(self) -> None:
         if self.writer.line > MAX_PARAGRAPHS:
-            raise InputError(f"文档的段落和表格行超过 {MAX_PARAGRAPHS} 个，不像是预决算公开文件，已停止读取",
-                             path=self.path)
+            raise InputError(
+                f"文档的段落和表格行超过 {MAX_PARAGRAPHS} 个，不像是预决算公开文件，已停止读取", path=self.path
+            )
 
     def body(self, element) -> None:
         for child in element:
@@ -219,8 +230,9 @@ class _Reader:
         index = self.paragraphs
         p_pr = p.find(qn("w:pPr"))
         style = _style_of(p)
-        break_before = ((p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore"))))
-                        or style in self.styles.break_before)
+        break_before = (
+            p_pr is not None and _on(p_pr.find(qn("w:pageBreakBefore")))
+        ) or style in self.styles.break_before
         if break_before and not self.pages.fresh:
             self.pages.hard(self.writer.line)
         text, boxes = self.paragraph_text(p)
@@ -268,13 +280,20 @@ class _Reader:
         if not rows:
             return
         notes: list[str] = []
-        while rows and len(spans[-1]) == 1 and spans[-1][0] >= width and not _NUMBER.search(rows[-1][0]) \
-                and rows[-1][0].strip():
+        while (
+            rows
+            and len(spans[-1]) == 1
+            and spans[-1][0] >= width
+            and not _NUMBER.search(rows[-1][0])
+            and rows[-1][0].strip()
+        ):
             notes.insert(0, rows.pop()[0])
             spans.pop()
             row_pages.pop()
-        grid_rows = [[Cell(cells[c] if c < len(cells) else "", f"R{r}C{c + 1}") for c in range(width)]
-                     for r, cells in enumerate(rows, start=1)]
+        grid_rows = [
+            [Cell(cells[c] if c < len(cells) else "", f"R{r}C{c + 1}") for c in range(width)]
+            for r, cells in enumerate(rows, start=1)
+        ]
         first_line = self.writer.line + 1
         self.writer.table(grid_rows, table_index=self.tables)
         for offset, page in enumerate(row_pages):
@@ -316,8 +335,10 @@ def _check_parts(data: bytes, path: str) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
             if info.filename.startswith("word/") and info.filename.endswith(".xml") and info.file_size > MAX_PART_BYTES:
-                raise InputError(f"Word 文件的“{info.filename}”部件过大（{info.file_size // 2**20} MB），"
-                                 "不像是预决算公开文件", path=path)
+                raise InputError(
+                    f"Word 文件的“{info.filename}”部件过大（{info.file_size // 2**20} MB），不像是预决算公开文件",
+                    path=path,
+                )
 
 
 def read(data: bytes, path: str) -> SourceDocument:
@@ -330,24 +351,25 @@ def read(data: bytes, path: str) -> SourceDocument:
     except InputError:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on a malformed package
-        raise InputError("Word 文件损坏或格式不正确，无法读取", path=path,
-                         hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查") from exc
+        raise InputError(
+            "Word 文件损坏或格式不正确，无法读取", path=path, hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查"
+        ) from exc
     try:
         reader = _Reader(document, path)
         reader.body(document.element.body)
     except InputError:
         raise
     except Exception as exc:
-        raise InputError("Word 文件内容无法解析", path=path,
-                         hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查") from exc
+        raise InputError(
+            "Word 文件内容无法解析", path=path, hint="请在 Word 或 WPS 中打开后另存为 .docx 再检查"
+        ) from exc
     writer = reader.writer
     if writer.line == 0:
         raise InputError("Word 文件中没有任何文字", path=path)
     pages = reader.pages
     toc = writer.toc()
     if pages.rendered:
-        return writer.document(layout="docx", page_basis="breaks",
-                               page_of=reader.block_pages.get)
+        return writer.document(layout="docx", page_basis="breaks", page_of=reader.block_pages.get)
     if toc:
         toc_end = max(e.line for e in toc)
         headings = [(line, text) for line, text in writer.headings() if line > toc_end]
@@ -357,10 +379,7 @@ def read(data: bytes, path: str) -> SourceDocument:
             anchors = anchor_pages(toc, headings)
         if anchors:
             estimator = PageEstimator(anchors, pages.explicit)  # type: ignore[arg-type]
-            return writer.document(layout="docx", page_basis="toc",
-                                   page_of=estimator.page_of)
+            return writer.document(layout="docx", page_basis="toc", page_of=estimator.page_of)
     if pages.explicit:
-        return writer.document(layout="docx", page_basis="breaks",
-                               page_of=reader.block_pages.get)
+        return writer.document(layout="docx", page_basis="breaks", page_of=reader.block_pages.get)
     return writer.document(layout="docx", page_basis="none")
-

@@ -20,8 +20,21 @@ from docx.oxml.ns import qn
 _CN_DIGITS = "零一二三四五六七八九"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def chinese(n: int) -> str:
@@ -36,8 +49,15 @@ def chinese(n: int) -> str:
         return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if rest == 0 else ("零" + _CN_DIGITS[rest] if rest < 10 else
-                                     (_CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else "")))
+        tail = (
+            ""
+            if rest == 0
+            else (
+                "零" + _CN_DIGITS[rest]
+                if rest < 10
+                else (_CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else ""))
+            )
+        )
         return _CN_DIGITS[n // 100] + "百" + tail
     return str(n)
 
@@ -57,8 +77,15 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographLegalTraditional",
-               "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographLegalTraditional",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+    ):
         return chinese(n)
     if fmt == "ideographTraditional":
         return _HEAVENLY[(n - 1) % 10]

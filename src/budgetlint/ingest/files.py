@@ -102,8 +102,13 @@ def walk(paths: Iterable[str | Path], suffixes: Iterable[str] = INPUT_SUFFIXES) 
     return InputFiles(files=tuple(files), skipped=tuple(skipped))
 
 
-def _walk(folder: Path, wanted: set[str], found: list[Path], skipped: list[SkippedFile],
-          ancestors: tuple[tuple[int, int], ...]) -> None:
+def _walk(
+    folder: Path,
+    wanted: set[str],
+    found: list[Path],
+    skipped: list[SkippedFile],
+    ancestors: tuple[tuple[int, int], ...],
+) -> None:
     try:
         info = folder.stat()
         here = (info.st_dev, info.st_ino)
@@ -129,8 +134,9 @@ def _walk(folder: Path, wanted: set[str], found: list[Path], skipped: list[Skipp
             if path.suffix.lower() in wanted:
                 found.append(path)
             else:
-                skipped.append(SkippedFile(path=display_path(path),
-                                           reason=f"不支持的文件类型（{path.suffix or '无扩展名'}）"))
+                skipped.append(
+                    SkippedFile(path=display_path(path), reason=f"不支持的文件类型（{path.suffix or '无扩展名'}）")
+                )
         else:
             skipped.append(_unreadable(path, _kind_reason(mode, via_link=is_link)))
 

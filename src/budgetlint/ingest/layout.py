@@ -120,11 +120,21 @@ def assemble(items: list[Item], lines: list[str], *, path: str, layout: str, enc
         if kind == "paragraph":
             blocks.append(Paragraph(text=payload, location=loc(line)))
         else:
-            rows = tuple(RawRow(cells, row_line, cell_lines, page_of(row_line))
-                         for row_line, cells, cell_lines in payload)
+            rows = tuple(
+                RawRow(cells, row_line, cell_lines, page_of(row_line)) for row_line, cells, cell_lines in payload
+            )
             blocks.append(RawTable.model_construct(kind="table", rows=rows, location=loc(line)))
-    defects = tuple(PageDefect(kind="blank_page", location=Location(file=path, line=line, page=page,
-                                                                   page_basis="formfeed"))
-                    for page, line in blank_pages)
-    return SourceDocument(path=path, layout=layout, encoding=encoding, page_basis=basis,
-                          blocks=tuple(blocks), toc=tuple(toc), line_count=len(lines), page_defects=defects)
+    defects = tuple(
+        PageDefect(kind="blank_page", location=Location(file=path, line=line, page=page, page_basis="formfeed"))
+        for page, line in blank_pages
+    )
+    return SourceDocument(
+        path=path,
+        layout=layout,
+        encoding=encoding,
+        page_basis=basis,
+        blocks=tuple(blocks),
+        toc=tuple(toc),
+        line_count=len(lines),
+        page_defects=defects,
+    )

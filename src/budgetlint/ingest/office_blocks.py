@@ -62,8 +62,9 @@ class BlockWriter:
             return
         first = self.line + 1
         self.line += len(rows)
-        self.items.append(_Item(line=first, where=where, rows=rows, row_lines=list(range(first, self.line + 1)),
-                                page=page))
+        self.items.append(
+            _Item(line=first, where=where, rows=rows, row_lines=list(range(first, self.line + 1)), page=page)
+        )
 
     def toc(self) -> list[TocEntry]:
         """The document's 目录 entries (see the module docstring): the lines after 目录 while they are
@@ -72,12 +73,15 @@ class BlockWriter:
             if item.rows is not None or not _TOC_HEADING.match(item.text.replace(" ", "").replace("\u3000", "")):
                 continue
             entries: list[TocEntry] = []
-            for following in self.items[i + 1:]:
+            for following in self.items[i + 1 :]:
                 if following.rows is not None:
                     if entries:
                         break
-                    entries += [e for row, line in zip(following.rows, following.row_lines)
-                                if (e := parse_toc_row([c.text for c in row], line))]
+                    entries += [
+                        e
+                        for row, line in zip(following.rows, following.row_lines)
+                        if (e := parse_toc_row([c.text for c in row], line))
+                    ]
                     break
                 entry = parse_toc_row(following.text.split("\t"), following.line)
                 if entry is not None:
@@ -91,13 +95,15 @@ class BlockWriter:
         """(line, text) of every paragraph, for matching 目录 entries to the body."""
         return [(item.line, item.text) for item in self.items if item.rows is None]
 
-    def document(self, *, layout: str, page_basis: PageBasis,
-                 page_of: Callable[[int], int | None] | None = None, **extra) -> SourceDocument:
+    def document(
+        self, *, layout: str, page_basis: PageBasis, page_of: Callable[[int], int | None] | None = None, **extra
+    ) -> SourceDocument:
         """The SourceDocument; `page_of(line)` gives each block and row its page."""
         blocks: list[Block] = []
 
         def basis_of(page: int | None) -> PageBasis:
             return page_basis if page is not None else "none"
+
         for item in self.items:
             page = page_of(item.line) if page_of else None
             location = Location(file=self.path, line=item.line, page=page, page_basis=basis_of(page), **item.where)
@@ -106,11 +112,27 @@ class BlockWriter:
                 continue
             rows = []
             for cells, line in zip(item.rows, item.row_lines):
-                rows.append(RawRow(cells=tuple(c.text for c in cells), line=line,
-                                   page=page_of(line) if page_of else None,
-                                   cell_refs=tuple(c.ref for c in cells)))
+                rows.append(
+                    RawRow(
+                        cells=tuple(c.text for c in cells),
+                        line=line,
+                        page=page_of(line) if page_of else None,
+                        cell_refs=tuple(c.ref for c in cells),
+                    )
+                )
             first_ref = item.rows[0][0].ref if item.rows[0] else None
-            blocks.append(RawTable.model_construct(kind="table", rows=tuple(rows),
-                                                   location=location.model_copy(update={"cell": first_ref})))
-        return SourceDocument(path=self.path, layout=layout, encoding="binary", page_basis=page_basis,
-                              blocks=tuple(blocks), toc=tuple(self.toc()), line_count=self.line, **extra)
+            blocks.append(
+                RawTable.model_construct(
+                    kind="table", rows=tuple(rows), location=location.model_copy(update={"cell": first_ref})
+                )
+            )
+        return SourceDocument(
+            path=self.path,
+            layout=layout,
+            encoding="binary",
+            page_basis=page_basis,
+            blocks=tuple(blocks),
+            toc=tuple(self.toc()),
+            line_count=self.line,
+            **extra,
+        )

@@ -74,15 +74,22 @@ def refuse_legacy(data: bytes, path: str) -> InputError:
     """The one message for a file that is not a zip package: a legacy .doc/.xls/.wps/.et, or a
     password-protected .docx/.xlsx (which Office stores as an OLE2 file around the encrypted package)."""
     if data.startswith(OLE_MAGIC) and ENCRYPTED_OOXML in data:
-        return InputError("文件设置了打开密码（已加密），无法读取", path=path,
-                          hint="请在 Word/Excel 或 WPS 中取消密码后另存，再检查")
-    return InputError("这是旧版 Office/WPS 文件格式（.doc/.xls/.wps/.et），budgetlint 不能直接读取",
-                      path=path, hint=_convert_hint(path))
+        return InputError(
+            "文件设置了打开密码（已加密），无法读取", path=path, hint="请在 Word/Excel 或 WPS 中取消密码后另存，再检查"
+        )
+    return InputError(
+        "这是旧版 Office/WPS 文件格式（.doc/.xls/.wps/.et），budgetlint 不能直接读取",
+        path=path,
+        hint=_convert_hint(path),
+    )
 
 
 def _corrupt(path: str) -> InputError:
-    return InputError("文件损坏或不完整（压缩包无法打开），可能下载或复制不完整", path=path,
-                      hint="请重新导出或另存为 .docx/.xlsx 后再检查")
+    return InputError(
+        "文件损坏或不完整（压缩包无法打开），可能下载或复制不完整",
+        path=path,
+        hint="请重新导出或另存为 .docx/.xlsx 后再检查",
+    )
 
 
 def open_package(data: bytes, path: str) -> tuple[PackageKind, zipfile.ZipFile]:
@@ -100,19 +107,30 @@ def open_package(data: bytes, path: str) -> tuple[PackageKind, zipfile.ZipFile]:
         total += info.file_size
         ratio_bomb = info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES or total > MAX_PACKAGE_BYTES or ratio_bomb:
-            raise InputError("文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取", path=path,
-                             hint=f"单个部件不超过 {MAX_PART_BYTES // 2**20} MB、合计不超过 "
-                                  f"{MAX_PACKAGE_BYTES // 2**20} MB，压缩比不超过 {MAX_RATIO} 倍")
-    if any(n.lower().endswith("vbaproject.bin") or n.lower().startswith(("word/activex/", "xl/activex/"))
-           for n in names):
-        raise InputError("文件含有宏或控件代码（如 .xlsm/.docm）：为安全起见不予读取，budgetlint 从不运行文档中的代码",
-                         path=path, hint="请另存为不含宏的 .xlsx 或 .docx 后再检查")
+            raise InputError(
+                "文件解压后异常巨大（疑似“压缩炸弹”），已拒绝读取",
+                path=path,
+                hint=f"单个部件不超过 {MAX_PART_BYTES // 2**20} MB、合计不超过 "
+                f"{MAX_PACKAGE_BYTES // 2**20} MB，压缩比不超过 {MAX_RATIO} 倍",
+            )
+    if any(
+        n.lower().endswith("vbaproject.bin") or n.lower().startswith(("word/activex/", "xl/activex/")) for n in names
+    ):
+        raise InputError(
+            "文件含有宏或控件代码（如 .xlsm/.docm）：为安全起见不予读取，budgetlint 从不运行文档中的代码",
+            path=path,
+            hint="请另存为不含宏的 .xlsx 或 .docx 后再检查",
+        )
     if "word/document.xml" in names:
         return "docx", archive
     if "xl/workbook.xml" in names:
         return "xlsx", archive
     if "mimetype" in names or "content.xml" in names:
-        raise InputError("这是 OpenDocument 文件（.odt/.ods），budgetlint 不能直接读取", path=path,
-                         hint=_convert_hint(path))
-    raise InputError("这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件", path=path,
-                     hint="支持 PDF、.docx、.xlsx 和从 PDF/DOCX 提取的文本")
+        raise InputError(
+            "这是 OpenDocument 文件（.odt/.ods），budgetlint 不能直接读取", path=path, hint=_convert_hint(path)
+        )
+    raise InputError(
+        "这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件",
+        path=path,
+        hint="支持 PDF、.docx、.xlsx 和从 PDF/DOCX 提取的文本",
+    )

@@ -14,8 +14,7 @@ import re
 from budgetlint.model.document import TocEntry
 
 # a line that is only a page number: "3", "- 3 -", "第3页", "3/20", "第3页 共20页"
-PAGE_NUMBER = re.compile(
-    r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
 _LEADER = re.compile(r"[.．·…。\s]+$")
 _TOC_LINE = re.compile(r"^(?P<title>.+?)[.．·…\s]*(?P<page>\d{1,4})$")
 # 目录 lines read "表一2024年…": the number is in Chinese numerals, so the year is never cut off

@@ -51,9 +51,10 @@ def check_streams(path: Path, shown: str, limits: Limits) -> int:
                     total += len(piece)
                     if total > limit:
                         raise InputError(
-                            over_limit("PDF 的数据流解压后", None, "decompressed_mb",
-                                       limits.decompressed_mb, " MB"),
-                            path=shown, hint="可能是“解压炸弹”；确认文件可信后再调高上限")
+                            over_limit("PDF 的数据流解压后", None, "decompressed_mb", limits.decompressed_mb, " MB"),
+                            path=shown,
+                            hint="可能是“解压炸弹”；确认文件可信后再调高上限",
+                        )
     return total
 
 
@@ -62,7 +63,7 @@ def _streams(data: mmap.mmap) -> Iterator[tuple[int, int]]:
     `endstream` -- which the same search finds, as it holds `stream` -- or to the end of the file."""
     opened: int | None = None
     for m in _STREAM.finditer(data):
-        closing = m.start() >= 3 and data[m.start() - 3:m.start()] == b"end"
+        closing = m.start() >= 3 and data[m.start() - 3 : m.start()] == b"end"
         if opened is not None:
             yield opened, m.start() - 3 if closing else m.start()
             opened = None
@@ -74,9 +75,9 @@ def _streams(data: mmap.mmap) -> Iterator[tuple[int, int]]:
 
 def _filters(data: mmap.mmap, stream_at: int) -> list[bytes]:
     """The expanding filters in the dictionary before `stream`, in order; [] for an image."""
-    window = data[max(0, stream_at - _DICT_WINDOW):stream_at]
+    window = data[max(0, stream_at - _DICT_WINDOW) : stream_at]
     starts = list(_OBJ_START.finditer(window))
-    head = window[starts[-1].end():] if starts else window
+    head = window[starts[-1].end() :] if starts else window
     if _IMAGE.search(head):
         return []
     return [m.group(1) for m in _FILTER.finditer(head)]
@@ -86,7 +87,7 @@ def _decoded(data: mmap.mmap, start: int, end: int, filters: list[bytes]) -> Ite
     """The stream's decoded bytes, piece by piece; a piece that does not decode ends it."""
     begin = _STREAM.match(data, start)
     at = begin.end() if begin else start
-    pieces: Iterator[bytes] = (data[i:min(i + _PIECE, end)] for i in range(at, end, _PIECE))
+    pieces: Iterator[bytes] = (data[i : min(i + _PIECE, end)] for i in range(at, end, _PIECE))
     for n, name in enumerate(filters):
         if name.startswith(b"LZW"):
             if n:  # LZW after another filter (never seen): counted up to there

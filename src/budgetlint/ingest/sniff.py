@@ -31,10 +31,16 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError("文件为空，没有可检查的内容", path=path)
     if b"\x00" in data[:65536]:
-        raise InputError("这是二进制文件，不是文本或受支持的公开文件", path=path,
-                         hint="支持 PDF、Word（.docx）、Excel（.xlsx）和从 PDF/DOCX 提取的文本")
-    candidates = [("utf-8-sig", lambda: data.decode("utf-8-sig")), ("utf-8", lambda: _damaged_utf8(data, path)),
-                  ("gb18030", lambda: data.decode("gb18030"))]
+        raise InputError(
+            "这是二进制文件，不是文本或受支持的公开文件",
+            path=path,
+            hint="支持 PDF、Word（.docx）、Excel（.xlsx）和从 PDF/DOCX 提取的文本",
+        )
+    candidates = [
+        ("utf-8-sig", lambda: data.decode("utf-8-sig")),
+        ("utf-8", lambda: _damaged_utf8(data, path)),
+        ("gb18030", lambda: data.decode("gb18030")),
+    ]
     for encoding, decode in candidates:
         try:
             text = decode()
@@ -46,8 +52,9 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         if _control_ratio(text) > MAX_CONTROL_RATIO:
             break
         return text, name
-    raise InputError("无法识别文件编码，或文件不是文本", path=path,
-                     hint="支持 UTF-8、带 BOM 的 UTF-8 和 GBK/GB18030 编码的文本")
+    raise InputError(
+        "无法识别文件编码，或文件不是文本", path=path, hint="支持 UTF-8、带 BOM 的 UTF-8 和 GBK/GB18030 编码的文本"
+    )
 
 
 MAX_BAD_UTF8 = 8  # broken UTF-8 sequences tolerated in an otherwise UTF-8 text
@@ -66,15 +73,19 @@ def _damaged_utf8(data: bytes, path: str) -> str | None:
         except UnicodeDecodeError as exc:
             if len(lines) == MAX_BAD_UTF8:
                 return None
-            parts.append(data[pos:pos + exc.start].decode("utf-8-sig" if pos == 0 else "utf-8"))
+            parts.append(data[pos : pos + exc.start].decode("utf-8-sig" if pos == 0 else "utf-8"))
             parts.append("\ufffd")
             lines.append(data.count(b"\n", 0, pos + exc.start) + 1)
             pos += exc.end
     text = "".join(parts)
     if sum(1 for ch in text if ord(ch) > 127) - len(lines) < 10 * len(lines):
         return None
-    log.warning("%s: 有 %d 处字节不是合法的 UTF-8（第 %s 行），已替换为 �", path, len(lines),
-                "、".join(str(n) for n in dict.fromkeys(lines)))
+    log.warning(
+        "%s: 有 %d 处字节不是合法的 UTF-8（第 %s 行），已替换为 �",
+        path,
+        len(lines),
+        "、".join(str(n) for n in dict.fromkeys(lines)),
+    )
     return text
 
 
@@ -155,14 +166,16 @@ def check_size(document: SourceDocument, limits: Limits) -> None:
             for text in row.cells:
                 _check_length(text, row.line, document.path, limits)
         if cells > limits.cells:
-            raise InputError(over_limit("表格单元格数", None, "cells", limits.cells),
-                             path=document.path)
+            raise InputError(over_limit("表格单元格数", None, "cells", limits.cells), path=document.path)
 
 
 def _check_length(text: str, line: int | None, path: str, limits: Limits) -> None:
     if len(text) > limits.line_chars:
-        raise InputError(over_limit("一行（一段）文字长度", len(text), "line_chars", limits.line_chars, " 字符"),
-                         path=path, line=line)
+        raise InputError(
+            over_limit("一行（一段）文字长度", len(text), "line_chars", limits.line_chars, " 字符"),
+            path=path,
+            line=line,
+        )
 
 
 def read_office(data: bytes, path: str) -> SourceDocument:

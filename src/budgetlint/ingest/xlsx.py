@@ -126,16 +126,17 @@ class _Reader:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about parts it drops (validation, ...)
-                reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=True,
-                                     keep_links=False)
+                reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=True, keep_links=False)
                 _check_parts(reader.archive, path)
                 reader.read_manifest()
                 reader.read_strings()
                 reader.read_workbook()
                 apply_stylesheet(reader.archive, reader.wb)
-                sheets = [_SheetPart(sheet.name, sheet.state or "visible", rel.target)
-                          for sheet, rel in reader.parser.find_sheets()
-                          if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+                sheets = [
+                    _SheetPart(sheet.name, sheet.state or "visible", rel.target)
+                    for sheet, rel in reader.parser.find_sheets()
+                    if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+                ]
         except InputError:
             raise
         except Exception as exc:  # openpyxl raises many types on a malformed package
@@ -165,19 +166,29 @@ class _Reader:
         sheet = _Sheet(part.title, part.sheet_state)
         with self.archive.open(part.part) as src:  # the sheet's XML part, streamed
             wb: Any = self.wb  # the date formats are private attributes apply_stylesheet sets
-            parser = _Parser(src, self.shared_strings, data_only=True, epoch=wb.epoch,
-                             date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+            parser = _Parser(
+                src,
+                self.shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+            )
             for row_number, row in parser.parse():
                 if row_number > MAX_ROWS:
-                    raise InputError(f"工作表“{part.title}”超过 {MAX_ROWS} 行，不像是预决算公开表格，已停止读取",
-                                     path=self.path, hint="请只保留公开表格所在的工作表")
+                    raise InputError(
+                        f"工作表“{part.title}”超过 {MAX_ROWS} 行，不像是预决算公开表格，已停止读取",
+                        path=self.path,
+                        hint="请只保留公开表格所在的工作表",
+                    )
                 for c in row:
                     if c["value"] is None and not c.get("formula"):
                         continue
                     self.cells_read += 1
                     if self.cells_read > MAX_CELLS:
-                        raise InputError(f"工作簿的单元格超过 {MAX_CELLS} 个，不像是预决算公开表格，已停止读取",
-                                         path=self.path)
+                        raise InputError(
+                            f"工作簿的单元格超过 {MAX_CELLS} 个，不像是预决算公开表格，已停止读取", path=self.path
+                        )
                     sheet.cells[(c["row"], c["column"])] = _Cell(c["value"], c["style_id"] or 0, c.get("formula"))
             for attrs in parser.row_dimensions.values():
                 if _flag(attrs) and "r" in attrs:
@@ -187,8 +198,11 @@ class _Reader:
                     sheet.hidden_cols.update(range(int(attrs["min"]), int(attrs.get("max", attrs["min"])) + 1))
             if parser.merged_cells is not None:
                 # a merged range has all four ends
-                sheet.merges = [cast(tuple[int, int, int, int], range_boundaries(m.ref))
-                                for m in parser.merged_cells.mergeCell if m.ref]
+                sheet.merges = [
+                    cast(tuple[int, int, int, int], range_boundaries(m.ref))
+                    for m in parser.merged_cells.mergeCell
+                    if m.ref
+                ]
         return sheet
 
 
@@ -196,11 +210,17 @@ def _check_parts(archive, path: str) -> None:
     """Parts openpyxl holds whole in memory are held to their own limits (the sheets stream)."""
     for info in archive.infolist():
         name = info.filename.lower()
-        limit = MAX_STRINGS_BYTES if name.endswith("sharedstrings.xml") else \
-            MAX_STYLES_BYTES if name.endswith(("styles.xml", "workbook.xml")) else None
+        limit = (
+            MAX_STRINGS_BYTES
+            if name.endswith("sharedstrings.xml")
+            else MAX_STYLES_BYTES
+            if name.endswith(("styles.xml", "workbook.xml"))
+            else None
+        )
         if limit is not None and info.file_size > limit:
-            raise InputError(f"工作簿的“{info.filename}”部件过大（{info.file_size // 2**20} MB），不像是预决算公开表格",
-                             path=path)
+            raise InputError(
+                f"工作簿的“{info.filename}”部件过大（{info.file_size // 2**20} MB），不像是预决算公开表格", path=path
+            )
 
 
 def _stored(cell: _Cell) -> Value:
@@ -240,8 +260,12 @@ class _Workbook:
             if None not in (r1, c1, r2, c2) and (r2 - r1 + 1) * (c2 - c1 + 1) <= len(target.cells):
                 found = (target.cells.get((r, c)) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
                 return [_stored(cell) for cell in found if cell is not None]
-            return [_stored(cell) for (r, c), cell in target.cells.items()
-                    if (r1 is None or r1 <= r <= r2) and (c1 is None or c1 <= c <= c2)]
+            return [
+                _stored(cell)
+                for (r, c), cell in target.cells.items()
+                if (r1 is None or r1 <= r <= r2) and (c1 is None or c1 <= c <= c2)
+            ]
+
         return lookup, in_range
 
     def printed(self, sheet: _Sheet, row: int, col: int) -> str:
@@ -272,13 +296,23 @@ class _Workbook:
         quantum = Decimal(1).scaleb(-decimals)
 
         def at_print(v) -> Decimal | None:
-            return None if v is None else (v if isinstance(v, Decimal) else Decimal(repr(v))).quantize(
-                quantum, rounding=ROUND_HALF_UP)
+            return (
+                None
+                if v is None
+                else (v if isinstance(v, Decimal) else Decimal(repr(v))).quantize(quantum, rounding=ROUND_HALF_UP)
+            )
+
         ref = f"{get_column_letter(col)}{row}"
-        self.formulas.append(FormulaCell(
-            location=Location(file=self.reader.path, sheet=sheet.title, cell=ref),
-            formula=cell.formula or "", cached=at_print(cached), recomputed=at_print(recomputed),
-            decimals=decimals, reason=reason))
+        self.formulas.append(
+            FormulaCell(
+                location=Location(file=self.reader.path, sheet=sheet.title, cell=ref),
+                formula=cell.formula or "",
+                cached=at_print(cached),
+                recomputed=at_print(recomputed),
+                decimals=decimals,
+                reason=reason,
+            )
+        )
         return shown
 
 
@@ -293,8 +327,7 @@ def _hidden(path: str, sheet: _Sheet, kind: str, cells: list[tuple[int, int]]) -
     row, col = filled[0]
     texts = [str(sheet.cells[rc].value).strip() for rc in filled[:HIDDEN_QUOTE]]
     place = Location(file=path, sheet=sheet.title, cell=f"{get_column_letter(col)}{row}")
-    return HiddenContent(kind=kind, location=place,
-                         text="、".join(t for t in texts if t), cells=len(filled))
+    return HiddenContent(kind=kind, location=place, text="、".join(t for t in texts if t), cells=len(filled))
 
 
 class _SheetLayout:
@@ -304,8 +337,7 @@ class _SheetLayout:
         self.sheet = sheet
         covered: set[tuple[int, int]] = set()  # filled cells inside a merged range, but not its first
         for c1, r1, c2, r2 in sheet.merges:
-            covered.update(rc for rc in sheet.cells
-                           if r1 <= rc[0] <= r2 and c1 <= rc[1] <= c2 and rc != (r1, c1))
+            covered.update(rc for rc in sheet.cells if r1 <= rc[0] <= r2 and c1 <= rc[1] <= c2 and rc != (r1, c1))
         by_row: dict[int, list[int]] = {}
         for r, c in sorted(sheet.cells):
             if r not in sheet.hidden_rows and c not in sheet.hidden_cols and (r, c) not in covered:
@@ -318,8 +350,9 @@ class _SheetLayout:
 
     def table_span(self, reader: _Reader) -> tuple[int, int] | None:
         """(first, last) index into self.rows of the table, or None for a text sheet."""
-        multi = [i for i, (_, texts) in enumerate(self.rows)
-                 if len(texts) >= 2 and not _is_field_row(list(texts.values()))]
+        multi = [
+            i for i, (_, texts) in enumerate(self.rows) if len(texts) >= 2 and not _is_field_row(list(texts.values()))
+        ]
         if not multi:
             return None
         first, last = multi[0], multi[-1]
@@ -348,13 +381,15 @@ def _emit_sheet(writer: BlockWriter, workbook: _Workbook, reader: _Reader, sheet
                     if line.strip():
                         writer.paragraph(line.strip(), sheet=name, cell=f"{get_column_letter(first)}{r}")
             else:
-                writer.paragraph(" ".join(texts[c] for c in sorted(texts)), sheet=name,
-                                 cell=f"{get_column_letter(first)}{r}")
+                writer.paragraph(
+                    " ".join(texts[c] for c in sorted(texts)), sheet=name, cell=f"{get_column_letter(first)}{r}"
+                )
+
     if span is None:
         paragraphs(layout.rows)
         return
     first, last = span
-    above, table, below = layout.rows[:first], layout.rows[first:last + 1], layout.rows[last + 1:]
+    above, table, below = layout.rows[:first], layout.rows[first : last + 1], layout.rows[last + 1 :]
     if not above:
         writer.paragraph(name.strip(), sheet=name)
     paragraphs(above)
@@ -405,5 +440,4 @@ def read(data: bytes, path: str) -> SourceDocument:
         reader.archive.close()
     if writer.line == 0:
         raise InputError("工作簿中没有任何内容", path=path)
-    return writer.document(layout="xlsx", page_basis="none", hidden=tuple(hidden),
-                           formulas=tuple(workbook.formulas))
+    return writer.document(layout="xlsx", page_basis="none", hidden=tuple(hidden), formulas=tuple(workbook.formulas))

@@ -36,7 +36,7 @@ def _sections(fmt: str) -> list[str]:
         if ch == '"':
             quoted = not quoted
         elif ch == "\\" and i + 1 < len(fmt):
-            current += fmt[i:i + 2]
+            current += fmt[i : i + 2]
             i += 2
             continue
         elif ch == ";" and not quoted:
@@ -70,7 +70,7 @@ def _tokens(section: str) -> list[tuple[str, str]]:
         if ch == '"':
             end = section.find('"', i + 1)
             end = len(section) if end < 0 else end
-            out.append(("lit", section[i + 1:end]))
+            out.append(("lit", section[i + 1 : end]))
             i = end + 1
         elif ch == "\\" and i + 1 < len(section):
             out.append(("lit", section[i + 1]))

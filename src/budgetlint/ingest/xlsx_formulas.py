@@ -58,6 +58,7 @@ def _round(mode: str) -> Callable[[list], Decimal]:
             raise Unsupported(f"{mode} 的参数个数不对")
         value, digits = _scalar(args[0]), int(_scalar(args[1]))
         return value.quantize(Decimal(1).scaleb(-digits), rounding=rounding)
+
     return fn
 
 
@@ -89,7 +90,9 @@ def _average(args: list) -> Decimal:
 
 FUNCTIONS: dict[str, Callable[[list], Decimal]] = {
     "SUM": lambda args: sum(_numbers(args), Decimal(0)),
-    "ROUND": _round("ROUND"), "ROUNDUP": _round("ROUNDUP"), "ROUNDDOWN": _round("ROUNDDOWN"),
+    "ROUND": _round("ROUND"),
+    "ROUNDUP": _round("ROUNDUP"),
+    "ROUNDDOWN": _round("ROUNDDOWN"),
     "ABS": lambda args: abs(_scalar(args[0])) if len(args) == 1 else _raise("ABS 的参数个数不对"),
     "MIN": lambda args: min(_numbers(args), default=Decimal(0)),
     "MAX": lambda args: max(_numbers(args), default=Decimal(0)),
@@ -163,7 +166,7 @@ class _Evaluator:
             if b == 0:
                 raise Unsupported("除数为零（#DIV/0!）")
             return a / b
-        return a ** b if b == b.to_integral_value() else Decimal(float(a) ** float(b))
+        return a**b if b == b.to_integral_value() else Decimal(float(a) ** float(b))
 
     def unary(self):
         token = self.peek()

@@ -7,6 +7,21 @@ from budgetlint.model.findings import Evaluation, Finding, Outcome, Severity
 from budgetlint.model.location import Location, PageBasis
 
 __all__ = [
-    "Block", "Disclosure", "Evaluation", "Fact", "Finding", "Location", "Outcome", "PageBasis",
-    "PageDefect", "Paragraph", "RawRow", "RawTable", "Severity", "SourceDocument", "Table", "TableRow", "TocEntry",
+    "Block",
+    "Disclosure",
+    "Evaluation",
+    "Fact",
+    "Finding",
+    "Location",
+    "Outcome",
+    "PageBasis",
+    "PageDefect",
+    "Paragraph",
+    "RawRow",
+    "RawTable",
+    "Severity",
+    "SourceDocument",
+    "Table",
+    "TableRow",
+    "TocEntry",
 ]

@@ -139,6 +139,7 @@ class YearMention(_ClaimBase):
 
 # -- final accounts: budget-execution statements (recognize/narrative/execution.py) ------------------
 
+
 class Printed(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -166,8 +167,10 @@ class ExecutionClaim(BaseModel):
     clause: str
 
 
-Claim = Annotated[AmountClaim | ShareClaim | ChangeClaim | CountClaim | ListClaim | ClassNameClaim
-                  | YearMention | ExecutionClaim, Field(discriminator="kind")]
+Claim = Annotated[
+    AmountClaim | ShareClaim | ChangeClaim | CountClaim | ListClaim | ClassNameClaim | YearMention | ExecutionClaim,
+    Field(discriminator="kind"),
+]
 
 
 class Binding(BaseModel):

@@ -22,7 +22,6 @@ class Fact(BaseModel):
     location: Location
     parsed: bool = True  # False: the cell holds text that is not a number
 
-
     @property
     def interval(self) -> Interval:
         return interval_of(self.value, self.decimals)

@@ -66,6 +66,7 @@ class Figure(BaseModel):
 
     def interval(self, unit: str = "万元") -> Interval:
         """The value as an interval in `unit`: printed values stand for their rounding intervals."""
+
         def one(fact: Fact) -> Interval:
             return fact.interval.scale(UNIT_FACTORS[fact.unit] / UNIT_FACTORS[unit])
 
@@ -115,13 +116,15 @@ class DocumentFigures(BaseModel):
     def own(self, quantity: str) -> list[Figure]:
         """What this document publishes of `quantity` for its own year and basis (tables, bound
         narrative amounts, execution statements)."""
-        return [f for f in self.figures
-                if f.stated and f.quantity == quantity and f.year == self.year and f.basis == self.basis]
+        return [
+            f
+            for f in self.figures
+            if f.stated and f.quantity == quantity and f.year == self.year and f.basis == self.basis
+        ]
 
     def stated_of(self, year: int, basis: Basis, quantity: str) -> list[Figure]:
         """Direct statements of `quantity` for another year or basis (a 决算's 年初预算)."""
-        return [f for f in self.figures
-                if f.stated and f.quantity == quantity and f.year == year and f.basis == basis]
+        return [f for f in self.figures if f.stated and f.quantity == quantity and f.year == year and f.basis == basis]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +177,21 @@ class Library:
         """The run holds a document of that year, kind and scope, of any unit."""
         return self._per_kind.get((year, kind, scope), 0) > 0
 
-    def find(self, unit_key: str | None, year: int, kind: str | None = None, scope: str | None = None,
-             *, besides: str | None = None) -> list[DocumentFigures]:
+    def find(
+        self,
+        unit_key: str | None,
+        year: int,
+        kind: str | None = None,
+        scope: str | None = None,
+        *,
+        besides: str | None = None,
+    ) -> list[DocumentFigures]:
         """Documents of the unit and year (of `kind`, when given), other than the one at `besides`."""
-        found = [e for e in self._by_unit_year.get((unit_key or "", year), [])
-                 if (kind is None or e.kind == kind) and e.path != besides]
+        found = [
+            e
+            for e in self._by_unit_year.get((unit_key or "", year), [])
+            if (kind is None or e.kind == kind) and e.path != besides
+        ]
         if scope is not None:
             found = [e for e in found if e.scope == scope] or [e for e in found if e.scope is None]
         return [self.load(e.key) for e in found]

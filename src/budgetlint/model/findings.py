@@ -47,8 +47,12 @@ class Quantity(BaseModel):
     unit: str | None = None
 
     def contract(self) -> dict[str, object]:
-        return {"printed": self.printed, "value": self.value,
-                "interval": [self.low, self.high] if self.low is not None else None, "unit": self.unit}
+        return {
+            "printed": self.printed,
+            "value": self.value,
+            "interval": [self.low, self.high] if self.low is not None else None,
+            "unit": self.unit,
+        }
 
     @classmethod
     def from_contract(cls, data: dict[str, object]) -> Quantity:
@@ -70,8 +74,14 @@ class Addend(BaseModel):
     location: Location
 
     def contract(self, *, with_file: bool = False) -> dict[str, object]:
-        return {"side": self.side, "name": self.name, "printed": self.printed, "value": self.value,
-                "unit": self.unit, "location": self.location.contract(with_file=with_file)}
+        return {
+            "side": self.side,
+            "name": self.name,
+            "printed": self.printed,
+            "value": self.value,
+            "unit": self.unit,
+            "location": self.location.contract(with_file=with_file),
+        }
 
 
 class Evaluation(BaseModel):
@@ -112,8 +122,14 @@ class Cause(BaseModel):
     explains: tuple[str, ...]  # fingerprints of the findings it explains, this one first
 
     def contract(self, *, with_file: bool = False) -> dict[str, object]:
-        return {"location": self.location.contract(with_file=with_file), "name": self.name, "printed": self.printed,
-                "suggested": self.suggested, "unit": self.unit, "explains": list(self.explains)}
+        return {
+            "location": self.location.contract(with_file=with_file),
+            "name": self.name,
+            "printed": self.printed,
+            "suggested": self.suggested,
+            "unit": self.unit,
+            "explains": list(self.explains),
+        }
 
 
 class Waiver(BaseModel):
@@ -130,9 +146,14 @@ class Waiver(BaseModel):
     message: str | None = None  # for the reader
 
     def contract(self) -> dict[str, object]:
-        return {"fingerprint": self.fingerprint, "reason": self.reason,
-                "expires": self.expires.isoformat() if self.expires else None, "rule": self.rule,
-                "unit": self.unit, "year": self.year}
+        return {
+            "fingerprint": self.fingerprint,
+            "reason": self.reason,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "rule": self.rule,
+            "unit": self.unit,
+            "year": self.year,
+        }
 
 
 class Finding(BaseModel):
@@ -182,24 +203,36 @@ class Finding(BaseModel):
     def contract(self, *, with_file: bool = False) -> dict[str, object]:
         """The JSON contract's finding; `with_file`: every location names its file (a document read
         from several files)."""
-        return {"rule": self.rule, "severity": self.severity, "message": self.message,
-                "expected": self.expected, "actual": self.actual, "difference": self.difference,
-                "locations": [loc.contract(with_file=with_file) for loc in self.locations],
-                "name": self.name, "title": self.title, "fingerprint": self.fingerprint, "unit": self.unit,
-                "reported": self.reported.contract() if self.reported else None,
-                "computed": self.computed.contract() if self.computed else None,
-                "addends": [a.contract(with_file=with_file) for a in self.addends], "detail": self.detail,
-                "formula": self.formula,
-                "fix": self.fix, "quote": self.quote,
-                "occurrences": self.occurrences,
-                "cause": self.cause.contract(with_file=with_file) if self.cause else None,
-                "consequence_of": self.consequence_of,
-                "waived": self.waiver.contract() if self.waiver else None}
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+            "difference": self.difference,
+            "locations": [loc.contract(with_file=with_file) for loc in self.locations],
+            "name": self.name,
+            "title": self.title,
+            "fingerprint": self.fingerprint,
+            "unit": self.unit,
+            "reported": self.reported.contract() if self.reported else None,
+            "computed": self.computed.contract() if self.computed else None,
+            "addends": [a.contract(with_file=with_file) for a in self.addends],
+            "detail": self.detail,
+            "formula": self.formula,
+            "fix": self.fix,
+            "quote": self.quote,
+            "occurrences": self.occurrences,
+            "cause": self.cause.contract(with_file=with_file) if self.cause else None,
+            "consequence_of": self.consequence_of,
+            "waived": self.waiver.contract() if self.waiver else None,
+        }
 
     @classmethod
     def from_contract(cls, data: dict[str, object], file: str) -> Finding:
         """The finding a contract() dict describes (the results store keeps findings as JSON);
         `file` is the document's path, which locations in the contract leave out."""
+
         def place(loc: object) -> dict[str, object]:
             return {"file": file, **cast(dict[str, object], loc)}
 

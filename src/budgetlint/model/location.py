@@ -41,8 +41,7 @@ class Location(BaseModel):
     paragraph: int | None = None  # DOCX: 1-based paragraph of the document, in reading order
     table_index: int | None = None  # DOCX: 1-based table of the document, in reading order
 
-    def at_cell(self, *, table: str | None = None, row: str | None = None,
-                column: str | None = None) -> Location:
+    def at_cell(self, *, table: str | None = None, row: str | None = None, column: str | None = None) -> Location:
         """The same place, narrowed to a table cell."""
         update = {k: v for k, v in {"table": table, "row": row, "column": column}.items() if v is not None}
         return self.model_copy(update=update)
@@ -51,11 +50,19 @@ class Location(BaseModel):
         """The JSON contract's location object (docs/json-contract.md): `file` first when the
         document was read from several files; the office fields after, when set."""
         out: dict[str, object] = {"file": self.file} if with_file else {}
-        out.update({"page": self.page, "page_basis": self.page_basis, "line": self.line,
-                    "table": self.table, "row": self.row, "column": self.column,
-                    "page_line": self.page_line,
-                    "bbox": list(self.bbox) if self.bbox else None,
-                    "page_size": list(self.page_size) if self.page_size else None})
+        out.update(
+            {
+                "page": self.page,
+                "page_basis": self.page_basis,
+                "line": self.line,
+                "table": self.table,
+                "row": self.row,
+                "column": self.column,
+                "page_line": self.page_line,
+                "bbox": list(self.bbox) if self.bbox else None,
+                "page_size": list(self.page_size) if self.page_size else None,
+            }
+        )
         for name in OFFICE_FIELDS:
             value = getattr(self, name)
             if value is not None:

@@ -122,8 +122,9 @@ def required_parts(parts: DocumentParts, disclosure: Disclosure) -> list[PartSpe
     return out
 
 
-def toc_entry_location(disclosure: Disclosure, parts: DocumentParts | None, toc_part: str | None,
-                       entry: TocLine | TocEntry) -> Location:
+def toc_entry_location(
+    disclosure: Disclosure, parts: DocumentParts | None, toc_part: str | None, entry: TocLine | TocEntry
+) -> Location:
     """Where a 目录 entry is printed, named as the 目录 part (its page is the 目录 heading's)."""
     found = parts.get(toc_part) if parts and toc_part else None
     spec = parts.spec(toc_part) if parts and toc_part else None

@@ -77,9 +77,11 @@ def narrative_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
         if f"{claim.location.line}:{claim.span.start}" in decided:
             checked[claim.kind] = checked.get(claim.kind, 0) + 1
     kinds = sorted(extracted)
-    return {"extracted": {k: extracted[k] for k in kinds},
-            "checked": {k: checked.get(k, 0) for k in kinds},
-            "unbound": {k: extracted[k] - checked.get(k, 0) for k in kinds}}
+    return {
+        "extracted": {k: extracted[k] for k in kinds},
+        "checked": {k: checked.get(k, 0) for k in kinds},
+        "unbound": {k: extracted[k] - checked.get(k, 0) for k in kinds},
+    }
 
 
 def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
@@ -109,9 +111,12 @@ def prose_coverage(doc: DocumentResult) -> dict[str, dict[str, int]]:
             start = int(q.key.rsplit(":", 1)[1])
             found += 1
             tied += q.key in bound
-            checked += q.key in decided or (narrative and any(
-                a <= start < b for a, b in covered.get(q.location.line, ())))
+            checked += q.key in decided or (
+                narrative and any(a <= start < b for a, b in covered.get(q.location.line, ()))
+            )
         return {"found": found, "bound": tied, "checked": checked}
 
-    return {"performance_tables": count((q for c in d.prose_cells for q in c.numbers), False),
-            "narrative": count(d.narrative_numbers, True)}
+    return {
+        "performance_tables": count((q for c in d.prose_cells for q in c.numbers), False),
+        "narrative": count(d.narrative_numbers, True),
+    }

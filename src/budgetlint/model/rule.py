@@ -10,8 +10,19 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from budgetlint.model.findings import Severity
 
 # Placeholders every message may use; a check kind may add its own through Evaluation.values.
-MESSAGE_FIELDS = {"subject", "expected", "actual", "difference", "unit", "detail", "table", "row", "column",
-                  "quote", "other"}  # quote: the narrative text a claim was read from; other: the other document
+MESSAGE_FIELDS = {
+    "subject",
+    "expected",
+    "actual",
+    "difference",
+    "unit",
+    "detail",
+    "table",
+    "row",
+    "column",
+    "quote",
+    "other",
+}  # quote: the narrative text a claim was read from; other: the other document
 
 
 def check_message_template(message: str) -> None:
@@ -99,5 +110,6 @@ class Rule(BaseModel):
 
     def selected_by(self, token: str) -> bool:
         """--select accepts an id, an alias, a name, a group or an id prefix (TB, XT0)."""
-        return (token in (self.id, self.name) or token in self.aliases or token in self.groups
-                or self.id.startswith(token))
+        return (
+            token in (self.id, self.name) or token in self.aliases or token in self.groups or self.id.startswith(token)
+        )

@@ -169,6 +169,7 @@ class NarrativeItemsSpec(Strict):
 
 # -- narrative.yaml: the subjects a narrative amount may be bound to ---------------------------------
 
+
 class FactPath(Strict):
     table: str
     row: str

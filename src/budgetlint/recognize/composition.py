@@ -49,13 +49,19 @@ def composition_words() -> CompositionWords:
 
 
 def _part_paragraphs(disclosure: Disclosure, part_ids: list[str]) -> list[Paragraph]:
-    found = next((f for f in (disclosure.parts.get(i) for i in part_ids) if f is not None), None) \
-        if disclosure.parts is not None else None
+    found = (
+        next((f for f in (disclosure.parts.get(i) for i in part_ids) if f is not None), None)
+        if disclosure.parts is not None
+        else None
+    )
     if found is None:
         return []
     start, end = found.location.line or 0, found.end_line
-    return [p for p in disclosure.source.blocks if isinstance(p, Paragraph)
-            and (p.location.line or 0) > start and (end is None or (p.location.line or 0) < end)]
+    return [
+        p
+        for p in disclosure.source.blocks
+        if isinstance(p, Paragraph) and (p.location.line or 0) > start and (end is None or (p.location.line or 0) < end)
+    ]
 
 
 def read_composition(disclosure: Disclosure) -> Composition | None:
@@ -66,12 +72,12 @@ def read_composition(disclosure: Disclosure) -> Composition | None:
     if intro is None:
         return None
     declared = None
-    for p in paragraphs[:intro + 1]:
+    for p in paragraphs[: intro + 1]:
         m = words.rx("declared").search(squeeze(p.text))
         if m:
             declared = int(m.group("count"))
     units, folded, own = [], [], False
-    for p in paragraphs[intro + 1:]:
+    for p in paragraphs[intro + 1 :]:
         m = words.rx("item").match(squeeze(p.text))
         if m is None:
             continue  # an item's text running on, or a note
@@ -85,5 +91,6 @@ def read_composition(disclosure: Disclosure) -> Composition | None:
             units.append(name)
     if not units and not own:
         return None
-    return Composition(units=tuple(units), own=own, folded=tuple(folded), declared=declared,
-                       location=paragraphs[intro].location)
+    return Composition(
+        units=tuple(units), own=own, folded=tuple(folded), declared=declared, location=paragraphs[intro].location
+    )

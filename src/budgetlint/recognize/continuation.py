@@ -38,8 +38,12 @@ def join_continuations(source: SourceDocument) -> SourceDocument:
     blocks: list = []
     for block in source.blocks:
         previous = blocks[-1] if blocks else None
-        if (isinstance(block, RawTable) and block.continues and isinstance(previous, RawTable)
-                and not starts_with_title(block)):
+        if (
+            isinstance(block, RawTable)
+            and block.continues
+            and isinstance(previous, RawTable)
+            and not starts_with_title(block)
+        ):
             blocks[-1] = previous.model_copy(update={"rows": previous.rows + block.rows})
             continue
         blocks.append(block)

@@ -87,8 +87,9 @@ def _title_in_rows(raw: RawTable, template: TemplateSpec) -> tuple[TableSpec | N
     return spec, first_row[0].strip(), _unit_in_rows(raw)
 
 
-def _national(block: RawTable, candidates: list[tuple[str, str]], template: TemplateSpec,
-              header: bool) -> tuple[TableSpec, str] | None:
+def _national(
+    block: RawTable, candidates: list[tuple[str, str]], template: TemplateSpec, header: bool
+) -> tuple[TableSpec, str] | None:
     """The first title candidate (printed, squeezed) that names a national kind, with the spec
     that places its columns: the template's own layout of that kind when the printed width is
     that layout's (the title was only spelled otherwise), else (with `header`) the columns read
@@ -120,8 +121,13 @@ def _candidates(blocks: tuple, i: int, squeezed: dict[int, str]) -> list[tuple[s
     return out
 
 
-def _classify(blocks: tuple, template: TemplateSpec, squeezed: dict[int, str], header: bool = False,
-              unrecognised: list[str] | None = None) -> list[Match]:
+def _classify(
+    blocks: tuple,
+    template: TemplateSpec,
+    squeezed: dict[int, str],
+    header: bool = False,
+    unrecognised: list[str] | None = None,
+) -> list[Match]:
     """Tables of `blocks` that this template knows; `squeezed` holds each paragraph's squeezed text.
 
     For a national base or a template extending one, a table whose title none of the template's
@@ -241,8 +247,9 @@ def _distinct(matches: list[Match]) -> int:
     return len({m.spec.id for m in matches})
 
 
-def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
-                    ) -> tuple[TemplateSpec, list[Match], list[str], bool]:
+def choose_template(
+    source: SourceDocument, templates: tuple[TemplateSpec, ...]
+) -> tuple[TemplateSpec, list[Match], list[str], bool]:
     """The template whose own table files find most distinct tables (at least its min_tables); when
     none does, the national base of the document's kind. Then, for a national base or a template
     that extends one, the tables its files do not describe are recognised by meaning.
@@ -265,8 +272,9 @@ def choose_template(source: SourceDocument, templates: tuple[TemplateSpec, ...]
     return (chosen, *_with_national(source, chosen, squeezed, best[1] if best else []), best is not None)
 
 
-def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str],
-                   matches: list[Match], refuse: bool = True) -> tuple[list[Match], list[str]]:
+def _with_national(
+    source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str], matches: list[Match], refuse: bool = True
+) -> tuple[list[Match], list[str]]:
     """The template's matches plus the national kinds it leaves open (a kind its own files found
     in this document is not found twice); a document that reads as no disclosure is refused."""
     unrecognised: list[str] = []
@@ -276,8 +284,11 @@ def _with_national(source: SourceDocument, template: TemplateSpec, squeezed: dic
         exact = {m.spec.id for m in found if id(m.spec) in matched}
         matches = [m for m in found if id(m.spec) in matched or m.spec.id not in exact]
     if refuse and not matches and not looks_like_disclosure(list(squeezed.values())):
-        raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path,
-                         hint="预决算公开文件应有“部门预算”“单位决算”等标题或预决算表格")
+        raise InputError(
+            "未识别出任何预算或决算公开表格，这不像是一份预决算公开文件",
+            path=source.path,
+            hint="预决算公开文件应有“部门预算”“单位决算”等标题或预决算表格",
+        )
     return matches, unrecognised
 
 
@@ -294,16 +305,21 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
             raise InputError(f"未知模板：{template_id}", path=source.path)
         squeezed = squeezed_paragraphs(source)
         template = chosen[0]
-        matches, unrecognised = _with_national(source, template, squeezed,
-                                               _classify(source.blocks, template, squeezed), refuse=False)
+        matches, unrecognised = _with_national(
+            source, template, squeezed, _classify(source.blocks, template, squeezed), refuse=False
+        )
         fits = True
     else:
         template, matches, unrecognised, fits = choose_template(source, templates)
     tables = []
     for m in matches:
-        builder = TableBuilder(m.spec, path=source.path, title=m.title,
-                               unit=m.unit or m.spec.unit or template.unit,
-                               page_basis=source.basis_at(m.raw.location.line))
+        builder = TableBuilder(
+            m.spec,
+            path=source.path,
+            title=m.title,
+            unit=m.unit or m.spec.unit or template.unit,
+            page_basis=source.basis_at(m.raw.location.line),
+        )
         tables.append(builder.build(m.raw, empty_note=m.empty_note))
     texts = [b.text for b in source.blocks if isinstance(b, Paragraph)]
     unit_name = _first(template.unit_name_patterns, texts, "unit")
@@ -327,19 +343,33 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     overall = parse_overall_target_table(source)
     self_evaluations = tuple(parse_self_evaluations(source))
     prose = read_prose(source, paragraphs, targets, overall, self_evaluations)
-    disclosure = Disclosure(path=source.path, unit=unit_name, year=int(year_text) if year_text else None,
-                            kind=template.kind, template=template.id, template_spec=template, tables=tuple(tables),
-                            unrecognised_tables=tuple(unrecognised), template_fits=fits,
-                            source=source, narrative=tuple(paragraphs),
-                            claims=claims + tuple(extract_execution(paragraphs)), narrative_stats=stats,
-                            targets=targets, overall_target=overall, self_evaluations=self_evaluations,
-                            **vars(prose))
+    disclosure = Disclosure(
+        path=source.path,
+        unit=unit_name,
+        year=int(year_text) if year_text else None,
+        kind=template.kind,
+        template=template.id,
+        template_spec=template,
+        tables=tuple(tables),
+        unrecognised_tables=tuple(unrecognised),
+        template_fits=fits,
+        source=source,
+        narrative=tuple(paragraphs),
+        claims=claims + tuple(extract_execution(paragraphs)),
+        narrative_stats=stats,
+        targets=targets,
+        overall_target=overall,
+        self_evaluations=self_evaluations,
+        **vars(prose),
+    )
     bindings = bind_claims(disclosure, template.narrative) if template.narrative is not None else ()
     if template.narrative_items:
         bindings += bind_items(disclosure, template.narrative_items, items, bindings)
     parts = find_parts(disclosure, template, fits)
     links, unlisted = match_toc(disclosure, parts)
-    disclosure = disclosure.model_copy(update={"bindings": bindings, "parts": parts, "toc_links": tuple(links),
-                                               "toc_unlisted": tuple(unlisted)})
-    return disclosure.model_copy(update={"figures": read_figures(disclosure),
-                                         "composition": read_composition(disclosure)})
+    disclosure = disclosure.model_copy(
+        update={"bindings": bindings, "parts": parts, "toc_links": tuple(links), "toc_unlisted": tuple(unlisted)}
+    )
+    return disclosure.model_copy(
+        update={"figures": read_figures(disclosure), "composition": read_composition(disclosure)}
+    )

@@ -94,8 +94,11 @@ def read_figures(disclosure: Disclosure) -> tuple[Figure, ...]:
         if name is not None:
             bound[binding.claim] = name
             basis = next(f.basis for f in figures if f.facts == binding.facts)
-            figures.append(Figure(quantity=name, year=disclosure.year, basis=basis, source="narrative",
-                                  facts=(binding.claim_fact,)))
+            figures.append(
+                Figure(
+                    quantity=name, year=disclosure.year, basis=basis, source="narrative", facts=(binding.claim_fact,)
+                )
+            )
     figures += _executions(disclosure, vocabulary)
     figures += _changes(disclosure, bound, own)
     return tuple(figures)
@@ -108,7 +111,7 @@ def _executions(disclosure: Disclosure, vocabulary: QuantityVocabulary) -> list[
     for claim in disclosure.claims:
         if not isinstance(claim, ExecutionClaim) or claim.form != "completion":
             continue
-        before = _SENTENCE_END.split(texts.get(claim.location.line, "")[:claim.span.start])[-1]
+        before = _SENTENCE_END.split(texts.get(claim.location.line, "")[: claim.span.start])[-1]
         subject = normalise_subject(before)
         name = names.get(subject)
         if name is None or disclosure.year is None:
@@ -132,19 +135,36 @@ def _changes(disclosure: Disclosure, bound: dict[object, str], own: Basis) -> li
         basis = _CHANGE_BASIS.get(claim.base_basis or "", own)
         change = None
         if claim.amount is not None and claim.amount_decimals is not None:
-            change = fact_of_claim(claim, claim.amount, claim.amount_decimals, claim.unit, claim.span.text,
-                                   row=claim.subject)
+            change = fact_of_claim(
+                claim, claim.amount, claim.amount_decimals, claim.unit, claim.span.text, row=claim.subject
+            )
         elif claim.direction != 0:
             continue  # a change by a rate only (增长5%) states no amount to take away
-        out.append(Figure(quantity=bound.get(claim.current), year=base_year, basis=basis, source="change",
-                          current=amount_fact(claim.current), change=change, direction=claim.direction,
-                          quote=claim.sentence))
+        out.append(
+            Figure(
+                quantity=bound.get(claim.current),
+                year=base_year,
+                basis=basis,
+                source="change",
+                current=amount_fact(claim.current),
+                change=change,
+                direction=claim.direction,
+                quote=claim.sentence,
+            )
+        )
     return out
 
 
 def figures_of(disclosure: Disclosure) -> DocumentFigures:
     """What the rules across documents need of a document (model/figures.py)."""
     scope = disclosure.parts.scope if disclosure.parts is not None else None
-    return DocumentFigures(path=disclosure.path, unit=disclosure.unit, unit_key=squeeze(disclosure.unit or "") or None,
-                           year=disclosure.year, kind=disclosure.kind, scope=scope, figures=disclosure.figures,
-                           composition=disclosure.composition)
+    return DocumentFigures(
+        path=disclosure.path,
+        unit=disclosure.unit,
+        unit_key=squeeze(disclosure.unit or "") or None,
+        year=disclosure.year,
+        kind=disclosure.kind,
+        scope=scope,
+        figures=disclosure.figures,
+        composition=disclosure.composition,
+    )

@@ -104,8 +104,7 @@ def load_national(root: Path | None = None) -> NationalVocabulary:
         raise TemplateError(f"全国表式词表有误：{validation_message(exc)}", path=str(path)) from exc
 
 
-def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,
-                    year: bool = True) -> tuple[str, str]:
+def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None, year: bool = True) -> tuple[str, str]:
     """(title without its numbering prefix -- and, with `year`, its leading year --, the numbering as printed)."""
     vocabulary = vocabulary or load_national()
     title, number = squeezed.translate(_BOOK_QUOTES), ""
@@ -116,7 +115,7 @@ def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,
             if m and m.group(0):
                 if m.start() == 0 and not number:
                     number = m.group(0).rstrip("：:、.．")
-                title = title[:m.start()] + title[m.end():]
+                title = title[: m.start()] + title[m.end() :]
         if year:
             title = re.sub(vocabulary.year_prefix, "", title)
         if title == before:
@@ -171,8 +170,9 @@ def _header_texts(header: list[tuple[str, ...]], width: int) -> list[tuple[str, 
     out = []
     filled = [_filled_left(row, width) for row in header]
     for j in range(width):
-        leaf_row = next((r for r in range(len(header) - 1, -1, -1)
-                         if j < len(header[r]) and squeeze(header[r][j])), None)
+        leaf_row = next(
+            (r for r in range(len(header) - 1, -1, -1) if j < len(header[r]) and squeeze(header[r][j])), None
+        )
         if leaf_row is None:
             out.append(("", ""))
             continue
@@ -221,13 +221,24 @@ def _content(data: list[tuple[str, ...]], j: int) -> tuple[int, int, int]:
     return amounts, codes, texts
 
 
-def _role(leaf: str, parent: str, side: str | None, kind: KindSpec, vocabulary: NationalVocabulary,
-          final: bool, printed: set[str] | None = None) -> str | None:
+def _role(
+    leaf: str,
+    parent: str,
+    side: str | None,
+    kind: KindSpec,
+    vocabulary: NationalVocabulary,
+    final: bool,
+    printed: set[str] | None = None,
+) -> str | None:
     """The role a column's header names; `printed`: the roles the table's other headers name (None
     on the first pass, which leaves out the words that depend on them)."""
-    words = [w for w in kind.columns if w.side in (None, side)
-             and (w.parent is None or re.search(w.parent, parent))
-             and (w.beside is None or (printed is not None and w.beside in printed))] + vocabulary.columns
+    words = [
+        w
+        for w in kind.columns
+        if w.side in (None, side)
+        and (w.parent is None or re.search(w.parent, parent))
+        and (w.beside is None or (printed is not None and w.beside in printed))
+    ] + vocabulary.columns
     measure = bool(re.match(vocabulary.measure_words, leaf))
     texts = [parent + leaf, leaf] if measure else [leaf, parent + leaf]
     for text in texts:
@@ -293,14 +304,31 @@ def resolve(kind: KindSpec, raw: RawTable, document_kind: str, number: str = "")
                 values.append(ColumnSpec(role=role, index=j, header=shown or role))
             elif any(r[j].strip() for r in data if j < len(r)):
                 unplaced.append(shown or f"#{j + 1}")
-        sides.append(SideSpec(name=name, label=labels if split else codes[:1] + labels,
-                              code_columns=codes if split else [], columns=values, text_columns=text_columns))
+        sides.append(
+            SideSpec(
+                name=name,
+                label=labels if split else codes[:1] + labels,
+                code_columns=codes if split else [],
+                columns=values,
+                text_columns=text_columns,
+            )
+        )
     if not any(s.columns for s in sides):
         return None
     printed = {c.role for s in sides for c in s.text_columns}
     rows = [r for r in kind.rows if set(r.empty + r.not_empty) <= printed]  # selectors on columns printed
-    return TableSpec(id=kind.id, number=number, name=kind.name, title_patterns=[], width=width,
-                     sides=sides, rows=rows, expected=kind.expect, unplaced=unplaced, header_rows=len(header))
+    return TableSpec(
+        id=kind.id,
+        number=number,
+        name=kind.name,
+        title_patterns=[],
+        width=width,
+        sides=sides,
+        rows=rows,
+        expected=kind.expect,
+        unplaced=unplaced,
+        header_rows=len(header),
+    )
 
 
 def _full_codes(data: list[tuple[str, ...]], j: int) -> bool:

@@ -37,8 +37,10 @@ SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title word
 _YEAR = re.compile(r"(20\d\d)\s*年")
 # numbering in front of a 目录 line or heading: 一、 / （一） / 1、 / 1． / 1. / ①; an ASCII dot followed by a
 # digit is numbering only before a year (9.2025年单位…), never inside a number like 1.5
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．]"
-                        r"|\d{1,2}\.(?:\s+|(?=20\d\d年)|(?=\D))|[①-⑳])\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．]"
+    r"|\d{1,2}\.(?:\s+|(?=20\d\d年)|(?=\D))|[①-⑳])\s*"
+)
 
 
 def title_key(text: str) -> str:
@@ -61,8 +63,9 @@ def is_heading_like(squeezed: str) -> bool:
 
 def _title_paragraph(blocks: tuple, table: Table) -> Paragraph | None:
     """The paragraph that printed the table's title (recognition looked back from the table)."""
-    index = next((i for i, b in enumerate(blocks)
-                  if isinstance(b, RawTable) and b.location.line == table.location.line), None)
+    index = next(
+        (i for i, b in enumerate(blocks) if isinstance(b, RawTable) and b.location.line == table.location.line), None
+    )
     if index is None:
         return None
     for back in range(index - 1, max(index - 8, -1), -1):
@@ -89,8 +92,15 @@ def _scope(template: TemplateSpec, paragraphs: list[tuple[Paragraph, str]]) -> t
     return None, None
 
 
-def _find(spec: PartSpec, disclosure: Disclosure, blocks: tuple, paragraphs: list[tuple[Paragraph, str]],
-          toc_end: int, by_line: dict[int, Paragraph], after: int = 0) -> FoundPart | None:
+def _find(
+    spec: PartSpec,
+    disclosure: Disclosure,
+    blocks: tuple,
+    paragraphs: list[tuple[Paragraph, str]],
+    toc_end: int,
+    by_line: dict[int, Paragraph],
+    after: int = 0,
+) -> FoundPart | None:
     """The part `spec` names; a heading or text part is looked for after line `after` (its parent's
     heading: a section is not a 目录 line or a heading of another part with the same words)."""
     if spec.table:
@@ -150,7 +160,7 @@ def _toc_region(template: TemplateSpec, source, paragraphs: list[tuple[Paragraph
     exact = heading.location.page is not None and heading.location.page_basis in ("pdf", "formfeed")
     lines: list[TocLine] = []
     seen: set[str] = set()
-    for para, squeezed in paragraphs[start + 1:]:
+    for para, squeezed in paragraphs[start + 1 :]:
         key = title_key(para.text)
         same_page = exact and para.location.page == heading.location.page
         if not is_heading_like(squeezed) or key in seen or (not same_page and toc_level(para.text) is None):
@@ -164,9 +174,15 @@ def _with_spans(found: list[FoundPart], specs: dict[str, PartSpec]) -> tuple[Fou
     ordered = sorted(found, key=lambda f: (f.location.line or 0, _depth(f.spec, specs)))
     out = []
     for i, part in enumerate(ordered):
-        end = next((later.location.line for later in ordered[i + 1:]
-                    if not inside(later.spec, part.spec.id, specs)
-                    and (later.location.line or 0) > (part.location.line or 0)), None)
+        end = next(
+            (
+                later.location.line
+                for later in ordered[i + 1 :]
+                if not inside(later.spec, part.spec.id, specs)
+                and (later.location.line or 0) > (part.location.line or 0)
+            ),
+            None,
+        )
         out.append(FoundPart(part.spec, part.title, part.location, part.table, end, _depth(part.spec, specs)))
     return tuple(out)
 
@@ -190,8 +206,15 @@ def find_parts(disclosure: Disclosure, template: TemplateSpec, fits: bool = True
             if (f := _find(spec, disclosure, blocks, paragraphs, toc_end, by_line, after)) is not None:
                 found.append(f)
         scope, scope_location = _scope(template, paragraphs)
-        result = DocumentParts(template, scope, scope_location, _with_spans(found, specs), toc_end,
-                               tuple(p for p, _ in paragraphs), tuple(toc_lines))
+        result = DocumentParts(
+            template,
+            scope,
+            scope_location,
+            _with_spans(found, specs),
+            toc_end,
+            tuple(p for p, _ in paragraphs),
+            tuple(toc_lines),
+        )
     return result
 
 
@@ -204,10 +227,13 @@ def _names_part(spec: PartSpec, template: TemplateSpec, squeezed: str) -> bool:
 
 
 # how deep a 目录 line's numbering is: 第二部分 0, 一、 1, （一） and 表一 2, 1、 / 1. 3, ① 4
-_LEVELS = [(re.compile(r"^\s*第[一二三四五六七八九十]+部分"), 0),
-           (re.compile(r"^\s*[一二三四五六七八九十]+[、．.]"), 1),
-           (re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|表[一二三四五六七八九十]+)"), 2),
-           (re.compile(r"^\s*\d{1,2}(?:[、．]|\.\s)"), 3), (re.compile(r"^\s*[①-⑳]"), 4)]
+_LEVELS = [
+    (re.compile(r"^\s*第[一二三四五六七八九十]+部分"), 0),
+    (re.compile(r"^\s*[一二三四五六七八九十]+[、．.]"), 1),
+    (re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|表[一二三四五六七八九十]+)"), 2),
+    (re.compile(r"^\s*\d{1,2}(?:[、．]|\.\s)"), 3),
+    (re.compile(r"^\s*[①-⑳]"), 4),
+]
 
 
 def toc_level(title: str) -> int | None:
@@ -259,8 +285,14 @@ def match_toc(disclosure: Disclosure, parts: DocumentParts | None) -> tuple[list
             if link.exact:
                 continue
             squeezed = squeeze(title_key(link.entry.title))
-            named = next((f for f in parts.found if f.spec.toc and id(f) not in linked
-                          and _names_part(f.spec, parts.template, squeezed)), None)
+            named = next(
+                (
+                    f
+                    for f in parts.found
+                    if f.spec.toc and id(f) not in linked and _names_part(f.spec, parts.template, squeezed)
+                ),
+                None,
+            )
             if named is not None:
                 linked.add(id(named))
                 links[i] = TocLink(link.entry, None, named, False)

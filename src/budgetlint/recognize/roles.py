@@ -50,19 +50,38 @@ def known_roles() -> list[KindRoles]:
                 assert spec is not None
                 columns += [c.role for s in spec.sides for c in s.columns + s.text_columns]
                 rows += [r.role for r in spec.rows]
-            out.append(KindRoles(document_kind, kind.id, kind.name, _unique(columns), _unique(rows),
-                                 tuple(t for t, _ in specs)))
+            out.append(
+                KindRoles(
+                    document_kind, kind.id, kind.name, _unique(columns), _unique(rows), tuple(t for t, _ in specs)
+                )
+            )
             named.add((document_kind, kind.id))
     for template in templates:
         for spec in template.tables:
             if (template.kind, spec.id) not in named:
-                out.append(KindRoles(template.kind, spec.id, spec.name,
-                                     _unique([c.role for s in spec.sides for c in s.columns + s.text_columns]),
-                                     _unique([r.role for r in spec.rows]), (template.id,)))
+                out.append(
+                    KindRoles(
+                        template.kind,
+                        spec.id,
+                        spec.name,
+                        _unique([c.role for s in spec.sides for c in s.columns + s.text_columns]),
+                        _unique([r.role for r in spec.rows]),
+                        (template.id,),
+                    )
+                )
     return out
 
 
 def document_roles(disclosure: Disclosure) -> list[KindRoles]:
     """The table kinds one recognised document has, with the roles recognition found in each."""
-    return [KindRoles(disclosure.kind, t.kind, t.title, _unique(list(t.columns)),
-                      _unique([r.role for r in t.rows if r.role]), (disclosure.template,)) for t in disclosure.tables]
+    return [
+        KindRoles(
+            disclosure.kind,
+            t.kind,
+            t.title,
+            _unique(list(t.columns)),
+            _unique([r.role for r in t.rows if r.role]),
+            (disclosure.template,),
+        )
+        for t in disclosure.tables
+    ]

@@ -117,16 +117,25 @@ class TableBuilder:
         self.office: dict = {"sheet": None, "paragraph": None, "table_index": None}  # where the raw table stands
 
     def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
-        return Location(file=self.path, page=raw.page,
-                        page_basis=self.page_basis if raw.page else "none", line=raw.line_of(index),
-                        bbox=raw.box_of(index), table=self.title, row=row_label, column=column,
-                        cell=raw.cell_refs[index] if index < len(raw.cell_refs) else None, **self.office)
+        return Location(
+            file=self.path,
+            page=raw.page,
+            page_basis=self.page_basis if raw.page else "none",
+            line=raw.line_of(index),
+            bbox=raw.box_of(index),
+            table=self.title,
+            row=row_label,
+            column=column,
+            cell=raw.cell_refs[index] if index < len(raw.cell_refs) else None,
+            **self.office,
+        )
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
         if side.code_columns:
             code, names, printed = split_code_label(
-                [cells[i] if i < len(cells) else "" for i in side.code_columns], label_cells)
+                [cells[i] if i < len(cells) else "" for i in side.code_columns], label_cells
+            )
         else:
             code = label_cells[0] if label_cells and is_code(label_cells[0]) else None
             names = [c for c in (label_cells[1:] if code else label_cells) if c]
@@ -142,12 +151,27 @@ class TableBuilder:
             if amount is None and text and _echoes_header(text, col.header):
                 text = ""  # a header row printed into a data row (本年支出 合计 | 基本支出 | 项目支出)
             facts[col.role] = Fact(
-                value=amount.value if amount else None, decimals=amount.decimals if amount else 0,
-                unit=self.unit, text=text, parsed=bool(amount) or not text,
-                location=self._location(raw, col.index, printed, col.header))
+                value=amount.value if amount else None,
+                decimals=amount.decimals if amount else 0,
+                unit=self.unit,
+                text=text,
+                parsed=bool(amount) or not text,
+                location=self._location(raw, col.index, printed, col.header),
+            )
         texts = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.text_columns}
-        return TableRow(index=index, label=label, printed_label=printed, code=code, role=None, numbered=numbered,
-                        side=side.name, line=raw.line, page=raw.page, cells=facts, texts=texts)
+        return TableRow(
+            index=index,
+            label=label,
+            printed_label=printed,
+            code=code,
+            role=None,
+            numbered=numbered,
+            side=side.name,
+            line=raw.line,
+            page=raw.page,
+            cells=facts,
+            texts=texts,
+        )
 
     def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
         spec = self.spec
@@ -167,14 +191,22 @@ class TableBuilder:
         rows = assign_roles(rows, spec.rows)
         width = max((len(r.cells) for r in raw.rows), default=0)
         headers = {c.role: c.header for s in spec.sides for c in s.columns}
-        return Table(kind=spec.id, title=self.title, number=spec.number, unit=self.unit,
-                     location=raw.location.at_cell(table=self.title), columns=tuple(spec.value_roles),
-                     column_headers=headers, rows=tuple(rows), empty_note=empty_note,
-                     unparsed_rows=tuple(unparsed), raw_size=(len(raw.rows), width),
-                     unplaced_columns=tuple(spec.unplaced),
-                     expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected])),
-                     layout_rows=None if spec.header_rows is not None else
-                     tuple(dict.fromkeys(r.role for r in spec.rows)))
+        return Table(
+            kind=spec.id,
+            title=self.title,
+            number=spec.number,
+            unit=self.unit,
+            location=raw.location.at_cell(table=self.title),
+            columns=tuple(spec.value_roles),
+            column_headers=headers,
+            rows=tuple(rows),
+            empty_note=empty_note,
+            unparsed_rows=tuple(unparsed),
+            raw_size=(len(raw.rows), width),
+            unplaced_columns=tuple(spec.unplaced),
+            expected_roles=tuple(dict.fromkeys([*spec.value_roles, *spec.expected])),
+            layout_rows=None if spec.header_rows is not None else tuple(dict.fromkeys(r.role for r in spec.rows)),
+        )
 
 
 def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
@@ -196,8 +228,15 @@ def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
         return False
     if any(not row.texts.get(c, "") for c in spec.not_empty):
         return False
-    return bool(spec.labels or spec.pattern or spec.numbered is not None or spec.empty or spec.not_empty
-                or spec.coded is not None or spec.code_digits is not None)
+    return bool(
+        spec.labels
+        or spec.pattern
+        or spec.numbered is not None
+        or spec.empty
+        or spec.not_empty
+        or spec.coded is not None
+        or spec.code_digits is not None
+    )
 
 
 def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRow]:

@@ -44,8 +44,9 @@ def _table_data(path: Path, folder: Path) -> dict:
     if base is None:
         raise TemplateError(f"字段 extends：模板 {base_id} 中没有 id 为 {data.get('id')} 的表", path=str(path))
     if "extends" in base:
-        raise TemplateError(f"字段 extends：模板 {base_id} 的表 {data.get('id')} 本身也是 extends，只能继承一层",
-                            path=str(path))
+        raise TemplateError(
+            f"字段 extends：模板 {base_id} 的表 {data.get('id')} 本身也是 extends，只能继承一层", path=str(path)
+        )
     return {**base, **data}
 
 
@@ -53,11 +54,15 @@ def load_template(folder: Path) -> TemplateSpec:
     """A template folder: template.yaml, tables/*.yaml (each possibly extending a table of another
     template) and narrative.yaml (the subjects narrative amounts bind to; none: this template binds
     none). A problem names the file it is in."""
-    tables = [_validated(TableSpec, p, "表定义", _table_data(p, folder))
-              for p in sorted((folder / "tables").glob("*.yaml"))]
+    tables = [
+        _validated(TableSpec, p, "表定义", _table_data(p, folder)) for p in sorted((folder / "tables").glob("*.yaml"))
+    ]
     vocabulary = folder / "narrative.yaml"
-    narrative = (_validated(Vocabulary, vocabulary, "正文主题词表", _load_yaml(vocabulary, "正文主题词表"))
-                 if vocabulary.exists() else None)
+    narrative = (
+        _validated(Vocabulary, vocabulary, "正文主题词表", _load_yaml(vocabulary, "正文主题词表"))
+        if vocabulary.exists()
+        else None
+    )
     main = folder / "template.yaml"
     return _validated(TemplateSpec, main, "模板定义", {**_load_yaml(main), "tables": tables, "narrative": narrative})
 

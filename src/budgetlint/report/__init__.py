@@ -26,8 +26,16 @@ REPORTERS = {
 # document without its Disclosure); part_map.py, phrases.py, screenshots.py and pdf_summary.py, used
 # by the human formats; and the formats of `budgetlint report`, written from a results store:
 # summary.py (terminal table, CSV), html_page.py, summary_xlsx.py
-SUPPORT_MODULES = {"part_map", "phrases", "pdf_summary", "screenshots", "record", "summary", "html_page",
-                   "summary_xlsx"}
+SUPPORT_MODULES = {
+    "part_map",
+    "phrases",
+    "pdf_summary",
+    "screenshots",
+    "record",
+    "summary",
+    "html_page",
+    "summary_xlsx",
+}
 
 
 def reporter(fmt: str) -> ModuleType:

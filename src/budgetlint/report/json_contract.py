@@ -20,9 +20,16 @@ CONTRACT_VERSION = 2  # 1: the first contract; 2: structured findings (docs/json
 
 
 def table_entry(table) -> dict:
-    return {"kind": table.kind, "title": table.title, "number": table.number, "unit": table.unit,
-            "rows": len(table.rows), "size": list(table.raw_size), "empty": table.is_empty,
-            "location": table.location.contract()}
+    return {
+        "kind": table.kind,
+        "title": table.title,
+        "number": table.number,
+        "unit": table.unit,
+        "rows": len(table.rows),
+        "size": list(table.raw_size),
+        "empty": table.is_empty,
+        "location": table.location.contract(),
+    }
 
 
 def _several(doc: DocumentResult) -> dict:
@@ -46,18 +53,38 @@ def roles_entry(table) -> dict:
 def document_entry(doc: DocumentResult) -> dict:
     d, run = doc.disclosure, doc.run
     if doc.error or d is None or run is None:
-        return {"path": doc.path, "error": doc.error, "unit": None, "year": None, "kind": None,
-                "template": None, "tables": [], "findings": [], "summary": {}, **_several(doc)}
+        return {
+            "path": doc.path,
+            "error": doc.error,
+            "unit": None,
+            "year": None,
+            "kind": None,
+            "template": None,
+            "tables": [],
+            "findings": [],
+            "summary": {},
+            **_several(doc),
+        }
     source = d.source
     tables = [table_entry(t) for t in d.tables]
     if source is not None and source.files:
         for entry_, table in zip(tables, d.tables, strict=True):
             entry_["location"] = source.local_location(table.location).contract(with_file=True)
     entry: dict[str, object] = {
-        "path": doc.path, "unit": d.unit, "year": d.year, "kind": d.kind, "template": d.template,
-        "tables": tables, "findings": [finding_entry(f, source) for f in run.findings], "summary": run.summary,
-        "narrative": narrative_coverage(doc), "prose": prose_coverage(doc), "pages": pages_entry(d.source),
-        "undecided": undecided_entry(run), **_several(doc)}
+        "path": doc.path,
+        "unit": d.unit,
+        "year": d.year,
+        "kind": d.kind,
+        "template": d.template,
+        "tables": tables,
+        "findings": [finding_entry(f, source) for f in run.findings],
+        "summary": run.summary,
+        "narrative": narrative_coverage(doc),
+        "prose": prose_coverage(doc),
+        "pages": pages_entry(d.source),
+        "undecided": undecided_entry(run),
+        **_several(doc),
+    }
     if d.unrecognised_tables:  # said only when there are some, so complete documents keep their bytes
         entry["unrecognised_tables"] = list(d.unrecognised_tables)
     if not d.template_fits:  # no template's tables fit: checked with the national base
@@ -67,14 +94,18 @@ def document_entry(doc: DocumentResult) -> dict:
 
 def undecided_entry(run) -> list[dict]:
     """Every check that ended neither pass nor fail, with its reason (the 不适用/数据不足/出错 counts)."""
-    return [{"rule": e.rule, "outcome": e.outcome.value, "subject": e.subject, "reason": e.detail}
-            for e in run.evaluations if e.outcome.value in ("not_applicable", "insufficient_data", "error")]
+    return [
+        {"rule": e.rule, "outcome": e.outcome.value, "subject": e.subject, "reason": e.detail}
+        for e in run.evaluations
+        if e.outcome.value in ("not_applicable", "insufficient_data", "error")
+    ]
 
 
 def pages_entry(source) -> list[dict]:
     """A PDF's pages: size in points and whether any text was read (empty for text inputs)."""
-    return [{"page": p.number, "width": p.width, "height": p.height, "text": p.text}
-            for p in getattr(source, "pages", ())]
+    return [
+        {"page": p.number, "width": p.width, "height": p.height, "text": p.text} for p in getattr(source, "pages", ())
+    ]
 
 
 def contract_with_files(finding) -> dict:
@@ -96,8 +127,12 @@ def _tool() -> dict:
 
 
 def contract(results: Results) -> dict:
-    return {"tool": _tool(), "contract_version": CONTRACT_VERSION,
-            "documents": [document_entry(d) for d in results.documents], **run_entry(results)}
+    return {
+        "tool": _tool(),
+        "contract_version": CONTRACT_VERSION,
+        "documents": [document_entry(d) for d in results.documents],
+        **run_entry(results),
+    }
 
 
 def run_entry(notes: Results | None) -> dict:
@@ -105,9 +140,14 @@ def run_entry(notes: Results | None) -> dict:
     its waivers that named nothing or have expired (`notes`: a Results, documents not needed)."""
     if notes is None:
         return {"skipped": [], "waivers": {"config": None, "unused": [], "expired": []}}
-    return {"skipped": [{"path": s.path, "reason": s.reason} for s in notes.skipped],
-            "waivers": {"config": notes.config_path, "unused": [w.contract() for w in notes.unused_waivers],
-                        "expired": [w.contract() for w in notes.expired_waivers]}}
+    return {
+        "skipped": [{"path": s.path, "reason": s.reason} for s in notes.skipped],
+        "waivers": {
+            "config": notes.config_path,
+            "unused": [w.contract() for w in notes.unused_waivers],
+            "expired": [w.contract() for w in notes.expired_waivers],
+        },
+    }
 
 
 def _indented(value: object, depth: int) -> str:
@@ -120,8 +160,9 @@ SEPARATOR = ","
 
 
 def head(**_: object) -> str:
-    return ('{\n  "tool": ' + _indented(_tool(), 1) + f',\n  "contract_version": {CONTRACT_VERSION}'
-            + ',\n  "documents": [')
+    return (
+        '{\n  "tool": ' + _indented(_tool(), 1) + f',\n  "contract_version": {CONTRACT_VERSION}' + ',\n  "documents": ['
+    )
 
 
 def document(record: object, doc: DocumentResult, **_: object) -> str:

@@ -70,8 +70,12 @@ def _row_of(part_id: str | None, specs: dict[str, PartSpec]) -> str | None:
     return part_id
 
 
-def part_of(location: Location | None, template: TemplateSpec | None, parts: DocumentParts | None = None,
-            named: dict[str, PartSpec | None] | None = None) -> str | None:
+def part_of(
+    location: Location | None,
+    template: TemplateSpec | None,
+    parts: DocumentParts | None = None,
+    named: dict[str, PartSpec | None] | None = None,
+) -> str | None:
     """The id of the part (a 检查表 row) `location` belongs to, or None (the 其他 row).
 
     `named` keeps, across the calls for one document, which part each table name names (a
@@ -79,12 +83,16 @@ def part_of(location: Location | None, template: TemplateSpec | None, parts: Doc
     if location is None or template is None or template.parts is None:
         return None
     specs = template.parts.items
-    return _row_of(_part_of(location, template, specs, parts, {} if named is None else named),
-                   {s.id: s for s in specs})
+    return _row_of(_part_of(location, template, specs, parts, {} if named is None else named), {s.id: s for s in specs})
 
 
-def _part_of(location: Location, template: TemplateSpec, specs: list[PartSpec], parts: DocumentParts | None,
-             named_by_table: dict[str, PartSpec | None]) -> str | None:
+def _part_of(
+    location: Location,
+    template: TemplateSpec,
+    specs: list[PartSpec],
+    parts: DocumentParts | None,
+    named_by_table: dict[str, PartSpec | None],
+) -> str | None:
     at_line = parts.part_at(location.line) if parts is not None else None
     if location.table:
         if location.table not in named_by_table:
@@ -131,8 +139,9 @@ def overview(doc: DocumentResult) -> list[PartRow]:
                 continue
             found = parts.get(spec.id) is not None
             if in_scope(parts, spec) or found or spec.id in findings:
-                rows.append(PartRow(spec.id, spec.name, tuple(findings.get(spec.id, ())), checks.get(spec.id, 0),
-                                    found))
+                rows.append(
+                    PartRow(spec.id, spec.name, tuple(findings.get(spec.id, ())), checks.get(spec.id, 0), found)
+                )
     rows.append(PartRow(OTHER, OTHER_NAME, tuple(findings.get(OTHER, ())), checks.get(OTHER, 0)))
     return rows
 

@@ -29,8 +29,12 @@ BINARY = True
 SUFFIX = ".pdf"
 
 COLORS = {"error": "ff3b30", "warning": "ff9500", "info": "34aadc", "waived": "a0a0a0"}
-TEXT_COLORS = {"error": (0.8, 0.0, 0.0), "warning": (0.75, 0.4, 0.0), "info": (0.1, 0.4, 0.7),
-               "waived": (0.45, 0.45, 0.45)}
+TEXT_COLORS = {
+    "error": (0.8, 0.0, 0.0),
+    "warning": (0.75, 0.4, 0.0),
+    "info": (0.1, 0.4, 0.7),
+    "waived": (0.45, 0.45, 0.45),
+}
 NOTE_SIZE = 18.0  # the side of a note icon placed by page only, in points
 AUTHOR = "budgetlint"
 
@@ -84,8 +88,9 @@ def _annotate(writer, index: int, f: Finding, loc: Location, findings: tuple[Fin
     if loc.bbox is not None:
         x0, y0, x1, y1 = pdf_rect(page, loc.bbox)
         quad = ArrayObject([FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0)])
-        annotation = Highlight(rect=(x0, y0, x1, y1), quad_points=quad, highlight_color=COLORS[kind_of(f)],
-                               printing=True)
+        annotation = Highlight(
+            rect=(x0, y0, x1, y1), quad_points=quad, highlight_color=COLORS[kind_of(f)], printing=True
+        )
     else:  # a whole page (blank, scanned): a note at its top-left corner
         box = page.mediabox
         top, left = float(box.top), float(box.left)
@@ -108,16 +113,24 @@ def _summary_lines(d: DocumentRecord, offset: int, summary_pages: int) -> list[L
     if not d.checked:
         return [Line(title, size=14.0), Line(f"无法检查：{d.reason}", color=TEXT_COLORS["error"])]
     shown = [f for f in d.findings if f.shown]
-    counts = "，".join(f"{SEVERITY_WORDS[s]} {sum(1 for f in shown if f.severity == s and f.waiver is None)}"
-                      for s in ("error", "warning", "info"))
+    counts = "，".join(
+        f"{SEVERITY_WORDS[s]} {sum(1 for f in shown if f.severity == s and f.waiver is None)}"
+        for s in ("error", "warning", "info")
+    )
     waived = sum(1 for f in shown if f.waiver is not None)
-    lines = [Line(title, size=14.0),
-             Line(f"{d.unit or '（单位未识别）'} {d.year or ''}年 {d.template}，共 {len(shown)} 个问题（{counts}"
-                  + (f"，已豁免 {waived}" if waived else "") + "）")]
+    lines = [
+        Line(title, size=14.0),
+        Line(
+            f"{d.unit or '（单位未识别）'} {d.year or ''}年 {d.template}，共 {len(shown)} 个问题（{counts}"
+            + (f"，已豁免 {waived}" if waived else "")
+            + "）"
+        ),
+    ]
     pdf = is_pdf(d)
     if not pdf:
-        lines.append(Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。",
-                          color=TEXT_COLORS["warning"]))
+        lines.append(
+            Line("这不是 PDF 文件，没有原文页面可以标注：以下只列出问题及其所在行。", color=TEXT_COLORS["warning"])
+        )
     else:
         lines.append(Line("点击一行可跳到该页；页面上的高亮即问题所在，其批注写明问题、两边的数值和修改建议。"))
     number = 0
@@ -131,8 +144,13 @@ def _summary_lines(d: DocumentRecord, offset: int, summary_pages: int) -> list[L
             target = offset + summary_pages + first.page - 1 if pdf and first and first.page else None
             count = f"（共 {f.occurrences} 处）" if f.occurrences > 1 else ""
             waived_mark = "（已豁免）" if f.waiver is not None else ""
-            lines.append(Line(f"{number}. {SEVERITY_WORDS[f.severity]}{waived_mark} {f.rule} {where(first)}{count}："
-                              f"{f.message}", target=target, color=TEXT_COLORS[kind_of(f)]))
+            lines.append(
+                Line(
+                    f"{number}. {SEVERITY_WORDS[f.severity]}{waived_mark} {f.rule} {where(first)}{count}：{f.message}",
+                    target=target,
+                    color=TEXT_COLORS[kind_of(f)],
+                )
+            )
     if number == 0:
         lines.append(Line("未发现问题。"))
     return lines
@@ -185,6 +203,7 @@ def render_records(records: list[DocumentRecord], **_: object) -> bytes:
     writer.write(buffer)  # a first time, to derive a stable file identifier from the content
     digest = hashlib.md5(buffer.getvalue()).digest()
     from pypdf.generic import ArrayObject
+
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -56,7 +56,13 @@ def wrap(text: str, size: float, width: float = WIDTH - 2 * MARGIN) -> list[str]
 def _show(text: str, x: float, y: float, size: float, color: tuple[float, float, float]) -> bytes:
     code = "".join(ch if ord(ch) <= 0xFFFF else "?" for ch in text).encode("utf-16-be").hex()
     return b"%.3f %.3f %.3f rg BT /%s %.1f Tf %.2f %.2f Td <%s> Tj ET\n" % (
-        *color, FONT.encode(), size, x, y, code.encode())
+        *color,
+        FONT.encode(),
+        size,
+        x,
+        y,
+        code.encode(),
+    )
 
 
 def typeset(lines: list[Line]) -> tuple[list[bytes], list[Placed]]:
@@ -74,8 +80,9 @@ def typeset(lines: list[Line]) -> tuple[list[bytes], list[Placed]]:
             content += _show(piece, MARGIN, y, line.size, line.color)
             if line.target is not None and k == 0:  # a wrapped line is linked once, on its first piece
                 width = sum(_ems(ch) for ch in piece) * line.size
-                placed.append(Placed(len(pages), (MARGIN, y - 0.25 * line.size, MARGIN + width, y + line.size),
-                                     line.target))
+                placed.append(
+                    Placed(len(pages), (MARGIN, y - 0.25 * line.size, MARGIN + width, y + line.size), line.target)
+                )
     pages.append(content)
     return pages, placed
 
@@ -84,24 +91,43 @@ def font_resources():
     """The /Resources dictionary the summary pages use (pypdf objects)."""
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
-    cid = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/CIDFontType0"),
-        NameObject("/BaseFont"): NameObject("/STSong-Light"),
-        NameObject("/CIDSystemInfo"): DictionaryObject({
-            NameObject("/Registry"): TextStringObject("Adobe"), NameObject("/Ordering"): TextStringObject("GB1"),
-            NameObject("/Supplement"): NumberObject(4)}),
-        NameObject("/FontDescriptor"): DictionaryObject({
-            NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): NameObject("/STSong-Light"),
-            NameObject("/Flags"): NumberObject(6),
-            NameObject("/FontBBox"): ArrayObject([NumberObject(v) for v in (-25, -254, 1000, 880)]),
-            NameObject("/ItalicAngle"): NumberObject(0), NameObject("/Ascent"): NumberObject(880),
-            NameObject("/Descent"): NumberObject(-120), NameObject("/CapHeight"): NumberObject(880),
-            NameObject("/StemV"): NumberObject(93)}),
-        NameObject("/DW"): NumberObject(1000),
-        # Adobe-GB1's proportional Latin (CIDs 1-95, what UniGB-UCS2-H maps ASCII to) at half width
-        NameObject("/W"): ArrayObject([NumberObject(1), NumberObject(95), NumberObject(500)])})
-    font = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
-        NameObject("/BaseFont"): NameObject("/STSong-Light"), NameObject("/Encoding"): NameObject("/UniGB-UCS2-H"),
-        NameObject("/DescendantFonts"): ArrayObject([cid])})
+    cid = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/CIDFontType0"),
+            NameObject("/BaseFont"): NameObject("/STSong-Light"),
+            NameObject("/CIDSystemInfo"): DictionaryObject(
+                {
+                    NameObject("/Registry"): TextStringObject("Adobe"),
+                    NameObject("/Ordering"): TextStringObject("GB1"),
+                    NameObject("/Supplement"): NumberObject(4),
+                }
+            ),
+            NameObject("/FontDescriptor"): DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/FontDescriptor"),
+                    NameObject("/FontName"): NameObject("/STSong-Light"),
+                    NameObject("/Flags"): NumberObject(6),
+                    NameObject("/FontBBox"): ArrayObject([NumberObject(v) for v in (-25, -254, 1000, 880)]),
+                    NameObject("/ItalicAngle"): NumberObject(0),
+                    NameObject("/Ascent"): NumberObject(880),
+                    NameObject("/Descent"): NumberObject(-120),
+                    NameObject("/CapHeight"): NumberObject(880),
+                    NameObject("/StemV"): NumberObject(93),
+                }
+            ),
+            NameObject("/DW"): NumberObject(1000),
+            # Adobe-GB1's proportional Latin (CIDs 1-95, what UniGB-UCS2-H maps ASCII to) at half width
+            NameObject("/W"): ArrayObject([NumberObject(1), NumberObject(95), NumberObject(500)]),
+        }
+    )
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type0"),
+            NameObject("/BaseFont"): NameObject("/STSong-Light"),
+            NameObject("/Encoding"): NameObject("/UniGB-UCS2-H"),
+            NameObject("/DescendantFonts"): ArrayObject([cid]),
+        }
+    )
     return DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/" + FONT): font})})

@@ -11,8 +11,13 @@ from budgetlint.model.results import Results
 from budgetlint.report.places import file_name, office_place, page_note
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
-OUTCOME_NAMES = {"pass": "通过", "fail": "不符", "not_applicable": "不适用",
-                 "insufficient_data": "数据不足", "error": "出错"}
+OUTCOME_NAMES = {
+    "pass": "通过",
+    "fail": "不符",
+    "not_applicable": "不适用",
+    "insufficient_data": "数据不足",
+    "error": "出错",
+}
 
 
 def where(loc: Location | None, several: bool = False) -> str:
@@ -56,6 +61,7 @@ def values_line(f: Finding) -> str:
 def other_places(f: Finding, limit: int | None = None, several: bool = False) -> list[str]:
     """The finding's other places, each once, as 表「行」列 第N页第M行 (the numbers a narrative
     statement is made of stand where the statement does: not repeated)."""
+
     def name(loc: Location) -> str:
         return " ".join(x for x in (cell_name(loc) if loc.column else "", where(loc, several)) if x)
 

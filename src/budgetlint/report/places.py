@@ -26,7 +26,7 @@ def office_place(loc: Location) -> str | None:
 
 
 def page_note(loc: Location) -> str:
-    """"据目录估计" for an estimated page, "" for an exact one."""
+    """ "据目录估计" for an estimated page, "" for an exact one."""
     return ESTIMATED.get(loc.page_basis, "")
 
 

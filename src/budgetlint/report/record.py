@@ -90,19 +90,33 @@ def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> Docu
 
     several = {"files": doc.files, "pairing": doc.pairing, "half": doc.half}
     if doc.error or doc.disclosure is None or doc.run is None:
-        return DocumentRecord(path=doc.path, status=NOT_CHECKED, reason=doc.error, seconds=seconds,
-                              rendered=rendered, **several)
+        return DocumentRecord(
+            path=doc.path, status=NOT_CHECKED, reason=doc.error, seconds=seconds, rendered=rendered, **several
+        )
     d, run = doc.disclosure, doc.run
     index = {id(f): i for i, f in enumerate(run.findings)}
-    parts = tuple(PartVerdict(row.id, row.name, row.checks, row.found, tuple(index[id(f)] for f in row.findings))
-                  for row in overview(doc))
+    parts = tuple(
+        PartVerdict(row.id, row.name, row.checks, row.found, tuple(index[id(f)] for f in row.findings))
+        for row in overview(doc)
+    )
     # the parts above place findings by the combined document's lines; the record keeps each
     # location as its own file gives it (file and line), which is what every report shows
-    return DocumentRecord(path=doc.path, unit=d.unit, year=d.year, kind=d.kind, scope=document_scope(doc),
-                          template=d.template, summary=dict(run.summary),
-                          findings=tuple(shown(d.source, f) for f in run.findings),
-                          parts=parts, coverage=narrative_coverage(doc), seconds=seconds,
-                          rendered=rendered, figures=figures_of(d), **several)
+    return DocumentRecord(
+        path=doc.path,
+        unit=d.unit,
+        year=d.year,
+        kind=d.kind,
+        scope=document_scope(doc),
+        template=d.template,
+        summary=dict(run.summary),
+        findings=tuple(shown(d.source, f) for f in run.findings),
+        parts=parts,
+        coverage=narrative_coverage(doc),
+        seconds=seconds,
+        rendered=rendered,
+        figures=figures_of(d),
+        **several,
+    )
 
 
 @dataclass

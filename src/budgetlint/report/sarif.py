@@ -32,10 +32,15 @@ FINGERPRINT_KEY = "budgetlint/v1"
 
 
 def _rule(rule) -> dict:
-    return {"id": rule.id, "name": rule.name, "shortDescription": {"text": rule.title},
-            "fullDescription": {"text": rule.doc.what}, "help": {"text": rule.doc.why},
-            "defaultConfiguration": {"level": LEVELS[rule.severity]},
-            "properties": {"tags": list(rule.groups), "status": rule.status}}
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.doc.what},
+        "help": {"text": rule.doc.why},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": list(rule.groups), "status": rule.status},
+    }
 
 
 def _location(loc: Location, artifact: int, quote: str | None) -> dict:
@@ -44,16 +49,33 @@ def _location(loc: Location, artifact: int, quote: str | None) -> dict:
         region: dict = {"message": {"text": where(loc)}}
         if quote:
             region["snippet"] = {"text": quote}
-        region["properties"] = {k: v for k, v in (("page", loc.page), ("pageLine", loc.page_line),
-                                                  ("bbox", list(loc.bbox) if loc.bbox else None),
-                                                  ("pageSize", list(loc.page_size) if loc.page_size else None))
-                                if v is not None}
+        region["properties"] = {
+            k: v
+            for k, v in (
+                ("page", loc.page),
+                ("pageLine", loc.page_line),
+                ("bbox", list(loc.bbox) if loc.bbox else None),
+                ("pageSize", list(loc.page_size) if loc.page_size else None),
+            )
+            if v is not None
+        }
         physical["region"] = region
     elif office_place(loc) is not None:  # a worksheet cell, a Word paragraph or table cell: no line to show
-        physical["region"] = {"message": {"text": where(loc)}, "properties": {
-            k: v for k, v in (("page", loc.page), ("pageBasis", loc.page_basis), ("sheet", loc.sheet),
-                              ("cell", loc.cell), ("paragraph", loc.paragraph), ("tableIndex", loc.table_index))
-            if v is not None and (k != "pageBasis" or loc.page)}}
+        physical["region"] = {
+            "message": {"text": where(loc)},
+            "properties": {
+                k: v
+                for k, v in (
+                    ("page", loc.page),
+                    ("pageBasis", loc.page_basis),
+                    ("sheet", loc.sheet),
+                    ("cell", loc.cell),
+                    ("paragraph", loc.paragraph),
+                    ("tableIndex", loc.table_index),
+                )
+                if v is not None and (k != "pageBasis" or loc.page)
+            },
+        }
     elif loc.line is not None:
         physical["region"] = {"startLine": loc.line}
         if loc.page:
@@ -71,19 +93,32 @@ def uri(path: str) -> str:
 
 
 def _result(f: Finding, rule_index: dict[str, int], artifact: int, leads: dict[str, Finding]) -> dict:
-    result: dict = {"ruleId": f.rule, "ruleIndex": rule_index[f.rule], "level": LEVELS[f.severity],
-                    "message": {"text": f.message},
-                    "locations": [_location(loc, artifact, f.quote) for loc in f.locations] or [
-                        {"physicalLocation": {"artifactLocation": {"index": artifact}}}],
-                    "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint}}
+    result: dict = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index[f.rule],
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [_location(loc, artifact, f.quote) for loc in f.locations]
+        or [{"physicalLocation": {"artifactLocation": {"index": artifact}}}],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+    }
     if f.occurrences > 1:
         result["occurrenceCount"] = f.occurrences
-    properties = {k: v for k, v in (("title", f.title), ("fix", f.fix), ("formula", f.formula),
-                                    ("reported", f.reported.contract() if f.reported else None),
-                                    ("computed", f.computed.contract() if f.computed else None),
-                                    ("difference", f.difference), ("unit", f.unit),
-                                    ("cause", f.cause.contract() if f.cause else None),
-                                    ("consequenceOf", f.consequence_of)) if v}
+    properties = {
+        k: v
+        for k, v in (
+            ("title", f.title),
+            ("fix", f.fix),
+            ("formula", f.formula),
+            ("reported", f.reported.contract() if f.reported else None),
+            ("computed", f.computed.contract() if f.computed else None),
+            ("difference", f.difference),
+            ("unit", f.unit),
+            ("cause", f.cause.contract() if f.cause else None),
+            ("consequenceOf", f.consequence_of),
+        )
+        if v
+    }
     if properties:
         result["properties"] = properties
     lead = leads.get(f.consequence_of or "")
@@ -106,16 +141,24 @@ def run_of(record: DocumentRecord, rules) -> dict:
     by_id = {r.id: r for r in rules}
     driver_rules = [_rule(by_id[r]) if r in by_id else {"id": r} for r in used]
     if not record.checked:
-        notifications.append({"level": "error", "message": {"text": record.reason or "无法检查"},
-                              "locations": [{"physicalLocation": {"artifactLocation": {"index": 0}}}]})
+        notifications.append(
+            {
+                "level": "error",
+                "message": {"text": record.reason or "无法检查"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"index": 0}}}],
+            }
+        )
     else:
         leads = {f.fingerprint: f for f in record.findings if f.cause is not None}
         rule_index = {r: i for i, r in enumerate(used)}
         out = [_result(f, rule_index, 0, leads) for f in record.findings]
-    return {"tool": {"driver": {"name": "budgetlint", "version": __version__, "rules": driver_rules}},
-            "artifacts": artifacts, "results": out,
-            "invocations": [{"executionSuccessful": record.checked, "toolExecutionNotifications": notifications}],
-            "columnKind": "unicodeCodePoints"}
+    return {
+        "tool": {"driver": {"name": "budgetlint", "version": __version__, "rules": driver_rules}},
+        "artifacts": artifacts,
+        "results": out,
+        "invocations": [{"executionSuccessful": record.checked, "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+    }
 
 
 def _notes_run(notes: Results) -> dict | None:
@@ -123,8 +166,11 @@ def _notes_run(notes: Results) -> dict | None:
     notifications = [{"level": "note", "message": {"text": line}} for line in notice_lines(notes)]
     if not notifications:
         return None
-    return {"tool": {"driver": {"name": "budgetlint", "version": __version__}}, "results": [],
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]}
+    return {
+        "tool": {"driver": {"name": "budgetlint", "version": __version__}},
+        "results": [],
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+    }
 
 
 def _indented(value: object, depth: int) -> str:

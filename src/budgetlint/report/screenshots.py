@@ -63,8 +63,9 @@ def region(renderer: PageRenderer, f: Finding) -> Image | None:
     boxes = [loc.bbox for loc in places if loc.bbox is not None]
     draw = ImageDraw.Draw(image)
     for x0, top, x1, bottom in boxes:
-        draw.rectangle([x0 * SCALE - 2, top * SCALE - 2, x1 * SCALE + 2, bottom * SCALE + 2],
-                       outline=OUTLINE[f.severity], width=3)
+        draw.rectangle(
+            [x0 * SCALE - 2, top * SCALE - 2, x1 * SCALE + 2, bottom * SCALE + 2], outline=OUTLINE[f.severity], width=3
+        )
     width, height = image.size
     if boxes:
         top = max(min(b[1] for b in boxes) - CONTEXT, 0.0)

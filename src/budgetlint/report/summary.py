@@ -52,16 +52,38 @@ class SummaryRow:
         return f"{scope_word(self.scope) if self.scope else ''}{KIND_WORDS.get(self.kind or '', '')}" or "—"
 
     def worst_first(self) -> tuple:
-        return (self.checked, -self.errors, -self.warnings, -self.not_decided, self.unit or "", self.year or 0,
-                self.path)
+        return (
+            self.checked,
+            -self.errors,
+            -self.warnings,
+            -self.not_decided,
+            self.unit or "",
+            self.year or 0,
+            self.path,
+        )
 
 
 def row_of(key: int, record: DocumentRecord) -> SummaryRow:
     severities = record.severity_counts()
     families: Counter[str] = Counter(f.rule[:2] for f in record.findings if f.severity != "info")
-    return SummaryRow(key, record.path, record.unit, record.year, record.kind, record.scope, record.template,
-                      record.checked, record.reason, severities["error"], severities["warning"], severities["info"],
-                      record.not_decided(), sum(record.summary.values()), record.seconds, dict(families))
+    return SummaryRow(
+        key,
+        record.path,
+        record.unit,
+        record.year,
+        record.kind,
+        record.scope,
+        record.template,
+        record.checked,
+        record.reason,
+        severities["error"],
+        severities["warning"],
+        severities["info"],
+        record.not_decided(),
+        sum(record.summary.values()),
+        record.seconds,
+        dict(families),
+    )
 
 
 @dataclass
@@ -91,42 +113,76 @@ class Summary:
         return sorted(self.rows, key=SummaryRow.worst_first)
 
     def totals(self) -> dict[str, int]:
-        return {"documents": len(self.rows), "checked": sum(r.checked for r in self.rows),
-                "not_checked": sum(not r.checked for r in self.rows), "errors": sum(r.errors for r in self.rows),
-                "warnings": sum(r.warnings for r in self.rows), "infos": sum(r.infos for r in self.rows),
-                "not_decided": sum(r.not_decided for r in self.rows)}
+        return {
+            "documents": len(self.rows),
+            "checked": sum(r.checked for r in self.rows),
+            "not_checked": sum(not r.checked for r in self.rows),
+            "errors": sum(r.errors for r in self.rows),
+            "warnings": sum(r.warnings for r in self.rows),
+            "infos": sum(r.infos for r in self.rows),
+            "not_decided": sum(r.not_decided for r in self.rows),
+        }
 
     def frequent(self, n: int = 10) -> list[tuple[str, str, int]]:
-        return [(rule, self.titles[rule], count)
-                for rule, count in sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+        return [
+            (rule, self.titles[rule], count)
+            for rule, count in sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        ]
 
 
-def render_terminal(summary: Summary, *, statistics: bool = False, width: int = 120, color: bool = False,
-                    limit: int | None = None) -> str:
+def render_terminal(
+    summary: Summary, *, statistics: bool = False, width: int = 120, color: bool = False, limit: int | None = None
+) -> str:
     """The table per document (worst first), the totals and, with `statistics`, the most frequent rules."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     table = Table(title="各文件检查结果（问题最多的在前）", title_justify="left")
     columns: list[tuple[str, JustifyMethod]] = [
-        ("单位", "left"), ("年度", "right"), ("类型", "left"), ("错误", "right"),
-        ("警告", "right"), ("未能判定", "right"), ("用时(秒)", "right"), ("文件", "left")]
+        ("单位", "left"),
+        ("年度", "right"),
+        ("类型", "left"),
+        ("错误", "right"),
+        ("警告", "right"),
+        ("未能判定", "right"),
+        ("用时(秒)", "right"),
+        ("文件", "left"),
+    ]
     for header, justify in columns:
         table.add_column(header, justify=justify, overflow="fold")
     rows = summary.ordered()
     for row in rows[:limit] if limit else rows:
         if not row.checked:
-            table.add_row(Text(row.unit or "（未检查）", style="bold red"), str(row.year or ""), "—", "", "", "",
-                          f"{row.seconds:.1f}", row.reason or row.path)
+            table.add_row(
+                Text(row.unit or "（未检查）", style="bold red"),
+                str(row.year or ""),
+                "—",
+                "",
+                "",
+                "",
+                f"{row.seconds:.1f}",
+                row.reason or row.path,
+            )
             continue
         style = "red" if row.errors else "yellow" if row.warnings else None
-        table.add_row(row.unit or "（单位未识别）", str(row.year or ""), row.kind_text, str(row.errors),
-                      str(row.warnings), str(row.not_decided), f"{row.seconds:.1f}", row.path, style=style)
+        table.add_row(
+            row.unit or "（单位未识别）",
+            str(row.year or ""),
+            row.kind_text,
+            str(row.errors),
+            str(row.warnings),
+            str(row.not_decided),
+            f"{row.seconds:.1f}",
+            row.path,
+            style=style,
+        )
     console.print(table)
     if limit and len(rows) > limit:
         console.print(f"（另有 {len(rows) - limit} 个文件未列出；完整列表见 budgetlint report）")
     t = summary.totals()
-    console.print(f"共 {t['documents']} 个文件：已检查 {t['checked']}，未检查 {t['not_checked']}；"
-                  f"错误 {t['errors']}，警告 {t['warnings']}，提示 {t['infos']}，未能判定的检查 {t['not_decided']}")
+    console.print(
+        f"共 {t['documents']} 个文件：已检查 {t['checked']}，未检查 {t['not_checked']}；"
+        f"错误 {t['errors']}，警告 {t['warnings']}，提示 {t['infos']}，未能判定的检查 {t['not_decided']}"
+    )
     if statistics and summary.rules:
         stats = Table(title="最常见的规则", title_justify="left", box=None)
         stat_columns: list[tuple[str, JustifyMethod]] = [("次数", "right"), ("规则", "left"), ("名称", "left")]
@@ -138,14 +194,41 @@ def render_terminal(summary: Summary, *, statistics: bool = False, width: int = 
     return buffer.getvalue()
 
 
-SUMMARY_COLUMNS = ["单位", "年度", "类型", "模板", "状态", "错误", "警告", "提示", "未能判定", "检查项", *FAMILIES,
-                   "用时(秒)", "文件", "未检查原因"]
+SUMMARY_COLUMNS = [
+    "单位",
+    "年度",
+    "类型",
+    "模板",
+    "状态",
+    "错误",
+    "警告",
+    "提示",
+    "未能判定",
+    "检查项",
+    *FAMILIES,
+    "用时(秒)",
+    "文件",
+    "未检查原因",
+]
 
 
 def summary_cells(row: SummaryRow) -> list:
-    return [row.unit or "", row.year or "", row.kind_text, row.template or "", "已检查" if row.checked else "未检查",
-            row.errors, row.warnings, row.infos, row.not_decided, row.checks,
-            *[row.families.get(f, 0) for f in FAMILIES], round(row.seconds, 2), row.path, row.reason or ""]
+    return [
+        row.unit or "",
+        row.year or "",
+        row.kind_text,
+        row.template or "",
+        "已检查" if row.checked else "未检查",
+        row.errors,
+        row.warnings,
+        row.infos,
+        row.not_decided,
+        row.checks,
+        *[row.families.get(f, 0) for f in FAMILIES],
+        round(row.seconds, 2),
+        row.path,
+        row.reason or "",
+    ]
 
 
 def summary_csv(summary: Summary) -> str:
@@ -157,15 +240,45 @@ def summary_csv(summary: Summary) -> str:
     return buffer.getvalue()
 
 
-FINDING_COLUMNS = ["单位", "年度", "类型", "文件", "规则", "名称", "级别", "页", "行", "表", "行标签", "列",
-                   "报告值", "计算值", "差额", "说明"]
+FINDING_COLUMNS = [
+    "单位",
+    "年度",
+    "类型",
+    "文件",
+    "规则",
+    "名称",
+    "级别",
+    "页",
+    "行",
+    "表",
+    "行标签",
+    "列",
+    "报告值",
+    "计算值",
+    "差额",
+    "说明",
+]
 
 
 def findings_csv_rows(record: DocumentRecord) -> Iterable[list]:
     row = row_of(0, record)
     for f in record.findings:
         loc = f.locations[0] if f.locations else None
-        yield [record.unit or "", record.year or "", row.kind_text, record.path, f.rule, f.name, f.severity,
-               loc.page if loc else "", loc.line if loc else "", (loc.table if loc else "") or "",
-               (loc.row if loc else "") or "", (loc.column if loc else "") or "", f.actual or "", f.expected or "",
-               f.difference or "", f.message]
+        yield [
+            record.unit or "",
+            record.year or "",
+            row.kind_text,
+            record.path,
+            f.rule,
+            f.name,
+            f.severity,
+            loc.page if loc else "",
+            loc.line if loc else "",
+            (loc.table if loc else "") or "",
+            (loc.row if loc else "") or "",
+            (loc.column if loc else "") or "",
+            f.actual or "",
+            f.expected or "",
+            f.difference or "",
+            f.message,
+        ]

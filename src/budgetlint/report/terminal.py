@@ -51,8 +51,9 @@ def _finding(console: Console, f: Finding, run_findings: tuple[Finding, ...], se
     if f.occurrences > 1:
         head.append(f"（共 {f.occurrences} 处）")
     if f.waiver is not None:
-        head.append(f"  已豁免：{f.waiver.reason}" + (f"（至 {f.waiver.expires}）" if f.waiver.expires else ""),
-                    style="dim")
+        head.append(
+            f"  已豁免：{f.waiver.reason}" + (f"（至 {f.waiver.expires}）" if f.waiver.expires else ""), style="dim"
+        )
     console.print(head)
     console.print(Text("  " + f.message, style="dim" if waived else ""))
     for line in (x for x in (values_line(f), f.formula) if x):
@@ -84,8 +85,13 @@ def _parts(console: Console, record: DocumentRecord) -> None:
         ok = _row_ok(record, row.findings)
         mark = ("✓" if ok else "✗") if row.checks or row.findings or row.id == OTHER else "–"
         style = None if ok else "red"
-        table.add_row(row.name, Text(mark, style=style or ""), str(len(row.findings)) if row.findings else "",
-                      str(row.checks), style=style)
+        table.add_row(
+            row.name,
+            Text(mark, style=style or ""),
+            str(len(row.findings)) if row.findings else "",
+            str(row.checks),
+            style=style,
+        )
     console.print(table)
 
 
@@ -107,8 +113,15 @@ def _undecided(console: Console, doc: DocumentResult | None, titles: dict[str, s
             console.print(Text(f"  {rule} {titles.get(rule, '')}{count}：{reason or '（未说明原因）'}"))
 
 
-def _document(console: Console, record: DocumentRecord, doc: DocumentResult | None, *, show_skipped: bool,
-              show_waived: bool, titles: dict[str, str]) -> None:
+def _document(
+    console: Console,
+    record: DocumentRecord,
+    doc: DocumentResult | None,
+    *,
+    show_skipped: bool,
+    show_waived: bool,
+    titles: dict[str, str],
+) -> None:
     if not record.checked:
         console.print(Text(f"✗ {record.reason}", style="bold red"))
         return
@@ -129,9 +142,11 @@ def _document(console: Console, record: DocumentRecord, doc: DocumentResult | No
     coverage = record.coverage
     if coverage.get("extracted"):
         extracted, checked = sum(coverage["extracted"].values()), sum(coverage["checked"].values())
-        console.print(f"正文数字 {extracted} 个：已核对 {checked}，未能绑定 {extracted - checked}"
-                      f"（金额 {coverage['checked'].get('amount', 0)}/{coverage['extracted'].get('amount', 0)}，"
-                      f"占比 {coverage['checked'].get('share', 0)}/{coverage['extracted'].get('share', 0)}）")
+        console.print(
+            f"正文数字 {extracted} 个：已核对 {checked}，未能绑定 {extracted - checked}"
+            f"（金额 {coverage['checked'].get('amount', 0)}/{coverage['extracted'].get('amount', 0)}，"
+            f"占比 {coverage['checked'].get('share', 0)}/{coverage['extracted'].get('share', 0)}）"
+        )
     if show_skipped:
         _undecided(console, doc, titles)
     _parts(console, record)
@@ -156,8 +171,7 @@ def _document(console: Console, record: DocumentRecord, doc: DocumentResult | No
 
 
 def _console(buffer: io.StringIO, width: int, color: bool) -> Console:
-    return Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False,
-                   soft_wrap=False)
+    return Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
 
 
 # The streaming protocol (report/__init__.py): head, one part per document as it finishes, tail.
@@ -165,11 +179,26 @@ def head(*, width: int = 110, color: bool = False, **_: object) -> str:
     return ""
 
 
-def document(record: DocumentRecord, doc: DocumentResult | None = None, *, width: int = 110, color: bool = False,
-             show_skipped: bool = False, show_waived: bool = False, rules=(), **_: object) -> str:
+def document(
+    record: DocumentRecord,
+    doc: DocumentResult | None = None,
+    *,
+    width: int = 110,
+    color: bool = False,
+    show_skipped: bool = False,
+    show_waived: bool = False,
+    rules=(),
+    **_: object,
+) -> str:
     buffer = io.StringIO()
-    _document(_console(buffer, width, color), record, doc, show_skipped=show_skipped, show_waived=show_waived,
-              titles={r.id: r.title for r in rules})
+    _document(
+        _console(buffer, width, color),
+        record,
+        doc,
+        show_skipped=show_skipped,
+        show_waived=show_waived,
+        titles={r.id: r.title for r in rules},
+    )
     return buffer.getvalue()
 
 
@@ -189,8 +218,7 @@ def _across(console: Console, totals: Totals) -> None:
             console.print(Text(f"  涉及文件：{places}", style="dim"))  # the numbers stand in several files
 
 
-def tail(totals: Totals, *, width: int = 110, color: bool = False, notes: Results | None = None,
-         **_: object) -> str:
+def tail(totals: Totals, *, width: int = 110, color: bool = False, notes: Results | None = None, **_: object) -> str:
     buffer = io.StringIO()
     console = _console(buffer, width, color)
     if totals.across_summary is not None:
@@ -199,14 +227,26 @@ def tail(totals: Totals, *, width: int = 110, color: bool = False, notes: Result
         console.print(Text(line, style="yellow"))
     waived = f"（另有 {totals.waived} 个已豁免）" if totals.waived else ""
     skipped = f"，{len(notes.skipped)} 个文件未检查" if notes is not None and notes.skipped else ""
-    console.print(f"\n共 {totals.files} 个文件，{totals.findings} 个问题{waived}，"
-                  f"{totals.not_checked} 个文件无法检查{skipped}")
+    console.print(
+        f"\n共 {totals.files} 个文件，{totals.findings} 个问题{waived}，{totals.not_checked} 个文件无法检查{skipped}"
+    )
     return buffer.getvalue()
 
 
-def render(results: Results, *, width: int = 110, color: bool = False, show_skipped: bool = False,
-           show_waived: bool = False, **_: object) -> str:
+def render(
+    results: Results,
+    *,
+    width: int = 110,
+    color: bool = False,
+    show_skipped: bool = False,
+    show_waived: bool = False,
+    **_: object,
+) -> str:
     records = [record_of(doc) for doc in results.documents]
-    parts = "".join(document(r, d, width=width, color=color, show_skipped=show_skipped, show_waived=show_waived,
-                             rules=results.rules) for r, d in zip(records, results.documents))
+    parts = "".join(
+        document(
+            r, d, width=width, color=color, show_skipped=show_skipped, show_waived=show_waived, rules=results.rules
+        )
+        for r, d in zip(records, results.documents)
+    )
     return head(width=width, color=color) + parts + tail(Totals.of(records), width=width, color=color, notes=results)

@@ -172,8 +172,9 @@ def _fill_document(ws, d: DocumentRecord) -> None:
         _box(ws, f"B{r}", f"C{r}")
         _cell(ws, f"D{r}", verdict(row, d.findings), horizontal="center")
         listed = [d.findings[k] for k in row.findings]
-        problems = "\n".join(problem_sentence(n, f, consequences(f, d.findings), bool(d.files))
-                             for n, f in enumerate(listed, start=1))
+        problems = "\n".join(
+            problem_sentence(n, f, consequences(f, d.findings), bool(d.files)) for n, f in enumerate(listed, start=1)
+        )
         _cell(ws, f"E{r}", problems or None, wrap=True)
         height = LINE_HEIGHT * max(_lines(problems, "E"), _lines(row.name, "C"))
         picture = _picture(ws, f"{PICTURE_COLUMN}{r}", renderer, listed)
@@ -183,13 +184,22 @@ def _fill_document(ws, d: DocumentRecord) -> None:
     _cell(ws, f"A{first}", "内容规范性", horizontal="center", wrap=True)
     _box(ws, f"A{first}", f"A{last}")
     summary = d.summary
-    counts = "、".join(f"{name} {summary.get(key, 0)}" for key, name in
-                      [("pass", "通过"), ("fail", "不符"), ("not_applicable", "不适用"),
-                       ("insufficient_data", "数据不足"), ("error", "出错")])
-    note = (f"说明：budgetlint {__version__} 自动生成（模板 {d.template}）。"
-            f"共检查 {sum(summary.values())} 项：{counts}。"
-            f"“是”表示所运行的规则在该部分未发现问题，不等于人工核对无误；“未检查”表示没有规则检查该部分；"
-            f"标“（提示）”的是舍入尾差一类的提示，不影响“是/否”。")
+    counts = "、".join(
+        f"{name} {summary.get(key, 0)}"
+        for key, name in [
+            ("pass", "通过"),
+            ("fail", "不符"),
+            ("not_applicable", "不适用"),
+            ("insufficient_data", "数据不足"),
+            ("error", "出错"),
+        ]
+    )
+    note = (
+        f"说明：budgetlint {__version__} 自动生成（模板 {d.template}）。"
+        f"共检查 {sum(summary.values())} 项：{counts}。"
+        f"“是”表示所运行的规则在该部分未发现问题，不等于人工核对无误；“未检查”表示没有规则检查该部分；"
+        f"标“（提示）”的是舍入尾差一类的提示，不影响“是/否”。"
+    )
     if len(rows) == 1:
         note += "该模板未列出必备部分，所有问题列在“其他”一行。"
     ws.merge_cells(f"A{last + 2}:E{last + 2}")
@@ -238,7 +248,7 @@ def sheet_name(doc: DocumentRecord, index: int, taken: set[str], base: str | Non
     name, n = base[:31], 2
     while name in taken:
         suffix = f"({n})"
-        name, n = base[:31 - len(suffix)] + suffix, n + 1
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(name)
     return name
 

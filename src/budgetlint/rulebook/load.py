@@ -27,8 +27,11 @@ def rule_files(root: Path) -> list[Path]:
     files = []
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
-        if (rel.parts[0] in ("templates", "vocabulary", "cases") or path.name.endswith(".cases.yaml")
-                or path.name in ("pack.yaml", MESSAGES_FILE)):
+        if (
+            rel.parts[0] in ("templates", "vocabulary", "cases")
+            or path.name.endswith(".cases.yaml")
+            or path.name in ("pack.yaml", MESSAGES_FILE)
+        ):
             continue
         files.append(path)
     return files
@@ -61,8 +64,10 @@ def load_rule(path: Path, messages: dict[str, str] | None = None, limits: Limits
         _module_of(data["check"].get("kind"), path)  # an unknown kind is said as such, not as a missing message
         default = (default_messages() if messages is None else messages).get(str(data["check"].get("kind")))
         if default is None:
-            raise RuleError(f"规则未写 message，检查类型 {data['check'].get('kind')!r} 也没有默认消息"
-                            f"（{MESSAGES_FILE}）", path=str(path))
+            raise RuleError(
+                f"规则未写 message，检查类型 {data['check'].get('kind')!r} 也没有默认消息（{MESSAGES_FILE}）",
+                path=str(path),
+            )
         data = {**data, "message": default}
     try:
         rule = Rule.model_validate({**data, "path": str(path)}, context=context)

@@ -24,6 +24,7 @@ def vocabulary(rules: list[Rule]) -> list[str]:
 def suggestions(token: str, words: list[str], n: int = 3) -> list[str]:
     """The closest words, case ignored: by similarity, then by characters in the same place (so a
     mistyped NA0O1 suggests NA001 before NA015)."""
+
     def score(word: str) -> tuple[float, int]:
         a, b = token.upper(), word.upper()
         return difflib.SequenceMatcher(None, a, b).ratio(), sum(x == y for x, y in zip(a, b))

@@ -76,7 +76,7 @@ def to_tab_layout(text: str) -> str:
 
 def _edited(document: str, edit: dict | list[dict] | None, case_id: str) -> str:
     """`edit` ({find, to}, or a list of them applied in turn) applied to the document."""
-    for one in ([edit] if isinstance(edit, dict) else edit or []):
+    for one in [edit] if isinstance(edit, dict) else edit or []:
         if one["find"] not in document:
             raise RuleError(f"用例 {case_id} 的编辑找不到“{one['find']}”")
         document = document.replace(one["find"], str(one["to"]), 1)
@@ -159,8 +159,16 @@ def load_cases(rule: Rule) -> list[Case]:
         case_id = f"{rule.id}::{item['name']}"
         case_template = item.get("template", template)
         if "file" in item:
-            out.append(Case(rule, item["name"], "", case_template, _expected("", item.get("expect", {}), case_id),
-                            file=path.with_name(item["file"])))
+            out.append(
+                Case(
+                    rule,
+                    item["name"],
+                    "",
+                    case_template,
+                    _expected("", item.get("expect", {}), case_id),
+                    file=path.with_name(item["file"]),
+                )
+            )
             continue
         document = _edited(item.get("document", base), item.get("edit"), case_id)
         expect = _expected(document, item.get("expect", {}), case_id)
@@ -168,8 +176,16 @@ def load_cases(rule: Rule) -> list[Case]:
         others = [(previous[0], _edited(previous[1], item.get("previous_edit"), case_id))] if previous else []
         units = item["units"] if "units" in item else data.get("units", [])
         others += [other for u in units if (other := _other(u, template)) is not None]
-        out.append(Case(rule, item["name"], to_tab_layout(document), case_template, expect,
-                        others=tuple((t, to_tab_layout(text)) for t, text in others)))
+        out.append(
+            Case(
+                rule,
+                item["name"],
+                to_tab_layout(document),
+                case_template,
+                expect,
+                others=tuple((t, to_tab_layout(text)) for t, text in others),
+            )
+        )
     return out
 
 
@@ -177,16 +193,28 @@ def collect_cases(rules_dirs: list[Path] | None = None, paths: list[Path] | None
     rules = load_rules(rules_dirs)
     if paths:
         wanted = [p.resolve() for p in paths]
-        rules = [r for r in rules if any(w == Path(r.path).resolve() or w in Path(r.path).resolve().parents
-                                         or w.stem.split(".")[0] == r.id for w in wanted)]
+        rules = [
+            r
+            for r in rules
+            if any(
+                w == Path(r.path).resolve() or w in Path(r.path).resolve().parents or w.stem.split(".")[0] == r.id
+                for w in wanted
+            )
+        ]
     return [case for rule in rules for case in load_cases(rule)]
 
 
 def _finding_key(finding) -> dict:
     loc = finding.locations[0] if finding.locations else None
-    return {"line": loc.line if loc else None, "page": loc.page if loc else None, "row": loc.row if loc else None,
-            "column": loc.column if loc else None, "sheet": loc.sheet if loc else None,
-            "cell": loc.cell if loc else None, "severity": finding.severity}
+    return {
+        "line": loc.line if loc else None,
+        "page": loc.page if loc else None,
+        "row": loc.row if loc else None,
+        "column": loc.column if loc else None,
+        "sheet": loc.sheet if loc else None,
+        "cell": loc.cell if loc else None,
+        "severity": finding.severity,
+    }
 
 
 def _matches(expected: dict, actual: dict) -> bool:
@@ -198,8 +226,10 @@ def check_expectation(case: Case) -> str:
     try:
         source = read_document(case.file) if case.file else read_text(case.document, path=f"{case.case_id}.txt")
         disclosure = recognize(source, template_id=case.template)
-        others = [recognize(read_text(text, path=f"{case.case_id}.other{i}.txt"), template_id=template)
-                  for i, (template, text) in enumerate(case.others)]
+        others = [
+            recognize(read_text(text, path=f"{case.case_id}.other{i}.txt"), template_id=template)
+            for i, (template, text) in enumerate(case.others)
+        ]
     except BudgetlintError as exc:
         return f"document not readable: {exc.user_text()}"
     if case.rule.kind in ACROSS_KINDS:
@@ -256,14 +286,25 @@ def rule_doc(rule_id: str, rules_dirs: list[Path] | None = None) -> str:
     if rule is None:
         raise RuleError(f"没有这条规则：{rule_id}")
     example = next((c for c in load_cases(rule) if c.name == rule.doc.example), None)
-    lines = [f"{rule.id} {rule.name}", rule.title, "",
-             f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
-             f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}"
-             + (f" · 仅{'预算' if rule.applies_to.kind == 'budget' else '决算'}" if rule.applies_to.kind else ""),
-             "检查参数：" + "；".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, list) else v}"
-                                   for k, v in rule.check.items() if k != "kind"),
-             f"消息：{rule.message}", *([f"修改建议：{rule.fix}"] if rule.fix else []), "",
-             f"检查什么：{rule.doc.what}", f"为什么：{rule.doc.why}"]
+    lines = [
+        f"{rule.id} {rule.name}",
+        rule.title,
+        "",
+        f"级别 {rule.severity} · 状态 {rule.status} · 自 {rule.since} · 分组 {', '.join(rule.groups)}",
+        f"检查类型 {rule.kind} · 适用模板 {', '.join(rule.applies_to.templates) or '全部'}"
+        + (f" · 仅{'预算' if rule.applies_to.kind == 'budget' else '决算'}" if rule.applies_to.kind else ""),
+        "检查参数："
+        + "；".join(
+            f"{k} = {', '.join(map(str, v)) if isinstance(v, list) else v}"
+            for k, v in rule.check.items()
+            if k != "kind"
+        ),
+        f"消息：{rule.message}",
+        *([f"修改建议：{rule.fix}"] if rule.fix else []),
+        "",
+        f"检查什么：{rule.doc.what}",
+        f"为什么：{rule.doc.why}",
+    ]
     if example and example.file:
         lines += ["", f"示例（用例 {example.name}）：{example.file.name}"]
     elif example:

@@ -46,8 +46,15 @@ def rules_page() -> str:
     uses = Counter(r.kind for r in rules)
     messages = default_messages()
     kinds = {**CHECK_KINDS, **ACROSS_KINDS}
-    lines = [HEADER, f"{len(rules)} rules, {len(kinds)} check kinds.", "", "## Check kinds", "",
-             "| kind | checks | rules | default message |", "|---|---|---|---|"]
+    lines = [
+        HEADER,
+        f"{len(rules)} rules, {len(kinds)} check kinds.",
+        "",
+        "## Check kinds",
+        "",
+        "| kind | checks | rules | default message |",
+        "|---|---|---|---|",
+    ]
     for kind, module in sorted(kinds.items()):
         lines.append(f"| `{kind}` | {_cell(kind_summary(module))} | {uses[kind]} | {_cell(messages.get(kind, ''))} |")
     by_folder: dict[str, list[Rule]] = {}
@@ -55,9 +62,16 @@ def rules_page() -> str:
         by_folder.setdefault(_folder(rule), []).append(rule)
     for folder, members in sorted(by_folder.items()):
         ids = [r.id for r in members]
-        lines += ["", f"## {folder}/ ({ids[0]}–{ids[-1]}, {len(members)})", "",
-                  "| id | title | severity | status | kind | applies to | what it checks |",
-                  "|---|---|---|---|---|---|---|"]
-        lines += [f"| {r.id} | {_cell(r.title)} | {r.severity} | {r.status} | `{r.kind}` | {_applies(r)} | "
-                  f"{_cell(r.doc.what)} |" for r in members]
+        lines += [
+            "",
+            f"## {folder}/ ({ids[0]}–{ids[-1]}, {len(members)})",
+            "",
+            "| id | title | severity | status | kind | applies to | what it checks |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r.id} | {_cell(r.title)} | {r.severity} | {r.status} | `{r.kind}` | {_applies(r)} | "
+            f"{_cell(r.doc.what)} |"
+            for r in members
+        ]
     return "\n".join(lines) + "\n"

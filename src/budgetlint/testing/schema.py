@@ -64,17 +64,22 @@ def rule_schema() -> dict[str, Any]:
         one["title"] = kind
         one["description"] = kind_summary(module)
         choices.append(one)
-    rule["properties"]["check"] = {"title": "Check", "description": "kind + its parameters",
-                                   "oneOf": choices}
-    rule["properties"]["message"]["description"] = ("only when it says more than the kind's default "
-                                                    "(rules/messages.yaml)")
+    rule["properties"]["check"] = {"title": "Check", "description": "kind + its parameters", "oneOf": choices}
+    rule["properties"]["message"]["description"] = (
+        "only when it says more than the kind's default (rules/messages.yaml)"
+    )
     return {"$schema": DIALECT, **rule, "title": "budgetlint rule", "$defs": definitions}
 
 
 def table_schema() -> dict[str, Any]:
     schema = _schema(TableSpec, "budgetlint template table", [])
-    schema["properties"] = {"extends": {"type": "string", "description": "a template whose table of the same id "
-                                        "this file changes by the fields it states"}, **schema["properties"]}
+    schema["properties"] = {
+        "extends": {
+            "type": "string",
+            "description": "a template whose table of the same id this file changes by the fields it states",
+        },
+        **schema["properties"],
+    }
     # a table that extends another states only what differs: the fields it needs come from the base
     schema["if"] = {"required": ["extends"]}
     schema["else"] = {"required": schema.pop("required")}

@@ -38,14 +38,17 @@ def rates_of(target: str, actual: str, methods: RateMethods = DEFAULT_METHODS):
     return implied_rate(value(target), value(actual), methods, WORDS)
 
 
-@pytest.mark.parametrize("printed, decimals, true_value, ok", [
-    ("105.56", 2, "105.5555", True),  # rounded
-    ("105.55", 2, "105.5555", True),  # truncated (seed 003 line 761)
-    ("105.5", 1, "105.5555", True),  # truncated to one decimal (line 6428)
-    ("111", 0, "111.1111", True),  # truncated to a whole percent (line 9521)
-    ("105.57", 2, "105.5555", False),
-    ("9.9", 1, "9.996", True),  # 单位整体 执行率得分 (line 133)
-])
+@pytest.mark.parametrize(
+    "printed, decimals, true_value, ok",
+    [
+        ("105.56", 2, "105.5555", True),  # rounded
+        ("105.55", 2, "105.5555", True),  # truncated (seed 003 line 761)
+        ("105.5", 1, "105.5555", True),  # truncated to one decimal (line 6428)
+        ("111", 0, "111.1111", True),  # truncated to a whole percent (line 9521)
+        ("105.57", 2, "105.5555", False),
+        ("9.9", 1, "9.996", True),  # 单位整体 执行率得分 (line 133)
+    ],
+)
 def test_prints_as_accepts_rounding_or_truncation(printed, decimals, true_value, ok):
     assert prints_as(D(printed), decimals, exact(D(true_value))) is ok
 
@@ -60,15 +63,18 @@ def test_ratio_interval_of_rounded_amounts_and_zero_denominator():
     assert ratio_interval(exact(D(1)), exact(D(0))) is None
 
 
-@pytest.mark.parametrize("target, actual, met, expected", [
-    (">=90%", "=95%", True, {D("95") / D("90"), D(1)}),  # ratio, capped
-    ("<=630万元", "=624.9万元", True, None),  # cost met: 100% or the ratio interval
-    ("<=50万", "=50.5万元", False, {D("1.009")}),  # overrun: ratio only (50.45 / 50); 万 and 万元 agree
-    ("=2024年12月10日前", "2025年5月", False, {D(0)}),  # a month after the deadline
-    ("2024年12月10日前", "2024年12月10日", True, {D(1)}),  # on the day
-    ("明显提升", "达到预期指标", True, {D(1)}),
-    ("明显提升", "未达到预期指标", False, {D(0)}),
-])
+@pytest.mark.parametrize(
+    "target, actual, met, expected",
+    [
+        (">=90%", "=95%", True, {D("95") / D("90"), D(1)}),  # ratio, capped
+        ("<=630万元", "=624.9万元", True, None),  # cost met: 100% or the ratio interval
+        ("<=50万", "=50.5万元", False, {D("1.009")}),  # overrun: ratio only (50.45 / 50); 万 and 万元 agree
+        ("=2024年12月10日前", "2025年5月", False, {D(0)}),  # a month after the deadline
+        ("2024年12月10日前", "2024年12月10日", True, {D(1)}),  # on the day
+        ("明显提升", "达到预期指标", True, {D(1)}),
+        ("明显提升", "未达到预期指标", False, {D(0)}),
+    ],
+)
 def test_implied_rate(target, actual, met, expected):
     implied = rates_of(target, actual)
     assert implied.met is met
@@ -79,11 +85,14 @@ def test_implied_rate(target, actual, met, expected):
         assert lows[-1] == 1 and D("0.9918") < lows[0] < D("0.9920")
 
 
-@pytest.mark.parametrize("target, actual", [
-    ("＝1次", "=1%"),  # units differ (line 6130)
-    ("=2024年7月30日", "2024年10月28日之前"),  # cannot be placed (line 9032)
-    ("有效提升", "基本完成"),  # qualitative wording in neither list
-])
+@pytest.mark.parametrize(
+    "target, actual",
+    [
+        ("＝1次", "=1%"),  # units differ (line 6130)
+        ("=2024年7月30日", "2024年10月28日之前"),  # cannot be placed (line 9032)
+        ("有效提升", "基本完成"),  # qualitative wording in neither list
+    ],
+)
 def test_implied_rate_unknown(target, actual):
     implied = rates_of(target, actual)
     assert implied.met is None and not implied.known
@@ -103,16 +112,19 @@ def _accepts(weight: str, rate: Candidate, printed: str, met: bool | None) -> bo
     return any(prints_as(D(printed), decimals, c.value) for c in found)
 
 
-@pytest.mark.parametrize("weight, rate, printed, met, ok", [
-    ("10", "0.9927", "9.82", None, True),  # 执行率得分 w × (r − 60%) / 40% (line 236)
-    ("19", "0.9483", "16.54", True, True),  # line 1144
-    ("8", "1.1318", "6.95", True, True),  # overshoot deducted (line 1084)
-    ("8", "1.1318", "8", True, True),  # or full marks when met
-    ("12", "1.40", "7.2", False, True),  # cost overrun deducted (line 3953)
-    ("12", "1.40", "12", False, False),  # a cost overrun may not score in full
-    ("15", "0.9724", "15", False, False),  # missed target at full weight (line 4175)
-    ("8", "0.9002", "6", True, True),  # 6.004 printed as 6 (line 1555)
-])
+@pytest.mark.parametrize(
+    "weight, rate, printed, met, ok",
+    [
+        ("10", "0.9927", "9.82", None, True),  # 执行率得分 w × (r − 60%) / 40% (line 236)
+        ("19", "0.9483", "16.54", True, True),  # line 1144
+        ("8", "1.1318", "6.95", True, True),  # overshoot deducted (line 1084)
+        ("8", "1.1318", "8", True, True),  # or full marks when met
+        ("12", "1.40", "7.2", False, True),  # cost overrun deducted (line 3953)
+        ("12", "1.40", "12", False, False),  # a cost overrun may not score in full
+        ("15", "0.9724", "15", False, False),  # missed target at full weight (line 4175)
+        ("8", "0.9002", "6", True, True),  # 6.004 printed as 6 (line 1555)
+    ],
+)
 def test_scores_follow_an_accepted_formula(weight, rate, printed, met, ok):
     assert _accepts(weight, Candidate("r", exact(D(rate))), printed, met) is ok
 

@@ -21,8 +21,10 @@ def test_the_administration_cell_is_reported_once_per_table_as_the_cause(audited
     doc = audited("pdf/sfj_2026_unit_budget.pdf").documents[0]
     by_rule = {f.rule: f for f in doc.run.findings if f.rule.startswith("TB")}
     assert set(by_rule) == {"TB009", "TB010", "TB018", "TB019"}
-    for lead, follower, table in [("TB009", "TB010", "2026年预算单位支出预算总表"),
-                                  ("TB018", "TB019", "2026年预算单位一般公共预算支出功能分类预算表")]:
+    for lead, follower, table in [
+        ("TB009", "TB010", "2026年预算单位支出预算总表"),
+        ("TB018", "TB019", "2026年预算单位一般公共预算支出功能分类预算表"),
+    ]:
         cause = by_rule[lead].cause
         place = (cause.location.table, cause.location.row, cause.location.column)
         assert place == (table, "2040601 行政运行", "项目支出")
@@ -36,14 +38,29 @@ def test_the_administration_cell_is_reported_once_per_table_as_the_cause(audited
 
 def _sum(rule: str, reported: tuple[str, str], computed: list[tuple[str, str]], row: str = "r") -> Finding:
     """A failing sum: `reported` (column, value) against `computed` cells of one row."""
+
     def addend(side, column, value):
-        return Addend(side=side, name=column, printed=value, value=value, unit="元",
-                      location=Location(file="f", table="t", row=row, column=column, line=1))
+        return Addend(
+            side=side,
+            name=column,
+            printed=value,
+            value=value,
+            unit="元",
+            location=Location(file="f", table="t", row=row, column=column, line=1),
+        )
+
     total = sum(Decimal(v) for _, v in computed)
-    return Finding(rule=rule, name=rule, severity="error", message=rule, fingerprint=rule, unit="元",
-                   reported=Quantity(printed=reported[1], value=reported[1], unit="元"),
-                   computed=Quantity(printed=str(total), value=str(total), unit="元"),
-                   addends=(addend("reported", *reported), *(addend("computed", c, v) for c, v in computed)))
+    return Finding(
+        rule=rule,
+        name=rule,
+        severity="error",
+        message=rule,
+        fingerprint=rule,
+        unit="元",
+        reported=Quantity(printed=reported[1], value=reported[1], unit="元"),
+        computed=Quantity(printed=str(total), value=str(total), unit="元"),
+        addends=(addend("reported", *reported), *(addend("computed", c, v) for c, v in computed)),
+    )
 
 
 def test_a_cell_needs_the_same_change_in_two_findings_to_be_their_cause():

@@ -40,11 +40,15 @@ def test_a_table_finding_shows_both_sides_with_intervals_and_every_addend(audite
     [row] = [f for f in doc.run.findings if f.rule == "TB009"]
     assert row.title == "支出总表各行合计不等于基本支出加项目支出"
     assert row.reported.printed == "14,348,853.34" and (row.reported.low, row.reported.high) == (
-        "14348853.335", "14348853.345")
+        "14348853.335",
+        "14348853.345",
+    )
     assert row.computed.value == "79189400.34" and row.unit == "元"
     assert [(a.side, a.name, a.printed) for a in row.addends] == [
-        ("reported", "合计", "14,348,853.34"), ("computed", "基本支出", "14,348,853.34"),
-        ("computed", "项目支出", "64,840,547.00")]
+        ("reported", "合计", "14,348,853.34"),
+        ("computed", "基本支出", "14,348,853.34"),
+        ("computed", "项目支出", "64,840,547.00"),
+    ]
     # the row 行政运行 is the 8th line of page 11: title, 编制单位, three header rows, 公共安全支出, 司法
     assert {(loc.page, loc.page_line) for loc in row.locations} == {(11, 8)}
     # intervals are technical detail: in `formula`, never in the message
@@ -67,8 +71,13 @@ def test_narrative_findings_point_at_the_line_on_their_page_and_say_what_to_chan
 @pytest.mark.parametrize("difference, shown", [("", "计算值 无对应行。"), ("-3.00", "相差 -3.00元。")])
 def test_a_message_never_says_a_difference_without_an_amount(difference, shown):
     template = "{subject}：报告值 {actual}，计算值 {expected}，相差 {difference}{unit}。"
-    values = {"subject": "表1", "actual": "5", "expected": "无对应行" if not difference else "8",
-              "difference": difference, "unit": "元"}
+    values = {
+        "subject": "表1",
+        "actual": "5",
+        "expected": "无对应行" if not difference else "8",
+        "difference": difference,
+        "unit": "元",
+    }
     text = message_of(template, values)
     assert text.endswith(shown.replace("无对应行", values["expected"]))
     assert "相差 元" not in text

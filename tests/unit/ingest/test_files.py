@@ -70,13 +70,22 @@ def folder(tmp_path):
 
 def test_a_folder_walk_returns_files_in_order_and_says_what_it_skipped(folder):
     found = walk([folder])
-    assert [p.relative_to(folder).as_posix() for p in found.files] == ["C.TXT", "a.txt", "b.pdf", "linked/e.txt",
-                                                                         "sub/d.txt"]
+    assert [p.relative_to(folder).as_posix() for p in found.files] == [
+        "C.TXT",
+        "a.txt",
+        "b.pdf",
+        "linked/e.txt",
+        "sub/d.txt",
+    ]
     reasons = {Path(s.path).relative_to(folder).as_posix(): (s.reason, s.unreadable) for s in found.skipped}
-    assert reasons == {"broken.txt": ("符号链接指向的文件不存在", True), "loop1": ("符号链接形成循环", True),
-                       "loop2": ("符号链接形成循环", True), "pipe.txt": ("这是命名管道（FIFO），不是普通文件", True),
-                       "sub/up": ("符号链接形成循环（指向上级目录）", True),
-                       "notes.jpg": ("不支持的文件类型（.jpg）", False)}
+    assert reasons == {
+        "broken.txt": ("符号链接指向的文件不存在", True),
+        "loop1": ("符号链接形成循环", True),
+        "loop2": ("符号链接形成循环", True),
+        "pipe.txt": ("这是命名管道（FIFO），不是普通文件", True),
+        "sub/up": ("符号链接形成循环（指向上级目录）", True),
+        "notes.jpg": ("不支持的文件类型（.jpg）", False),
+    }
 
 
 def test_an_unreadable_sub_folder_is_reported(folder, monkeypatch):

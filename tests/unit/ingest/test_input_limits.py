@@ -109,7 +109,7 @@ def test_lzw_streams_are_decoded_piece_by_piece(data):
     from budgetlint.ingest.pdf_streams import _lzw
 
     encoded = _lzw_encode(data)
-    assert b"".join(_lzw(encoded[i:i + 1000] for i in range(0, len(encoded), 1000))) == data
+    assert b"".join(_lzw(encoded[i : i + 1000] for i in range(0, len(encoded), 1000))) == data
 
 
 def test_an_lzw_bomb_is_refused(tmp_path):

@@ -61,15 +61,16 @@ def table_after(doc, title: str) -> RawTable:
     """The first table after the paragraph reading `title`."""
     blocks = list(doc.blocks)
     i = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text == title)
-    return next(b for b in blocks[i + 1:] if isinstance(b, RawTable))
+    return next(b for b in blocks[i + 1 :] if isinstance(b, RawTable))
 
 
 def row(table: RawTable, *start: str):
-    [found] = [r for r in table.rows if r.cells[:len(start)] == start]
+    [found] = [r for r in table.rows if r.cells[: len(start)] == start]
     return found
 
 
 # --- pages, lines, boxes -------------------------------------------------------------------
+
 
 def test_every_block_has_its_exact_pdf_page_and_a_running_line(dept):
     assert dept.layout == "pdf" and dept.page_basis == "pdf"
@@ -112,8 +113,7 @@ def test_known_tables_are_on_their_pages(dept, unit):
 
     # the 单位预算 checklist's 行政运行 row, as printed: 合计 = 基本支出, yet 项目支出 is filled
     spending = table_after(unit, "2026年预算单位支出预算总表")
-    assert row(spending, "204", "06", "01").cells[3:] == (
-        "行政运行", "14,348,853.34", "14,348,853.34", "64,840,547.00")
+    assert row(spending, "204", "06", "01").cells[3:] == ("行政运行", "14,348,853.34", "14,348,853.34", "64,840,547.00")
     assert row(spending, "204", "06", "01").page == 11
 
 
@@ -177,8 +177,15 @@ def test_a_final_account_table_over_two_pages_is_one_table(czj):
     assert total.rows[-1].page == 7
     income = table_after(czj, "收入决算表")
     # header cells printed over two or three lines are joined without spaces
-    assert income.rows[0].cells[4:] == ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
-                                        "经营收入", "附属单位上缴收入", "其他收入")
+    assert income.rows[0].cells[4:] == (
+        "本年收入合计",
+        "财政拨款收入",
+        "上级补助收入",
+        "事业收入",
+        "经营收入",
+        "附属单位上缴收入",
+        "其他收入",
+    )
 
 
 # --- reading order -------------------------------------------------------------------------
@@ -233,7 +240,10 @@ def test_blank_pages_and_cut_lines_are_recorded_with_their_place(dept, czj, unit
     # unit p6/p7: a wrapped line end squeezed under the next paragraph's frame; the full stop
     # after it is cut too (only the top of its box shows, and its ink sits at the bottom)
     assert [(d.kind, d.location.page, d.text) for d in unit.page_defects] == [
-        ("clipped_text", 6, "加。"), ("clipped_text", 7, "险支出增加。"), ("clipped_text", 7, "加。")]
+        ("clipped_text", 6, "加。"),
+        ("clipped_text", 7, "险支出增加。"),
+        ("clipped_text", 7, "加。"),
+    ]
 
 
 def char(text, x0, top, size=12.0):
@@ -242,8 +252,13 @@ def char(text, x0, top, size=12.0):
 
 def test_lines_are_built_from_positions():
     # "占" and "%" on the text baseline, the number 4.9pt lower; the next line starts 14pt below
-    chars = [char("占", 100, 100), char("9", 112, 104.9), char("9", 118, 104.9), char("%", 124, 100),
-             char("下", 72, 114)]
+    chars = [
+        char("占", 100, 100),
+        char("9", 112, 104.9),
+        char("9", 118, 104.9),
+        char("%", 124, 100),
+        char("下", 72, 114),
+    ]
     lines = make_lines(chars, page=1)
     assert [ln.text for ln in lines] == ["占99%", "下"]
     # a visible gap is a space between numbers, not between Chinese characters set loosely
@@ -261,8 +276,9 @@ def test_a_gap_of_exactly_one_em_is_no_space_whatever_the_float_noise():
 
 def test_bare_page_numbers_at_the_page_edge_are_dropped():
     def line(text, top):
-        return Line(text=text, x0=280, top=top, x1=300, bottom=top + 10, band_top=top,
-                    band_bottom=top + 10, size=10, page=1)
+        return Line(
+            text=text, x0=280, top=top, x1=300, bottom=top + 10, band_top=top, band_bottom=top + 10, size=10, page=1
+        )
 
     page = Page(1, 595, 842, [line("- 3 -", 20), line("正文3", 400), line("第 3 页", 800)])
     drop_page_numbers(page)
@@ -278,11 +294,15 @@ def test_same_input_same_output(unit):
 
 # --- bad input -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("truncated.pdf", "PDF 文件损坏或不完整"),
-    ("encrypted.pdf", "PDF 已加密"),
-    ("no_text_layer.pdf", "所有页面都没有文字层，可能是扫描件"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("truncated.pdf", "PDF 文件损坏或不完整"),
+        ("encrypted.pdf", "PDF 已加密"),
+        ("no_text_layer.pdf", "所有页面都没有文字层，可能是扫描件"),
+    ],
+)
 def test_bad_pdfs_give_one_clear_message(name, message):
     path = str(BAD / name)
     with pytest.raises(InputError) as info:

@@ -16,10 +16,13 @@ from budgetlint.ingest.pdf.page_objects import PdfFile
 PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
 
 
-@pytest.mark.parametrize(("name", "page"), [
-    ("czj_2024_final_good.pdf", 21),  # FangSong text with Times New Roman numbers 5pt lower
-    ("sfj_2026_dept_budget.pdf", 9),  # text drawn at size 360 under a 0.05 matrix
-])
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("czj_2024_final_good.pdf", 21),  # FangSong text with Times New Roman numbers 5pt lower
+        ("sfj_2026_dept_budget.pdf", 9),  # text drawn at size 360 under a 0.05 matrix
+    ],
+)
 def test_characters_have_the_boxes_pdfminer_gives(name, page):
     with PdfFile(str(PDF / name)) as pdf, pdf.page(page - 1) as objects:
         ours = objects.chars
@@ -29,8 +32,9 @@ def test_characters_have_the_boxes_pdfminer_gives(name, page):
     by_place = {(c["text"], round(c["x0"]), round(c["bottom"])): c for c in theirs}
     for c in ours:
         ref = by_place[(c.text, round(c.x0), round(c.bottom))]
-        assert (c.x0, c.top, c.bottom, c.size) == pytest.approx((ref["x0"], ref["top"], ref["bottom"], ref["size"]),
-                                                                abs=0.01)
+        assert (c.x0, c.top, c.bottom, c.size) == pytest.approx(
+            (ref["x0"], ref["top"], ref["bottom"], ref["size"]), abs=0.01
+        )
         # the advance: pdfium measures a few glyphs from the font program, pdfminer from /W
         assert c.x1 == pytest.approx(ref["x1"], abs=0.25)
 
@@ -50,8 +54,9 @@ def test_a_page_turned_by_rotate_reads_as_it_is_shown(tmp_path):
         for index in (5, 10):  # narrative, a table
             with a.page(index) as plain, b.page(index) as rotated:
                 assert (rotated.width, rotated.height) == (plain.width, plain.height)
-                assert ([ln.text for ln in make_lines(rotated.chars, 1)]
-                        == [ln.text for ln in make_lines(plain.chars, 1)])
+                assert [ln.text for ln in make_lines(rotated.chars, 1)] == [
+                    ln.text for ln in make_lines(plain.chars, 1)
+                ]
                 corners = [v for c in rotated.chars for v in (c.x0, c.top, c.x1, c.bottom)]
                 plain_corners = [v for c in plain.chars for v in (c.x0, c.top, c.x1, c.bottom)]
                 assert corners == pytest.approx(plain_corners, abs=0.01)
@@ -64,12 +69,20 @@ def test_rules_drawn_inside_a_form_xobject_are_in_page_space(tmp_path):
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
     form = DecodedStreamObject()
-    form.set_data(b"0.5 w 0 0 m 200 0 l S 0 50 m 200 50 l S 0 100 m 200 100 l S "
-                  b"0 0 m 0 100 l S 100 0 m 100 100 l S 200 0 m 200 100 l S")  # a 2 x 2 grid
-    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-                 NameObject("/BBox"): ArrayObject([NumberObject(v) for v in (0, 0, 200, 100)])})
+    form.set_data(
+        b"0.5 w 0 0 m 200 0 l S 0 50 m 200 50 l S 0 100 m 200 100 l S "
+        b"0 0 m 0 100 l S 100 0 m 100 100 l S 200 0 m 200 100 l S"
+    )  # a 2 x 2 grid
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([NumberObject(v) for v in (0, 0, 200, 100)]),
+        }
+    )
     page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/XObject"): DictionaryObject({NameObject("/Fm0"): writer._add_object(form)})})
+        {NameObject("/XObject"): DictionaryObject({NameObject("/Fm0"): writer._add_object(form)})}
+    )
     content = DecodedStreamObject()
     content.set_data(b"q 0.5 0 0 0.5 100 600 cm /Fm0 Do Q")  # half size, its corner at (100, 600)
     page[NameObject("/Contents")] = writer._add_object(content)

@@ -40,13 +40,29 @@ def test_pages_opened_by_form_feeds_and_left_empty_are_blank():
     assert {b.text: b.location.page for b in doc.blocks} == {"封面": 1, "第三页": 3, "- 4 -": 4, "第五页": 5}
     # p2 opens on line 2; p4 (line 3) holds only its page number; nothing after the last \f is a page
     assert [(d.kind, d.location.page, d.location.line) for d in doc.page_defects] == [
-        ("blank_page", 2, 2), ("blank_page", 4, 3)]
+        ("blank_page", 2, 2),
+        ("blank_page", 4, 3),
+    ]
     assert read_text("封面\n第二行\n", path="y.txt").page_defects == ()
 
 
 def test_toc_pages_estimate_table_pages_and_count_page_breaks_inside_tables():
-    text = "\n".join(["目 录", "第一部分 概况\t1", "表一2024年预算收支总表.....\t2", "表二2024年预算收入总表\t4", "",
-                      "第一部分 概况", "2024年预算收支总表", "甲\t1", "", "乙\t2", "2024年预算收入总表", "丙\t3"])
+    text = "\n".join(
+        [
+            "目 录",
+            "第一部分 概况\t1",
+            "表一2024年预算收支总表.....\t2",
+            "表二2024年预算收入总表\t4",
+            "",
+            "第一部分 概况",
+            "2024年预算收支总表",
+            "甲\t1",
+            "",
+            "乙\t2",
+            "2024年预算收入总表",
+            "丙\t3",
+        ]
+    )
     doc = read_text(text, path="x.txt")
     rows = [r for t in tables(doc)[1:] for r in t.rows]
     assert doc.page_basis == "toc"

@@ -16,8 +16,9 @@ SENTENCE = "一般公共预算拨款收入7,700.83万元，比上年增加12.30�
 
 def _read(*texts: str):
     blocks = tuple(Paragraph(text=t, location=Location(file="t.txt", line=i + 1)) for i, t in enumerate(texts))
-    return extract_narrative(SourceDocument(path="t.txt", layout="text_rows", encoding="utf-8", page_basis="none",
-                                            blocks=blocks))
+    return extract_narrative(
+        SourceDocument(path="t.txt", layout="text_rows", encoding="utf-8", page_basis="none", blocks=blocks)
+    )
 
 
 def test_a_passage_is_read_to_its_limit_at_a_clause_end_and_says_so(caplog):
@@ -40,7 +41,7 @@ def test_a_passage_within_the_limit_is_read_whole():
 
 def test_counts_listed_after_counts_nest_one_level_only():
     text = "二级项目19个，其中：新增5个、延续14个，" * 2000
-    narrative = _read(text[:MAX_PASSAGE_CHARS - 10] + "。")
+    narrative = _read(text[: MAX_PASSAGE_CHARS - 10] + "。")
     counts = [c for c in narrative.claims if isinstance(c, CountClaim)]
     assert counts and all(not item.items for c in counts for item in c.items)
     assert any(len(c.items) >= 2 for c in counts)

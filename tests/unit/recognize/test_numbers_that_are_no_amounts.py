@@ -23,11 +23,14 @@ def stated_bases(text: str):
     return read_stated_bases([block], tuple(extract_claims(source)))
 
 
-@pytest.mark.parametrize("change, amount, rate", [
-    ("增加100.00万元，增长16.67%", Decimal("100.00"), Decimal("16.67")),
-    (f"增加{OVERLONG}万元，增长16.67%", None, None),
-    (f"增加100.00万元，增长{OVERLONG}%", None, None),
-])
+@pytest.mark.parametrize(
+    "change, amount, rate",
+    [
+        ("增加100.00万元，增长16.67%", Decimal("100.00"), Decimal("16.67")),
+        (f"增加{OVERLONG}万元，增长16.67%", None, None),
+        (f"增加100.00万元，增长{OVERLONG}%", None, None),
+    ],
+)
 def test_a_change_from_one_amount_to_another_with_an_overlong_number_is_no_claim(change, amount, rate):
     found = stated_bases(f"项目支出由600.00万元增加到700.00万元，{change}。")
     assert [(c.amount, c.rate) for c in found] == ([(amount, rate)] if amount is not None else [])

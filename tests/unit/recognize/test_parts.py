@@ -56,8 +56,10 @@ def test_department_only_part_is_found_only_where_printed():
 
 
 def test_a_toc_entry_whose_title_differs_is_paired_with_the_part_it_names():
-    text = ("2024年度单位预算公开\n\n目 录\n\n第一部分 概况\t1\n一、本单位职责\t1\n\n"
-            "第一部分 概况\n\n一、主要职能\n\n负责职业教育。\n")
+    text = (
+        "2024年度单位预算公开\n\n目 录\n\n第一部分 概况\t1\n一、本单位职责\t1\n\n"
+        "第一部分 概况\n\n一、主要职能\n\n负责职业教育。\n"
+    )
     d = recognize(read_text(text, path="t.txt"), template_id="shanxi-budget")
     links, unlisted = d.toc_links, d.toc_unlisted
     assert [(link.exact, link.part.spec.id) for link in links] == [(True, "overview"), (False, "duties")]
@@ -86,8 +88,9 @@ def test_a_missing_section_of_other_matters_fails_the_other_matters_row():
     from budgetlint.rulebook import load_rules
 
     source = documents.source(PDF / "sfj_2026_dept_budget.pdf")
-    blocks = tuple(b for b in source.blocks
-                   if not (isinstance(b, Paragraph) and b.text.replace(" ", "") == "三、政府采购预算情况"))
+    blocks = tuple(
+        b for b in source.blocks if not (isinstance(b, Paragraph) and b.text.replace(" ", "") == "三、政府采购预算情况")
+    )
     assert len(blocks) == len(source.blocks) - 1
     disclosure = recognize(source.model_copy(update={"blocks": blocks}))
     run = run_rules([r for r in load_rules() if r.id == "DC001"], disclosure)

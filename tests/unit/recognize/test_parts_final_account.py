@@ -60,8 +60,10 @@ def test_seeded_copy_prints_its_sections_in_order_so_dc002_passes():
     path = PDF / "czj_2024_final_bad.pdf"
     doc = _run(path, ["DC002"])
     assert _sections(doc.disclosure) == list(zip(SECTIONS, [18] * 5 + [21] + [22] * 4 + [23]))
-    assert [(e.subject, e.outcome) for e in doc.run.evaluations] == [("tables", Outcome.PASS),
-                                                                    ("narrative", Outcome.PASS)]
+    assert [(e.subject, e.outcome) for e in doc.run.evaluations] == [
+        ("tables", Outcome.PASS),
+        ("narrative", Outcome.PASS),
+    ]
     # the seeding is in the content stream only: there 二 comes before 一 (p18) and 六 before 11、 (p21)
     with pdfplumber.open(path) as pdf:
         drawn = ["".join(c["text"] for c in pdf.pages[page - 1].chars).replace(" ", "") for page in (18, 21)]
@@ -86,8 +88,10 @@ SECTION_TEXT = [
 
 def _narrative(order: list[int]):
     body = "\n\n".join(f"{SECTION_TEXT[i][0]}\n\n{SECTION_TEXT[i][1]}" for i in order)
-    text = (f"上海市XX局\n\n2024年度部门决算\n\n第三部分 上海市XX局2024年度部门决算情况说明\n\n{body}\n\n"
-            "第四部分 名词解释\n\n一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款。\n")
+    text = (
+        f"上海市XX局\n\n2024年度部门决算\n\n第三部分 上海市XX局2024年度部门决算情况说明\n\n{body}\n\n"
+        "第四部分 名词解释\n\n一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款。\n"
+    )
     return recognize(read_text(text, path="t.txt"), template_id="national-final-account")
 
 
@@ -99,13 +103,28 @@ def _findings(disclosure, rule_id):
 def test_dc002_reports_a_swapped_and_a_moved_section():
     # 二 before 一; 六 after 七
     d = _narrative([1, 0, 2, 3, 4, 6, 5, 7, 8, 9, 10])
-    assert [f.spec.id for f in d.parts.found if f.spec.group == "narrative"] == \
-        ["s02", "s01", "s03", "s04", "s05", "s07", "s06", "s08", "s09", "s10", "s11"]
+    assert [f.spec.id for f in d.parts.found if f.spec.group == "narrative"] == [
+        "s02",
+        "s01",
+        "s03",
+        "s04",
+        "s05",
+        "s07",
+        "s06",
+        "s08",
+        "s09",
+        "s10",
+        "s11",
+    ]
     fails = _findings(d, "DC002")
     assert [(f.subject, f.expected, f.actual) for f in fails] == [
         ("一、收入支出决算总体情况说明", "本组最前", "“二、收入决算情况说明”之后"),
-        ("六、一般公共预算财政拨款基本支出决算情况说明", "“五、一般公共预算财政拨款支出决算情况说明”之后",
-         "“七、财政拨款“三公”经费支出决算情况说明”之后")]
+        (
+            "六、一般公共预算财政拨款基本支出决算情况说明",
+            "“五、一般公共预算财政拨款支出决算情况说明”之后",
+            "“七、财政拨款“三公”经费支出决算情况说明”之后",
+        ),
+    ]
     assert _findings(_narrative(list(range(11))), "DC002") == []
 
 

@@ -75,20 +75,23 @@ def from_lines(lines: list[str]):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, kind, operator, value, decimals, unit", [
-    ("≥1000平方米", "number", "≥", "1000", 0, "平方米"),
-    (">=25个", "number", "≥", "25", 0, "个"),
-    ("<=0.33万元/生/年", "number", "≤", "0.33", 2, "万元/生/年"),
-    ("=624.9万元", "number", "=", "624.9", 1, "万元"),
-    ("＝1次", "number", "=", "1", 0, "次"),
-    ("<141000平方米", "number", "<", "141000", 0, "平方米"),
-    ("4000元/生", "number", None, "4000", 0, "元/生"),
-    ("95%以上", "number", "≥", "95", 0, "%"),
-    ("不低于90%", "number", "≥", "90", 0, "%"),
-    ("$\\geq 95\\%$", "number", "≥", "95", 0, "%"),  # seed 000 line 541: LaTeX left by the converter
-    ("=97.24", "number", "=", "97.24", 2, None),
-    ("=8年", "number", "=", "8", 0, "年"),  # a duration, not a date
-])
+@pytest.mark.parametrize(
+    "text, kind, operator, value, decimals, unit",
+    [
+        ("≥1000平方米", "number", "≥", "1000", 0, "平方米"),
+        (">=25个", "number", "≥", "25", 0, "个"),
+        ("<=0.33万元/生/年", "number", "≤", "0.33", 2, "万元/生/年"),
+        ("=624.9万元", "number", "=", "624.9", 1, "万元"),
+        ("＝1次", "number", "=", "1", 0, "次"),
+        ("<141000平方米", "number", "<", "141000", 0, "平方米"),
+        ("4000元/生", "number", None, "4000", 0, "元/生"),
+        ("95%以上", "number", "≥", "95", 0, "%"),
+        ("不低于90%", "number", "≥", "90", 0, "%"),
+        ("$\\geq 95\\%$", "number", "≥", "95", 0, "%"),  # seed 000 line 541: LaTeX left by the converter
+        ("=97.24", "number", "=", "97.24", 2, None),
+        ("=8年", "number", "=", "8", 0, "年"),  # a duration, not a date
+    ],
+)
 def test_numeric_indicator_values(text, kind, operator, value, decimals, unit):
     v = parse_indicator_value(text, 7)
     assert (v.kind, v.operator, v.parsed) == (kind, operator, True)
@@ -96,21 +99,24 @@ def test_numeric_indicator_values(text, kind, operator, value, decimals, unit):
     assert v.unit == unit and v.number.line == 7 and v.number.text == text
 
 
-@pytest.mark.parametrize("text, operator, date, end", [
-    ("2024年12月10日前", "≤", (2024, 12, 10), None),
-    ("=2024年12月10日前", "≤", (2024, 12, 10), None),  # the bound word wins over the printed '='
-    ("2024年12月前", "≤", (2024, 12, None), None),
-    ("2024年底前", "≤", (2024, 12, None), None),
-    ("2024年12月31日止", "≤", (2024, 12, 31), None),
-    ("2024年12月20日前完成", "≤", (2024, 12, 20), None),
-    ("2023年内完成", "≤", (2023, None, None), None),
-    ("2024年12月20", None, (2024, 12, 20), None),  # 日 lost in extraction
-    ("2025年5月", None, (2025, 5, None), None),
-    ("2025年1月至2025年12月", None, (2025, 1, None), (2025, 12, None)),
-    ("2025年1月至12月", None, (2025, 1, None), (2025, 12, None)),
-    ("2025年1月12月", None, (2025, 1, None), (2025, 12, None)),  # seed 001 line 1160: 至 lost
-    ("2024年1-12月", None, (2024, 1, None), (2024, 12, None)),
-])
+@pytest.mark.parametrize(
+    "text, operator, date, end",
+    [
+        ("2024年12月10日前", "≤", (2024, 12, 10), None),
+        ("=2024年12月10日前", "≤", (2024, 12, 10), None),  # the bound word wins over the printed '='
+        ("2024年12月前", "≤", (2024, 12, None), None),
+        ("2024年底前", "≤", (2024, 12, None), None),
+        ("2024年12月31日止", "≤", (2024, 12, 31), None),
+        ("2024年12月20日前完成", "≤", (2024, 12, 20), None),
+        ("2023年内完成", "≤", (2023, None, None), None),
+        ("2024年12月20", None, (2024, 12, 20), None),  # 日 lost in extraction
+        ("2025年5月", None, (2025, 5, None), None),
+        ("2025年1月至2025年12月", None, (2025, 1, None), (2025, 12, None)),
+        ("2025年1月至12月", None, (2025, 1, None), (2025, 12, None)),
+        ("2025年1月12月", None, (2025, 1, None), (2025, 12, None)),  # seed 001 line 1160: 至 lost
+        ("2024年1-12月", None, (2024, 1, None), (2024, 12, None)),
+    ],
+)
 def test_date_and_period_values(text, operator, date, end):
     v = parse_indicator_value(text, 3)
     assert v.parsed and v.operator == operator and v.kind == ("period" if end else "date")
@@ -118,15 +124,18 @@ def test_date_and_period_values(text, operator, date, end):
     assert v.date_end == (DateValue(year=end[0], month=end[1], day=end[2]) if end else None)
 
 
-@pytest.mark.parametrize("text, kind, parsed", [
-    ("有效", "text", True),
-    ("达到预期指标", "text", True),
-    ("预决算批复20日内", "text", False),  # seed 004 line 660: digits in no known form
-    ("每月30日前", "text", False),  # seed 000 line 973: a recurring deadline
-    ("30-40%", "text", False),
-    ("2024年12月31日止01月01日-12月31", "text", False),  # seed 004 line 1098: two values run together
-    ("", "empty", False),
-])
+@pytest.mark.parametrize(
+    "text, kind, parsed",
+    [
+        ("有效", "text", True),
+        ("达到预期指标", "text", True),
+        ("预决算批复20日内", "text", False),  # seed 004 line 660: digits in no known form
+        ("每月30日前", "text", False),  # seed 000 line 973: a recurring deadline
+        ("30-40%", "text", False),
+        ("2024年12月31日止01月01日-12月31", "text", False),  # seed 004 line 1098: two values run together
+        ("", "empty", False),
+    ],
+)
 def test_values_that_are_text_or_unreadable(text, kind, parsed):
     v = parse_indicator_value(text, 1)
     assert (v.kind, v.parsed, v.number, v.operator) == (kind, parsed, None, None)
@@ -139,7 +148,12 @@ def test_docx_residue_is_not_part_of_the_value():
 
 def test_printed_numbers():
     assert parse_printed_number("4,125.62", 100, "万元").model_dump() == {
-        "value": Decimal("4125.62"), "decimals": 2, "text": "4,125.62", "line": 100, "unit": "万元"}
+        "value": Decimal("4125.62"),
+        "decimals": 2,
+        "text": "4,125.62",
+        "line": 100,
+        "unit": "万元",
+    }
     rate = parse_printed_number("99.27%", 235)
     assert (rate.value, rate.decimals, rate.unit) == (Decimal("99.27"), 2, "%")
     score = parse_printed_number("89.62分", 389)
@@ -157,9 +171,11 @@ def test_any_text_reads_without_error(text):
         assert not v.parsed
 
 
-@given(st.sampled_from(["≥", ">=", "≤", "<=", "=", ">", "<", ""]),
-       st.decimals(min_value=0, max_value=10 ** 7, places=2, allow_nan=False, allow_infinity=False),
-       st.sampled_from(["", "%", "人", "万元/生/年", "平方米"]))
+@given(
+    st.sampled_from(["≥", ">=", "≤", "<=", "=", ">", "<", ""]),
+    st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["", "%", "人", "万元/生/年", "平方米"]),
+)
 def test_operator_number_unit_round_trip(op, number, unit):
     v = parse_indicator_value(f"{op}{number}{unit}", 1)
     assert v.parsed and v.kind == "number"
@@ -182,10 +198,19 @@ def test_target_table_header_and_funding_000():
     assert (t.attribute.text, t.period.text, t.unit) == ("一次性项目（1年结束）", "1年", "元")
     for funding in (t.implementation_funding, t.annual_funding):
         assert funding.total.amount.model_dump() == {
-            "value": Decimal(1000000), "decimals": 0, "text": "1,000,000", "line": 552, "unit": "元"}
+            "value": Decimal(1000000),
+            "decimals": 0,
+            "text": "1,000,000",
+            "line": 552,
+            "unit": "元",
+        }
         assert [(s.key, s.amount.value if s.amount else None, s.line) for s in funding.sources] == [
-            ("central", 0, 553), ("provincial", 0, 554), ("municipal", 0, 555),
-            ("self_raised", 1000000, 556), ("other", None, 557)]
+            ("central", 0, 553),
+            ("provincial", 0, 554),
+            ("municipal", 0, 555),
+            ("self_raised", 1000000, 556),
+            ("other", None, 557),
+        ]
     assert t.annual_funding.source("municipal").label == "市县(区)财政资金"
     assert t.annual_funding.source("other").text == ""  # printed empty: no amount, not a problem
     assert t.problems == ()
@@ -195,7 +220,11 @@ def test_target_table_indicators_000():
     t = table_at("000", 549)
     first = indicator(t, 566, "implementation")
     assert (first.level1, first.level2, first.level3, first.value.text) == (
-        "产出指标", "数量指标", "购买办公设备数", "≥1批")
+        "产出指标",
+        "数量指标",
+        "购买办公设备数",
+        "≥1批",
+    )
     assert (first.value.operator, first.value.number.value, first.value.unit) == ("≥", 1, "批")
     cost = indicator(t, 571, "annual")  # 成本指标 printed in the 一级 column: still 二级 under 产出指标
     assert (cost.level1, cost.level2, cost.level3) == ("产出指标", "成本指标", "成本节约情况")
@@ -204,7 +233,11 @@ def test_target_table_indicators_000():
     assert timely.value.kind == "date" and timely.value.date == DateValue(year=2024, month=12)
     happy = indicator(t, 577, "implementation")  # row starts in the first column (shifted left)
     assert (happy.level1, happy.level2, happy.level3, happy.value.text) == (
-        "满意度指标", "服务对象满意度", "教职工满意度", "≥95%")
+        "满意度指标",
+        "服务对象满意度",
+        "教职工满意度",
+        "≥95%",
+    )
     # 10 indicator rows × 2 sides; lines 572 and 575 only carry 二级 labels
     assert len(t.indicators) == 20 and all(i.parsed for i in t.indicators)
 
@@ -212,7 +245,10 @@ def test_target_table_indicators_000():
 def test_target_table_with_different_sides_000():
     t = table_at("000", 584)  # 实施期 and 年度 list different indicators; title without city
     assert (t.title, t.implementation_funding.total.amount.value, t.annual_funding.total.amount.value) == (
-        "预算部门（单位）项目支出绩效目标表", 3900000, 1850000)
+        "预算部门（单位）项目支出绩效目标表",
+        3900000,
+        1850000,
+    )
     assert t.implementation_goal.text.startswith("通过购买保洁、绿化、物业等管理服务")
     assert t.annual_goal.text.startswith("通过购买保洁、物业等管理服务") and t.annual_goal.line == 599
     assert indicator(t, 601, "implementation").level3 == "保洁服务建筑物内面积"
@@ -221,7 +257,11 @@ def test_target_table_with_different_sides_000():
     assert [i.phase for i in t.indicators if i.line == 606] == ["implementation"]
     wrapped = indicator(t, 614, "annual")  # row shifted to column 0, 二级 carried from line 613
     assert (wrapped.level1, wrapped.level2, wrapped.level3, wrapped.value.text) == (
-        "效益指标", "社会效益指标", "教学环境改善情况", "良好")
+        "效益指标",
+        "社会效益指标",
+        "教学环境改善情况",
+        "良好",
+    )
     assert sum(i.phase == "implementation" for i in t.indicators) == 16
     assert sum(i.phase == "annual" for i in t.indicators) == 13
 
@@ -233,7 +273,10 @@ def test_wrapped_funding_label_and_period_values_001():
     assert t.annual_funding.source("municipal").label == "市县（区）财政资金"
     period = indicator(t, 597, "implementation").value
     assert (period.kind, period.date, period.date_end) == (
-        "period", DateValue(year=2025, month=1), DateValue(year=2025, month=12))
+        "period",
+        DateValue(year=2025, month=1),
+        DateValue(year=2025, month=12),
+    )
     truncated = indicator(t, 596, "annual")  # PDF cut the name: kept as printed
     assert (truncated.level3, truncated.value.text) == ("维修改造方案符", "符合")
     budget = indicator(t, 599, "annual").value
@@ -251,7 +294,11 @@ def test_shifted_and_merged_cells_004():
     t = table_at("004", 1012)
     merged = indicator(t, 1032, "annual")  # '生均乘车成本(≤5000元': value merged into the name cell
     assert (merged.level3, merged.value.operator, merged.value.number.value, merged.value.unit) == (
-        "生均乘车成本", "≤", 5000, "元")
+        "生均乘车成本",
+        "≤",
+        5000,
+        "元",
+    )
     assert indicator(t, 1031, "annual").value.operator == "≤"  # 2024年12月31日止
     t = table_at("004", 1077)
     twice = indicator(t, 1106, "annual")  # 院养孤儿满意度 printed twice in the 年度 side
@@ -267,11 +314,14 @@ def test_half_width_title_is_found_004():
     assert t.title == "忻州市市级预算部门(单位)项目支出绩效目标表" and t.indicators
 
 
-@pytest.mark.parametrize("seed, tables, indicators, unparsed", [
-    ("000", 14, 303, 2),
-    ("001", 83, 1644, 0),
-    ("004", 22, 344, 9),
-])
+@pytest.mark.parametrize(
+    "seed, tables, indicators, unparsed",
+    [
+        ("000", 14, 303, 2),
+        ("001", 83, 1644, 0),
+        ("004", 22, 344, 9),
+    ],
+)
 def test_every_target_table_of_a_seed(seed, tables, indicators, unparsed):
     found = targets(seed)
     assert len(found) == tables == title_lines(seed, r"项目支出绩效目标表$")
@@ -294,14 +344,24 @@ def test_overall_target_table_000():
     o = parse_overall_target_table(doc("000"))
     assert (o.title_line, o.line, o.year, o.unit, o.unit_name.text) == (472, 475, 2024, "万元", "忻州职业技术学院")
     assert [(f.key, f.amount.value, f.line) for f in o.income] == [
-        ("total", Decimal("13901.07"), 490), ("general_budget", Decimal("7700.83"), 491),
-        ("special_account", Decimal("5900"), 492), ("carryover", Decimal("300.24"), 493)]
+        ("total", Decimal("13901.07"), 490),
+        ("general_budget", Decimal("7700.83"), 491),
+        ("special_account", Decimal("5900"), 492),
+        ("carryover", Decimal("300.24"), 493),
+    ]
     assert [(f.key, f.text, f.line) for f in o.expenditure] == [
-        ("total", "13901.07", 490), ("basic", "6503.95", 491), ("project", "7397.12", 492)]
+        ("total", "13901.07", 490),
+        ("basic", "6503.95", 491),
+        ("project", "7397.12", 492),
+    ]
     assert o.amount("expenditure", "project").amount.decimals == 2
     latex = next(i for i in o.indicators if i.line == 541)
     assert (latex.level1, latex.level3, latex.value.operator, latex.value.number.value) == (
-        "满意度指标", "教师满意度", "≥", 95)
+        "满意度指标",
+        "教师满意度",
+        "≥",
+        95,
+    )
     assert (len(o.indicators), o.unparsed_indicators, o.problems) == (44, [], ())
 
 
@@ -313,10 +373,18 @@ def test_overall_target_table_004():
     unit_funds = o.amount("income", "unit_funds")  # line 638, shifted to column 0
     assert (unit_funds.amount.value, unit_funds.line) == (Decimal("3240.00"), 638)
     assert [(f.key, f.text) for f in o.expenditure] == [
-        ("total", "7762.27"), ("basic", "6644.08"), ("project", "1118.18")]
+        ("total", "7762.27"),
+        ("basic", "6644.08"),
+        ("project", "1118.18"),
+    ]
     first = o.indicators[0]  # 产出指标 printed mid-block (line 657): filled from 数量指标
     assert (first.line, first.level1, first.level2, first.level3, first.value.text) == (
-        650, "产出指标", "数量指标", "年度预算调整次数", "≤2次")
+        650,
+        "产出指标",
+        "数量指标",
+        "年度预算调整次数",
+        "≤2次",
+    )
     assert o.annual_goal.line == 648 and not o.annual_goal.text.startswith("<p>")
     assert [i.line for i in o.unparsed_indicators] == [660] and o.problems == ()
 
@@ -333,19 +401,39 @@ def test_no_overall_target_table_in_001():
 def test_unit_self_evaluation_003():
     e = evaluation_at(82)
     assert (e.kind, e.title, e.year, e.unit, e.name.text, e.name.line) == (
-        "unit", "单位整体支出绩效自评表", 2024, "万元", "昌吉职业技术学院", 87)
+        "unit",
+        "单位整体支出绩效自评表",
+        2024,
+        "万元",
+        "昌吉职业技术学院",
+        87,
+    )
     assert [f.key for f in e.funding] == ["superior", "local", "other", "total"]
     upper = e.funding_row("superior")
     assert upper.initial_budget.model_dump() == {
-        "value": Decimal("4125.62"), "decimals": 2, "text": "4,125.62", "line": 100, "unit": "万元"}
+        "value": Decimal("4125.62"),
+        "decimals": 2,
+        "text": "4,125.62",
+        "line": 100,
+        "unit": "万元",
+    }
     assert upper.weight is None and upper.score is None  # printed '-'
     total = e.funding_row("total")
-    assert (total.executed.value, total.weight.value, total.execution_rate.value, total.execution_rate.unit,
-            total.score.value, total.score.line) == (
-        Decimal("26843.22"), 10, Decimal("99.96"), "%", Decimal("9.9"), 132)
+    assert (
+        total.executed.value,
+        total.weight.value,
+        total.execution_rate.value,
+        total.execution_rate.unit,
+        total.score.value,
+        total.score.line,
+    ) == (Decimal("26843.22"), 10, Decimal("99.96"), "%", Decimal("9.9"), 132)
     first = e.indicators[0]
     assert (first.line, first.level1, first.level2, first.level3) == (
-        153, "履职效能", "数量指标", "开设“1+x”证书制度试点")
+        153,
+        "履职效能",
+        "数量指标",
+        "开设“1+x”证书制度试点",
+    )
     assert (first.target.operator, first.target.number.value, first.target.line) == ("≥", 25, 154)
     assert (first.actual.number.value, first.actual.unit, first.weight.line, first.score.line) == (31, "个", 156, 158)
     assert e.indicators[1].level1 == "履职效能"  # forward-filled
@@ -355,12 +443,25 @@ def test_unit_self_evaluation_003():
 def test_project_self_evaluation_003():
     e = evaluation_at(208)
     assert (e.kind, e.name.text, e.department.text, e.implementing_unit.text, e.unit) == (
-        "project", "昌吉职业技术学院信息化标杆校建设项目资金", "昌吉回族自治州教育局", "新疆昌吉职业技术学院", "万元")
+        "project",
+        "昌吉职业技术学院信息化标杆校建设项目资金",
+        "昌吉回族自治州教育局",
+        "新疆昌吉职业技术学院",
+        "万元",
+    )
     total = e.funding_row("total")
     assert (total.label, total.line, total.full_year_budget.value, total.executed.text, total.executed.line) == (
-        "年度资金总额", 230, Decimal("700.00"), "694.90", 233)
+        "年度资金总额",
+        230,
+        Decimal("700.00"),
+        "694.90",
+        233,
+    )
     assert (total.execution_rate.value, total.score.value, total.score.decimals) == (
-        Decimal("99.27"), Decimal("9.82"), 2)
+        Decimal("99.27"),
+        Decimal("9.82"),
+        2,
+    )
     fiscal = e.funding_row("fiscal")
     assert (fiscal.label, fiscal.executed.value, fiscal.weight) == ("其中：当年财政拨款", Decimal("694.90"), None)
     assert (e.expected_goal.line, e.actual_goal.line) == (261, 262)
@@ -368,15 +469,27 @@ def test_project_self_evaluation_003():
     late = next(i for i in e.indicators if i.line == 312)
     assert (late.level1, late.level2, late.level3) == ("产出指标", "时效指标", "项目完成时间")
     assert (late.target.kind, late.target.operator, late.target.date) == (
-        "date", "≤", DateValue(year=2024, month=12, day=10))
+        "date",
+        "≤",
+        DateValue(year=2024, month=12, day=10),
+    )
     assert late.actual.date == DateValue(year=2025, month=5)
     assert (late.completion_rate.value, late.score.value) == (0, 0)
     assert late.deviation.startswith("前期推进与规划环节的双重不足") and late.scoring_rule == "直接赋分"
     carried = next(i for i in e.indicators if i.line == 342)  # 一级/二级 merged cells: forward-filled
     assert (carried.level1, carried.level2, carried.level3, carried.target.text) == (
-        "成本指标", "经济成本指标", "专用设备购置", "<=70万元")
+        "成本指标",
+        "经济成本指标",
+        "专用设备购置",
+        "<=70万元",
+    )
     assert e.total_weight.model_dump() == {
-        "value": Decimal(100), "decimals": 0, "text": "100", "line": 385, "unit": None}
+        "value": Decimal(100),
+        "decimals": 0,
+        "text": "100",
+        "line": 385,
+        "unit": None,
+    }
     assert (e.total_score.value, e.total_score.unit, e.total_score.line) == (Decimal("89.62"), "分", 389)
     assert len(e.indicators) == 7 and all(i.parsed for i in e.indicators)
 

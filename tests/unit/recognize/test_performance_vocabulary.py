@@ -20,12 +20,15 @@ def test_the_bundled_vocabulary_loads_and_links_level2_to_level1():
     assert v.funding_aliases["target"]["单位自筹资金"] == "self_raised"
 
 
-@pytest.mark.parametrize("find, to, says", [
-    ("项目概况: overview", "项目 概况: overview", "压缩形式"),  # a key printed labels never squeeze to
-    ("项目名称: project_name", "项目名称: project_nam", "project_name"),  # a field the reader does not know
-    ("数量指标: 产出指标", "数量指标: 产出指", "level1"),  # a 二级 under no known 一级
-    ("target: 项目支出绩效目标表$", "target: 项目支出绩效目标表(", "字段 titles.target：正则表达式有误"),
-])
+@pytest.mark.parametrize(
+    "find, to, says",
+    [
+        ("项目概况: overview", "项目 概况: overview", "压缩形式"),  # a key printed labels never squeeze to
+        ("项目名称: project_name", "项目名称: project_nam", "project_name"),  # a field the reader does not know
+        ("数量指标: 产出指标", "数量指标: 产出指", "level1"),  # a 二级 under no known 一级
+        ("target: 项目支出绩效目标表$", "target: 项目支出绩效目标表(", "字段 titles.target：正则表达式有误"),
+    ],
+)
 def test_a_mistake_in_the_vocabulary_is_a_clear_error_naming_the_file(tmp_path: Path, find, to, says):
     text = BUNDLED.read_text(encoding="utf-8")
     assert find in text

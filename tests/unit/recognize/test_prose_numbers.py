@@ -26,20 +26,25 @@ def quantities(text: str):
     return read_numbers(text, location=AT, source="narrative", key_prefix="10:")
 
 
-@pytest.mark.parametrize("text, expected", [
-    # (number, unit, measure, per, operator, approximate, subject)
-    ("学生证书获取率达到96.3%", [("96.3", "%", "percent", (), None, False, "学生证书获取率")]),
-    ("本项目已完成培训学生人数1500人次", [("1500", "人次", "人次", (), None, False, "本项目已完成培训学生人数")]),
-    ("住宿费补助标准为每生每年600元", [("600", "元", "money", ("年", "生"), None, False, "住宿费补助标准")]),
-    ("高职国家助学金平均资助标准3300元每生每年发放", [("3300", "元", "money", ("年", "生"), None, False,
-                                                  "高职国家助学金平均资助标准")]),
-    ("每生补助标准=20元/生·月", [("20", "元", "money", ("月", "生"), None, False, "每生补助标准")]),
-    ("实训室验收合格率不低于96%", [("96", "%", "percent", (), "≥", False, "实训室验收合格率")]),
-    ("满意度达到90%以上", [("90", "%", "percent", (), "≥", False, "满意度")]),
-    ("其中宿舍改造约30万元", [("30", "万元", "money", (), None, True, "其中宿舍改造")]),
-    ("起草文书文件60多份", [("60", "份", "份", (), None, True, "起草文书文件")]),
-    ("用于购置图书1,200册", [("1,200", "册", "册", (), None, False, "用于购置图书")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (number, unit, measure, per, operator, approximate, subject)
+        ("学生证书获取率达到96.3%", [("96.3", "%", "percent", (), None, False, "学生证书获取率")]),
+        ("本项目已完成培训学生人数1500人次", [("1500", "人次", "人次", (), None, False, "本项目已完成培训学生人数")]),
+        ("住宿费补助标准为每生每年600元", [("600", "元", "money", ("年", "生"), None, False, "住宿费补助标准")]),
+        (
+            "高职国家助学金平均资助标准3300元每生每年发放",
+            [("3300", "元", "money", ("年", "生"), None, False, "高职国家助学金平均资助标准")],
+        ),
+        ("每生补助标准=20元/生·月", [("20", "元", "money", ("月", "生"), None, False, "每生补助标准")]),
+        ("实训室验收合格率不低于96%", [("96", "%", "percent", (), "≥", False, "实训室验收合格率")]),
+        ("满意度达到90%以上", [("90", "%", "percent", (), "≥", False, "满意度")]),
+        ("其中宿舍改造约30万元", [("30", "万元", "money", (), None, True, "其中宿舍改造")]),
+        ("起草文书文件60多份", [("60", "份", "份", (), None, True, "起草文书文件")]),
+        ("用于购置图书1,200册", [("1,200", "册", "册", (), None, False, "用于购置图书")]),
+    ],
+)
 def test_a_number_is_read_with_its_unit_bound_and_subject(text, expected):
     got = [(q.text, q.unit, q.measure, q.per, q.operator, q.approximate, q.subject) for q in quantities(text)]
     assert got == expected
@@ -56,59 +61,85 @@ def test_the_noun_after_a_count_and_the_line_of_a_wrapped_cell():
     assert q.key == "10:7"  # the line of the text and the offset of the number
 
 
-@pytest.mark.parametrize("unit, expected", [
-    ("人", ("人", Decimal(1), ())), ("名", ("人", Decimal(1), ())), ("台/套", ("台", Decimal(1), ())),
-    ("万元/生/年", ("money", Decimal(10000), ("年", "生"))), ("元/人/月", ("money", Decimal(1), ("人", "月"))),
-    ("万", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "unit, expected",
+    [
+        ("人", ("人", Decimal(1), ())),
+        ("名", ("人", Decimal(1), ())),
+        ("台/套", ("台", Decimal(1), ())),
+        ("万元/生/年", ("money", Decimal(10000), ("年", "生"))),
+        ("元/人/月", ("money", Decimal(1), ("人", "月"))),
+        ("万", None),
+        (None, None),
+    ],
+)
 def test_the_unit_of_a_table_value_is_read_with_the_same_words(unit, expected):
     assert unit_measure(unit) == expected
 
 
 def sums(text):
-    return [(s.marker, s.total.text, [i.text for i in s.items], s.nested)
-            for s in read_sums(text, quantities(text), source="narrative")]
+    return [
+        (s.marker, s.total.text, [i.text for i in s.items], s.nested)
+        for s in read_sums(text, quantities(text), source="narrative")
+    ]
 
 
 def test_a_total_sums_the_items_listed_before_it():
-    text = ("1、四校区保安42人95.4万元；2、外聘教师100万元；3、劳务派遣人员40人160万元；4、教学督导人员17万元。"
-            "以上共计372.4万元。")
+    text = (
+        "1、四校区保安42人95.4万元；2、外聘教师100万元；3、劳务派遣人员40人160万元；4、教学督导人员17万元。"
+        "以上共计372.4万元。"
+    )
     assert sums(text) == [("以上共计", "372.4", ["95.4", "100", "160", "17"], False)]
 
 
 def test_a_subtotal_stands_for_its_items_and_brackets_hold_parts():
-    text = ("1、吊顶等35万元；电路工程13万元；共计约48万元；2、宿舍楼电路改造，共计约90万元。3、实训室改造约30万元"
-            "（含设计费2万元）。以上共计170万元。")
+    text = (
+        "1、吊顶等35万元；电路工程13万元；共计约48万元；2、宿舍楼电路改造，共计约90万元。3、实训室改造约30万元"
+        "（含设计费2万元）。以上共计170万元。"
+    )
     assert sums(text) == [("共计", "48", ["35", "13"], True), ("以上共计", "170", ["48", "90", "30"], False)]
 
 
-@pytest.mark.parametrize("text", [
-    # a table total's name
-    "预算收入总计8,261.00万元，其中：本年收入7,762.27万元，上年结转498.73万元；本年支出总计8,261.00万元。",
-    "用水5000吨, 每吨价格为6元, 总计30000元; 用电100000度, 每度价格约为0.5元, 总计50000元。",  # prices, clauses
-    "比上年增加100.00万元，减少20.00万元，合计80.00万元",  # differences are no items
-    "购置图书30万元，桌椅20万元，电脑20台共计10万元。",  # what the 20 computers cost, not a sum of the rest
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a table total's name
+        "预算收入总计8,261.00万元，其中：本年收入7,762.27万元，上年结转498.73万元；本年支出总计8,261.00万元。",
+        "用水5000吨, 每吨价格为6元, 总计30000元; 用电100000度, 每度价格约为0.5元, 总计50000元。",  # prices, clauses
+        "比上年增加100.00万元，减少20.00万元，合计80.00万元",  # differences are no items
+        "购置图书30万元，桌椅20万元，电脑20台共计10万元。",  # what the 20 computers cost, not a sum of the rest
+    ],
+)
 def test_no_sum_where_the_words_state_none(text):
     assert sums(text) == []
 
 
-@pytest.mark.parametrize("lead, after_count, expected", [
-    ("购置电脑20台共计", True, "共计"),  # a total after a count, where the caller allows it
-    ("购置电脑20台共计", False, None),  # glued to 台: not free by default
-    ("2025年共计", True, None),  # 年 counts nothing: a year, not a count
-    ("办公设备等共计约", False, "共计"),  # after 等, with 约 between the word and the number
-    ("支出总计", True, None),  # a table total's name
-])
+@pytest.mark.parametrize(
+    "lead, after_count, expected",
+    [
+        ("购置电脑20台共计", True, "共计"),  # a total after a count, where the caller allows it
+        ("购置电脑20台共计", False, None),  # glued to 台: not free by default
+        ("2025年共计", True, None),  # 年 counts nothing: a year, not a count
+        ("办公设备等共计约", False, "共计"),  # after 等, with 约 between the word and the number
+        ("支出总计", True, None),  # a table total's name
+    ],
+)
 def test_a_total_word_counts_only_where_it_is_free(lead, after_count, expected):
     v = prose_vocabulary()
     assert ends_with_word(lead, v.sum_markers, glued_after=v.sum_marker_after, after_count=after_count) == expected
 
 
 def test_the_register_names_a_fact_by_its_words_and_compares_only_those():
-    texts = ["我院现有实训室88个无法满足需求。", "现有88个实训室无法满足需求。", "现有实训室38个。",
-             "农林系现有38个实训室。",
-             "在职人员增加23人。", "在职人员增加25人。", "学院现有在校生约12000人。", "学院现有在校生约11000人。"]
+    texts = [
+        "我院现有实训室88个无法满足需求。",
+        "现有88个实训室无法满足需求。",
+        "现有实训室38个。",
+        "农林系现有38个实训室。",
+        "在职人员增加23人。",
+        "在职人员增加25人。",
+        "学院现有在校生约12000人。",
+        "学院现有在校生约11000人。",
+    ]
     facts = stated_facts([(t, tuple(quantities(t))) for t in texts])
     assert [(f.subject, sorted(q.text for q in f.statements)) for f in facts] == [("现有实训室", ["38", "88"])]
 
@@ -164,6 +195,8 @@ def test_cell_numbers_bind_to_the_indicator_they_name_and_nothing_else():
     # 计划培训学生1500人 names 培训学生人数 without its measure word (人数, which prose leaves out, after the
     # lead word 计划); 培训教师10人次 counts another measure than 培训教师数's 人; the plan in the 实际完成情况
     # (计划培训学生人数1600人) states no 业绩值
-    assert bound == [("1500人", "培训学生人数", "target", ">=1500人"),
-                     ("1500人", "培训学生人数", "actual", "=1500人"),
-                     ("10人", "培训教师数", "actual", "=10人")]
+    assert bound == [
+        ("1500人", "培训学生人数", "target", ">=1500人"),
+        ("1500人", "培训学生人数", "actual", "=1500人"),
+        ("10人", "培训教师数", "actual", "=10人"),
+    ]

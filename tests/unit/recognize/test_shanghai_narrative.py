@@ -52,9 +52,13 @@ def test_items_bind_their_amounts_to_the_coded_row():
     d = recognize(read_text(to_tab_layout(ITEMS), path="items.txt"), template_id="shanghai-district-budget")
     bound = [(b.subject, b.claim.span.text) for b in d.bindings]
     # the item's amount and its restated 2026年预算安排, never the 2025 执行数
-    assert bound == [("行政单位医疗", "114.97万元"), ("行政单位医疗", "114.97万元"),
-                     ("住房公积金", "208.8万元"), ("住房公积金", "201.50万元"),
-                     ("住房公积金", "208.80万元")]
+    assert bound == [
+        ("行政单位医疗", "114.97万元"),
+        ("行政单位医疗", "114.97万元"),
+        ("住房公积金", "208.8万元"),
+        ("住房公积金", "201.50万元"),
+        ("住房公积金", "208.80万元"),
+    ]
     names = [(c.code, c.names) for c in d.claims if c.kind == "class_name"]
     assert ("210", ("医疗卫生与计划生育支出",)) in names  # read per level with its code
     assert all(not n.startswith("“") for _, ns in names for n in ns)  # quotes around a chain are not the name
@@ -69,8 +73,7 @@ def test_vocabulary_binds_the_budget_totals():
 def test_dept_budget_finds_the_checklist_defects_on_their_pages():
     # NA010 p9: item 6 (43269.3 -> 3845.49 "增加17.62%"), item 9 (17.66% for 17.93%), item 12 (5.27% for 1.59%)
     # NA007 p8: five times “2026年预算”, one finding with five locations (tests/unit/findings)
-    assert _errors("sfj_2026_dept_budget.pdf") == ([("NA001", 9), ("NA007", 8), ("NA009", 9)]
-                                                   + [("NA010", 9)] * 3)
+    assert _errors("sfj_2026_dept_budget.pdf") == ([("NA001", 9), ("NA007", 8), ("NA009", 9)] + [("NA010", 9)] * 3)
     warnings = sorted((r, p) for r, s, p, _ in _findings("sfj_2026_dept_budget.pdf") if s == "warning")
     assert ("NA012", 8) in warnings and ("NA013", 23) in warnings and ("NA014", 8) in warnings
     # the 检查表's 目录 row (an empty table frame on p3) and 主要职能 row (a line cut in half on p4)
@@ -79,9 +82,19 @@ def test_dept_budget_finds_the_checklist_defects_on_their_pages():
 
 def test_unit_budget_finds_the_checklist_defects_on_their_pages():
     assert _errors("sfj_2026_unit_budget.pdf") == [
-        ("NA001", 6), ("NA001", 7), ("NA008", 6), ("NA008", 21), ("NA009", 7),
-        ("NA010", 6), ("NA010", 6), ("NA010", 7),  # “减少1.10%”, item 7's rate, “增加21.74%”
-        ("TB009", 11), ("TB010", 11), ("TB018", 14), ("TB019", 14)]
+        ("NA001", 6),
+        ("NA001", 7),
+        ("NA008", 6),
+        ("NA008", 21),
+        ("NA009", 7),
+        ("NA010", 6),
+        ("NA010", 6),
+        ("NA010", 7),  # “减少1.10%”, item 7's rate, “增加21.74%”
+        ("TB009", 11),
+        ("TB010", 11),
+        ("TB018", 14),
+        ("TB019", 14),
+    ]
     warnings = [(r, p) for r, s, p, _ in _findings("sfj_2026_unit_budget.pdf") if s == "warning"]
     # DC011: “业务量增加” (p6) and “…险支出增加” (p7) are cut across by their text frame's edge
     assert warnings == [("DC011", 6), ("DC011", 7), ("DC011", 7), ("DC008", 21), ("DC008", 21)]
@@ -99,11 +112,15 @@ def test_final_account_bad_copy_reports_its_seeded_errors():
         ("NA001", 18),  # 收入支出总计0万元
         ("NA002", 19),  # the original's 71.73%
         ("NA007", 24),  # 截至2023年12月31日 in a 2024 决算
-        ("NA010", 19), ("NA010", 20), ("NA010", 21),  # 决算数大于/等于预算数
+        ("NA010", 19),
+        ("NA010", 20),
+        ("NA010", 21),  # 决算数大于/等于预算数
     ]
 
 
-@pytest.mark.parametrize("name", ["sfj_2026_dept_budget.pdf", "sfj_2026_unit_budget.pdf",
-                                  "czj_2024_final_good.pdf", "czj_2024_final_bad.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    ["sfj_2026_dept_budget.pdf", "sfj_2026_unit_budget.pdf", "czj_2024_final_good.pdf", "czj_2024_final_bad.pdf"],
+)
 def test_every_location_has_its_exact_page(name):
     assert all(page and basis == "pdf" for _, _, page, basis in _findings(name))

@@ -17,12 +17,28 @@ from budgetlint.recognize.templates import load_templates
 from budgetlint.testing.cases import to_tab_layout
 
 PDF = Path(__file__).resolve().parents[3] / "fixtures" / "pdf"
-SHANGHAI_KINDS = ["budget_summary", "revenue_summary", "expenditure_summary", "fiscal_summary",
-                  "general_budget_expenditure", "fund_expenditure", "soe_expenditure", "basic_expenditure_economic",
-                  "three_public"]
-FINAL_KINDS = ["budget_summary", "revenue_summary", "expenditure_summary", "fiscal_summary",
-               "general_budget_expenditure", "basic_expenditure_economic", "three_public",
-               "fund_revenue_expenditure", "soe_revenue_expenditure"]
+SHANGHAI_KINDS = [
+    "budget_summary",
+    "revenue_summary",
+    "expenditure_summary",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "fund_expenditure",
+    "soe_expenditure",
+    "basic_expenditure_economic",
+    "three_public",
+]
+FINAL_KINDS = [
+    "budget_summary",
+    "revenue_summary",
+    "expenditure_summary",
+    "fiscal_summary",
+    "general_budget_expenditure",
+    "basic_expenditure_economic",
+    "three_public",
+    "fund_revenue_expenditure",
+    "soe_revenue_expenditure",
+]
 
 
 @cache
@@ -36,17 +52,21 @@ def _recognise(text: str, template: str | None = None):
 
 # --- split codes ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cells, code", [
-    (["204", "06", "01"], "2040601"),
-    (["204", "06", ""], "20406"),
-    (["204", "", ""], "204"),
-    (["301", "01"], "30101"),
-    (["204", "", "01"], None),  # a 项 without its 款 is not a code
-    (["7", "11", "02"], None),  # a misprinted 类 (社会福利院 2024) is not guessed
-    (["合计", "", ""], None),
-    (["类", "款", "项"], None),
-    (["", "", ""], None),
-])
+
+@pytest.mark.parametrize(
+    "cells, code",
+    [
+        (["204", "06", "01"], "2040601"),
+        (["204", "06", ""], "20406"),
+        (["204", "", ""], "204"),
+        (["301", "01"], "30101"),
+        (["204", "", "01"], None),  # a 项 without its 款 is not a code
+        (["7", "11", "02"], None),  # a misprinted 类 (社会福利院 2024) is not guessed
+        (["合计", "", ""], None),
+        (["类", "款", "项"], None),
+        (["", "", ""], None),
+    ],
+)
 def test_join_code(cells, code):
     assert join_code(cells) == code
 
@@ -86,14 +106,23 @@ def test_code_columns_give_rows_one_code_and_amounts_in_yuan():
 
 # --- templates on the PDFs -------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, template, unit, year, kinds", [
-    ("sfj_2026_dept_budget.pdf", "shanghai-district-budget", "上海市普陀区司法局", 2026, SHANGHAI_KINDS),
-    ("sfj_2026_unit_budget.pdf", "shanghai-municipal-budget", "上海市普陀区司法局", 2026, SHANGHAI_KINDS),
-    ("czj_2024_final_good.pdf", "national-final-account", "上海市普陀区财政局", 2024, FINAL_KINDS),
-    # the seeded copy lost its 支出决算表
-    ("czj_2024_final_bad.pdf", "national-final-account", "上海市普陀区财政局", 2024,
-     [k for k in FINAL_KINDS if k != "expenditure_summary"]),
-])
+
+@pytest.mark.parametrize(
+    "name, template, unit, year, kinds",
+    [
+        ("sfj_2026_dept_budget.pdf", "shanghai-district-budget", "上海市普陀区司法局", 2026, SHANGHAI_KINDS),
+        ("sfj_2026_unit_budget.pdf", "shanghai-municipal-budget", "上海市普陀区司法局", 2026, SHANGHAI_KINDS),
+        ("czj_2024_final_good.pdf", "national-final-account", "上海市普陀区财政局", 2024, FINAL_KINDS),
+        # the seeded copy lost its 支出决算表
+        (
+            "czj_2024_final_bad.pdf",
+            "national-final-account",
+            "上海市普陀区财政局",
+            2024,
+            [k for k in FINAL_KINDS if k != "expenditure_summary"],
+        ),
+    ],
+)
 def test_pdf_template_detection(name, template, unit, year, kinds):
     d = _pdf(name)
     assert (d.template, d.unit, d.year) == (template, unit, year)
@@ -109,8 +138,14 @@ def test_shanghai_units_come_from_each_page():
     three = d.tables_of("three_public")[0].rows[0]
     assert three.role == "total"
     assert {k: f.text for k, f in three.cells.items()} == {
-        "total": "10.81", "travel_abroad": "0", "reception": "0.83", "vehicles": "9.98", "vehicle_purchase": "0",
-        "vehicle_operation": "9.98", "operating_expenses": "217.83"}
+        "total": "10.81",
+        "travel_abroad": "0",
+        "reception": "0.83",
+        "vehicles": "9.98",
+        "vehicle_purchase": "0",
+        "vehicle_operation": "9.98",
+        "operating_expenses": "217.83",
+    }
 
 
 def test_empty_shanghai_tables_keep_their_note():
@@ -186,5 +221,12 @@ def test_templates_load_and_share_table_ids_with_shanxi():
     for name in ("shanghai-district-budget", "shanghai-municipal-budget", "national-final-account"):
         ids = {t.id for t in templates[name].tables}
         assert len(ids) == 9
-        assert {"budget_summary", "revenue_summary", "expenditure_summary", "fiscal_summary",
-                "general_budget_expenditure", "basic_expenditure_economic", "three_public"} <= ids & shanxi
+        assert {
+            "budget_summary",
+            "revenue_summary",
+            "expenditure_summary",
+            "fiscal_summary",
+            "general_budget_expenditure",
+            "basic_expenditure_economic",
+            "three_public",
+        } <= ids & shanxi

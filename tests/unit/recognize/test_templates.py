@@ -21,8 +21,9 @@ def test_the_bundled_templates_load_in_id_order_with_their_vocabulary():
     assert ids == sorted(ids) and "shanxi-budget" in ids
     by_id = {t.id: t for t in templates}
     for template in templates:  # narrative.yaml beside template.yaml (or its base's) is read with it, once
-        has_file = any((rules_root() / "templates" / t / "narrative.yaml").exists()
-                       for t in (template.id, template.extends) if t)
+        has_file = any(
+            (rules_root() / "templates" / t / "narrative.yaml").exists() for t in (template.id, template.extends) if t
+        )
         assert (template.narrative is not None) == has_file
     assert by_id["shanxi-budget"].table("revenue_summary") is not None
 
@@ -106,11 +107,15 @@ def test_a_table_that_extends_takes_the_same_table_of_the_base_and_replaces_what
     district = next(t for t in load_templates() if t.id == "shanghai-district-budget")
     revenue = municipal.table("revenue_summary")
     assert revenue is not None and revenue.name == "预算单位收入预算总表"
-    assert revenue.model_copy(update={"name": district.table("revenue_summary").name,
-                                      "title_patterns": district.table("revenue_summary").title_patterns}) \
-        == district.table("revenue_summary")
-    assert "extends:" in (rules_root() / "templates" / "shanghai-municipal-budget" / "tables"
-                          / "02-revenue-summary.yaml").read_text(encoding="utf-8")
+    assert revenue.model_copy(
+        update={
+            "name": district.table("revenue_summary").name,
+            "title_patterns": district.table("revenue_summary").title_patterns,
+        }
+    ) == district.table("revenue_summary")
+    assert "extends:" in (
+        rules_root() / "templates" / "shanghai-municipal-budget" / "tables" / "02-revenue-summary.yaml"
+    ).read_text(encoding="utf-8")
     folder = _shanghai_pair(tmp_path)
     assert load_template(folder).tables == municipal.tables  # (the narrative comes from the base, at load_templates)
     _break(folder / "tables" / "02-revenue-summary.yaml", "id: revenue_summary", "id: no_such_table")
@@ -138,8 +143,9 @@ def test_the_title_screen_finds_exactly_the_tables_each_pattern_finds():
 
     templates = load_templates()
     assert all(t._title_screen is not None for t in templates)
-    texts = {squeeze(b.text) for path in sorted(SEEDS.glob("*.txt"))
-             for b in source(path).blocks if isinstance(b, Paragraph)}
+    texts = {
+        squeeze(b.text) for path in sorted(SEEDS.glob("*.txt")) for b in source(path).blocks if isinstance(b, Paragraph)
+    }
     titles = 0
     for template in templates:
         for text in texts:

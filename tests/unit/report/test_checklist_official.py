@@ -31,8 +31,11 @@ OFFICIAL_NO = {
 
 def _verdicts(name: str) -> dict[str, tuple[str, str]]:
     ws = openpyxl.load_workbook(io.BytesIO(xlsx_checklist.render(documents.results(documents.PDF / name)))).active
-    return {ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value or "")
-            for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value and ws.cell(r, 4).value}
+    return {
+        ws.cell(r, 2).value: (ws.cell(r, 4).value, ws.cell(r, 5).value or "")
+        for r in range(6, ws.max_row + 1)
+        if ws.cell(r, 2).value and ws.cell(r, 4).value
+    }
 
 
 @pytest.mark.parametrize("name", sorted(OFFICIAL_NO))

@@ -26,9 +26,8 @@ def _words(doc, f, loc) -> str:
     if cell:
         return cell
     if loc.span is not None:
-        para = next(b for b in doc.disclosure.source.blocks
-                    if isinstance(b, Paragraph) and b.location.line == loc.line)
-        return para.text[loc.span[0]:loc.span[1]]
+        para = next(b for b in doc.disclosure.source.blocks if isinstance(b, Paragraph) and b.location.line == loc.line)
+        return para.text[loc.span[0] : loc.span[1]]
     return f.quote or ""  # characters cut by a frame
 
 
@@ -87,8 +86,12 @@ def test_the_first_page_lists_the_findings_with_links_to_their_pages(annotated):
     offset = len(reader.pages) - len(doc.disclosure.source.pages)
     listed = reader.pages[0].extract_text()
     assert "budgetlint 检查结果" in listed and "错误" in listed
-    links = [a.get_object() for page in reader.pages[:offset] for a in page.get("/Annots", [])
-             if a.get_object()["/Subtype"] == "/Link"]
+    links = [
+        a.get_object()
+        for page in reader.pages[:offset]
+        for a in page.get("/Annots", [])
+        if a.get_object()["/Subtype"] == "/Link"
+    ]
     shown = [f for f in doc.run.findings if f.shown]
     targets = sorted(reader.get_page_number(link["/Dest"][0].get_object()) for link in links)
     assert targets == sorted(offset + f.locations[0].page - 1 for f in shown)  # a wrapped line links once
@@ -101,4 +104,3 @@ def test_a_text_input_gets_the_list_only_and_says_so(audited):
     text = reader.pages[0].extract_text()
     assert "不是 PDF" in text and "没有原文页面可以标注" in text and "NA003" in text
     assert not any(a.get_object()["/Subtype"] in ("/Highlight", "/Link") for a in reader.pages[0].get("/Annots", []))
-

@@ -13,8 +13,11 @@ from budgetlint.api import waived
 from budgetlint.model.findings import Waiver
 from budgetlint.report import junit, reporter, sarif
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[3] / "fixtures" / "schemas" / "sarif-2.1.0-rtm.5.json")
-                    .read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[3] / "fixtures" / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(
+        encoding="utf-8"
+    )
+)
 INPUTS = ["pdf/sfj_2026_unit_budget.pdf", "pdf/sfj_2026_dept_budget.pdf", "seeds/004_b39ab111367c9db1.txt"]
 
 
@@ -50,8 +53,9 @@ def test_sarif_is_valid_and_carries_every_finding(audited, name):
                 assert region["startLine"] == place.line
         assert ("suppressions" in result) == (f.fingerprint == first.fingerprint)
     suppressed = [r for r in run["results"] if "suppressions" in r]
-    assert suppressed[0]["suppressions"] == [{"kind": "external", "status": "accepted",
-                                              "justification": "主管部门同意"}]
+    assert suppressed[0]["suppressions"] == [
+        {"kind": "external", "status": "accepted", "justification": "主管部门同意"}
+    ]
 
 
 def test_sarif_names_the_cause_of_a_consequence(audited):

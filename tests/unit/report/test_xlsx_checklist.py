@@ -17,10 +17,16 @@ SEED_000 = SEEDS / "000_b2c7b50d282cc0b6.txt"
 # three defects seeded into the clean 单位预算 of seed 000
 DEFECTS = [
     ("2024年政府性基金预算收入表（不含上年结转）", "注：本表无数据\n", ""),  # the empty 表7 loses its note
-    ("2024年预算支出总表\n", "20805\t行政事业单位养老支出\t967.07\t967.07\t",
-     "20805\t行政事业单位养老支出\t967.07\t957.07\t"),  # 表3: 合计 ≠ 基本支出 + 项目支出
-    ("忻州职业技术学院2024年无机关运行经费。", "忻州职业技术学院2024年无机关运行经费。",
-     "本部门2024年无机关运行经费。"),
+    (
+        "2024年预算支出总表\n",
+        "20805\t行政事业单位养老支出\t967.07\t967.07\t",
+        "20805\t行政事业单位养老支出\t967.07\t957.07\t",
+    ),  # 表3: 合计 ≠ 基本支出 + 项目支出
+    (
+        "忻州职业技术学院2024年无机关运行经费。",
+        "忻州职业技术学院2024年无机关运行经费。",
+        "本部门2024年无机关运行经费。",
+    ),
 ]
 
 
@@ -29,7 +35,7 @@ def _seeded(tmp_path) -> Path:
     for anchor, find, to in DEFECTS:
         start = text.index(anchor)
         at = text.index(find, start)
-        text = text[:at] + to + text[at + len(find):]
+        text = text[:at] + to + text[at + len(find) :]
     path = tmp_path / "seeded.txt"
     path.write_text(text, encoding="utf-8")
     return path
@@ -59,13 +65,19 @@ def test_the_sheet_has_the_official_shape(seeded_book):
     assert ws.title == "忻州职业技术学院"
     assert ws["A1"].value == "2024年度忻州职业技术学院单位预算公开情况检查表"
     assert ws["A3"].value == "单位名称：忻州职业技术学院"
-    assert [ws["A5"].value, ws["D5"].value, ws["E5"].value] == ["2024年度单位预算公开检查内容", "符合要求",
-                                                                "存在问题"]
+    assert [ws["A5"].value, ws["D5"].value, ws["E5"].value] == ["2024年度单位预算公开检查内容", "符合要求", "存在问题"]
     assert [ws["A6"].value, ws["B6"].value] == ["及时性", "及时公开单位预算"]
     assert ws["A7"].value == "内容规范性"
     names = list(_rows(ws))
-    assert names[1:8] == ["封面", "目录", "第一部分 概况", "主要职能", "机构设置", "第二部分 预算报表",
-                          "《预算收支总表》"]
+    assert names[1:8] == [
+        "封面",
+        "目录",
+        "第一部分 概况",
+        "主要职能",
+        "机构设置",
+        "第二部分 预算报表",
+        "《预算收支总表》",
+    ]
     assert names[-2:] == ["名词解释", "其他"]
     assert "部门预算单位构成" not in names  # only 部门 disclosures have it
     assert len([n for n in names if n.startswith("《")]) == 13
@@ -76,8 +88,12 @@ def test_each_seeded_defect_fails_its_own_row_and_nothing_else(seeded_book):
     rows = _rows(wb.worksheets[0])
     failing = {name for name, (verdict, _) in rows.items() if verdict == "否"}
     # the three seeded defects, and 000's own real error in 十 (占…项目支出总额的84.3%, true 83.67%)
-    assert failing == {"《政府性基金预算收入表》", "《预算支出总表》", "八、机关运行经费增减变动原因说明",
-                       "十、绩效管理情况"}
+    assert failing == {
+        "《政府性基金预算收入表》",
+        "《预算支出总表》",
+        "八、机关运行经费增减变动原因说明",
+        "十、绩效管理情况",
+    }
     assert "84.3" in rows["十、绩效管理情况"][1]
     assert rows["《政府性基金预算收入表》"][1].startswith("1.第10页（据目录估计）第281行：")
     assert "没有注明本表无数据" in rows["《政府性基金预算收入表》"][1]
@@ -121,18 +137,43 @@ def test_one_sheet_per_document_and_a_sheet_for_a_file_that_failed(tmp_path):
 
 
 def test_problem_sentence_shows_page_line_and_values_not_in_the_message():
-    f = Finding(rule="TB009", name="x", severity="error", message="表3 合计不等于基本支出加项目支出。",
-                expected="967.07", actual="957.07", difference="10.00",
-                locations=(Location(file="x", page=5, page_basis="toc", line=145, table="2024年预算支出总表"),
-                           Location(file="x", page=5, page_basis="toc", line=145, table="2024年预算支出总表"),
-                           Location(file="x", page=6, page_basis="pdf", line=88, page_line=12, table="财政拨款收支总表",
-                                    row="合计", column="本年支出")))
-    assert problem_sentence(2, f) == ("2.第5页（据目录估计）第145行：表3 合计不等于基本支出加项目支出"
-                                      "（报告值 957.07，应为 967.07，相差 10.00）"
-                                      "（另见：财政拨款收支总表 「合计」 本年支出 第6页第12行）。")
+    f = Finding(
+        rule="TB009",
+        name="x",
+        severity="error",
+        message="表3 合计不等于基本支出加项目支出。",
+        expected="967.07",
+        actual="957.07",
+        difference="10.00",
+        locations=(
+            Location(file="x", page=5, page_basis="toc", line=145, table="2024年预算支出总表"),
+            Location(file="x", page=5, page_basis="toc", line=145, table="2024年预算支出总表"),
+            Location(
+                file="x",
+                page=6,
+                page_basis="pdf",
+                line=88,
+                page_line=12,
+                table="财政拨款收支总表",
+                row="合计",
+                column="本年支出",
+            ),
+        ),
+    )
+    assert problem_sentence(2, f) == (
+        "2.第5页（据目录估计）第145行：表3 合计不等于基本支出加项目支出"
+        "（报告值 957.07，应为 967.07，相差 10.00）"
+        "（另见：财政拨款收支总表 「合计」 本年支出 第6页第12行）。"
+    )
     # values the rule's message already shows are not repeated (read from its template, not its text)
-    info = f.model_copy(update={"severity": "info", "locations": (), "message": "报告值 957.07，应为 967.07",
-                                "message_shows": ("actual", "expected")})
+    info = f.model_copy(
+        update={
+            "severity": "info",
+            "locations": (),
+            "message": "报告值 957.07，应为 967.07",
+            "message_shows": ("actual", "expected"),
+        }
+    )
     assert problem_sentence(1, info) == "1.（提示）报告值 957.07，应为 967.07。"
     fixed = info.model_copy(update={"fix": "将 957.07 改为 967.07"})
     assert problem_sentence(1, fixed).endswith("（建议：将 957.07 改为 967.07）。")
@@ -142,6 +183,7 @@ def test_sheet_names_are_valid_and_unique():
     class Doc:
         disclosure = None
         path = "a/b[1]:c?.txt"
+
     taken: set[str] = set()
     assert sheet_name(Doc, 1, taken) == "b_1__c_.txt"
     assert sheet_name(Doc, 2, taken) == "b_1__c_.txt(2)"

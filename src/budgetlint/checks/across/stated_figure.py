@@ -63,8 +63,11 @@ def by_place(fact: Fact) -> str:
 
 def subject_of(figure: Figure) -> str:
     vocabulary = quantity_vocabulary()
-    return vocabulary.subject.format(year=figure.year, basis=vocabulary.bases.get(figure.basis, figure.basis),
-                                     title=vocabulary.title(figure.quantity))
+    return vocabulary.subject.format(
+        year=figure.year,
+        basis=vocabulary.bases.get(figure.basis, figure.basis),
+        title=vocabulary.title(figure.quantity),
+    )
 
 
 def agreed(figures: list[Figure]) -> Figure | str:
@@ -100,8 +103,9 @@ def _one(rule: str, group: list[Figure], document: DocumentFigures, library: Lib
     subject = subject_of(figure)
     if figure.basis not in p.bases or figure.basis not in PUBLISHER_KIND:
         return not_decided(rule, "not_applicable", "没有公开文件公布这一口径的数（如预算执行数）", subject)
-    publishers = library.find(document.unit_key, figure.year, PUBLISHER_KIND[figure.basis], document.scope,
-                              besides=document.path)
+    publishers = library.find(
+        document.unit_key, figure.year, PUBLISHER_KIND[figure.basis], document.scope, besides=document.path
+    )
     if not publishers:
         return not_decided(rule, "not_applicable", _no_publisher(figure, document, library), subject)
     if figure.quantity is None:
@@ -142,7 +146,8 @@ def _compare(rule: str, subject: str, stated: Figure, published: Figure) -> Eval
     intervals; a direct printing against one printing at the same precision must match exactly."""
     if stated.source != "change":
         return balance(rule, subject, list(stated.facts), list(published.facts), name=by_place).model_copy(
-            update={"values": {"other": Path(published.facts[0].location.file).name, "quote": ""}})
+            update={"values": {"other": Path(published.facts[0].location.file).name, "quote": ""}}
+        )
     assert stated.current is not None
     unit = "万元"
     decimals = max(f.decimals for f in (stated.current, stated.change, *published.facts) if f is not None)
@@ -156,11 +161,18 @@ def _compare(rule: str, subject: str, stated: Figure, published: Figure) -> Eval
     detail = f"{how}；{addends(list(published.facts), by_place)}"
     if not ok:
         detail += f"（按四舍五入区间：所述 {left}，公布 {right}，不重叠）"
-    return Evaluation(rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
-                      expected=format_amount(expected, decimals), actual=format_amount(actual, decimals),
-                      difference=format_amount(actual - expected, decimals), unit=unit, detail=detail,
-                      locations=stated.locations() + published.locations(),
-                      values={"other": Path(published.facts[0].location.file).name, "quote": stated.quote})
+    return Evaluation(
+        rule=rule,
+        outcome=Outcome.PASS if ok else Outcome.FAIL,
+        subject=subject,
+        expected=format_amount(expected, decimals),
+        actual=format_amount(actual, decimals),
+        difference=format_amount(actual - expected, decimals),
+        unit=unit,
+        detail=detail,
+        locations=stated.locations() + published.locations(),
+        values={"other": Path(published.facts[0].location.file).name, "quote": stated.quote},
+    )
 
 
 def _value(figure: Figure, unit: str) -> Decimal:

@@ -49,8 +49,11 @@ def _units(department: DocumentFigures, library: Library) -> tuple[list[Document
     names = ([department.unit or ""] if composition.own else []) + list(composition.units)
     found, missing, ambiguous = [], [], []
     for name in names:
-        docs = [d for d in library.find(squeeze(name), department.year, department.kind, UNIT, besides=department.path)
-                if d.scope == UNIT]
+        docs = [
+            d
+            for d in library.find(squeeze(name), department.year, department.kind, UNIT, besides=department.path)
+            if d.scope == UNIT
+        ]
         if not docs:
             missing.append(name)
         elif len(docs) > 1:
@@ -72,23 +75,34 @@ def evaluate(rule: Rule, document: DocumentFigures, library: Library) -> list[Ev
         return [not_decided(rule.id, "insufficient_data", "部门未列出所属单位（机构设置），无法确定应加总哪些单位")]
     listed = len(composition.units) + len(composition.folded)
     if composition.declared is not None and composition.declared != listed:  # 下属N家: besides its own
-        return [not_decided(rule.id, "insufficient_data",
-                            f"部门称下属 {composition.declared} 家单位，列出 {listed} 项，单位构成不明")]
+        return [
+            not_decided(
+                rule.id,
+                "insufficient_data",
+                f"部门称下属 {composition.declared} 家单位，列出 {listed} 项，单位构成不明",
+            )
+        ]
     units, missing, ambiguous = _units(document, library)
     if not units and not ambiguous:
         return [not_decided(rule.id, "not_applicable", "结果库中没有该部门所属单位的单位公开文件")]
     if missing or ambiguous:
-        detail = "；".join(x for x in (
-            "缺少单位文件：" + "、".join(missing) if missing else "",
-            "有多份单位文件：" + "、".join(ambiguous) if ambiguous else "") if x)
+        detail = "；".join(
+            x
+            for x in (
+                "缺少单位文件：" + "、".join(missing) if missing else "",
+                "有多份单位文件：" + "、".join(ambiguous) if ambiguous else "",
+            )
+            if x
+        )
         return [not_decided(rule.id, "insufficient_data", detail)]
     return [_one(rule.id, quantity, document, units) for quantity in p.quantities]
 
 
 def _one(rule: str, quantity: str, department: DocumentFigures, units: list[DocumentFigures]) -> Evaluation:
     vocabulary = quantity_vocabulary()
-    subject = vocabulary.subject.format(year=department.year, basis=vocabulary.bases[department.basis],
-                                        title=vocabulary.title(quantity))
+    subject = vocabulary.subject.format(
+        year=department.year, basis=vocabulary.bases[department.basis], title=vocabulary.title(quantity)
+    )
     stated = department.own(quantity)
     if not stated:
         return not_decided(rule, "not_applicable", "部门文件没有列示该数", subject)

@@ -6,5 +6,18 @@ from budgetlint.checks.scoring.derived import derived
 from budgetlint.checks.scoring.formulas import HUNDRED, ONE, ZERO, Candidate, Formula, printed_rate, scores
 from budgetlint.checks.scoring.rates import Implied, QualitativeValues, RateMethods, actual_against_target, implied_rate
 
-__all__ = ["HUNDRED", "ONE", "ZERO", "Candidate", "Formula", "Implied", "QualitativeValues", "RateMethods",
-           "actual_against_target", "derived", "implied_rate", "printed_rate", "scores"]
+__all__ = [
+    "HUNDRED",
+    "ONE",
+    "ZERO",
+    "Candidate",
+    "Formula",
+    "Implied",
+    "QualitativeValues",
+    "RateMethods",
+    "actual_against_target",
+    "derived",
+    "implied_rate",
+    "printed_rate",
+    "scores",
+]

@@ -30,8 +30,18 @@ def _distance(value: Interval, point: Decimal) -> Decimal:
     return ZERO
 
 
-def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate], inputs: list[Fact], *,
-            unit: str, scale: Decimal = ONE, note: str = "", min_decimals: int = 0) -> Evaluation:
+def derived(
+    rule: str,
+    subject: str,
+    printed: Fact,
+    candidates: list[Candidate],
+    inputs: list[Fact],
+    *,
+    unit: str,
+    scale: Decimal = ONE,
+    note: str = "",
+    min_decimals: int = 0,
+) -> Evaluation:
     """A printed derived value (a rate in %, a score) against the values its inputs allow.
 
     `candidates` are in the inputs' terms (rates as fractions); `scale` turns them into the printed
@@ -43,8 +53,14 @@ def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate],
     loc = printed.location
     values = {"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}
     if not printed.parsed or printed.value is None:
-        return Evaluation(rule=rule, outcome=Outcome.INSUFFICIENT_DATA, subject=subject, locations=locations,
-                          detail=f"单元格不是数字：“{printed.text}”", values=values)
+        return Evaluation(
+            rule=rule,
+            outcome=Outcome.INSUFFICIENT_DATA,
+            subject=subject,
+            locations=locations,
+            detail=f"单元格不是数字：“{printed.text}”",
+            values=values,
+        )
     shown_value = printed.value  # a local keeps the narrowing inside the lambda below
     shown = [Candidate(c.how, c.value.scale(scale)) for c in candidates]
     decimals = max(printed.decimals, min_decimals)
@@ -59,7 +75,16 @@ def derived(rule: str, subject: str, printed: Fact, candidates: list[Candidate],
             seen.add((c.value.low, c.value.high))
             distinct.append(c)
     tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
-    return Evaluation(rule=rule, outcome=Outcome.PASS if ok else Outcome.FAIL, subject=subject,
-                      expected=expected, actual=format_amount(shown_value, printed.decimals),
-                      difference=difference, unit=unit, detail=note + "。" if note else None,
-                      formula="可接受的计算：" + tried + "（允许四舍五入或截尾）", locations=locations, values=values)
+    return Evaluation(
+        rule=rule,
+        outcome=Outcome.PASS if ok else Outcome.FAIL,
+        subject=subject,
+        expected=expected,
+        actual=format_amount(shown_value, printed.decimals),
+        difference=difference,
+        unit=unit,
+        detail=note + "。" if note else None,
+        formula="可接受的计算：" + tried + "（允许四舍五入或截尾）",
+        locations=locations,
+        values=values,
+    )

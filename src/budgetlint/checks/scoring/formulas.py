@@ -60,13 +60,17 @@ def _parse(expression: str) -> ast.Expression:
             continue
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             continue
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
-                and not isinstance(node.value, bool):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
             continue
         if isinstance(node, ast.Name) and node.id in ("w", "r", "min", "max"):
             continue
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _CALLS \
-                and not node.keywords and len(node.args) >= 2:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _CALLS
+            and not node.keywords
+            and len(node.args) >= 2
+        ):
             continue
         raise ValueError(f"公式只能使用数字、w、r、+ - * /、min()、max()：{expression}")
     return tree
@@ -137,8 +141,9 @@ class Candidate:
     value: Interval
 
 
-def scores(weight: Decimal, rates: list[Candidate], formulas: list[Formula], met: bool | None = None
-           ) -> list[Candidate]:
+def scores(
+    weight: Decimal, rates: list[Candidate], formulas: list[Formula], met: bool | None = None
+) -> list[Candidate]:
     """Every score an accepted formula gives for every candidate rate (`met`: the target's status)."""
     out = []
     for rate in rates:

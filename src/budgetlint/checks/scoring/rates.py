@@ -16,8 +16,12 @@ from budgetlint.numbers import INFINITY, Interval, exact, interval_of, ratio_int
 from budgetlint.recognize.narrative.prose_numbers import unit_measure
 
 Method = Literal["ratio", "capped", "met_full", "inverse"]
-METHOD_NAMES = {"ratio": "业绩值÷目标值", "capped": "业绩值÷目标值（封顶100%）", "met_full": "达成即100%",
-                "inverse": "目标值÷业绩值"}
+METHOD_NAMES = {
+    "ratio": "业绩值÷目标值",
+    "capped": "业绩值÷目标值（封顶100%）",
+    "met_full": "达成即100%",
+    "inverse": "目标值÷业绩值",
+}
 
 
 class RateMethods(Strict):

@@ -35,8 +35,7 @@ def intersect(a: Box, b: Box) -> Box:
 
 
 def union(boxes: list[Box]) -> Box:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def centre_inside(c: Char, box: Box) -> bool:

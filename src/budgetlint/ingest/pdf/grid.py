@@ -68,10 +68,12 @@ class Table:
 
 def find_tables(rulings: list[Ruling]) -> list[Table]:
     """The ruled tables the page's rulings draw, top to bottom (module docstring)."""
-    horizontal = _merge([_Line(r.position, r.start, r.end) for r in rulings
-                         if r.horizontal and r.end - r.start >= PREFILTER])
-    vertical = _merge([_Line(r.position, r.start, r.end) for r in rulings
-                       if not r.horizontal and r.end - r.start >= PREFILTER])
+    horizontal = _merge(
+        [_Line(r.position, r.start, r.end) for r in rulings if r.horizontal and r.end - r.start >= PREFILTER]
+    )
+    vertical = _merge(
+        [_Line(r.position, r.start, r.end) for r in rulings if not r.horizontal and r.end - r.start >= PREFILTER]
+    )
     crossings = _crossings(vertical, horizontal)
     cells = _cells(crossings)
     tables = [Table(part) for group in _group(cells) for part in _parted(group) if len(part) > 1]
@@ -109,8 +111,11 @@ def _crossings(vertical: list[_Line], horizontal: list[_Line]) -> dict[_Point, t
     out: dict[_Point, tuple[set[int], set[int]]] = {}
     for i, v in enumerate(vertical):
         for j, h in enumerate(horizontal):
-            if (v.start <= h.position + CROSS and v.end >= h.position - CROSS
-                    and h.start - CROSS <= v.position <= h.end + CROSS):
+            if (
+                v.start <= h.position + CROSS
+                and v.end >= h.position - CROSS
+                and h.start - CROSS <= v.position <= h.end + CROSS
+            ):
                 through = out.setdefault((v.position, h.position), (set(), set()))
                 through[0].add(i)
                 through[1].add(j)
@@ -185,8 +190,12 @@ def _parted(cells: list[Box]) -> list[list[Box]]:
         [cell] = [c for c in cells if c[1] == at]
         above = [c for c in cells if c[3] <= at]
         below = [c for c in cells if c[1] >= at]
-        if (cell[0] == left and sum(1 for c in above if c[3] == at) > 1 and len(above) + len(below) == len(cells)
-                and {c[0] for c in above} != {c[0] for c in below}):
+        if (
+            cell[0] == left
+            and sum(1 for c in above if c[3] == at) > 1
+            and len(above) + len(below) == len(cells)
+            and {c[0] for c in above} != {c[0] for c in below}
+        ):
             return [above, *_parted(below)]
     return [cells]
 

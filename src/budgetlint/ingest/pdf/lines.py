@@ -22,8 +22,13 @@ GAP_NOISE = 0.01  # points: positions are single-precision floats, so a gap of e
 
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF
-            or 0x3000 <= o <= 0x303F or 0x2010 <= o <= 0x206F)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x3000 <= o <= 0x303F
+        or 0x2010 <= o <= 0x206F
+    )
 
 
 def _is_latin(ch: str) -> bool:
@@ -103,9 +108,19 @@ def make_lines(chars: list[Char], page: int) -> list[Line]:
         group.sort(key=lambda c: c.x0)
         sizes = Counter(round(c.size, 1) for c in group)
         x0, top, x1, bottom = chars_box(group)
-        out.append(Line(text=line_text(group), x0=x0, top=top, x1=x1, bottom=bottom,
-                        band_top=first.top, band_bottom=first.bottom,
-                        size=sizes.most_common(1)[0][0], page=page))
+        out.append(
+            Line(
+                text=line_text(group),
+                x0=x0,
+                top=top,
+                x1=x1,
+                bottom=bottom,
+                band_top=first.top,
+                band_bottom=first.bottom,
+                size=sizes.most_common(1)[0][0],
+                page=page,
+            )
+        )
     out.sort(key=lambda ln: (ln.band_top, ln.x0))
     return out
 
@@ -120,8 +135,7 @@ def cell_text(chars: list[Char]) -> str:
 
 
 def chars_box(chars: list[Char]) -> Box:
-    return (min(c.x0 for c in chars), min(c.top for c in chars),
-            max(c.x1 for c in chars), max(c.bottom for c in chars))
+    return (min(c.x0 for c in chars), min(c.top for c in chars), max(c.x1 for c in chars), max(c.bottom for c in chars))
 
 
 def lines_box(lines: list[Line]) -> Box:

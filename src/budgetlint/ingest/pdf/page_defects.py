@@ -55,9 +55,20 @@ def page_defects(pages: list[Page], blocks: list[Paragraph | RawTable], path: st
     for page in pages:
         if not page.items and (not page.pictures or page.images):
             kind = "no_text_layer" if page.images else "blank_page"
-            out.append(PageDefect(kind=kind, location=Location(
-                file=path, page=page.number, page_basis="pdf", line=anchor(page.number, -1.0))))
+            out.append(
+                PageDefect(
+                    kind=kind,
+                    location=Location(file=path, page=page.number, page_basis="pdf", line=anchor(page.number, -1.0)),
+                )
+            )
         for text, box in page.cut:
-            out.append(PageDefect(kind="clipped_text", text=text, location=Location(
-                file=path, page=page.number, page_basis="pdf", line=anchor(page.number, box[1]), bbox=box)))
+            out.append(
+                PageDefect(
+                    kind="clipped_text",
+                    text=text,
+                    location=Location(
+                        file=path, page=page.number, page_basis="pdf", line=anchor(page.number, box[1]), bbox=box
+                    ),
+                )
+            )
     return tuple(out)

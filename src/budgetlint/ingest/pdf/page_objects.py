@@ -220,8 +220,7 @@ class PdfPage:
         except Exception as error:  # as PdfFile: a failed close never hides why reading failed
             if kind is None:
                 raise corrupt(self._path, error) from error
-            log.debug("closing page %d of %s failed while an error was raised", self.number, self._path,
-                      exc_info=True)
+            log.debug("closing page %d of %s failed while an error was raised", self.number, self._path, exc_info=True)
 
 
 def _address(handle: ctypes._Pointer) -> int:
@@ -242,7 +241,7 @@ def _page_text(text_page: int, count: int) -> str:
     """All characters of the text page, one per index."""
     buffer = ctypes.create_string_buffer(2 * (count + 1))
     written = _get_text(text_page, 0, count, buffer)
-    text = buffer.raw[:2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
+    text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
     if len(text) != count:  # characters outside the BMP take two UTF-16 units: ask one by one
         text = "".join(chr(_unicode(text_page, k)) for k in range(count))
     return text
@@ -339,8 +338,14 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     """m then n, as PDF matrices [a b c d e f]."""
     a, b, c, d, e, f = m
     na, nb, nc, nd, ne, nf = n
-    return (a * na + b * nc, a * nb + b * nd, c * na + d * nc, c * nb + d * nd,
-            e * na + f * nc + ne, e * nb + f * nd + nf)
+    return (
+        a * na + b * nc,
+        a * nb + b * nd,
+        c * na + d * nc,
+        c * nb + d * nd,
+        e * na + f * nc + ne,
+        e * nb + f * nd + nf,
+    )
 
 
 def _drawings(page: int, space: _PageSpace, rulings: list[Ruling]) -> tuple[bool, bool]:

@@ -71,8 +71,9 @@ def load_pages(path: str, shown: str, limits: Limits) -> list[Page]:
                 # a ruled frame with a single column is a box around text, not a table
                 tables = [t for t in tables if t.rows and len(t.rows[0]) >= 2]
                 clips = page.clips() if chars and (runs_off_page or not tables) else None
-                read.append(_Read(page.number, page.width, page.height, chars, tables, page.pictures, page.images,
-                                  clips))
+                read.append(
+                    _Read(page.number, page.width, page.height, chars, tables, page.pictures, page.images, clips)
+                )
         if runs_off_page:  # text ran off a later page: read the clips skipped before it
             for entry in read:
                 if entry.clips is None and entry.chars:
@@ -80,8 +81,11 @@ def load_pages(path: str, shown: str, limits: Limits) -> list[Page]:
                         entry.clips = page.clips()
     pages = [_visible(entry, runs_off_page) for entry in read]
     if not any(p.items for p in pages):
-        raise InputError("所有页面都没有文字层，可能是扫描件", path=shown,
-                         hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF")
+        raise InputError(
+            "所有页面都没有文字层，可能是扫描件",
+            path=shown,
+            hint="请先对 PDF 做文字识别（OCR），或提供带文字层的原始 PDF",
+        )
     return pages
 
 
@@ -98,8 +102,9 @@ def _visible(entry: _Read, runs_off_page: bool) -> Page:
     items.sort(key=lambda it: it.band_top if isinstance(it, Line) else it.bbox[1])
     seen = {id(c) for c in cut}
     cut += [c for c in cut_in_cells if id(c) not in seen]
-    return Page(entry.number, entry.width, entry.height, items, pictures=entry.pictures, images=entry.images,
-                cut=cut_lines(cut))
+    return Page(
+        entry.number, entry.width, entry.height, items, pictures=entry.pictures, images=entry.images, cut=cut_lines(cut)
+    )
 
 
 def _check_tail(path: str, shown: str) -> None:
@@ -117,5 +122,6 @@ def _check_tail(path: str, shown: str) -> None:
     except OSError as exc:
         raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
     if not found:
-        raise InputError("PDF 文件损坏或不完整", path=shown,
-                         hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件")
+        raise InputError(
+            "PDF 文件损坏或不完整", path=shown, hint="文件末尾缺少 %%EOF，可能下载或复制时被截断；请重新获取原文件"
+        )

@@ -50,9 +50,11 @@ def _lines(page: Page) -> list[Line]:
 
 def _pitches(lines: list[Line]) -> list[tuple[float, Line]]:
     """Distances between the tops of consecutive lines of one size that share some width."""
-    return [(b.band_top - a.band_top, b) for a, b in pairwise(lines)
-            if abs(a.size - b.size) <= 0.6 and a.x0 < b.x1 and b.x0 < a.x1
-            and 0 < b.band_top - a.band_top < 3 * b.size]
+    return [
+        (b.band_top - a.band_top, b)
+        for a, b in pairwise(lines)
+        if abs(a.size - b.size) <= 0.6 and a.x0 < b.x1 and b.x0 < a.x1 and 0 < b.band_top - a.band_top < 3 * b.size
+    ]
 
 
 def drop_page_numbers(page: Page) -> None:
@@ -113,8 +115,7 @@ class Layout:
         for page in pages:
             w = round(page.width)
             widths[page.number] = page.width
-            lines = [it for it in page.items if isinstance(it, Line)
-                     and abs(it.size - body.get(w, it.size)) <= 0.6]
+            lines = [it for it in page.items if isinstance(it, Line) and abs(it.size - body.get(w, it.size)) <= 0.6]
             starts = Counter(round(ln.x0) for ln in lines)
             ends = Counter(2 * round(ln.x1 / 2) for ln in lines)
             shared_starts = [x for x, n in starts.items() if n >= 2]
@@ -189,9 +190,13 @@ def continues(prev: Line, line: Line, layout: Layout, spaced: bool) -> bool:
     if _CLOSING_START.match(line.text):
         return True
     # a title over two lines: the first may be as wide as the page (a larger font) or short
-    if (same_page and not _SENTENCE_END.search(prev.text) and not _HEADING.match(line.text)
-            and layout.is_centred(line, short=True)
-            and layout.is_centred(prev, short=prev.size <= layout.body_size(prev) + 1)):
+    if (
+        same_page
+        and not _SENTENCE_END.search(prev.text)
+        and not _HEADING.match(line.text)
+        and layout.is_centred(line, short=True)
+        and layout.is_centred(prev, short=prev.size <= layout.body_size(prev) + 1)
+    ):
         return True
     if _HEADING.match(line.text) or not layout.starts_at_margin(line):
         return False
@@ -214,5 +219,3 @@ def looks_like_toc_page(page: Page, first_title: str | None) -> bool:
     if first_title and normalise_title(lines[0].text) == first_title:
         return False
     return all(len(ln.text) <= 60 and not re.search(r"[。；，]", ln.text) for ln in lines)
-
-

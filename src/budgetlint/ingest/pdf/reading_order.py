@@ -63,11 +63,20 @@ def read(path: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -
             else:
                 writer.line(item, page, first_on_page=position == 0)
     writer.finish()
-    return SourceDocument(path=shown, layout="pdf", encoding="binary", page_basis="pdf",
-                          blocks=tuple(writer.blocks), toc=tuple(writer.toc), line_count=writer.count,
-                          page_defects=page_defects(pages, writer.blocks, shown),
-                          pages=tuple(PageInfo(number=p.number, width=round(p.width, 2), height=round(p.height, 2),
-                                               text=bool(p.items)) for p in pages))
+    return SourceDocument(
+        path=shown,
+        layout="pdf",
+        encoding="binary",
+        page_basis="pdf",
+        blocks=tuple(writer.blocks),
+        toc=tuple(writer.toc),
+        line_count=writer.count,
+        page_defects=page_defects(pages, writer.blocks, shown),
+        pages=tuple(
+            PageInfo(number=p.number, width=round(p.width, 2), height=round(p.height, 2), text=bool(p.items))
+            for p in pages
+        ),
+    )
 
 
 class _Writer:
@@ -144,8 +153,12 @@ class _Writer:
         para = self.para
         if self.toc_mode:
             # one paragraph per entry; an entry wrapped onto a second line is one entry
-            if not (para and para[-1].page == line.page and not _TOC_PAGE.search(para[-1].text)
-                    and continues(para[-1], line, self.layout, False)):
+            if not (
+                para
+                and para[-1].page == line.page
+                and not _TOC_PAGE.search(para[-1].text)
+                and continues(para[-1], line, self.layout, False)
+            ):
                 self._toc_entry(self._flush_para())
             para.append(line)
             self.toc_first = self.toc_first or normalise_title(line.text)
@@ -169,10 +182,14 @@ class _Writer:
         text, lines = "", []
         for ln in self.para:
             text = join(text, ln.text)
-            lines.append(TextLine(page=ln.page, start=len(text) - len(ln.text),
-                                  box=rounded((ln.x0, ln.top, ln.x1, ln.bottom))))
-        block = Paragraph(text=text, location=self._location(self.para[0].page, self._next_line(),
-                                                             lines_box(self.para)), lines=tuple(lines))
+            lines.append(
+                TextLine(page=ln.page, start=len(text) - len(ln.text), box=rounded((ln.x0, ln.top, ln.x1, ln.bottom)))
+            )
+        block = Paragraph(
+            text=text,
+            location=self._location(self.para[0].page, self._next_line(), lines_box(self.para)),
+            lines=tuple(lines),
+        )
         self.blocks.append(block)
         self.para.clear()
         return block
@@ -180,11 +197,19 @@ class _Writer:
     def _flush_table(self) -> list[RawRow]:
         if not self.table:
             return []
-        rows = [RawRow(cells=cells, line=self._next_line(), cell_lines=(), page=part.page, cell_boxes=boxes)
-                for part in self.table for cells, boxes in part.rows]
+        rows = [
+            RawRow(cells=cells, line=self._next_line(), cell_lines=(), page=part.page, cell_boxes=boxes)
+            for part in self.table
+            for cells, boxes in part.rows
+        ]
         first = self.table[0]
-        self.blocks.append(RawTable(rows=tuple(rows), location=self._location(first.page, rows[0].line, first.bbox),
-                                    continues=self.continues))
+        self.blocks.append(
+            RawTable(
+                rows=tuple(rows),
+                location=self._location(first.page, rows[0].line, first.bbox),
+                continues=self.continues,
+            )
+        )
         self.table.clear()
         return rows
 

@@ -58,8 +58,7 @@ class _Grid:
         return self.map.get((i, j))
 
 
-def table_parts(page_no: int, tables: list[Table],
-                chars: list[Char]) -> tuple[list[TablePart], list[Char], list[Char]]:
+def table_parts(page_no: int, tables: list[Table], chars: list[Char]) -> tuple[list[TablePart], list[Char], list[Char]]:
     """Assign characters to the cells of the page's tables; return table parts, free characters
     and characters cut by their cell's border (a cell clips its text, or the text crosses a rule)."""
     if not tables:

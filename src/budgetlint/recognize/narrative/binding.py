@@ -29,9 +29,17 @@ def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row:
     # the span locates the number inside its paragraph (its printed line, page and box), unless the
     # claim runs on into the next paragraph, where the offsets no longer refer to the line's text
     span = (claim.span.start, claim.span.end) if claim.end_line in (None, loc.line) else None
-    location = Location(file=loc.file, page=loc.page, page_basis=loc.page_basis, line=claim_line(claim),
-                        table=claim.section or "情况说明", row=row, column=None, span=span,
-                        **{name: getattr(loc, name) for name in OFFICE_FIELDS})
+    location = Location(
+        file=loc.file,
+        page=loc.page,
+        page_basis=loc.page_basis,
+        line=claim_line(claim),
+        table=claim.section or "情况说明",
+        row=row,
+        column=None,
+        span=span,
+        **{name: getattr(loc, name) for name in OFFICE_FIELDS},
+    )
     return Fact(value=value, decimals=decimals, unit=unit or "万元", text=text, location=location)
 
 
@@ -80,8 +88,13 @@ def class_rows_of(disclosure: Disclosure, claim) -> dict[str, list[Fact]] | None
     return _class_rows(disclosure, specs[0]) if len(specs) == 1 else None
 
 
-def bind_subject(disclosure: Disclosure, vocabulary: Vocabulary, subject: str, claim,
-                 class_rows: list[dict[str, list[Fact]]] | None = None) -> tuple[str, list[Fact]] | None:
+def bind_subject(
+    disclosure: Disclosure,
+    vocabulary: Vocabulary,
+    subject: str,
+    claim,
+    class_rows: list[dict[str, list[Fact]]] | None = None,
+) -> tuple[str, list[Fact]] | None:
     """The facts a subject stands for in the claim's section; None when unknown or ambiguous.
 
     `class_rows` (one dict per vocabulary class entry) may be passed in when binding many claims.
@@ -114,8 +127,7 @@ def bind_claims(disclosure: Disclosure, vocabulary: Vocabulary) -> tuple[Binding
             continue
         bound = bind_subject(disclosure, vocabulary, subject, claim, class_rows)
         if bound:
-            bindings.append(Binding(claim=claim, subject=bound[0], claim_fact=amount_fact(claim),
-                                    facts=tuple(bound[1])))
+            bindings.append(
+                Binding(claim=claim, subject=bound[0], claim_fact=amount_fact(claim), facts=tuple(bound[1]))
+            )
     return tuple(bindings)
-
-

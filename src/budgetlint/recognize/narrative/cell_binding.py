@@ -50,8 +50,13 @@ _TRAILING_BRACKET = re.compile(r"（[^（）]*）$")  # 学生满意度（%）
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _CLAUSE_MARKS = "，,。；;：:\n"  # where the words naming a number may start, at the widest
-GOAL_FIELDS = {"implementation_goal": "target", "annual_goal": "target", "goal": "target",
-               "expected_goal": "target", "actual_goal": "actual"}
+GOAL_FIELDS = {
+    "implementation_goal": "target",
+    "annual_goal": "target",
+    "goal": "target",
+    "expected_goal": "target",
+    "actual_goal": "actual",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -72,8 +77,9 @@ class _Row:
         key = _key(self.name)
         self.names = [key]
         if self.measure and self.measure[0] in v.measure_words:
-            self.names += [key[:-len(s)] for s in v.indicator_count_suffixes
-                           if key.endswith(s) and len(key) > len(s) + 1]
+            self.names += [
+                key[: -len(s)] for s in v.indicator_count_suffixes if key.endswith(s) and len(key) > len(s) + 1
+            ]
 
     def measures(self, q: ProseNumber) -> bool:
         return self.measure is not None and (self.measure[0], self.measure[2]) == (q.measure, q.per)
@@ -81,18 +87,27 @@ class _Row:
     def binding(self, q: ProseNumber, bound_to: str, role: str, cell: ProseCell) -> CellBinding:
         number = self.value.number
         assert number is not None and self.measure is not None
-        return CellBinding(prose_number=q, bound_to=bound_to, via=self.name, role=role, indicator=self.index,
-                           value_text=self.value.text, value=number.value * self.measure[1],
-                           decimals=number.decimals, value_factor=self.measure[1],
-                           location=cell.location.model_copy(update={"line": self.value.line, "row": self.name,
-                                                                     "column": self.header}))
+        return CellBinding(
+            prose_number=q,
+            bound_to=bound_to,
+            via=self.name,
+            role=role,
+            indicator=self.index,
+            value_text=self.value.text,
+            value=number.value * self.measure[1],
+            decimals=number.decimals,
+            value_factor=self.measure[1],
+            location=cell.location.model_copy(
+                update={"line": self.value.line, "row": self.name, "column": self.header}
+            ),
+        )
 
 
 def _names_match(subject: str, name: str, leads: list[str]) -> bool:
     """`name` ends `subject`, and what stands before it is nothing, not a word, or a lead word."""
     if not name or not subject.endswith(name):
         return False
-    rest = subject[:-len(name)]
+    rest = subject[: -len(name)]
     return not rest or not _CJK_END.search(rest) or any(rest.endswith(w) for w in leads)
 
 
@@ -115,8 +130,11 @@ class _Binder:
         header = performance_vocabulary().role_names.get(role, role)
         indicators: list[tuple[int, object, IndicatorValue]]  # a target, overall or self-evaluation indicator
         if cell.source == "target":
-            indicators = [(k, i, i.value) for k, i in enumerate(self.targets[cell.table].indicators)
-                          if i.phase == (cell.phase or "annual")]
+            indicators = [
+                (k, i, i.value)
+                for k, i in enumerate(self.targets[cell.table].indicators)
+                if i.phase == (cell.phase or "annual")
+            ]
         elif cell.source == "overall":
             assert self.overall is not None
             indicators = [(k, i, i.value) for k, i in enumerate(self.overall.indicators)]
@@ -128,14 +146,19 @@ class _Binder:
 
     def by_name(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
         # the phrase before the number, and its clause: an indicator's name may hold 、 (机构集中养育的孤儿、…标准)
-        head = cell.text[:q.span.start]
-        clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1:]
+        head = cell.text[: q.span.start]
+        clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
         subjects = {_key(q.subject), _key(subject_of(clause))} - {""}
         excluded = self.v.plan_words if role == "actual" else self.v.actual_words
         if not subjects or q.approximate or any(w in _key(q.subject) for w in excluded):
             return None
-        matches = [(len(n), row) for row in rows for n in row.names for subject in subjects
-                   if _names_match(subject, n, self.v.indicator_lead)]
+        matches = [
+            (len(n), row)
+            for row in rows
+            for n in row.names
+            for subject in subjects
+            if _names_match(subject, n, self.v.indicator_lead)
+        ]
         if not matches:
             return None
         longest = max(length for length, _ in matches)
@@ -165,23 +188,37 @@ class _Binder:
         if marker is None and ends_with_word(last.lead, self.v.funding_totals) is None:
             return None
         table = self.targets[cell.table]
-        totals = [f.total for f in (table.implementation_funding, table.annual_funding)
-                  if f is not None and f.total is not None and f.total.amount is not None]
+        totals = [
+            f.total
+            for f in (table.implementation_funding, table.annual_funding)
+            if f is not None and f.total is not None and f.total.amount is not None
+        ]
         if not totals or len({t.amount.value for t in totals if t.amount}) != 1 or table.unit not in self.v.units:
             return None  # no total, or 实施期 and 年度 differ: which one the 项目概况 states is not said
         line = totals[0]
         assert line.amount is not None
         factor = self.v.units[table.unit][1]
         label = line.label.rstrip("：:")
-        return CellBinding(prose_number=last, bound_to="funding", via=label, role="total",
-                           value_text=line.amount.text, value=line.amount.value * factor,
-                           decimals=line.amount.decimals, value_factor=factor,
-                           location=cell.location.model_copy(update={"line": line.line, "row": label,
-                                                                     "column": None}))
+        return CellBinding(
+            prose_number=last,
+            bound_to="funding",
+            via=label,
+            role="total",
+            value_text=line.amount.text,
+            value=line.amount.value * factor,
+            decimals=line.amount.decimals,
+            value_factor=factor,
+            location=cell.location.model_copy(update={"line": line.line, "row": label, "column": None}),
+        )
 
 
-def bind_cells(cells: tuple[ProseCell, ...], targets: tuple[TargetTable, ...], overall: OverallTargetTable | None,
-               self_evaluations: tuple[SelfEvaluation, ...], sums: tuple[SumStatement, ...]) -> tuple[CellBinding, ...]:
+def bind_cells(
+    cells: tuple[ProseCell, ...],
+    targets: tuple[TargetTable, ...],
+    overall: OverallTargetTable | None,
+    self_evaluations: tuple[SelfEvaluation, ...],
+    sums: tuple[SumStatement, ...],
+) -> tuple[CellBinding, ...]:
     """The bindings of every prose cell's numbers (see the module docstring), in cell order."""
     binder = _Binder(targets, overall, self_evaluations)
     found: list[CellBinding] = []
@@ -199,8 +236,9 @@ def bind_cells(cells: tuple[ProseCell, ...], targets: tuple[TargetTable, ...], o
         for q in cell.numbers:
             if q.key in taken:
                 continue
-            bound = (binder.by_name(cell, q, rows, role) if role else None) \
-                or binder.by_cost_row(cell, q, rows, role or "target")
+            bound = (binder.by_name(cell, q, rows, role) if role else None) or binder.by_cost_row(
+                cell, q, rows, role or "target"
+            )
             if bound:
                 found.append(bound)
     return tuple(found)

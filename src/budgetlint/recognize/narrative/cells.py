@@ -27,7 +27,9 @@ from budgetlint.recognize.performance.vocabulary import vocabulary
 
 TARGET_DETAILS = ("overview", "basis", "necessity", "safeguards", "plan")
 GOAL_PHASES: tuple[tuple[str, Literal["implementation", "annual"]], ...] = (
-    ("implementation_goal", "implementation"), ("annual_goal", "annual"))
+    ("implementation_goal", "implementation"),
+    ("annual_goal", "annual"),
+)
 
 
 def _label_of(aliases: Mapping[str, str], value: str) -> str:
@@ -51,23 +53,56 @@ class _Cells:
         self.page_at = page_at
         self.cells: list[ProseCell] = []
 
-    def add(self, cell: TextCell | None, *, source, table: int, name: str, field: str, label: str,
-            column: str | None = None, **extra) -> None:
+    def add(
+        self,
+        cell: TextCell | None,
+        *,
+        source,
+        table: int,
+        name: str,
+        field: str,
+        label: str,
+        column: str | None = None,
+        **extra,
+    ) -> None:
         if cell is None or not cell.text.strip():
             return
         page, basis = self.page_at(cell.line) if self.page_at else (None, "none")
-        location = Location(file=self.path, page=page, page_basis=basis, line=cell.line, table=name, row=label,
-                            column=column)
+        location = Location(
+            file=self.path, page=page, page_basis=basis, line=cell.line, table=name, row=label, column=column
+        )
         index = len(self.cells)
-        numbers = read_numbers(cell.text, location=location, source=source, page_at=self.page_at,
-                                     key_prefix=f"{cell.line}:{field}:{column or ''}:", cell=index)
-        self.cells.append(ProseCell(source=source, table=table, table_name=name, field=field, label=label,
-                                    text=cell.text, location=location, numbers=tuple(numbers), **extra))
+        numbers = read_numbers(
+            cell.text,
+            location=location,
+            source=source,
+            page_at=self.page_at,
+            key_prefix=f"{cell.line}:{field}:{column or ''}:",
+            cell=index,
+        )
+        self.cells.append(
+            ProseCell(
+                source=source,
+                table=table,
+                table_name=name,
+                field=field,
+                label=label,
+                text=cell.text,
+                location=location,
+                numbers=tuple(numbers),
+                **extra,
+            )
+        )
 
 
-def read_prose_cells(targets: tuple[TargetTable, ...], overall: OverallTargetTable | None,
-                     self_evaluations: tuple[SelfEvaluation, ...], *, path: str,
-                     page_at: PageAt | None = None) -> tuple[ProseCell, ...]:
+def read_prose_cells(
+    targets: tuple[TargetTable, ...],
+    overall: OverallTargetTable | None,
+    self_evaluations: tuple[SelfEvaluation, ...],
+    *,
+    path: str,
+    page_at: PageAt | None = None,
+) -> tuple[ProseCell, ...]:
     """Every prose cell of the document's performance tables, in table order."""
     v = vocabulary()
     cells = _Cells(path, page_at)
@@ -75,26 +110,61 @@ def read_prose_cells(targets: tuple[TargetTable, ...], overall: OverallTargetTab
     for i, table in enumerate(targets):
         name = target_table_name(table)
         for field in TARGET_DETAILS:
-            cells.add(table.details.get(field), source="target", table=i, name=name, field=field,
-                      label=_label_of(v.target.details, field))
+            cells.add(
+                table.details.get(field),
+                source="target",
+                table=i,
+                name=name,
+                field=field,
+                label=_label_of(v.target.details, field),
+            )
         for field, phase in GOAL_PHASES:
-            cells.add(getattr(table, field), source="target", table=i, name=name, field=field, label=goal["row"],
-                      column=goal[phase], phase=phase)
+            cells.add(
+                getattr(table, field),
+                source="target",
+                table=i,
+                name=name,
+                field=field,
+                label=goal["row"],
+                column=goal[phase],
+                phase=phase,
+            )
     if overall is not None:
-        cells.add(overall.annual_goal, source="overall", table=0, name=overall.title, field="goal",
-                  label=_label_of(v.overall.sections, "goal"))
+        cells.add(
+            overall.annual_goal,
+            source="overall",
+            table=0,
+            name=overall.title,
+            field="goal",
+            label=_label_of(v.overall.sections, "goal"),
+        )
     for i, evaluation in enumerate(self_evaluations):
         name = self_evaluation_name(evaluation)
         for field, role in (("expected_goal", "expected"), ("actual_goal", "actual")):
-            cells.add(getattr(evaluation, field), source="self_evaluation", table=i, name=name, field=field,
-                      label=_label_of(v.self_evaluation.goal_columns, role))
+            cells.add(
+                getattr(evaluation, field),
+                source="self_evaluation",
+                table=i,
+                name=name,
+                field=field,
+                label=_label_of(v.self_evaluation.goal_columns, role),
+            )
         for k, evaluated in enumerate(evaluation.indicators):
             for role in ("deviation", "improvement"):
                 text = getattr(evaluated, role)
                 if text.strip():
-                    header = (evaluation.indicator_headers.get(role)
-                              or _label_of(v.self_evaluation.indicator_columns, role))
+                    header = evaluation.indicator_headers.get(role) or _label_of(
+                        v.self_evaluation.indicator_columns, role
+                    )
                     line = evaluated.cell_lines.get(role, evaluated.line)
-                    cells.add(TextCell(text=text, line=line), source="self_evaluation", table=i,
-                              name=name, field=role, label=header, column=evaluated.level3, indicator=k)
+                    cells.add(
+                        TextCell(text=text, line=line),
+                        source="self_evaluation",
+                        table=i,
+                        name=name,
+                        field=role,
+                        label=header,
+                        column=evaluated.level3,
+                        indicator=k,
+                    )
     return tuple(cells.cells)

@@ -126,7 +126,7 @@ class InOrder(Generic[_D]):
 
     def starting_in(self, start: int, end: int) -> list[_D]:
         """The drafts that start in [start, end)."""
-        return self.drafts[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return self.drafts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 class Spans:
@@ -191,35 +191,74 @@ class _Freezer:
         p = draft.passage
         location, span, end_line = p.place(draft.start, draft.end)
         seg_text = _context(draft, self.texts)
-        common = {"span": span, "location": location, "end_line": end_line, "section": p.section,
-                  "subsection": p.subsection, "sentence": seg_text[0], "clause": seg_text[1]}
+        common = {
+            "span": span,
+            "location": location,
+            "end_line": end_line,
+            "section": p.section,
+            "subsection": p.subsection,
+            "sentence": seg_text[0],
+            "clause": seg_text[1],
+        }
         claim: FrozenClaim
         if isinstance(draft, ClassDraft):
             claim = ClassNameClaim(**common, code=draft.code, names=draft.names, levels=draft.levels)
         elif isinstance(draft, AmountDraft):
             class_name = self.claim(draft.class_ref) if draft.class_ref is not None else None
-            claim = AmountClaim(**common, subject=draft.subject, value=draft.value, decimals=draft.decimals,
-                                unit=draft.unit, in_reason=draft.in_reason, class_name=class_name)
+            claim = AmountClaim(
+                **common,
+                subject=draft.subject,
+                value=draft.value,
+                decimals=draft.decimals,
+                unit=draft.unit,
+                in_reason=draft.in_reason,
+                class_name=class_name,
+            )
         elif isinstance(draft, ShareDraft):
             amount = self.claim(draft.amount) if draft.amount is not None else None
-            claim = ShareClaim(**common, percent=draft.percent, decimals=draft.decimals, whole=draft.whole,
-                               amount=amount, subject=draft.subject)
+            claim = ShareClaim(
+                **common,
+                percent=draft.percent,
+                decimals=draft.decimals,
+                whole=draft.whole,
+                amount=amount,
+                subject=draft.subject,
+            )
         elif isinstance(draft, ChangeDraft):
             fields = {k: v for k, v in draft.fields.items() if k != "amount_start"}
             current = self.claim(draft.current) if draft.current is not None else None
-            claim = ChangeClaim(**common, direction=draft.direction, **fields, subject=draft.subject,
-                                current=current, refers_to=draft.refers_to)
+            claim = ChangeClaim(
+                **common,
+                direction=draft.direction,
+                **fields,
+                subject=draft.subject,
+                current=current,
+                refers_to=draft.refers_to,
+            )
         elif isinstance(draft, CountDraft):
-            claim = CountClaim(**common, value=draft.value, classifier=draft.classifier, subject=draft.subject,
-                               in_reason=draft.in_reason, items=tuple(self.claim(c) for c in draft.items))
+            claim = CountClaim(
+                **common,
+                value=draft.value,
+                classifier=draft.classifier,
+                subject=draft.subject,
+                in_reason=draft.in_reason,
+                items=tuple(self.claim(c) for c in draft.items),
+            )
         elif isinstance(draft, ListDraft):
             items = tuple(self.claim(a) for a in draft.items)
-            claim = ListClaim(**common, introducer=draft.introducer, total=self.claim(draft.total), items=items,
-                              subject=draft.total.subject, overlap_suspected=_overlapping(items))
+            claim = ListClaim(
+                **common,
+                introducer=draft.introducer,
+                total=self.claim(draft.total),
+                items=items,
+                subject=draft.total.subject,
+                overlap_suspected=_overlapping(items),
+            )
         else:
             assert isinstance(draft, YearDraft)
-            claim = YearMention(**common, year=draft.year, basis=draft.basis, comparison=draft.comparison,
-                                is_date=draft.is_date)
+            claim = YearMention(
+                **common, year=draft.year, basis=draft.basis, comparison=draft.comparison, is_date=draft.is_date
+            )
         self.cache[id(draft)] = claim
         return claim
 

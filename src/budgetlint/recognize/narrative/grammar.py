@@ -18,8 +18,20 @@ NOT_IN_NUMBER = r"(?<![\d.])(?<!\d,)"  # not the tail of a longer number
 VERB = r"增加|减少|增长|下降|上升|降低"
 # the word before a rate that follows an amount: a verb, or a noun naming the rate (减少A万元，降幅B%)
 RATE_WORD = rf"{VERB}|增幅|涨幅|增长率|降幅|下降率|降低率"
-DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1,
-              "增幅": 1, "涨幅": 1, "增长率": 1, "降幅": -1, "下降率": -1, "降低率": -1}
+DIRECTIONS = {
+    "增加": 1,
+    "增长": 1,
+    "上升": 1,
+    "减少": -1,
+    "下降": -1,
+    "降低": -1,
+    "增幅": 1,
+    "涨幅": 1,
+    "增长率": 1,
+    "降幅": -1,
+    "下降率": -1,
+    "降低率": -1,
+}
 
 # 第三部分 2024年度单位预算情况说明 / 第二部分 部门决算情况说明 / …编制说明: the narrative opens
 NARRATIVE_START = re.compile(r"^第[二三]部分.*情况说明|编制说明")
@@ -48,8 +60,10 @@ AMOUNT = re.compile(rf"{NOT_IN_NUMBER}(?P<num>{NUM})\s*(?P<unit>万元|亿元|�
 THRESHOLD_AFTER = re.compile(r"\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内)")
 THRESHOLD_BEFORE = re.compile(r"(?:[≥≤<>]|不超过|不低于|不少于|超过|低于)\s*$")
 # a share: 占55.40% / 占比X% / 比重X% / 占本年支出合计的75.65% / 占…的比重为X%
-SHARE = re.compile(rf"(?:占比|比重|占)(?:(?P<whole>[^，,；;。：:%\d]{{1,40}}?)(?:的比重|的比例|的))?"
-                    rf"(?:为|是|达)?\s*(?P<num>{NUM})\s*%")
+SHARE = re.compile(
+    rf"(?:占比|比重|占)(?:(?P<whole>[^，,；;。：:%\d]{{1,40}}?)(?:的比重|的比例|的))?"
+    rf"(?:为|是|达)?\s*(?P<num>{NUM})\s*%"
+)
 # a change against a stated base: 比上年(预算)增加A万元，增长B% / 与上年预算数相同 /
 # 与上年相比，增加… / 比2023年预算减少… / 与2023年比略有减少
 CHANGE = re.compile(
@@ -60,21 +74,27 @@ CHANGE = re.compile(
     rf"(?:(?P<amount>{NUM})\s*(?P<unit>万元|亿元|元)"
     rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?"
     rf"|(?P<rate>{NUM})\s*%"
-    rf"|(?!\s*\d)))")
+    rf"|(?!\s*\d)))"
+)
 # a change with no base in the text: 公务接待费增加0.5万元 / 增加预算0.5万元
-BARE_CHANGE = re.compile(rf"(?P<verb>{VERB})了?(?:预算)?\s*(?P<amount>{NUM})\s*(?P<unit>万元|亿元|元)"
-                          rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?")
+BARE_CHANGE = re.compile(
+    rf"(?P<verb>{VERB})了?(?:预算)?\s*(?P<amount>{NUM})\s*(?P<unit>万元|亿元|元)"
+    rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?"
+)
 # a change from a stated amount to another: 由600.00万元增加到700.00万元，增长16.67% / 从…下降至…，降幅…
 FROM_TO = re.compile(
     rf"(?:由|从)\s*(?P<base>{NUM})\s*(?P<base_unit>万元|亿元|元)\s*(?P<verb>{VERB})(?:到|至|为)\s*"
     rf"(?P<current>{NUM})\s*(?P<unit>万元|亿元|元)"
     rf"(?:[，,]\s*(?:{VERB})了?\s*(?P<amount>{NUM})\s*(?P<amount_unit>万元|亿元|元))?"
-    rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?")
+    rf"(?:[，,]\s*(?P<verb2>{RATE_WORD})(?:为|达|是)?了?\s*(?P<rate2>{NUM})\s*%)?"
+)
 # a change verb right before a position (a count after it is a difference, not a count)
 VERB_BEFORE = re.compile(rf"(?:{VERB})了?\s*$")
 # a count: 19个 / 29辆 / 11台（套） / 0批次 / 1人次 / 9998人 (not 12个月, not 第3条)
-COUNT = re.compile(rf"{NOT_IN_NUMBER}(?<!第)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?!\.\d)\s*"
-                    r"(?P<cls>个(?!月|百分点)|家|辆|台[（(]套[)）]|台|套|人次|批次|人|项(?!目)|所|条)")
+COUNT = re.compile(
+    rf"{NOT_IN_NUMBER}(?<!第)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?!\.\d)\s*"
+    r"(?P<cls>个(?!月|百分点)|家|辆|台[（(]套[)）]|台|套|人次|批次|人|项(?!目)|所|条)"
+)
 # measure words that count the same things: a list's parts are counted like its total
 COUNT_FAMILIES = {"家": "个", "所": "个", "套": "台", "台（套）": "台", "台(套)": "台"}
 
@@ -87,13 +107,17 @@ def count_family(count) -> str:
 # most CLASS_NAME_MAX characters: unbounded, every start in a long run of Chinese characters
 # would scan to the run's end (quadratic time on a paragraph without punctuation)
 CLASS_NAME_MAX = 40
-CLASS_CHAIN = re.compile(r"(?:(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2}))?"
-                          rf"(?P<chain>(?:[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?[（(](?:类|款|项)[)）])+)")
+CLASS_CHAIN = re.compile(
+    r"(?:(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2}))?"
+    rf"(?P<chain>(?:[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?[（(](?:类|款|项)[)）])+)"
+)
 CLASS_LEVEL = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?)[（(](?P<level>类|款|项)[)）]")
 # 205教育支出 / 2050305高等职业教育: a 3/5/7-digit code glued to a name (not 100万元, 666人)
-CODE_NAME = re.compile(r"(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2})(?![\d.,%])"
-                        r"(?![年月日个人万元亿辆台套家批项次号所条度期])"
-                        r"(?P<name>[\u4e00-\u9fff]{2,30}?)(?=[\d，,、；;。：:\s（(]|$)")
+CODE_NAME = re.compile(
+    r"(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2})(?![\d.,%])"
+    r"(?![年月日个人万元亿辆台套家批项次号所条度期])"
+    r"(?P<name>[\u4e00-\u9fff]{2,30}?)(?=[\d，,、；;。：:\s（(]|$)"
+)
 # 2024年 / 2024年度 / 2023年预算(数) / 2024年度部门决算
 YEAR = re.compile(r"(?<!\d)(?P<year>20\d{2})\s*年(?:度)?(?P<basis>(?:部门|单位)?(?:预算|决算)数?)?")
 YEAR_BASE_BEFORE = re.compile(r"(?:比|较)\s*$")  # 比2023年…: a base year

@@ -21,8 +21,10 @@ from budgetlint.recognize.narrative.binding import amount_fact
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]\s*")
 # 公共安全支出（204类） / “一般公共服务支出（类） / 司法（06款） / 行政运行（01项）”
-_ITEM_LEVEL = re.compile(r"“?(?P<name>[^（()“”、，,。；;：:\d\s][^（()“”、，,。；;：:]*?)\s*"
-                         r"[（(]\s*(?P<code>\d{2,3})?\s*(?P<level>类|款|项)\s*[)）]\s*”?")
+_ITEM_LEVEL = re.compile(
+    r"“?(?P<name>[^（()“”、，,。；;：:\d\s][^（()“”、，,。；;：:]*?)\s*"
+    r"[（(]\s*(?P<code>\d{2,3})?\s*(?P<level>类|款|项)\s*[)）]\s*”?"
+)
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目 / “一般公共服务支出”科目
 _ITEM_QUOTED = re.compile(r"“(?P<chain>[^“”]{2,80}?)”\s*科目")
 _ITEM_AMOUNT = re.compile(r"\s*”?\s*(?:科目)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
@@ -49,8 +51,9 @@ class _Item:
 def unquote_class_names(claims: tuple) -> tuple:
     """Class names without the quotation marks some documents print around a whole 类/款/项 chain
     (“一般公共服务支出（类）…（项）”): the name is 一般公共服务支出, not “一般公共服务支出."""
+
     def clean(claim):
-        names = tuple(n.strip("“”\"") for n in claim.names)
+        names = tuple(n.strip('“”"') for n in claim.names)
         return claim if names == claim.names else claim.model_copy(update={"names": names})
 
     out = []
@@ -124,18 +127,24 @@ def item_class_names(items: list[_Item], claims: tuple) -> list[ClassNameClaim]:
             continue
         neighbour = next((c for c in claims if c.location.line == para.location.line), None)
         for k, (name, level, (start, end)) in enumerate(zip(item.names, item.levels, item.spans)):
-            out.append(ClassNameClaim(
-                span=Span(start=start, end=end, text=name), location=para.location,
-                section=neighbour.section if neighbour else None,
-                subsection=neighbour.subsection if neighbour else None,
-                sentence=neighbour.sentence if neighbour else para.text,
-                clause=neighbour.clause if neighbour else para.text,
-                code="".join(codes[:k + 1]), names=(name,), levels=(level,)))
+            out.append(
+                ClassNameClaim(
+                    span=Span(start=start, end=end, text=name),
+                    location=para.location,
+                    section=neighbour.section if neighbour else None,
+                    subsection=neighbour.subsection if neighbour else None,
+                    sentence=neighbour.sentence if neighbour else para.text,
+                    clause=neighbour.clause if neighbour else para.text,
+                    code="".join(codes[: k + 1]),
+                    names=(name,),
+                    levels=(level,),
+                )
+            )
     return out
 
 
 def _label(name: str) -> str:
-    return normalise_label(name.strip("“”\""))[0]
+    return normalise_label(name.strip('“”"'))[0]
 
 
 def _item_rows(disclosure: Disclosure, spec: NarrativeItemsSpec, item: _Item) -> list:
@@ -150,9 +159,16 @@ def _item_rows(disclosure: Disclosure, spec: NarrativeItemsSpec, item: _Item) ->
                 continue
             candidates = [r for r in table.rows if r.code and len(r.code) == 3 and r.label == _label(item.names[0])]
             for name in item.names[1:]:
-                candidates = [r for r in table.rows for parent in candidates
-                              if r.code and parent.code and len(r.code) == len(parent.code) + 2
-                              and r.code.startswith(parent.code) and r.label == _label(name)]
+                candidates = [
+                    r
+                    for r in table.rows
+                    for parent in candidates
+                    if r.code
+                    and parent.code
+                    and len(r.code) == len(parent.code) + 2
+                    and r.code.startswith(parent.code)
+                    and r.label == _label(name)
+                ]
             found += candidates
     return found
 
@@ -185,8 +201,14 @@ def bind_items(disclosure: Disclosure, spec: NarrativeItemsSpec, items: list[_It
         first = next((c for c in claims if c.span.start == item.amount_start), None)
         if first is None:
             continue
-        chosen = [first] + [c for c in claims if c.span.start > first.span.start and not c.in_reason
-                            and normalise_subject(c.subject) in restated and not _other_year(c, disclosure.year)]
+        chosen = [first] + [
+            c
+            for c in claims
+            if c.span.start > first.span.start
+            and not c.in_reason
+            and normalise_subject(c.subject) in restated
+            and not _other_year(c, disclosure.year)
+        ]
         for claim in chosen:
             key = (claim.location.line, claim.span.start)
             if key in taken:

@@ -48,8 +48,11 @@ def narrative_paragraphs(source: SourceDocument) -> tuple[list[Paragraph], bool]
         text = block.text.strip()
         after = blocks[k + 1] if k + 1 < len(blocks) else None
         if _is_narrative_start(text) or (
-                PART_HEADING.match(text) and isinstance(after, Paragraph)
-                and len(after.text.strip()) <= SPLIT_HEADING_TAIL and _is_narrative_start(text + after.text.strip())):
+            PART_HEADING.match(text)
+            and isinstance(after, Paragraph)
+            and len(after.text.strip()) <= SPLIT_HEADING_TAIL
+            and _is_narrative_start(text + after.text.strip())
+        ):
             found = inside = True
         elif inside and is_heading_like(text) and (PART_HEADING.match(text) or PERFORMANCE_TITLE.search(text)):
             inside = False
@@ -104,8 +107,14 @@ class Passage:
         has none): what the reader reads of a passage too long to be a real one."""
         end = max(self.norm.rfind(mark, 0, limit) for mark in "。；;！？!?") + 1 or limit
         kept = [k for k, offset in enumerate(self.offsets) if offset < end]
-        return Passage(self.text[:end], [self.paragraphs[k] for k in kept], [self.offsets[k] for k in kept],
-                       self.section, self.subsection, self.starts_section)
+        return Passage(
+            self.text[:end],
+            [self.paragraphs[k] for k in kept],
+            [self.offsets[k] for k in kept],
+            self.section,
+            self.subsection,
+            self.starts_section,
+        )
 
     def place(self, start: int, end: int) -> tuple[Location, Span, int | None]:
         i = bisect_right(self.offsets, start) - 1
@@ -146,8 +155,7 @@ def passages_of(paragraphs: list[Paragraph]) -> list[Passage]:
             offsets.append(pos)
             parts.append(p.text)
             pos += len(p.text)
-        passages.append(Passage("".join(parts), group, offsets, section, subsection,
-                                 starts_section=after_heading))
+        passages.append(Passage("".join(parts), group, offsets, section, subsection, starts_section=after_heading))
         after_heading = level > 0
         i += 1
     return passages

@@ -45,21 +45,32 @@ def _narrative_texts(paragraphs: list[Paragraph]) -> list[tuple[str, tuple[Prose
         # line costs what 20,000 characters cost
         cut = passage.cut(MAX_PASSAGE_CHARS) if len(passage.text) > MAX_PASSAGE_CHARS else None
         for paragraph, offset in zip(passage.paragraphs, passage.offsets):
-            text = paragraph.text if cut is None else paragraph.text[:max(len(cut.text) - offset, 0)]
+            text = paragraph.text if cut is None else paragraph.text[: max(len(cut.text) - offset, 0)]
             location = paragraph.location.model_copy(update={"table": passage.section or NARRATIVE_TABLE})
-            numbers = read_numbers(text, location=location, source="narrative",
-                                   key_prefix=f"{paragraph.location.line}:")
+            numbers = read_numbers(
+                text, location=location, source="narrative", key_prefix=f"{paragraph.location.line}:"
+            )
             texts.append((text, tuple(numbers)))
     return texts
 
 
-def read_prose(source: SourceDocument, paragraphs: list[Paragraph], targets: tuple[TargetTable, ...],
-               overall: OverallTargetTable | None, self_evaluations: tuple[SelfEvaluation, ...]) -> ProseReading:
+def read_prose(
+    source: SourceDocument,
+    paragraphs: list[Paragraph],
+    targets: tuple[TargetTable, ...],
+    overall: OverallTargetTable | None,
+    self_evaluations: tuple[SelfEvaluation, ...],
+) -> ProseReading:
     cells = read_prose_cells(targets, overall, self_evaluations, path=source.path, page_at=source.page_at)
     narrative = _narrative_texts(paragraphs)
     sums = [s for i, c in enumerate(cells) for s in read_sums(c.text, c.numbers, source=c.source, cell=i)]
     sums += [s for text, numbers in narrative for s in read_sums(text, numbers, source="narrative")]
     bindings = bind_cells(cells, targets, overall, self_evaluations, tuple(sums))
     facts = stated_facts([(c.text, c.numbers) for c in cells] + narrative)
-    return ProseReading(prose_cells=cells, narrative_numbers=tuple(q for _, qs in narrative for q in qs),
-                        prose_sums=tuple(sums), prose_bindings=bindings, stated_facts=facts)
+    return ProseReading(
+        prose_cells=cells,
+        narrative_numbers=tuple(q for _, qs in narrative for q in qs),
+        prose_sums=tuple(sums),
+        prose_bindings=bindings,
+        stated_facts=facts,
+    )

@@ -62,7 +62,8 @@ def _number_pattern() -> re.Pattern[str]:
         rf"(?:(?P<pre>(?:每(?:{per}))+)\s*(?:为|是)?\s*)?"  # 每生每年600元
         rf"{NOT_IN_NUMBER}(?<!第)(?P<num>{NUM})\s*(?P<approx>{alternation(v.approximate_between)})?\s*"
         rf"(?P<unit>{alternation(v.units)})"
-        rf"(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{per}))*)")  # 元/生/年, 元每生每年, 元/生/每月
+        rf"(?P<per>(?:\s*(?:[/／·]\s*每?|每)\s*(?:{per}))*)"
+    )  # 元/生/年, 元每生每年, 元/生/每月
 
 
 @cache
@@ -100,8 +101,7 @@ def unit_measure(unit: str | None) -> tuple[str, Decimal, tuple[str, ...]] | Non
     return measure, factor, _per_of(m.group("per"))
 
 
-def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None,
-                   after_count: bool = False) -> str | None:
+def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None, after_count: bool = False) -> str | None:
     """The word of `words` the text before a number ends with, allowing a total link (约, 为 …) between them
     (共计约50万元, 合计为…); None when it ends with none. With `glued_after`, the word must start the
     phrase or follow one of those words (…暖气维修等共计; not 支出总计, a noun); with `after_count` as
@@ -109,11 +109,11 @@ def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None,
     a sum of the items before it: only a caller that knows nothing else is priced may take it."""
     head = lead.rstrip()
     link = next((w for w in prose_vocabulary().total_links_longest_first if head.endswith(w)), "")
-    head = head[:len(head) - len(link)].rstrip()
+    head = head[: len(head) - len(link)].rstrip()
     word = next((w for w in sorted(words, key=len, reverse=True) if head.endswith(w)), None)
     if word is None or glued_after is None:
         return word
-    before = head[:-len(word)].rstrip()
+    before = head[: -len(word)].rstrip()
     free = not before or not _CJK_END.search(before) or (after_count and _after_count().search(before) is not None)
     return word if free or any(before.endswith(w) for w in glued_after) else None
 
@@ -129,7 +129,7 @@ def subject_of(text: str, v: ProseVocabulary | None = None) -> str | None:
     words = (v or prose_vocabulary()).words_before_number
     while s.endswith(words):  # one C call in the common case: no link word
         word = next(w for w in words if s.endswith(w))
-        s = s[:-len(word)].rstrip()
+        s = s[: -len(word)].rstrip()
     return s or None
 
 
@@ -137,7 +137,7 @@ def _after(text: str, v: ProseVocabulary) -> str | None:
     s = text.strip()
     words = v.words_after_number
     word = next(w for w in words if s.startswith(w)) if s.startswith(words) else ""
-    return s[len(word):][:_WORD_AFTER_MAX] or None
+    return s[len(word) :][:_WORD_AFTER_MAX] or None
 
 
 def _bound(before: str, tail: str, v: ProseVocabulary) -> Bound | None:
@@ -165,8 +165,15 @@ class _Phrases:
         return self.bounds[k] if k < len(self.bounds) else self.length
 
 
-def read_numbers(text: str, *, location: Location, source: ProseSource, key_prefix: str,
-                    page_at: PageAt | None = None, cell: int | None = None) -> list[ProseNumber]:
+def read_numbers(
+    text: str,
+    *,
+    location: Location,
+    source: ProseSource,
+    key_prefix: str,
+    page_at: PageAt | None = None,
+    cell: int | None = None,
+) -> list[ProseNumber]:
     """The numbers with a unit in `text`, in order. `location` is the text's (its line is the
     text's first line); `key_prefix` + the number's offset is each number's key."""
     if not _DIGIT.search(text):
@@ -181,7 +188,7 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
         if any(norm.startswith(word, m.end()) for word in v.continuations.get(unit, ())):
             continue  # 12个月, 3个百分点: the unit is part of a longer word
         start = m.start("num")
-        enclosed = start > 0 and norm[start - 1] in "（(" and norm[m.end():m.end() + 1] in ("）", ")")
+        enclosed = start > 0 and norm[start - 1] in "（(" and norm[m.end() : m.end() + 1] in ("）", ")")
         if _CODE.match(m.group("num")) or enclosed:
             continue  # 行政单位医疗（01项） / （11项）: a code of the classification, not a count
         read = decimal_and_places(m.group("num"))
@@ -189,23 +196,37 @@ def read_numbers(text: str, *, location: Location, source: ProseSource, key_pref
             continue  # more digits than an amount can have: text, not a number
         phrases = phrases or _Phrases(norm)  # start: the number's key; its span starts at 每生每年 where printed
         lead = m.start("pre") if m.group("pre") else start
-        before = norm[max(0, lead - _LOOK_BEFORE):lead].rstrip()
-        tail = norm[m.end():m.end() + _LOOK_AFTER]
-        approximate = bool(m.group("approx")) or before.endswith(v.approximate_before) \
-            or tail.startswith(v.approximate_after)
+        before = norm[max(0, lead - _LOOK_BEFORE) : lead].rstrip()
+        tail = norm[m.end() : m.end() + _LOOK_AFTER]
+        approximate = (
+            bool(m.group("approx")) or before.endswith(v.approximate_before) or tail.startswith(v.approximate_after)
+        )
         measure, factor = v.units[unit]
         value, decimals = read
-        lead_text = text[phrases.start(lead):lead]
+        lead_text = text[phrases.start(lead) : lead]
         breaks += text.count("\n", counted, start)
         counted = start
-        found.append(ProseNumber.model_construct(  # values typed by the reader: no validation on this hot path
-            value=value, decimals=decimals, text=m.group("num"), unit=unit, measure=measure, factor=factor,
-            per=_per_of((m.group("pre") or "") + m.group("per")), operator=_bound(before, tail, v),
-            approximate=approximate, lead=lead_text, subject=subject_of(lead_text, v),
-            after=_after(text[m.end():phrases.end(m.end())], v),
-            span=Span.model_construct(start=lead, end=m.end(), text=text[lead:m.end()]),
-            location=_located(location, breaks, page_at),
-            key=f"{key_prefix}{start}", source=source, cell=cell))
+        found.append(
+            ProseNumber.model_construct(  # values typed by the reader: no validation on this hot path
+                value=value,
+                decimals=decimals,
+                text=m.group("num"),
+                unit=unit,
+                measure=measure,
+                factor=factor,
+                per=_per_of((m.group("pre") or "") + m.group("per")),
+                operator=_bound(before, tail, v),
+                approximate=approximate,
+                lead=lead_text,
+                subject=subject_of(lead_text, v),
+                after=_after(text[m.end() : phrases.end(m.end())], v),
+                span=Span.model_construct(start=lead, end=m.end(), text=text[lead : m.end()]),
+                location=_located(location, breaks, page_at),
+                key=f"{key_prefix}{start}",
+                source=source,
+                cell=cell,
+            )
+        )
     return found
 
 

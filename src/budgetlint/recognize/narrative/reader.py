@@ -94,13 +94,23 @@ def read_narrative(paragraphs: list[Paragraph], found: bool) -> NarrativeClaims:
         if len(passage.text) > MAX_PASSAGE_CHARS:
             cut += 1
             where = passage.paragraphs[0].location
-            log.warning("%s: 第 %s 行起的段落长 %d 个字符，只读取了前 %d 个字符中的数字", where.file, where.line,
-                        len(passage.text), MAX_PASSAGE_CHARS)
+            log.warning(
+                "%s: 第 %s 行起的段落长 %d 个字符，只读取了前 %d 个字符中的数字",
+                where.file,
+                where.line,
+                len(passage.text),
+                MAX_PASSAGE_CHARS,
+            )
             passage = passage.cut(MAX_PASSAGE_CHARS)
         reader.read(passage)
     claims = freeze(reader.drafts)
-    stats = ExtractionStats(narrative_found=found, paragraphs=len(paragraphs), passages=len(passages),
-                            passages_cut=cut, **_count_kinds(claims))
+    stats = ExtractionStats(
+        narrative_found=found,
+        paragraphs=len(paragraphs),
+        passages=len(passages),
+        passages_cut=cut,
+        **_count_kinds(claims),
+    )
     return NarrativeClaims(claims=tuple(claims), stats=stats)
 
 
@@ -178,14 +188,19 @@ class Reader:
 
     @staticmethod
     def _draft_args(passage, seg, start, end) -> dict:
-        return {"passage": passage, "start": start, "end": end, "sentence": seg.sentence_of(start),
-                "clause": seg.clause_of(start)}
+        return {
+            "passage": passage,
+            "start": start,
+            "end": end,
+            "sentence": seg.sentence_of(start),
+            "clause": seg.clause_of(start),
+        }
 
     def _subject_before(self, passage: Passage, seg: Segments, pos: int) -> str | None:
         """The subject read from the phrase before `pos`, at most its last SUBJECT_WINDOW characters:
         a subject has at most 40, and a phrase of a megabyte read for each of its numbers would
         cost the square of its length."""
-        return clean_subject(passage.text[max(seg.phrase_start(pos), pos - SUBJECT_WINDOW):pos])
+        return clean_subject(passage.text[max(seg.phrase_start(pos), pos - SUBJECT_WINDOW) : pos])
 
     # -- class names -------------------------------------------------------------------------
 
@@ -199,14 +214,26 @@ class Reader:
             first = LEAD_WORDS.sub("", names[0]) or names[0]  # 主要用于教育支出(类) -> 教育支出
             lead, names[0] = len(names[0]) - len(first), first
             start = m.start("code") if m.group("code") else m.start("chain") + lead
-            found.append(ClassDraft(**self._draft_args(passage, seg, start, m.end()), code=m.group("code"),
-                                     names=tuple(names), levels=tuple(levels)))
+            found.append(
+                ClassDraft(
+                    **self._draft_args(passage, seg, start, m.end()),
+                    code=m.group("code"),
+                    names=tuple(names),
+                    levels=tuple(levels),
+                )
+            )
         chains = InOrder(list(found))
         for m in CODE_NAME.finditer(passage.norm):
             if chains.overlaps(m.start(), m.end()):
                 continue
-            found.append(ClassDraft(**self._draft_args(passage, seg, m.start(), m.end()), code=m.group("code"),
-                                     names=(m.group("name"),), levels=(None,)))
+            found.append(
+                ClassDraft(
+                    **self._draft_args(passage, seg, m.start(), m.end()),
+                    code=m.group("code"),
+                    names=(m.group("name"),),
+                    levels=(None,),
+                )
+            )
         found.sort(key=lambda c: c.start)
         return found
 
@@ -220,18 +247,31 @@ class Reader:
             if basis == "执行" and not m.group("amount"):
                 continue  # …比2025年预算执行数增加R% / 持平: an item's execution statement (execution.py reads it)
             fields = self._change_fields(m)
-            fields.update(base=m.group("base"), base_year=int(m.group("year")) if m.group("year") else None,
-                          base_basis=basis)
+            fields.update(
+                base=m.group("base"), base_year=int(m.group("year")) if m.group("year") else None, base_basis=basis
+            )
             direction = 0 if m.group("same") else DIRECTIONS[m.group("verb")]
-            found.append(ChangeDraft(**self._draft_args(passage, seg, m.start(), m.end()), anchored=True,
-                                      direction=direction, fields=fields))
+            found.append(
+                ChangeDraft(
+                    **self._draft_args(passage, seg, m.start(), m.end()),
+                    anchored=True,
+                    direction=direction,
+                    fields=fields,
+                )
+            )
         anchored = InOrder(list(found))
         for m in BARE_CHANGE.finditer(norm):
             if anchored.overlaps(m.start(), m.end()):
                 continue
-            found.append(ChangeDraft(**self._draft_args(passage, seg, m.start(), m.end()), anchored=False,
-                                      direction=DIRECTIONS[m.group("verb")], fields=self._change_fields(m),
-                                      subject=self._subject_before(passage, seg, m.start())))
+            found.append(
+                ChangeDraft(
+                    **self._draft_args(passage, seg, m.start(), m.end()),
+                    anchored=False,
+                    direction=DIRECTIONS[m.group("verb")],
+                    fields=self._change_fields(m),
+                    subject=self._subject_before(passage, seg, m.start()),
+                )
+            )
         found.sort(key=lambda c: c.start)
         return found
 
@@ -240,8 +280,9 @@ class Reader:
         fields: dict = {"amount_start": None}
         amount = decimal_and_places(m.group("amount")) if m.group("amount") else None
         if amount is not None:
-            fields.update(amount=amount[0], amount_decimals=amount[1], unit=m.group("unit"),
-                          amount_start=m.start("amount"))
+            fields.update(
+                amount=amount[0], amount_decimals=amount[1], unit=m.group("unit"), amount_start=m.start("amount")
+            )
         groups = m.groupdict()
         rate = groups.get("rate2") or groups.get("rate")
         read = decimal_and_places(rate) if rate else None
@@ -281,8 +322,7 @@ class Reader:
         found: list[AmountDraft] = []
         for m in AMOUNT.finditer(norm):
             start = m.start("num")
-            threshold = (THRESHOLD_AFTER.match(norm, m.end())
-                         or THRESHOLD_BEFORE.search(norm, max(0, start - 4), start))
+            threshold = THRESHOLD_AFTER.match(norm, m.end()) or THRESHOLD_BEFORE.search(norm, max(0, start - 4), start)
             if start in deltas or threshold:
                 continue  # a difference (stated by a ChangeClaim) or a threshold (100万元以上)
             read = decimal_and_places(m.group("num"))
@@ -293,9 +333,17 @@ class Reader:
             clause_start = seg.clause_span(args["clause"])[0]
             after = found[-1].end if found and found[-1].start >= clause_start else clause_start
             class_ref = classes.last_ending_by(start, since=after)
-            found.append(AmountDraft(**args, value=value, decimals=places, unit=m.group("unit"),
-                                      subject=self._subject_before(passage, seg, start),
-                                      in_reason=start in reasons, class_ref=class_ref))
+            found.append(
+                AmountDraft(
+                    **args,
+                    value=value,
+                    decimals=places,
+                    unit=m.group("unit"),
+                    subject=self._subject_before(passage, seg, start),
+                    in_reason=start in reasons,
+                    class_ref=class_ref,
+                )
+            )
         return found
 
     def _counts(self, passage, seg, reasons: Spans) -> list[CountDraft]:
@@ -307,10 +355,15 @@ class Reader:
                 continue  # 增加23人: a difference
             if parse_amount(m.group("num")) is None:
                 continue  # more digits than any count (numbers.MAX_AMOUNT_DIGITS)
-            found.append(CountDraft(**self._draft_args(passage, seg, start, m.end()),
-                                     value=int(m.group("num").replace(",", "")), classifier=m.group("cls"),
-                                     subject=self._subject_before(passage, seg, start),
-                                     in_reason=start in reasons))
+            found.append(
+                CountDraft(
+                    **self._draft_args(passage, seg, start, m.end()),
+                    value=int(m.group("num").replace(",", "")),
+                    classifier=m.group("cls"),
+                    subject=self._subject_before(passage, seg, start),
+                    in_reason=start in reasons,
+                )
+            )
         return found
 
     def _shares(self, passage, seg, amounts: InOrder[AmountDraft]) -> list[ShareDraft]:
@@ -322,15 +375,24 @@ class Reader:
             if read is None:
                 continue
             value, places = read
-            whole = passage.text[m.start("whole"):m.end("whole")] if m.group("whole") else None
-            found.append(ShareDraft(**args, percent=value, decimals=places, whole=whole, amount=amount,
-                                     subject=amount.subject if amount else None))
+            whole = passage.text[m.start("whole") : m.end("whole")] if m.group("whole") else None
+            found.append(
+                ShareDraft(
+                    **args,
+                    percent=value,
+                    decimals=places,
+                    whole=whole,
+                    amount=amount,
+                    subject=amount.subject if amount else None,
+                )
+            )
         return found
 
     # -- lists ---------------------------------------------------------------------------------------
 
-    def _lists(self, passage, seg, amounts: InOrder[AmountDraft], counts: InOrder[CountDraft], changes,
-               by_sentence) -> list[ListDraft]:
+    def _lists(
+        self, passage, seg, amounts: InOrder[AmountDraft], counts: InOrder[CountDraft], changes, by_sentence
+    ) -> list[ListDraft]:
         """其中/主要包括 … lists: a total and ≥ 2 items (one item is a subset, not a sum). A list is
         read up to the end of its sentence or the next 其中; one with more than MAX_LIST_ITEMS
         amounts or counts there is no list (no real list is that long, and reading it is work per
@@ -344,8 +406,10 @@ class Reader:
             if intros[k].group() == "其中":
                 following = intros[k].start()
         anchored = InOrder([c for c in changes if c.anchored])
-        stated = InOrder([a for a in amounts.drafts if not a.in_reason]), InOrder(
-            [c for c in counts.drafts if not c.in_reason])
+        stated = (
+            InOrder([a for a in amounts.drafts if not a.in_reason]),
+            InOrder([c for c in counts.drafts if not c.in_reason]),
+        )
         found: list[ListDraft] = []
         for k, m in enumerate(intros):
             end = seg.sentence_span(seg.sentence_of(m.start()))[1]
@@ -360,12 +424,22 @@ class Reader:
                 if total_amount and len(items) >= 2 and not _measure_pairs(items):
                     for p in items:
                         p.list_total = total_amount
-                    found.append(ListDraft(**self._draft_args(passage, seg, m.start(), items[-1].end),
-                                           introducer=m.group(), total=total_amount, items=items))
+                    found.append(
+                        ListDraft(
+                            **self._draft_args(passage, seg, m.start(), items[-1].end),
+                            introducer=m.group(),
+                            total=total_amount,
+                            items=items,
+                        )
+                    )
             # a count that is already a list's total or item heads no list of its own: lists of
             # counts nest one level at most (a chain would nest claims without bound)
-            if (total_count is None or total_count.items or total_count.list_total
-                    or counts.count_starting_in(m.end(), end) > MAX_LIST_ITEMS):
+            if (
+                total_count is None
+                or total_count.items
+                or total_count.list_total
+                or counts.count_starting_in(m.end(), end) > MAX_LIST_ITEMS
+            ):
                 continue
             count_items = []
             for c in counts.starting_in(m.end(), end):
@@ -402,11 +476,12 @@ class Reader:
             sentence = seg.sentence_of(m.start())
             if clause_start <= seg.sentence_span(sentence)[0]:
                 amount, count = self._previous(by_sentence, sentence)
-                return (amount.list_total or amount if amount else None,
-                        count.list_total or count if count else None)
+                return (amount.list_total or amount if amount else None, count.list_total or count if count else None)
             scope_start = seg.clause_span(clause - 1)[0]
-        return (amounts.last_starting_before(m.start(), since=scope_start),
-                counts.last_starting_before(m.start(), since=scope_start))
+        return (
+            amounts.last_starting_before(m.start(), since=scope_start),
+            counts.last_starting_before(m.start(), since=scope_start),
+        )
 
     @staticmethod
     def _amount_items(amounts: InOrder[AmountDraft], changes: InOrder[ChangeDraft], start, end, total):
@@ -437,11 +512,20 @@ class Reader:
         for m in YEAR.finditer(norm):
             before = max(0, m.start() - 2)
             with_base = YEAR_WITH_BEFORE.search(norm, before, m.start()) and YEAR_WITH_AFTER.match(norm, m.end())
-            compared = bool(YEAR_BASE_BEFORE.search(norm, before, m.start()) or with_base
-                            or YEAR_COMPARED_AFTER.match(norm, m.end()))
-            found.append(YearDraft(**self._draft_args(passage, seg, m.start(), m.end()), year=int(m.group("year")),
-                                    basis=basis_of(m.group("basis")), comparison=compared,
-                                    is_date=bool(YEAR_DATE_AFTER.match(norm, m.end()))))
+            compared = bool(
+                YEAR_BASE_BEFORE.search(norm, before, m.start())
+                or with_base
+                or YEAR_COMPARED_AFTER.match(norm, m.end())
+            )
+            found.append(
+                YearDraft(
+                    **self._draft_args(passage, seg, m.start(), m.end()),
+                    year=int(m.group("year")),
+                    basis=basis_of(m.group("basis")),
+                    comparison=compared,
+                    is_date=bool(YEAR_DATE_AFTER.match(norm, m.end())),
+                )
+            )
         return found
 
 
@@ -455,5 +539,4 @@ def _only(text: str, start: int, end: int, characters: str) -> bool:
 
 def _measure_pairs(items: list[AmountDraft]) -> bool:
     """…全年预算数0.40万元，决算数0.40万元: two measures of one item, not two items of a total."""
-    return any(BARE_MEASURE.match(b.subject or "") and ENDS_MEASURE.search(a.subject or "")
-               for a, b in pairwise(items))
+    return any(BARE_MEASURE.match(b.subject or "") and ENDS_MEASURE.search(a.subject or "") for a, b in pairwise(items))

@@ -61,11 +61,14 @@ def stated_facts(texts: list[tuple[str, tuple[ProseNumber, ...]]]) -> tuple[Stat
     names = {name for name, _, _ in named}
     for subject, years, q in trailing:
         after = squeeze(q.after or "")
-        known = [n for n in names if n.startswith(subject) and after.startswith(n[len(subject):])]
+        known = [n for n in names if n.startswith(subject) and after.startswith(n[len(subject) :])]
         named.append((max(known, key=len) if known else subject + after, years, q))
     register: dict[tuple, list[ProseNumber]] = {}
     for name, years, q in named:
         register.setdefault((name, years, q.measure, q.per), []).append(q)
-    facts = [StatedFact(subject="".join(f"{y}年" for y in years) + name, measure=measure, statements=tuple(qs))
-             for (name, years, measure, _), qs in register.items() if len(qs) >= 2]
+    facts = [
+        StatedFact(subject="".join(f"{y}年" for y in years) + name, measure=measure, statements=tuple(qs))
+        for (name, years, measure, _), qs in register.items()
+        if len(qs) >= 2
+    ]
     return tuple(sorted(facts, key=lambda f: (f.statements[0].location.line or 0, f.subject)))

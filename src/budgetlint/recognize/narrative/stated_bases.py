@@ -54,11 +54,20 @@ def read_stated_bases(paragraphs: list[Paragraph], claims: tuple[Claim, ...]) ->
             s0, s1 = _bounds(SENTENCE_END, norm, m.start(), m.end())
             c0, c1 = _bounds(CLAUSE_END, norm, m.start(), m.end())
             p0 = _bounds(PHRASE_BOUNDARY, norm, m.start(), m.end())[0]
-            found.append(ChangeClaim(
-                span=Span(start=m.start(), end=m.end(), text=paragraph.text[m.start():m.end()]),
-                location=current.location, section=current.section, subsection=current.subsection,
-                sentence=paragraph.text[s0:s1].strip(), clause=paragraph.text[c0:c1].strip(),
-                direction=DIRECTIONS[m.group("verb")], subject=clean_subject(paragraph.text[p0:m.start()]),
-                current=current,
-                base_amount=base, refers_to="same_clause", **fields))
+            found.append(
+                ChangeClaim(
+                    span=Span(start=m.start(), end=m.end(), text=paragraph.text[m.start() : m.end()]),
+                    location=current.location,
+                    section=current.section,
+                    subsection=current.subsection,
+                    sentence=paragraph.text[s0:s1].strip(),
+                    clause=paragraph.text[c0:c1].strip(),
+                    direction=DIRECTIONS[m.group("verb")],
+                    subject=clean_subject(paragraph.text[p0 : m.start()]),
+                    current=current,
+                    base_amount=base,
+                    refers_to="same_clause",
+                    **fields,
+                )
+            )
     return found

@@ -47,7 +47,7 @@ class _Text:
         return bisect_right(self.opens, pos) > bisect_right(self.closes, pos)
 
     def heads_list(self, end: int, introducers: list[str]) -> bool:
-        rest = self.norm[end:end + 8].lstrip(_PUNCTUATION)
+        rest = self.norm[end : end + 8].lstrip(_PUNCTUATION)
         return any(rest.startswith(w) for w in introducers)
 
     def scope_start(self, pos: int) -> int:
@@ -59,9 +59,9 @@ class _Text:
         return self.clause_ends[k] if k >= 0 else 0
 
 
-
-def read_sums(text: str, numbers: list[ProseNumber] | tuple[ProseNumber, ...], *, source: ProseSource,
-              cell: int | None = None) -> list[SumStatement]:
+def read_sums(
+    text: str, numbers: list[ProseNumber] | tuple[ProseNumber, ...], *, source: ProseSource, cell: int | None = None
+) -> list[SumStatement]:
     """The totals stated in one text, with the items they sum (see the module docstring)."""
     v = prose_vocabulary()
     scopes = v.sum_markers
@@ -70,8 +70,12 @@ def read_sums(text: str, numbers: list[ProseNumber] | tuple[ProseNumber, ...], *
     t = _Text(text)
     groups: dict[tuple, list[ProseNumber]] = {}
     for q in numbers:
-        if t.bracketed(q.span.start) or is_difference(q) or any(w in q.lead for w in v.price_words) \
-                or t.heads_list(q.span.end, v.list_introducers):
+        if (
+            t.bracketed(q.span.start)
+            or is_difference(q)
+            or any(w in q.lead for w in v.price_words)
+            or t.heads_list(q.span.end, v.list_introducers)
+        ):
             continue
         groups.setdefault((q.measure, q.per), []).append(q)
     found: list[SumStatement] = []

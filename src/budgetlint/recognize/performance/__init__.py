@@ -24,5 +24,10 @@ from budgetlint.recognize.performance.self_evaluation import parse_self_evaluati
 from budgetlint.recognize.performance.target_table import parse_target_tables
 from budgetlint.recognize.performance.values import parse_indicator_value, parse_printed_number
 
-__all__ = ["parse_indicator_value", "parse_overall_target_table", "parse_printed_number", "parse_self_evaluations",
-           "parse_target_tables"]
+__all__ = [
+    "parse_indicator_value",
+    "parse_overall_target_table",
+    "parse_printed_number",
+    "parse_self_evaluations",
+    "parse_target_tables",
+]

@@ -154,8 +154,11 @@ class IndicatorReader:
         groups = _split_groups(tokens, self.sides)
         if groups is None:
             texts = " | ".join(t for t, _ in tokens)
-            self.problems.append(ParseProblem(table_line=self.table_line, line=line,
-                                              reason=f"指标行无法拆分为一级/二级/三级指标和指标值：{texts}"))
+            self.problems.append(
+                ParseProblem(
+                    table_line=self.table_line, line=line, reason=f"指标行无法拆分为一级/二级/三级指标和指标值：{texts}"
+                )
+            )
             return
         for position, group in enumerate(groups):
             side = position if len(groups) > 1 else self._side_of(group)
@@ -189,10 +192,17 @@ class IndicatorReader:
         if merged:
             name, value_text = merged.group("name"), merged.group("value")
         value = self.memo.value(value_text, line)
-        self.indicators.append(TargetIndicator(
-            phase="implementation" if side == 0 and self.sides > 1 else "annual",
-            level1=self.level1[side], level2=self.level2[side], level3=label_key(name),
-            value=value, line=line, parsed=value.parsed and bool(self.level2[side])))
+        self.indicators.append(
+            TargetIndicator(
+                phase="implementation" if side == 0 and self.sides > 1 else "annual",
+                level1=self.level1[side],
+                level2=self.level2[side],
+                level3=label_key(name),
+                value=value,
+                line=line,
+                parsed=value.parsed and bool(self.level2[side]),
+            )
+        )
 
 
 def is_indicator_header(tokens: list[Token]) -> bool:

@@ -16,8 +16,12 @@ class _OverallBuilder:
     def __init__(self, title: Paragraph, year: int | None, table: RawTable, memo: CellMemo) -> None:
         self.memo = memo
         self.table_line = table.rows[0].line
-        self.fields: dict = {"title": title.text.strip(), "title_line": title.location.line,
-                             "line": self.table_line, "year": year}
+        self.fields: dict = {
+            "title": title.text.strip(),
+            "title_line": title.location.line,
+            "line": self.table_line,
+            "year": year,
+        }
         self.problems: list[ParseProblem] = []
         self.indicators = IndicatorReader(sides=1, table_line=self.table_line, memo=memo)
         self.income: list[FundingLine] = []
@@ -46,8 +50,14 @@ class _OverallBuilder:
             self.problem("预算情况行多于收入和支出两栏", line)
         for position, ((text, index), amount) in enumerate(pairs[:2]):
             side = position if len(pairs) == 2 else nearest(index, self.side_cols)
-            item = funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"),
-                                 "income" if side == 0 else "expenditure", self.memo)
+            item = funding_line(
+                text,
+                amount[0] if amount else "",
+                line,
+                self.fields.get("unit"),
+                "income" if side == 0 else "expenditure",
+                self.memo,
+            )
             if item.key is None:
                 self.problem(f"无法识别的预算项目：{text}", line)
             if item.amount is None and item.text and not is_placeholder(item.text):
@@ -59,9 +69,13 @@ class _OverallBuilder:
             self.problem("没有读到预算情况")
         if not self.indicators.indicators:
             self.problem("没有读到绩效指标")
-        return OverallTargetTable(**self.fields, income=tuple(self.income), expenditure=tuple(self.expenditure),
-                                  indicators=tuple(self.indicators.indicators),
-                                  problems=tuple(self.problems + self.indicators.problems))
+        return OverallTargetTable(
+            **self.fields,
+            income=tuple(self.income),
+            expenditure=tuple(self.expenditure),
+            indicators=tuple(self.indicators.indicators),
+            problems=tuple(self.problems + self.indicators.problems),
+        )
 
 
 def _overall_table(title: Paragraph, year: int | None, table: RawTable) -> OverallTargetTable:
@@ -98,8 +112,8 @@ def parse_overall_target_table(source: SourceDocument) -> OverallTargetTable | N
     for title, year, table in title_blocks(source, vocabulary().overall_title):
         if table is not None:
             return _overall_table(title, year, table)
-        problem = ParseProblem(table_line=title.location.line or 0, reason="标题之后没有表格",
-                               line=title.location.line)
-        return OverallTargetTable(title=title.text.strip(), title_line=title.location.line or 0, year=year,
-                                  problems=(problem,))
+        problem = ParseProblem(table_line=title.location.line or 0, reason="标题之后没有表格", line=title.location.line)
+        return OverallTargetTable(
+            title=title.text.strip(), title_line=title.location.line or 0, year=year, problems=(problem,)
+        )
     return None

@@ -84,8 +84,15 @@ class _SelfEvalBuilder:
         key = vocabulary().self_evaluation.funding_rows.get(LEADING_OF_WHICH.sub("", label_key(label)))
         if key is None:
             self.problem(f"无法识别的资金行：{label}", row.line)
-        values = {role: self.number(row, i, role, self.fields.get("unit") if role in (
-            "initial_budget", "full_year_budget", "executed") else None) for i, role in self.funding_roles.items()}
+        values = {
+            role: self.number(
+                row,
+                i,
+                role,
+                self.fields.get("unit") if role in ("initial_budget", "full_year_budget", "executed") else None,
+            )
+            for i, role in self.funding_roles.items()
+        }
         self.funding.append(SelfEvalFunding(label=label, key=key, line=row.line_of(label_at), **values))
 
     def goals_row(self, row: RawRow) -> None:
@@ -114,22 +121,41 @@ class _SelfEvalBuilder:
         if text.get("level2"):
             self.level2 = text["level2"]
         if not text.get("level3"):
-            self.problem("指标行没有三级指标：" + " | ".join(c.strip() for c in row.cells if c.strip())[:80],
-                         row.line)
+            self.problem("指标行没有三级指标：" + " | ".join(c.strip() for c in row.cells if c.strip())[:80], row.line)
             return
         target = parse_indicator_value(raw.get("target", ""), line.get("target", row.line))
         actual = parse_indicator_value(raw.get("actual", ""), line.get("actual", row.line))
         index = {role: i for i, role in self.indicator_roles.items()}
-        numbers = {role: self.number(row, index[role], role) for role in ("weight", "completion_rate", "score")
-                   if role in index}
+        numbers = {
+            role: self.number(row, index[role], role)
+            for role in ("weight", "completion_rate", "score")
+            if role in index
+        }
         unreadable = any(numbers[r] is None and text[r] and not is_placeholder(text[r]) for r in numbers)
-        ok = (target.parsed and actual.parsed and not unreadable and len(row.cells) == self.header_width
-              and all(numbers[r] is not None for r in ("weight", "score") if r in numbers))
-        texts = {r: text.get(r, "") for r in ("basis", "last_year", "scoring_rule", "evidence", "deviation",
-                                              "improvement")}
-        self.indicators.append(SelfEvalIndicator(
-            level1=self.level1, level2=self.level2, level3=text["level3"], target=target, actual=actual,
-            **numbers, **texts, line=line["level3"], parsed=ok, cell_lines=line))
+        ok = (
+            target.parsed
+            and actual.parsed
+            and not unreadable
+            and len(row.cells) == self.header_width
+            and all(numbers[r] is not None for r in ("weight", "score") if r in numbers)
+        )
+        texts = {
+            r: text.get(r, "") for r in ("basis", "last_year", "scoring_rule", "evidence", "deviation", "improvement")
+        }
+        self.indicators.append(
+            SelfEvalIndicator(
+                level1=self.level1,
+                level2=self.level2,
+                level3=text["level3"],
+                target=target,
+                actual=actual,
+                **numbers,
+                **texts,
+                line=line["level3"],
+                parsed=ok,
+                cell_lines=line,
+            )
+        )
 
     def total(self, row: RawRow) -> None:
         indexes = [i for i, c in enumerate(row.cells[1:], start=1) if clean(c)]
@@ -148,8 +174,9 @@ class _SelfEvalBuilder:
             self.problem("没有读到资金情况")
         if not self.indicators:
             self.problem("没有读到绩效指标")
-        return SelfEvaluation(**self.fields, funding=tuple(self.funding), indicators=tuple(self.indicators),
-                              problems=tuple(self.problems))
+        return SelfEvaluation(
+            **self.fields, funding=tuple(self.funding), indicators=tuple(self.indicators), problems=tuple(self.problems)
+        )
 
 
 def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfEvaluation:

@@ -31,11 +31,10 @@ def title_blocks(source: SourceDocument, title: re.Pattern) -> list[tuple[Paragr
     found = []
     blocks = source.blocks
     for i, block in enumerate(blocks):
-        if not isinstance(block, Paragraph) or "绩效目标" not in block.text \
-                or not title.search(squeeze(block.text)):
+        if not isinstance(block, Paragraph) or "绩效目标" not in block.text or not title.search(squeeze(block.text)):
             continue
         year, table = None, None
-        for nxt in blocks[i + 1:i + 4]:
+        for nxt in blocks[i + 1 : i + 4]:
             if isinstance(nxt, RawTable):
                 table = nxt
                 break
@@ -53,8 +52,13 @@ class _TargetBuilder:
     def __init__(self, title: Paragraph, year: int | None, table: RawTable, memo: CellMemo) -> None:
         self.memo = memo
         self.table_line = table.rows[0].line
-        self.fields: dict = {"title": title.text.strip(), "title_line": title.location.line,
-                             "line": self.table_line, "year": year, "details": {}}
+        self.fields: dict = {
+            "title": title.text.strip(),
+            "title_line": title.location.line,
+            "line": self.table_line,
+            "year": year,
+            "details": {},
+        }
         self.problems: list[ParseProblem] = []
         self.indicators = IndicatorReader(sides=2, table_line=self.table_line, memo=memo)
         self.funding: dict[str, dict] = {"implementation": {"sources": []}, "annual": {"sources": []}}
@@ -103,8 +107,7 @@ class _TargetBuilder:
             return
         for position, ((text, index), amount) in enumerate(pairs):
             phase = self._funding_phase(text, index, position, len(pairs))
-            item = funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), "target",
-                                 self.memo)
+            item = funding_line(text, amount[0] if amount else "", line, self.fields.get("unit"), "target", self.memo)
             if item.amount is None and item.text and not is_placeholder(item.text):
                 self.problem(f"无法读取金额：{item.text}", line)
             if item.key is None:
@@ -130,8 +133,9 @@ class _TargetBuilder:
             self.fields["details"][self.detail_key] = TextCell(text="".join(t for t, _ in tokens), line=line)
         elif self.detail_key and tokens:  # a wrapped paragraph continues on the next row
             old = self.fields["details"][self.detail_key]
-            self.fields["details"][self.detail_key] = TextCell(text=old.text + "".join(t for t, _ in tokens),
-                                                               line=old.line)
+            self.fields["details"][self.detail_key] = TextCell(
+                text=old.text + "".join(t for t, _ in tokens), line=old.line
+            )
 
     def goals(self, tokens: list[Token], line: int) -> None:
         keys = [label_key(t) for t, _ in tokens]
@@ -146,22 +150,25 @@ class _TargetBuilder:
             side = position if len(texts) >= 2 else nearest(index, self.goal_cols)
             field = "implementation_goal" if side == 0 else "annual_goal"
             old = self.fields.get(field)
-            self.fields[field] = TextCell(text=old.text + text, line=old.line) if old and continued \
-                else TextCell(text=text, line=line)
+            self.fields[field] = (
+                TextCell(text=old.text + text, line=old.line) if old and continued else TextCell(text=text, line=line)
+            )
 
     def build(self) -> TargetTable:
         for phase, field in (("implementation", "implementation_funding"), ("annual", "annual_funding")):
             part = self.funding[phase]
             if part.get("total") or part["sources"]:
-                self.fields[field] = TargetFunding(phase=phase, total=part.get("total"),
-                                                   sources=tuple(part["sources"]))
+                self.fields[field] = TargetFunding(phase=phase, total=part.get("total"), sources=tuple(part["sources"]))
         for required, reason in (("project_name", "缺少项目名称"), ("annual_funding", "缺少年度资金")):
             if self.fields.get(required) is None:
                 self.problem(reason)
         if not self.indicators.indicators:
             self.problem("没有读到绩效指标")
-        return TargetTable(**self.fields, indicators=tuple(self.indicators.indicators),
-                           problems=tuple(self.problems + self.indicators.problems))
+        return TargetTable(
+            **self.fields,
+            indicators=tuple(self.indicators.indicators),
+            problems=tuple(self.problems + self.indicators.problems),
+        )
 
 
 def _target_table(title: Paragraph, year: int | None, table: RawTable, memo: CellMemo) -> TargetTable:
@@ -202,10 +209,14 @@ def parse_target_tables(source: SourceDocument) -> list[TargetTable]:
     memo = CellMemo()
     for title, year, table in title_blocks(source, vocabulary().target_title):
         if table is None:
-            problem = ParseProblem(table_line=title.location.line or 0, reason="标题之后没有表格",
-                                   line=title.location.line)
-            tables.append(TargetTable(title=title.text.strip(), title_line=title.location.line or 0, year=year,
-                                      problems=(problem,)))
+            problem = ParseProblem(
+                table_line=title.location.line or 0, reason="标题之后没有表格", line=title.location.line
+            )
+            tables.append(
+                TargetTable(
+                    title=title.text.strip(), title_line=title.location.line or 0, year=year, problems=(problem,)
+                )
+            )
         else:
             tables.append(_target_table(title, year, table, memo))
     return tables

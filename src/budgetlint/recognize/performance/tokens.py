@@ -37,7 +37,7 @@ def split_label(token: Token, labels: Mapping[str, str]) -> list[Token]:
     text, index = token
     for label in labels:
         if text.startswith(label) and len(text) > len(label) and text[len(label)] in " :：\t":
-            return [(label, index), (text[len(label):].lstrip(" :：\t"), index)]
+            return [(label, index), (text[len(label) :].lstrip(" :：\t"), index)]
     return [token]
 
 
@@ -55,11 +55,11 @@ def funding_key(label: str, table: str) -> str | None:
     return lookup(LEADING_OF_WHICH.sub("", label_key(label)), vocabulary().funding_aliases[table])
 
 
-def funding_line(label: str, amount_text: str, line: int, unit: str | None, table: str,
-                  memo: CellMemo) -> FundingLine:
+def funding_line(label: str, amount_text: str, line: int, unit: str | None, table: str, memo: CellMemo) -> FundingLine:
     amount = memo.number(amount_text, line, unit) if amount_text else None
-    return FundingLine(label=label.strip(), key=funding_key(label, table), amount=amount,
-                       text=amount_text.strip(), line=line)
+    return FundingLine(
+        label=label.strip(), key=funding_key(label, table), amount=amount, text=amount_text.strip(), line=line
+    )
 
 
 def label_amount_pairs(tokens: list[Token]) -> tuple[list[tuple[Token, Token | None]], list[str]]:

@@ -21,7 +21,8 @@ _VALUE_WIDTH = str.maketrans("０１２３４５６７８９．％＝＞＜，",
 _PERIOD_SEPARATOR = r"(?:至|到|-|－|—|~|～)"
 _PERIOD_VALUE = re.compile(
     rf"^(?P<y1>\d{{4}})年(?P<m1>\d{{1,2}})(?:月(?:(?P<d1>\d{{1,2}})日)?{_PERIOD_SEPARATOR}?|{_PERIOD_SEPARATOR})"
-    r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日?)?(?P<suffix>前|底前)?$")
+    r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})日?)?(?P<suffix>前|底前)?$"
+)
 _PRINTED_NUMBER = re.compile(r"^(?P<num>.+?)(?P<unit>%|分|万元|元)?$")  # 99.27% · 89.62分
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(亿元|万元|元)\s*[)）]")  # 项目资金（元） · 预算金额 (万元)
 _TRAILING_PAREN = re.compile(r"（[^（）]*）$")  # 项目资金（元） → 项目资金
@@ -36,12 +37,14 @@ def _value_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ops = "|".join(re.escape(k) for k in sorted(vocabulary().values.operators, key=len, reverse=True))
     # ≥ 100 人/次 · =0.33万元/生/年 · 95%以上 (the unit holds no digit)
     number = re.compile(
-        rf"^(?P<op>{ops})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>[^\d]*?)(?P<suffix>及以上|以上|及以下|以下|以内)?$")
+        rf"^(?P<op>{ops})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>[^\d]*?)(?P<suffix>及以上|以上|及以下|以下|以内)?$"
+    )
     # =2024年12月10日前 · 2024年9月前 · 2024年底前 · 2024年12月31日止 · 2024年12月20 (日 missing) ·
     # 2023年内完成 · 2024年按期发放: a year, maybe month and day, a bound, then words without digits
     date = re.compile(
         rf"^(?P<op>{ops})?(?P<y>(?:19|20)\d{{2}})年(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})日?)?)?(?P<end>底|末)?"
-        r"(?P<suffix>之前|以前|前|为止|止|之后|以后|后|年内|之内|以内|内)?[^\d月]*$")
+        r"(?P<suffix>之前|以前|前|为止|止|之后|以后|后|年内|之内|以内|内)?[^\d月]*$"
+    )
     return number, date
 
 
@@ -70,8 +73,7 @@ def lookup(key: str, aliases: dict[str, str]) -> str | None:
     """Alias value for a label, also when the PDF cut its last characters (市县（区）财政资)."""
     found = aliases.get(key)
     if found is None and len(key) >= LEVEL2_MIN_PREFIX:
-        found = next((v for label, v in aliases.items() if label.startswith(key) and len(label) - len(key) <= 2),
-                     None)
+        found = next((v for label, v in aliases.items() if label.startswith(key) and len(label) - len(key) <= 2), None)
     return found
 
 
@@ -102,8 +104,7 @@ def parse_printed_number(text: str, line: int, unit: str | None = None) -> Print
     reading = _read_amount(text)
     if reading is None:
         return None
-    return PrintedNumber(value=reading[0], decimals=reading[1], text=clean(text), line=line,
-                         unit=reading[2] or unit)
+    return PrintedNumber(value=reading[0], decimals=reading[1], text=clean(text), line=line, unit=reading[2] or unit)
 
 
 def _normalise_value(text: str) -> str:
@@ -178,10 +179,19 @@ def parse_indicator_value(text: str, line: int) -> IndicatorValue:
     """
     raw = clean(text)  # as printed: DOCX residue such as [bookmark: _GoBack] is not part of it
     kind, operator, number, start, end, parsed = _read_value(raw)
-    printed = PrintedNumber(value=number[0], decimals=number[1], text=raw, line=line, unit=number[2]) \
-        if number else None
-    return IndicatorValue(text=raw, line=line, kind=kind, operator=operator, number=printed,
-                          date=_date_value(start), date_end=_date_value(end), parsed=parsed)
+    printed = (
+        PrintedNumber(value=number[0], decimals=number[1], text=raw, line=line, unit=number[2]) if number else None
+    )
+    return IndicatorValue(
+        text=raw,
+        line=line,
+        kind=kind,
+        operator=operator,
+        number=printed,
+        date=_date_value(start),
+        date_end=_date_value(end),
+        parsed=parsed,
+    )
 
 
 class CellMemo:

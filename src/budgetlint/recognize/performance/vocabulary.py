@@ -78,21 +78,51 @@ class TargetLabels(_Labels):
 class OverallLabels(_Labels):
     sections: dict[str, Literal["info", "duties", "strategy", "budget", "tasks", "goal", "indicators"]]
     info: dict[str, Literal["unit_name"]]
-    income: dict[str, Literal["total", "general_budget", "government_fund", "state_capital", "social_insurance",
-                              "special_account", "unit_funds", "carryover", "business_income", "other"]]
+    income: dict[
+        str,
+        Literal[
+            "total",
+            "general_budget",
+            "government_fund",
+            "state_capital",
+            "social_insurance",
+            "special_account",
+            "unit_funds",
+            "carryover",
+            "business_income",
+            "other",
+        ],
+    ]
     expenditure: dict[str, Literal["total", "basic", "project"]]
 
 
 class SelfEvaluationLabels(_Labels):
     sections: dict[str, Literal["info", "funding", "goals", "total"]]
     info: dict[str, Literal["name", "department", "implementing_unit"]]
-    funding_columns: dict[str, Literal["initial_budget", "full_year_budget", "executed", "weight", "execution_rate",
-                                       "score"]]
+    funding_columns: dict[
+        str, Literal["initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"]
+    ]
     funding_rows: dict[str, Literal["total", "fiscal", "carryover", "superior", "local", "other"]]
     goal_columns: dict[str, Literal["expected", "actual"]]
-    indicator_columns: dict[str, Literal["level1", "level2", "level3", "weight", "target", "actual", "completion_rate",
-                                         "score", "basis", "last_year", "scoring_rule", "evidence", "deviation",
-                                         "improvement"]]
+    indicator_columns: dict[
+        str,
+        Literal[
+            "level1",
+            "level2",
+            "level3",
+            "weight",
+            "target",
+            "actual",
+            "completion_rate",
+            "score",
+            "basis",
+            "last_year",
+            "scoring_rule",
+            "evidence",
+            "deviation",
+            "improvement",
+        ],
+    ]
 
 
 class PerformanceVocabulary(_Strict):
@@ -115,8 +145,11 @@ class PerformanceVocabulary(_Strict):
     @cached_property
     def funding_aliases(self) -> dict[str, dict[str, str]]:
         """The label maps a funding line is looked up in, by table side."""
-        return {"target": dict(self.target.funding), "income": dict(self.overall.income),
-                "expenditure": dict(self.overall.expenditure)}
+        return {
+            "target": dict(self.target.funding),
+            "income": dict(self.overall.income),
+            "expenditure": dict(self.overall.expenditure),
+        }
 
 
 def load_vocabulary(path: Path) -> PerformanceVocabulary:
