@@ -135,3 +135,12 @@ def test_a_pdf_pdfium_cannot_read_is_one_line_and_exit_2(monkeypatch, capsys, tm
     code, out, err = run_main(monkeypatch, capsys, "check", str(_broken_pdf(tmp_path, kind)), "--format", "json")
     assert code == 2 and says in _one_line_each(err, 1)[0]
     assert says in json.loads(out)["documents"][0]["error"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["rich", "json"])
+def test_a_full_output_device_is_one_line_and_exit_2(monkeypatch, capsys, fmt):
+    """Found by the long fuzz run: writing the report to a full disk was 内部错误 OSError."""
+    code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--format", fmt, "--output", "/dev/full")
+    assert code == 2
+    assert "无法写入输出" in err and "内部错误" not in err and "Traceback" not in err

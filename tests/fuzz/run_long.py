@@ -85,6 +85,7 @@ def _save(outcome: Outcome, folder: Path) -> None:
             indent=1,
         ),
         encoding="utf-8",
+        errors="surrogateescape",  # a file name or message that is not UTF-8 (\udcff) stays as it was
     )
 
 
@@ -103,7 +104,7 @@ def _summary(outcomes: list[Outcome]) -> dict:
 
 
 def replay(folder: Path) -> int:
-    meta = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    meta = json.loads((folder / "job.json").read_text(encoding="utf-8", errors="surrogateescape"))
     files = tuple(
         (
             bytes.fromhex(n).decode("utf-8", "surrogateescape"),

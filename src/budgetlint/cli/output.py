@@ -97,12 +97,21 @@ class Output:
     def write(self, text: str) -> None:
         if not text:
             return
-        if self._file is not None:
-            self._file.write(text)
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        try:
+            if self._file is not None:
+                self._file.write(text)
+            else:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+        except OSError as exc:  # a full disk or device: one line, exit 2, not 内部错误
+            raise ReportError(f"无法写入输出：{os_reason(exc)}", path=self.output or "标准输出") from exc
 
     def __exit__(self, *exc: object) -> None:
-        if self._file is not None:
-            self._file.close()
+        file, self._file = self._file, None
+        if file is None:
+            return
+        try:
+            file.close()  # flushes: a full disk shows here first
+        except OSError as error:
+            if exc[0] is None:  # never hide the error that is already on its way out
+                raise ReportError(f"无法写入输出：{os_reason(error)}", path=self.output) from error
