@@ -45,11 +45,14 @@ class Limits:
                 number = 0
             if number <= 0:
                 raise BudgetlintError(f"--limit {option}：数值应为正整数")
+            if number > MAX_LIMIT:  # 10^20 MB overflowed a read's size: a file's 内部错误, found by fuzzing
+                raise BudgetlintError(f"--limit {option}：数值过大（最大 {MAX_LIMIT}）")
             changes[name] = number
         return replace(self, **changes)
 
 
 DEFAULT_LIMITS = Limits()
+MAX_LIMIT = 10**12  # any limit; in MB still a size every read and sum can hold
 
 OPTION_HINT = "可用 --limit {name}=… 调高上限"
 

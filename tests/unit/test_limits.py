@@ -28,3 +28,18 @@ def test_a_bad_option_is_one_clear_error(option):
     with pytest.raises(BudgetlintError) as info:
         DEFAULT_LIMITS.with_options([option])
     assert "--limit" in info.value.message
+
+
+def test_a_limit_too_large_to_use_is_refused_not_an_overflow_later():
+    assert Limits().with_options(["text_mb=1000000000000"]).text_mb == 10**12
+    with pytest.raises(BudgetlintError, match="数值过大"):
+        Limits().with_options(["text_mb=99999999999999999999"])
+
+
+def test_the_largest_limit_reads_a_small_file_without_allocating_the_limit(tmp_path):
+    from budgetlint.ingest import read_document
+
+    path = tmp_path / "seed.txt"
+    path.write_bytes((Path(__file__).parents[2] / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt").read_bytes())
+    big = Limits().with_options(["text_mb=1000000000000", "file_mb=1000000000000"])
+    assert read_document(path, big).blocks

@@ -128,7 +128,8 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceDo
             is_pdf = b"%PDF-" in head
             office = not is_pdf and package.looks_like_office(head, shown)
             # a text is read to one byte over its limit, an office package whole (its size is checked)
-            rest = -1 if office else limits.text_mb * MB + 1 - len(head)
+            # (never more than the file holds: a limit of 10^12 MB is no buffer to allocate)
+            rest = -1 if office else max(min(limits.text_mb * MB, size) + 1 - len(head), 0)
             data = b"" if is_pdf else head + fh.read(rest)
         except OSError as exc:
             raise InputError(f"无法读取文件：{os_reason(exc)}", path=shown) from exc
