@@ -144,3 +144,11 @@ def test_a_full_output_device_is_one_line_and_exit_2(monkeypatch, capsys, fmt):
     code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--format", fmt, "--output", "/dev/full")
     assert code == 2
     assert "无法写入输出" in err and "内部错误" not in err and "Traceback" not in err
+
+
+def test_a_usage_error_naming_a_file_that_is_no_utf8_is_one_line(monkeypatch, capsys):
+    """Found by the long fuzz run: the message held the raw surrogates and could not be written."""
+    code, _, err = run_main(monkeypatch, capsys, "inspect", "-", os.fsdecode(b"\xff\xfe.txt"))
+    assert code == 2
+    assert "\\xff\\xfe.txt" in err and "\udcff" not in err
+    err.encode("utf-8")  # printable on any UTF-8 stream

@@ -88,7 +88,9 @@ def usage_error(exc: click.UsageError) -> str:
         text = f"选项 {exc.option_name} 用法有误" + ("：需要一个值" if "requires an argument" in exc.message else "")
     else:
         text = _generic(exc.message)
-    return f"{command}：{text}（运行 {command} --help 查看用法）"
+    line = f"{command}：{text}（运行 {command} --help 查看用法）"
+    # an argument that is no UTF-8 (a file name's byte 0xFF arrives as \udcff) printed as \xff
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 _EXTRA = re.compile(r"unexpected extra arguments? \((.*)\)")
