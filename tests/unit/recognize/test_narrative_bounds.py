@@ -9,7 +9,8 @@ from budgetlint.model.claims import AmountClaim, ClassNameClaim, CountClaim, Lis
 from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.location import Location
 from budgetlint.recognize.narrative import extract_narrative
-from budgetlint.recognize.narrative.reader import MAX_LIST_ITEMS, MAX_PASSAGE_CHARS
+from budgetlint.recognize.narrative.list_reader import MAX_LIST_ITEMS
+from budgetlint.recognize.narrative.reader import MAX_PASSAGE_CHARS
 
 SENTENCE = "一般公共预算拨款收入7,700.83万元，比上年增加12.30万元，增长1.50%。"
 
