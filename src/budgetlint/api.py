@@ -143,12 +143,13 @@ def check_file(path: str | Path, rules: list[Rule], limits: Limits = DEFAULT_LIM
     except BudgetlintError as exc:
         return DocumentResult(path=shown, error=exc.user_text())
     except Exception as exc:
-        return _internal_error(shown, exc)
+        return DocumentResult(path=shown, error=_internal_error(shown, exc))
 
 
-def _internal_error(shown: str, exc: Exception) -> DocumentResult:
+def _internal_error(shown: str, exc: Exception) -> str:
+    """A fault of budgetlint or a library on this document: its one line (the traceback with -v)."""
     log.debug("checking %s failed", shown, exc_info=True)
-    return DocumentResult(path=shown, error=f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）")
+    return f"{shown}: 内部错误 {type(exc).__name__}，未能检查此文件（加 -v 查看详情）"
 
 
 def check_files(
@@ -173,8 +174,7 @@ def check_files(
     except BudgetlintError as exc:
         return DocumentResult(path=shown, error=exc.user_text(), files=files, pairing=pairing)
     except Exception as exc:
-        failed = _internal_error(shown, exc)
-        return DocumentResult(path=shown, error=failed.error, files=files, pairing=pairing)
+        return DocumentResult(path=shown, error=_internal_error(shown, exc), files=files, pairing=pairing)
     return DocumentResult(path=source.path, disclosure=disclosure, run=run, files=files, pairing=pairing)
 
 

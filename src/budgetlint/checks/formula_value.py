@@ -23,6 +23,7 @@ from __future__ import annotations
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
+from budgetlint.model.document import FormulaCell
 from budgetlint.numbers import format_amount
 
 
@@ -34,44 +35,30 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     formulas = disclosure.source.formulas if disclosure.source is not None else ()
     if not formulas:
         return [not_decided(rule.id, "not_applicable", "文件中没有公式")]
-    out = []
-    for cell in formulas:
-        where = f"{cell.location.sheet}!{cell.location.cell}"
-        values = {"quote": cell.formula}
-        if cell.cached is None:
-            out.append(
-                Evaluation(
-                    rule=rule.id,
-                    outcome=Outcome.NOT_APPLICABLE,
-                    subject=where,
-                    values=values,
-                    locations=(cell.location,),
-                    detail="文件没有保存公式的计算结果，按重算值读取",
-                )
-            )
-        elif cell.recomputed is None:
-            out.append(
-                Evaluation(
-                    rule=rule.id,
-                    outcome=Outcome.INSUFFICIENT_DATA,
-                    subject=where,
-                    values=values,
-                    locations=(cell.location,),
-                    detail=f"公式无法重算：{cell.reason}",
-                )
-            )
-        else:
-            same = cell.cached == cell.recomputed
-            out.append(
-                Evaluation(
-                    rule=rule.id,
-                    outcome=Outcome.PASS if same else Outcome.FAIL,
-                    subject=where,
-                    values=values,
-                    locations=(cell.location,),
-                    expected=format_amount(cell.recomputed, cell.decimals),
-                    actual=format_amount(cell.cached, cell.decimals),
-                    difference=None if same else format_amount(cell.cached - cell.recomputed, cell.decimals),
-                )
-            )
-    return out
+    return [_evaluate(rule.id, cell) for cell in formulas]
+
+
+def _evaluate(rule_id: str, cell: FormulaCell) -> Evaluation:
+    """The stored value against the recomputed one; said out loud when either is missing."""
+
+    def at(outcome: Outcome, **sides: str | None) -> Evaluation:
+        return Evaluation(
+            rule=rule_id,
+            outcome=outcome,
+            subject=f"{cell.location.sheet}!{cell.location.cell}",
+            values={"quote": cell.formula},
+            locations=(cell.location,),
+            **sides,
+        )
+
+    if cell.cached is None:
+        return at(Outcome.NOT_APPLICABLE, detail="文件没有保存公式的计算结果，按重算值读取")
+    if cell.recomputed is None:
+        return at(Outcome.INSUFFICIENT_DATA, detail=f"公式无法重算：{cell.reason}")
+    same = cell.cached == cell.recomputed
+    return at(
+        Outcome.PASS if same else Outcome.FAIL,
+        expected=format_amount(cell.recomputed, cell.decimals),
+        actual=format_amount(cell.cached, cell.decimals),
+        difference=None if same else format_amount(cell.cached - cell.recomputed, cell.decimals),
+    )

@@ -89,8 +89,11 @@ def usage_error(exc: click.UsageError) -> str:
     else:
         text = _generic(exc.message)
     line = f"{command}：{text}（运行 {command} --help 查看用法）"
-    # an argument that is no UTF-8 (a file name's byte 0xFF arrives as \udcff) printed as \xff
-    return line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    # an argument that is no UTF-8 (a file name's byte 0xFF arrives as \udcff) printed as \xff, as
+    # paths are everywhere; imported here, on the error path, so `--version` does not load the model
+    from budgetlint.ingest.files import display_path
+
+    return display_path(line)
 
 
 _EXTRA = re.compile(r"unexpected extra arguments? \((.*)\)")
