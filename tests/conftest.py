@@ -30,6 +30,12 @@ settings.register_profile(
 settings.load_profile("ci")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _load_cache_in_tmp(tmp_path_factory):
+    """The CLI's load cache (load_cache.py) in a folder of the test run, never the user's."""
+    os.environ["BUDGETLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("load-cache"))
+
+
 @pytest.fixture(scope="session")
 def audited():
     """`audited("pdf/sfj_2026_unit_budget.pdf")`: the Results of checking that fixture file, read once per

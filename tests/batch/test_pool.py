@@ -38,3 +38,24 @@ def test_records_are_small_and_carry_the_rendered_part(tmp_path):
     assert record.checked and record.sha256 and record.size == SEED_000.stat().st_size
     assert '"unit": "忻州职业技术学院"' in record.rendered
     assert len(pickle.dumps(record)) < 200_000  # the Disclosure stays in the worker
+
+
+def test_each_block_of_jobs_is_handed_out_largest_first_and_yielded_in_input_order(tmp_path):
+    sizes = [1, 5, 3, 2, 4]  # copies of the seed with that many pages of notes appended
+    text = SEED_000.read_text(encoding="utf-8")
+    jobs = []
+    for i, n in enumerate(sizes):
+        path = tmp_path / f"doc{i}.txt"
+        path.write_text(text + "\n附注\n" * 200 * n, encoding="utf-8")
+        jobs.append(Job(i, (str(path),)))
+    started: list[int] = []
+    for ordered in (True, False):
+        started.clear()
+        with LocalPool(
+            Settings(select=("TB001",)), jobs=1, window=3, on_start=lambda job: started.append(job.index)
+        ) as pool:
+            records = list(pool.run(jobs, ordered=ordered))
+        assert started == [1, 2, 0, 4, 3]  # blocks of 3: sizes 5 3 1, then 4 2
+        assert all(r.checked for r in records)
+        if ordered:
+            assert [r.path for r in records] == [j.path for j in jobs]

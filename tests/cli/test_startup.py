@@ -1,14 +1,16 @@
 """What a CLI run loads: --version nothing of the checker; a JSON report no terminal or PDF
-library; the garbage collector tuned by main only, never by the library."""
+library; the garbage collector tuned by main only, never by the library; the load cache changes
+no byte of a report."""
 
 import gc
 import json
+import os
 import subprocess
 import sys
 
-from cli_helpers import SEED_000, run_main
+from cli_helpers import SEED_000, SEED_001, run_main
 
-from budgetlint import api, gc_tuning
+from budgetlint import api, gc_tuning, load_cache
 
 HEAVY = ("budgetlint.api", "pydantic", "yaml", "rich", "openpyxl", "pypdfium2")
 
@@ -65,3 +67,21 @@ def test_the_library_leaves_the_collector_alone():
     results = api.audit([SEED_000])
     assert results.documents[0].run is not None
     assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def _check_json(cache_dir: str, *extra: str) -> str:
+    command = [sys.executable, "-m", "budgetlint", "check", SEED_001, "--format", "json", "--fail-on", "never", *extra]
+    env = {**os.environ, load_cache.ENV: cache_dir}
+    return subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+
+
+def test_a_run_from_the_load_cache_prints_the_same_bytes_as_one_from_yaml(tmp_path):
+    folder = tmp_path / "cache"
+    from_yaml = _check_json("")  # cache off
+    assert not folder.exists()
+    first = _check_json(str(folder))  # loads from YAML, writes the cache
+    assert [p.name[:5] for p in folder.iterdir()] == ["load-"]
+    written = next(folder.iterdir()).stat().st_mtime_ns
+    second = _check_json(str(folder))  # reads it, writes nothing
+    assert next(folder.iterdir()).stat().st_mtime_ns == written
+    assert from_yaml == first == second and json.loads(second)["documents"]

@@ -19,7 +19,7 @@ __all__ = ["Regex"]  # rule parameters that are regular expressions (checked whe
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
 
 class FactRef(Strict):

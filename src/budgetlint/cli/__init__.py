@@ -13,7 +13,7 @@ from importlib import import_module
 
 import click
 
-from budgetlint import __version__, gc_tuning
+from budgetlint import __version__, gc_tuning, load_cache
 from budgetlint.cli.chinese import ChineseGroup, usage_error
 from budgetlint.errors import BudgetlintError
 from budgetlint.exit_codes import ExitCode
@@ -80,7 +80,18 @@ def configure_logging(verbose: bool) -> None:
 
 @gc_tuning.tuned()
 def main() -> None:
-    """The one error boundary: a BudgetlintError is one line and exit 2, never a traceback."""
+    """The one error boundary: a BudgetlintError is one line and exit 2, never a traceback.
+    The CLI's processes use the load cache (load_cache.py): written, when it lacked anything
+    this run loaded, as the command ends (and off again afterwards, for main called in-process)."""
+    load_cache.enable()
+    try:
+        _run()
+    finally:
+        load_cache.save()
+        load_cache.disable()
+
+
+def _run() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -14,6 +14,7 @@ import click
 
 from budgetlint import api
 from budgetlint.batch.document import Settings, rules_for
+from budgetlint.batch.pool import start_early
 from budgetlint.batch.progress import Progress, wanted
 from budgetlint.batch.scan import scan as run_scan
 from budgetlint.batch.store import Store
@@ -89,6 +90,8 @@ def scan(
     """批量检查：进度、并行、超时、结果库（可续跑）和汇总表。"""
     settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs))
     with Store(db) as store:  # a bad --db stops here, before any file is read
+        if scheduler is None:  # the workers' start-up beside the parent's (hashing, the store, the rules)
+            start_early()
         rules_for(settings)
         inputs = api.expand_paths(list(paths))
         files = inputs.files

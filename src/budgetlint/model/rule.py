@@ -43,7 +43,7 @@ def check_message_template(message: str) -> None:
 
 
 class RuleDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     what: str = Field(min_length=1)
     why: str = Field(min_length=1)
@@ -59,14 +59,15 @@ class AppliesTo(BaseModel):
     kind: budget or final_account (an identity of one document kind only); empty: both.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     templates: list[str] = Field(default_factory=list)  # empty: every template
     kind: Literal["budget", "final_account"] | None = None
 
 
 class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # validator built on first use
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     id: str = Field(pattern=r"^(TB|XT|NA|PT|SE|DC|YR)\d{3}$")
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -15,7 +15,7 @@ from budgetlint.patterns import Regex
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
 
 class ColumnSpec(Strict):

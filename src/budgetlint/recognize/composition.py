@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from budgetlint.errors import TemplateError
 from budgetlint.labels import squeeze
+from budgetlint.load_cache import bundled
 from budgetlint.model import Disclosure, Paragraph
 from budgetlint.model.figures import Composition
 from budgetlint.paths import rules_root
@@ -24,7 +25,7 @@ from budgetlint.yaml_loader import load_yaml_file
 
 
 class CompositionWords(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     parts: list[str]
     introducer: Regex
@@ -39,6 +40,7 @@ class CompositionWords(BaseModel):
 
 
 @cache
+@bundled("composition")
 def composition_words() -> CompositionWords:
     path = rules_root() / "vocabulary" / "composition.yaml"
     data = load_yaml_file(path, TemplateError, "单位构成词表")

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
 from budgetlint.labels import normalise_subject, squeeze
+from budgetlint.load_cache import bundled
 from budgetlint.model import Disclosure, Fact
 from budgetlint.model.claims import ChangeClaim, ExecutionClaim
 from budgetlint.model.figures import KIND_BASIS, Basis, DocumentFigures, Figure
@@ -34,7 +35,7 @@ _CHANGE_BASIS: dict[str, Basis] = {"预算": "budget", "决算": "final", "执�
 
 
 class QuantitySpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
@@ -44,7 +45,7 @@ class QuantitySpec(BaseModel):
 
 
 class QuantityVocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     bases: dict[Basis, str]
     subject: str  # how a message names a quantity of a year: {year} {basis} {title}
@@ -56,6 +57,7 @@ class QuantityVocabulary(BaseModel):
 
 
 @cache
+@bundled("quantities")
 def quantity_vocabulary() -> QuantityVocabulary:
     path = rules_root() / "vocabulary" / "quantities.yaml"
     data = load_yaml_file(path, TemplateError, "数量词表")

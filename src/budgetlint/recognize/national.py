@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from budgetlint.errors import TemplateError
 from budgetlint.labels import is_code, squeeze
+from budgetlint.load_cache import bundled
 from budgetlint.model.document import RawTable
 from budgetlint.model.templates import ColumnSpec, RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
@@ -43,7 +44,7 @@ _CODE_PART = re.compile(r"^\d{2,3}$")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
 
 class ColumnWord(Strict):
@@ -70,7 +71,7 @@ class KindSpec(Strict):
 
 
 class NationalVocabulary(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     numbering: list[Regex]
     measure_words: Regex
@@ -93,6 +94,7 @@ class NationalVocabulary(Strict):
 
 
 @cache
+@bundled("national")
 def load_national(root: Path | None = None) -> NationalVocabulary:
     path = (root or rules_root()) / VOCABULARY
     data = load_yaml_file(path, TemplateError, "全国表式词表")

@@ -9,6 +9,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from budgetlint.errors import TemplateError
+from budgetlint.load_cache import bundled
 from budgetlint.model.templates import TableSpec, TemplateSpec, Vocabulary
 from budgetlint.paths import rules_root
 from budgetlint.validation import validation_message
@@ -68,6 +69,7 @@ def load_template(folder: Path) -> TemplateSpec:
 
 
 @cache
+@bundled("templates")
 def load_templates(root: Path | None = None) -> tuple[TemplateSpec, ...]:
     """All templates under rules/templates/, in id order."""
     base = (root or rules_root()) / "templates"

@@ -16,6 +16,7 @@ from budgetlint.checks import CHECK_KINDS
 from budgetlint.checks.across import ACROSS_KINDS
 from budgetlint.errors import RuleError
 from budgetlint.limits import DEFAULT_LIMITS, Limits
+from budgetlint.load_cache import cached
 from budgetlint.model.rule import Rule, check_message_template
 from budgetlint.paths import rules_root
 from budgetlint.patterns import validation_context
@@ -111,11 +112,19 @@ def load_rules(extra_dirs: Sequence[str | Path] | None = None, limits: Limits = 
 
     Loaded once per process: while the rule files stay as they are (path, size, modification
     time) and the limits the same, a later call returns the same (frozen) rules without reading
-    YAML again.
+    YAML again. The bundled rules alone, under the default limits, come from the load cache
+    when the CLI uses one (load_cache.py).
     """
+    if not extra_dirs and limits == DEFAULT_LIMITS:
+        return list(cached("rules", lambda: _reused(rule_files(rules_root()), limits)))
     paths = rule_files(rules_root())
     for folder in extra_dirs or []:
         paths += rule_files(rules_folder(folder))
+    return list(_reused(paths, limits))
+
+
+def _reused(paths: list[Path], limits: Limits) -> list[Rule]:
+    """The rules of `paths`, loaded again only when a file changed since this process loaded them."""
     key = (limits, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
     rules = _LOADED.get(key)
     if rules is None:
@@ -123,7 +132,7 @@ def load_rules(extra_dirs: Sequence[str | Path] | None = None, limits: Limits = 
         if len(_LOADED) >= _LOADED_MAX:
             _LOADED.pop(next(iter(_LOADED)))
         _LOADED[key] = rules
-    return list(rules)
+    return rules
 
 
 _LOADED: dict[tuple, list[Rule]] = {}  # (limits, the rule files' (path, mtime, size)) -> their rules

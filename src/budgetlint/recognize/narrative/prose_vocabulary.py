@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from budgetlint.errors import TemplateError
+from budgetlint.load_cache import bundled
 from budgetlint.paths import rules_root
 from budgetlint.validation import validation_message
 from budgetlint.yaml_loader import load_yaml_file
@@ -34,7 +35,7 @@ def alternation(words) -> str:
 
 
 class ProseVocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
     units: dict[str, tuple[str, Decimal]]
     per: dict[str, str]
@@ -105,6 +106,7 @@ def load_prose_vocabulary(path: Path) -> ProseVocabulary:
 
 
 @cache
+@bundled("prose")
 def prose_vocabulary() -> ProseVocabulary:
     """The bundled vocabulary, loaded on first use (recognize() reads every document's prose)."""
     return load_prose_vocabulary(rules_root() / "vocabulary" / "prose.yaml")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from budgetlint.errors import TemplateError
 from budgetlint.labels import squeeze
+from budgetlint.load_cache import bundled
 from budgetlint.model.performance import Operator
 from budgetlint.paths import rules_root
 from budgetlint.patterns import Regex
@@ -25,7 +26,7 @@ from budgetlint.yaml_loader import load_yaml_file
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # validator built on first use
 
 
 class _Labels(_Strict):
@@ -163,6 +164,7 @@ def load_vocabulary(path: Path) -> PerformanceVocabulary:
 
 
 @cache
+@bundled("performance")
 def vocabulary() -> PerformanceVocabulary:
     """The bundled vocabulary, loaded on first use (recognize() reads every document's performance
     tables, so checks find it loaded)."""
