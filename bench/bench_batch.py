@@ -1,17 +1,20 @@
 """Batch runs: -j 2 against -j 1 on the peer PDFs, RSS per worker over many documents, and the
 parent's RSS after 20 and after 2,000 documents in one streaming `check` run.
 
-Run from the repository root:  .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--docs 200] [--check-docs 2000]
-No pytest; prints what it measured. Numbers are wall-clock on whatever machine runs it (a shared
-2-core machine is noisy: read the ratio, not the seconds).
+Run from the repository root:  .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--docs 400] [--check-docs 2000]
+No pytest; prints what it measured (issue 14: the -j ratio and the workers' RSS; issue 16: the
+parent's RSS after 20 and after 2,000 documents). Numbers are wall-clock on whatever machine runs it;
+the load average is printed beside the ratio (a shared 2-core machine is noisy: read the ratio, not
+the seconds).
 
 1. speed-up: `budgetlint check` (JSON to /dev/null) of every PDF under --pdfs with -j 1 and -j 2,
-   alternated over --rounds rounds; the ratio of the medians.
-2. workers: a LocalPool of 2 workers over --docs documents (copies of the seeds, each with its own
-   bytes); each worker's RSS after its first document and at the end.
+   alternated over --rounds rounds; the ratio of the medians, and the load average before and after.
+2. workers: a LocalPool of 2 workers over --docs documents (copies of the four seeds in turn, each
+   with its own bytes, so each worker sees about half); each worker's RSS before its first document
+   and after its 1st, 20th, 100th and 200th (and last).
 3. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
-   RSS sampled when 20 and when all documents have been written (the rules across documents then
-   run over every document's kept figures: their time and the peak RSS are printed too).
+   RSS sampled when 20, 100, 500, 1000 and all documents have been written (the rules across
+   documents then run over every document's kept figures: their time and the peak RSS are printed too).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def copies(folder: Path, n: int, sources: list[Path]) -> list[Path]:
 
 def speedup(pdfs: list[Path], rounds: int) -> None:
     times: dict[int, list[float]] = {1: [], 2: []}
+    load_before = os.getloadavg()[0]
     for _ in range(rounds):
         for jobs in (1, 2):
             t0 = time.perf_counter()
@@ -56,19 +60,25 @@ def speedup(pdfs: list[Path], rounds: int) -> None:
     one, two = statistics.median(times[1]), statistics.median(times[2])
     print(
         f"speed-up on {len(pdfs)} PDFs: -j 1 {one:.1f} s, -j 2 {two:.1f} s (medians of {rounds}); "
-        f"ratio {one / two:.2f}x  (samples -j1 {[round(t, 1) for t in times[1]]}, -j2 {[round(t, 1) for t in times[2]]})"
+        f"ratio {one / two:.2f}x  (samples -j1 {[round(t, 1) for t in times[1]]}, "
+        f"-j2 {[round(t, 1) for t in times[2]]}); "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
     )
 
 
 def _record_rss(job, settings):
-    """The real per-document function, plus this worker's RSS after the document."""
+    """The real per-document function, plus this worker's RSS before and after the document."""
     from dataclasses import replace
 
     from budgetlint.batch.document import check_document
 
+    before = psutil.Process().memory_info().rss
     record = check_document(job, settings)
     rss = psutil.Process().memory_info().rss
-    return replace(record, reason=f"{os.getpid()} {rss}")
+    return replace(record, reason=f"{os.getpid()} {before} {rss}")
+
+
+WORKER_MARKS = (1, 20, 100, 200)
 
 
 def workers(docs: list[Path]) -> None:
@@ -76,14 +86,19 @@ def workers(docs: list[Path]) -> None:
     from budgetlint.batch.pool import LocalPool
 
     seen: dict[str, list[int]] = {}
+    start: dict[str, int] = {}
     with LocalPool(Settings(), jobs=2, function=_record_rss) as pool:
         for record in pool.run(Job(i, (str(p),)) for i, p in enumerate(docs)):
-            pid, rss = record.reason.split()
+            pid, before, rss = record.reason.split()
+            start.setdefault(pid, int(before))
             seen.setdefault(pid, []).append(int(rss))
     for pid, samples in seen.items():
+        marks = [n for n in WORKER_MARKS if n < len(samples)] + [len(samples)]
+        after = ", ".join(f"{n} {samples[n - 1] / 2**20:.1f}" for n in marks)
+        growth = (samples[-1] / samples[min(20, len(samples)) - 1] - 1) * 100
         print(
-            f"worker {pid}: {len(samples)} documents, RSS after the first {samples[0] / 2**20:.0f} MiB, "
-            f"at the end {samples[-1] / 2**20:.0f} MiB, peak {max(samples) / 2**20:.0f} MiB"
+            f"worker {pid}: {len(samples)} documents; RSS MiB at start {start[pid] / 2**20:.1f}, "
+            f"after document {after}; peak {max(samples) / 2**20:.1f}; last vs 20th {growth:+.1f} %"
         )
 
 
@@ -107,12 +122,19 @@ def streaming(docs: list[Path], out: Path) -> None:
             continue
     ended = time.perf_counter()
     per_doc = out.stat().st_size / len(docs)
-    after_20 = next((rss for _, size, rss in samples if size >= 20 * per_doc), None)
+
+    def rss_after(n: int) -> int | None:
+        return next((rss for _, size, rss in samples if size >= n * per_doc), None)
+
+    after_20 = rss_after(20)
     near_end = [rss for _, size, rss in samples if size >= (len(docs) - 5) * per_doc]
     if after_20 and near_end:
+        marks = [n for n in (100, 500, 1000) if n < len(docs) and rss_after(n)]
+        middle = "".join(f", after {n} {rss_after(n) / 2**20:.1f} MiB" for n in marks)  # type: ignore[operator]
         print(
-            f"streaming check of {len(docs)} documents: parent RSS after 20 {after_20 / 2**20:.1f} MiB, "
-            f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB ({(near_end[-1] / after_20 - 1) * 100:+.1f} %), "
+            f"streaming check of {len(docs)} documents: parent RSS after 20 {after_20 / 2**20:.1f} MiB{middle}, "
+            f"after {len(docs)} {near_end[-1] / 2**20:.1f} MiB "
+            f"({(near_end[-1] / after_20 - 1) * 100:+.1f} % vs after 20), "
             f"peak {max(rss for _, _, rss in samples) / 2**20:.1f} MiB"
         )
         # the last document's part is written before the rules across documents run (the report's tail)
@@ -129,7 +151,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdfs", type=Path, default=PEER)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--check-docs", type=int, default=2000)
     args = parser.parse_args()
     pdfs = sorted(args.pdfs.rglob("*.pdf")) if args.pdfs.is_dir() else []

@@ -16,15 +16,27 @@ file and the line, never an internal error.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from budgetlint.errors import BudgetlintError
 
-SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+SAFE_LOADER: type  # libyaml's CSafeLoader, else PyYAML's SafeLoader: see __getattr__
+
+
+def __getattr__(name: str) -> Any:
+    """SAFE_LOADER, found on first use: PyYAML is imported only by a run that parses YAML (one
+    served by the load cache, load_cache.py, parses none)."""
+    if name == "SAFE_LOADER":
+        import yaml
+
+        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 MAX_ALIAS_NODES = 100_000  # nodes an alias may stand for, all aliases together ("billion laughs")
 
@@ -37,6 +49,8 @@ class _Strict:
     constructed_objects: dict[yaml.Node, Any]  # the loader's own (BaseConstructor)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        import yaml
+
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
@@ -49,6 +63,8 @@ class _Strict:
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        import yaml
+
         if node in self.constructed_objects:  # an alias: count what it stands for again
             self._alias_nodes += _size(node)
             if self._alias_nodes > MAX_ALIAS_NODES:
@@ -60,6 +76,8 @@ class _Strict:
 
 def _size(node: yaml.Node, limit: int = MAX_ALIAS_NODES + 1) -> int:
     """Nodes under `node` (counted iteratively, stopping past `limit`)."""
+    import yaml
+
     count, stack = 0, [node]
     while stack and count <= limit:
         n = stack.pop()
@@ -106,7 +124,9 @@ def _strict(loader: type) -> type:
 def load_yaml(text: str, loader: type | None = None) -> Any:
     """The data of a YAML document (safe: plain types only, checked strictly); yaml.YAMLError when
     it does not parse, RecursionError when the pure loader meets deep nesting."""
-    return yaml.load(text, Loader=_strict(loader or SAFE_LOADER))
+    import yaml
+
+    return yaml.load(text, Loader=_strict(loader or sys.modules[__name__].SAFE_LOADER))
 
 
 def load_yaml_file(path: Path, error: type[BudgetlintError], what: str) -> Any:
@@ -114,6 +134,8 @@ def load_yaml_file(path: Path, error: type[BudgetlintError], what: str) -> Any:
 
     `what` names the file's role in the message (规则文件, 用例文件, 模板文件 …).
     """
+    import yaml
+
     shown = str(path)
     try:
         data = path.read_bytes()

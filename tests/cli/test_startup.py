@@ -38,10 +38,13 @@ def test_version_loads_nothing_of_the_checker():
     assert not loaded & set(HEAVY)
 
 
-def test_a_json_report_of_a_text_file_loads_neither_rich_nor_openpyxl_nor_pdfium():
-    loaded = modules_after("check", SEED_000, "--format", "json", "--fail-on", "never")
-    assert {"budgetlint.api", "pydantic", "yaml"} <= loaded
-    assert not loaded & {"rich", "openpyxl", "pypdfium2"}
+def test_a_json_report_of_a_text_file_loads_neither_rich_nor_openpyxl_nor_pdfium(tmp_path, monkeypatch):
+    monkeypatch.setenv(load_cache.ENV, str(tmp_path))
+    first = modules_after("check", SEED_000, "--format", "json", "--fail-on", "never")
+    assert {"budgetlint.api", "pydantic", "yaml"} <= first  # the rules read from YAML
+    again = modules_after("check", SEED_000, "--format", "json", "--fail-on", "never")
+    assert "budgetlint.api" in again and "yaml" not in again  # from the load cache
+    assert not (first | again) & {"rich", "openpyxl", "pypdfium2"}
     assert "rich" in modules_after("check", SEED_000, "--fail-on", "never")  # the terminal report does
 
 

@@ -8,6 +8,7 @@ the command runs (or --help lists it), so `budgetlint --version` loads none of t
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from importlib import import_module
 
@@ -84,6 +85,9 @@ def main() -> None:
     The CLI's processes use the load cache (load_cache.py): written, when it lacked anything
     this run loaded, as the command ends (and off again afterwards, for main called in-process)."""
     load_cache.enable()
+    # pydantic looks for plugins in every installed package's metadata when it builds its first
+    # model (tens of milliseconds); budgetlint uses none. Whoever sets the variable decides.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         _run()
     finally:

@@ -25,7 +25,7 @@ Direction = Literal[-1, 0, 1]
 class Span(BaseModel):
     """Where a claim's text stands: offsets inside the paragraph at the claim's location."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int  # may exceed the paragraph when the claim runs on into the next one (see end_line)
@@ -33,7 +33,7 @@ class Span(BaseModel):
 
 
 class _ClaimBase(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     span: Span
     location: Location  # the paragraph's location; line = the paragraph's line
@@ -141,7 +141,7 @@ class YearMention(_ClaimBase):
 
 
 class Printed(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     value: Decimal
     decimals: int
@@ -149,7 +149,7 @@ class Printed(BaseModel):
 
 
 class ExecutionClaim(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Literal["execution"] = "execution"
     form: Literal["variance", "completion", "year_on_year"]
@@ -174,7 +174,7 @@ Claim = Annotated[
 
 
 class Binding(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     claim: AmountClaim
     subject: str  # the vocabulary name or 类 name it matched
@@ -189,7 +189,7 @@ CLAIM_KINDS = ("amount", "share", "change", "count", "parts", "class_name", "yea
 class ExtractionStats(BaseModel):
     """How much the extraction found: claims per kind and what it read."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     narrative_found: bool  # a 情况说明/编制说明 heading was found (else every paragraph was read)
     paragraphs: int
@@ -212,7 +212,7 @@ class ExtractionStats(BaseModel):
 
 
 class NarrativeClaims(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     claims: tuple[Claim, ...]
     stats: ExtractionStats

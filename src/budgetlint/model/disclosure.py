@@ -26,7 +26,7 @@ class Disclosure(BaseModel):
     """Everything recognised in one document, built once by recognize(): checks and reporters only
     read it."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     unit: str | None

@@ -54,7 +54,7 @@ class TextLine:
 
 
 class Paragraph(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Literal["paragraph"] = "paragraph"
     text: str
@@ -63,7 +63,7 @@ class Paragraph(BaseModel):
 
 
 class RawTable(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Literal["table"] = "table"
     rows: tuple[RawRow, ...]
@@ -81,7 +81,7 @@ LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts,
 class TocEntry(BaseModel):
     """One line of the document's own 目录: a title and the page it names."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     title: str
     page: int
@@ -100,7 +100,7 @@ class PageDefect(BaseModel):
       otherwise has text): whatever it says was not checked; placed like a blank page.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Literal["blank_page", "clipped_text", "no_text_layer"]
     location: Location
@@ -116,7 +116,7 @@ class HiddenContent(BaseModel):
     holds, `cells` how many non-empty cells are hidden.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Literal["sheet", "row", "column"]
     location: Location
@@ -130,7 +130,7 @@ class FormulaCell(BaseModel):
     refers to, both at the decimals the cell prints. `recomputed` is None when budgetlint cannot
     recompute the formula (`reason` says why); `cached` is None when the file stores no value."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     location: Location
     formula: str
@@ -144,7 +144,7 @@ class SourceFile(BaseModel):
     """One file of a document read from several (`check --together`): its path, how it was read,
     and the running lines its blocks took in the combined document."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     layout: str
@@ -156,7 +156,7 @@ class SourceFile(BaseModel):
 class PageInfo(BaseModel):
     """One page of a PDF: its size in points and whether it has text to read."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     number: int
     width: float
@@ -165,7 +165,7 @@ class PageInfo(BaseModel):
 
 
 class SourceDocument(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     layout: Literal["text_rows", "text_cells", "pdf", "docx", "xlsx", "combined"]

@@ -13,7 +13,7 @@ from budgetlint.numbers import UNIT_FACTORS, Interval, interval_of
 class Fact(BaseModel):
     """One printed number (or an empty cell, value None = exact zero) with its provenance."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     value: Decimal | None
     decimals: int = 0
@@ -36,7 +36,7 @@ class Fact(BaseModel):
 
 
 class TableRow(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     index: int  # 0-based among the table's data rows
     label: str  # normalised label (name, or code + name)
@@ -55,7 +55,7 @@ class TableRow(BaseModel):
 
 
 class Table(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: str  # template table id, e.g. revenue_summary
     title: str

@@ -42,7 +42,7 @@ class Figure(BaseModel):
     is counted as not matched rather than dropped.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     quantity: str | None
     year: int
@@ -86,7 +86,7 @@ class Figure(BaseModel):
 class Composition(BaseModel):
     """The units a department says it covers (机构设置: 具体包括 1.…本部 2.… 3.…不单列预算)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     units: tuple[str, ...]  # listed with a budget of their own, as printed (normalised names)
     own: bool  # the department's own unit (本部) is listed: its 单位 disclosure bears the department's name
@@ -98,7 +98,7 @@ class Composition(BaseModel):
 class DocumentFigures(BaseModel):
     """A document as the rules across documents see it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     unit: str | None

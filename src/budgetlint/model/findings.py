@@ -38,7 +38,7 @@ class Quantity(BaseModel):
     absent where the value is not an amount (a year, a name, a percentage statement).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     printed: str
     value: str | None = None  # the Decimal as a plain string
@@ -64,7 +64,7 @@ class Quantity(BaseModel):
 class Addend(BaseModel):
     """One printed number a comparison used: which side it is on, what it is, where it stands."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     side: Side
     name: str  # as the message names it: a row label, a column header, 表「行」列
@@ -87,7 +87,7 @@ class Addend(BaseModel):
 class Evaluation(BaseModel):
     """The result of one check on one subject (a row, a column, a pair of facts)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str
     outcome: Outcome
@@ -112,7 +112,7 @@ class Evaluation(BaseModel):
 class Cause(BaseModel):
     """A single printed cell that, changed by one amount, would make several failing checks pass."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     location: Location
     name: str
@@ -135,7 +135,7 @@ class Cause(BaseModel):
 class Waiver(BaseModel):
     """A finding accepted as it is: one `[[waivers]]` entry of the project file (config.py)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     fingerprint: str = Field(min_length=1)
     reason: str = Field(min_length=1)
@@ -157,7 +157,7 @@ class Waiver(BaseModel):
 
 
 class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str
     name: str

@@ -14,7 +14,7 @@ class SkippedFile(BaseModel):
     it is a file of a format budgetlint does not read. `path` is printable
     (ingest.files.display_path)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     reason: str  # Chinese, for the user: 符号链接指向的文件不存在 …
@@ -24,7 +24,7 @@ class SkippedFile(BaseModel):
 class InputFiles(BaseModel):
     """The files to check, in order (as named, folders walked in sorted order), and what was skipped."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     files: tuple[Path, ...] = ()
     skipped: tuple[SkippedFile, ...] = ()

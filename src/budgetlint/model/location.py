@@ -19,7 +19,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, or
 
 
 class Location(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     file: str
     page: int | None = None

@@ -18,7 +18,7 @@ Operator = Literal["≥", "≤", "=", ">", "<"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ParseProblem(_Frozen):

@@ -24,7 +24,7 @@ BoundTo = Literal["indicator", "cost", "funding"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ProseNumber(_Frozen):

@@ -16,7 +16,7 @@ from budgetlint.model.rule import Rule
 
 
 class RuleRun(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     evaluations: tuple[Evaluation, ...]
     findings: tuple[Finding, ...]
@@ -35,7 +35,7 @@ class DocumentResult(BaseModel):
     `files` (in the order combined) and `pairing`: "together" or "auto". A file that is one half
     of a split disclosure (tables without narrative, or narrative without tables) has `half`."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     disclosure: Disclosure | None = None
@@ -47,7 +47,7 @@ class DocumentResult(BaseModel):
 
 
 class Results(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     documents: tuple[DocumentResult, ...]
     rules: tuple[Rule, ...]
