@@ -25,29 +25,28 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import logging
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from budgetlint import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 ENV = "BUDGETLINT_CACHE_DIR"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
 _PREFIX = "load-"
 
 _T = TypeVar("_T")
 
 
 class _State:
-    folder: Path | None = None  # None: disabled (the library's default)
+    folder: str | None = None  # None: disabled (the library's default)
     opened = False  # the file for the current key read (or found missing)
     entries: dict[str, Any] = {}  # name -> loaded object: read from the file, or built by this process
     stored: set[str] = set()  # the names the file held when it was read
@@ -55,23 +54,24 @@ class _State:
     environment: str | None = None  # BUDGETLINT_CACHE_DIR before `enable` set it
 
 
-def default_folder() -> Path | None:
-    """Where the CLI keeps the cache (None: turned off by an empty BUDGETLINT_CACHE_DIR)."""
+def default_folder() -> str | None:
+    """Where the CLI keeps the cache (None: turned off by an empty BUDGETLINT_CACHE_DIR). Plain
+    strings: `budgetlint --version` enables the cache too, and imports neither pathlib nor pickle."""
     named = os.environ.get(ENV)
     if named is not None:
-        return Path(named) if named else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "budgetlint"
+        return named or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "budgetlint")
 
 
-def enable(folder: Path | None = None) -> None:
+def enable(folder: str | Path | None = None) -> None:
     """Use the cache in this process and, through the environment, in the worker processes it
     starts. Nothing is read until something is loaded (`budgetlint --version` reads nothing)."""
-    folder = folder if folder is not None else default_folder()
+    folder = os.fspath(folder) if folder is not None else default_folder()
     disable()
     if folder is not None:
         _State.environment = os.environ.get(ENV)
-        os.environ[ENV] = str(folder)
+        os.environ[ENV] = folder
         _State.folder = folder
 
 
@@ -79,8 +79,8 @@ def enable_from_environment() -> None:
     """In a worker process: use the cache when the process that started it did (its folder is in
     the environment)."""
     named = os.environ.get(ENV)
-    if named and _State.folder != Path(named):  # a worker forked from a warm one has it already
-        enable(Path(named))
+    if named and _State.folder != named:  # a worker forked from a warm one has it already
+        enable(named)
 
 
 def disable() -> None:
@@ -93,9 +93,11 @@ def disable() -> None:
     _State.folder, _State.opened, _State.entries, _State.stored = None, False, {}, set()
 
 
-def _open(folder: Path) -> None:
+def _open(folder: str) -> None:
+    import pickle
+
     _State.opened, _State.key = True, key()
-    path = folder / f"{_PREFIX}{_State.key}.pickle"
+    path = os.path.join(folder, f"{_PREFIX}{_State.key}.pickle")
     try:
         with open(path, "rb") as handle:
             entries = pickle.load(handle)
@@ -144,18 +146,22 @@ def save() -> None:
     folder = _State.folder
     if folder is None or not set(_State.entries) - _State.stored:
         return
+    import pickle
+    import tempfile
+
     written: str | None = None
+    target = f"{_PREFIX}{_State.key}.pickle"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as handle:
             written = handle.name
             pickle.dump(_State.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        target = folder / f"{_PREFIX}{_State.key}.pickle"
-        os.replace(written, target)
+        os.replace(written, os.path.join(folder, target))
         _State.stored = set(_State.entries)
-        for old in folder.glob(f"{_PREFIX}*.pickle"):
-            if old != target:
-                old.unlink(missing_ok=True)
+        for old in os.listdir(folder):
+            if old.startswith(_PREFIX) and old.endswith(".pickle") and old != target:
+                with contextlib.suppress(OSError):  # another process's cleaning got there first
+                    os.unlink(os.path.join(folder, old))
     except Exception:  # unwritable folder, a full disk, an object that does not pickle
         log.debug("load cache not written to %s", folder, exc_info=True)
         if written is not None:
@@ -165,6 +171,8 @@ def save() -> None:
 
 def key() -> str:
     """The digest naming the cache file (see the module docstring)."""
+    import hashlib
+
     import pydantic
 
     from budgetlint.paths import rules_root
