@@ -8,8 +8,8 @@ small part of that, and the models validated only from YAML are then never built
 
 Never a wrong result: the file's name is a digest of everything the loaded objects depend on --
 budgetlint's version, Python's and pydantic's, and the path, size and modification time (in
-nanoseconds) of every Python file of the package and every YAML file under the bundled rules
-(the same evidence Python trusts for its own bytecode cache). Any edit gives another name, so a
+nanoseconds) of PyYAML's module, of every Python file of the package and of every YAML file under
+the bundled rules (the evidence Python itself trusts for its bytecode cache). Any edit gives another name, so a
 stale file is never read; it is deleted when the new one is written. A file that cannot be read
 or unpickled, or a cache folder that cannot be written, is ignored: everything is then loaded
 from YAML as without the cache. Only the bundled data is cached: rules from --rules folders,
@@ -172,17 +172,25 @@ def save() -> None:
 def key() -> str:
     """The digest naming the cache file (see the module docstring)."""
     import hashlib
+    import importlib.util
 
     import pydantic
 
     from budgetlint.paths import rules_root
 
     digest = hashlib.sha256(f"{__version__}\n{sys.version}\n{pydantic.VERSION}\n".encode())
-    for root, suffix in ((_PACKAGE, ".py"), (rules_root(), ".yaml")):
+
+    def add(path: str) -> None:
+        stat = os.stat(path)
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+
+    spec = importlib.util.find_spec("yaml")  # PyYAML, found without importing it: its files' times
+    if spec is not None and spec.origin:
+        add(spec.origin)
+    for root, suffix in ((_PACKAGE, ".py"), (str(rules_root()), ".yaml")):
         for folder, dirs, files in os.walk(root):
             dirs.sort()
             for name in sorted(files):
                 if name.endswith(suffix):
-                    stat = os.stat(os.path.join(folder, name))
-                    digest.update(f"{folder}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                    add(os.path.join(folder, name))
     return digest.hexdigest()[:32]
