@@ -8,12 +8,14 @@ small part of that, and the models validated only from YAML are then never built
 
 Never a wrong result: the file's name is a digest of everything the loaded objects depend on --
 budgetlint's version, Python's and pydantic's, and the path, size and modification time (in
-nanoseconds) of PyYAML's module, of every Python file of the package and of every YAML file under
-the bundled rules (the evidence Python itself trusts for its bytecode cache). Any edit gives another name, so a
-stale file is never read; it is deleted when the new one is written. A file that cannot be read
-or unpickled, or a cache folder that cannot be written, is ignored: everything is then loaded
-from YAML as without the cache. Only the bundled data is cached: rules from --rules folders,
-or loaded under other --limit values, are loaded from their YAML every time.
+nanoseconds) of PyYAML's module, of every Python file of the package and of every YAML file
+under the bundled rules (the evidence Python itself trusts for its bytecode cache). Any edit
+gives another name, so a stale file is never read; it is deleted when the new one is written. A
+file that cannot be read or unpickled, or a cache folder that cannot be written, is ignored:
+everything is then loaded from YAML as without the cache. Only the bundled data is cached: rules
+from --rules folders, or loaded under other --limit values, are loaded from their YAML every
+time. A pickle is code: the folder is the user's own (created with the user's permissions), as
+trusted as the installed package itself.
 
 Only budgetlint's own processes use it (the CLI calls `enable`, its batch workers inherit the
 folder through BUDGETLINT_CACHE_DIR); the library API never reads or writes a cache file. The
