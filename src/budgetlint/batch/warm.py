@@ -1,8 +1,7 @@
 """Imported once in the forkserver (pool.PRELOAD): the default rule set, the templates and the
 vocabularies recognition reads are loaded there (from the load cache when the CLI uses one), so
 every worker forked from it starts with them, shared with its siblings, instead of loading them
-itself -- the vocabularies on its first document. The document models (model/, built on first use)
-are built here too, for the same reason.
+itself -- the vocabularies on its first document.
 
 A run with other options (--select, --rules, a project file's severities) still loads its own
 selection in each worker (document.rules_for is keyed by them); a rule pack that fails to load
@@ -10,9 +9,6 @@ fails here silently and says so in the worker, once per document, as before.
 """
 
 import contextlib
-import sys
-
-from pydantic import BaseModel
 
 from budgetlint import load_cache
 from budgetlint.batch.document import Settings, rules_for
@@ -29,9 +25,3 @@ for load in (load_templates, load_national, vocabulary, prose_vocabulary, compos
         load()
 with contextlib.suppress(Exception):
     rules_for(Settings())
-for name, module in list(sys.modules.items()):
-    if name.startswith("budgetlint.model."):
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == name:
-                with contextlib.suppress(Exception):
-                    value.model_rebuild()
