@@ -38,6 +38,7 @@ def __getattr__(name: str) -> Any:
         return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 MAX_ALIAS_NODES = 100_000  # nodes an alias may stand for, all aliases together ("billion laughs")
 
 

@@ -88,3 +88,31 @@ def test_a_run_from_the_load_cache_prints_the_same_bytes_as_one_from_yaml(tmp_pa
     second = _check_json(str(folder))  # reads it, writes nothing
     assert next(folder.iterdir()).stat().st_mtime_ns == written
     assert from_yaml == first == second and json.loads(second)["documents"]
+
+
+EARLY = """
+import sys
+from budgetlint.batch import forkserver
+from budgetlint.cli import main
+real = forkserver.start_early
+def spy():
+    print("forkserver started; checker imported:", "budgetlint.api" in sys.modules, file=sys.stderr)
+    real()
+forkserver.start_early = spy
+sys.argv = ["budgetlint", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+"""
+
+
+def test_a_check_of_several_files_starts_its_workers_before_it_imports_the_checker():
+    def started(*paths: str) -> list[str]:
+        args = ["check", *paths, "--format", "json", "--fail-on", "never", "-j", "2"]
+        proc = subprocess.run([sys.executable, "-c", EARLY, *args], capture_output=True, text=True, check=True)
+        assert json.loads(proc.stdout)["documents"]
+        return [line for line in proc.stderr.splitlines() if line.startswith("forkserver started")]
+
+    assert started(SEED_000, SEED_001) == ["forkserver started; checker imported: False"]
+    assert started(SEED_000) == []  # one file is checked in process: no workers

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from budgetlint.batch.document import Job, Settings, check_document
 from budgetlint.report.record import DocumentRecord
 
-DEFAULT_TIMEOUT = 600.0  # seconds per document: ten times the slowest real PDF seen
-DEFAULT_MEMORY_MIB = 4096  # RSS per worker process
-
 
 @dataclass
 class InProcess:

@@ -8,8 +8,8 @@ document as not checked with the reason, and starts a fresh worker; a worker tha
 (a crash in a C library, the kernel's OOM killer) is recorded the same way. The other documents
 go on.
 
-Workers come from a forkserver where the platform has one (imports done once, a new worker in
-milliseconds), else they are spawned. They ignore SIGINT: Ctrl-C is the parent's to handle, which
+Workers come from a forkserver where the platform has one (batch/forkserver.py: imports done once,
+a new worker in milliseconds), else they are spawned. They ignore SIGINT: Ctrl-C is the parent's to handle, which
 stops the run and kills them. A worker whose parent disappears (SIGKILL to the parent alone)
 sees its pipe close and exits.
 
@@ -36,29 +36,10 @@ from multiprocessing.connection import Connection, wait
 
 from budgetlint import gc_tuning, load_cache
 from budgetlint.batch.document import Job, Settings, check_document, not_checked, rules_for
+from budgetlint.batch.forkserver import context
 from budgetlint.report.record import DocumentRecord
 
 POLL = 0.5  # seconds between memory checks while every worker is busy
-PRELOAD = ["budgetlint.batch.document", "budgetlint.batch.warm"]  # imported once, in the forkserver
-
-
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def start_early() -> None:
-    """Start the forkserver now: its imports and rule loading then run on the other core while
-    the parent reads the project file and loads its own rules (otherwise one after the other,
-    before the first document: about a second of a 17-PDF run's five)."""
-    if _context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 def _worker_main(conn: Connection, settings: Settings, function: Callable[[Job, Settings], DocumentRecord]) -> None:
@@ -134,7 +115,7 @@ class LocalPool:
     _workers: list[_Worker] = field(default_factory=list)
 
     def _start(self) -> _Worker:
-        ctx = _context()
+        ctx = context()
         parent, child = ctx.Pipe()
         process = ctx.Process(
             target=_worker_main, args=(child, self.settings, self.function), daemon=True, name="budgetlint-worker"

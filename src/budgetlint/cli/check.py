@@ -23,31 +23,28 @@ report (the terminal's last section, the JSON's `across`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
 
-from budgetlint import api, gc_tuning
-from budgetlint.batch.across import Kept, run_all
-from budgetlint.batch.document import Job, Settings, rules_for
-from budgetlint.batch.executors import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, executor
-from budgetlint.batch.pool import start_early
-from budgetlint.batch.progress import Progress, wanted
-from budgetlint.checks.across import ACROSS_KINDS
+from budgetlint import gc_tuning
+from budgetlint.batch.forkserver import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, start_early
 from budgetlint.cli.chinese import ChineseCommand
 from budgetlint.cli.output import Output, emit_bytes, limit_option, require_file_output
-from budgetlint.config import Config, project_config
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
-from budgetlint.findings.waivers import waiver_use
-from budgetlint.ingest.files import display_path
-from budgetlint.model.findings import SEVERITY_RANK, Finding, Waiver
-from budgetlint.model.results import DocumentResult
-from budgetlint.pairing import find_pairs
 from budgetlint.report import REPORTERS, reporter
-from budgetlint.report.phrases import notice_lines
-from budgetlint.report.record import DocumentRecord, Totals
+
+if TYPE_CHECKING:  # the checker itself is imported once the forkserver is on its way (check)
+    from budgetlint import api
+    from budgetlint.batch.across import Kept
+    from budgetlint.batch.document import Settings
+    from budgetlint.config import Config
+    from budgetlint.model.findings import Finding, Waiver
+    from budgetlint.report.record import DocumentRecord, Totals
 
 
 def run_options(command):
@@ -97,6 +94,8 @@ def settings_of(
     config: Config, select: tuple[str, ...], ignore: tuple[str, ...], rules_dirs: tuple[str, ...], **report: object
 ) -> Settings:
     """The run's Settings: --select/--ignore if given, else the project file's; its severities and waivers."""
+    from budgetlint.batch.document import Settings
+
     return Settings(
         tuple(select) or tuple(config.select or ()),
         tuple(ignore) or tuple(config.ignore or ()),
@@ -129,6 +128,9 @@ class Seen:
 def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today: dt.date) -> api.Results:
     """The run's notes (a Results without documents): skipped files, the project file, its waivers
     that named nothing or have expired."""
+    from budgetlint import api
+    from budgetlint.findings.waivers import waiver_use
+
     use = waiver_use(list(config.waivers), seen.fingerprints, seen.documents, today)
     return api.Results(
         documents=(),
@@ -209,6 +211,21 @@ def check(
       2  用法或输入有误，或有文件无法检查（目录中的管道、设备、失效的链接也算）
       130/143  被 Ctrl-C / SIGTERM 中断
     """
+    if not together and (len(paths) > 1 or any(os.path.isdir(p) for p in paths)):
+        start_early()  # several documents: the workers' start-up beside the parent's, before its imports
+    from budgetlint import api
+    from budgetlint.batch.across import Kept
+    from budgetlint.batch.document import Job, rules_for
+    from budgetlint.batch.executors import executor
+    from budgetlint.batch.progress import Progress, wanted
+    from budgetlint.checks.across import ACROSS_KINDS
+    from budgetlint.config import project_config
+    from budgetlint.ingest.files import display_path
+    from budgetlint.model.findings import SEVERITY_RANK
+    from budgetlint.pairing import find_pairs
+    from budgetlint.report.phrases import notice_lines
+    from budgetlint.report.record import Totals
+
     render = reporter(fmt)
     streaming = hasattr(render, "document")
     if not streaming:
@@ -219,8 +236,6 @@ def check(
     files, skipped = inputs.files, list(inputs.skipped)
     if not files and not inputs.unreadable:
         raise InputError("没有找到可检查的文件", path=", ".join(display_path(p) for p in paths))
-    if len(files) > 1 and not together:  # the workers' start-up beside the parent's
-        start_early()
     use_color = sys.stdout.isatty() and output is None if color is None else color
     settings = settings_of(
         config,
@@ -327,6 +342,9 @@ def _across(
     """The rules across documents over the files checked together: into the totals (the streaming
     formats' tail), and into each kept record (the file formats). Each document's run is dropped
     once counted: only its findings are kept."""
+    from budgetlint.batch.across import run_all
+    from budgetlint.batch.document import rules_for
+
     found: dict[int, tuple[Finding, ...]] = {}
     for key, run in run_all(rules_for(settings), figures.entries, figures.load):  # in input order
         totals.add_across(paths[key], run.summary, run.findings)
@@ -338,6 +356,8 @@ def _across(
 def _rendered(render, record: DocumentRecord, color: bool) -> str:
     """The document's part as its worker rendered it; made here for a document whose worker
     never answered (time-out, crash), from the reason alone."""
+    from budgetlint.model.results import DocumentResult
+
     if record.rendered is not None:
         return record.rendered
     return render.document(record, DocumentResult(path=record.path, error=record.reason), color=color)

@@ -14,7 +14,7 @@ import click
 
 from budgetlint import api
 from budgetlint.batch.document import Settings, rules_for
-from budgetlint.batch.pool import start_early
+from budgetlint.batch.forkserver import start_early
 from budgetlint.batch.progress import Progress, wanted
 from budgetlint.batch.scan import scan as run_scan
 from budgetlint.batch.store import Store
