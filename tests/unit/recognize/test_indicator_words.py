@@ -26,6 +26,9 @@ from budgetlint.testing.cases import to_tab_layout
         ("困难残疾人生活补贴、重度残疾人护理补贴发放率", "困难残疾人生活补贴发放率和重度残疾人护理补贴发放率"),
         ("体检部门", "本项目实施参与体检部门"),  # 参与 joins nothing
         ("建设精品在线开放课程", "、建设《药理学》精品在线开放课程"),  # after the number before it
+        ("电费缴纳次数", "缴纳电费"),  # 003 line 4075: the verb first in prose, last in the name
+        ("支付取暖费次数", "我校完成取暖费支付"),  # 003 line 7505: the reverse
+        ("遗属补助发放金额", "共需发放遗属补助"),  # 004 line 1129
     ],
 )
 def test_a_clause_names_an_indicator_by_its_words_in_order(name, clause):
@@ -35,7 +38,8 @@ def test_a_clause_names_an_indicator_by_its_words_in_order(name, clause):
 @pytest.mark.parametrize(
     "name, clause",
     [
-        ("设备购置数量", "购置设备"),  # the words in another order
+        ("设备验收数量", "验收设备"),  # the words in another order, 验收 no verb of name_verbs
+        ("学生培训人数", "培训各类学生和教师"),  # joined with more than the name
         ("发放率", "发放准确率"),  # 率 alone is no piece: another rate
         ("取暖费经费支出", "取暖费结余"),  # more than a head after the name
         ("学生就业率", "就业率"),  # a word of the name missing

@@ -11,7 +11,12 @@ clause when:
   pieces of at least two characters that stand in the clause in that order (a single character matches
   too much: 发放率 is no piece of 发放准确率);
 * nothing but generic heads follows the last piece (学院运转保障经费投入 names 学院运转保障经费; 取暖费结余 does not
-  name 取暖费经费支出).
+  name 取暖费经费支出);
+* the words before and between the pieces join nothing else (`list_words`: 参加培训教师和学生共20人 counts
+  more than 培训学生人数), unless the name is itself a list.
+
+A name may put a verb after its object where prose puts it first (`name_verbs`: 电费缴纳次数 / 缴纳电费1次),
+or the reverse: the core with its verb moved is tried as well.
 
 The pieces are taken greedily, the longest first that the clause holds after the previous one; a name
 that fits only with another split is not bound (fail-closed). The unit's measure and the uniqueness of the
@@ -47,6 +52,19 @@ def _without_heads(text: str) -> str:
 def name_core(name: str) -> str:
     """The words of a name the prose must give: 培训（会议）天数 → 培训, 氛围营造、宣传投入 → 氛围营造宣传."""
     return _without_heads(_MARKS.sub("", _BRACKETED.sub("", squeeze(name))))
+
+
+@lru_cache(maxsize=4096)
+def name_cores(name: str) -> tuple[str, ...]:
+    """The core, and the core with its verb and object swapped when it ends or starts with a verb of
+    `name_verbs`: a name puts the object first (电费缴纳次数, 遗属补助发放金额), prose the verb (缴纳电费1次)."""
+    core = name_core(name)
+    for verb in prose_vocabulary().name_verbs:
+        if core.endswith(verb) and len(core) - len(verb) >= _MIN_PIECE:
+            return core, verb + core[: -len(verb)]
+        if core.startswith(verb) and len(core) - len(verb) >= _MIN_PIECE:
+            return core, core[len(verb) :] + verb
+    return (core,)
 
 
 def _only_heads(rest: str) -> bool:
@@ -86,14 +104,16 @@ def _lists(text: str) -> bool:
 def names_in_order(name: str, clause: str) -> bool:
     """The pieces of the name's core stand in `clause` in order, only generic heads follow the last one,
     and the words around them join nothing else (培训教师和学生 names no 培训学生人数) unless the name itself
-    is a list (困难残疾人生活补贴、重度残疾人护理补贴发放率)."""
-    core = name_core(name)
+    is a list (困难残疾人生活补贴、重度残疾人护理补贴发放率); the core may have its verb first or last."""
     text = _CLAUSE_MARKS.sub("", squeeze(clause)).lstrip("".join(prose_vocabulary().list_words))
-    spans = _pieces(core, text)
-    if spans is None or not _only_heads(text[spans[-1][1] :]):
-        return False
-    around = text[: spans[0][0]] + "".join(text[a[1] : b[0]] for a, b in pairwise(spans))
-    return not _lists(around) or _lists(squeeze(name))
+    for core in name_cores(name):
+        spans = _pieces(core, text)
+        if spans is None or not _only_heads(text[spans[-1][1] :]):
+            continue
+        around = text[: spans[0][0]] + "".join(text[a[1] : b[0]] for a, b in pairwise(spans))
+        if not _lists(around) or _lists(squeeze(name)):
+            return True
+    return False
 
 
 def qualifier_in(qualifier: str, name: str) -> bool:

@@ -51,6 +51,7 @@ class ProseVocabulary(BaseModel):
     indicator_heads: list[str]
     range_marks: list[str]
     list_words: list[str]
+    name_verbs: list[str]
     list_word_inside: list[str]
     plan_words: list[str]
     actual_words: list[str]
