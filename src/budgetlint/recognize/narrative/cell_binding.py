@@ -12,8 +12,9 @@ A number binds only through words: the table's own labels and the prose vocabula
   that name with different values bind nothing. When no name ends the phrase, the number binds to the
   one indicator of its measure whose name's words its clause (back to the number before it) gives in
   order (已建设中医针灸推拿实训室1个 / 建设实训室; indicator_words.py); two such indicators bind nothing, nor
-  does the end of a range (1～2篇). A phrase naming the plan in a 实际完成情况 (计划…) or what was done in
-  a goal (实际…) binds nothing.
+  does the end of a range (1～2篇), nor such a wording in a cell that also gives that indicator's name as
+  printed (it may name something else). A phrase naming the plan in a 实际完成情况 (计划…) or what was
+  done in a goal (实际…) binds nothing.
 * **cost** — a standard (money per something: 每生每年600元, 20元/生·月) with no subject of its own, or
   only a generic one (标准, 平均 …), binds to the one 成本指标 row of its table (and side) whose value
   has that unit; a standard whose own words qualify it (人均体检标准 / 体检费补助标准) binds to the one such
@@ -124,6 +125,7 @@ class _Binder:
         self.self_evaluations: tuple[SelfEvaluation, ...] = self_evaluations
         self.memo: dict[tuple, list[_Row]] = {}
         self.by_words_keys: set[str] = set()  # the numbers bound by their clause's words, not by a name ending it
+        self.standards = sorted(self.v.standard_subjects, key=len, reverse=True)
 
     def rows(self, cell: ProseCell, role: str) -> list[_Row]:
         """The indicators a cell may speak of: its table's (its side's, in a 项目支出绩效目标表)."""
@@ -193,13 +195,11 @@ class _Binder:
 
     def _qualifier(self, subject: str) -> str | None:
         """A standard's own words: 人均体检标准 → 体检 (what stands before 标准, without 人均 / 平均)."""
-        standard = next(
-            (w for w in sorted(self.v.standard_subjects, key=len, reverse=True) if subject.endswith(w)), None
-        )
+        standard = next((w for w in self.standards if subject.endswith(w)), None)
         if standard is None:
             return None
         words = subject[: -len(standard)]
-        start = next((w for w in sorted(self.v.standard_subjects, key=len, reverse=True) if words.startswith(w)), "")
+        start = next((w for w in self.standards if words.startswith(w)), "")
         return words[len(start) :] or None
 
     def by_cost_row(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:

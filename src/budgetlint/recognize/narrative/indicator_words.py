@@ -48,10 +48,15 @@ def _without_heads(text: str) -> str:
         text = text[: -len(head)]
 
 
+def _plain(name: str) -> str:
+    """A name without bracketed parts and marks: 单位培训（会议）成本 → 单位培训成本."""
+    return _MARKS.sub("", _BRACKETED.sub("", squeeze(name)))
+
+
 @lru_cache(maxsize=4096)
 def name_core(name: str) -> str:
     """The words of a name the prose must give: 培训（会议）天数 → 培训, 氛围营造、宣传投入 → 氛围营造宣传."""
-    return _without_heads(_MARKS.sub("", _BRACKETED.sub("", squeeze(name))))
+    return _without_heads(_plain(name))
 
 
 @lru_cache(maxsize=4096)
@@ -118,4 +123,4 @@ def names_in_order(name: str, clause: str) -> bool:
 
 def qualifier_in(qualifier: str, name: str) -> bool:
     """A standard's own words (人均体检标准 → 体检) stand in a cost row's name (体检费补助标准), in order."""
-    return _pieces(qualifier, _MARKS.sub("", _BRACKETED.sub("", squeeze(name)))) is not None
+    return _pieces(qualifier, _plain(name)) is not None
