@@ -144,3 +144,13 @@ def test_two_fitting_indicators_a_range_and_a_named_indicator_bind_nothing_by_wo
     # 1～2篇 ends a range; 52家 fits 联合体参与单位 by its words, but the cell names that indicator as
     # printed (不少于50个); 20人 fits both 培训教师人数 and 培训学生人数
     assert bound == [("50个", "联合体参与单位", "target")]
+
+
+def test_the_noun_after_the_number_completes_its_words_when_the_clause_alone_names_nothing():
+    bound = bindings(
+        "购置1批次设备，建立1个教学大数据中心。",
+        "已购置1批次设备。",
+        [("购置设备数量", "=1批", "=1批"), ("建成实训室", "=1个", "=1个")],
+    )
+    # 003 line 2073: 购置 … 设备 names 购置设备数量; a 教学大数据中心 is no 实训室
+    assert bound == [("1批次", "购置设备数量", "target"), ("1批次", "购置设备数量", "actual")]

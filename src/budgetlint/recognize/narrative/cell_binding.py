@@ -11,7 +11,8 @@ A number binds only through words: the table's own labels and the prose vocabula
   target or goal cell, to its 业绩值 in a 实际完成情况. The longest matching name wins; two indicators of
   that name with different values bind nothing. When no name ends the phrase, the number binds to the
   one indicator of its measure whose name's words its clause (back to the number before it) gives in
-  order (已建设中医针灸推拿实训室1个 / 建设实训室; indicator_words.py); two such indicators bind nothing, nor
+  order (已建设中医针灸推拿实训室1个 / 建设实训室; indicator_words.py), or, when none fits, its clause and the
+  noun after it (购置1批次设备 / 购置设备数量); two such indicators bind nothing, nor
   does the end of a range (1～2篇), nor such a wording in a cell that also gives that indicator's name as
   printed (it may name something else). A phrase naming the plan in a 实际完成情况 (计划…) or what was
   done in a goal (实际…) binds nothing.
@@ -158,7 +159,7 @@ class _Binder:
         clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
         subjects = {_key(q.subject), _key(subject_of(clause))} - {""}
         excluded = self.v.plan_words if role == "actual" else self.v.actual_words
-        if not subjects or q.approximate or any(w in _key(q.subject) for w in excluded):
+        if q.approximate or any(w in _key(q.subject) for w in excluded):
             return None
         matches = [
             (len(n), row)
@@ -185,13 +186,21 @@ class _Binder:
         # the clause back to the number before it: 建设实训室1个、建设精品课程1门 names 实训室 for the first only
         before = max((n.span.end for n in cell.numbers if n.span.end <= q.span.start), default=0)
         words = _key(subject_of(cell.text[max(before, q.span.start - len(clause)) : q.span.start]))
-        if not words or any(w in words for w in excluded):
-            return None
-        fits = {(row.name, row.value.text): row for row in rows if row.measures(q) and names_in_order(row.name, words)}
+        fits = self._fitting(q, rows, words, excluded)
+        if not fits and q.after:
+            # 购置1批次设备: the words before the number and the noun after it name 购置设备数量
+            fits = self._fitting(q, rows, words + _key(q.after), excluded)
         if len(fits) != 1:
             return None  # none, or two indicators fit: unbound, counted
         self.by_words_keys.add(q.key)
         return next(iter(fits.values())).binding(q, "indicator", role, cell)
+
+    @staticmethod
+    def _fitting(q: ProseNumber, rows: list[_Row], words: str, excluded: list[str]) -> dict[tuple, _Row]:
+        """The indicators of the number's measure whose names `words` give (one per name and value)."""
+        if not words or any(w in words for w in excluded):
+            return {}
+        return {(row.name, row.value.text): row for row in rows if row.measures(q) and names_in_order(row.name, words)}
 
     def _qualifier(self, subject: str) -> str | None:
         """A standard's own words: 人均体检标准 → 体检 (what stands before 标准, without 人均 / 平均)."""
