@@ -18,6 +18,9 @@ that named no finding are found here, once every document is done.
 With several files, the rules across documents (上年数, 部门 vs 单位) run when all are done, on each
 document's figures kept compressed in a temporary file (batch/across.py); their findings close the
 report (the terminal's last section, the JSON's `across`).
+
+The module imports only what its options need: the checker is imported in the command, once a run
+of several documents has started its forkserver (batch/forkserver.py), so the two import side by side.
 """
 
 from __future__ import annotations
