@@ -134,11 +134,14 @@ def convert(value: Decimal, unit: str, to_unit: str) -> Decimal:
     return value * UNIT_FACTORS[unit] / UNIT_FACTORS[to_unit]
 
 
+_STEPS = [Decimal(1).scaleb(-d) for d in range(12)]  # 10⁻ᵈ, computed once per d
+
+
 def format_amount(value: Decimal, decimals: int = 2) -> str:
-    """Print an amount with a fixed number of decimals (no thousands separators)."""
-    q = Decimal(1).scaleb(-decimals)
-    with localcontext(CONTEXT):
-        return str(value.quantize(q))
+    """Print an amount with a fixed number of decimals (no thousands separators). Quantized in
+    CONTEXT (passed, not entered: every finding prints three of these)."""
+    q = _STEPS[decimals] if 0 <= decimals < len(_STEPS) else Decimal(1).scaleb(-decimals)
+    return str(value.quantize(q, context=CONTEXT))
 
 
 def ratio_percent(part: Interval, whole: Interval) -> Interval | None:
