@@ -48,7 +48,7 @@ def location(
 def _made(disclosure: Disclosure) -> dict[tuple, tuple[object, Fact]]:
     """The Facts made so far for this document (checks/memo.py), keyed by the arguments that made
     them: the number by identity, kept beside its Fact so that identity stays its own."""
-    return document_memo(disclosure, "performance_facts", disclosure.source, disclosure.path)
+    return document_memo(disclosure, "_performance_facts", disclosure.source, disclosure.path)
 
 
 def to_fact(

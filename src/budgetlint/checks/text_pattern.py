@@ -55,7 +55,7 @@ def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph 
 def _joined(disclosure: Disclosure, scope: str) -> str:
     """Every text of the scope joined by line breaks, as `_texts` walks them: made once per
     document and scope, since several rules search it (checks/memo.py)."""
-    memo = document_memo(disclosure, "joined_texts", disclosure.narrative, disclosure.source.blocks)
+    memo = document_memo(disclosure, "_joined_texts", disclosure.narrative, disclosure.source.blocks)
     joined = memo.get(scope)
     if joined is None:
         if scope == "narrative":

@@ -13,11 +13,11 @@ SEED_003 = SEEDS / "003_b609326f3d399845.txt"  # a final account with 绩效自�
 
 def test_a_memo_holds_for_its_basis_objects_only():
     d = disclosure(SEED_003)
-    memo = document_memo(d, "test", d.source)
+    memo = document_memo(d, "_test", d.source)
     memo["k"] = 1
-    assert document_memo(d, "test", d.source) == {"k": 1}
+    assert document_memo(d, "_test", d.source) == {"k": 1}
     other = d.source.model_copy()  # equal, but another object: its memo starts empty
-    assert document_memo(d, "test", other) == {}
+    assert document_memo(d, "_test", other) == {}
 
 
 def test_a_performance_fact_is_made_once_and_equals_one_made_afresh():
