@@ -112,12 +112,17 @@ ZERO = Interval(Decimal(0), Decimal(0))
 _HALF_UNITS = [Decimal(5).scaleb(-(d + 1)) for d in range(12)]  # ½·10⁻ᵈ, computed once per d
 
 
+def half_unit(decimals: int | None) -> Decimal:
+    """½·10⁻ᵈ: half a unit of the last of `decimals` printed decimals."""
+    d = decimals or 0
+    return _HALF_UNITS[d] if 0 <= d < len(_HALF_UNITS) else Decimal(5).scaleb(-(d + 1))
+
+
 def interval_of(value: Decimal | None, decimals: int | None) -> Interval:
     """The interval a printed value stands for; an empty cell (None) is an exact zero."""
     if value is None:
         return ZERO
-    d = decimals or 0
-    half = _HALF_UNITS[d] if 0 <= d < len(_HALF_UNITS) else Decimal(5).scaleb(-(d + 1))
+    half = half_unit(decimals)
     return Interval(value - half, value + half)
 
 
