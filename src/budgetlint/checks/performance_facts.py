@@ -46,9 +46,10 @@ def location(
 
 
 def _made(disclosure: Disclosure) -> dict[tuple, tuple[object, Fact]]:
-    """The Facts made so far for this document (checks/memo.py), keyed by the arguments that made
-    them: the number by identity, kept beside its Fact so that identity stays its own."""
-    return document_memo(disclosure, "_performance_facts", disclosure.source, disclosure.path)
+    """The Facts made so far for this document (checks/memo.py), keyed by the path and the
+    arguments that made them: the number by identity, kept beside its Fact so that identity stays
+    its own."""
+    return document_memo(disclosure, "_performance_facts", disclosure.source)
 
 
 def to_fact(
@@ -71,7 +72,7 @@ def to_fact(
     `unit` is the amount unit (元 / 万元); the number's own unit is used when it is one of them.
     """
     made = _made(disclosure)
-    key = ("fact", id(number), table, row, column, line, text, unit)
+    key = (disclosure.path, id(number), table, row, column, line, text, unit)
     held = made.get(key)
     if held is None:
         held = made[key] = (number, _new_fact(disclosure, number, table, row, column, line, text, unit))
@@ -119,7 +120,7 @@ def points(
     fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text, unit=NEUTRAL_UNIT)
     if fact.value is not None and fact.decimals < min_decimals:
         made = _made(disclosure)
-        key = ("points", id(fact), min_decimals)
+        key = (id(fact), min_decimals)
         held = made.get(key)
         if held is None:
             held = made[key] = (fact, fact.model_copy(update={"decimals": min_decimals}))

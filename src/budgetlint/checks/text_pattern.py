@@ -55,9 +55,10 @@ def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph 
 def _joined(disclosure: Disclosure, scope: str) -> str:
     """Every text of the scope joined by line breaks, as `_texts` walks them: made once per
     document and scope, since several rules search it (checks/memo.py)."""
-    memo = document_memo(disclosure, "_joined_texts", disclosure.narrative, disclosure.source.blocks)
-    joined = memo.get(scope)
-    if joined is None:
+    memo = document_memo(disclosure, "_joined_texts", disclosure.source)
+    key = (scope, id(disclosure.narrative))  # the narrative is kept beside its text, so its id stays its own
+    held = memo.get(key)
+    if held is None:
         if scope == "narrative":
             texts = [para.text for para in disclosure.narrative]
         else:
@@ -67,8 +68,8 @@ def _joined(disclosure: Disclosure, scope: str) -> str:
                     texts += [cell for row in block.rows for cell in row.cells if cell]
                 else:
                     texts.append(block.text)
-        joined = memo[scope] = "\n".join(texts)
-    return joined
+        held = memo[key] = (disclosure.narrative, "\n".join(texts))
+    return held[1]
 
 
 def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str, span: tuple[int, int]) -> Location:
