@@ -12,7 +12,7 @@ from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.numbers import exact_decimals
 from budgetlint.recognize.composition import read_composition
-from budgetlint.recognize.continuation import join_continuations
+from budgetlint.recognize.continuation import join_continuations, part_at_titles
 from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
@@ -297,7 +297,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     """Recognise everything in a document once, into one Disclosure: its tables, narrative claims and
     their bindings, performance tables, parts and 目录 links. `template_id` forces a template (rule
     cases use it)."""
-    source = join_continuations(source)
+    source = part_at_titles(join_continuations(source))
     templates = load_templates()
     if template_id is not None:
         chosen = [t for t in templates if t.id == template_id]

@@ -18,7 +18,8 @@ fixture PDFs):
    row of one cell that starts at the grid's left edge, follows a row of several cells and is
    crossed by no cell from above, when the column edges above it and from it down differ (the next
    table's title or unit line printed in its own frame, or a note row under a table). Frames with
-   the same column edges stay one grid (a known limit: their titles would have to part them).
+   the same column edges stay one grid: geometry cannot part them, the second table's title row
+   does, in recognition (recognize/continuation.py).
 
 A table's rows are its cells grouped by top edge; its columns the distinct left edges. A row
 holds None where a cell of an earlier row spans it (merged vertically) or where a merged cell
