@@ -109,7 +109,7 @@ def render(
         above: list[str] = []  # the paragraphs a frame may print as its title rows
         for block in blocks:
             if isinstance(block, Paragraph):  # as `held` below
-                above = above + [block.text] if TITLE.search(block.text) or 0 < len(above) < 3 else []
+                above = [*above, block.text] if TITLE.search(block.text) or 0 < len(above) < 3 else []
                 continue
             chars = _column_chars([[line] for line in above] + place(block))
             shared = widths.setdefault(len(chars), chars)

@@ -100,20 +100,27 @@ def _content_boxes(source: SourceDocument) -> dict[int, tuple[float, float, floa
 
 @dataclass(frozen=True)
 class Variant:
-    """The files of a variant: per file, per page, the original pages it prints (two when stacked)."""
+    """The files of a variant: per file, per page, the original pages it prints (two when stacked);
+    `scaled`: two stacked pages are printed smaller so that they fit the page's height (else the
+    page is as tall as they need)."""
 
     files: tuple[tuple[tuple[int, ...], ...], ...]
+    scaled: bool = False
 
     def where(self) -> dict[int, tuple[int, int]]:
         """original page -> (file index, page in that file), 1-based pages."""
         return {
-            original: (f, k + 1) for f, pages in enumerate(self.files) for k, held in enumerate(pages) for original in held
+            original: (f, k + 1)
+            for f, pages in enumerate(self.files)
+            for k, held in enumerate(pages)
+            for original in held
         }
 
 
-def plan(layout: Layout, order: list[int], stack: int | None, split: bool) -> Variant:
+def plan(layout: Layout, order: list[int], stack: int | None, split: bool, scaled: bool = False) -> Variant:
     """The tables' units in `order`; with `stack`, the single-page units at positions `stack` and
-    `stack + 1` of the new order on one page; with `split`, the table pages as a file of their own."""
+    `stack + 1` of the new order on one page (`scaled`: see Variant); with `split`, the table pages
+    as a file of their own."""
     units = [layout.units[k] for k in order]
     pages: list[tuple[int, ...]] = []
     k = 0
@@ -126,8 +133,8 @@ def plan(layout: Layout, order: list[int], stack: int | None, split: bool) -> Va
         k += 1
     text = [(p,) for p in (*layout.before, *layout.after)]
     if split:
-        return Variant((tuple(text), tuple(pages)))
-    return Variant((tuple([(p,) for p in layout.before] + pages + [(p,) for p in layout.after]),))
+        return Variant((tuple(text), tuple(pages)), scaled)
+    return Variant((tuple([(p,) for p in layout.before] + pages + [(p,) for p in layout.after]),), scaled)
 
 
 def stackable(layout: Layout, order: list[int]) -> list[int]:
@@ -147,7 +154,7 @@ def write(pdf: Path, layout: Layout, variant: Variant, folder: Path) -> list[Pat
             if len(held) == 1:
                 writer.add_page(reader.pages[held[0] - 1])
             else:
-                _stacked(writer, reader, layout, held)
+                _stacked(writer, reader, layout, held, variant.scaled)
         path = folder / name
         with open(path, "wb") as fh:
             writer.write(fh)
@@ -155,23 +162,25 @@ def write(pdf: Path, layout: Layout, variant: Variant, folder: Path) -> list[Pat
     return out
 
 
-def _stacked(writer: PdfWriter, reader: PdfReader, layout: Layout, held: tuple[int, ...]) -> None:
-    """Pages `held` (two) printed on one page of the first's size, one under the other, both scaled
-    by the same factor so that their contents fit between the margins."""
+def _stacked(writer: PdfWriter, reader: PdfReader, layout: Layout, held: tuple[int, ...], scaled: bool) -> None:
+    """Pages `held` (two) printed on one page of the first's width, one under the other: both scaled
+    by the same factor so that their contents fit between the margins of the first's height
+    (`scaled`), or at their own size on a page as tall as they need."""
     first = reader.pages[held[0] - 1]
     width, height = float(first.mediabox.width), float(first.mediabox.height)
     boxes = [layout.content[p] for p in held]
     tall = sum(b[3] - b[1] for b in boxes) + GAP
-    scale = min(1.0, (height - 2 * MARGIN) / tall)
+    scale = min(1.0, (height - 2 * MARGIN) / tall) if scaled else 1.0
+    if not scaled:
+        height = max(height, tall + 2 * MARGIN)
     page = writer.add_blank_page(width=width, height=height)
     top = height - MARGIN  # PDF space (y up): where the next content's top goes
     for p, (_, box_top, _, box_bottom) in zip(held, boxes):
-        # a point at top-down y is at PDF y = height - y; its content's top lands at `top`
-        shift_y = top - scale * (height - box_top)
+        # a point at top-down y of its page is at y = page height - y; its content's top lands at `top`
+        source = reader.pages[p - 1]
+        shift_y = top - scale * (float(source.mediabox.height) - box_top)
         shift_x = width * (1 - scale) / 2
-        page.merge_transformed_page(
-            reader.pages[p - 1], Transformation().scale(scale, scale).translate(shift_x, shift_y)
-        )
+        page.merge_transformed_page(source, Transformation().scale(scale, scale).translate(shift_x, shift_y))
         top -= scale * (box_bottom - box_top) + GAP
 
 

@@ -32,7 +32,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from pdf_rendering import as_recognised, render
 from strategies import audit_text, rules, seed_text
-from variants import NUMBERINGS, WORD_ORDER, national_variant, split_files
+from variants import NUMBERINGS, WORD_ORDER, national_variant, split_files, tables_of
 
 from budgetlint.engine import RuleRun, run_rules
 from budgetlint.ingest import read_document
@@ -42,13 +42,6 @@ from budgetlint.recognize import recognize
 
 SEEDS = ["000_b2c7b50d282cc0b6.txt", "004_b39ab111367c9db1.txt"]
 TEXT_ONLY = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007", "NA008", "NA011", "NA012", "NA013", "NA014")
-
-
-def tables_of(disclosure: Disclosure) -> list[tuple]:
-    return sorted(
-        (t.kind, tuple((r.role, r.label, tuple(sorted((k, f.text) for k, f in r.cells.items()))) for r in t.rows))
-        for t in disclosure.tables
-    )
 
 
 def findings_of(

@@ -107,6 +107,15 @@ def national_variant(text: str, disclosure: Disclosure, numbering: int, orders: 
     return "\n".join(head + body + lines[blocks[-1].end :])
 
 
+def tables_of(disclosure: Disclosure) -> list[tuple]:
+    """What recognition made of the tables, titles aside: each table's kind, rows (role, label) and
+    cells (column role, text as printed), in a stable order."""
+    return sorted(
+        (t.kind, tuple((r.role, r.label, tuple(sorted((k, f.text) for k, f in r.cells.items()))) for r in t.rows))
+        for t in disclosure.tables
+    )
+
+
 def split_files(text: str, disclosure: Disclosure) -> tuple[str, str]:
     """(the text without the tables, the tables alone with their titles): a disclosure published as
     two files."""
