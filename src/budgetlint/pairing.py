@@ -9,9 +9,12 @@ hold its figures against. A file is a half when:
   it states amounts in narrative, and its cover or titles name a unit and a year by some
   template's patterns (recognize.identify).
 
-Each half has a key, (role, unit, year, kind, template). Two halves pair when unit, year, kind
-(budget / final account) and template agree and they are the only tables half and the only text
-half with them; the pair is checked as one document (ingest.combine), the text first. Nothing
+Each half has a key, (role, unit, year, kind, template). Two halves pair when unit, year and kind
+(budget / final account) agree, their templates are one family -- the same, or one is the national
+base the other extends: a text half has no table to tell a province's template by, and its cover
+may read alike in both (a 单位预算's text names the national base while its tables fit the Shanghai
+template) -- and each is the other's only partner so; the pair is checked as one document
+(ingest.combine), the text first. Nothing
 here looks at file names: the same two files renamed pair the same way, and two files named
 alike but stating different units never do. Several candidates for one identity are not guessed
 between: each file is checked alone.
@@ -29,6 +32,7 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.results import HalfKey
 from budgetlint.recognize import identify, recognize
 from budgetlint.recognize.narrative.reader import extract_narrative
+from budgetlint.recognize.templates import load_templates
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,37 @@ def _text_half(source: SourceDocument, error: InputError | None = None, claims=N
     return Half("text", ("text", identity.unit, identity.year, identity.kind, identity.template), error=error)
 
 
+def _bases(template: str) -> set[str]:
+    """The template and every template it extends."""
+    by_id = {t.id: t for t in load_templates()}
+    out = set()
+    current: str | None = template
+    while current is not None and current not in out:
+        out.add(current)
+        spec = by_id.get(current)
+        current = spec.extends if spec is not None else None
+    return out
+
+
+def _one_family(a: str, b: str) -> bool:
+    return a == b or a in _bases(b) or b in _bases(a)
+
+
 def find_pairs(keys: list[HalfKey | None]) -> list[tuple[int, int]]:
-    """(text index, tables index) of every identity held by exactly one text and one tables half,
-    in the order of the first file of each."""
-    groups: dict[tuple, dict[str, list[int]]] = {}
+    """(text index, tables index) of every text half and tables half that are each other's only
+    partner (module docstring), in the order of the first file of each."""
+    halves: dict[str, list[tuple[int, HalfKey]]] = {"text": [], "tables": []}
     for index, key in enumerate(keys):
         if key is not None:
-            groups.setdefault(tuple(key[1:]), {"text": [], "tables": []})[key[0]].append(index)
-    pairs = [(g["text"][0], g["tables"][0]) for g in groups.values() if len(g["text"]) == 1 and len(g["tables"]) == 1]
+            halves[key[0]].append((index, key))
+
+    def partners(key: HalfKey, role: str) -> list[int]:
+        return [i for i, other in halves[role] if other[1:4] == key[1:4] and _one_family(other[4], key[4])]
+
+    tables_key = dict(halves["tables"])
+    pairs = []
+    for index, key in halves["text"]:
+        found = partners(key, "tables")
+        if len(found) == 1 and partners(tables_key[found[0]], "text") == [index]:
+            pairs.append((index, found[0]))
     return sorted(pairs, key=min)
