@@ -1,6 +1,7 @@
 """Another province's spelling of the same disclosure is the same disclosure (issue 10).
 
-The Shanxi seeds are rewritten into national variants (variants.py): every table title gets another
+The Shanxi seeds (000: a college's 单位预算; 004: a department with several units; 001: a college's
+部门预算 with some 60 project performance tables) are rewritten into national variants (variants.py): every table title gets another
 numbering (公开01表, 公开表一, 表一, 附表1：, 1., 表1-1, none) and, table by table, other word orders
 (预算 moved: 收支预算总表; 一般公共预算支出表; 2024年度部门…); the tables come in another order.
 The same 13 tables must be recognised -- same kinds, same rows, same cells -- and the same findings
@@ -40,7 +41,7 @@ from budgetlint.model import Disclosure
 from budgetlint.model.document import RawTable
 from budgetlint.recognize import recognize
 
-SEEDS = ["000_b2c7b50d282cc0b6.txt", "004_b39ab111367c9db1.txt"]
+SEEDS = ["000_b2c7b50d282cc0b6.txt", "004_b39ab111367c9db1.txt", "001_e1c2a9d2af1eed61.txt"]
 TEXT_ONLY = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007", "NA008", "NA011", "NA012", "NA013", "NA014")
 
 
@@ -132,6 +133,7 @@ def as_pdf(
         # rows do, recognize/continuation.py)
         (SEEDS[0], 595, True, True, True),
         (SEEDS[1], 595, True, True, True),
+        (SEEDS[2], 595, True, True, True),
     ],
 )
 def test_tables_sharing_a_page_stay_apart_and_one_over_a_break_is_joined(
