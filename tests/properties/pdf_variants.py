@@ -30,6 +30,7 @@ from pathlib import Path
 from unittest import mock
 
 from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import RectangleObject
 from variants import retitle
 
 from budgetlint.ingest.pdf import page_objects
@@ -42,6 +43,7 @@ from budgetlint.recognize.national import strip_numbering
 
 MARGIN = 36.0  # points kept free above and below when two pages share one
 GAP = 12.0  # points between the first page's content and the second's
+CLIP_PAD = 2.0  # points kept around a page's content when it is merged (its frame's rulings)
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,25 @@ def layout(disclosure: Disclosure) -> Layout:
 
 
 def _content_boxes(source: SourceDocument) -> dict[int, tuple[float, float, float, float]]:
+    """Per page, the box around what it prints: its lines of text, its table frames (empty rows
+    too) and every ruling the reader sees (a box drawn above a table is content as well)."""
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     for block in source.blocks:
         if isinstance(block, Paragraph):
             for line in block.lines:
                 boxes.setdefault(line.page, []).append(line.box)
-        elif block.location.page is not None and block.location.bbox is not None:  # the whole frame,
-            boxes.setdefault(block.location.page, []).append(block.location.bbox)  # empty rows too
+        elif block.location.page is not None and block.location.bbox is not None:
+            boxes.setdefault(block.location.page, []).append(block.location.bbox)
+    with page_objects.PdfFile(source.path) as pdf:
+        for number in boxes:
+            with pdf.page(number - 1) as page:
+                for r in page.rulings:
+                    box = (
+                        (r.start, r.position, r.end, r.position)
+                        if r.horizontal
+                        else (r.position, r.start, r.position, r.end)
+                    )
+                    boxes[number].append(box)
     return {
         page: (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
         for page, bs in boxes.items()
@@ -163,23 +177,30 @@ def write(pdf: Path, layout: Layout, variant: Variant, folder: Path) -> list[Pat
 
 
 def _stacked(writer: PdfWriter, reader: PdfReader, layout: Layout, held: tuple[int, ...], scaled: bool) -> None:
-    """Pages `held` (two) printed on one page of the first's width, one under the other: both scaled
-    by the same factor so that their contents fit between the margins of the first's height
-    (`scaled`), or at their own size on a page as tall as they need."""
-    first = reader.pages[held[0] - 1]
-    width, height = float(first.mediabox.width), float(first.mediabox.height)
+    """Pages `held` (two) printed on one page, one under the other, each centred: both scaled by the
+    same factor so that they fit the first page's size between its top and bottom margins
+    (`scaled`), or at their own size on a page as wide and as tall as they need."""
+    sources = [reader.pages[p - 1] for p in held]
+    widths = [float(s.mediabox.width) for s in sources]
+    width, height = widths[0], float(sources[0].mediabox.height)
     boxes = [layout.content[p] for p in held]
     tall = sum(b[3] - b[1] for b in boxes) + GAP
-    scale = min(1.0, (height - 2 * MARGIN) / tall) if scaled else 1.0
-    if not scaled:
-        height = max(height, tall + 2 * MARGIN)
+    if scaled:
+        scale = min(1.0, (height - 2 * MARGIN) / tall, *(width / w for w in widths))
+    else:
+        scale, width, height = 1.0, max(widths), max(height, tall + 2 * MARGIN)
     page = writer.add_blank_page(width=width, height=height)
     top = height - MARGIN  # PDF space (y up): where the next content's top goes
-    for p, (_, box_top, _, box_bottom) in zip(held, boxes):
+    for source, source_width, (x0, box_top, x1, box_bottom) in zip(sources, widths, boxes):
         # a point at top-down y of its page is at y = page height - y; its content's top lands at `top`
-        source = reader.pages[p - 1]
-        shift_y = top - scale * (float(source.mediabox.height) - box_top)
-        shift_x = width * (1 - scale) / 2
+        source_height = float(source.mediabox.height)
+        # only the content shows: pypdf clips a merged page to its crop box (a page's white
+        # background would cover the other's last row)
+        source.cropbox = RectangleObject(
+            (x0 - CLIP_PAD, source_height - box_bottom - CLIP_PAD, x1 + CLIP_PAD, source_height - box_top + CLIP_PAD)
+        )
+        shift_y = top - scale * (source_height - box_top)
+        shift_x = (width - scale * source_width) / 2
         page.merge_transformed_page(source, Transformation().scale(scale, scale).translate(shift_x, shift_y))
         top -= scale * (box_bottom - box_top) + GAP
 

@@ -1,9 +1,11 @@
 """Another province's spelling of the same disclosure is the same disclosure (issue 10).
 
-The Shanxi seeds (000: a college's 单位预算; 004: a department with several units; 001: a college's
-部门预算 with some 60 project performance tables) are rewritten into national variants (variants.py): every table title gets another
-numbering (公开01表, 公开表一, 表一, 附表1：, 1., 表1-1, none) and, table by table, other word orders
-(预算 moved: 收支预算总表; 一般公共预算支出表; 2024年度部门…); the tables come in another order.
+The Shanxi seeds (000: a college's 单位预算; 004: a department with several
+units; 001: a college's 部门预算 with some 60 project performance tables) are
+rewritten into national variants (variants.py): every table title gets another
+numbering (公开01表, 公开表一, 表一, 附表1：, 1., 表1-1, none) and, table by table,
+other word orders (预算 moved: 收支预算总表; 一般公共预算支出表; 2024年度部门…); the
+tables come in another order.
 The same 13 tables must be recognised -- same kinds, same rows, same cells -- and the same findings
 come out, compared by rule, severity and the values they report (titles and lines move with the
 rewrite). The one expected difference: when the tables are reordered, DC002 (parts in the

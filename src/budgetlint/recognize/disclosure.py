@@ -244,8 +244,9 @@ def _distinct(matches: list[Match]) -> int:
 def choose_template(
     source: SourceDocument, templates: tuple[TemplateSpec, ...]
 ) -> tuple[TemplateSpec, list[Match], list[str], bool]:
-    """The template whose own table files find most distinct tables (at least its min_tables); when
-    none does, the national base of the document's kind. Then, for a national base or a template
+    """The template whose own table files find most distinct tables (at least its min_tables; of
+    several alike, the one whose year patterns read the document); when none does, the national base
+    of the document's kind. Then, for a national base or a template
     that extends one, the tables its files do not describe are recognised by meaning.
 
     Returns the template, the matches, the titles of tables left unrecognised and whether a template
@@ -254,12 +255,21 @@ def choose_template(
     """
     squeezed = squeezed_paragraphs(source)
     best: tuple[TemplateSpec, list[Match]] | None = None
+    best_score = (0, False)
+    texts: list[str] | None = None
     for template in templates:
         if not template.tables:
             continue  # a base without table files of its own fits no document by its own tables
         matches = _classify(source.blocks, template, squeezed)
-        if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
-            best = (template, matches)
+        if _distinct(matches) < template.min_tables or (best is not None and _distinct(matches) < best_score[0]):
+            continue
+        if texts is None:
+            texts = [b.text for b in source.blocks if isinstance(b, Paragraph)]
+        # a tie is decided by what the document says it is: the template whose year patterns read its
+        # cover or titles (…2026年区级单位预算 is a 单位预算 whatever its tables' titles say)
+        score = (_distinct(matches), _first(template.year_patterns, texts, "year") is not None)
+        if best is None or score > best_score:
+            best, best_score = (template, matches), score
     chosen = best[0] if best else national_base(document_kind(squeezed))
     if chosen is None:
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)
