@@ -90,6 +90,15 @@ def findings(
 @example(
     keys=list(range(MAX_UNITS)), stack=-1, scaled=False, split="paired", numbering=5, orders=[False] * len(WORD_ORDER)
 )
+# found by a wider run: the 单位预算's tables then fit the Shanghai 部门 and 单位 templates alike (8 each)
+@example(
+    keys=[65, 17, 51, 10, 21, 95, 22, 85, 68, 97, 94, 61],
+    stack=12,
+    scaled=True,
+    split="together",
+    numbering=6,
+    orders=[c == "1" for c in "10011111000001011"],
+)
 def test_a_real_pdf_printed_as_a_national_variant_gives_the_same_tables_and_findings(
     name, keys, stack, scaled, split, numbering, orders
 ):

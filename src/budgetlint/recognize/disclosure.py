@@ -20,14 +20,7 @@ from budgetlint.recognize.narrative.execution import extract_execution
 from budgetlint.recognize.narrative.items import bind_items, item_class_names, read_items, unquote_class_names
 from budgetlint.recognize.narrative.prose import read_prose
 from budgetlint.recognize.narrative.stated_bases import read_stated_bases
-from budgetlint.recognize.national import (
-    clean_title,
-    is_table_title,
-    looks_like_disclosure,
-    resolve,
-    title_kind,
-    without_unit_line,
-)
+from budgetlint.recognize.national import is_table_title, load_national, looks_like_disclosure, resolve, title_kind
 from budgetlint.recognize.parts import find_parts, match_toc
 from budgetlint.recognize.performance import parse_overall_target_table, parse_self_evaluations, parse_target_tables
 from budgetlint.recognize.tables import TableBuilder
@@ -45,6 +38,20 @@ class Match:
     title: str
     unit: str | None
     empty_note: str | None
+
+
+def _without_unit_line(text: str) -> str:
+    """`text` without a unit line glued after a title (收入决算表单位：万元, …预算表部门名称：某局):
+    the national vocabulary's unit_line."""
+    return re.sub(load_national().unit_line, "", text).strip()
+
+
+def _clean_title(text: str) -> str:
+    """The title as printed, without what the paragraph glued to it: a unit line after it or a note
+    before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
+    title = _without_unit_line(text) or text.strip()
+    _, dot, tail = title.rpartition("。")
+    return tail.strip() if dot and tail.strip() else title
 
 
 def _raw_width(raw: RawTable) -> int:
@@ -86,17 +93,17 @@ def _national(
     """The first title candidate (printed, squeezed) that names a national kind, with the spec
     that places its columns: the template's own layout of that kind when the printed width is
     that layout's (the title was only spelled otherwise), else (with `header`) the columns read
-    from the table's header. A title is read without what a paragraph glued to it (clean_title:
+    from the table's header. A title is read without what a paragraph glued to it (_clean_title:
     the note of the table before, …故本表无数据。表1-8 国有资本经营预算财政拨款收入支出决算表)."""
     for printed, squeezed_text in candidates:
-        named = title_kind(squeezed_text, template.kind) or title_kind(squeeze(clean_title(printed)), template.kind)
+        named = title_kind(squeezed_text, template.kind) or title_kind(squeeze(_clean_title(printed)), template.kind)
         if named is None:
             continue
         width = _raw_width(block)
         spec = next((t for t in template.tables if t.id == named[0].id and t.width == width), None)
         if spec is None and header:
             spec = resolve(named[0], block, template.kind, named[1])
-        return (spec, clean_title(printed)) if spec is not None else None
+        return (spec, _clean_title(printed)) if spec is not None else None
     return None
 
 
@@ -149,10 +156,10 @@ def _classify(
                 m = _UNIT.search(previous.text)
                 if m and unit is None:
                     unit = m.group(1)
-                text = without_unit_line(squeezed[back])
+                text = _without_unit_line(squeezed[back])
                 found = _pick(template.titled(text), block)
                 if found:
-                    spec, title = found, clean_title(previous.text)
+                    spec, title = found, _clean_title(previous.text)
                     break
         if spec is None:
             spec, title, row_unit = _title_in_rows(block, template)
@@ -189,7 +196,7 @@ def _note_unrecognised(blocks: tuple, i: int, squeezed: dict[int, str], out: lis
         shaped = is_table_title(text)
         if shaped is not None:
             if shaped:
-                out.append(clean_title(printed))
+                out.append(_clean_title(printed))
             return
 
 
@@ -244,9 +251,8 @@ def _distinct(matches: list[Match]) -> int:
 def choose_template(
     source: SourceDocument, templates: tuple[TemplateSpec, ...]
 ) -> tuple[TemplateSpec, list[Match], list[str], bool]:
-    """The template whose own table files find most distinct tables (at least its min_tables; of
-    several alike, the one whose year patterns read the document); when none does, the national base
-    of the document's kind. Then, for a national base or a template
+    """The template whose own table files find most distinct tables (at least its min_tables); when
+    none does, the national base of the document's kind. Then, for a national base or a template
     that extends one, the tables its files do not describe are recognised by meaning.
 
     Returns the template, the matches, the titles of tables left unrecognised and whether a template
@@ -255,21 +261,12 @@ def choose_template(
     """
     squeezed = squeezed_paragraphs(source)
     best: tuple[TemplateSpec, list[Match]] | None = None
-    best_score = (0, False)
-    texts: list[str] | None = None
     for template in templates:
         if not template.tables:
             continue  # a base without table files of its own fits no document by its own tables
         matches = _classify(source.blocks, template, squeezed)
-        if _distinct(matches) < template.min_tables or (best is not None and _distinct(matches) < best_score[0]):
-            continue
-        if texts is None:
-            texts = [b.text for b in source.blocks if isinstance(b, Paragraph)]
-        # a tie is decided by what the document says it is: the template whose year patterns read its
-        # cover or titles (…2026年区级单位预算 is a 单位预算 whatever its tables' titles say)
-        score = (_distinct(matches), _first(template.year_patterns, texts, "year") is not None)
-        if best is None or score > best_score:
-            best, best_score = (template, matches), score
+        if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
+            best = (template, matches)
     chosen = best[0] if best else national_base(document_kind(squeezed))
     if chosen is None:
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)

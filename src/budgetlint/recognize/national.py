@@ -131,20 +131,6 @@ def _shaped(squeezed: str, vocabulary: NationalVocabulary) -> tuple[str, str] | 
     return title, number
 
 
-def without_unit_line(text: str) -> str:
-    """`text` without a unit line glued after a title (收入决算表单位：万元, …预算表部门名称：某局):
-    the national vocabulary's unit_line."""
-    return re.sub(load_national().unit_line, "", text).strip()
-
-
-def clean_title(text: str) -> str:
-    """The title as printed, without what the paragraph glued to it: a unit line after it or a note
-    before it (…故本表无数据。国有资本经营预算财政拨款收入支出决算表)."""
-    title = without_unit_line(text) or text.strip()
-    _, dot, tail = title.rpartition("。")
-    return tail.strip() if dot and tail.strip() else title
-
-
 def is_table_title(squeezed: str) -> bool | None:
     """None: the text is no table title; False: a title of a table left to others (绩效); True: a table title."""
     vocabulary = load_national()
