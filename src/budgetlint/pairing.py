@@ -24,6 +24,7 @@ between: each file is checked alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from budgetlint.errors import InputError
@@ -76,16 +77,17 @@ def _text_half(source: SourceDocument, error: InputError | None = None, claims=N
     return Half("text", ("text", identity.unit, identity.year, identity.kind, identity.template), error=error)
 
 
-def _bases(template: str) -> set[str]:
+@cache
+def _bases(template: str) -> frozenset[str]:
     """The template and every template it extends."""
     by_id = {t.id: t for t in load_templates()}
-    out = set()
+    out: set[str] = set()
     current: str | None = template
     while current is not None and current not in out:
         out.add(current)
         spec = by_id.get(current)
         current = spec.extends if spec is not None else None
-    return out
+    return frozenset(out)
 
 
 def _one_family(a: str, b: str) -> bool:
@@ -95,18 +97,14 @@ def _one_family(a: str, b: str) -> bool:
 def find_pairs(keys: list[HalfKey | None]) -> list[tuple[int, int]]:
     """(text index, tables index) of every text half and tables half that are each other's only
     partner (module docstring), in the order of the first file of each."""
-    halves: dict[str, list[tuple[int, HalfKey]]] = {"text": [], "tables": []}
+    groups: dict[tuple, dict[str, list[tuple[int, str]]]] = {}  # (unit, year, kind) -> role -> halves
     for index, key in enumerate(keys):
         if key is not None:
-            halves[key[0]].append((index, key))
-
-    def partners(key: HalfKey, role: str) -> list[int]:
-        return [i for i, other in halves[role] if other[1:4] == key[1:4] and _one_family(other[4], key[4])]
-
-    tables_key = dict(halves["tables"])
+            groups.setdefault(tuple(key[1:4]), {"text": [], "tables": []})[key[0]].append((index, key[4]))
     pairs = []
-    for index, key in halves["text"]:
-        found = partners(key, "tables")
-        if len(found) == 1 and partners(tables_key[found[0]], "text") == [index]:
-            pairs.append((index, found[0]))
+    for group in groups.values():
+        for text, template in group["text"]:
+            found = [(i, t) for i, t in group["tables"] if _one_family(t, template)]
+            if len(found) == 1 and [i for i, t in group["text"] if _one_family(t, found[0][1])] == [text]:
+                pairs.append((text, found[0][0]))
     return sorted(pairs, key=min)

@@ -99,12 +99,12 @@ def part_at_titles(source: SourceDocument) -> SourceDocument:
             blocks.append(block)
             continue
         rows = block.rows
-        starts = [0]
-        for k in range(1, len(rows)):
-            if any(len([c for c in r.cells if c.strip()]) >= 2 for r in rows[starts[-1] : k]) and _heads_a_table(
-                rows, k
-            ):
+        starts, table_rows = [0], False  # table_rows: a row of several cells since the last start
+        for k, row in enumerate(rows):
+            if table_rows and _heads_a_table(rows, k):
                 starts.append(k)
+                table_rows = False
+            table_rows = table_rows or sum(1 for c in row.cells if c.strip()) >= 2
         if len(starts) == 1:
             blocks.append(block)
             continue
