@@ -4,7 +4,10 @@ count how many the prose rules find.
 A number "states an indicator's value" when it stands in a 实际完成情况 (and equals, unit converted,
 the 业绩值 of an indicator of its own table) or in a 预期目标 / 总体目标 / 年度绩效目标 (and equals a
 目标值 / 指标值 of its side), with the same measure. Whether the text names that indicator is not
-asked here: the share is over every such number, bound or not. Each one is raised by a tenth of its
+asked here: the share is over every such number, bound or not, but for the numbers that equal an
+indicator value by coincidence and state something else (项目完成及时率100% where no indicator is a
+完成及时率, an item of a list, the end of a range): those were read by hand and are listed, each with its
+reason, in tools/prose_mutation_excluded.yaml, and are counted apart ("excluded"). Each one is raised by a tenth of its
 value, or by one unit of its last printed digit when that is more (96.2 -> 105.9, 1 -> 2), and always
 out of the rounding of the table value it equals (2000元 against 0.2万元, which stands for 1,500–2,500
 元, becomes 2502元: a change inside the rounding is no finding, by design), on its own line; the
@@ -20,8 +23,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
+
+import yaml
 
 from budgetlint.engine import run_rules
 from budgetlint.ingest import read_text
@@ -30,6 +36,7 @@ from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_numbers import unit_measure
 from budgetlint.rulebook import load_rules
 
+EXCLUDED = Path(__file__).with_name("prose_mutation_excluded.yaml")
 ROLES = {
     "actual_goal": "actual",
     "expected_goal": "target",
@@ -68,6 +75,17 @@ def candidates(disclosure):
                 yield cell, q, values[key]
 
 
+def quoted(q) -> str:
+    """The number as --list and the exclusion file quote it: the words before it in its phrase, the number."""
+    return f"{q.lead.strip()}{q.span.text}"
+
+
+def excluded(path: Path) -> set[tuple[int, str]]:
+    """(line, quote) of the numbers of `path` that state no indicator's value (read by hand)."""
+    listed = yaml.safe_load(EXCLUDED.read_text(encoding="utf-8")) or {}
+    return {(e["line"], e["quote"]) for e in listed.get(path.name, [])}
+
+
 def mutated_line(line: str, q, occurrence: int, beyond: Decimal = Decimal(0)) -> str | None:
     """The line with the `occurrence`-th printing of the number (followed by its unit) raised by a
     tenth, or by one unit of its last digit when that is more, and always by more than `beyond` (in
@@ -104,11 +122,16 @@ def main() -> None:
         seen: dict[tuple[int, str], int] = {}
         found = total = skipped = 0
         missed = []
+        apart = excluded(path)
+        left_out: Counter[tuple[int, str]] = Counter()
         for cell, q, beyond in candidates(disclosure):
             line_no = q.location.line
             k = (line_no, q.text + q.unit)
             occurrence = seen.get(k, 0)
             seen[k] = occurrence + 1
+            if (line_no, quoted(q)) in apart:
+                left_out[(line_no, quoted(q))] += 1
+                continue
             new_line = mutated_line(lines[line_no - 1], q, occurrence, beyond)
             if new_line is None:
                 skipped += 1
@@ -124,12 +147,15 @@ def main() -> None:
             if new:
                 found += 1
             else:
-                missed.append(f"  line {line_no} {cell.label}: {q.lead.strip()}{q.span.text}")
+                missed.append(f"  line {line_no} {cell.label}: {quoted(q)}")
         share = f"{found / total:.1%}" if total else "–"
         print(
             f"{path.name}: {found} of {total} numbers stating an indicator's value found ({share}); "
-            f"{skipped} not mutated"
+            f"{skipped} not mutated; {sum(left_out.values())} excluded as stating no indicator's value"
         )
+        stale = apart - set(left_out)
+        if stale:
+            print(f"  listed in {EXCLUDED.name} but no such number: {sorted(stale)}")
         if args.list:
             print("\n".join(missed))
     sys.stdout.flush()

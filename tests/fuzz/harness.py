@@ -4,7 +4,7 @@ A `FuzzInput` is files (name -> bytes) written into a fresh folder and the argum
 command run there. The child is forked from the test process (budgetlint and its libraries
 already imported, so an input costs its own work only) and runs `budgetlint.cli.main()` as a user's
 shell would, its stdout and stderr in files. The parent reads the child's CPU time and peak
-resident memory from wait4(2).
+resident memory from wait4(2), less what the parent had grown by since its first fork.
 
 A run is a failure (`Outcome.problems`) when:
 - it ends other than with exit code 0, 1 or 2 (a signal, an abort, MemoryError's exit);
@@ -115,19 +115,43 @@ def _child(job: FuzzInput, folder: Path) -> None:
             os._exit(code)
 
 
-def start(job: FuzzInput) -> tuple[int, Path, float]:
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+_BASE: list[int] = []  # the parent's resident memory at its first fork: budgetlint loaded, no outcome kept
+
+
+def _resident() -> int:
+    """This process's resident memory now, in bytes."""
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * _PAGE
+
+
+def start(job: FuzzInput) -> tuple[int, Path, float, int]:
+    """Fork the child for `job`; also returns what the parent has grown since its first fork, which
+    `finish` takes off the child's peak: a forked child's resident memory counts the parent's pages,
+    and a long run's parent grows with every input drawn (hypothesis keeps what it drew), so the
+    child's peak would measure the harness, not budgetlint."""
     folder = Path(tempfile.mkdtemp(prefix="budgetlint-fuzz-"))
     prepare(job, folder)
+    now = _resident()
+    if not _BASE:
+        _BASE.append(now)
     pid = os.fork()
     if pid == 0:
         _child(job, folder)
-    return pid, folder, time.monotonic()
+    return pid, folder, time.monotonic(), max(0, now - _BASE[0])
 
 
 def finish(
-    job: FuzzInput, pid: int, folder: Path, started: float, block: bool = True, keep_output: bool = True
+    job: FuzzInput,
+    pid: int,
+    folder: Path,
+    started: float,
+    grown: int = 0,
+    block: bool = True,
+    keep_output: bool = True,
 ) -> Outcome | None:
-    """Collect the child `pid` (None when `block` is False and it still runs)."""
+    """Collect the child `pid` (None when `block` is False and it still runs); `grown` is what the
+    parent had grown by when it forked it (see `start`)."""
     while True:
         done, status, usage = os.wait4(pid, 0 if block else os.WNOHANG)
         if done:
@@ -146,21 +170,22 @@ def finish(
         code=os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
         signal=os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
         cpu=usage.ru_utime + usage.ru_stime,
-        rss=usage.ru_maxrss * 1024,
+        rss=max(0, usage.ru_maxrss * 1024 - grown),
         wall=wall,
         stdout=stdout,
         stderr=stderr,
     )
     judge(outcome)
-    if keep_output is False and not outcome.problems:
-        outcome.stdout = outcome.stderr = ""  # a long run keeps thousands of outcomes
+    if keep_output is False and not outcome.problems:  # a long run keeps thousands of outcomes
+        outcome.stdout = outcome.stderr = ""
+        outcome.job = FuzzInput(kind=job.kind, args=job.args, files=(), note=job.note)
     return outcome
 
 
 def run(job: FuzzInput) -> Outcome:
-    pid, folder, started = start(job)
+    pid, folder, started, grown = start(job)
     while True:
-        outcome = finish(job, pid, folder, started, block=False)
+        outcome = finish(job, pid, folder, started, grown, block=False)
         if outcome is not None:
             return outcome
         time.sleep(0.01)
@@ -227,15 +252,15 @@ class Pool:
 
     def __init__(self, size: int, on_done: Callable[[Outcome], None] | None = None) -> None:
         self.size = size
-        self.running: dict[int, tuple[FuzzInput, Path, float]] = {}
+        self.running: dict[int, tuple[FuzzInput, Path, float, int]] = {}
         self.done: list[Outcome] = []
         self.on_done = on_done  # called with each outcome as it ends (progress, failures kept at once)
 
     def submit(self, job: FuzzInput) -> None:
         while len(self.running) >= self.size:
             self._reap()
-        pid, folder, started = start(job)
-        self.running[pid] = (job, folder, started)
+        pid, folder, started, grown = start(job)
+        self.running[pid] = (job, folder, started, grown)
 
     def drain(self) -> list[Outcome]:
         while self.running:
@@ -243,8 +268,8 @@ class Pool:
         return self.done
 
     def _reap(self) -> None:
-        for pid, (job, folder, started) in list(self.running.items()):
-            outcome = finish(job, pid, folder, started, block=False, keep_output=False)
+        for pid, (job, folder, started, grown) in list(self.running.items()):
+            outcome = finish(job, pid, folder, started, grown, block=False, keep_output=False)
             if outcome is not None:
                 del self.running[pid]
                 self.done.append(outcome)

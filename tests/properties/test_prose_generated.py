@@ -5,7 +5,9 @@ Two layouts, as the seeds print them: a 绩效自评表 in the one-cell-per-line
 预期目标 states each indicator's 目标值 and whose 实际完成情况 states each 业绩值 ("本项目已完成培训学生人数1500人，
 学生证书获取率96.2%，…"), and a 项目支出绩效目标表 in the TAB-row layout (seeds 000/001/004) whose 总体目标
 states each 指标值 on both sides. Indicators are drawn from names no one of which ends another, each
-with its measure: a count (人, 次, 个), a rate (%, 0–2 decimals) or money (万元, ≤ target).
+with its measure: a count (人, 次, 个), a rate (%, 0–2 decimals) or money (万元, ≤ target); the prose
+names each by its name or by a wording that gives the name's words in order with others between, or
+leaves its generic head out (WORDINGS: 培训各专业学生 for 培训学生人数, 其中设备购置经费 for 设备购置费用).
 
 Property 1: the consistent document gives no finding from the prose rules (group `prose`), and the
 rules that compare prose with the table really pass.
@@ -40,6 +42,17 @@ INDICATORS = {
     "受助学生满意度": ("%", "rate"),
     "设备购置费用": ("万元", "money"),
 }
+# how the prose may word each name when it does not copy it (cell_binding.py binds by the name's words in
+# order): words between them, a lead before them, the generic head left out or said otherwise; no wording
+# gives the words of another indicator of the same measure
+WORDINGS = {
+    "培训学生人数": ["培训各专业学生", "已组织培训学生"],
+    "发放补助次数": ["共发放生活补助", "发放补助"],
+    "建成实训室": ["建成护理实训室", "新建成实训室"],
+    "学生证书获取率": ["学生职业证书获取率", "在校学生证书获取率"],
+    "受助学生满意度": ["受助学生对资助工作的满意度"],
+    "设备购置费用": ["其中设备购置经费", "设备购置"],
+}
 COMPARING = {"SE010", "PT008"}
 
 
@@ -54,6 +67,7 @@ class Indicator:
     target: Decimal
     actual: Decimal
     decimals: int
+    words: str  # how the prose names it: the name, or one of its WORDINGS
 
     @property
     def unit(self) -> str:
@@ -77,7 +91,8 @@ def indicators(draw) -> list[Indicator]:
         low, high = {"count": (1, 3000), "rate": (50, 100), "money": (1, 999)}[kind]
         scale = Decimal(1).scaleb(-decimals)
         value = st.integers(low * 10**decimals, high * 10**decimals).map(scale.__mul__)
-        out.append(Indicator(name, draw(value), draw(value), decimals))
+        words = draw(st.sampled_from([name, *WORDINGS[name]]))
+        out.append(Indicator(name, draw(value), draw(value), decimals, words))
     return out
 
 
@@ -97,8 +112,8 @@ def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], i
         "\t实际完成情况",
         "",
     ]
-    expected = "本项目计划" + "，".join(f"{i.name}{i.show(i.target)}{i.unit}" for i in rows) + "。"
-    actual = "截至2024年12月31日，本项目已完成" + "，".join(f"{i.name}{i.show(i.actual)}{i.unit}" for i in rows) + "。"
+    expected = "本项目计划" + "，".join(f"{i.words}{i.show(i.target)}{i.unit}" for i in rows) + "。"
+    actual = "截至2024年12月31日，本项目已完成" + "，".join(f"{i.words}{i.show(i.actual)}{i.unit}" for i in rows) + "。"
     at: dict[tuple[int, str], int] = {}
     lines += ["\t", f"\t{expected}", f"\t{actual}", ""]
     for k in range(len(rows)):
@@ -124,7 +139,7 @@ def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], i
 
 
 def target_table(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], int]]:
-    goal = "，".join(f"{i.name}{i.show(i.target)}{i.unit}" for i in rows) + "。"
+    goal = "，".join(f"{i.words}{i.show(i.target)}{i.unit}" for i in rows) + "。"
     lines = [
         "忻州市市级预算部门（单位）项目支出绩效目标表",
         "",
@@ -192,7 +207,7 @@ def test_one_altered_number_is_found_at_its_line(rows, layout, data):
     row = rows[k]
     old = row.target if place in ("expected", "target") else row.actual
     new = altered(row, old, data)
-    before, after = f"{row.name}{row.show(old)}{row.unit}", f"{row.name}{row.show(new)}{row.unit}"
+    before, after = f"{row.words}{row.show(old)}{row.unit}", f"{row.words}{row.show(new)}{row.unit}"
     line_no = at[(k, place)]
     lines = text.split("\n")
     if place in ("target", "value"):

@@ -25,7 +25,7 @@ from budgetlint.recognize import recognize
 from budgetlint.rulebook import load_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from prose_mutation import candidates, mutated_line
+from prose_mutation import candidates, excluded, mutated_line, quoted
 
 SEED = SEEDS / "003_b609326f3d399845.txt"
 
@@ -70,3 +70,16 @@ def test_changing_a_stated_indicator_value_gives_a_finding_at_its_line(data):
     assert any(
         (f.rule, f.message) not in baseline and any(loc.line == line_no for loc in f.locations) for f in run.findings
     )
+
+
+def test_numbers_read_as_stating_no_indicator_value_are_candidates_and_unbound():
+    """tools/prose_mutation_excluded.yaml lists numbers that equal an indicator value by coincidence (项目完成
+    及时率100% where no indicator is one, an item of a list): each must still be one the tool picks, and
+    the binder must tie none of them to an indicator (it would be tied to the wrong one)."""
+    for path in (SEED, SEEDS / "004_b39ab111367c9db1.txt"):
+        disclosure = recognize(read_text(path.read_text(encoding="utf-8"), path=path.name))
+        bound = {b.prose_number.key for b in disclosure.prose_bindings}
+        listed = excluded(path)
+        picked = [((q.location.line, quoted(q)), q.key) for _, q, _ in candidates(disclosure)]
+        assert listed and listed <= {at for at, _ in picked}, listed - {at for at, _ in picked}
+        assert not [at for at, key in picked if at in listed and key in bound]

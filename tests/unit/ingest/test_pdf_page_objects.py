@@ -65,6 +65,24 @@ def test_a_page_turned_by_rotate_reads_as_it_is_shown(tmp_path):
         assert len(find_tables(table_page.rulings)) == 1
 
 
+def test_a_media_box_stated_once_on_the_page_tree_is_inherited(tmp_path):
+    # valid PDF: the box on the /Pages node only; pdfium's own-box call would say 612 x 792 and cut
+    # an A4 landscape table's right-hand columns off
+    source = PDF / "wanli_2025_dept_budget.pdf"
+    writer = PdfWriter(clone_from=source)
+    box = writer.pages[0].mediabox
+    for page in writer.pages:
+        for key in ("/MediaBox", "/CropBox"):
+            page.pop(key, None)
+    writer.root_object["/Pages"].get_object()[NameObject("/MediaBox")] = RectangleObject(box)
+    inherited = tmp_path / "inherited.pdf"
+    writer.write(inherited)
+    with PdfFile(str(source)) as a, PdfFile(str(inherited)) as b, a.page(3) as own, b.page(3) as tree:
+        assert (tree.width, tree.height) == (own.width, own.height) == pytest.approx((841.85, 595.25), abs=0.01)
+        assert [(c.text, c.x0, c.top) for c in tree.chars] == [(c.text, c.x0, c.top) for c in own.chars]
+        assert tree.clips() == own.clips()
+
+
 def test_rules_drawn_inside_a_form_xobject_are_in_page_space(tmp_path):
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)

@@ -183,7 +183,7 @@ class PdfPage:
         self._page = self._text_page = None
         try:
             self._page = doc[index]
-            self._space = _PageSpace(self._page.get_mediabox(), self._page.get_rotation())
+            self._space = _PageSpace(_media_box(self._page), self._page.get_rotation())
             self._text_page = raw.FPDFText_LoadPage(self._page.raw)
             if not self._text_page:
                 raise RuntimeError("FPDFText_LoadPage failed")
@@ -221,6 +221,17 @@ class PdfPage:
             if kind is None:
                 raise corrupt(self._path, error) from error
             log.debug("closing page %d of %s failed while an error was raised", self.number, self._path, exc_info=True)
+
+
+def _media_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    """The page's /MediaBox, inherited from the page tree when the page has none of its own.
+
+    pdfium's FPDFPage_GetMediaBox reads only the page's own dictionary: a file that states the box
+    once on its /Pages node (valid, and some producers do) would read as 612 × 792 pt, cutting an A4
+    landscape table's right-hand columns off and making hundreds of false findings.
+    FPDF_GetPageBoundingBox inherits (it is the box intersected with the /CropBox, which is what a
+    viewer shows); it falls back to 612 × 792 as viewers do when no node states a box at all."""
+    return page.get_mediabox(fallback_ok=False) or page.get_bbox()
 
 
 def _address(handle: ctypes._Pointer) -> int:

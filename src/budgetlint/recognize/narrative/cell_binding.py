@@ -9,11 +9,17 @@ A number binds only through words: the table's own labels and the prose vocabula
   leaves out: 培训教师数 / 培训教师10人), with only lead words before it (本项目已完成…), and whose unit
   measures what the indicator's value measures, binds to that indicator: to its 目标值 (指标值) in a
   target or goal cell, to its 业绩值 in a 实际完成情况. The longest matching name wins; two indicators of
-  that name with different values bind nothing. A phrase naming the plan in a 实际完成情况 (计划…)
-  or what was done in a goal (实际…) binds nothing.
+  that name with different values bind nothing. When no name ends the phrase, the number binds to the
+  one indicator of its measure whose name's words its clause (back to the number before it) gives in
+  order (已建设中医针灸推拿实训室1个 / 建设实训室; indicator_words.py), or, when none fits, its clause and the
+  noun after it (购置1批次设备 / 购置设备数量); two such indicators bind nothing, nor
+  does the end of a range (1～2篇), nor such a wording in a cell that also gives that indicator's name as
+  printed (it may name something else). A phrase naming the plan in a 实际完成情况 (计划…) or what was
+  done in a goal (实际…) binds nothing.
 * **cost** — a standard (money per something: 每生每年600元, 20元/生·月) with no subject of its own, or
   only a generic one (标准, 平均 …), binds to the one 成本指标 row of its table (and side) whose value
-  has that unit.
+  has that unit; a standard whose own words qualify it (人均体检标准 / 体检费补助标准) binds to the one such
+  row whose name holds those words.
 * **funding** — the last amount of a 项目概况 that follows a sum marker or a funding word (以上共计, 合计,
   项目总投资 …), is
   not itself summed into a later total and is not approximate, binds to the table's 资金总额 when its
@@ -33,6 +39,7 @@ from budgetlint.model.performance import (
     TargetTable,
 )
 from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, SumStatement
+from budgetlint.recognize.narrative.indicator_words import names_in_order, qualifier_in
 from budgetlint.recognize.narrative.prose_numbers import (
     ends_with_word,
     subject_of,
@@ -46,7 +53,7 @@ from budgetlint.recognize.performance.vocabulary import (
     vocabulary as performance_vocabulary,
 )
 
-_TRAILING_BRACKET = re.compile(r"（[^（）]*）$")  # 学生满意度（%）
+_TRAILING_BRACKET = re.compile(r"（[^（）]*）$|%$")  # 学生满意度（%）, 发放准确率%
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _CLAUSE_MARKS = "，,。；;：:\n"  # where the words naming a number may start, at the widest
@@ -118,6 +125,8 @@ class _Binder:
         self.overall: OverallTargetTable | None = overall
         self.self_evaluations: tuple[SelfEvaluation, ...] = self_evaluations
         self.memo: dict[tuple, list[_Row]] = {}
+        self.by_words_keys: set[str] = set()  # the numbers bound by their clause's words, not by a name ending it
+        self.standards = sorted(self.v.standard_subjects, key=len, reverse=True)
 
     def rows(self, cell: ProseCell, role: str) -> list[_Row]:
         """The indicators a cell may speak of: its table's (its side's, in a 项目支出绩效目标表)."""
@@ -150,7 +159,7 @@ class _Binder:
         clause = head[max(head.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
         subjects = {_key(q.subject), _key(subject_of(clause))} - {""}
         excluded = self.v.plan_words if role == "actual" else self.v.actual_words
-        if not subjects or q.approximate or any(w in _key(q.subject) for w in excluded):
+        if q.approximate or any(w in _key(q.subject) for w in excluded):
             return None
         matches = [
             (len(n), row)
@@ -160,7 +169,7 @@ class _Binder:
             if _names_match(subject, n, self.v.indicator_lead)
         ]
         if not matches:
-            return None
+            return self.by_words(cell, q, rows, role, clause, excluded)
         longest = max(length for length, _ in matches)
         chosen = list({id(row): row for length, row in matches if length == longest}.values())
         values = {row.value.number.value if row.value.number else None for row in chosen}
@@ -168,12 +177,53 @@ class _Binder:
             return None  # two indicators of that name disagree, or the units measure different things
         return chosen[0].binding(q, "indicator", role, cell)
 
+    def by_words(
+        self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str, clause: str, excluded: list[str]
+    ) -> CellBinding | None:
+        """The one indicator of the number's measure whose name's words the clause gives in order."""
+        if self.v.range_end.search(clause):
+            return None  # 1～2篇: the end of a range
+        # the clause back to the number before it: 建设实训室1个、建设精品课程1门 names 实训室 for the first only
+        before = max((n.span.end for n in cell.numbers if n.span.end <= q.span.start), default=0)
+        words = _key(subject_of(cell.text[max(before, q.span.start - len(clause)) : q.span.start]))
+        fits = self._fitting(q, rows, words, excluded)
+        if not fits and q.after:
+            # 购置1批次设备: the words before the number and the noun after it name 购置设备数量
+            fits = self._fitting(q, rows, words + _key(q.after), excluded)
+        if len(fits) != 1:
+            return None  # none, or two indicators fit: unbound, counted
+        self.by_words_keys.add(q.key)
+        return next(iter(fits.values())).binding(q, "indicator", role, cell)
+
+    @staticmethod
+    def _fitting(q: ProseNumber, rows: list[_Row], words: str, excluded: list[str]) -> dict[tuple, _Row]:
+        """The indicators of the number's measure whose names `words` give (one per name and value)."""
+        if not words or any(w in words for w in excluded):
+            return {}
+        return {(row.name, row.value.text): row for row in rows if row.measures(q) and names_in_order(row.name, words)}
+
+    def _qualifier(self, subject: str) -> str | None:
+        """A standard's own words: 人均体检标准 → 体检 (what stands before 标准, without 人均 / 平均)."""
+        standard = next((w for w in self.standards if subject.endswith(w)), None)
+        if standard is None:
+            return None
+        words = subject[: -len(standard)]
+        start = next((w for w in self.standards if words.startswith(w)), "")
+        return words[len(start) :] or None
+
     def by_cost_row(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
         if q.measure != "money" or not q.per or q.approximate:
             return None
+        qualifier = None
         if q.subject is not None and _key(q.subject) not in self.v.standard_subjects:
-            return None
-        costs = [row for row in rows if row.is_cost and row.measures(q)]
+            qualifier = self._qualifier(_key(q.subject))
+            if qualifier is None:
+                return None
+        costs = [
+            row
+            for row in rows
+            if row.is_cost and row.measures(q) and (qualifier is None or qualifier_in(qualifier, row.name))
+        ]
         return costs[0].binding(q, "cost", role, cell) if len(costs) == 1 else None
 
     def funding(self, cell: ProseCell, sums: list[SumStatement]) -> CellBinding | None:
@@ -233,12 +283,19 @@ def bind_cells(
         if role is None and cell.source != "target":
             continue
         rows = binder.rows(cell, role or "target")
+        bound: list[CellBinding] = []
         for q in cell.numbers:
             if q.key in taken:
                 continue
-            bound = (binder.by_name(cell, q, rows, role) if role else None) or binder.by_cost_row(
+            b = (binder.by_name(cell, q, rows, role) if role else None) or binder.by_cost_row(
                 cell, q, rows, role or "target"
             )
-            if bound:
-                found.append(bound)
+            if b:
+                bound.append(b)
+        # a cell that gives an indicator's name as printed names it so: another wording there
+        # (联合体理事会参与单位52家 beside 联合体参与单位不少于50个) may name something else, and binds nothing
+        named = {
+            b.indicator for b in bound if b.bound_to == "indicator" and b.prose_number.key not in binder.by_words_keys
+        }
+        found += [b for b in bound if not (b.prose_number.key in binder.by_words_keys and b.indicator in named)]
     return tuple(found)

@@ -48,6 +48,11 @@ class ProseVocabulary(BaseModel):
     goal_labels: dict[Literal["row", "implementation", "annual"], str]
     indicator_lead: list[str]
     indicator_count_suffixes: list[str]
+    indicator_heads: list[str]
+    range_marks: list[str]
+    list_words: list[str]
+    name_verbs: list[str]
+    list_word_inside: list[str]
     plan_words: list[str]
     actual_words: list[str]
     cost_levels: list[str]
@@ -85,6 +90,15 @@ class ProseVocabulary(BaseModel):
     @cached_property
     def words_after_number(self) -> tuple[str, ...]:
         return _longest_first([*self.bounds_after, *self.approximate_after])
+
+    @cached_property
+    def indicator_heads_longest_first(self) -> tuple[str, ...]:
+        return _longest_first(self.indicator_heads)
+
+    @cached_property
+    def range_end(self) -> re.Pattern[str]:
+        """The text before a number ends with a digit and a range mark: 1～|2篇."""
+        return re.compile(rf"\d\s*(?:{alternation(self.range_marks)})\s*$")
 
     @cached_property
     def total_links_longest_first(self) -> tuple[str, ...]:
