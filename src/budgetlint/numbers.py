@@ -112,12 +112,17 @@ ZERO = Interval(Decimal(0), Decimal(0))
 _HALF_UNITS = [Decimal(5).scaleb(-(d + 1)) for d in range(12)]  # ½·10⁻ᵈ, computed once per d
 
 
+def half_unit(decimals: int | None) -> Decimal:
+    """½·10⁻ᵈ: half a unit of the last of `decimals` printed decimals."""
+    d = decimals or 0
+    return _HALF_UNITS[d] if 0 <= d < len(_HALF_UNITS) else Decimal(5).scaleb(-(d + 1))
+
+
 def interval_of(value: Decimal | None, decimals: int | None) -> Interval:
     """The interval a printed value stands for; an empty cell (None) is an exact zero."""
     if value is None:
         return ZERO
-    d = decimals or 0
-    half = _HALF_UNITS[d] if 0 <= d < len(_HALF_UNITS) else Decimal(5).scaleb(-(d + 1))
+    half = half_unit(decimals)
     return Interval(value - half, value + half)
 
 
@@ -134,11 +139,14 @@ def convert(value: Decimal, unit: str, to_unit: str) -> Decimal:
     return value * UNIT_FACTORS[unit] / UNIT_FACTORS[to_unit]
 
 
+_STEPS = [Decimal(1).scaleb(-d) for d in range(12)]  # 10⁻ᵈ, computed once per d
+
+
 def format_amount(value: Decimal, decimals: int = 2) -> str:
-    """Print an amount with a fixed number of decimals (no thousands separators)."""
-    q = Decimal(1).scaleb(-decimals)
-    with localcontext(CONTEXT):
-        return str(value.quantize(q))
+    """Print an amount with a fixed number of decimals (no thousands separators). Quantized in
+    CONTEXT (passed, not entered: every finding prints three of these)."""
+    q = _STEPS[decimals] if 0 <= decimals < len(_STEPS) else Decimal(1).scaleb(-decimals)
+    return str(value.quantize(q, context=CONTEXT))
 
 
 def ratio_percent(part: Interval, whole: Interval) -> Interval | None:

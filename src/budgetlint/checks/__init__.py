@@ -118,6 +118,7 @@ SUPPORT_MODULES = {
     "claims",
     "closure",
     "compare",
+    "memo",
     "preconditions",
     "performance_facts",
     "prose",

@@ -9,12 +9,18 @@ knows it, and the table, row and column names the finding shows.
 Scores, weights and rates are not money: `points` turns them into Facts of a neutral unit so
 `balance` can add them up (Σ 得分 = 总分), and `relabel` puts the real unit (分) back on the
 evaluation it returns.
+
+Many kinds read the same cells (a 绩效自评表's 权重, 完成率 and 得分 are read by indicator_score,
+completion_rate, weight_total, score_total …), so each cell's Fact is made once per document and
+kept with that document (`_made`): a Fact is immutable, and an evaluation holding the same one as
+another is shown exactly as before (checks/memo.py).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from budgetlint.checks.memo import document_memo
 from budgetlint.model import Disclosure, Evaluation, Fact, Location
 
 NEUTRAL_UNIT = "元"  # factor 1 in numbers.UNIT_FACTORS: dimensionless values travel as "元"
@@ -39,6 +45,13 @@ def location(
     return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row, column=column)
 
 
+def _made(disclosure: Disclosure) -> dict[tuple, tuple[object, Fact]]:
+    """The Facts made so far for this document (checks/memo.py), keyed by the path and the
+    arguments that made them: the number by identity, kept beside its Fact so that identity stays
+    its own."""
+    return document_memo(disclosure, "_performance_facts", disclosure.source)
+
+
 def to_fact(
     disclosure: Disclosure,
     number,
@@ -58,6 +71,15 @@ def to_fact(
     that is not a number (parsed=False), which `balance` reports as insufficient_data.
     `unit` is the amount unit (元 / 万元); the number's own unit is used when it is one of them.
     """
+    made = _made(disclosure)
+    key = (disclosure.path, id(number), table, row, column, line, text, unit)
+    held = made.get(key)
+    if held is None:
+        held = made[key] = (number, _new_fact(disclosure, number, table, row, column, line, text, unit))
+    return held[1]
+
+
+def _new_fact(disclosure: Disclosure, number, table: str, row: str, column: str | None, line, text: str, unit) -> Fact:
     if number is not None:
         own = number.unit if number.unit in ("元", "万元", "亿元") else None
         return Fact(
@@ -97,7 +119,12 @@ def points(
     """
     fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text, unit=NEUTRAL_UNIT)
     if fact.value is not None and fact.decimals < min_decimals:
-        fact = fact.model_copy(update={"decimals": min_decimals})
+        made = _made(disclosure)
+        key = (id(fact), min_decimals)
+        held = made.get(key)
+        if held is None:
+            held = made[key] = (fact, fact.model_copy(update={"decimals": min_decimals}))
+        fact = held[1]
     return fact
 
 

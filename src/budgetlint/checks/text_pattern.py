@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from budgetlint.checks.memo import document_memo
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome, Paragraph, RawRow, RawTable
 
@@ -51,6 +52,26 @@ def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph 
             yield block.text, block, None, 0
 
 
+def _joined(disclosure: Disclosure, scope: str) -> str:
+    """Every text of the scope joined by line breaks, as `_texts` walks them: made once per
+    document and scope, since several rules search it (checks/memo.py)."""
+    memo = document_memo(disclosure, "_joined_texts", disclosure.source)
+    key = (scope, id(disclosure.narrative))  # the narrative is kept beside its text, so its id stays its own
+    held = memo.get(key)
+    if held is None:
+        if scope == "narrative":
+            texts = [para.text for para in disclosure.narrative]
+        else:
+            texts = []
+            for block in disclosure.source.blocks:
+                if isinstance(block, RawTable):
+                    texts += [cell for row in block.rows for cell in row.cells if cell]
+                else:
+                    texts.append(block.text)
+        held = memo[key] = (disclosure.narrative, "\n".join(texts))
+    return held[1]
+
+
 def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str, span: tuple[int, int]) -> Location:
     """Built for a match only: a document has thousands of cells."""
     if row is None:
@@ -71,7 +92,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     # in one text is a match there too, with ^ and $ at each text's ends): most documents have
     # none, and a document has tens of thousands of cells, so the texts are walked again, each
     # with its place, only for a pattern found in the whole (nothing is kept per cell meanwhile).
-    joined = "\n".join(text for text, *_ in _texts(disclosure, p.scope))
+    joined = _joined(disclosure, p.scope)
     part = "情况说明" if p.scope == "narrative" else ""
     out = []
     for spec in p.patterns:

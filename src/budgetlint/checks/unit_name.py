@@ -56,19 +56,16 @@ def _named(disclosure: Disclosure, p: Params) -> list[tuple[str, str, Location]]
         if name := _heading_name(part.title, part_words, name_end):
             out.append((part.title, name, part.location))
     for block in disclosure.source.blocks:
+        # (text, its row or None): a cell's location is made only for a cell that names the unit
         texts = (
-            [
-                (c, block.location.model_copy(update={"line": r.line, "page": r.page}))
-                for r in block.rows[:3]
-                for c in r.cells
-                if c
-            ]
+            [(c, r) for r in block.rows[:3] for c in r.cells if c]
             if isinstance(block, RawTable)
-            else [(block.text, block.location)]
+            else [(block.text, None)]
         )
-        for text, location in texts:
+        for text, row in texts:
             if (m := line.search(squeeze(text))) and name_end.search(m.group("name")):
-                out.append((text.strip(), m.group("name"), location))
+                where = block.location.model_copy(update={"line": row.line, "page": row.page}) if row else None
+                out.append((text.strip(), m.group("name"), where or block.location))
     return out
 
 

@@ -64,22 +64,29 @@ def anchor_pages(toc: list[TocEntry], headings: list[tuple[int, str]]) -> list[t
 
 
 class PageEstimator:
-    """Pages for lines of a text without form feeds, from 目录 anchors and in-table page breaks."""
+    """Pages for lines of a text without form feeds, from 目录 anchors and in-table page breaks.
+
+    A line's page is its anchor's page plus the breaks between the anchor and the line, never past
+    the next anchor's page. What depends on the anchor alone is worked out here, once: a reader
+    asks for the page of every row.
+    """
 
     def __init__(self, anchors: list[tuple[int, int]], table_breaks: list[int]) -> None:
         self.anchors = sorted(anchors)
         self.anchor_lines = [line for line, _ in self.anchors]
         self.breaks = sorted(table_breaks)
+        # per anchor: its page, its page less the breaks up to its line, and the page no line
+        # after it passes (the next anchor's, unless that one goes back)
+        self._plans: list[tuple[int, int, int | None]] = []
+        for i, (line, page) in enumerate(self.anchors):
+            following = self.anchors[i + 1][1] if i + 1 < len(self.anchors) else None
+            cap = following if following is not None and following >= page else None
+            self._plans.append((page, page - bisect.bisect_right(self.breaks, line), cap))
 
     def page_of(self, line: int) -> int | None:
         i = bisect.bisect_right(self.anchor_lines, line) - 1
         if i < 0:
             return None
-        anchor_line, page = self.anchors[i]
-        extra = bisect.bisect_left(self.breaks, line) - bisect.bisect_right(self.breaks, anchor_line)
-        page += max(extra, 0)
-        if i + 1 < len(self.anchors):
-            following = self.anchors[i + 1][1]
-            if following >= self.anchors[i][1]:
-                page = min(page, following)
-        return page
+        page, offset, cap = self._plans[i]
+        page = max(page, bisect.bisect_left(self.breaks, line) + offset)
+        return page if cap is None else min(page, cap)

@@ -25,7 +25,7 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
         if not stripped:
             items.append(("blank", number, None))
         elif "\t" in text:
-            cells = tuple(c.strip() for c in text.split("\t"))
+            cells = tuple(map(str.strip, text.split("\t")))
             if _is_separator(stripped, cells):
                 items.append(("blank", number, None))
                 continue

@@ -1,7 +1,11 @@
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-from budgetlint.checks.compare import balance, by_row
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budgetlint.checks.compare import balance, by_row, interval_in, summed_interval
 from budgetlint.model import Fact, Location, Outcome
+from budgetlint.numbers import CONTEXT, sum_intervals
 
 
 def fact(text: str, unit: str, line: int) -> Fact:
@@ -28,3 +32,22 @@ def test_a_truncated_conversion_is_accepted_only_when_asked():
     assert balance("R", "s", narrative, table, name=by_row, reported_may_truncate=True).outcome == Outcome.PASS
     wrong = [fact("87.60", "万元", 1)]
     assert balance("R", "s", wrong, table, name=by_row, reported_may_truncate=True).outcome == Outcome.FAIL
+
+
+printed = st.tuples(
+    st.one_of(st.none(), st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False)),
+    st.integers(min_value=0, max_value=14),
+    st.sampled_from(["元", "万元", "亿元"]),
+)
+
+
+@given(cells=st.lists(printed, max_size=8), unit=st.sampled_from(["元", "万元", "亿元"]))
+def test_summed_intervals_are_the_sum_of_each_cells_interval_digit_for_digit(cells, unit):
+    facts = [
+        Fact(value=v, decimals=d, unit=u, text=str(v), location=Location(file="x", line=k))
+        for k, (v, d, u) in enumerate(cells)
+    ]
+    with localcontext(CONTEXT):
+        fast = summed_interval(facts, unit)
+        one_by_one = sum_intervals(interval_in(f, unit) for f in facts)
+    assert (str(fast.low), str(fast.high)) == (str(one_by_one.low), str(one_by_one.high))

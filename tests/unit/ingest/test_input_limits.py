@@ -48,6 +48,19 @@ def test_a_line_or_cell_over_the_limits_is_refused(tmp_path):
     read_document(long_line)  # within the defaults
 
 
+def test_a_table_cell_over_the_limit_is_refused_at_its_row(tmp_path):
+    """A row is measured by its longest cell first (check_size): the long cell still names its row."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    k = next(i for i, line in enumerate(lines) if line.count("\t") >= 2)
+    lines[k] += "\t" + "说明" * 600 + "\t1.00"
+    long_cell = tmp_path / "cell.txt"
+    long_cell.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_document(long_cell, Limits(line_chars=1000))
+    assert "line_chars" in info.value.user_text() and info.value.line == k + 1
+    read_document(long_cell)  # within the defaults
+
+
 def test_a_pdf_with_more_pages_than_the_limit_is_refused(tmp_path):
     pdf = tmp_path / "three.pdf"
     pdf.write_bytes(pdf_bytes([COVER, DUTIES, ORGANISATION], compress=True))

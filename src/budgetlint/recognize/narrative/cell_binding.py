@@ -292,11 +292,12 @@ def bind_cells(
                 taken.add(total.prose_number.key)
         if role is None and cell.source != "target":
             continue
+        numbers = [q for q in cell.numbers if q.key not in taken]
+        if not numbers:
+            continue  # most cells state no number: their table's rows are not looked at
         rows = binder.rows(cell, role or "target")
         bound: list[CellBinding] = []
-        for q in cell.numbers:
-            if q.key in taken:
-                continue
+        for q in numbers:
             b = (binder.by_name(cell, q, rows, role) if role else None) or binder.by_cost_row(
                 cell, q, rows, role or "target"
             )

@@ -207,7 +207,7 @@ def read_numbers(
         breaks += text.count("\n", counted, start)
         counted = start
         found.append(
-            ProseNumber.model_construct(  # values typed by the reader: no validation on this hot path
+            ProseNumber(  # validated: pydantic-core checks typed values faster than model_construct copies them
                 value=value,
                 decimals=decimals,
                 text=m.group("num"),
@@ -220,7 +220,7 @@ def read_numbers(
                 lead=lead_text,
                 subject=subject_of(lead_text, v),
                 after=_after(text[m.end() : phrases.end(m.end())], v),
-                span=Span.model_construct(start=lead, end=m.end(), text=text[lead : m.end()]),
+                span=Span(start=lead, end=m.end(), text=text[lead : m.end()]),
                 location=_located(location, breaks, page_at),
                 key=f"{key_prefix}{start}",
                 source=source,
