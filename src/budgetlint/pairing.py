@@ -9,9 +9,12 @@ hold its figures against. A file is a half when:
   it states amounts in narrative, and its cover or titles name a unit and a year by some
   template's patterns (recognize.identify).
 
-Each half has a key, (role, unit, year, kind, template). Two halves pair when unit, year, kind
-(budget / final account) and template agree and they are the only tables half and the only text
-half with them; the pair is checked as one document (ingest.combine), the text first. Nothing
+Each half has a key, (role, unit, year, kind, template). Two halves pair when unit, year and kind
+(budget / final account) agree, their templates are one family -- the same, or one is the national
+base the other extends: a text half has no table to tell a province's template by, and its cover
+may read alike in both (a 单位预算's text names the national base while its tables fit the Shanghai
+template) -- and each is the other's only partner so; the pair is checked as one document
+(ingest.combine), the text first. Nothing
 here looks at file names: the same two files renamed pair the same way, and two files named
 alike but stating different units never do. Several candidates for one identity are not guessed
 between: each file is checked alone.
@@ -21,6 +24,7 @@ between: each file is checked alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from budgetlint.errors import InputError
@@ -29,6 +33,7 @@ from budgetlint.model import Disclosure, SourceDocument
 from budgetlint.model.results import HalfKey
 from budgetlint.recognize import identify, recognize
 from budgetlint.recognize.narrative.reader import extract_narrative
+from budgetlint.recognize.templates import load_templates
 
 
 @dataclass(frozen=True)
@@ -72,12 +77,34 @@ def _text_half(source: SourceDocument, error: InputError | None = None, claims=N
     return Half("text", ("text", identity.unit, identity.year, identity.kind, identity.template), error=error)
 
 
+@cache
+def _bases(template: str) -> frozenset[str]:
+    """The template and every template it extends."""
+    by_id = {t.id: t for t in load_templates()}
+    out: set[str] = set()
+    current: str | None = template
+    while current is not None and current not in out:
+        out.add(current)
+        spec = by_id.get(current)
+        current = spec.extends if spec is not None else None
+    return frozenset(out)
+
+
+def _one_family(a: str, b: str) -> bool:
+    return a == b or a in _bases(b) or b in _bases(a)
+
+
 def find_pairs(keys: list[HalfKey | None]) -> list[tuple[int, int]]:
-    """(text index, tables index) of every identity held by exactly one text and one tables half,
-    in the order of the first file of each."""
-    groups: dict[tuple, dict[str, list[int]]] = {}
+    """(text index, tables index) of every text half and tables half that are each other's only
+    partner (module docstring), in the order of the first file of each."""
+    groups: dict[tuple, dict[str, list[tuple[int, str]]]] = {}  # (unit, year, kind) -> role -> halves
     for index, key in enumerate(keys):
         if key is not None:
-            groups.setdefault(tuple(key[1:]), {"text": [], "tables": []})[key[0]].append(index)
-    pairs = [(g["text"][0], g["tables"][0]) for g in groups.values() if len(g["text"]) == 1 and len(g["tables"]) == 1]
+            groups.setdefault(tuple(key[1:4]), {"text": [], "tables": []})[key[0]].append((index, key[4]))
+    pairs = []
+    for group in groups.values():
+        for text, template in group["text"]:
+            found = [(i, t) for i, t in group["tables"] if _one_family(t, template)]
+            if len(found) == 1 and [i for i, t in group["text"] if _one_family(t, found[0][1])] == [text]:
+                pairs.append((text, found[0][0]))
     return sorted(pairs, key=min)

@@ -12,6 +12,9 @@ is the caller's, so that the page breaks fall at other rows.
 With `titles_in_frame`, a table's title and the lines under it (单位名称, 单位) are printed as rows
 of the table's own frame, one cell spanning its width, as spreadsheets exported to PDF print them;
 with `touching` too, a frame follows the one before it with no space between (they share a ruling).
+With `same_columns`, tables of the same number of columns get the same column widths (the widest
+text of each column over all of them), as a workbook whose sheets share one column layout prints
+them: two such frames touching have the same column edges, and only their title rows part them.
 """
 
 from __future__ import annotations
@@ -88,14 +91,32 @@ def as_recognised(disclosure: Disclosure) -> Placer:
 
 
 def render(
-    text: str, path: Path, place: Placer, height: int = HEIGHT, titles_in_frame: bool = False, touching: bool = False
+    text: str,
+    path: Path,
+    place: Placer,
+    height: int = HEIGHT,
+    titles_in_frame: bool = False,
+    touching: bool = False,
+    same_columns: bool = False,
 ) -> None:
     """Write `text` (a disclosure in the TAB-row layout) as a PDF at `path`, each table's rows as
     `place` puts them (module docstring)."""
     writer = _writer()
     pages = _Pages(writer._text, height)
+    blocks = read_text(text, path=str(path)).blocks
+    widths: dict[int, list[int]] = {}  # columns -> each column's width in characters
+    if same_columns:
+        above: list[str] = []  # the paragraphs a frame may print as its title rows
+        for block in blocks:
+            if isinstance(block, Paragraph):  # as `held` below
+                above = [*above, block.text] if TITLE.search(block.text) or 0 < len(above) < 3 else []
+                continue
+            chars = _column_chars([[line] for line in above] + place(block))
+            shared = widths.setdefault(len(chars), chars)
+            widths[len(chars)] = [max(a, b) for a, b in zip(shared, chars)]
+            above = []
     held: list[str] = []  # a title and the lines after it, waiting for their table's frame
-    for block in read_text(text, path=str(path)).blocks:
+    for block in blocks:
         if isinstance(block, Paragraph):
             if titles_in_frame and (TITLE.search(block.text) or (held and len(held) < 3)):
                 held.append(block.text)
@@ -105,7 +126,8 @@ def render(
             held = []
             _paragraph(pages, block.text)
         elif isinstance(block, RawTable):
-            _table(pages, [[line] for line in held] + place(block), gap=0 if touching else PARAGRAPH_GAP)
+            rows = place(block)
+            _table(pages, [[line] for line in held] + rows, 0 if touching else PARAGRAPH_GAP, widths.get(_width(rows)))
             held = []
     writer.write_pdf(path, pages.pages, size=(WIDTH, height))
 
@@ -125,12 +147,24 @@ def _paragraph(pages: _Pages, text: str) -> None:
     pages.y -= PARAGRAPH_GAP
 
 
-def _table(pages: _Pages, rows: list[list[str]], gap: float) -> None:
-    """A grid of rulings, one cell per printed cell (a row of one cell spans the table); rows that do
-    not fit go on the next page in the same columns."""
-    width = max(len(r) for r in rows)
-    chars = [max(1, *(len(r[j]) for r in rows if len(r) > 1 and j < len(r))) for j in range(width)]
-    chars[-1] += max(0, max(len(r[0]) for r in rows) - sum(chars))  # a spanning row's text fits
+def _width(rows: list[list[str]]) -> int:
+    return max(len(r) for r in rows)
+
+
+def _column_chars(rows: list[list[str]]) -> list[int]:
+    """Each column's width in characters: its widest cell; the last column widened so that a row
+    of one cell (spanning the table) fits."""
+    chars = [max(1, *(len(r[j]) for r in rows if len(r) > 1 and j < len(r))) for j in range(_width(rows))]
+    chars[-1] += max(0, max(len(r[0]) for r in rows) - sum(chars))
+    return chars
+
+
+def _table(pages: _Pages, rows: list[list[str]], gap: float, columns: list[int] | None = None) -> None:
+    """A grid of rulings, one cell per printed cell (a row of one cell spans the table), columns
+    `columns` characters wide (else as wide as their text); rows that do not fit go on the next page
+    in the same columns."""
+    width = _width(rows)
+    chars = columns or _column_chars(rows)
     rows = [r + [""] * (width - len(r)) if len(r) > 1 else r for r in rows]
     usable = WIDTH - 2 * MARGIN - 2 * PAD * width
     size = max(3, min(MAX_CELL_SIZE, usable // sum(chars)))

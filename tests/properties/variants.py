@@ -21,7 +21,9 @@ from budgetlint.model import Disclosure
 CN = "一二三四五六七八九十"
 
 # word-order rewrites that keep the meaning: 预算 moved, 年 -> 年度, a shorter name (never 部门 added:
-# in a 单位预算 that is a real finding, DC008)
+# in a 单位预算 that is a real finding, DC008). The first group rewrites the Shanxi seeds' titles;
+# the second the Shanghai PDFs' (市/区级 表式) towards the Ministry of Finance's own titles (部门收支总表,
+# 一般公共预算支出表 …); the third the national 决算 titles as other provinces print them.
 WORD_ORDER = [
     (r"预算收支总表", "收支预算总表"),
     (r"预算收入总表", "收入预算总表"),
@@ -31,6 +33,15 @@ WORD_ORDER = [
     (r"政府性基金预算收入表", "政府性基金收入预算表"),
     (r"政府性基金预算支出表", "政府性基金支出预算表"),
     (r"^(20\d\d)年(?!度)", r"\1年度"),
+    (r"^(20\d\d年度?)预算单位", r"\1单位"),
+    (r"财务收支预算总表", "收支总表"),
+    (r"(收入|支出)预算总表", r"预算\1总表"),
+    (r"财政拨款收支预算总表", "财政拨款预算收支总表"),
+    (r"(一般公共|政府性基金|国有资本经营)预算支出功能分类预算表", r"\1预算支出表"),
+    (r"基本支出部门预算经济分类预算表", "基本支出预算表"),
+    (r"“三公”经费和机关运行经费预算表", "一般公共预算“三公”经费和机关运行经费支出表"),
+    (r"收入支出决算(总)?表", r"收支决算\1表"),
+    (r"^(?!一般公共预算)财政拨款“三公”", "一般公共预算财政拨款“三公”"),
 ]
 
 
@@ -94,6 +105,15 @@ def national_variant(text: str, disclosure: Disclosure, numbering: int, orders: 
             if old in line:
                 head[i] = line.replace(old, new)
     return "\n".join(head + body + lines[blocks[-1].end :])
+
+
+def tables_of(disclosure: Disclosure) -> list[tuple]:
+    """What recognition made of the tables, titles aside: each table's kind, rows (role, label) and
+    cells (column role, text as printed), in a stable order."""
+    return sorted(
+        (t.kind, tuple((r.role, r.label, tuple(sorted((k, f.text) for k, f in r.cells.items()))) for r in t.rows))
+        for t in disclosure.tables
+    )
 
 
 def split_files(text: str, disclosure: Disclosure) -> tuple[str, str]:

@@ -17,8 +17,9 @@ from budgetlint.model.document import TocEntry
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
 _LEADER = re.compile(r"[.．·…。\s]+$")
 _TOC_LINE = re.compile(r"^(?P<title>.+?)[.．·…\s]*(?P<page>\d{1,4})$")
-# 目录 lines read "表一2024年…": the number is in Chinese numerals, so the year is never cut off
-_TABLE_NO = re.compile(r"^(预算公开|部门公开)?表[一二三四五六七八九十]+")
+# 目录 lines read "表一2024年…": the number is in Chinese numerals, so the year is never cut off;
+# a numeral before 般 is the 一 of 一般公共预算 (表四一般公共预算… is 表四)
+_TABLE_NO = re.compile(r"^(预算公开|部门公开)?表[一二三四五六七八九十]+(?!般)")
 
 
 def normalise_title(text: str) -> str:

@@ -12,7 +12,7 @@ from budgetlint.model.document import Paragraph, RawTable
 from budgetlint.model.templates import TableSpec, TemplateSpec
 from budgetlint.numbers import exact_decimals
 from budgetlint.recognize.composition import read_composition
-from budgetlint.recognize.continuation import join_continuations
+from budgetlint.recognize.continuation import join_continuations, part_at_titles
 from budgetlint.recognize.figures import read_figures
 from budgetlint.recognize.narrative import narrative_paragraphs, read_narrative
 from budgetlint.recognize.narrative.binding import bind_claims
@@ -93,9 +93,10 @@ def _national(
     """The first title candidate (printed, squeezed) that names a national kind, with the spec
     that places its columns: the template's own layout of that kind when the printed width is
     that layout's (the title was only spelled otherwise), else (with `header`) the columns read
-    from the table's header."""
+    from the table's header. A title is read without what a paragraph glued to it (_clean_title:
+    the note of the table before, …故本表无数据。表1-8 国有资本经营预算财政拨款收入支出决算表)."""
     for printed, squeezed_text in candidates:
-        named = title_kind(squeezed_text, template.kind)
+        named = title_kind(squeezed_text, template.kind) or title_kind(squeeze(_clean_title(printed)), template.kind)
         if named is None:
             continue
         width = _raw_width(block)
@@ -297,7 +298,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     """Recognise everything in a document once, into one Disclosure: its tables, narrative claims and
     their bindings, performance tables, parts and 目录 links. `template_id` forces a template (rule
     cases use it)."""
-    source = join_continuations(source)
+    source = part_at_titles(join_continuations(source))
     templates = load_templates()
     if template_id is not None:
         chosen = [t for t in templates if t.id == template_id]

@@ -30,7 +30,7 @@ from budgetlint.labels import squeeze
 from budgetlint.model import Disclosure, Location, Paragraph, RawTable, Table
 from budgetlint.model.parts import DocumentParts, FoundPart, TocLine, TocLink, inside
 from budgetlint.model.templates import PartSpec, Scope, TemplateSpec
-from budgetlint.recognize.national import strip_numbering
+from budgetlint.recognize.national import strip_numbering, title_kind
 
 HEADING_MAX = 60  # a heading is short and has no 。
 SIMILAR = 0.75  # a 目录 line and a body heading this alike are one title worded two ways
@@ -219,9 +219,14 @@ def find_parts(disclosure: Disclosure, template: TemplateSpec, fits: bool = True
 
 
 def _names_part(spec: PartSpec, template: TemplateSpec, squeezed: str) -> bool:
+    """A 目录 line names a table part when it reads as the table's title by the template's own
+    files or, in words of another province, names the same national kind."""
     if spec.table:
         table = template.table(spec.table)
-        return table is not None and table.matches_squeezed(squeezed)
+        if table is not None and table.matches_squeezed(squeezed):
+            return True
+        named = title_kind(squeezed, template.kind) if template.national or template.extends else None
+        return named is not None and named[0].id == spec.table
     pattern = spec.heading or spec.text
     return bool(pattern and re.search(pattern, squeezed))
 

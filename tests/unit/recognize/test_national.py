@@ -74,6 +74,22 @@ def test_numbering_is_stripped_but_the_year_can_stay():
     assert strip_numbering("表十二2024年项目支出预算表（本年预算）")[0] == "项目支出预算表（本年预算）"
 
 
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        ("表四一般公共预算财政拨款支出决算表", "表四"),
+        ("表十一一般公共预算财政拨款支出决算表", "表十一"),
+        ("表十一般公共预算财政拨款支出决算表", "表十"),
+        ("附件一一般公共预算财政拨款支出决算表", "附件一"),
+    ],
+)
+def test_a_chinese_numbering_before_yiban_keeps_its_yi(title, number):
+    """一 is a numeral and the first character of 一般公共预算: 表四一般… is table 四 of the 一般公共预算
+    kind (a numbering in Chinese numerals before that title, found by the PDF variants property)."""
+    assert strip_numbering(title) == ("一般公共预算财政拨款支出决算表", number)
+    assert title_kind(title, "final_account")[0].id == "general_budget_expenditure"
+
+
 def _content(disclosure):
     return sorted(
         (t.kind, tuple((r.role, r.label, tuple(sorted((k, f.text) for k, f in r.cells.items()))) for r in t.rows))

@@ -5,9 +5,13 @@ moving to pdfium, and tests/unit/ingest/test_pdf_grid.py shows both find the sam
 fixture PDFs):
 
 1. Rulings shorter than PREFILTER are dropped. Parallel rulings within SNAP of each other (chained)
-   move to their mean position, as a rule drawn as a thin filled rectangle gives two; collinear
-   rulings that overlap or leave a gap of at most JOIN are joined; rulings shorter than MIN_LENGTH
-   are dropped.
+   move to their mean position, as a rule drawn as a thin filled rectangle gives two -- except two
+   borders that do not meet along their length (gap over JOIN) and stand more than ONE_RULE apart:
+   two tables on one page, one above the other, whose column borders are a few points apart keep
+   their own (pdfplumber snaps by position alone; a digit set flush against the upper border then
+   overhung its moved cell: a cut-text false alarm on two tables printed smaller on one page).
+   Collinear rulings that overlap or leave a gap of at most JOIN are joined; rulings shorter than
+   MIN_LENGTH are dropped.
 2. A vertical and a horizontal ruling cross where each reaches the other within CROSS.
 3. Each crossing is a cell's top-left corner when, going down its vertical ruling and right along
    its horizontal ruling, there are crossings below and to the right joined by a ruling to a
@@ -18,7 +22,8 @@ fixture PDFs):
    row of one cell that starts at the grid's left edge, follows a row of several cells and is
    crossed by no cell from above, when the column edges above it and from it down differ (the next
    table's title or unit line printed in its own frame, or a note row under a table). Frames with
-   the same column edges stay one grid (a known limit: their titles would have to part them).
+   the same column edges stay one grid: geometry cannot part them, the second table's title row
+   does, in recognition (recognize/continuation.py).
 
 A table's rows are its cells grouped by top edge; its columns the distinct left edges. A row
 holds None where a cell of an earlier row spans it (merged vertically) or where a merged cell
@@ -38,6 +43,7 @@ SNAP = 3.0
 JOIN = 3.0
 MIN_LENGTH = 3.0
 CROSS = 3.0
+ONE_RULE = 1.5  # borders of one rule drawn in pieces stand this close; two tables' borders stand apart
 
 
 @dataclass(slots=True)
@@ -92,15 +98,43 @@ def _merge(lines: list[_Line]) -> list[_Line]:
             clusters.append([ln])
     out: list[_Line] = []
     for cluster in clusters:
-        mean = sum(ln.position for ln in cluster) / len(cluster)
-        joined: list[_Line] = []
-        for ln in sorted(cluster, key=lambda ln: ln.start):
-            if joined and ln.start <= joined[-1].end + JOIN:
-                joined[-1].end = max(joined[-1].end, ln.end)
-            else:
-                joined.append(_Line(mean, ln.start, ln.end))
-        out += [ln for ln in joined if ln.end - ln.start >= MIN_LENGTH]
+        for part in _apart(cluster):
+            mean = sum(ln.position for ln in part) / len(part)
+            joined: list[_Line] = []
+            for ln in sorted(part, key=lambda ln: ln.start):
+                if joined and ln.start <= joined[-1].end + JOIN:
+                    joined[-1].end = max(joined[-1].end, ln.end)
+                else:
+                    joined.append(_Line(mean, ln.start, ln.end))
+            out += [ln for ln in joined if ln.end - ln.start >= MIN_LENGTH]
     return out
+
+
+def _apart(cluster: list[_Line]) -> list[list[_Line]]:
+    """A cluster of parallel lines as the borders it holds: lines whose extents meet (within JOIN)
+    are one border; two borders that do not meet and stand more than ONE_RULE apart (two tables on
+    one page, one above the other) keep their own positions; closer, they are one rule drawn in
+    pieces (a border broken where a merged cell spans it)."""
+    parts: list[list[_Line]] = []
+    end = 0.0
+    for ln in sorted(cluster, key=lambda ln: ln.start):
+        if parts and ln.start <= end + JOIN:
+            parts[-1].append(ln)
+            end = max(end, ln.end)
+        else:
+            parts.append([ln])
+            end = ln.end
+    merged: list[list[_Line]] = []
+    for part in sorted(parts, key=_mean):
+        if merged and abs(_mean(part) - _mean(merged[-1])) <= ONE_RULE:
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
+
+
+def _mean(lines: list[_Line]) -> float:
+    return sum(ln.position for ln in lines) / len(lines)
 
 
 _Point = tuple[float, float]
