@@ -3,7 +3,8 @@
 The corpus is every seed in fixtures/seeds, every PDF in fixtures/pdf and, when ../shared sits
 beside the repository, every PDF under ../shared/peer-samples. Each file's JSON contract (as
 `budgetlint check FILE --format json` prints it) goes to OUT/<name>.json, so a change can be shown
-byte-identical, or its differences listed finding by finding:
+byte-identical, or its differences listed finding by finding (paths are written as seen from the
+repository, so two checkouts compare equal):
 
     .venv/bin/python tools/corpus.py snapshot /tmp/before
     ... change the code ...
@@ -34,11 +35,24 @@ def corpus() -> list[Path]:
 
 
 def name_of(path: Path) -> str:
+    path = path.resolve()
     try:
-        rel = path.relative_to(SHARED)
+        rel = path.relative_to(SHARED.resolve())
     except ValueError:
         rel = path.relative_to(REPO)
     return str(rel).replace("/", "__")
+
+
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    try:
+        return "../shared/" + str(path.relative_to(SHARED.resolve()))
+    except ValueError:
+        return str(path.relative_to(REPO))
+
+
+def _in_json(text: object) -> str:
+    return json.dumps(str(text), ensure_ascii=False)[1:-1]
 
 
 def snapshot(out: Path, files: list[Path]) -> None:
@@ -48,7 +62,8 @@ def snapshot(out: Path, files: list[Path]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for path in files:
         results = api.audit([path])
-        text = json_contract.render(results)
+        # the path as seen from the repository, so snapshots of two checkouts compare equal
+        text = json_contract.render(results).replace(_in_json(path), _in_json(_shown(path)))
         (out / f"{name_of(path)}.json").write_text(text, encoding="utf-8")
         doc = results.documents[0]
         count = len(doc.run.findings) if doc.run else 0

@@ -7,7 +7,9 @@ Two layouts, as the seeds print them: a 绩效自评表 in the one-cell-per-line
 states each 指标值 on both sides. Indicators are drawn from names no one of which ends another, each
 with its measure: a count (人, 次, 个), a rate (%, 0–2 decimals) or money (万元, ≤ target); the prose
 names each by its name or by a wording that gives the name's words in order with others between, or
-leaves its generic head out (WORDINGS: 培训各专业学生 for 培训学生人数, 其中设备购置经费 for 设备购置费用).
+leaves its generic head out (WORDINGS: 培训各专业学生 for 培训学生人数, 其中设备购置经费 for 设备购置费用), or
+puts the number before the noun it counts (建成3个护理实训室; 完成资金申请和8次补助发放, where the words
+before the number are another item's).
 
 Property 1: the consistent document gives no finding from the prose rules (group `prose`), and the
 rules that compare prose with the table really pass.
@@ -43,12 +45,12 @@ INDICATORS = {
     "设备购置费用": ("万元", "money"),
 }
 # how the prose may word each name when it does not copy it (cell_binding.py binds by the name's words in
-# order): words between them, a lead before them, the generic head left out or said otherwise; no wording
-# gives the words of another indicator of the same measure
+# order): words between them, a lead before them, the generic head left out or said otherwise, or the number
+# ({}) before the noun it counts; no wording gives the words of another indicator of the same measure
 WORDINGS = {
     "培训学生人数": ["培训各专业学生", "已组织培训学生"],
-    "发放补助次数": ["共发放生活补助", "发放补助"],
-    "建成实训室": ["建成护理实训室", "新建成实训室"],
+    "发放补助次数": ["共发放生活补助", "发放补助", "完成资金申请和{}补助发放"],
+    "建成实训室": ["建成护理实训室", "新建成实训室", "建成{}护理实训室"],
     "学生证书获取率": ["学生职业证书获取率", "在校学生证书获取率"],
     "受助学生满意度": ["受助学生对资助工作的满意度"],
     "设备购置费用": ["其中设备购置经费", "设备购置"],
@@ -79,6 +81,11 @@ class Indicator:
 
     def show(self, value: Decimal) -> str:
         return f"{value:.{self.decimals}f}"
+
+    def phrase(self, value: Decimal) -> str:
+        """How the prose states the value: its words, then the number (or the number where they hold {})."""
+        number = f"{self.show(value)}{self.unit}"
+        return self.words.format(number) if "{}" in self.words else f"{self.words}{number}"
 
 
 @st.composite
@@ -112,8 +119,8 @@ def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], i
         "\t实际完成情况",
         "",
     ]
-    expected = "本项目计划" + "，".join(f"{i.words}{i.show(i.target)}{i.unit}" for i in rows) + "。"
-    actual = "截至2024年12月31日，本项目已完成" + "，".join(f"{i.words}{i.show(i.actual)}{i.unit}" for i in rows) + "。"
+    expected = "本项目计划" + "，".join(i.phrase(i.target) for i in rows) + "。"
+    actual = "截至2024年12月31日，本项目已完成" + "，".join(i.phrase(i.actual) for i in rows) + "。"
     at: dict[tuple[int, str], int] = {}
     lines += ["\t", f"\t{expected}", f"\t{actual}", ""]
     for k in range(len(rows)):
@@ -139,7 +146,7 @@ def self_evaluation(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], i
 
 
 def target_table(rows: list[Indicator]) -> tuple[str, dict[tuple[int, str], int]]:
-    goal = "，".join(f"{i.words}{i.show(i.target)}{i.unit}" for i in rows) + "。"
+    goal = "，".join(i.phrase(i.target) for i in rows) + "。"
     lines = [
         "忻州市市级预算部门（单位）项目支出绩效目标表",
         "",
@@ -207,7 +214,7 @@ def test_one_altered_number_is_found_at_its_line(rows, layout, data):
     row = rows[k]
     old = row.target if place in ("expected", "target") else row.actual
     new = altered(row, old, data)
-    before, after = f"{row.words}{row.show(old)}{row.unit}", f"{row.words}{row.show(new)}{row.unit}"
+    before, after = row.phrase(old), row.phrase(new)
     line_no = at[(k, place)]
     lines = text.split("\n")
     if place in ("target", "value"):

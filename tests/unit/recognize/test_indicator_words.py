@@ -29,6 +29,11 @@ from budgetlint.testing.cases import to_tab_layout
         ("电费缴纳次数", "缴纳电费"),  # 003 line 4075: the verb first in prose, last in the name
         ("支付取暖费次数", "我校完成取暖费支付"),  # 003 line 7505: the reverse
         ("遗属补助发放金额", "共需发放遗属补助"),  # 004 line 1129
+        ("参加幼儿照护督导员培训人数", "教师幼儿照护督导员培训"),  # 003 line 7902: 参加 left out
+        ("参与体检部门", "本项目计划体检部门"),  # 003 line 3059
+        ("发表相关论文", "发表论文"),  # 003 line 8331: 相关 names nothing
+        ("举办国赛", "本项目计划举办全国职业院校技能大赛"),  # 003 line 6107: the sector's abbreviation
+        ("取暖补贴发放人数", "发放采暖补贴"),  # 采暖 and 取暖 are one word
     ],
 )
 def test_a_clause_names_an_indicator_by_its_words_in_order(name, clause):
@@ -47,6 +52,12 @@ def test_a_clause_names_an_indicator_by_its_words_in_order(name, clause):
         ("培训（会议）天", "培训时间"),  # a name cut short keeps its 天: no head to leave out
         ("培训学生人数", "参加培训教师和学生共"),  # teachers and students: more than the indicator counts
         ("培训学生人数", "教师及培训学生"),
+        ("参加培训人数", "培训"),  # without 参加 one generic piece would be left: 参加 stays a word
+        ("参与单位数量", "共建单位"),
+        ("举办国赛", "举办全国大学生数学建模竞赛"),  # another national contest
+        ("发表相关论文", "发表论文和专著"),  # more than the name after it
+        ("参加幼儿照护督导员培训人数", "督导员培训"),  # 003 line 7903: 幼儿照护 missing
+        ("培训教师人数", "比上年增加培训教师"),  # a change, not a count of the indicator's
     ],
 )
 def test_a_clause_missing_a_word_or_adding_more_than_a_head_names_nothing(name, clause):
@@ -154,3 +165,36 @@ def test_the_noun_after_the_number_completes_its_words_when_the_clause_alone_nam
     )
     # 003 line 2073: 购置 … 设备 names 购置设备数量; a 教学大数据中心 is no 实训室
     assert bound == [("1批次", "购置设备数量", "target"), ("1批次", "购置设备数量", "actual")]
+
+
+EXPECTED_DUTIES = "完成7名教师高级证书培训和2名教师督导员培训。"
+TRAINING = [("参加高级师资培训人数", ">=7人", "=7人"), ("参加督导员培训人数", ">=2人", "=2人")]
+
+
+def test_the_noun_after_the_number_alone_names_it_when_the_words_before_are_another_items():
+    bound = bindings(EXPECTED_DUTIES, "已完成。", TRAINING)
+    # 003 line 7902: 2名 is 参加督导员培训人数's (its words before, …证书培训和, are the item before);
+    # 7名's noun says 证书 where the name says 师资: unbound
+    assert bound == [("2名", "参加督导员培训人数", "target")]
+
+
+@pytest.mark.parametrize(
+    "actual",
+    [
+        "已完成2名教师督导员培训和考评。",  # the noun joins another thing
+        "原计划（年初）完成2名教师督导员培训。",  # the plan, though outside the number's phrase
+        "已发放2人2024年督导员培训。",  # the noun after stops at another number (a date): 2人 names nothing
+        "比上年增加2名教师督导员培训。",  # a change
+    ],
+)
+def test_a_noun_after_the_number_joining_more_or_after_a_plan_binds_nothing(actual):
+    assert bindings("已完成。", actual, TRAINING) == []
+
+
+def test_two_indicators_the_noun_after_names_bind_nothing():
+    bound = bindings(
+        "完成专题培训和2名教师督导员培训。",
+        "已完成。",
+        [("参加督导员培训人数", ">=2人", "=2人"), ("督导员培训人数", ">=2人", "=3人")],
+    )
+    assert bound == []

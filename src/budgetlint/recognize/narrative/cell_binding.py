@@ -12,7 +12,8 @@ A number binds only through words: the table's own labels and the prose vocabula
   that name with different values bind nothing. When no name ends the phrase, the number binds to the
   one indicator of its measure whose name's words its clause (back to the number before it) gives in
   order (已建设中医针灸推拿实训室1个 / 建设实训室; indicator_words.py), or, when none fits, its clause and the
-  noun after it (购置1批次设备 / 购置设备数量); two such indicators bind nothing, nor
+  noun after it, up to another number (购置1批次设备 / 购置设备数量), or that noun alone (…证书培训和2名教师幼儿照护
+  督导员培训: the words before are another item's); two such indicators bind nothing, nor
   does the end of a range (1～2篇), nor such a wording in a cell that also gives that indicator's name as
   printed (it may name something else). A phrase naming the plan in a 实际完成情况 (计划…) or what was
   done in a goal (实际…) binds nothing.
@@ -42,6 +43,7 @@ from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, SumState
 from budgetlint.recognize.narrative.indicator_words import names_in_order, qualifier_in
 from budgetlint.recognize.narrative.prose_numbers import (
     ends_with_word,
+    is_difference,
     subject_of,
     unit_measure,
 )
@@ -56,6 +58,7 @@ from budgetlint.recognize.performance.vocabulary import (
 _TRAILING_BRACKET = re.compile(r"（[^（）]*）$|%$")  # 学生满意度（%）, 发放准确率%
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE_MARKS = "，,。；;：:\n"  # where the words naming a number may start, at the widest
 GOAL_FIELDS = {
     "implementation_goal": "target",
@@ -186,10 +189,17 @@ class _Binder:
         # the clause back to the number before it: 建设实训室1个、建设精品课程1门 names 实训室 for the first only
         before = max((n.span.end for n in cell.numbers if n.span.end <= q.span.start), default=0)
         words = _key(subject_of(cell.text[max(before, q.span.start - len(clause)) : q.span.start]))
+        if any(w in words for w in excluded) or is_difference(q):
+            return None  # 原计划完成7名教师培训 in a 实际完成情况, 增加2名教师: whatever the noun after names
         fits = self._fitting(q, rows, words, excluded)
-        if not fits and q.after:
+        noun = _key(_DIGIT.split(q.after or "", maxsplit=1)[0])  # the noun after, up to another number
+        if not fits and noun:
             # 购置1批次设备: the words before the number and the noun after it name 购置设备数量
-            fits = self._fitting(q, rows, words + _key(q.after), excluded)
+            fits = self._fitting(q, rows, words + noun, excluded)
+        if not fits and noun:
+            # 完成7名…高级证书培训和2名教师幼儿照护督导员培训: the words before are another item's; the noun after
+            # the number (its measure word between) names what it counts
+            fits = self._fitting(q, rows, noun, excluded)
         if len(fits) != 1:
             return None  # none, or two indicators fit: unbound, counted
         self.by_words_keys.add(q.key)

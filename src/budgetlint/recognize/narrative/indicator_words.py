@@ -13,10 +13,15 @@ clause when:
 * nothing but generic heads follows the last piece (学院运转保障经费投入 names 学院运转保障经费; 取暖费结余 does not
   name 取暖费经费支出);
 * the words before and between the pieces join nothing else (`list_words`: 参加培训教师和学生共20人 counts
-  more than 培训学生人数), unless the name is itself a list.
+  more than 培训学生人数), unless the name is itself a list, and state no change (比上年增加培训教师2名 is a
+  difference, not the indicator's value).
 
 A name may put a verb after its object where prose puts it first (`name_verbs`: 电费缴纳次数 / 缴纳电费1次),
-or the reverse: the core with its verb moved is tried as well.
+or the reverse: the core with its verb moved is tried as well. A verb of taking part at the name's start
+(`name_leads`: 参加幼儿照护督导员培训人数 / 2名教师幼儿照护督导员培训) may be left out when what remains still has
+two pieces' worth of words, and a qualifier naming nothing (`name_fillers`: 发表相关论文 / 发表2篇论文) is no
+word the prose must give. A general synonym or abbreviation (`name_synonyms`: 全国职业院校技能大赛 / 国赛) is read
+as one word in the name and in the prose alike.
 
 The pieces are taken greedily, the longest first that the clause holds after the previous one; a name
 that fits only with another split is not bound (fail-closed). The unit's measure and the uniqueness of the
@@ -26,16 +31,18 @@ fitting indicator are the binder's (cell_binding.py): this module reads words on
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from budgetlint.labels import squeeze
-from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
+from budgetlint.recognize.narrative.grammar import VERB
+from budgetlint.recognize.narrative.prose_vocabulary import alternation, prose_vocabulary
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _MARKS = re.compile(r"[、，,/／·\s“”\"'‘’《》%％]")
 _CLAUSE_MARKS = re.compile(r"[，,/／·\s“”\"'‘’《》%％]")  # 、 kept: it joins things
 _MIN_PIECE = 2
+_CHANGE = re.compile(VERB)
 
 
 def _without_heads(text: str) -> str:
@@ -53,23 +60,50 @@ def _plain(name: str) -> str:
     return _MARKS.sub("", _BRACKETED.sub("", squeeze(name)))
 
 
+@cache
+def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    synonyms = prose_vocabulary().name_synonyms
+    return re.compile(alternation(synonyms)), synonyms
+
+
+def _as_one_word(text: str) -> str:
+    """`text` with each general synonym read as its canonical word (全国职业院校技能大赛 → 国赛)."""
+    pattern, synonyms = _synonyms()
+    return pattern.sub(lambda m: synonyms[m.group()], text) if synonyms else text
+
+
 @lru_cache(maxsize=4096)
 def name_core(name: str) -> str:
-    """The words of a name the prose must give: 培训（会议）天数 → 培训, 氛围营造、宣传投入 → 氛围营造宣传."""
-    return _without_heads(_plain(name))
+    """The words of a name the prose must give: 培训（会议）天数 → 培训, 氛围营造、宣传投入 → 氛围营造宣传,
+    发表相关论文 → 发表论文."""
+    core = _as_one_word(_plain(name))
+    for filler in prose_vocabulary().name_fillers:
+        core = core.replace(filler, "")
+    return _without_heads(core)
+
+
+def _with_verb_moved(core: str) -> str | None:
+    """The core with its verb and object swapped when it ends or starts with a verb of `name_verbs`."""
+    for verb in prose_vocabulary().name_verbs:
+        if core.endswith(verb) and len(core) - len(verb) >= _MIN_PIECE:
+            return verb + core[: -len(verb)]
+        if core.startswith(verb) and len(core) - len(verb) >= _MIN_PIECE:
+            return core[len(verb) :] + verb
+    return None
 
 
 @lru_cache(maxsize=4096)
 def name_cores(name: str) -> tuple[str, ...]:
-    """The core, and the core with its verb and object swapped when it ends or starts with a verb of
-    `name_verbs`: a name puts the object first (电费缴纳次数, 遗属补助发放金额), prose the verb (缴纳电费1次)."""
+    """The core; the core with its verb and object swapped (a name puts the object first: 电费缴纳次数,
+    遗属补助发放金额; prose the verb: 缴纳电费1次); and the core without a lead verb of taking part
+    (`name_leads`: 参与体检部门 → 体检部门) when two pieces' worth of words remain."""
     core = name_core(name)
-    for verb in prose_vocabulary().name_verbs:
-        if core.endswith(verb) and len(core) - len(verb) >= _MIN_PIECE:
-            return core, verb + core[: -len(verb)]
-        if core.startswith(verb) and len(core) - len(verb) >= _MIN_PIECE:
-            return core, core[len(verb) :] + verb
-    return (core,)
+    lead = next((w for w in prose_vocabulary().name_leads if core.startswith(w)), "")
+    rest = core[len(lead) :]
+    cores = [core, _with_verb_moved(core)]
+    if lead and len(rest) >= 2 * _MIN_PIECE:
+        cores += [rest, _with_verb_moved(rest)]
+    return tuple(dict.fromkeys(c for c in cores if c))
 
 
 def _only_heads(rest: str) -> bool:
@@ -110,12 +144,14 @@ def names_in_order(name: str, clause: str) -> bool:
     """The pieces of the name's core stand in `clause` in order, only generic heads follow the last one,
     and the words around them join nothing else (培训教师和学生 names no 培训学生人数) unless the name itself
     is a list (困难残疾人生活补贴、重度残疾人护理补贴发放率); the core may have its verb first or last."""
-    text = _CLAUSE_MARKS.sub("", squeeze(clause)).lstrip("".join(prose_vocabulary().list_words))
+    text = _as_one_word(_CLAUSE_MARKS.sub("", squeeze(clause)).lstrip("".join(prose_vocabulary().list_words)))
     for core in name_cores(name):
         spans = _pieces(core, text)
         if spans is None or not _only_heads(text[spans[-1][1] :]):
             continue
         around = text[: spans[0][0]] + "".join(text[a[1] : b[0]] for a, b in pairwise(spans))
+        if _CHANGE.search(around):
+            continue  # 比上年增加培训教师 / 增加2名培训教师: a change, not the indicator's value
         if not _lists(around) or _lists(squeeze(name)):
             return True
     return False
