@@ -3,6 +3,8 @@
 import json
 import os
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -144,6 +146,46 @@ def test_a_full_output_device_is_one_line_and_exit_2(monkeypatch, capsys, fmt):
     code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--format", fmt, "--output", "/dev/full")
     assert code == 2
     assert "无法写入输出" in err and "内部错误" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("files", [[SEED_000], [SEED_000, SEED_000]])
+def test_a_report_to_a_pipe_nobody_reads_is_one_line_not_a_hang(monkeypatch, capsys, tmp_path, files):
+    """Found by the long fuzz run: `--output FIFO` with no reader blocked forever opening it."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run_main(monkeypatch, capsys, "check", *files, "--format", "json", "--output", str(fifo))
+    assert code == 2
+    assert "没有进程在读取" in err and "Traceback" not in err
+
+
+def test_a_report_to_a_pipe_that_is_read_arrives_whole(monkeypatch, capsys, tmp_path):
+    # what `--output >(gzip > r.gz)` gives: a pipe a process reads; it must not be refused
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    received = bytearray()
+    with ThreadPoolExecutor(1) as pool:
+
+        def drain() -> None:  # until the writer, once it has written, closes its end
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    chunk = os.read(reader, 65536)
+                except BlockingIOError:  # the writer is there, nothing written yet
+                    chunk = None
+                if chunk:
+                    received.extend(chunk)
+                elif chunk == b"" and received:
+                    return
+                else:
+                    time.sleep(0.005)
+
+        done = pool.submit(drain)
+        code, _, err = run_main(monkeypatch, capsys, "check", SEED_000, "--format", "json", "--output", str(fifo))
+        done.result(timeout=60)
+    os.close(reader)
+    assert code == 1, err
+    assert json.loads(received.decode("utf-8"))["documents"][0]["findings"]
 
 
 def test_a_usage_error_naming_a_file_that_is_no_utf8_is_one_line(monkeypatch, capsys):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,19 +17,43 @@ from budgetlint.errors import ReportError, os_reason
 from budgetlint.limits import DEFAULT_LIMITS, Limits
 
 
-def emit(text: str, output: str | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
+def open_output(output: str) -> int:
+    """A file descriptor open for writing `output` (created or truncated).
+
+    A named pipe (`--output >(gzip > r.gz)`, a FIFO) is opened without waiting: with no process
+    reading it, opening it to write would block forever, so that is one line and exit 2 instead;
+    once open, writes block as a pipe's do."""
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        if stat.S_ISFIFO(os.stat(output).st_mode):
+            try:
+                fd = os.open(output, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as exc:
+                if exc.errno == errno.ENXIO:
+                    raise ReportError("输出是一个管道，但没有进程在读取它", path=output) from exc
+                raise
+            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+            return fd
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
+    try:
+        return os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     except OSError as exc:
         raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
 
 
+def emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    emit_bytes(text.encode("utf-8"), output)
+
+
 def emit_bytes(data: bytes, output: str) -> None:
     try:
-        Path(output).write_bytes(data)
+        with open(open_output(output), "wb") as file:
+            file.write(data)
     except OSError as exc:
         raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
 
@@ -63,6 +90,13 @@ def limit_option(command: Callable) -> Callable:
     )(command)
 
 
+def _is_fifo(output: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(output).st_mode)
+    except OSError:
+        return False
+
+
 def require_writable(output: str) -> None:
     """-o names a file that can be written: checked before the run starts (exit 2 at once)."""
     path = Path(output)
@@ -83,15 +117,16 @@ class Output:
     def __init__(self, output: str | None, *, binary: bool = False) -> None:
         self.output, self.binary = output, binary
         self._file: TextIO | None = None
+        self._fd: int | None = None
         if output is not None:
             require_writable(output)
+            if not binary and _is_fifo(output):  # a pipe nobody reads: exit 2 now, not a hang later
+                self._fd = open_output(output)
 
     def __enter__(self) -> Output:
         if self.output is not None and not self.binary:
-            try:
-                self._file = open(self.output, "w", encoding="utf-8")
-            except OSError as exc:
-                raise ReportError(f"无法写入输出文件：{exc.strerror}", path=self.output) from exc
+            fd, self._fd = self._fd, None
+            self._file = open(open_output(self.output) if fd is None else fd, "w", encoding="utf-8")
         return self
 
     def write(self, text: str) -> None:
