@@ -230,6 +230,8 @@ def judge(o: Outcome) -> None:
 
 def _judge_json(o: Outcome) -> None:
     args = o.job.args
+    if "--" in args:  # what follows "--" is file names, not options
+        args = args[: args.index("--")]
     wants_json = "check" in args[:2] and any(
         a == "--format" and args[i + 1 : i + 2] == ("json",) for i, a in enumerate(args)
     )

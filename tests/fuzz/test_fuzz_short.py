@@ -56,3 +56,15 @@ def test_the_harness_sees_a_failure(family, monkeypatch):
     monkeypatch.setattr("budgetlint.api.check_source", boom)
     outcome = run(FuzzInput(kind=family, args=("check", "x.txt", "--format", "json"), files=(("x.txt", b"x"),)))
     assert "内部错误 on stderr" in outcome.problems
+
+
+@pytest.mark.parametrize(("after", "judged"), [(("--format", "json"), True), (("--", "--format", "json"), False)])
+def test_the_judge_reads_format_json_only_before_the_end_of_options(after, judged):
+    """Found by the long fuzz run: after `--`, `--format json` are two file names; the rich report
+    on stdout is then no failure (and before it, stdout that is no JSON is one)."""
+    from harness import FuzzInput, Outcome, judge
+
+    job = FuzzInput(kind="options", args=("check", "x.txt", *after))
+    outcome = Outcome(job=job, code=2, signal=None, cpu=0.1, rss=0, wall=0.1, stdout="x.txt: 检查报告", stderr="")
+    judge(outcome)
+    assert ("stdout is not valid JSON" in outcome.problems) is judged
