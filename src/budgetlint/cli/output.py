@@ -23,23 +23,16 @@ def open_output(output: str) -> int:
     A named pipe (`--output >(gzip > r.gz)`, a FIFO) is opened without waiting: with no process
     reading it, opening it to write would block forever, so that is one line and exit 2 instead;
     once open, writes block as a pipe's do."""
+    pipe = _is_fifo(output)
     try:
-        if stat.S_ISFIFO(os.stat(output).st_mode):
-            try:
-                fd = os.open(output, os.O_WRONLY | os.O_NONBLOCK)
-            except OSError as exc:
-                if exc.errno == errno.ENXIO:
-                    raise ReportError("输出是一个管道，但没有进程在读取它", path=output) from exc
-                raise
-            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
-            return fd
-    except FileNotFoundError:
-        pass
+        if not pipe:
+            return os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        fd = os.open(output, os.O_WRONLY | os.O_NONBLOCK)
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        return fd
     except OSError as exc:
-        raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
-    try:
-        return os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-    except OSError as exc:
+        if pipe and exc.errno == errno.ENXIO:
+            raise ReportError("输出是一个管道，但没有进程在读取它", path=output) from exc
         raise ReportError(f"无法写入输出文件：{os_reason(exc)}", path=output) from exc
 
 
