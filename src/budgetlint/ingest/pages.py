@@ -91,3 +91,18 @@ class PageEstimator:
         page, offset, cap = self._plans[i]
         page = max(page, bisect.bisect_left(self.breaks, line) + offset)
         return page if cap is None else min(page, cap)
+
+    def pages(self, count: int) -> list[int | None]:
+        """`page_of` of lines 1 .. count (index 0 = line 1), in one pass: between two anchors the
+        page changes only after a break, so each stretch up to the next break is filled at once."""
+        out: list[int | None] = [None] * count
+        ends = [*self.anchor_lines[1:], count + 1]
+        for start, end, (page, offset, cap) in zip(self.anchor_lines, ends, self._plans):
+            end = min(end, count + 1)  # an anchor the reader placed past the last line holds none
+            while start < end:
+                k = bisect.bisect_left(self.breaks, start)  # breaks before `start`
+                stop = min(end, self.breaks[k] + 1) if k < len(self.breaks) else end
+                value = max(page, k + offset)
+                out[start - 1 : stop - 1] = [value if cap is None else min(value, cap)] * (stop - start)
+                start = stop
+        return out

@@ -9,7 +9,7 @@ so two tables printed back to back are kept apart.
 
 from __future__ import annotations
 
-from budgetlint.ingest.layout import Item, assemble
+from budgetlint.ingest.layout import TextBlocks, assemble
 from budgetlint.model import SourceDocument
 
 # One-cell rows that open a new table in this layout (the self-evaluation tables of a 决算).
@@ -17,7 +17,7 @@ TABLE_START_TITLES = ("项目支出绩效自评表", "单位整体支出绩效�
 
 
 def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
-    items: list[Item] = []
+    found = TextBlocks()
     cells: list[list] = []  # [text, line]
     row_line = 0
     after_cell = False
@@ -26,8 +26,8 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
         nonlocal cells
         if cells:
             if len(cells) == 1 and cells[0][0].strip() in TABLE_START_TITLES:
-                items.append(("table_start", row_line, None))
-            items.append(("row", row_line, (tuple(t.strip() for t, _ in cells), tuple(n for _, n in cells))))
+                found.end_table()
+            found.row(row_line, tuple(t.strip() for t, _ in cells), tuple(n for _, n in cells))
         cells = []
 
     for number, raw in enumerate(lines, start=1):
@@ -39,13 +39,13 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
             after_cell = True
         elif not line.strip():
             end_row()
-            items.append(("blank", number, None))
+            found.blank(number)
             after_cell = False
         elif after_cell and cells:
             cells[-1][0] += "\n" + line
         else:
             end_row()
-            items.append(("paragraph", number, line.strip()))
+            found.paragraph(number, line.strip())
             after_cell = False
     end_row()
-    return assemble(items, lines, path=path, layout="text_cells", encoding=encoding)
+    return assemble(found, lines, path=path, layout="text_cells", encoding=encoding)

@@ -6,7 +6,7 @@ the page breaks of the source PDF. A non-blank line without a TAB ends the table
 
 from __future__ import annotations
 
-from budgetlint.ingest.layout import Item, assemble
+from budgetlint.ingest.layout import TextBlocks, assemble
 from budgetlint.model import SourceDocument
 
 SEPARATOR_CHARS = set("-—_=")
@@ -18,18 +18,19 @@ def _is_separator(stripped: str, cells: tuple[str, ...]) -> bool:
 
 
 def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
-    items: list[Item] = []  # (kind, line, payload) in reading order
+    found = TextBlocks()
+    row, blank = found.row, found.blank  # called for nearly every line
     for number, raw in enumerate(lines, start=1):
         text = raw.replace("\f", "")
         stripped = text.strip()
         if not stripped:
-            items.append(("blank", number, None))
+            blank(number)
         elif "\t" in text:
             cells = tuple(map(str.strip, text.split("\t")))
             if _is_separator(stripped, cells):
-                items.append(("blank", number, None))
-                continue
-            items.append(("row", number, (cells, ())))
+                blank(number)
+            else:
+                row(number, cells)
         else:
-            items.append(("paragraph", number, stripped))
-    return assemble(items, lines, path=path, layout="text_rows", encoding=encoding)
+            found.paragraph(number, stripped)
+    return assemble(found, lines, path=path, layout="text_rows", encoding=encoding)

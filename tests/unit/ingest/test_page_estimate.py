@@ -36,3 +36,15 @@ def test_a_line_is_on_its_anchors_page_plus_the_breaks_since(anchors, breaks, as
 def test_breaks_move_rows_a_page_on_up_to_the_next_anchor():
     estimator = PageEstimator([(10, 3), (50, 5)], [20, 30, 40])
     assert [estimator.page_of(n) for n in (5, 10, 25, 35, 45, 50)] == [None, 3, 4, 5, 5, 5]
+
+
+@given(
+    anchors=st.lists(st.tuples(lines, st.integers(min_value=1, max_value=60)), max_size=8),
+    breaks=st.lists(lines, max_size=25),
+    count=st.integers(min_value=0, max_value=410),
+)
+def test_the_pages_of_all_lines_at_once_are_each_lines_page(anchors, breaks, count):
+    """assemble asks for every line's page in one pass (PageEstimator.pages), a DOCX reader line by
+    line (page_of): both give the same pages, also for anchors and breaks past the last line."""
+    estimator = PageEstimator(anchors, breaks)
+    assert estimator.pages(count) == [estimator.page_of(line) for line in range(1, count + 1)]
