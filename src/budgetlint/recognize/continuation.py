@@ -18,6 +18,7 @@ Two tables on one page with their titles printed between them are two blocks and
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from budgetlint.labels import squeeze
 from budgetlint.model import SourceDocument
@@ -26,10 +27,17 @@ from budgetlint.numbers import parse_amount
 from budgetlint.recognize.national import is_table_title, load_national
 
 
+def _filled(cells: tuple[str, ...]) -> int:
+    """How many cells hold text (neither empty nor white space only), counted in C loops: part_at_titles
+    asks it of every row of every table."""
+    return len(cells) - cells.count("") - sum(map(str.isspace, cells))
+
+
 def _one_cell(row: RawRow) -> str | None:
     """The squeezed text of a row that prints one cell only (a title or a unit line in a frame)."""
-    texts = [c for c in row.cells if c.strip()]
-    return squeeze(texts[0]) if len(texts) == 1 and len(row.cells) >= 2 else None
+    if len(row.cells) < 2 or _filled(row.cells) != 1:
+        return None
+    return squeeze(next(c for c in row.cells if c.strip()))
 
 
 def starts_with_title(table: RawTable) -> bool:
@@ -66,7 +74,7 @@ def _heads_a_table(rows: tuple[RawRow, ...], k: int) -> bool:
     if text is None or is_table_title(text) is None:
         return False
     unit_line = load_national().unit_line
-    for row in rows[k + 1 :]:
+    for row in islice(rows, k + 1, None):
         one = _one_cell(row)
         if one is not None and re.search(unit_line, one):
             continue
@@ -101,10 +109,11 @@ def part_at_titles(source: SourceDocument) -> SourceDocument:
         rows = block.rows
         starts, table_rows = [0], False  # table_rows: a row of several cells since the last start
         for k, row in enumerate(rows):
-            if table_rows and _heads_a_table(rows, k):
+            filled = _filled(row.cells)
+            if table_rows and filled == 1 and _heads_a_table(rows, k):
                 starts.append(k)
                 table_rows = False
-            table_rows = table_rows or sum(1 for c in row.cells if c.strip()) >= 2
+            table_rows = table_rows or filled >= 2
         if len(starts) == 1:
             blocks.append(block)
             continue

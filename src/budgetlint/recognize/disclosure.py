@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from budgetlint.errors import InputError
 from budgetlint.labels import squeeze
@@ -54,11 +55,70 @@ def _clean_title(text: str) -> str:
     return tail.strip() if dot and tail.strip() else title
 
 
-def _raw_width(raw: RawTable) -> int:
-    return max((len(r.cells) for r in raw.rows), default=0)
+class _Table:
+    """A table of the document with what every template asks about it whatever the template: its
+    first row, the paragraphs above it (its title candidates), the paragraph after it. Worked out
+    once per document, since template choice asks every template in turn (choose_template)."""
+
+    def __init__(self, blocks: tuple, i: int, squeezed: dict[int, str]) -> None:
+        self.raw: RawTable = blocks[i]
+        self.first_row = [c for c in self.raw.rows[0].cells if c] if self.raw.rows else []
+        # the paragraphs above it (up to another table), nearest first: (printed, squeezed)
+        self.above: list[tuple[str, str]] = []
+        for back in range(i - 1, max(i - 1 - TITLE_LOOKBACK, -1), -1):
+            if not isinstance(blocks[back], Paragraph):
+                break
+            self.above.append((blocks[back].text, squeezed[back]))
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        self.text_after = after.text if isinstance(after, Paragraph) else None
+
+    @cached_property
+    def first_cell(self) -> str | None:
+        """The squeezed text of a first row of one cell (a title printed in the table)."""
+        return squeeze(self.first_row[0]) if len(self.first_row) == 1 else None
+
+    @cached_property
+    def titles_above(self) -> list[tuple[str, str, str | None]]:
+        """Per paragraph above: (printed, squeezed without a unit line, the unit it states)."""
+        out = []
+        for printed, squeezed_text in self.above:
+            m = _UNIT.search(printed)
+            out.append((printed, _without_unit_line(squeezed_text), m.group(1) if m else None))
+        return out
+
+    @cached_property
+    def candidates(self) -> list[tuple[str, str]]:
+        """Title candidates, nearest first (printed, squeezed): the paragraphs above, then its own
+        first row when that row is one cell."""
+        own = [(self.first_row[0], self.first_cell)] if self.first_cell is not None else []
+        return self.above + own
+
+    @cached_property
+    def cleaned(self) -> list[tuple[str, str]]:
+        """Per title candidate: the title without what a paragraph glued to it (_clean_title), and
+        squeezed."""
+        return [(title, squeeze(title)) for title in (_clean_title(printed) for printed, _ in self.candidates)]
+
+    @cached_property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.raw.rows), default=0)
+
+    @cached_property
+    def unit_in_rows(self) -> str | None:
+        """A unit printed in the rows above the header (编制单位：… | 单位：元)."""
+        for row in self.raw.rows[:3]:
+            for cell in row.cells:
+                m = _UNIT.search(cell)
+                if m:
+                    return m.group(1)
+        return None
 
 
-def _pick(candidates: list[TableSpec], raw: RawTable) -> TableSpec | None:
+def document_tables(source: SourceDocument, squeezed: dict[int, str]) -> list[_Table]:
+    return [_Table(source.blocks, i, squeezed) for i, b in enumerate(source.blocks) if isinstance(b, RawTable)]
+
+
+def _pick(candidates: list[TableSpec], table: _Table) -> TableSpec | None:
     """The spec for a table whose title several specs match: the one of the table's width.
 
     A template may describe one table in two layouts under the same id (codes in one column or
@@ -67,69 +127,47 @@ def _pick(candidates: list[TableSpec], raw: RawTable) -> TableSpec | None:
     if not candidates:
         return None
     if len(candidates) > 1:
-        width = _raw_width(raw)
         for spec in candidates:
-            if spec.width == width:
+            if spec.width == table.width:
                 return spec
     return candidates[0]
 
 
-def _title_in_rows(raw: RawTable, template: TemplateSpec) -> tuple[TableSpec | None, str | None, str | None]:
+def _title_in_rows(table: _Table, template: TemplateSpec) -> tuple[TableSpec | None, str | None, str | None]:
     """A title printed as the table's own first row (a one-cell row), and a unit in the rows
     above the header (编制单位：… | 单位：元)."""
-    first_row = [c for c in raw.rows[0].cells if c] if raw.rows else []
-    if len(first_row) != 1:
+    if table.first_cell is None:
         return None, None, None
-    text = squeeze(first_row[0])
-    spec = _pick(template.titled(text), raw)
+    spec = _pick(template.titled(table.first_cell), table)
     if spec is None:
         return None, None, None
-    return spec, first_row[0].strip(), _unit_in_rows(raw)
+    return spec, table.first_row[0].strip(), table.unit_in_rows
 
 
-def _national(
-    block: RawTable, candidates: list[tuple[str, str]], template: TemplateSpec, header: bool
-) -> tuple[TableSpec, str] | None:
-    """The first title candidate (printed, squeezed) that names a national kind, with the spec
-    that places its columns: the template's own layout of that kind when the printed width is
-    that layout's (the title was only spelled otherwise), else (with `header`) the columns read
-    from the table's header. A title is read without what a paragraph glued to it (_clean_title:
-    the note of the table before, …故本表无数据。表1-8 国有资本经营预算财政拨款收入支出决算表)."""
-    for printed, squeezed_text in candidates:
-        named = title_kind(squeezed_text, template.kind) or title_kind(squeeze(_clean_title(printed)), template.kind)
+def _national(table: _Table, template: TemplateSpec, header: bool) -> tuple[TableSpec, str] | None:
+    """The first title candidate that names a national kind, with the spec that places its
+    columns: the template's own layout of that kind when the printed width is that layout's (the
+    title was only spelled otherwise), else (with `header`) the columns read from the table's
+    header. A title is read without what a paragraph glued to it (_clean_title: the note of the
+    table before, …故本表无数据。表1-8 国有资本经营预算财政拨款收入支出决算表)."""
+    for k, (_, squeezed_text) in enumerate(table.candidates):
+        named = title_kind(squeezed_text, template.kind) or title_kind(table.cleaned[k][1], template.kind)
         if named is None:
             continue
-        width = _raw_width(block)
-        spec = next((t for t in template.tables if t.id == named[0].id and t.width == width), None)
+        spec = next((t for t in template.tables if t.id == named[0].id and t.width == table.width), None)
         if spec is None and header:
-            spec = resolve(named[0], block, template.kind, named[1])
-        return (spec, _clean_title(printed)) if spec is not None else None
+            spec = resolve(named[0], table.raw, template.kind, named[1])
+        return (spec, table.cleaned[k][0]) if spec is not None else None
     return None
 
 
-def _candidates(blocks: tuple, i: int, squeezed: dict[int, str]) -> list[tuple[str, str]]:
-    """Title candidates of the table at i, nearest first: the paragraphs above it (up to another
-    table), then its own first row when that row is one cell."""
-    out = []
-    for back in range(i - 1, max(i - 1 - TITLE_LOOKBACK, -1), -1):
-        if not isinstance(blocks[back], Paragraph):
-            break
-        out.append((blocks[back].text, squeezed[back]))
-    block = blocks[i]
-    first_row = [c for c in block.rows[0].cells if c] if block.rows else []
-    if len(first_row) == 1:
-        out.append((first_row[0], squeeze(first_row[0])))
-    return out
-
-
 def _classify(
-    blocks: tuple,
+    tables: list[_Table],
     template: TemplateSpec,
-    squeezed: dict[int, str],
     header: bool = False,
     unrecognised: list[str] | None = None,
 ) -> list[Match]:
-    """Tables of `blocks` that this template knows; `squeezed` holds each paragraph's squeezed text.
+    """Tables of the document (`document_tables`) that this template knows.
 
     For a national base or a template extending one, a table whose title none of the template's
     own files matches is recognised by the national vocabulary: its kind from the title's key
@@ -139,60 +177,42 @@ def _classify(
     by_kind = template.national or template.extends is not None
     matches: list[Match] = []
     note = re.compile(template.empty_note_pattern)
-    for i, block in enumerate(blocks):
-        if not isinstance(block, RawTable):
-            continue
+    titled_in_row = [t for t in template.tables if t.title_in_first_row]
+    for table in tables:
         title, unit, spec = None, None, None
-        first_row = [c for c in block.rows[0].cells if c] if block.rows else []
-        for candidate in template.tables:
-            if candidate.title_in_first_row and len(first_row) == 1 and candidate.matches_title(first_row[0]):
-                spec, title = candidate, first_row[0]
-                break
+        if table.first_cell is not None:
+            spec = next((t for t in titled_in_row if t.matches_squeezed(table.first_cell)), None)
+            title = table.first_row[0] if spec is not None else None
         if spec is None:
-            for back in range(i - 1, max(i - 1 - TITLE_LOOKBACK, -1), -1):
-                previous = blocks[back]
-                if not isinstance(previous, Paragraph):
-                    break
-                m = _UNIT.search(previous.text)
-                if m and unit is None:
-                    unit = m.group(1)
-                text = _without_unit_line(squeezed[back])
-                found = _pick(template.titled(text), block)
+            for printed, text, stated in table.titles_above:
+                unit = unit or stated
+                found = _pick(template.titled(text), table)
                 if found:
-                    spec, title = found, _clean_title(previous.text)
+                    spec, title = found, _clean_title(printed)
                     break
         if spec is None:
-            spec, title, row_unit = _title_in_rows(block, template)
+            spec, title, row_unit = _title_in_rows(table, template)
             unit = row_unit or unit
         if spec is None and by_kind:
-            named = _national(block, _candidates(blocks, i, squeezed), template, header)
+            named = _national(table, template, header)
             if named is not None:
                 spec, title = named
-                unit = unit or _unit_in_rows(block)
+                unit = unit or table.unit_in_rows
         if spec is None or title is None:
             if unrecognised is not None:
-                _note_unrecognised(blocks, i, squeezed, unrecognised)
+                _note_unrecognised(table, unrecognised)
             continue
         empty_note = None
-        if i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph) and note.search(blocks[i + 1].text):
-            empty_note = blocks[i + 1].text.strip()
-        matches.append(Match(block, spec, title, unit, empty_note))
+        if table.text_after is not None and note.search(table.text_after):
+            empty_note = table.text_after.strip()
+        matches.append(Match(table.raw, spec, title, unit, empty_note))
     return matches
 
 
-def _unit_in_rows(raw: RawTable) -> str | None:
-    for row in raw.rows[:3]:
-        for cell in row.cells:
-            m = _UNIT.search(cell)
-            if m:
-                return m.group(1)
-    return None
-
-
-def _note_unrecognised(blocks: tuple, i: int, squeezed: dict[int, str], out: list[str]) -> None:
+def _note_unrecognised(table: _Table, out: list[str]) -> None:
     """A table with a title-like paragraph above it (…表) that no kind names: said in the report.
     Tables the vocabulary leaves to others (绩效 tables: recognize/performance.py) are not listed."""
-    for printed, text in _candidates(blocks, i, squeezed):
+    for printed, text in table.candidates:
         shaped = is_table_title(text)
         if shaped is not None:
             if shaped:
@@ -260,27 +280,33 @@ def choose_template(
     disclosure.
     """
     squeezed = squeezed_paragraphs(source)
+    tables = document_tables(source, squeezed)
     best: tuple[TemplateSpec, list[Match]] | None = None
     for template in templates:
         if not template.tables:
             continue  # a base without table files of its own fits no document by its own tables
-        matches = _classify(source.blocks, template, squeezed)
+        matches = _classify(tables, template)
         if _distinct(matches) >= template.min_tables and (best is None or _distinct(matches) > _distinct(best[1])):
             best = (template, matches)
     chosen = best[0] if best else national_base(document_kind(squeezed))
     if chosen is None:
         raise InputError("未识别出任何预算或决算公开表格，这不像是一份预决算公开文件", path=source.path)
-    return (chosen, *_with_national(source, chosen, squeezed, best[1] if best else []), best is not None)
+    return (chosen, *_with_national(source, chosen, tables, squeezed, best[1] if best else []), best is not None)
 
 
 def _with_national(
-    source: SourceDocument, template: TemplateSpec, squeezed: dict[int, str], matches: list[Match], refuse: bool = True
+    source: SourceDocument,
+    template: TemplateSpec,
+    tables: list[_Table],
+    squeezed: dict[int, str],
+    matches: list[Match],
+    refuse: bool = True,
 ) -> tuple[list[Match], list[str]]:
     """The template's matches plus the national kinds it leaves open (a kind its own files found
     in this document is not found twice); a document that reads as no disclosure is refused."""
     unrecognised: list[str] = []
     if template.national or template.extends:
-        found = _classify(source.blocks, template, squeezed, True, unrecognised)
+        found = _classify(tables, template, True, unrecognised)
         matched = {id(m.spec) for m in matches}  # found by the template's own titles
         exact = {m.spec.id for m in found if id(m.spec) in matched}
         matches = [m for m in found if id(m.spec) in matched or m.spec.id not in exact]
@@ -305,9 +331,10 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         if not chosen:
             raise InputError(f"未知模板：{template_id}", path=source.path)
         squeezed = squeezed_paragraphs(source)
+        in_document = document_tables(source, squeezed)
         template = chosen[0]
         matches, unrecognised = _with_national(
-            source, template, squeezed, _classify(source.blocks, template, squeezed), refuse=False
+            source, template, in_document, squeezed, _classify(in_document, template), refuse=False
         )
         fits = True
     else:

@@ -21,7 +21,7 @@ unrecognised and is reported as such, never guessed.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -92,6 +92,15 @@ class NationalVocabulary(Strict):
     def kinds(self, document_kind: str) -> list[KindSpec]:
         return self.final_account if document_kind == "final_account" else self.budget
 
+    @cached_property
+    def numbering_patterns(self) -> tuple[re.Pattern[str], ...]:
+        # compiled once: strip_numbering tries each of them up to three times per title
+        return tuple(re.compile(p) for p in self.numbering)
+
+    @cached_property
+    def year_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.year_prefix)
+
 
 @cache
 @bundled("national")
@@ -112,14 +121,14 @@ def strip_numbering(squeezed: str, vocabulary: NationalVocabulary | None = None,
     title, number = squeezed.translate(_BOOK_QUOTES), ""
     for _ in range(3):  # 附表1、2024年… : numbering, then year, in either order
         before = title
-        for pattern in vocabulary.numbering:
-            m = re.search(pattern, title)
+        for pattern in vocabulary.numbering_patterns:
+            m = pattern.search(title)
             if m and m.group(0):
                 if m.start() == 0 and not number:
                     number = m.group(0).rstrip("：:、.．")
                 title = title[: m.start()] + title[m.end() :]
         if year:
-            title = re.sub(vocabulary.year_prefix, "", title)
+            title = vocabulary.year_pattern.sub("", title)
         if title == before:
             break
     return title, number
@@ -133,6 +142,7 @@ def _shaped(squeezed: str, vocabulary: NationalVocabulary) -> tuple[str, str] | 
     return title, number
 
 
+@lru_cache(maxsize=4096)  # a title is asked about by every table it heads (83 绩效目标表 in one document)
 def is_table_title(squeezed: str) -> bool | None:
     """None: the text is no table title; False: a title of a table left to others (绩效); True: a table title."""
     vocabulary = load_national()

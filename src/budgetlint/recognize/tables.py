@@ -14,6 +14,8 @@ from budgetlint.numbers import parse_amount
 
 def is_column_numbers(cells: list[str]) -> bool:
     """A row that only numbers the columns: 1 2 3 … (or 栏次)."""
+    if "1" not in cells:  # one C scan rules out nearly every row
+        return False
     texts = [c for c in cells if c]
     return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
@@ -209,7 +211,8 @@ class TableBuilder:
         )
 
 
-def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
+def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool, labels: frozenset[str]) -> bool:
+    """Whether `row` is of the role `spec` selects; `labels`: the spec's labels squeezed."""
     if row.side != spec.side:
         return False
     if spec.first:
@@ -220,7 +223,7 @@ def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool) -> bool:
         return False
     if spec.numbered is not None and row.numbered != spec.numbered:
         return False
-    if spec.labels and row.label not in {squeeze(x) for x in spec.labels}:
+    if spec.labels and row.label not in labels:
         return False
     if spec.pattern and not re.search(spec.pattern, row.label):
         return False
@@ -247,6 +250,7 @@ def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRo
     for row in rows:
         first_of_side.append(row.side not in seen_sides)
         seen_sides.add(row.side)
+    labels = {id(s): frozenset(squeeze(x) for x in s.labels) for s in specs}  # squeezed once per table
     free = [s for s in specs if not (s.after or s.before)]
     positional = [s for s in specs if s.after or s.before]
     for group in (free, positional):
@@ -262,7 +266,7 @@ def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRo
                     continue
                 if spec.before and spec.before in first_at and i >= first_at[spec.before]:
                     continue
-                if _matches(row, spec, first_of_side[i]):
+                if _matches(row, spec, first_of_side[i], labels[id(spec)]):
                     roles[i] = spec.role
                     break
     return [r.model_copy(update={"role": role}) if role else r for r, role in zip(rows, roles)]
