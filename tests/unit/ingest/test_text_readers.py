@@ -34,6 +34,23 @@ def test_form_feeds_give_exact_pages():
     assert tables(doc)[0].rows[0].page == 2
 
 
+def test_rows_take_the_page_of_the_form_feeds_before_them_inside_a_table():
+    """Every row's page comes from the form feeds above its line: a table crossing two page breaks
+    (one line opening two pages) keeps one block whose rows stand on pages 1, 2 and 4."""
+    lines = ["标题", "甲\t1.00", "乙\t2.00", "\f丙\t3.00", "丁\t4.00", "\f\f戊\t5.00", "己\t6.00", "\f- 5 -"]
+    doc = read_text("\n".join(lines), path="x.txt")
+    [table] = tables(doc)
+    assert [(r.cells[0], r.line, r.page) for r in table.rows] == [
+        ("甲", 2, 1),
+        ("乙", 3, 1),
+        ("丙", 4, 2),
+        ("丁", 5, 2),
+        ("戊", 6, 4),
+        ("己", 7, 4),
+    ]
+    assert [(d.location.page, d.location.line) for d in doc.page_defects] == [(3, 6)]
+
+
 def test_pages_opened_by_form_feeds_and_left_empty_are_blank():
     text = "封面\n\f\f第三页\n\f- 4 -\n\f第五页\n\f\n"
     doc = read_text(text, path="x.txt")
