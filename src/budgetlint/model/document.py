@@ -210,16 +210,26 @@ class SourceDocument(BaseModel):
         cached = cast("tuple[tuple[Block, ...], LineIndex] | None", self.__dict__.get("_line_starts"))
         if cached is not None and cached[0] is self.blocks:
             return cached[1]
-        starts: list[tuple[int, int | None, PageBasis]] = []
+        lines: list[int] = []
+        pages: list[tuple[int | None, PageBasis]] = []
         for block in self.blocks:
             if isinstance(block, Paragraph):
                 if block.location.line is not None:
-                    starts.append((block.location.line, block.location.page, block.location.page_basis))
+                    lines.append(block.location.line)
+                    pages.append((block.location.page, block.location.page_basis))
             else:
                 basis = self.basis_at(block.location.line)
-                starts += [(row.line, row.page, basis if row.page is not None else "none") for row in block.rows]
-        starts.sort(key=lambda s: s[0])
-        index = [s[0] for s in starts], [(s[1], s[2]) for s in starts]
+                known: dict[int | None, tuple[int | None, PageBasis]] = {None: (None, "none")}  # one pair per page
+                for row in block.rows:
+                    lines.append(row.line)
+                    page = known.get(row.page)
+                    if page is None:
+                        page = known[row.page] = (row.page, basis)
+                    pages.append(page)
+        if lines != sorted(lines):  # readers give blocks in line order: a sort only when they do not
+            order = sorted(range(len(lines)), key=lines.__getitem__)  # stable, as a sort by line
+            lines, pages = [lines[i] for i in order], [pages[i] for i in order]
+        index = lines, pages
         self.__dict__["_line_starts"] = (self.blocks, index)
         return index
 

@@ -51,6 +51,20 @@ def test_rows_take_the_page_of_the_form_feeds_before_them_inside_a_table():
     assert [(d.location.page, d.location.line) for d in doc.page_defects] == [(3, 6)]
 
 
+def test_the_page_at_a_line_is_the_page_of_the_block_or_row_starting_at_or_before_it():
+    """SourceDocument.page_at answers from an index built once per blocks tuple: a document with the
+    same blocks in another order (a sort) or other blocks gets its own, never the first one's."""
+    lines = ["标题", "甲\t1.00", "", "乙\t2.00", "\f丙\t3.00", "丁\t4.00", "\f\f说明"]
+    doc = read_text("\n".join(lines), path="x.txt")
+    asked = [0, 1, 2, 3, 4, 5, 6, 7, 9]
+    expected = [(None, "none")] + [(1, "formfeed")] * 4 + [(2, "formfeed")] * 2 + [(4, "formfeed")] * 2
+    assert [doc.page_at(n) for n in asked] == expected
+    reordered = doc.model_copy(update={"blocks": tuple(reversed(doc.blocks))})
+    assert [reordered.page_at(n) for n in asked] == expected
+    paragraphs_only = doc.model_copy(update={"blocks": tuple(b for b in doc.blocks if not isinstance(b, RawTable))})
+    assert [paragraphs_only.page_at(n) for n in (1, 5, 7)] == [(1, "formfeed"), (1, "formfeed"), (4, "formfeed")]
+
+
 def test_pages_opened_by_form_feeds_and_left_empty_are_blank():
     text = "封面\n\f\f第三页\n\f- 4 -\n\f第五页\n\f\n"
     doc = read_text(text, path="x.txt")
