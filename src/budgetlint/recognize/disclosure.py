@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -133,12 +134,14 @@ def _pick(candidates: list[TableSpec], table: _Table) -> TableSpec | None:
     return candidates[0]
 
 
-def _title_in_rows(table: _Table, template: TemplateSpec) -> tuple[TableSpec | None, str | None, str | None]:
+def _title_in_rows(
+    table: _Table, titled: Callable[[str], list[TableSpec]]
+) -> tuple[TableSpec | None, str | None, str | None]:
     """A title printed as the table's own first row (a one-cell row), and a unit in the rows
-    above the header (编制单位：… | 单位：元)."""
+    above the header (编制单位：… | 单位：元). `titled`: the template's tables a title names."""
     if table.first_cell is None:
         return None, None, None
-    spec = _pick(template.titled(table.first_cell), table)
+    spec = _pick(titled(table.first_cell), table)
     if spec is None:
         return None, None, None
     return spec, table.first_row[0].strip(), table.unit_in_rows
@@ -178,6 +181,13 @@ def _classify(
     matches: list[Match] = []
     note = re.compile(template.empty_note_pattern)
     titled_in_row = [t for t in template.tables if t.title_in_first_row]
+    read: dict[str, list[TableSpec]] = {}  # a title printed above many tables (83 绩效目标表) is read once
+
+    def titled(text: str) -> list[TableSpec]:
+        if text not in read:
+            read[text] = template.titled(text)
+        return read[text]
+
     for table in tables:
         title, unit, spec = None, None, None
         if table.first_cell is not None:
@@ -186,12 +196,12 @@ def _classify(
         if spec is None:
             for printed, text, stated in table.titles_above:
                 unit = unit or stated
-                found = _pick(template.titled(text), table)
+                found = _pick(titled(text), table)
                 if found:
                     spec, title = found, _clean_title(printed)
                     break
         if spec is None:
-            spec, title, row_unit = _title_in_rows(table, template)
+            spec, title, row_unit = _title_in_rows(table, titled)
             unit = row_unit or unit
         if spec is None and by_kind:
             named = _national(table, template, header)
