@@ -1,6 +1,12 @@
+import sys
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from budgetlint.labels import code_level, is_code, normalise_label, squeeze
+
+_WHITE_SPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]  # 29 characters
 
 
 @pytest.mark.parametrize(
@@ -33,3 +39,13 @@ def test_is_code_accepts_three_five_seven_digits(text, expected):
 
 def test_code_level():
     assert [code_level(c) for c in ("205", "20503", "2050302")] == [1, 2, 3]
+
+
+@given(st.text(alphabet=st.sampled_from(["国", "a", "(", ")", ":", ",", ";", "\u3000", *_WHITE_SPACE]), max_size=40))
+def test_squeeze_drops_every_white_space_character_and_keeps_the_rest_in_order(text):
+    """Every character str.isspace calls white space goes (a wrapped cell's line break, a full-width
+    space, a no-break space), whatever squeeze uses to find them; the rest keep their order."""
+    kept = "".join(c for c in text if not c.isspace() and c != "\u3000")
+    for mark, wide in (("(", "（"), (")", "）"), (":", "："), (",", "，"), (";", "；")):
+        kept = kept.replace(mark, wide)
+    assert squeeze(text) == kept
