@@ -75,7 +75,7 @@ def _formfeed_pages(lines: list[str]) -> tuple[list[int], list[tuple[int, int]]]
     number is blank; pages after the last one with text are not pages (pdftotext ends the file with
     a form feed), so a blank last page cannot be told from the text.
     """
-    if not any("\f" in line for line in lines):
+    if "\f" not in "".join(lines):  # one C scan of a copy: several times faster than a test per line
         return None
     pages: list[int] = []
     opened_at: dict[int, int] = {}  # page -> the line whose form feed opens it
