@@ -18,31 +18,33 @@ TABLE_START_TITLES = ("项目支出绩效自评表", "单位整体支出绩效�
 
 def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
     found = TextBlocks()
-    cells: list[list] = []  # [text, line]
+    texts: list[str] = []  # the current row's cells
+    numbers: list[int] = []  # the line each of them starts on
     row_line = 0
     after_cell = False
 
     def end_row() -> None:
-        nonlocal cells
-        if cells:
-            if len(cells) == 1 and cells[0][0].strip() in TABLE_START_TITLES:
+        if texts:
+            if len(texts) == 1 and texts[0].strip() in TABLE_START_TITLES:
                 found.end_table()
-            found.row(row_line, tuple(t.strip() for t, _ in cells), tuple(n for _, n in cells))
-        cells = []
+            found.row(row_line, tuple(map(str.strip, texts)), tuple(numbers))
+            texts.clear()
+            numbers.clear()
 
     for number, raw in enumerate(lines, start=1):
         line = raw.replace("\f", "")
         if line.startswith("\t"):
-            if not cells:
+            if not texts:
                 row_line = number
-            cells.append([line[1:], number])
+            texts.append(line[1:])
+            numbers.append(number)
             after_cell = True
         elif not line.strip():
             end_row()
             found.blank(number)
             after_cell = False
-        elif after_cell and cells:
-            cells[-1][0] += "\n" + line
+        elif after_cell and texts:
+            texts[-1] += "\n" + line
         else:
             end_row()
             found.paragraph(number, line.strip())
