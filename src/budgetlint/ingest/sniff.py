@@ -156,6 +156,9 @@ def _mb(size: int) -> str:
     return f"{size / MB:.1f}"
 
 
+_CELLS = attrgetter("cells")
+
+
 def check_size(document: SourceDocument, limits: Limits) -> None:
     """Refuse a document with a paragraph or cell longer than Limits.line_chars or more table
     cells than Limits.cells: the work per document stays bounded whatever the reader."""
@@ -173,9 +176,6 @@ def check_size(document: SourceDocument, limits: Limits) -> None:
                     _check_length(text, row.line, document.path, limits)
         if cells > limits.cells:
             raise InputError(over_limit("表格单元格数", None, "cells", limits.cells), path=document.path)
-
-
-_CELLS = attrgetter("cells")
 
 
 def _check_length(text: str, line: int | None, path: str, limits: Limits) -> None:

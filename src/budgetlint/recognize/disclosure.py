@@ -116,6 +116,7 @@ class _Table:
 
 
 def document_tables(source: SourceDocument, squeezed: dict[int, str]) -> list[_Table]:
+    """The document's tables as template choice reads them (`squeezed`: squeezed_paragraphs)."""
     return [_Table(source.blocks, i, squeezed) for i, b in enumerate(source.blocks) if isinstance(b, RawTable)]
 
 
