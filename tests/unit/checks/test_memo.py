@@ -1,6 +1,8 @@
 """What checks derive once per document (checks/memo.py) is the same as made afresh, and is never
 taken for another document: a copy with another path or other blocks makes its own."""
 
+from dataclasses import asdict
+
 from documents import SEEDS, disclosure
 
 from budgetlint.checks import text_pattern
@@ -30,7 +32,7 @@ def test_a_performance_fact_is_made_once_and_equals_one_made_afresh():
     fresh = _new_fact(
         d, indicator.weight, table_name(evaluation), indicator.level3, column, indicator.weight.line, "", "元"
     )
-    assert first.model_dump() == fresh.model_dump()
+    assert asdict(first) == asdict(fresh)
     wider = points(
         d, indicator.weight, table=table_name(evaluation), row=indicator.level3, column=column, min_decimals=3
     )
