@@ -62,7 +62,9 @@ def derived(
             values=values,
         )
     shown_value = printed.value  # a local keeps the narrowing inside the lambda below
-    shown = [Candidate(c.how, c.value.scale(scale)) for c in candidates]
+    # a score is printed in the candidates' own terms: every value it is compared with or shown as
+    # is taken by value (compared, quantized), so the intervals need no copy times one
+    shown = candidates if scale == ONE else [Candidate(c.how, c.value.scale(scale)) for c in candidates]
     decimals = max(printed.decimals, min_decimals)
     ok = any(prints_as(shown_value, decimals, c.value) for c in shown)
     nearest = min(shown, key=lambda c: _distance(c.value, shown_value)).value
