@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from budgetlint.checks.compare import addend_list, balance
 from budgetlint.checks.memo import document_memo
@@ -89,7 +91,7 @@ def narrative_evaluation(
     In a failing one, the stated number (the reported side) is the percentage where there is one
     (a share, a rate of change or execution: the other numbers are what it is computed from),
     else the first fact."""
-    sides = {}
+    sides: dict[str, Any] = {}
     if not ok:
         stated = next((i for i, f in enumerate(facts) if f.unit == "%"), 0)
         ordered = [facts[stated], *facts[:stated], *facts[stated + 1 :]] if facts else []
@@ -140,8 +142,8 @@ def claim_balance(
 ) -> Evaluation:
     """`balance` for a narrative number: the evaluation also names the claims it decided and the quoted text."""
     result = balance(rule, subject, reported, computed, name=name, **options)
-    return result.model_copy(
-        update={"claims": tuple(claim_key(c) for c in claims), "values": {**result.values, "row": row, "quote": quote}}
+    return replace(
+        result, claims=tuple(claim_key(c) for c in claims), values={**result.values, "row": row, "quote": quote}
     )
 
 

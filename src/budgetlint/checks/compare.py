@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from budgetlint.model import Evaluation, Fact, Outcome
-from budgetlint.model.findings import Addend, Quantity, Side
+from budgetlint.model.findings import Addend, Quantity, Severity, Side
 from budgetlint.numbers import UNIT_FACTORS, ZERO, Interval, format_amount, half_unit
 
 
@@ -166,7 +167,7 @@ def balance(
     left = Interval(low, high)
     expected, low, high = _side(computed, unit)
     right = Interval(low, high)
-    severity = None
+    severity: Severity | None = None
     second = computed[0] if len(computed) == 1 else None
     same_printing = (
         len(reported) == 1
@@ -190,7 +191,7 @@ def balance(
     if not ok and relation == "=" and len(printed) > 1:  # rounding of several addends was allowed for
         formula = f"按四舍五入区间：报告值 {left}，计算值 {right}，不重叠"
     loc = first.location
-    sides = {}
+    sides: dict[str, Any] = {}
     if not ok:  # what a finding shows; a pass is only counted
         shown_actual = first.text if len(reported) == 1 and first.value is not None else _show(actual, decimals)
         sides = {

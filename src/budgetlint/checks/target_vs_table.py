@@ -29,6 +29,7 @@ not_applicable when the document has no 绩效目标表 or no such project table
 
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -193,5 +194,5 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             shown += f"，相差 {evaluation.difference}{evaluation.unit}"
         if i in similar:
             shown += f"（名称不同，按相近名称和相同金额对应：“{printed_name.text}”与“{row.printed_label}”）"
-        out.append(evaluation.model_copy(update={"detail": shown}))
+        out.append(replace(evaluation, detail=shown))
     return out

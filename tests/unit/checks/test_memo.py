@@ -2,6 +2,8 @@
 taken for another document or rule: a copy with another path, other blocks or other tables makes
 its own, and a rule with other parameters its own."""
 
+from dataclasses import asdict
+
 from documents import SEEDS, disclosure
 
 from budgetlint.checks import completion_rate, text_pattern
@@ -35,7 +37,7 @@ def test_a_performance_fact_is_made_once_and_equals_one_made_afresh():
     fresh = _new_fact(
         d, indicator.weight, table_name(evaluation), indicator.level3, column, indicator.weight.line, "", "元"
     )
-    assert first.model_dump() == fresh.model_dump()
+    assert asdict(first) == asdict(fresh)
     wider = points(
         d, indicator.weight, table=table_name(evaluation), row=indicator.level3, column=column, min_decimals=3
     )

@@ -9,6 +9,7 @@ Everything else stays unbound and is counted as such: a number is never guessed 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
@@ -23,7 +24,9 @@ def claim_line(claim) -> int | None:
     return claim.end_line or claim.location.line
 
 
-def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row: str | None = None) -> Fact:
+def fact_of_claim(
+    claim, value: Decimal | None, decimals: int, unit: str | None, text: str, row: str | None = None
+) -> Fact:
     """A narrative number as a Fact, so every comparison and report treats it like a table cell."""
     loc = claim.location
     # the span locates the number inside its paragraph (its printed line, page and box), unless the

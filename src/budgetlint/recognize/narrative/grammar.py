@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Literal
 
 from budgetlint.numbers import parse_amount
 
@@ -18,7 +19,7 @@ NOT_IN_NUMBER = r"(?<![\d.])(?<!\d,)"  # not the tail of a longer number
 VERB = r"增加|减少|增长|下降|上升|降低"
 # the word before a rate that follows an amount: a verb, or a noun naming the rate (减少A万元，降幅B%)
 RATE_WORD = rf"{VERB}|增幅|涨幅|增长率|降幅|下降率|降低率"
-DIRECTIONS = {
+DIRECTIONS: dict[str, Literal[-1, 1]] = {
     "增加": 1,
     "增长": 1,
     "上升": 1,

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
 from budgetlint.model.claims import Span
-from budgetlint.model.location import Location
+from budgetlint.model.location import Location, PageBasis
 from budgetlint.model.prose import ProseNumber, ProseSource
 from budgetlint.recognize.narrative.grammar import (
     NOT_IN_NUMBER,
@@ -51,7 +52,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
-PageAt = Callable[[int | None], tuple[int | None, str]]
+PageAt = Callable[[int | None], tuple[int | None, PageBasis]]
 
 
 @cache
@@ -253,4 +254,4 @@ def _located(location: Location, breaks: int, page_at: PageAt | None) -> Locatio
     update: dict = {"line": line}
     if page_at is not None:
         update["page"], update["page_basis"] = page_at(line)
-    return location.model_copy(update=update)
+    return replace(location, **update)

@@ -4,7 +4,7 @@ so they are read by the header's column roles."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 from budgetlint.labels import squeeze
 from budgetlint.model.document import RawRow, RawTable, SourceDocument
@@ -128,7 +128,7 @@ class _SelfEvalBuilder:
         target = parse_indicator_value(raw.get("target", ""), line.get("target", row.line))
         actual = parse_indicator_value(raw.get("actual", ""), line.get("actual", row.line))
         index = {role: i for i, role in self.indicator_roles.items()}
-        numbers = {
+        numbers: dict[str, Any] = {
             role: self.number(row, index[role], role)
             for role in ("weight", "completion_rate", "score")
             if role in index
@@ -141,7 +141,7 @@ class _SelfEvalBuilder:
             and len(row.cells) == self.header_width
             and all(numbers[r] is not None for r in ("weight", "score") if r in numbers)
         )
-        texts = {
+        texts: dict[str, Any] = {
             r: text.get(r, "") for r in ("basis", "last_year", "scoring_rule", "evidence", "deviation", "improvement")
         }
         self.indicators.append(

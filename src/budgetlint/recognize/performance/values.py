@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from budgetlint.labels import squeeze
-from budgetlint.model.performance import DateValue, IndicatorValue, PrintedNumber
+from budgetlint.model.performance import DateValue, IndicatorValue, Operator, PrintedNumber, ValueKind
 from budgetlint.numbers import parse_amount
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
@@ -135,7 +135,7 @@ def _date(year: str, month: str | None, day: str | None) -> tuple[int, int | Non
 
 # What a value text says, without its place: (kind, operator, (value, decimals, unit) | None,
 # start date | None, end date | None, parsed).
-_Reading = tuple[str, str | None, tuple[Decimal, int, str | None] | None, tuple | None, tuple | None, bool]
+_Reading = tuple[ValueKind, Operator | None, tuple[Decimal, int, str | None] | None, tuple | None, tuple | None, bool]
 
 
 def _read_number(m: re.Match) -> _Reading:
