@@ -78,11 +78,11 @@ def match(
     # document of many projects would cost their number squared); names pair apart, so their
     # order does not matter
     rows_named: dict[str, list[int]] = {}
-    for j, (name, _) in enumerate(rows):
-        rows_named.setdefault(name, []).append(j)
+    for index, (name, _) in enumerate(rows):
+        rows_named.setdefault(name, []).append(index)
     targets_named: dict[str, list[int]] = {}
-    for i, (name, _) in enumerate(targets):
-        targets_named.setdefault(name, []).append(i)
+    for index, (name, _) in enumerate(targets):
+        targets_named.setdefault(name, []).append(index)
     for name, ts in targets_named.items():
         rs = rows_named.get(name, [])
         for i in ts:  # equal amounts first

@@ -113,10 +113,10 @@ class _SelfEvalBuilder:
             if needed not in self.indicator_roles.values():
                 self.problem(f"指标表头缺少{vocabulary().role_names[needed]}列", row.line)
 
-    def indicator_row(self, row: RawRow, texts: list[str]) -> None:
-        """`texts`: the row's cells cleaned (clean_cells)."""
+    def indicator_row(self, row: RawRow, cleaned: list[str]) -> None:
+        """`cleaned`: the row's cells cleaned (clean_cells)."""
         raw = {role: row.cells[i] if i < len(row.cells) else "" for i, role in self.indicator_roles.items()}
-        text = {role: texts[i] if i < len(texts) else "" for i, role in self.indicator_roles.items()}
+        text = {role: cleaned[i] if i < len(cleaned) else "" for i, role in self.indicator_roles.items()}
         line = {role: row.line_of(i) for i, role in self.indicator_roles.items()}
         if text.get("level1"):  # merged 一级/二级 cells print on their first row only: forward-fill
             self.level1, self.level2 = text["level1"], ""
