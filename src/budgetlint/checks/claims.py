@@ -8,10 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from budgetlint.checks.compare import addend_list, balance
+from budgetlint.checks.memo import document_memo
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.model.findings import Quantity
-from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
+from budgetlint.recognize.narrative.binding import all_class_rows, amount_fact, fact_of_claim
 
 __all__ = [
     "amount_fact",
@@ -20,6 +21,7 @@ __all__ = [
     "claim_balance",
     "claim_key",
     "claims_of",
+    "class_rows",
     "count_against",
     "fact_of_claim",
     "narrative_evaluation",
@@ -35,6 +37,21 @@ def claim_key(claim) -> str:
 
 def claims_of(disclosure: Disclosure, kind: str) -> tuple:
     return disclosure.claims_of(kind)
+
+
+def class_rows(disclosure: Disclosure) -> list[dict[str, list[Fact]]] | None:
+    """The 类 rows of each class entry of the template's narrative vocabulary (binding.all_class_rows),
+    None without one: read once per document (checks/memo.py), where the kinds that ask per claim
+    walked every table row for each claim. Kept beside the tables and vocabulary it was read from."""
+    vocabulary = disclosure.template_spec.narrative
+    if vocabulary is None:
+        return None
+    memo = document_memo(disclosure, "_class_rows", disclosure.source)
+    key = (id(disclosure.tables), id(vocabulary))
+    held = memo.get(key)
+    if held is None:
+        held = memo[key] = (disclosure.tables, vocabulary, all_class_rows(disclosure, vocabulary))
+    return held[2]
 
 
 def amounts_within(disclosure: Disclosure, claim) -> list:

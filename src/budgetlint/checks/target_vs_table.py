@@ -74,10 +74,17 @@ def match(
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    names = {name for name, _ in targets}
-    for name in names:
-        ts = [i for i, (n, _) in enumerate(targets) if n == name]
-        rs = [j for j, (n, _) in enumerate(rows) if n == name]
+    # indexes by name, in document order, found in one pass each (not one pass per name: a
+    # document of many projects would cost their number squared); names pair apart, so their
+    # order does not matter
+    rows_named: dict[str, list[int]] = {}
+    for index, (name, _) in enumerate(rows):
+        rows_named.setdefault(name, []).append(index)
+    targets_named: dict[str, list[int]] = {}
+    for index, (name, _) in enumerate(targets):
+        targets_named.setdefault(name, []).append(index)
+    for name, ts in targets_named.items():
+        rs = rows_named.get(name, [])
         for i in ts:  # equal amounts first
             j = next((j for j in rs if j not in used and _same_amount(targets[i][1], rows[j][1])), None)
             if j is not None:

@@ -169,7 +169,7 @@ class _Binder:
             for row in rows
             for n in row.names
             for subject in subjects
-            if _names_match(subject, n, self.v.indicator_lead)
+            if subject.endswith(n) and _names_match(subject, n, self.v.indicator_lead)  # endswith: the cheap test first
         ]
         if not matches:
             return self.by_words(cell, q, rows, role, clause, excluded)
@@ -282,11 +282,15 @@ def bind_cells(
     """The bindings of every prose cell's numbers (see the module docstring), in cell order."""
     binder = _Binder(targets, overall, self_evaluations)
     found: list[CellBinding] = []
+    sums_of: dict[int, list[SumStatement]] = {}  # each cell's, in order: looked up, not scanned per cell
+    for s in sums:
+        if s.cell is not None:
+            sums_of.setdefault(s.cell, []).append(s)
     for index, cell in enumerate(cells):
         role = GOAL_FIELDS.get(cell.field)
         taken: set[str] = set()
         if cell.field == "overview" and cell.source == "target":
-            total = binder.funding(cell, [s for s in sums if s.cell == index])
+            total = binder.funding(cell, sums_of.get(index, []))
             if total:
                 found.append(total)
                 taken.add(total.prose_number.key)

@@ -112,6 +112,9 @@ CLASS_CHAIN = re.compile(
     r"(?:(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2}))?"
     rf"(?P<chain>(?:[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?[（(](?:类|款|项)[)）])+)"
 )
+# what every chain holds: a passage without one is not searched for chains (CLASS_CHAIN tries up to
+# CLASS_NAME_MAX characters at every Chinese character)
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
 CLASS_LEVEL = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?)[（(](?P<level>类|款|项)[)）]")
 # 205教育支出 / 2050305高等职业教育: a 3/5/7-digit code glued to a name (not 100万元, 666人)
 CODE_NAME = re.compile(

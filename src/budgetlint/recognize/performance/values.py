@@ -4,6 +4,7 @@ indicator values (number, date, period or text) read once per text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -55,6 +56,15 @@ def clean(text: str) -> str:
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     return text.strip()
+
+
+def clean_cells(cells: Sequence[str]) -> list[str]:
+    """clean() of every cell of a row: the residue looked for once in the whole row (rare), not
+    twice per cell."""
+    joined = "".join(cells)
+    if "[" in joined or "<" in joined:
+        return [clean(c) for c in cells]
+    return [c.strip() for c in cells]
 
 
 @lru_cache(maxsize=4096)
