@@ -59,8 +59,13 @@ class Amount:
         return Decimal(5).scaleb(-(self.decimals + 1))
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_amount(text: str) -> Amount | None:
-    """Parse '1,234.50', '１２３．４', '-5', '(5.00)' into an Amount; None if not a plain number."""
+    """Parse '1,234.50', '１２３．４', '-5', '(5.00)' into an Amount; None if not a plain number.
+
+    Kept per text (lru, 8192): a document prints the same few amounts (0.00, its totals) in many
+    cells, and an Amount is immutable; Decimal(str) is exact in any context, so a kept Amount is
+    the one any caller would have made."""
     s = text.strip().translate(_FULLWIDTH).replace(" ", "")
     negative = False
     if s.startswith("(") and s.endswith(")"):

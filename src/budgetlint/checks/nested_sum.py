@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from budgetlint.checks.compare import balance, by_row, head_vs_items, not_decided
 from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns, the_row
-from budgetlint.model import Disclosure, Evaluation, TableRow
+from budgetlint.model import Disclosure, Evaluation, Outcome, TableRow
 from budgetlint.numbers import ZERO, Interval
 
 
@@ -100,6 +100,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             facts[1:],
             name=by_row,
         )
+        if result.outcome == Outcome.PASS:  # a pass carries no detail (compare.balance)
+            return [result]
         detail = (
             f"下列各行既不能按“合计 = Σ 项目”也不能按“合计 = Σ 单位，单位 = Σ 其项目”对上；"
             f"各行合计 {result.expected}：{result.detail}"

@@ -119,20 +119,6 @@ class TableBuilder:
         self.page_basis = page_basis
         self.office: dict = {"sheet": None, "paragraph": None, "table_index": None}  # where the raw table stands
 
-    def _location(self, raw: RawRow, index: int, row_label: str, column: str) -> Location:
-        return Location(
-            file=self.path,
-            page=raw.page,
-            page_basis=self.page_basis if raw.page else "none",
-            line=raw.line_of(index),
-            bbox=raw.box_of(index),
-            table=self.title,
-            row=row_label,
-            column=column,
-            cell=raw.cell_refs[index] if index < len(raw.cell_refs) else None,
-            **self.office,
-        )
-
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
         if side.code_columns:
@@ -148,18 +134,33 @@ class TableBuilder:
             return None
         label, numbered = normalise_label(names[0]) if names else (code or "", False)
         facts = {}
+        # what every cell of the row shares, worked out once per row (a table has thousands of cells)
+        page, line, lines, boxes, refs = raw.page, raw.line, raw.cell_lines, raw.cell_boxes, raw.cell_refs
+        basis = self.page_basis if page else "none"
         for col in side.columns:
             text = values[col.role]
             amount = parse_amount(text) if text else None
             if amount is None and text and _echoes_header(text, col.header):
                 text = ""  # a header row printed into a data row (本年支出 合计 | 基本支出 | 项目支出)
+            i = col.index
             facts[col.role] = Fact(
                 value=amount.value if amount else None,
                 decimals=amount.decimals if amount else 0,
                 unit=self.unit,
                 text=text,
                 parsed=bool(amount) or not text,
-                location=self._location(raw, col.index, printed, col.header),
+                location=Location(  # RawRow.line_of, box_of and the cell's address, inline
+                    file=self.path,
+                    page=page,
+                    page_basis=basis,
+                    line=lines[i] if i < len(lines) else line,
+                    bbox=boxes[i] if i < len(boxes) else None,
+                    table=self.title,
+                    row=printed,
+                    column=col.header,
+                    cell=refs[i] if i < len(refs) else None,
+                    **self.office,
+                ),
             )
         texts = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.text_columns}
         return TableRow(
