@@ -40,6 +40,18 @@ def _distance(value: Interval, point: Decimal) -> Decimal:
     return ZERO
 
 
+def _tried(shown: list[Candidate]) -> str:
+    """Every accepted value, each once, as a finding's formula line lists them."""
+    seen: set[tuple[Decimal, Decimal]] = set()
+    distinct = []
+    for c in shown:  # ratio and capped coincide below 100%: show each value once
+        if (c.value.low, c.value.high) not in seen:
+            seen.add((c.value.low, c.value.high))
+            distinct.append(c)
+    tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
+    return "可接受的计算：" + tried + "（允许四舍五入或截尾）"
+
+
 def derived(
     rule: str,
     subject: str,
@@ -58,6 +70,8 @@ def derived(
     terms (100 for a percentage). Pass when any candidate prints as the printed value, read to at
     least `min_decimals` decimals (scores print whole numbers as 15, not 15.0: a 15 printed for
     14.59 is not a rounding). The expected value shown is the candidate nearest the printed one.
+    Only a failure lists the accepted values (`formula`): a pass is only counted, and thousands
+    pass per document.
     """
     locations = tuple(f.location for f in [printed, *inputs])
     loc = printed.location
@@ -80,13 +94,6 @@ def derived(
     nearest = min(shown, key=lambda c: _distance(c.value, shown_value)).value
     expected = _shown(nearest, decimals)
     difference = format_amount(shown_value - Decimal(expected), decimals)
-    seen: set[tuple[Decimal, Decimal]] = set()
-    distinct = []
-    for c in shown:  # ratio and capped coincide below 100%: show each value once
-        if (c.value.low, c.value.high) not in seen:
-            seen.add((c.value.low, c.value.high))
-            distinct.append(c)
-    tried = "；".join(f"{c.how} = {_plain(c.value)}" for c in distinct)
     return Evaluation(
         rule=rule,
         outcome=Outcome.PASS if ok else Outcome.FAIL,
@@ -96,7 +103,7 @@ def derived(
         difference=difference,
         unit=unit,
         detail=note + "。" if note else None,
-        formula="可接受的计算：" + tried + "（允许四舍五入或截尾）",
+        formula=None if ok else _tried(shown),
         locations=locations,
         values=values,
     )
