@@ -172,21 +172,22 @@ class IndicatorReader:
         return nearest(group.level2[1], self.level2_cols) if group.level2 else 0
 
     def _take(self, group: _Group, side: int, line: int) -> None:
+        indicators = vocabulary().indicators  # looked up once per call: _take runs for every indicator
         if group.level1:
             level1 = label_key(group.level1[0])
             if group.level2 and label_key(group.level2[0]) == level1:  # 成本指标 | 成本指标: one label printed twice
-                level1 = vocabulary().indicators.level2_parents.get(level1, level1)
+                level1 = indicators.level2_parents.get(level1, level1)
             self.level1 = [level1] * 2
             self.level2 = ["", ""]
         if group.level2:
             self.level2[side] = label_key(group.level2[0])
-            parent = vocabulary().indicators.level2_parents.get(_level2_key(group.level2[0]) or "")
-            if parent and not group.level1 and parent != self.level1[side] and parent in vocabulary().indicators.level1:
+            parent = indicators.level2_parents.get(_level2_key(group.level2[0]) or "")
+            if parent and not group.level1 and parent != self.level1[side] and parent in indicators.level1:
                 self.level1[side] = parent
         if not group.name:
             return
         if not self.level1[side] and self.level2[side]:
-            self.level1[side] = vocabulary().indicators.level2_parents.get(_level2_key(self.level2[side]) or "", "")
+            self.level1[side] = indicators.level2_parents.get(_level2_key(self.level2[side]) or "", "")
         name, value_text = group.name[0], group.value[0] if group.value else ""
         merged = _MERGED_VALUE.match(name) if not value_text else None
         if merged:

@@ -176,6 +176,7 @@ class _TargetBuilder:
 
 def _target_table(title: Paragraph, year: int | None, table: RawTable, memo: CellMemo) -> TargetTable:
     b = _TargetBuilder(title, year, table, memo)
+    sections = vocabulary().target.sections
     section: str | None = None
     for row in table.rows:
         tokens = tokens_of(row)
@@ -186,8 +187,8 @@ def _target_table(title: Paragraph, year: int | None, table: RawTable, memo: Cel
             section = "indicators"
             b.indicators.header(tokens)
             continue
-        if label in vocabulary().target.sections:
-            section = vocabulary().target.sections[label]
+        if label in sections:
+            section = sections[label]
             rest = tokens if section == "info" else tokens[1:]
         else:
             label, rest = None, tokens
