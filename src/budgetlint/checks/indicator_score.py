@@ -22,11 +22,13 @@ not_applicable when the document has no 绩效自评表.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import Field
 
 from budgetlint.checks import completion_rate
 from budgetlint.checks.compare import not_decided
-from budgetlint.checks.scoring import Formula, derived, printed_rate, scores
+from budgetlint.checks.scoring import Candidate, Formula, derived, printed_rate, scores
 from budgetlint.checks.self_eval_cells import each_table, indicator_cell, indicator_subject, value_cell
 from budgetlint.model import Disclosure, Evaluation
 
@@ -38,6 +40,17 @@ class Params(completion_rate.Params):
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     p: Params = rule.params
+    # the scores of one weight, rates and status, worked out once per document: most indicators
+    # share them with another (weight 10, 完成率 100 %). Keyed by the numbers as printed (str keeps
+    # 10 apart from 10.0), so a kept list is exactly the one scores() would have made.
+    scored: dict[tuple, list[Candidate]] = {}
+
+    def scores_of(weight: Decimal, rates: list[Candidate], met: bool | None) -> list[Candidate]:
+        key = (str(weight), tuple((r.how, str(r.value.low), str(r.value.high)) for r in rates), met)
+        held = scored.get(key)
+        if held is None:
+            held = scored[key] = scores(weight, rates, p.formulas, met)
+        return held
 
     def check(evaluation) -> list[Evaluation]:
         out = []
@@ -64,7 +77,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                     )
                 )
                 continue
-            candidates = scores(indicator.weight.value, rates, p.formulas, implied.met)
+            candidates = scores_of(indicator.weight.value, rates, implied.met)
             if not candidates:
                 out.append(not_decided(rule.id, "insufficient_data", "没有适用于该完成率的赋分公式", subject))
                 continue
