@@ -47,6 +47,7 @@ class Settings:
     show_skipped: bool = False  # report options the rendered part honours
     show_waived: bool = False
     limits: Limits = DEFAULT_LIMITS  # what one document may cost (--limit)
+    parts: bool = True  # the record's 检查表 rows: the store, the terminal report and the file formats read them
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
                 doc, {w.fingerprint: w for w in settings.waivers}, settings.today or dt.date.today()
             )
         sha256, size = _identity(job) if doc.error is None else (None, None)
-        record = record_of(doc)
+        record = record_of(doc, parts=settings.parts)
         rendered = _render(record, doc, settings)
     except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
         return not_checked(job, exc.user_text(), time.perf_counter() - started)

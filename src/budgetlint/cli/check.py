@@ -250,6 +250,7 @@ def check(
         show_skipped=show_skipped,
         show_waived=show_waived,
         limits=limits,
+        parts=not streaming or getattr(render, "READS_PARTS", False),
     )
     rules_for(settings)  # a bad rule pack or rule code is exit 2 here, once, not a message per file
     gc_tuning.loaded()
