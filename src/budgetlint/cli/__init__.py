@@ -107,7 +107,8 @@ def run() -> NoReturn:
     as long again at the end of a batch). Here the exit handlers still run (logging, a batch's
     worker processes, temporary folders) and both streams are flushed, and only the tearing
     down is skipped: every file the command writes is closed by the command itself. A stream
-    that cannot be flushed (a closed pipe) leaves the exit to Python, as before."""
+    that cannot be flushed (a closed pipe), or a profiler or debugger watching (`python -m
+    cProfile` writes its figures after this returns), leaves the exit to Python, as before."""
     try:
         main()
         code = 0
@@ -115,6 +116,8 @@ def run() -> NoReturn:
         if not isinstance(exc.code, int | None):
             raise  # a message for Python to print, as it would
         code = exc.code or 0
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
     try:
         atexit._run_exitfuncs()
         sys.stdout.flush()
