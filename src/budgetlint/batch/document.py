@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import threading
 import time
@@ -90,7 +91,8 @@ def rules_for(settings: Settings) -> list[Rule]:
 def ruleset_version(settings: Settings) -> str:
     """What the results of a document depend on besides its bytes: the program's version and code,
     the selected rules' files, the templates and the vocabulary (rules/vocabulary/: what recognition
-    and the figures across documents read). A stored result is reused only under the same one."""
+    and the figures across documents read), the project file's severities and waivers. A stored
+    result is reused only under the same one."""
     from budgetlint import __version__
     from budgetlint.paths import rules_root
 
@@ -105,6 +107,13 @@ def ruleset_version(settings: Settings) -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    # the project file's severities and waivers change the stored results too (its selection is
+    # in the rules' files above); a waiver's expiry, the day of the run
+    digest.update(repr(settings.severity).encode())
+    for waiver in settings.waivers:
+        digest.update(json.dumps(waiver.contract(), ensure_ascii=False, sort_keys=True, default=str).encode())
+    if any(w.expires for w in settings.waivers):
+        digest.update(str(settings.today or dt.date.today()).encode())
     return digest.hexdigest()[:16]
 
 

@@ -63,9 +63,11 @@ class DocumentRecord:
         return self.status == CHECKED
 
     def severity_counts(self) -> dict[str, int]:
+        """Findings by severity, those a waiver accepted (the project file's) not counted."""
         counts = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            counts[f.severity] += 1
+            if f.waiver is None:
+                counts[f.severity] += 1
         return counts
 
     def not_decided(self) -> int:
