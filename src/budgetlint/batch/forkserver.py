@@ -11,7 +11,7 @@ needs."""
 
 from __future__ import annotations
 
-PRELOAD = ["budgetlint.batch.document", "budgetlint.batch.warm"]  # imported once, in the forkserver
+PRELOAD = ["budgetlint.batch.warm"]  # imported once, in the forkserver (it imports the checker)
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document: ten times the slowest real PDF seen
 DEFAULT_MEMORY_MIB = 4096  # RSS per worker process

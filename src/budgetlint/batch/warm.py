@@ -2,14 +2,19 @@
 its first document is built here, once, and every worker forked from the server starts with it,
 shared with its siblings:
 
-1. the default rule set, the templates and the vocabularies recognition reads (from the load
-   cache when the CLI uses one; what was not in it is added: the CLI's own process loads only
-   the rules, so without this a batch read the templates' YAML on every run);
+1. the checker's modules, the default rule set, the templates and the vocabularies recognition
+   reads (from the load cache when the CLI uses one; what was not in it is added: the CLI's own
+   process loads only the rules, so without this a batch read the templates' YAML on every run);
 2. the PDF reader and pdfium (a worker imported them on its first PDF: a tenth of a second);
 3. the validators of the models a checked document is made of. pydantic builds a model's
    validator on its first use (model/__init__.py: defer_build), so each worker built the same
    fifty-odd on its first document; `build_document_models` builds them here. Only those: the
    models only ever validated from YAML (rules, templates) come finished from the load cache.
+
+The forkserver is a fresh interpreter, with Python's default collector: it ran every 700 new
+objects through these imports and scanned the growing heap again and again, a quarter of their
+time. So the collector is off while this loads, and what was loaded is frozen afterwards
+(gc_tuning.loading), as the CLI's own process does.
 
 Nothing document-specific runs here. A run with other options (--select, --rules, a project
 file's severities) still loads its own selection in each worker (document.rules_for is keyed by
@@ -21,25 +26,15 @@ import contextlib
 import dataclasses
 import typing
 
-from pydantic import BaseModel
-
-from budgetlint import load_cache
-from budgetlint.batch.document import Settings, rules_for
-from budgetlint.ingest import pdf, pdf_streams  # noqa: F401  (the PDF reader and pdfium: imported here, once)
-from budgetlint.model.results import DocumentResult
-from budgetlint.recognize.composition import composition_words
-from budgetlint.recognize.figures import quantity_vocabulary
-from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
-from budgetlint.recognize.national import load_national
-from budgetlint.recognize.performance.vocabulary import vocabulary
-from budgetlint.recognize.templates import load_templates
-from budgetlint.report.record import DocumentRecord
+from budgetlint import gc_tuning
 
 
-def document_models(*roots: type) -> set[type[BaseModel]]:
+def document_models(*roots: type) -> set[type]:
     """The pydantic models `roots` are made of: each root and every model its fields hold, at any
     depth (through lists, unions, dicts and dataclasses)."""
-    found: set[type[BaseModel]] = set()
+    from pydantic import BaseModel
+
+    found: set[type] = set()
     seen: set[object] = set()
 
     def visit(annotation: object) -> None:
@@ -63,17 +58,35 @@ def document_models(*roots: type) -> set[type[BaseModel]]:
 
 
 def build_document_models() -> None:
+    from budgetlint.model.results import DocumentResult
+    from budgetlint.report.record import DocumentRecord
+
     for model in document_models(DocumentResult, DocumentRecord):
-        if not model.__pydantic_complete__:
+        if not model.__pydantic_complete__:  # type: ignore[attr-defined]
             with contextlib.suppress(Exception):  # it is then built on first use, as without this
-                model.model_rebuild()
+                model.model_rebuild()  # type: ignore[attr-defined]
 
 
-load_cache.enable_from_environment()
-for load in (load_templates, load_national, vocabulary, prose_vocabulary, composition_words, quantity_vocabulary):
+def warm() -> None:
+    from budgetlint import load_cache
+    from budgetlint.batch.document import Settings, rules_for
+    from budgetlint.ingest import pdf, pdf_streams  # noqa: F401  (the PDF reader and pdfium)
+    from budgetlint.recognize.composition import composition_words
+    from budgetlint.recognize.figures import quantity_vocabulary
+    from budgetlint.recognize.narrative.prose_vocabulary import prose_vocabulary
+    from budgetlint.recognize.national import load_national
+    from budgetlint.recognize.performance.vocabulary import vocabulary
+    from budgetlint.recognize.templates import load_templates
+
+    load_cache.enable_from_environment()
+    for load in (load_templates, load_national, vocabulary, prose_vocabulary, composition_words, quantity_vocabulary):
+        with contextlib.suppress(Exception):
+            load()
     with contextlib.suppress(Exception):
-        load()
-with contextlib.suppress(Exception):
-    rules_for(Settings())
-load_cache.save()
-build_document_models()
+        rules_for(Settings())
+    load_cache.save()
+    build_document_models()
+
+
+with gc_tuning.loading():
+    warm()
