@@ -11,8 +11,8 @@ budgetlint's version, Python's and pydantic's, and the path, size and modificati
 nanoseconds) of PyYAML's module, of every Python file of the package and of every YAML file
 under the bundled rules (the evidence Python itself trusts for its bytecode cache). Any edit
 gives another name, so a stale file is never read; the oldest files are deleted as new ones are
-written. A
-file that cannot be read or unpickled, or a cache folder that cannot be written, is ignored:
+written (`save`). A file that cannot be read or unpickled, or a cache folder that cannot be
+written, is ignored:
 everything is then loaded from YAML as without the cache. Only the bundled data is cached: rules
 from --rules folders, or loaded under other --limit values, are loaded from their YAML every
 time. A pickle is code: the folder is the user's own (created with the user's permissions), as
@@ -152,9 +152,10 @@ def save() -> None:
     """Write what this process loaded, when the file lacks any of it (a first run, or one that
     loaded more than the file held), together with what the file holds by now: the processes of
     one run load different parts (a batch's forkserver the templates and vocabularies, the CLI
-    the rules) and each keeps the other's. Only the KEEP most recently written files stay in the folder
-    (several installs -- a second virtual environment, a git worktree -- may share the folder,
-    each with its own key). Failures are ignored."""
+    the rules) and each keeps the other's. Only the KEEP most recently written files stay in the
+    folder: several installs (a second virtual environment, a git worktree) may share it, each
+    with its own key, and deleting every other file made them read YAML on every run in turn.
+    Failures are ignored."""
     folder = _State.folder
     if folder is None or not set(_State.entries) - _State.stored:
         return
