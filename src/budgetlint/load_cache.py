@@ -12,10 +12,9 @@ nanoseconds) of PyYAML's module, of every Python file of the package and of ever
 under the bundled rules (the evidence Python itself trusts for its bytecode cache). Any edit
 gives another name, so a stale file is never read; the oldest files are deleted as new ones are
 written (`save`). A file that cannot be read or unpickled, or a cache folder that cannot be
-written, is ignored:
-everything is then loaded from YAML as without the cache. Only the bundled data is cached: rules
-from --rules folders, or loaded under other --limit values, are loaded from their YAML every
-time. A pickle is code: the folder is the user's own (created with the user's permissions), as
+written, is ignored: everything is then loaded from YAML as without the cache. Only the bundled
+data is cached: rules from --rules folders, or loaded under other --limit values, are loaded from
+their YAML every time. A pickle is code: the folder is the user's own (created with the user's permissions), as
 trusted as the installed package itself.
 
 Only budgetlint's own processes use it (the CLI calls `enable`, its batch workers inherit the
