@@ -9,7 +9,8 @@ shared with its siblings:
 3. the validators of the models a checked document is made of. pydantic builds a model's
    validator on its first use (model/__init__.py: defer_build), so each worker built the same
    fifty-odd on its first document; `build_document_models` builds them here. Only those: the
-   models only ever validated from YAML (rules, templates) come finished from the load cache.
+   models only ever validated from YAML (rules, templates: FROM_YAML) come finished from the
+   load cache.
 
 The forkserver is a fresh interpreter, with Python's default collector: it ran every 700 new
 objects through these imports and scanned the growing heap again and again, a quarter of their
@@ -28,17 +29,19 @@ import typing
 
 from budgetlint import gc_tuning
 
+FROM_YAML = ("budgetlint.model.templates", "budgetlint.model.rule")  # their models come finished from the cache
+
 
 def document_models(*roots: type) -> set[type]:
     """The pydantic models `roots` are made of: each root and every model its fields hold, at any
-    depth (through lists, unions, dicts and dataclasses)."""
+    depth (through lists, unions, dicts and dataclasses), but those of FROM_YAML."""
     from pydantic import BaseModel
 
     found: set[type] = set()
     seen: set[object] = set()
 
     def visit(annotation: object) -> None:
-        if annotation in seen:
+        if annotation in seen or getattr(annotation, "__module__", None) in FROM_YAML:
             return
         seen.add(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -69,6 +72,7 @@ def build_document_models() -> None:
 
 def warm() -> None:
     from budgetlint import load_cache
+    from budgetlint.batch import pool  # noqa: F401  (the workers' own module)
     from budgetlint.batch.document import Settings, rules_for
     from budgetlint.ingest import pdf, pdf_streams  # noqa: F401  (the PDF reader and pdfium)
     from budgetlint.recognize.composition import composition_words
