@@ -19,6 +19,8 @@ themselves are findings of their own (page_defect no_text_layer, DC014).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetlint.model import Block, Disclosure, Evaluation, Outcome, RawTable
 
 
@@ -108,6 +110,6 @@ def adjust(
             and (kinds.get(e.rule) in whole_document or any(_affected(loc, beside) for loc in e.locations))
         ):
             reason = f"第{named}页没有文字层，未能读取；本项所需的内容可能在这些页上"
-            e = e.model_copy(update={"outcome": Outcome.INSUFFICIENT_DATA, "detail": reason})
+            e = replace(e, outcome=Outcome.INSUFFICIENT_DATA, detail=reason)
         out.append(e)
     return out

@@ -5,6 +5,7 @@ into the pages holding its tables and the others."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from cli_helpers import run_main
@@ -114,7 +115,7 @@ def test_halves_of_different_units_are_not_paired(halves, tmp_path):
     renamed = source.model_copy(
         update={
             "blocks": tuple(
-                b.model_copy(update={"text": b.text.replace("司法局", "民政局")}) if isinstance(b, Paragraph) else b
+                replace(b, text=b.text.replace("司法局", "民政局")) if isinstance(b, Paragraph) else b
                 for b in source.blocks
             )
         }

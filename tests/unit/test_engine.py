@@ -4,6 +4,7 @@ on, rules of other templates are skipped, failing evaluations become sorted find
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import documents
 import pytest
@@ -80,7 +81,7 @@ def test_a_finding_fills_the_message_and_takes_the_evaluations_severity(rules):
     finding = finding_of(rule, evaluation)
     assert finding.message == "表3 合计：报告值 6.00，应为 5.00万元，合计"
     assert finding.severity == "info" and finding.rule == rule.id and finding.locations[0].line == 7
-    plain = finding_of(rule, evaluation.model_copy(update={"severity": None, "values": {}, "unit": None}))
+    plain = finding_of(rule, replace(evaluation, severity=None, values={}, unit=None))
     assert plain.severity == rule.severity and plain.message == "表3 合计：报告值 6.00，应为 5.00，"
 
 

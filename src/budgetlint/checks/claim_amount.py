@@ -16,6 +16,8 @@ Params: none.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetlint.checks.claims import claim_balance
 from budgetlint.checks.compare import interval_in, not_decided, stated_interval
 from budgetlint.checks.refs import Strict
@@ -75,11 +77,10 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         )
         parent = _parent_with_amount(disclosure, binding) if result.outcome == Outcome.FAIL else None
         if parent is not None:
-            result = result.model_copy(
-                update={
-                    "detail": f"{result.detail}；正文金额是上级科目「{parent.location.row}」的数（{parent.text}）",
-                    "locations": (*result.locations, parent.location),
-                }
+            result = replace(
+                result,
+                detail=f"{result.detail}；正文金额是上级科目「{parent.location.row}」的数（{parent.text}）",
+                locations=(*result.locations, parent.location),
             )
         out.append(result)
     return out

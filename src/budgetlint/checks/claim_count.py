@@ -7,6 +7,8 @@ Params: none.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from budgetlint.checks.claims import claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
@@ -27,7 +29,10 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         if not claim.items:
             continue
         total = sum(p.value for p in claim.items)
-        facts = [fact_of_claim(c, c.value, 0, c.classifier, c.span.text, row=c.subject) for c in (claim, *claim.items)]
+        facts = [
+            fact_of_claim(c, Decimal(c.value), 0, c.classifier, c.span.text, row=c.subject)
+            for c in (claim, *claim.items)
+        ]
         out.append(
             narrative_evaluation(
                 rule.id,

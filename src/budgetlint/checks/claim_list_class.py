@@ -14,7 +14,7 @@ Params: none.
 
 from __future__ import annotations
 
-from budgetlint.checks.claims import claim_key, claims_of, narrative_evaluation
+from budgetlint.checks.claims import claim_key, claims_of, class_rows, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided, stated_interval
 from budgetlint.checks.refs import Strict
 from budgetlint.labels import normalise_subject
@@ -43,7 +43,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     bound = {claim_key(b.claim): b for b in disclosure.bindings}
     out = []
     for listing in claims_of(disclosure, "parts"):
-        rows = class_rows_of(disclosure, listing)
+        rows = class_rows_of(disclosure, listing, class_rows(disclosure))
         if not rows:
             continue
         class_cells = {id(f) for cells in rows.values() for f in cells}

@@ -25,6 +25,7 @@ Params:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from budgetlint.checks.claims import (
@@ -134,7 +135,7 @@ def _changes(rule, disclosure: Disclosure, p: Params, ignored: set[str]) -> list
                         quote=other.span.text,
                         claims=[other, changes[0]],
                     )
-                    out.append(result.model_copy(update={"unit": "%"}) if what == "rate" else result)
+                    out.append(replace(result, unit="%") if what == "rate" else result)
     return out
 
 

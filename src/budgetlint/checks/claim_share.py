@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetlint.checks.claims import amount_fact, claims_of, fact_of_claim, narrative_evaluation
+from budgetlint.checks.claims import amount_fact, claims_of, class_rows, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import interval_in, not_decided
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.labels import normalise_subject
@@ -41,7 +41,7 @@ def _named(disclosure: Disclosure, share, name: str) -> list[Fact] | None:
     paragraph states for exactly that subject."""
     wanted = normalise_subject(name)
     vocabulary = disclosure.template_spec.narrative
-    bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share)
+    bound = vocabulary and bind_subject(disclosure, vocabulary, wanted, share, class_rows(disclosure))
     if bound:
         return list(bound[1])
     # the same paragraph states the named whole's amount (…支出总额4,280.00万元…占支出总额的81.90%)

@@ -14,6 +14,7 @@ Params: none.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budgetlint.checks.claims import claims_of, fact_of_claim, narrative_evaluation
 from budgetlint.checks.compare import not_decided
@@ -38,7 +39,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             stated = int(year_end_match.group(1))
             if stated != mention.year:
                 continue
-            fact = fact_of_claim(mention, mention.year, 0, "年", mention.span.text, row="截至日期")
+            fact = fact_of_claim(mention, Decimal(mention.year), 0, "年", mention.span.text, row="截至日期")
             out.append(
                 narrative_evaluation(
                     rule.id,
@@ -57,7 +58,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             continue
         if not mention.comparison or mention.is_date:
             continue
-        fact = fact_of_claim(mention, mention.year, 0, "年", mention.span.text, row="比较年度")
+        fact = fact_of_claim(mention, Decimal(mention.year), 0, "年", mention.span.text, row="比较年度")
         out.append(
             narrative_evaluation(
                 rule.id,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from budgetlint.checks.compare import addend_list, balance
+from budgetlint.checks.memo import document_memo
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Evaluation, Fact, Outcome
 from budgetlint.model.findings import Quantity
-from budgetlint.recognize.narrative.binding import amount_fact, fact_of_claim
+from budgetlint.recognize.narrative.binding import all_class_rows, amount_fact, fact_of_claim
 
 __all__ = [
     "amount_fact",
@@ -18,6 +21,7 @@ __all__ = [
     "claim_balance",
     "claim_key",
     "claims_of",
+    "class_rows",
     "count_against",
     "fact_of_claim",
     "narrative_evaluation",
@@ -33,6 +37,21 @@ def claim_key(claim) -> str:
 
 def claims_of(disclosure: Disclosure, kind: str) -> tuple:
     return disclosure.claims_of(kind)
+
+
+def class_rows(disclosure: Disclosure) -> list[dict[str, list[Fact]]] | None:
+    """The 类 rows of each class entry of the template's narrative vocabulary (binding.all_class_rows),
+    None without one: read once per document (checks/memo.py), where the kinds that ask per claim
+    walked every table row for each claim. Kept beside the tables and vocabulary it was read from."""
+    vocabulary = disclosure.template_spec.narrative
+    if vocabulary is None:
+        return None
+    memo = document_memo(disclosure, "_class_rows", disclosure.source)
+    key = (id(disclosure.tables), id(vocabulary))
+    held = memo.get(key)
+    if held is None:
+        held = memo[key] = (disclosure.tables, vocabulary, all_class_rows(disclosure, vocabulary))
+    return held[2]
 
 
 def amounts_within(disclosure: Disclosure, claim) -> list:
@@ -72,7 +91,7 @@ def narrative_evaluation(
     In a failing one, the stated number (the reported side) is the percentage where there is one
     (a share, a rate of change or execution: the other numbers are what it is computed from),
     else the first fact."""
-    sides = {}
+    sides: dict[str, Any] = {}
     if not ok:
         stated = next((i for i, f in enumerate(facts) if f.unit == "%"), 0)
         ordered = [facts[stated], *facts[:stated], *facts[stated + 1 :]] if facts else []
@@ -123,8 +142,8 @@ def claim_balance(
 ) -> Evaluation:
     """`balance` for a narrative number: the evaluation also names the claims it decided and the quoted text."""
     result = balance(rule, subject, reported, computed, name=name, **options)
-    return result.model_copy(
-        update={"claims": tuple(claim_key(c) for c in claims), "values": {**result.values, "row": row, "quote": quote}}
+    return replace(
+        result, claims=tuple(claim_key(c) for c in claims), values={**result.values, "row": row, "quote": quote}
     )
 
 

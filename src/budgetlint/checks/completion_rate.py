@@ -25,6 +25,7 @@ that cannot be placed).
 
 from __future__ import annotations
 
+from budgetlint.checks.memo import document_memo
 from budgetlint.checks.refs import Strict
 from budgetlint.checks.scoring import Implied, QualitativeValues, RateMethods, derived, implied_rate
 from budgetlint.checks.self_eval_cells import HUNDRED, each_table, indicator_cell, indicator_subject, value_cell
@@ -36,9 +37,17 @@ class Params(Strict):
     qualitative: QualitativeValues = QualitativeValues()
 
 
-def implied(indicator, p: Params) -> Implied:
-    """The 完成率 (or rates) 目标值 and 业绩值 allow, under the rule's rate methods."""
-    return implied_rate(indicator.target, indicator.actual, p.rates, p.qualitative)
+def implied(disclosure: Disclosure, indicator, p: Params) -> Implied:
+    """The 完成率 (or rates) 目标值 and 业绩值 allow, under the rule's rate methods.
+
+    completion_rate and indicator_score both ask it of every indicator: worked out once per
+    document, indicator and methods (checks/memo.py), by identity, the indicator held beside it."""
+    made = document_memo(disclosure, "_implied_rates", disclosure.source)
+    key = (id(indicator), p.rates.key, p.qualitative.keys)
+    held = made.get(key)
+    if held is None:
+        held = made[key] = (indicator, implied_rate(indicator.target, indicator.actual, p.rates, p.qualitative))
+    return held[1]
 
 
 def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
@@ -62,7 +71,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                     )
                 )
                 continue
-            rate = implied(indicator, p)
+            rate = implied(disclosure, indicator, p)
             printed = indicator_cell(disclosure, evaluation, indicator, "completion_rate")
             if not rate.known:
                 out.append(

@@ -21,11 +21,12 @@ not_applicable when the template lists no table parts or none is found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
 from budgetlint.labels import squeeze
-from budgetlint.model import Disclosure, Evaluation, Outcome
+from budgetlint.model import Disclosure, Evaluation, Outcome, Paragraph
 from budgetlint.model.parts import DocumentParts, FoundPart, has_data
 
 
@@ -33,13 +34,35 @@ class Params(Strict):
     note: Regex
 
 
-def _note(parts: DocumentParts, part: FoundPart, rx: re.Pattern):
-    start, end = part.location.line or 0, part.end_line
-    for para in parts.paragraphs:
-        line = para.location.line or 0
-        if line > start and (end is None or line < end) and rx.search(squeeze(para.text)):
-            return para
-    return None
+class _Paragraphs:
+    """The document's paragraphs as `_note` reads them, once per evaluation: each squeezed when first
+    read, and, when they stand in line order (as documents read them), a part's own found by
+    bisection, not by a walk over all of them per part (a document of many tables would cost
+    tables × paragraphs)."""
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.paragraphs = paragraphs
+        self.lines = [para.location.line or 0 for para in paragraphs]
+        self.ordered = all(a <= b for a, b in zip(self.lines, self.lines[1:]))
+        self.squeezed: dict[int, str] = {}
+
+    def text(self, i: int) -> str:
+        text = self.squeezed.get(i)
+        if text is None:
+            text = self.squeezed[i] = squeeze(self.paragraphs[i].text)
+        return text
+
+    def note(self, part: FoundPart, rx: re.Pattern) -> Paragraph | None:
+        """The first paragraph after the part's title line and before its end that matches `rx`."""
+        start, end = part.location.line or 0, part.end_line
+        first = bisect_right(self.lines, start) if self.ordered else 0
+        for i in range(first, len(self.lines)):
+            line = self.lines[i]
+            if end is not None and line >= end and self.ordered:
+                break
+            if line > start and (end is None or line < end) and rx.search(self.text(i)):
+                return self.paragraphs[i]
+        return None
 
 
 def _other_tables_named(parts: DocumentParts, part: FoundPart, text: str) -> list[str]:
@@ -67,9 +90,10 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     if parts is None or not tables:
         return [not_decided(rule.id, "not_applicable", "模板未列出表格或文件中没有这些表")]
     rx = re.compile(p.note)
+    paragraphs = _Paragraphs(parts.paragraphs)
     out = []
     for part, table in tables:
-        note = _note(parts, part, rx)
+        note = paragraphs.note(part, rx)
         quote = note.text.strip() if note else ""
         where = note.location.at_cell(table=part.spec.name) if note else part.location
         if has_data(table):

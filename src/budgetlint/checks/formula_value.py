@@ -20,6 +20,8 @@ No parameters.
 
 from __future__ import annotations
 
+from typing import Any
+
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Outcome
@@ -41,7 +43,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
 def _evaluate(rule_id: str, cell: FormulaCell) -> Evaluation:
     """The stored value against the recomputed one; said out loud when either is missing."""
 
-    def at(outcome: Outcome, **sides: str | None) -> Evaluation:
+    def at(outcome: Outcome, **sides: Any) -> Evaluation:
         return Evaluation(
             rule=rule_id,
             outcome=outcome,

@@ -46,7 +46,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             if indicator.score is None or indicator.weight is None:
                 out.append(not_decided(rule.id, "insufficient_data", "权重或得分没有读到", subject))
                 continue
-            implied = completion_rate.implied(indicator, p)
+            implied = completion_rate.implied(disclosure, indicator, p)
             rates, inputs = [], [indicator_cell(disclosure, evaluation, indicator, "weight")]
             if indicator.completion_rate is not None:
                 rate = indicator_cell(disclosure, evaluation, indicator, "completion_rate")

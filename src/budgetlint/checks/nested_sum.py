@@ -18,6 +18,8 @@ Params:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetlint.checks.compare import balance, by_row, head_vs_items, not_decided
 from budgetlint.checks.refs import Strict, Unresolved, data_table, require_columns, the_row
 from budgetlint.model import Disclosure, Evaluation, TableRow
@@ -102,5 +104,5 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             f"下列各行既不能按“合计 = Σ 项目”也不能按“合计 = Σ 单位，单位 = Σ 其项目”对上；"
             f"各行合计 {result.expected}：{result.detail}"
         )
-        return [result.model_copy(update={"detail": detail})]
+        return [replace(result, detail=detail)]
     return [e for head, items in groups for e in head_vs_items(rule.id, table, head, items, columns)]

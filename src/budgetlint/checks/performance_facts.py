@@ -18,15 +18,16 @@ another is shown exactly as before (checks/memo.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from budgetlint.checks.memo import document_memo
-from budgetlint.model import Disclosure, Evaluation, Fact, Location
+from budgetlint.model import Disclosure, Evaluation, Fact, Location, PageBasis
 
 NEUTRAL_UNIT = "元"  # factor 1 in numbers.UNIT_FACTORS: dimensionless values travel as "元"
 
 
-def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, str]:
+def page_of(disclosure: Disclosure, line: int | None) -> tuple[int | None, PageBasis]:
     """(page, page_basis) of a line: the page of the block or row that starts at or before it."""
     if disclosure.source is None:
         return None, "none"
@@ -123,7 +124,7 @@ def points(
         key = (id(fact), min_decimals)
         held = made.get(key)
         if held is None:
-            held = made[key] = (fact, fact.model_copy(update={"decimals": min_decimals}))
+            held = made[key] = (fact, replace(fact, decimals=min_decimals))
         fact = held[1]
     return fact
 
@@ -143,4 +144,4 @@ def constant(
 
 def relabel(evaluation: Evaluation, unit: str) -> Evaluation:
     """The evaluation of a `balance` over `points` facts, shown in the real unit (分)."""
-    return evaluation.model_copy(update={"unit": unit})
+    return replace(evaluation, unit=unit)

@@ -8,7 +8,9 @@ decimals are exact: 1次 against 2次 is a difference of one whole event, never 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from budgetlint.checks.compare import addend_list, balance
 from budgetlint.checks.performance_facts import NEUTRAL_UNIT
@@ -66,7 +68,7 @@ def compare(
     if exact:
         expected = sum((f.amount for f in computed), Decimal(0))
         ok = stated.amount == expected
-        shown = {"expected": format_amount(expected, 0), "actual": format_amount(stated.amount, 0)}
+        shown: dict[str, Any] = {"expected": format_amount(expected, 0), "actual": format_amount(stated.amount, 0)}
         result = Evaluation(
             rule=rule,
             outcome=Outcome.PASS if ok else Outcome.FAIL,
@@ -82,7 +84,7 @@ def compare(
     update: dict = {"values": {**result.values, **values}, "claims": keys}
     if measure != "money":
         update["unit"] = PERCENT_POINTS if measure == "percent" else measure
-    return result.model_copy(update=update)
+    return replace(result, **update)
 
 
 def sides(

@@ -19,6 +19,7 @@ not_applicable when no such total is stated there.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
@@ -61,10 +62,7 @@ def _evaluate(rule_id: str, disclosure: Disclosure, copies: list[SumStatement], 
     total = statement.total
     cell = disclosure.prose_cells[statement.cell] if statement.cell is not None else None
     stated = number_fact(total)
-    items = [
-        number_fact(q).model_copy(update={"location": q.location.model_copy(update={"row": q.lead.strip()})})
-        for q in statement.items
-    ]
+    items = [replace(number_fact(q), location=replace(q.location, row=q.lead.strip())) for q in statement.items]
     approximate = [f for f, q in zip([stated, *items], [total, *statement.items]) if q.approximate]
     tolerance = sum((abs(interval_in(f, stated.unit).mid) * p.approximate for f in approximate), Decimal(0))
     table = cell.table_name if cell else (total.location.table or "")
@@ -84,4 +82,4 @@ def _evaluate(rule_id: str, disclosure: Disclosure, copies: list[SumStatement], 
     if not approximate:
         return result
     note = f"（{len(approximate)} 个约数按 ±{p.approximate:%} 计）"
-    return result.model_copy(update={"detail": f"{result.detail or ''}{note}"})
+    return replace(result, detail=f"{result.detail or ''}{note}")

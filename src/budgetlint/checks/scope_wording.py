@@ -22,6 +22,7 @@ not_applicable when the document does not say whether it is a 部门 or 单位 d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
@@ -66,9 +67,10 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                         actual=m.group(0),
                         detail=context,
                         locations=(
-                            location.at_cell(
-                                table=part.spec.name if part else location.table, row=m.group(0)
-                            ).model_copy(update={"span": m.span() if own_text else None}),
+                            replace(
+                                location.at_cell(table=part.spec.name if part else location.table, row=m.group(0)),
+                                span=m.span() if own_text else None,
+                            ),
                         ),
                         values={"table": part.spec.name if part else "", "quote": m.group(0), "row": kind},
                     )

@@ -70,8 +70,9 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 if states(claim, statement.subject, statement.clause)
             ]
             continue
-        for claim in (c for c in claims_of(disclosure, "amount") if states(c, statement.subject, statement.clause)):
-            facts = _annual_totals(disclosure)
+        claims = [c for c in claims_of(disclosure, "amount") if states(c, statement.subject, statement.clause)]
+        facts = _annual_totals(disclosure) if claims else None  # the same for every claim: read once
+        for claim in claims:
             if not facts:
                 out.append(not_decided(rule.id, "insufficient_data", "有绩效目标表缺少年度资金总额", claim.span.text))
                 continue

@@ -29,6 +29,7 @@ not_applicable when the document has no 绩效目标表 or no such project table
 
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -73,10 +74,17 @@ def match(
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    names = {name for name, _ in targets}
-    for name in names:
-        ts = [i for i, (n, _) in enumerate(targets) if n == name]
-        rs = [j for j, (n, _) in enumerate(rows) if n == name]
+    # indexes by name, in document order, found in one pass each (not one pass per name: a
+    # document of many projects would cost their number squared); names pair apart, so their
+    # order does not matter
+    rows_named: dict[str, list[int]] = {}
+    for index, (name, _) in enumerate(rows):
+        rows_named.setdefault(name, []).append(index)
+    targets_named: dict[str, list[int]] = {}
+    for index, (name, _) in enumerate(targets):
+        targets_named.setdefault(name, []).append(index)
+    for name, ts in targets_named.items():
+        rs = rows_named.get(name, [])
         for i in ts:  # equal amounts first
             j = next((j for j in rs if j not in used and _same_amount(targets[i][1], rows[j][1])), None)
             if j is not None:
@@ -186,5 +194,5 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             shown += f"，相差 {evaluation.difference}{evaluation.unit}"
         if i in similar:
             shown += f"（名称不同，按相近名称和相同金额对应：“{printed_name.text}”与“{row.printed_label}”）"
-        out.append(evaluation.model_copy(update={"detail": shown}))
+        out.append(replace(evaluation, detail=shown))
     return out

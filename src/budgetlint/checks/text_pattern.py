@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Literal
 
 from budgetlint.checks.memo import document_memo
@@ -75,14 +76,9 @@ def _joined(disclosure: Disclosure, scope: str) -> str:
 def _location(block: Paragraph | RawTable, row: RawRow | None, i: int, what: str, span: tuple[int, int]) -> Location:
     """Built for a match only: a document has thousands of cells."""
     if row is None:
-        return block.location.model_copy(update={"row": what, "span": span})
-    return block.location.model_copy(
-        update={
-            "line": row.line_of(i),
-            "page": row.page,
-            "row": what,
-            "bbox": row.cell_boxes[i] if row.cell_boxes else None,
-        }
+        return replace(block.location, row=what, span=span)
+    return replace(
+        block.location, line=row.line_of(i), page=row.page, row=what, bbox=row.cell_boxes[i] if row.cell_boxes else None
     )
 
 

@@ -16,6 +16,8 @@ not_applicable when the document's year is not known or no title names a year.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Strict
 from budgetlint.model import Disclosure, Evaluation, Location, Outcome
@@ -69,8 +71,6 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         )
         holder = parts.part_at(target.title_line) if parts else None
         if holder is not None:  # the page of the part it sits in is the best known
-            location = location.model_copy(
-                update={"page": holder.location.page, "page_basis": holder.location.page_basis}
-            )
+            location = replace(location, page=holder.location.page, page_basis=holder.location.page_basis)
         out.append(_check(rule, year, f"{target.title}（{target_year}年度）", [target_year], location))
     return out or [not_decided(rule.id, "not_applicable", "没有写明年份的标题")]

@@ -19,6 +19,7 @@ not_applicable when the unit is not known or nothing names a unit.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budgetlint.checks.compare import not_decided
 from budgetlint.checks.refs import Regex, Strict
@@ -64,7 +65,7 @@ def _named(disclosure: Disclosure, p: Params) -> list[tuple[str, str, Location]]
         )
         for text, row in texts:
             if (m := line.search(squeeze(text))) and name_end.search(m.group("name")):
-                where = block.location.model_copy(update={"line": row.line, "page": row.page}) if row else None
+                where = replace(block.location, line=row.line, page=row.page) if row else None
                 out.append((text.strip(), m.group("name"), where or block.location))
     return out
 

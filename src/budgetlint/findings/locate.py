@@ -18,6 +18,7 @@ already the line a reader looks for.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from budgetlint.model import Location, Paragraph, RawTable, SourceDocument
 from budgetlint.model.location import Box
@@ -104,4 +105,4 @@ class PageIndex:
         update: dict = {"page": page, "bbox": bbox, "page_size": self.sizes.get(page) if page else None}
         if bbox is not None:
             update["page_line"] = self.page_line(page, bbox[1])
-        return loc.model_copy(update=update)
+        return replace(loc, **update)

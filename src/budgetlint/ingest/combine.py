@@ -28,12 +28,12 @@ SEPARATOR = " + "  # the combined document's path: "text.pdf + tables.xlsx"
 def _shift(location: Location, offset: int) -> Location:
     if location.line is None or offset == 0:
         return location
-    return location.model_copy(update={"line": location.line + offset})
+    return replace(location, line=location.line + offset)
 
 
 def _shift_block(block, offset: int):
     if isinstance(block, Paragraph):
-        return block.model_copy(update={"location": _shift(block.location, offset)})
+        return replace(block, location=_shift(block.location, offset))
     rows = tuple(
         replace(r, line=r.line + offset, cell_lines=tuple(n + offset for n in r.cell_lines)) for r in block.rows
     )
@@ -50,7 +50,7 @@ def combine(sources: list[SourceDocument]) -> SourceDocument:
     offset = 0
     for source in sources:
         blocks += [_shift_block(b, offset) for b in source.blocks]
-        toc += [e.model_copy(update={"line": e.line + offset}) for e in source.toc]
+        toc += [replace(e, line=e.line + offset) for e in source.toc]
         defects += [d.model_copy(update={"location": _shift(d.location, offset)}) for d in source.page_defects]
         hidden += list(source.hidden)
         formulas += list(source.formulas)

@@ -8,7 +8,7 @@ from typing import Any, cast
 from budgetlint.ingest.pages import PAGE_NUMBER, PageEstimator, anchor_pages, parse_toc_row
 from budgetlint.model import SourceDocument
 from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, TocEntry
-from budgetlint.model.location import Location
+from budgetlint.model.location import Location, PageBasis
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
 
@@ -93,6 +93,7 @@ def assemble(items: list[Item], lines: list[str], *, path: str, layout: str, enc
 
     formfeed = _formfeed_pages(lines)
     blank_pages: list[tuple[int, int]] = []
+    basis: PageBasis
     if formfeed is not None:
         basis = "formfeed"
         exact, blank_pages = formfeed

@@ -13,7 +13,7 @@ rows of a table right after it; entries without a page number are not TocEntries
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budgetlint.ingest.layout import _TOC_HEADING
 from budgetlint.ingest.pages import parse_toc_row
@@ -122,9 +122,7 @@ class BlockWriter:
                 )
             first_ref = item.rows[0][0].ref if item.rows[0] else None
             blocks.append(
-                RawTable.model_construct(
-                    kind="table", rows=tuple(rows), location=location.model_copy(update={"cell": first_ref})
-                )
+                RawTable.model_construct(kind="table", rows=tuple(rows), location=replace(location, cell=first_ref))
             )
         return SourceDocument(
             path=self.path,

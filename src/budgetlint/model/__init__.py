@@ -1,8 +1,12 @@
-"""Shared vocabulary: frozen pydantic models that every layer passes on.
+"""Shared vocabulary: frozen values that every layer passes on.
 
-Each is declared with `defer_build=True`: pydantic builds a model's validator and serializer when
-it is first used, not when its module is imported, so a run pays only for the models it uses (a
-text disclosure uses about 40 of the ~160 models and check parameters; see load_cache.py)."""
+The records readers, recognizers and checks build by the thousand from values they have already
+typed (Location, Fact, TableRow, Table, Paragraph, the claims, the performance and prose records,
+Evaluation) are frozen, slotted dataclasses: trusted, so nothing to validate, and one object each
+for the garbage collector. What is read from a file or built once per document stays a frozen
+pydantic model, declared with `defer_build=True`: pydantic builds a model's validator and
+serializer when it is first used, not when its module is imported, so a run pays only for the
+models it uses (see load_cache.py and docs/architecture.md, "Records and models")."""
 
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, SourceDocument, TocEntry

@@ -10,31 +10,36 @@ share belongs to -- the field is None rather than a guess.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from budgetlint.model.facts import Fact
 from budgetlint.model.location import Location
 
 Unit = Literal["元", "万元", "亿元"]
 Direction = Literal[-1, 0, 1]
+Level = Literal["类", "款", "项"]
+YearBasis = Literal["预算", "决算"]
+# how a change's `current` amount was found (ChangeClaim.refers_to)
+RefersTo = Literal["same_clause", "same_sentence", "list_total", "previous_sentence"]
+ExecutionForm = Literal["variance", "completion", "year_on_year"]
+ExecutionWord = Literal["大于", "小于", "等于"]
 
 
-class Span(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
     """Where a claim's text stands: offsets inside the paragraph at the claim's location."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int  # may exceed the paragraph when the claim runs on into the next one (see end_line)
     text: str  # the matched text as printed
 
 
-class _ClaimBase(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _ClaimBase:
     span: Span
     location: Location  # the paragraph's location; line = the paragraph's line
     end_line: int | None = None  # line the matched text ends on, when it is not location.line
@@ -44,15 +49,17 @@ class _ClaimBase(BaseModel):
     clause: str  # the clause (to ；) the claim was found in
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClassNameClaim(_ClaimBase):
     """教育支出(类)职业教育(款)中等职业教育(项) or 205教育支出: a budget class named in the text."""
 
     kind: Literal["class_name"] = "class_name"
     code: str | None = None
     names: tuple[str, ...]
-    levels: tuple[Literal["类", "款", "项"] | None, ...]  # per name; None when only a code says
+    levels: tuple[Level | None, ...]  # per name; None when only a code says
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AmountClaim(_ClaimBase):
     """An amount of money stated with its unit: 一般公共预算拨款收入7,700.83万元."""
 
@@ -65,6 +72,7 @@ class AmountClaim(_ClaimBase):
     class_name: ClassNameClaim | None = None  # a class named earlier in the same clause
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ShareClaim(_ClaimBase):
     """占55.40% / 占比… / 比重… / 占本年支出合计的75.65%."""
 
@@ -76,6 +84,7 @@ class ShareClaim(_ClaimBase):
     subject: str | None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChangeClaim(_ClaimBase):
     """比上年增加A万元，增长B% / 与上年预算数相同 / 比2023年预算减少… / 增加0.5万元 (no base)."""
 
@@ -95,11 +104,12 @@ class ChangeClaim(_ClaimBase):
     # how `current` was found: the nearest amount of the clause/sentence, the total of a
     # 其中 list the change follows, or the last amount of the previous sentence when the
     # sentence opens with the comparison (与上年相比，增加…)
-    refers_to: Literal["same_clause", "same_sentence", "list_total", "previous_sentence"] | None = None
+    refers_to: RefersTo | None = None
     # the amount the change started from, where the text states it (由600.00万元增加到700.00万元)
     base_amount: AmountClaim | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CountClaim(_ClaimBase):
     """二级项目19个 (and, for a total followed by 其中, its items: 14个, 5个)."""
 
@@ -111,6 +121,7 @@ class CountClaim(_ClaimBase):
     items: tuple[CountClaim, ...] = ()  # the counts listed after it (其中：…14个、…5个)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ListClaim(_ClaimBase):
     """A total and the items listed after 其中/主要包括/主要用于: 总额216.17万元。其中：a、b、c.
 
@@ -127,12 +138,13 @@ class ListClaim(_ClaimBase):
     overlap_suspected: bool = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class YearMention(_ClaimBase):
     """Every 20XX年 with what it qualifies."""
 
     kind: Literal["year"] = "year"
     year: int
-    basis: Literal["预算", "决算"] | None = None  # 2023年预算数, 2024年度部门决算
+    basis: YearBasis | None = None  # 2023年预算数, 2024年度部门决算
     comparison: bool = False  # 比2023年…, 与2023年…相比
     is_date: bool = False  # 2024年12月31日
 
@@ -140,23 +152,21 @@ class YearMention(_ClaimBase):
 # -- final accounts: budget-execution statements (recognize/narrative/execution.py) ------------------
 
 
-class Printed(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Printed:
     value: Decimal
     decimals: int
     text: str
 
 
-class ExecutionClaim(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExecutionClaim:
     kind: Literal["execution"] = "execution"
-    form: Literal["variance", "completion", "year_on_year"]
+    form: ExecutionForm
     budget: Printed
     final: Printed
     rate: Printed | None = None
-    word: Literal["大于", "小于", "等于"] | None = None
+    word: ExecutionWord | None = None
     direction: Literal[-1, 1] | None = None  # year_on_year: 增加/增长 +1, 减少/下降 −1
     span: Span
     location: Location
@@ -173,9 +183,8 @@ Claim = Annotated[
 ]
 
 
-class Binding(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Binding:
     claim: AmountClaim
     subject: str  # the vocabulary name or 类 name it matched
     claim_fact: Fact
@@ -186,10 +195,9 @@ class Binding(BaseModel):
 CLAIM_KINDS = ("amount", "share", "change", "count", "parts", "class_name", "year")
 
 
-class ExtractionStats(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractionStats:
     """How much the extraction found: claims per kind and what it read."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     narrative_found: bool  # a 情况说明/编制说明 heading was found (else every paragraph was read)
     paragraphs: int
@@ -211,8 +219,7 @@ class ExtractionStats(BaseModel):
         return {k: getattr(self, k) for k in CLAIM_KINDS}
 
 
-class NarrativeClaims(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NarrativeClaims:
     claims: tuple[Claim, ...]
     stats: ExtractionStats

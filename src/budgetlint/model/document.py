@@ -6,7 +6,7 @@ Ingest knows nothing about templates: a RawTable is only rows of cell texts.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal, cast
 
@@ -53,9 +53,8 @@ class TextLine:
     box: Box
 
 
-class Paragraph(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paragraph:
     kind: Literal["paragraph"] = "paragraph"
     text: str
     location: Location
@@ -78,10 +77,9 @@ Block = Paragraph | RawTable
 LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts, and each one's page
 
 
-class TocEntry(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TocEntry:
     """One line of the document's own 目录: a title and the page it names."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     title: str
     page: int
@@ -201,7 +199,7 @@ class SourceDocument(BaseModel):
         part = self.file_at(location.line)
         if part is None or location.line is None:
             return location
-        return location.model_copy(update={"file": part.path, "line": location.line - part.first_line + 1})
+        return replace(location, file=part.path, line=location.line - part.first_line + 1)
 
     def line_starts(self) -> LineIndex:
         """Lines where a block or a table row starts, in order, with its page. Computed once per

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from budgetlint.model.location import Location
 from budgetlint.numbers import UNIT_FACTORS, Interval, interval_of
 
 
-class Fact(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
     """One printed number (or an empty cell, value None = exact zero) with its provenance."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     value: Decimal | None
     decimals: int = 0
@@ -35,9 +33,8 @@ class Fact(BaseModel):
         return self.value if self.value is not None else Decimal(0)
 
 
-class TableRow(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableRow:
     index: int  # 0-based among the table's data rows
     label: str  # normalised label (name, or code + name)
     printed_label: str
@@ -47,23 +44,22 @@ class TableRow(BaseModel):
     side: str = "main"  # which side of a two-sided table (收支总表: revenue | expenditure)
     line: int
     page: int | None = None
-    cells: dict[str, Fact] = Field(default_factory=dict)  # column role -> fact
-    texts: dict[str, str] = Field(default_factory=dict)  # text columns (labels) by role
+    cells: dict[str, Fact] = field(default_factory=dict)  # column role -> fact
+    texts: dict[str, str] = field(default_factory=dict)  # text columns (labels) by role
 
     def fact(self, column: str) -> Fact | None:
         return self.cells.get(column)
 
 
-class Table(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
     kind: str  # template table id, e.g. revenue_summary
     title: str
     number: str | None = None  # 表1 … as the template numbers it
     unit: str
     location: Location
     columns: tuple[str, ...]  # value-column roles in order
-    column_headers: dict[str, str] = Field(default_factory=dict)  # role -> header text shown to users
+    column_headers: dict[str, str] = field(default_factory=dict)  # role -> header text shown to users
     rows: tuple[TableRow, ...] = ()
     empty_note: str | None = None  # 注：本表无数据 as printed
     unparsed_rows: tuple[int, ...] = ()  # lines of data rows whose cells could not be placed

@@ -10,6 +10,7 @@ consequences) and to the waiver file.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal, cast
 
@@ -84,10 +85,13 @@ class Addend(BaseModel):
         }
 
 
-class Evaluation(BaseModel):
-    """The result of one check on one subject (a row, a column, a pair of facts)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluation:
+    """The result of one check on one subject (a row, a column, a pair of facts).
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    A frozen dataclass, not a pydantic model like the finding parts below: checks make one per
+    subject (thousands per document) from values they have already typed, and no evaluation is
+    ever read back from a file."""
 
     rule: str
     outcome: Outcome
@@ -102,7 +106,7 @@ class Evaluation(BaseModel):
     formula: str | None = None
     severity: Severity | None = None  # overrides the rule's severity (e.g. a rounding tail is info)
     locations: tuple[Location, ...] = ()
-    values: dict[str, str] = Field(default_factory=dict)  # extra message placeholders
+    values: dict[str, str] = field(default_factory=dict)  # extra message placeholders
     claims: tuple[str, ...] = ()  # keys of the narrative claims this evaluation decided on
     reported: Quantity | None = None  # the side the document states (a total, a narrative number)
     computed: Quantity | None = None  # what the other numbers make of it

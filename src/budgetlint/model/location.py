@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 # pdf: exact PDF page; formfeed: counted from \f in a text file; toc: estimated from the
 # document's own 目录 page numbers; breaks: estimated from the page and section breaks a DOCX
@@ -18,8 +17,11 @@ OFFICE_FIELDS = ("sheet", "cell", "paragraph", "table_index")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin at the page's top-left
 
 
-class Location(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """A plain frozen dataclass, not a pydantic model: readers and checks build thousands per
+    document from values they have already typed (nothing to validate). Pydantic models that hold
+    one (a Finding loaded from the results store) still validate it from a dict."""
 
     file: str
     page: int | None = None
@@ -43,8 +45,12 @@ class Location(BaseModel):
 
     def at_cell(self, *, table: str | None = None, row: str | None = None, column: str | None = None) -> Location:
         """The same place, narrowed to a table cell."""
-        update = {k: v for k, v in {"table": table, "row": row, "column": column}.items() if v is not None}
-        return self.model_copy(update=update)
+        return replace(
+            self,
+            table=self.table if table is None else table,
+            row=self.row if row is None else row,
+            column=self.column if column is None else column,
+        )
 
     def contract(self, *, with_file: bool = False) -> dict[str, object]:
         """The JSON contract's location object (docs/json-contract.md): `file` first when the

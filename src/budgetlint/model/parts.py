@@ -3,7 +3,7 @@ its 目录 lines with what each points at in the body. recognize/parts.py finds 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from budgetlint.model.document import Paragraph, TocEntry
@@ -129,4 +129,4 @@ def toc_entry_location(
     found = parts.get(toc_part) if parts and toc_part else None
     spec = parts.spec(toc_part) if parts and toc_part else None
     base = found.location if found else Location(file=disclosure.path)
-    return base.model_copy(update={"line": entry.line, "row": entry.title, "table": spec.name if spec else None})
+    return replace(base, line=entry.line, row=entry.title, table=spec.name if spec else None)

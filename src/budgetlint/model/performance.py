@@ -7,21 +7,17 @@ a `ParseProblem` on its table, and an indicator whose value cannot be parsed is 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 Phase = Literal["implementation", "annual"]
 ValueKind = Literal["number", "date", "period", "text", "empty"]
 Operator = Literal["≥", "≤", "=", ">", "<"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-
-class ParseProblem(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParseProblem:
     """Something in a performance table that could not be read; `line` is the row, if known."""
 
     table_line: int
@@ -29,7 +25,8 @@ class ParseProblem(_Frozen):
     line: int | None = None
 
 
-class PrintedNumber(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PrintedNumber:
     """A number as printed in a cell: value, decimals, the text itself, its line and unit."""
 
     value: Decimal
@@ -39,18 +36,21 @@ class PrintedNumber(_Frozen):
     unit: str | None = None  # 元 / 万元 for money, % for rates, 分 for scores, 套 / 人 … for targets
 
 
-class TextCell(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextCell:
     text: str
     line: int
 
 
-class DateValue(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateValue:
     year: int
     month: int | None = None
     day: int | None = None
 
 
-class IndicatorValue(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndicatorValue:
     """An indicator's 指标值 / 业绩值 as printed, and what could be read from it."""
 
     text: str
@@ -67,7 +67,8 @@ class IndicatorValue(_Frozen):
         return self.number.unit if self.number else None
 
 
-class FundingLine(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FundingLine:
     """One amount of a funding block: printed label, normalised key, amount (None if empty)."""
 
     label: str
@@ -77,7 +78,8 @@ class FundingLine(_Frozen):
     line: int
 
 
-class TargetFunding(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetFunding:
     phase: Phase
     total: FundingLine | None = None
     sources: tuple[FundingLine, ...] = ()
@@ -86,7 +88,8 @@ class TargetFunding(_Frozen):
         return next((s for s in self.sources if s.key == key), None)
 
 
-class TargetIndicator(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetIndicator:
     """One indicator of one side (实施期 / 年度). Levels are squeezed labels as printed; 一级/二级 are
     carried down from earlier rows (merged cells). parsed=False: the value could not be read or no
     二级 is known for the row."""
@@ -100,7 +103,8 @@ class TargetIndicator(_Frozen):
     parsed: bool
 
 
-class TargetTable(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetTable:
     """One 项目支出绩效目标表 (amounts in the unit printed after 项目资金, usually 元)."""
 
     title: str
@@ -116,7 +120,7 @@ class TargetTable(_Frozen):
     unit: str | None = None
     implementation_funding: TargetFunding | None = None
     annual_funding: TargetFunding | None = None
-    details: dict[str, TextCell] = {}
+    details: dict[str, TextCell] = field(default_factory=dict)
     implementation_goal: TextCell | None = None
     annual_goal: TextCell | None = None
     indicators: tuple[TargetIndicator, ...] = ()
@@ -127,7 +131,8 @@ class TargetTable(_Frozen):
         return [i for i in self.indicators if not i.parsed]
 
 
-class OverallTargetTable(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OverallTargetTable:
     """The 整体支出绩效目标申报表 (amounts in 万元 as printed in the 预算情况 header)."""
 
     title: str
@@ -150,7 +155,8 @@ class OverallTargetTable(_Frozen):
         return [i for i in self.indicators if not i.parsed]
 
 
-class SelfEvalFunding(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SelfEvalFunding:
     """A funding row of a 绩效自评表: 年度资金总额 / 当年财政拨款 / 上级资金 / 本级资金 / 其他资金 / 合计."""
 
     label: str
@@ -164,7 +170,8 @@ class SelfEvalFunding(_Frozen):
     score: PrintedNumber | None = None  # 得分
 
 
-class SelfEvalIndicator(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SelfEvalIndicator:
     """One row of a 绩效自评表; `line` is the line of its 三级指标 cell. parsed=False: target or
     actual could not be read, a number cell is unreadable, 分值/得分 are missing, or the row's width
     differs from its header's."""
@@ -185,10 +192,13 @@ class SelfEvalIndicator(_Frozen):
     improvement: str = ""  # 改进措施, where printed in a column of its own
     line: int
     parsed: bool
-    cell_lines: dict[str, int] = {}  # column role -> the line its cell starts on (one-cell-per-line layout)
+    cell_lines: dict[str, int] = field(
+        default_factory=dict
+    )  # column role -> the line its cell starts on (one-cell-per-line layout)
 
 
-class SelfEvaluation(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SelfEvaluation:
     kind: Literal["project", "unit"]
     title: str
     line: int
@@ -203,8 +213,8 @@ class SelfEvaluation(_Frozen):
     indicators: tuple[SelfEvalIndicator, ...] = ()
     total_weight: PrintedNumber | None = None  # 总分 row: the printed weight total (100)
     total_score: PrintedNumber | None = None  # 总分 row: the printed score
-    funding_headers: dict[str, str] = {}  # column role -> header as printed (资金 part)
-    indicator_headers: dict[str, str] = {}  # column role -> header as printed (指标 part)
+    funding_headers: dict[str, str] = field(default_factory=dict)  # column role -> header as printed (资金 part)
+    indicator_headers: dict[str, str] = field(default_factory=dict)  # column role -> header as printed (指标 part)
     problems: tuple[ParseProblem, ...] = ()
 
     def funding_row(self, key: str) -> SelfEvalFunding | None:

@@ -11,23 +11,20 @@ unbound and is counted in the report (`documents[].prose`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.claims import Span
 from budgetlint.model.location import Location
 
 ProseSource = Literal["narrative", "target", "overall", "self_evaluation"]
 BoundTo = Literal["indicator", "cost", "funding"]
+BoundRole = Literal["target", "actual", "total"]  # which value of the table a prose number is tied to
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-
-class ProseNumber(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProseNumber:
     """A number with its unit as prose states it: 学生证书获取率达到96.3% / 每生每年600元 / 现有88个实训室.
 
     `measure` and `factor` come from the prose vocabulary: 万元 is (money, 10000), 名 is (人, 1); numbers
@@ -65,7 +62,8 @@ class ProseNumber(_Frozen):
         return self.measure, self.per
 
 
-class ProseCell(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProseCell:
     """One prose cell of a performance table, with the numbers read from it.
 
     `table` indexes Disclosure.targets (source target), the overall table (overall, always 0) or
@@ -87,13 +85,14 @@ class ProseCell(_Frozen):
     numbers: tuple[ProseNumber, ...] = ()
 
 
-class CellBinding(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CellBinding:
     """A prose number tied to a value of its own table, and why (`bound_to`, `via`)."""
 
     prose_number: ProseNumber
     bound_to: BoundTo
     via: str  # the indicator name, cost row or funding label that tied it
-    role: Literal["target", "actual", "total"]  # which value: 目标值 / 业绩值 / 资金总额
+    role: BoundRole  # which value: 目标值 / 业绩值 / 资金总额
     indicator: int | None = None  # index in the table's indicators
     value_text: str  # the value as printed in the table
     value: Decimal  # in the prose number's base unit (元 for money, the count itself otherwise)
@@ -102,7 +101,8 @@ class CellBinding(_Frozen):
     location: Location  # where the table value stands
 
 
-class SumStatement(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SumStatement:
     """A total of the items listed before it in the same cell or paragraph: …；4、教学督导人员17万元。以上共计372.4万元.
 
     `items` are the numbers of the total's measure listed since the start of the cell or paragraph
@@ -118,7 +118,8 @@ class SumStatement(_Frozen):
     cell: int | None = None
 
 
-class StatedFact(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatedFact:
     """One standing fact of the unit and every place the document states it (学院现有实训室: 88, 88, 38)."""
 
     subject: str  # as compared: standing marker + noun (现有实训室)

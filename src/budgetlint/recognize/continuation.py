@@ -18,6 +18,7 @@ Two tables on one page with their titles printed between them are two blocks and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budgetlint.labels import squeeze
 from budgetlint.model import SourceDocument
@@ -85,7 +86,7 @@ def _table_of(block: RawTable, rows: tuple[RawRow, ...]) -> RawTable:
         if boxes
         else block.location.bbox
     )
-    location = block.location.model_copy(update={"line": first.line, "page": first.page, "bbox": bbox})
+    location = replace(block.location, line=first.line, page=first.page, bbox=bbox)
     return RawTable(rows=rows, location=location, continues=block.continues and first is block.rows[0])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budgetlint.errors import InputError
 from budgetlint.labels import squeeze
@@ -335,11 +335,11 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
     added = item_class_names(items, claims)
     if added:
         claims = claims + tuple(added)
-        stats = stats.model_copy(update={"class_name": stats.class_name + len(added)})
+        stats = replace(stats, class_name=stats.class_name + len(added))
     bases = read_stated_bases(paragraphs, claims)
     if bases:
         claims = claims + tuple(bases)
-        stats = stats.model_copy(update={"change": stats.change + len(bases)})
+        stats = replace(stats, change=stats.change + len(bases))
     targets = tuple(parse_target_tables(source))
     overall = parse_overall_target_table(source)
     self_evaluations = tuple(parse_self_evaluations(source))

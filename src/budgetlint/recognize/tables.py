@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budgetlint.labels import is_code, normalise_label, squeeze
 from budgetlint.model.document import RawRow, RawTable
 from budgetlint.model.facts import Fact, Table, TableRow
-from budgetlint.model.location import Location
+from budgetlint.model.location import Location, PageBasis
 from budgetlint.model.templates import RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 
@@ -108,7 +109,7 @@ def _echoes_header(text: str, header: str) -> bool:
 class TableBuilder:
     """Turns one RawTable into a Table, given the spec and where it stands."""
 
-    def __init__(self, spec: TableSpec, *, path: str, title: str, unit: str, page_basis: str) -> None:
+    def __init__(self, spec: TableSpec, *, path: str, title: str, unit: str, page_basis: PageBasis) -> None:
         self.spec = spec
         self.path = path
         self.title = title
@@ -265,4 +266,4 @@ def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRo
                 if _matches(row, spec, first_of_side[i]):
                     roles[i] = spec.role
                     break
-    return [r.model_copy(update={"role": role}) if role else r for r, role in zip(rows, roles)]
+    return [replace(r, role=role) if role else r for r, role in zip(rows, roles)]

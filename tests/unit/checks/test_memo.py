@@ -1,12 +1,19 @@
 """What checks derive once per document (checks/memo.py) is the same as made afresh, and is never
-taken for another document: a copy with another path or other blocks makes its own."""
+taken for another document or rule: a copy with another path, other blocks or other tables makes
+its own, and a rule with other parameters its own."""
+
+from dataclasses import asdict
 
 from documents import SEEDS, disclosure
 
-from budgetlint.checks import text_pattern
+from budgetlint.checks import completion_rate, text_pattern
+from budgetlint.checks.claims import class_rows
 from budgetlint.checks.memo import document_memo
 from budgetlint.checks.performance_facts import _new_fact, points
+from budgetlint.checks.scoring import implied_rate
 from budgetlint.checks.self_eval_cells import indicator_cell, table_name
+from budgetlint.checks.target_cells import line_fact
+from budgetlint.recognize.narrative.binding import all_class_rows
 
 SEED_003 = SEEDS / "003_b609326f3d399845.txt"  # a final account with 绩效自评表
 
@@ -30,7 +37,7 @@ def test_a_performance_fact_is_made_once_and_equals_one_made_afresh():
     fresh = _new_fact(
         d, indicator.weight, table_name(evaluation), indicator.level3, column, indicator.weight.line, "", "元"
     )
-    assert first.model_dump() == fresh.model_dump()
+    assert asdict(first) == asdict(fresh)
     wider = points(
         d, indicator.weight, table=table_name(evaluation), row=indicator.level3, column=column, min_decimals=3
     )
@@ -54,3 +61,44 @@ def test_text_pattern_searches_the_texts_of_the_disclosure_it_is_given():
     assert text_pattern._joined(d, "narrative") == "\n".join(p.text for p in d.narrative)
     fewer = d.model_copy(update={"source": d.source.model_copy(update={"blocks": d.source.blocks[:5]})})
     assert text_pattern._joined(fewer, "document") == "\n".join(t for t, *_ in text_pattern._texts(fewer, "document"))
+
+
+SEED_001 = SEEDS / "001_e1c2a9d2af1eed61.txt"  # a budget with 项目支出绩效目标表
+
+
+def test_an_implied_rate_is_kept_per_rule_methods_and_equals_one_worked_out_afresh():
+    d = disclosure(SEED_003)
+    indicator = next(
+        i for e in d.self_evaluations for i in e.indicators if i.target.kind == "number" and i.actual.kind == "number"
+    )
+    ratio = completion_rate.Params(rates={"at_least": ["ratio"], "at_most": ["ratio"], "equal": ["ratio"]})
+    met = completion_rate.Params(rates={"at_least": ["met_full"], "at_most": ["met_full"], "equal": ["met_full"]})
+    first = completion_rate.implied(d, indicator, ratio)
+    assert completion_rate.implied(d, indicator, ratio) is first
+    assert first == implied_rate(indicator.target, indicator.actual, ratio.rates, ratio.qualitative)
+    other = completion_rate.implied(d, indicator, met)  # another rule's methods: never the first rule's rates
+    assert other == implied_rate(indicator.target, indicator.actual, met.rates, met.qualitative)
+    assert [c.how for c in other.rates] != [c.how for c in first.rates]
+    same = completion_rate.Params(rates={"at_least": ["ratio"], "at_most": ["ratio"], "equal": ["ratio"]})
+    assert completion_rate.implied(d, indicator, same) is first  # equal methods of another rule: shared
+
+
+def test_a_funding_line_fact_is_made_once_and_a_copy_with_another_path_gets_its_own():
+    d = disclosure(SEED_001)
+    target = next(t for t in d.targets if t.annual_funding and t.annual_funding.total)
+    line = target.annual_funding.total
+    fact = line_fact(d, target, line, "年度资金总额")
+    assert line_fact(d, target, line, "年度资金总额") is fact
+    assert line_fact(d, target, line, "实施期资金总额").location.column == "实施期资金总额"
+    moved = d.model_copy(update={"path": "elsewhere.txt"})  # __dict__ copied, memo included
+    assert line_fact(moved, target, line, "年度资金总额").location.file == "elsewhere.txt"
+    assert fact.location.file == d.path
+
+
+def test_class_rows_are_those_of_the_tables_of_the_disclosure_given():
+    d = disclosure(SEED_001)
+    rows = class_rows(d)
+    assert rows is not None and any(rows) and class_rows(d) is rows
+    assert rows == all_class_rows(d, d.template_spec.narrative)
+    fewer = d.model_copy(update={"tables": ()})  # same source, memo copied: other tables, other rows
+    assert class_rows(fewer) == [{} for _ in rows]

@@ -6,6 +6,7 @@ Expected values below were read by hand from the seed files at the line numbers 
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -147,7 +148,7 @@ def test_docx_residue_is_not_part_of_the_value():
 
 
 def test_printed_numbers():
-    assert parse_printed_number("4,125.62", 100, "万元").model_dump() == {
+    assert asdict(parse_printed_number("4,125.62", 100, "万元")) == {
         "value": Decimal("4125.62"),
         "decimals": 2,
         "text": "4,125.62",
@@ -197,7 +198,7 @@ def test_target_table_header_and_funding_000():
     assert (t.implementing_unit.text, t.implementing_unit.line) == ("忻州职业技术学院", 550)
     assert (t.attribute.text, t.period.text, t.unit) == ("一次性项目（1年结束）", "1年", "元")
     for funding in (t.implementation_funding, t.annual_funding):
-        assert funding.total.amount.model_dump() == {
+        assert asdict(funding.total.amount) == {
             "value": Decimal(1000000),
             "decimals": 0,
             "text": "1,000,000",
@@ -410,7 +411,7 @@ def test_unit_self_evaluation_003():
     )
     assert [f.key for f in e.funding] == ["superior", "local", "other", "total"]
     upper = e.funding_row("superior")
-    assert upper.initial_budget.model_dump() == {
+    assert asdict(upper.initial_budget) == {
         "value": Decimal("4125.62"),
         "decimals": 2,
         "text": "4,125.62",
@@ -483,7 +484,7 @@ def test_project_self_evaluation_003():
         "专用设备购置",
         "<=70万元",
     )
-    assert e.total_weight.model_dump() == {
+    assert asdict(e.total_weight) == {
         "value": Decimal(100),
         "decimals": 0,
         "text": "100",

@@ -5,11 +5,15 @@ register of standing facts (register.py) and the binding of cell numbers to thei
 from decimal import Decimal
 
 import pytest
+from documents import SEEDS, disclosure
 
 from budgetlint.ingest import read_text
 from budgetlint.model.location import Location
 from budgetlint.recognize import recognize
+from budgetlint.recognize.narrative.grammar import normalise
 from budgetlint.recognize.narrative.prose_numbers import (
+    _number_matches,
+    _number_pattern,
     ends_with_word,
     read_numbers,
     unit_measure,
@@ -200,3 +204,19 @@ def test_cell_numbers_bind_to_the_indicator_they_name_and_nothing_else():
         ("1500人", "培训学生人数", "actual", "=1500人"),
         ("10人", "培训教师数", "actual", "=10人"),
     ]
+
+
+def test_numbers_are_found_where_the_pattern_finds_them_on_every_prose_text_of_the_seeds():
+    """_number_matches tries the pattern only at 每 and digits: the same matches as finditer."""
+    texts = ["每生每年600元，每每生3人", "12,345.6万元和1,23元及第3名、（01项）2024年12月达到95%以上"]
+    texts.append("1.2.3万元每月4次")
+    for seed in ("001_e1c2a9d2af1eed61.txt", "003_b609326f3d399845.txt"):
+        d = disclosure(SEEDS / seed)
+        texts += [c.text for c in d.prose_cells] + [p.text for p in d.narrative]
+    found = 0
+    for text in texts:
+        norm = normalise(text)
+        expected = [m.span() for m in _number_pattern().finditer(norm)]
+        assert [m.span() for m in _number_matches(norm)] == expected, text
+        found += len(expected)
+    assert found > 500

@@ -36,6 +36,7 @@ Outcomes, one per statement:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -145,8 +146,9 @@ def _compare(rule: str, subject: str, stated: Figure, published: Figure) -> Eval
     """The stated value (derived from a change, or printed) against the published one, as rounding
     intervals; a direct printing against one printing at the same precision must match exactly."""
     if stated.source != "change":
-        return balance(rule, subject, list(stated.facts), list(published.facts), name=by_place).model_copy(
-            update={"values": {"other": Path(published.facts[0].location.file).name, "quote": ""}}
+        return replace(
+            balance(rule, subject, list(stated.facts), list(published.facts), name=by_place),
+            values={"other": Path(published.facts[0].location.file).name, "quote": ""},
         )
     assert stated.current is not None
     unit = "万元"

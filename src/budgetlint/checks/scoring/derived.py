@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from budgetlint.checks.scoring.formulas import ONE, ZERO, Candidate
 from budgetlint.model import Evaluation, Fact, Outcome
@@ -15,11 +16,20 @@ def _shown(value: Interval, decimals: int) -> str:
 
 
 def _plain(value: Interval) -> str:
-    if value.high == INFINITY:
-        return f"≥{format_amount(value.low, 4)}"
-    if value.low == value.high:
-        return format_amount(value.low, 4)
-    return f"[{format_amount(value.low, 4)}, {format_amount(value.high, 4)}]"
+    return _plain_text(value.low, value.high, value.low.is_signed(), value.high.is_signed())
+
+
+@lru_cache(maxsize=4096)
+def _plain_text(low: Decimal, high: Decimal, low_signed: bool, high_signed: bool) -> str:
+    """An interval as a finding lists it among the accepted values. Kept per value: a document's
+    hundreds of indicators are scored to a few hundred distinct values, each printed once. Keyed by
+    value and sign: Decimals equal in value print alike here (quantized to four decimals) whatever
+    their exponent; only a negative zero prints otherwise."""
+    if high == INFINITY:
+        return f"≥{format_amount(low, 4)}"
+    if low == high:
+        return format_amount(low, 4)
+    return f"[{format_amount(low, 4)}, {format_amount(high, 4)}]"
 
 
 def _distance(value: Interval, point: Decimal) -> Decimal:
@@ -62,7 +72,9 @@ def derived(
             values=values,
         )
     shown_value = printed.value  # a local keeps the narrowing inside the lambda below
-    shown = [Candidate(c.how, c.value.scale(scale)) for c in candidates]
+    # a score is printed in the candidates' own terms: every value it is compared with or shown as
+    # is taken by value (compared, quantized), so the intervals need no copy times one
+    shown = candidates if scale == ONE else [Candidate(c.how, c.value.scale(scale)) for c in candidates]
     decimals = max(printed.decimals, min_decimals)
     ok = any(prints_as(shown_value, decimals, c.value) for c in shown)
     nearest = min(shown, key=lambda c: _distance(c.value, shown_value)).value

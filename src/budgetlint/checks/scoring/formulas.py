@@ -94,10 +94,15 @@ def _function(expression: str) -> Callable[[Decimal, Decimal], Decimal]:
             self.generic_visit(node)
             return node.operand if isinstance(node.op, ast.UAdd) else node
 
-    tree = ast.fix_missing_locations(Decimals().visit(copy.deepcopy(_parse(expression))))
-    code = compile(tree, "<formula>", "eval")
+    body = Decimals().visit(copy.deepcopy(_parse(expression))).body
+    arguments = ast.arguments(
+        posonlyargs=[], args=[ast.arg(arg="w"), ast.arg(arg="r")], kwonlyargs=[], kw_defaults=[], defaults=[]
+    )
+    tree = ast.fix_missing_locations(ast.Expression(body=ast.Lambda(args=arguments, body=body)))
     namespace = {"__builtins__": {}, **_CALLS, **constants}  # only what _parse allows
-    return lambda w, r: eval(code, namespace, {"w": w, "r": r})  # the tree _parse checked, nothing else
+    # evaluated once, to the function `lambda w, r: <the tree _parse checked>`: calling it costs a
+    # call, where eval() of the expression built a namespace for every score
+    return eval(compile(tree, "<formula>", "eval"), namespace)
 
 
 class Formula(Strict):

@@ -35,6 +35,11 @@ class RateMethods(Strict):
     at_most: list[Method] = ["met_full", "ratio"]  # ≤ / < targets (costs, 成本指标)
     equal: list[Method] = ["ratio", "capped"]  # = or no operator
 
+    @cached_property
+    def key(self) -> tuple[tuple[Method, ...], ...]:
+        """The methods as a value: two rules stating the same ones imply the same rates."""
+        return tuple(self.at_least), tuple(self.at_most), tuple(self.equal)
+
 
 class QualitativeValues(Strict):
     """业绩值 texts that state the target was met or missed (compared after removing spaces)."""

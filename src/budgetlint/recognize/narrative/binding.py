@@ -9,6 +9,7 @@ Everything else stays unbound and is counted as such: a number is never guessed 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budgetlint.labels import normalise_subject
 from budgetlint.model import Disclosure, Fact, Location
@@ -23,7 +24,9 @@ def claim_line(claim) -> int | None:
     return claim.end_line or claim.location.line
 
 
-def fact_of_claim(claim, value, decimals: int, unit: str | None, text: str, row: str | None = None) -> Fact:
+def fact_of_claim(
+    claim, value: Decimal | None, decimals: int, unit: str | None, text: str, row: str | None = None
+) -> Fact:
     """A narrative number as a Fact, so every comparison and report treats it like a table cell."""
     loc = claim.location
     # the span locates the number inside its paragraph (its printed line, page and box), unless the
@@ -80,12 +83,23 @@ def _class_rows(disclosure: Disclosure, spec: ClassSpec) -> dict[str, list[Fact]
     return out
 
 
-def class_rows_of(disclosure: Disclosure, claim) -> dict[str, list[Fact]] | None:
+def all_class_rows(disclosure: Disclosure, vocabulary: Vocabulary) -> list[dict[str, list[Fact]]]:
+    """The 类 rows (name -> cells) of each class entry of `vocabulary`, in its order."""
+    return [_class_rows(disclosure, spec) for spec in vocabulary.classes]
+
+
+def class_rows_of(
+    disclosure: Disclosure, claim, rows: list[dict[str, list[Fact]]] | None = None
+) -> dict[str, list[Fact]] | None:
     """The 类 rows (name -> cells) a 类 name in the claim's section binds to; None when the
-    vocabulary binds no 类 names there."""
+    vocabulary binds no 类 names there. `rows` (all_class_rows of the template's narrative
+    vocabulary) may be passed in when reading many claims."""
     vocabulary = disclosure.template_spec.narrative
-    specs = [spec for spec in (vocabulary.classes if vocabulary else ()) if _in_section(spec.sections, claim)]
-    return _class_rows(disclosure, specs[0]) if len(specs) == 1 else None
+    classes = vocabulary.classes if vocabulary is not None else []
+    chosen = [i for i, spec in enumerate(classes) if _in_section(spec.sections, claim)]
+    if len(chosen) != 1:
+        return None
+    return rows[chosen[0]] if rows is not None else _class_rows(disclosure, classes[chosen[0]])
 
 
 def bind_subject(
@@ -107,7 +121,7 @@ def bind_subject(
             if len(printed) == len(facts):
                 found.append((subject, printed))
     if class_rows is None:
-        class_rows = [_class_rows(disclosure, spec) for spec in vocabulary.classes]
+        class_rows = all_class_rows(disclosure, vocabulary)
     for class_spec, by_name in zip(vocabulary.classes, class_rows):
         if _in_section(class_spec.sections, claim):
             rows = by_name.get(subject)
@@ -118,7 +132,7 @@ def bind_subject(
 
 def bind_claims(disclosure: Disclosure, vocabulary: Vocabulary) -> tuple[Binding, ...]:
     bindings = []
-    class_rows = [_class_rows(disclosure, spec) for spec in vocabulary.classes]
+    class_rows = all_class_rows(disclosure, vocabulary)
     for claim in disclosure.claims:
         if not isinstance(claim, AmountClaim) or claim.in_reason or _other_year(claim, disclosure.year):
             continue

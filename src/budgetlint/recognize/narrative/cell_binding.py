@@ -30,7 +30,9 @@ A number binds only through words: the table's own labels and the prose vocabula
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
+from typing import cast
 
 from budgetlint.labels import squeeze
 from budgetlint.model.performance import (
@@ -39,7 +41,7 @@ from budgetlint.model.performance import (
     SelfEvaluation,
     TargetTable,
 )
-from budgetlint.model.prose import CellBinding, ProseCell, ProseNumber, SumStatement
+from budgetlint.model.prose import BoundRole, BoundTo, CellBinding, ProseCell, ProseNumber, SumStatement
 from budgetlint.recognize.narrative.indicator_words import names_in_order, qualifier_in
 from budgetlint.recognize.narrative.prose_numbers import (
     ends_with_word,
@@ -94,22 +96,20 @@ class _Row:
     def measures(self, q: ProseNumber) -> bool:
         return self.measure is not None and (self.measure[0], self.measure[2]) == (q.measure, q.per)
 
-    def binding(self, q: ProseNumber, bound_to: str, role: str, cell: ProseCell) -> CellBinding:
+    def binding(self, q: ProseNumber, bound_to: BoundTo, role: str, cell: ProseCell) -> CellBinding:
         number = self.value.number
         assert number is not None and self.measure is not None
         return CellBinding(
             prose_number=q,
             bound_to=bound_to,
             via=self.name,
-            role=role,
+            role=cast(BoundRole, role),
             indicator=self.index,
             value_text=self.value.text,
             value=number.value * self.measure[1],
             decimals=number.decimals,
             value_factor=self.measure[1],
-            location=cell.location.model_copy(
-                update={"line": self.value.line, "row": self.name, "column": self.header}
-            ),
+            location=replace(cell.location, line=self.value.line, row=self.name, column=self.header),
         )
 
 
@@ -169,7 +169,7 @@ class _Binder:
             for row in rows
             for n in row.names
             for subject in subjects
-            if _names_match(subject, n, self.v.indicator_lead)
+            if subject.endswith(n) and _names_match(subject, n, self.v.indicator_lead)  # endswith: the cheap test first
         ]
         if not matches:
             return self.by_words(cell, q, rows, role, clause, excluded)
@@ -268,7 +268,7 @@ class _Binder:
             value=line.amount.value * factor,
             decimals=line.amount.decimals,
             value_factor=factor,
-            location=cell.location.model_copy(update={"line": line.line, "row": label, "column": None}),
+            location=replace(cell.location, line=line.line, row=label, column=None),
         )
 
 
@@ -282,11 +282,15 @@ def bind_cells(
     """The bindings of every prose cell's numbers (see the module docstring), in cell order."""
     binder = _Binder(targets, overall, self_evaluations)
     found: list[CellBinding] = []
+    sums_of: dict[int, list[SumStatement]] = {}  # each cell's, in order: looked up, not scanned per cell
+    for s in sums:
+        if s.cell is not None:
+            sums_of.setdefault(s.cell, []).append(s)
     for index, cell in enumerate(cells):
         role = GOAL_FIELDS.get(cell.field)
         taken: set[str] = set()
         if cell.field == "overview" and cell.source == "target":
-            total = binder.funding(cell, [s for s in sums if s.cell == index])
+            total = binder.funding(cell, sums_of.get(index, []))
             if total:
                 found.append(total)
                 taken.add(total.prose_number.key)

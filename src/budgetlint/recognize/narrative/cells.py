@@ -107,6 +107,7 @@ def read_prose_cells(
     v = vocabulary()
     cells = _Cells(path, page_at)
     goal = prose_vocabulary().goal_labels
+    detail_labels = {field: _label_of(v.target.details, field) for field in TARGET_DETAILS}  # once, not per table
     for i, table in enumerate(targets):
         name = target_table_name(table)
         for field in TARGET_DETAILS:
@@ -116,7 +117,7 @@ def read_prose_cells(
                 table=i,
                 name=name,
                 field=field,
-                label=_label_of(v.target.details, field),
+                label=detail_labels[field],
             )
         for field, phase in GOAL_PHASES:
             cells.add(
@@ -138,6 +139,9 @@ def read_prose_cells(
             field="goal",
             label=_label_of(v.overall.sections, "goal"),
         )
+    indicator_labels = {
+        role: _label_of(v.self_evaluation.indicator_columns, role) for role in ("deviation", "improvement")
+    }
     for i, evaluation in enumerate(self_evaluations):
         name = self_evaluation_name(evaluation)
         for field, role in (("expected_goal", "expected"), ("actual_goal", "actual")):
@@ -150,12 +154,10 @@ def read_prose_cells(
                 label=_label_of(v.self_evaluation.goal_columns, role),
             )
         for k, evaluated in enumerate(evaluation.indicators):
-            for role in ("deviation", "improvement"):
+            for role in indicator_labels:
                 text = getattr(evaluated, role)
                 if text.strip():
-                    header = evaluation.indicator_headers.get(role) or _label_of(
-                        v.self_evaluation.indicator_columns, role
-                    )
+                    header = evaluation.indicator_headers.get(role) or indicator_labels[role]
                     line = evaluated.cell_lines.get(role, evaluated.line)
                     cells.add(
                         TextCell(text=text, line=line),

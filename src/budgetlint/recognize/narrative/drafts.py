@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from budgetlint.model.claims import (
     AmountClaim,
@@ -14,8 +14,13 @@ from budgetlint.model.claims import (
     Claim,
     ClassNameClaim,
     CountClaim,
+    Direction,
+    Level,
     ListClaim,
+    RefersTo,
     ShareClaim,
+    Unit,
+    YearBasis,
     YearMention,
 )
 from budgetlint.recognize.narrative.grammar import AND
@@ -191,7 +196,7 @@ class _Freezer:
         p = draft.passage
         location, span, end_line = p.place(draft.start, draft.end)
         seg_text = _context(draft, self.texts)
-        common = {
+        common: dict[str, Any] = {
             "span": span,
             "location": location,
             "end_line": end_line,
@@ -202,7 +207,9 @@ class _Freezer:
         }
         claim: FrozenClaim
         if isinstance(draft, ClassDraft):
-            claim = ClassNameClaim(**common, code=draft.code, names=draft.names, levels=draft.levels)
+            claim = ClassNameClaim(
+                **common, code=draft.code, names=draft.names, levels=cast(tuple[Level | None, ...], draft.levels)
+            )
         elif isinstance(draft, AmountDraft):
             class_name = self.claim(draft.class_ref) if draft.class_ref is not None else None
             claim = AmountClaim(
@@ -210,7 +217,7 @@ class _Freezer:
                 subject=draft.subject,
                 value=draft.value,
                 decimals=draft.decimals,
-                unit=draft.unit,
+                unit=cast(Unit, draft.unit),
                 in_reason=draft.in_reason,
                 class_name=class_name,
             )
@@ -229,11 +236,11 @@ class _Freezer:
             current = self.claim(draft.current) if draft.current is not None else None
             claim = ChangeClaim(
                 **common,
-                direction=draft.direction,
+                direction=cast(Direction, draft.direction),
                 **fields,
                 subject=draft.subject,
                 current=current,
-                refers_to=draft.refers_to,
+                refers_to=cast(RefersTo | None, draft.refers_to),
             )
         elif isinstance(draft, CountDraft):
             claim = CountClaim(
@@ -257,7 +264,11 @@ class _Freezer:
         else:
             assert isinstance(draft, YearDraft)
             claim = YearMention(
-                **common, year=draft.year, basis=draft.basis, comparison=draft.comparison, is_date=draft.is_date
+                **common,
+                year=draft.year,
+                basis=cast(YearBasis | None, draft.basis),
+                comparison=draft.comparison,
+                is_date=draft.is_date,
             )
         self.cache[id(draft)] = claim
         return claim

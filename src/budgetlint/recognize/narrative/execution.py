@@ -10,8 +10,9 @@ Each match becomes an ExecutionClaim with the printed numbers; checking them is 
 from __future__ import annotations
 
 import re
+from typing import Literal, cast
 
-from budgetlint.model.claims import ExecutionClaim, Printed, Span
+from budgetlint.model.claims import ExecutionClaim, ExecutionForm, ExecutionWord, Printed, Span
 from budgetlint.model.document import Paragraph
 from budgetlint.numbers import parse_amount
 
@@ -33,7 +34,7 @@ _YEAR_ON_YEAR = re.compile(
     rf"(?P<f>{_NUM})\s*万元[，,]\s*比(?:20\d\d年)?(?:当年)?预算执行数"
     rf"(?P<d>增加|增长|减少|下降)\s*(?P<r>{_NUM})\s*%"
 )
-_DIRECTION = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
+_DIRECTION: dict[str, Literal[-1, 1]] = {"增加": 1, "增长": 1, "减少": -1, "下降": -1}
 
 
 def _printed(text: str) -> Printed | None:
@@ -62,11 +63,11 @@ def extract_execution(paragraphs: list[Paragraph]) -> list[ExecutionClaim]:
                 taken.append((m.start(), m.end()))
                 out.append(
                     ExecutionClaim(
-                        form=form,
+                        form=cast(ExecutionForm, form),
                         budget=budget,
                         final=final,
                         rate=printed_rate,
-                        word=word,
+                        word=cast(ExecutionWord | None, word),
                         direction=_DIRECTION.get(m.groupdict().get("d") or ""),
                         span=Span(start=m.start(), end=m.end(), text=m.group(0)),
                         location=paragraph.location,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Literal
 
 from budgetlint.numbers import parse_amount
 
@@ -18,7 +19,7 @@ NOT_IN_NUMBER = r"(?<![\d.])(?<!\d,)"  # not the tail of a longer number
 VERB = r"增加|减少|增长|下降|上升|降低"
 # the word before a rate that follows an amount: a verb, or a noun naming the rate (减少A万元，降幅B%)
 RATE_WORD = rf"{VERB}|增幅|涨幅|增长率|降幅|下降率|降低率"
-DIRECTIONS = {
+DIRECTIONS: dict[str, Literal[-1, 1]] = {
     "增加": 1,
     "增长": 1,
     "上升": 1,
@@ -111,6 +112,9 @@ CLASS_CHAIN = re.compile(
     r"(?:(?<![\d.,])(?P<code>[123]\d{2}(?:\d{2}){0,2}))?"
     rf"(?P<chain>(?:[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?[（(](?:类|款|项)[)）])+)"
 )
+# what every chain holds: a passage without one is not searched for chains (CLASS_CHAIN tries up to
+# CLASS_NAME_MAX characters at every Chinese character)
+CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
 CLASS_LEVEL = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{1,{CLASS_NAME_MAX}}}?)[（(](?P<level>类|款|项)[)）]")
 # 205教育支出 / 2050305高等职业教育: a 3/5/7-digit code glued to a name (not 100万元, 666人)
 CODE_NAME = re.compile(

@@ -10,11 +10,12 @@ item's amount, and the amounts it restates (预算安排…), to the class's row
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import cast
 
 from budgetlint.labels import normalise_label, normalise_subject
 from budgetlint.model import Disclosure
-from budgetlint.model.claims import AmountClaim, Binding, ClassNameClaim, Span
+from budgetlint.model.claims import AmountClaim, Binding, ClassNameClaim, Level, Span
 from budgetlint.model.document import Paragraph
 from budgetlint.model.templates import NarrativeItemsSpec
 from budgetlint.recognize.narrative.binding import amount_fact
@@ -54,7 +55,7 @@ def unquote_class_names(claims: tuple) -> tuple:
 
     def clean(claim):
         names = tuple(n.strip('“”"') for n in claim.names)
-        return claim if names == claim.names else claim.model_copy(update={"names": names})
+        return claim if names == claim.names else replace(claim, names=names)
 
     out = []
     for claim in claims:
@@ -63,7 +64,7 @@ def unquote_class_names(claims: tuple) -> tuple:
         elif isinstance(claim, AmountClaim) and claim.class_name is not None:
             inner = clean(claim.class_name)
             if inner is not claim.class_name:
-                claim = claim.model_copy(update={"class_name": inner})
+                claim = replace(claim, class_name=inner)
         out.append(claim)
     return tuple(out)
 
@@ -137,7 +138,7 @@ def item_class_names(items: list[_Item], claims: tuple) -> list[ClassNameClaim]:
                     clause=neighbour.clause if neighbour else para.text,
                     code="".join(codes[: k + 1]),
                     names=(name,),
-                    levels=(level,),
+                    levels=(cast(Level, level),),
                 )
             )
     return out

@@ -4,7 +4,7 @@ own table (cell_binding.py) and the register of standing facts (register.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.performance import OverallTargetTable, SelfEvaluation, TargetTable
@@ -46,7 +46,7 @@ def _narrative_texts(paragraphs: list[Paragraph]) -> list[tuple[str, tuple[Prose
         cut = passage.cut(MAX_PASSAGE_CHARS) if len(passage.text) > MAX_PASSAGE_CHARS else None
         for paragraph, offset in zip(passage.paragraphs, passage.offsets):
             text = paragraph.text if cut is None else paragraph.text[: max(len(cut.text) - offset, 0)]
-            location = paragraph.location.model_copy(update={"table": passage.section or NARRATIVE_TABLE})
+            location = replace(paragraph.location, table=passage.section or NARRATIVE_TABLE)
             numbers = read_numbers(
                 text, location=location, source="narrative", key_prefix=f"{paragraph.location.line}:"
             )

@@ -37,6 +37,7 @@ from budgetlint.recognize.narrative.grammar import (
     CHANGE,
     CLASS_CHAIN,
     CLASS_LEVEL,
+    CLASS_MARK,
     CODE_NAME,
     COUNT,
     DIRECTIONS,
@@ -183,7 +184,8 @@ class Reader(ListReader):
 
     def _classes(self, passage, seg) -> list[ClassDraft]:
         found: list[ClassDraft] = []
-        for m in CLASS_CHAIN.finditer(passage.norm):
+        chains = CLASS_CHAIN.finditer(passage.norm) if CLASS_MARK.search(passage.norm) else ()
+        for m in chains:
             names, levels = [], []
             for level in CLASS_LEVEL.finditer(m.group("chain")):
                 names.append(level.group("name"))
@@ -199,9 +201,9 @@ class Reader(ListReader):
                     levels=tuple(levels),
                 )
             )
-        chains = InOrder(list(found))
+        taken = InOrder(list(found))
         for m in CODE_NAME.finditer(passage.norm):
-            if chains.overlaps(m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             found.append(
                 ClassDraft(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from budgetlint.model.prose import ProseNumber, ProseSource, SumStatement
 from budgetlint.recognize.narrative.grammar import normalise
@@ -97,7 +98,7 @@ def read_sums(
             stack = [p for p in stack if p.span.start < start] + [q]
             for p in items:
                 if p.key in totals:
-                    found[totals[p.key]] = found[totals[p.key]].model_copy(update={"nested": True})
+                    found[totals[p.key]] = replace(found[totals[p.key]], nested=True)
             if len(items) >= 2:
                 totals[q.key] = len(found)
                 found.append(SumStatement(total=q, marker=marker, items=tuple(items), source=source, cell=cell))

@@ -4,7 +4,7 @@ so they are read by the header's column roles."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 from budgetlint.labels import squeeze
 from budgetlint.model.document import RawRow, RawTable, SourceDocument
@@ -20,6 +20,7 @@ from budgetlint.recognize.performance.values import (
     LEADING_OF_WHICH,
     YEAR_LINE,
     clean,
+    clean_cells,
     is_placeholder,
     label_key,
     parse_indicator_value,
@@ -112,9 +113,10 @@ class _SelfEvalBuilder:
             if needed not in self.indicator_roles.values():
                 self.problem(f"指标表头缺少{vocabulary().role_names[needed]}列", row.line)
 
-    def indicator_row(self, row: RawRow) -> None:
+    def indicator_row(self, row: RawRow, cleaned: list[str]) -> None:
+        """`cleaned`: the row's cells cleaned (clean_cells)."""
         raw = {role: row.cells[i] if i < len(row.cells) else "" for i, role in self.indicator_roles.items()}
-        text = {role: clean(t) for role, t in raw.items()}
+        text = {role: cleaned[i] if i < len(cleaned) else "" for i, role in self.indicator_roles.items()}
         line = {role: row.line_of(i) for i, role in self.indicator_roles.items()}
         if text.get("level1"):  # merged 一级/二级 cells print on their first row only: forward-fill
             self.level1, self.level2 = text["level1"], ""
@@ -126,7 +128,7 @@ class _SelfEvalBuilder:
         target = parse_indicator_value(raw.get("target", ""), line.get("target", row.line))
         actual = parse_indicator_value(raw.get("actual", ""), line.get("actual", row.line))
         index = {role: i for i, role in self.indicator_roles.items()}
-        numbers = {
+        numbers: dict[str, Any] = {
             role: self.number(row, index[role], role)
             for role in ("weight", "completion_rate", "score")
             if role in index
@@ -139,7 +141,7 @@ class _SelfEvalBuilder:
             and len(row.cells) == self.header_width
             and all(numbers[r] is not None for r in ("weight", "score") if r in numbers)
         )
-        texts = {
+        texts: dict[str, Any] = {
             r: text.get(r, "") for r in ("basis", "last_year", "scoring_rule", "evidence", "deviation", "improvement")
         }
         self.indicators.append(
@@ -183,14 +185,14 @@ def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfE
     b = _SelfEvalBuilder(table, kind)
     section: str | None = None
     for row in table.rows[1:]:
-        texts = [clean(c) for c in row.cells]
+        texts = clean_cells(row.cells)
         filled = [t for t in texts if t]
         if not filled:
             continue
         label = section_key(filled[0])
         if len(filled) == 1 and (year := YEAR_LINE.match(squeeze(filled[0]))):
             b.fields["year"] = int(year.group(1))
-        elif "一级指标" in {label_key(t) for t in filled}:
+        elif any("级" in t for t in filled) and "一级指标" in {label_key(t) for t in filled}:  # 级: a cheap test first
             section = "indicators"
             b.indicator_header(row)
         elif texts[0] and label in vocabulary().self_evaluation.sections:
@@ -208,7 +210,7 @@ def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfE
         elif section == "goals":
             b.goals_row(row)
         elif section == "indicators":
-            b.indicator_row(row)
+            b.indicator_row(row, texts)
         else:
             b.problem("无法识别的行：" + " | ".join(filled)[:80], row.line)
     return b.build()

@@ -4,6 +4,7 @@ by content (tokens), part by part (项目信息, 项目资金, 项目概况…, 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from budgetlint.labels import squeeze
 from budgetlint.model.document import Paragraph, RawTable, SourceDocument
@@ -158,7 +159,9 @@ class _TargetBuilder:
         for phase, field in (("implementation", "implementation_funding"), ("annual", "annual_funding")):
             part = self.funding[phase]
             if part.get("total") or part["sources"]:
-                self.fields[field] = TargetFunding(phase=phase, total=part.get("total"), sources=tuple(part["sources"]))
+                self.fields[field] = TargetFunding(
+                    phase=cast(Phase, phase), total=part.get("total"), sources=tuple(part["sources"])
+                )
         for required, reason in (("project_name", "缺少项目名称"), ("annual_funding", "缺少年度资金")):
             if self.fields.get(required) is None:
                 self.problem(reason)

@@ -4,11 +4,12 @@ indicator values (number, date, period or text) read once per text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache, lru_cache
 
 from budgetlint.labels import squeeze
-from budgetlint.model.performance import DateValue, IndicatorValue, PrintedNumber
+from budgetlint.model.performance import DateValue, IndicatorValue, Operator, PrintedNumber, ValueKind
 from budgetlint.numbers import parse_amount
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
@@ -55,6 +56,15 @@ def clean(text: str) -> str:
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     return text.strip()
+
+
+def clean_cells(cells: Sequence[str]) -> list[str]:
+    """clean() of every cell of a row: the residue looked for once in the whole row (rare), not
+    twice per cell."""
+    joined = "".join(cells)
+    if "[" in joined or "<" in joined:
+        return [clean(c) for c in cells]
+    return [c.strip() for c in cells]
 
 
 @lru_cache(maxsize=4096)
@@ -125,7 +135,7 @@ def _date(year: str, month: str | None, day: str | None) -> tuple[int, int | Non
 
 # What a value text says, without its place: (kind, operator, (value, decimals, unit) | None,
 # start date | None, end date | None, parsed).
-_Reading = tuple[str, str | None, tuple[Decimal, int, str | None] | None, tuple | None, tuple | None, bool]
+_Reading = tuple[ValueKind, Operator | None, tuple[Decimal, int, str | None] | None, tuple | None, tuple | None, bool]
 
 
 def _read_number(m: re.Match) -> _Reading:
