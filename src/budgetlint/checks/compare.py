@@ -143,9 +143,9 @@ def balance(
 ) -> Evaluation:
     """Reported (Σ) vs computed (Σ): pass, fail or insufficient_data, with every addend shown.
 
-    A pass carries no `detail` (the addends in words): a pass is only counted (summary,
-    report/part_map), and no report, the JSON contract or RuleRun's documented use reads a pass's
-    detail; balance runs over a thousand times per document and most of them pass.
+    Only a failure carries the addends in words (`detail`): a pass is only counted (the summary,
+    report/part_map), and the reporters and the JSON contract read `detail` of failures (findings)
+    and of undecided checks only; balance runs over a thousand times per document, mostly passing.
 
     relation "=": equal within rounding (exact for one printing vs one printing at the same
     precision); "<=": the reported side may not exceed the computed side (containment).

@@ -51,3 +51,9 @@ def test_summed_intervals_are_the_sum_of_each_cells_interval_digit_for_digit(cel
         fast = summed_interval(facts, unit)
         one_by_one = sum_intervals(interval_in(f, unit) for f in facts)
     assert (str(fast.low), str(fast.high)) == (str(one_by_one.low), str(one_by_one.high))
+
+
+def test_a_failing_sum_names_every_addend():
+    parts = [fact("1.00", "万元", 2), fact("2.00", "万元", 3)]
+    result = balance("R", "s", [fact("3.50", "万元", 1)], parts, name=by_row)
+    assert (result.outcome, result.detail) == (Outcome.FAIL, "1.00 1.00 + 2.00 2.00")

@@ -15,6 +15,7 @@ from budgetlint.checks.scoring import (
     Formula,
     QualitativeValues,
     RateMethods,
+    derived,
     implied_rate,
     printed_rate,
     scores,
@@ -142,3 +143,19 @@ def test_printed_rate_widens_the_printing_and_refuses_an_empty_cell():
     assert printed_rate(cell(D("99.27"))).value == printed_range(D("99.27"), 2).scale(D(1) / 100)
     with pytest.raises(ValueError, match="empty cell"):
         printed_rate(cell(None))
+
+
+def test_a_failing_score_shows_the_nearest_accepted_value_and_lists_each_once():
+    printed = Fact(value=D("7"), decimals=0, unit="元", text="7", location=Location(file="x", line=3))
+    both = Interval(D("9"), D("9"))
+    candidates = [
+        Candidate("远", exact(D("2"))),  # 5 away
+        Candidate("比例", both),  # 2 away: the nearest
+        Candidate("封顶", both),  # as near, and the same value: neither shown nor listed twice
+        Candidate("满分", exact(D("10"))),
+    ]
+    failed = derived("R", "s", printed, candidates, [], unit="分")
+    assert (failed.outcome.value, failed.expected, failed.difference) == ("fail", "9", "-2")
+    assert failed.formula is not None and failed.formula.count("9.0000") == 1 and "封顶" not in failed.formula
+    passed = derived("R", "s", printed, [*candidates, Candidate("印制", exact(D("7")))], [], unit="分")
+    assert (passed.outcome.value, passed.expected) == ("pass", "7")
