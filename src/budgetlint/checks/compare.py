@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
 
 from budgetlint.model import Evaluation, Fact, Outcome
 from budgetlint.model.findings import Addend, Quantity, Severity, Side
@@ -143,9 +142,11 @@ def balance(
 ) -> Evaluation:
     """Reported (Σ) vs computed (Σ): pass, fail or insufficient_data, with every addend shown.
 
-    Only a failure carries the addends in words (`detail`): a pass is only counted (the summary,
-    report/part_map), and the reporters and the JSON contract read `detail` of failures (findings)
-    and of undecided checks only; balance runs over a thousand times per document, mostly passing.
+    Only a failure shows its numbers: expected, actual and difference, the addends in words
+    (`detail`), both sides and every addend. A pass carries its subject, unit, locations and values
+    and is only counted (the summary; report/part_map places it by its first location): findings,
+    the reporters and the JSON contract read those fields of failures (and `detail` of undecided
+    checks) only. balance runs over a thousand times per document, mostly passing.
 
     relation "=": equal within rounding (exact for one printing vs one printing at the same
     precision); "<=": the reported side may not exceed the computed side (containment).
@@ -164,7 +165,6 @@ def balance(
             locations=tuple(f.location for f in bad),
         )
     unit = first.unit
-    decimals = _decimals(facts)
     actual, low, high = _side(reported, unit)
     if reported_may_truncate:
         high += sum(f.half_ulp_in(unit) for f in reported)
@@ -190,33 +190,34 @@ def balance(
     else:
         ok = left.overlaps(right, floor)
     printed = [f for f in computed if f.value is not None]
-    detail = None if ok else addends(computed, name)
-    formula = None
-    if not ok and relation == "=" and len(printed) > 1:  # rounding of several addends was allowed for
-        formula = f"按四舍五入区间：报告值 {left}，计算值 {right}，不重叠"
     loc = first.location
-    sides: dict[str, Any] = {}
-    if not ok:  # what a finding shows; a pass is only counted
-        shown_actual = first.text if len(reported) == 1 and first.value is not None else _show(actual, decimals)
-        sides = {
-            "reported": quantity(shown_actual, actual, left, unit),
-            "computed": quantity(_show(expected, decimals), expected, right, unit),
-            "addends": addend_list(reported, computed, name),
-        }
+    locations = tuple([f.location for f in reported] + [f.location for f in printed or computed])
+    values = {"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}
+    if ok:  # a pass is only counted: no values shown, no addends in words (see the docstring)
+        return Evaluation(
+            rule=rule, outcome=Outcome.PASS, subject=subject, unit=unit, locations=locations, values=values
+        )
+    decimals = _decimals(facts)
+    formula = None
+    if relation == "=" and len(printed) > 1:  # rounding of several addends was allowed for
+        formula = f"按四舍五入区间：报告值 {left}，计算值 {right}，不重叠"
+    shown_actual = first.text if len(reported) == 1 and first.value is not None else _show(actual, decimals)
     return Evaluation(
         rule=rule,
-        outcome=Outcome.PASS if ok else Outcome.FAIL,
+        outcome=Outcome.FAIL,
         subject=subject,
         expected=_show(expected, decimals),
         actual=_show(actual, decimals),
         difference=_show(actual - expected, decimals),
         unit=unit,
-        detail=detail,
+        detail=addends(computed, name),
         formula=formula,
         severity=severity,
-        locations=tuple([f.location for f in reported] + [f.location for f in printed or computed]),
-        values={"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""},
-        **sides,
+        locations=locations,
+        values=values,
+        reported=quantity(shown_actual, actual, left, unit),
+        computed=quantity(_show(expected, decimals), expected, right, unit),
+        addends=addend_list(reported, computed, name),
     )
 
 
