@@ -17,6 +17,7 @@ intervals. not_applicable when the document has no 绩效目标表 or no table i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from budgetlint.checks.compare import balance, not_decided
 from budgetlint.checks.refs import Regex, Strict
@@ -30,8 +31,14 @@ class Params(Strict):
     multi_year: list[Regex] = []
 
 
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
 def _matches(patterns: list[str], texts: list[str]) -> bool:
-    return any(re.search(p, t) for p in patterns for t in texts)
+    """Whether any pattern is found in any text (compiled once: asked of every target table)."""
+    return any(rx.search(t) for rx in _compiled(tuple(patterns)) for t in texts)
 
 
 def one_year(target, p: Params) -> bool | None:
