@@ -10,13 +10,14 @@ consequences) and to the waiver file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from budgetlint.model.location import Location
+from budgetlint.model.record import record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -85,7 +86,7 @@ class Addend(BaseModel):
         }
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Evaluation:
     """The result of one check on one subject (a row, a column, a pair of facts).
 
