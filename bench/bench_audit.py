@@ -14,7 +14,8 @@ processes disturb least.
    threshold 50 000), and with the collector off -- not a way budgetlint runs, but the work
    itself: what the first two add to it is the collector's.
 3. The CLI: `budgetlint --version` and `budgetlint check SEED --format json` in fresh processes,
-   wall and CPU (the child's user + system time), in turns.
+   wall and CPU (the child's user + system time), in turns after one warm-up of each.
+   `--runs 0 --size-runs 0` runs this section alone.
 """
 
 from __future__ import annotations
@@ -126,31 +127,41 @@ def child_times(args: list[str]) -> tuple[float, float]:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seeds", nargs="*", type=Path, help="files to time (default: fixtures/seeds/*.txt)")
-    parser.add_argument("--runs", type=int, default=20, help="in-process runs per seed after one warm-up")
-    parser.add_argument("--size-runs", type=int, default=5, help="runs of seed 001 and its 8x copy (0: skip)")
-    parser.add_argument("--cli-runs", type=int, default=9, help="runs of each CLI command (0: skip)")
-    args = parser.parse_args()
-    seeds = args.seeds or sorted(SEEDS.glob("*.txt"))
-
-    c0 = time.process_time()
-    rules = load_rules()
-    load_templates()
-    print(f"rules and templates loaded in {(time.process_time() - c0) * 1000:.0f} ms CPU ({len(rules)} rules)")
-    print(f"\n1. in process, CPU ms, median (min–max) of {args.runs} runs after 1 warm-up\n")
+def in_process_table(seeds: list[Path], rules: list, runs: int) -> float | None:
+    """Section 1; returns seed 001's median CPU ms when it was among the seeds."""
+    print(f"\n1. in process, CPU ms, median (min–max) of {runs} runs after 1 warm-up\n")
     columns = ["read", "recognize", "rules", "total", "total wall"]
     print(f"{'seed':<28} {'lines':>6} " + " ".join(f"{c:>22}" for c in columns))
     seed_001_ms = None
     for path in seeds:
         lines = path.read_bytes().count(b"\n")
-        s = phases(path, rules, args.runs)
+        s = phases(path, rules, runs)
         if path.resolve() == SEED_001.resolve():
             seed_001_ms = statistics.median(c for c, _ in s["total"]) * 1000
         cells = [_ms([c for c, _ in s[k]]) for k in ("read", "recognize", "rules", "total")]
         cells.append(_ms([w for _, w in s["total"]]))
         print(f"{path.name:<28} {lines:>6} " + " ".join(f"{c:>22}" for c in cells))
+    return seed_001_ms
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seeds", nargs="*", type=Path, help="files to time (default: fixtures/seeds/*.txt)")
+    parser.add_argument("--runs", type=int, default=20, help="in-process runs per seed after one warm-up (0: skip)")
+    parser.add_argument("--size-runs", type=int, default=5, help="runs of seed 001 and its 8x copy (0: skip)")
+    parser.add_argument("--cli-runs", type=int, default=9, help="runs of each CLI command (0: skip)")
+    args = parser.parse_args()
+    seeds = args.seeds or sorted(SEEDS.glob("*.txt"))
+
+    seed_001_ms = None
+    rules: list = []
+    if args.runs or args.size_runs:
+        c0 = time.process_time()
+        rules = load_rules()
+        load_templates()
+        print(f"rules and templates loaded in {(time.process_time() - c0) * 1000:.0f} ms CPU ({len(rules)} rules)")
+    if args.runs:
+        seed_001_ms = in_process_table(seeds, rules, args.runs)
 
     ratios = size_table(rules, args.size_runs) if args.size_runs else {}
     if seed_001_ms is not None or ratios:
@@ -168,6 +179,8 @@ def main() -> None:
             "check 001 --format json": [str(CLI), "check", str(SEED_001), "--format", "json"],
         }
         samples: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+        for command in commands.values():  # one warm-up: the load cache written, the files in the page cache
+            child_times(command)
         for _ in range(args.cli_runs):
             for key, command in commands.items():
                 samples[key].append(child_times(command))

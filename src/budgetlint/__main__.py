@@ -1,3 +1,3 @@
-from budgetlint.cli import main
+from budgetlint.cli import run
 
-main()
+run()

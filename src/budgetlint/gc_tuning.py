@@ -9,7 +9,8 @@ run, and a document eight times larger took 12-13× the time instead of 8×. So 
 `tuned()`: the collector is off while the process starts, and the command, once its rules are
 loaded, freezes what was loaded so far (never scanned again) and turns the collector back on with
 a first threshold of 50 000 objects (`loaded`): cyclic garbage is still collected, over any batch.
-A batch worker process does the same once it has loaded its rules (`worker_loaded`).
+A batch worker process does the same once it has loaded its rules (`worker_loaded`), and the
+batch's forkserver loads with the collector off (`loading`: it is a fresh interpreter).
 """
 
 from __future__ import annotations
@@ -54,3 +55,15 @@ def worker_loaded() -> None:
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
     gc.enable()
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Around what a process of budgetlint's own imports and loads once, outside `main` (the batch
+    forkserver's preload): the collector off meanwhile, what was loaded frozen afterwards."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()

@@ -10,11 +10,11 @@ Never a wrong result: the file's name is a digest of everything the loaded objec
 budgetlint's version, Python's and pydantic's, and the path, size and modification time (in
 nanoseconds) of PyYAML's module, of every Python file of the package and of every YAML file
 under the bundled rules (the evidence Python itself trusts for its bytecode cache). Any edit
-gives another name, so a stale file is never read; it is deleted when the new one is written. A
-file that cannot be read or unpickled, or a cache folder that cannot be written, is ignored:
-everything is then loaded from YAML as without the cache. Only the bundled data is cached: rules
-from --rules folders, or loaded under other --limit values, are loaded from their YAML every
-time. A pickle is code: the folder is the user's own (created with the user's permissions), as
+gives another name, so a stale file is never read; the oldest files are deleted as new ones are
+written (`save`). A file that cannot be read or unpickled, or a cache folder that cannot be
+written, is ignored: everything is then loaded from YAML as without the cache. Only the bundled
+data is cached: rules from --rules folders, or loaded under other --limit values, are loaded from
+their YAML every time. A pickle is code: the folder is the user's own (created with the user's permissions), as
 trusted as the installed package itself.
 
 Only budgetlint's own processes use it (the CLI calls `enable`, its batch workers inherit the
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 ENV = "BUDGETLINT_CACHE_DIR"
 _PACKAGE = os.path.dirname(os.path.realpath(__file__))
 _PREFIX = "load-"
+KEEP = 4  # cache files kept in the folder (one per install that uses it; see `save`)
 
 _T = TypeVar("_T")
 
@@ -96,20 +97,24 @@ def disable() -> None:
 
 
 def _open(folder: str) -> None:
+    _State.opened, _State.key = True, key()
+    entries = _read(os.path.join(folder, f"{_PREFIX}{_State.key}.pickle"))
+    _State.entries, _State.stored = entries, set(entries)
+
+
+def _read(path: str) -> dict[str, Any]:
+    """The entries of a cache file; none when it is missing, damaged or written by other code."""
     import pickle
 
-    _State.opened, _State.key = True, key()
-    path = os.path.join(folder, f"{_PREFIX}{_State.key}.pickle")
     try:
         with open(path, "rb") as handle:
             entries = pickle.load(handle)
     except FileNotFoundError:
-        return
+        return {}
     except Exception:  # damaged, or written by other code: loaded from YAML instead
         log.debug("load cache %s unreadable", path, exc_info=True)
-        return
-    if isinstance(entries, dict):
-        _State.entries, _State.stored = entries, set(entries)
+        return {}
+    return entries if isinstance(entries, dict) else {}
 
 
 def cached(name: str, build: Callable[[], _T]) -> _T:
@@ -144,7 +149,12 @@ def bundled(name: str) -> Callable[[Callable[..., _T]], Callable[..., _T]]:
 
 def save() -> None:
     """Write what this process loaded, when the file lacks any of it (a first run, or one that
-    loaded more than the file held); older cache files are deleted. Failures are ignored."""
+    loaded more than the file held), together with what the file holds by now: the processes of
+    one run load different parts (a batch's forkserver the templates and vocabularies, the CLI
+    the rules) and each keeps the other's. Only the KEEP most recently written files stay in the
+    folder: several installs (a second virtual environment, a git worktree) may share it, each
+    with its own key, and deleting every other file made them read YAML on every run in turn.
+    Failures are ignored."""
     folder = _State.folder
     if folder is None or not set(_State.entries) - _State.stored:
         return
@@ -152,23 +162,33 @@ def save() -> None:
     import tempfile
 
     written: str | None = None
-    target = f"{_PREFIX}{_State.key}.pickle"
+    target = os.path.join(folder, f"{_PREFIX}{_State.key}.pickle")
     try:
+        entries = {**_read(target), **_State.entries}
         os.makedirs(folder, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as handle:
             written = handle.name
-            pickle.dump(_State.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(written, os.path.join(folder, target))
-        _State.stored = set(_State.entries)
-        for old in os.listdir(folder):
-            if old.startswith(_PREFIX) and old.endswith(".pickle") and old != target:
-                with contextlib.suppress(OSError):  # another process's cleaning got there first
-                    os.unlink(os.path.join(folder, old))
+            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(written, target)
+        _State.stored = set(entries)
+        _forget_old(folder)
     except Exception:  # unwritable folder, a full disk, an object that does not pickle
         log.debug("load cache not written to %s", folder, exc_info=True)
         if written is not None:
             with contextlib.suppress(OSError):
                 os.unlink(written)
+
+
+def _forget_old(folder: str) -> None:
+    """Delete all but the KEEP most recently written cache files."""
+    files = []
+    for name in os.listdir(folder):
+        if name.startswith(_PREFIX) and name.endswith(".pickle"):
+            with contextlib.suppress(OSError):  # another process's cleaning got there first
+                files.append((os.stat(os.path.join(folder, name)).st_mtime_ns, name))
+    for _, name in sorted(files, reverse=True)[KEEP:]:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(folder, name))
 
 
 def key() -> str:

@@ -59,3 +59,15 @@ def test_each_block_of_jobs_is_handed_out_largest_first_and_yielded_in_input_ord
         assert all(r.checked for r in records)
         if ordered:
             assert [r.path for r in records] == [j.path for j in jobs]
+
+
+def test_a_worker_is_started_only_when_there_is_a_document_for_it(tmp_path):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path in paths:
+        path.write_bytes(SEED_000.read_bytes())
+    with LocalPool(Settings(select=("TB001",)), jobs=4) as pool:
+        records = list(pool.run([Job(i, (str(p),)) for i, p in enumerate(paths)], ordered=True))
+        assert len(pool._workers) == 2
+        assert [r.checked for r in records] == [True, True]
+        [again] = list(pool.run([Job(0, (str(paths[0]),))]))  # the next run reuses them
+        assert again.checked and len(pool._workers) == 2

@@ -88,3 +88,37 @@ def test_bad_outputs_stop_before_any_file_is_read(tmp_path):
         assert len(proc.stderr.strip().splitlines()) == 1
         assert "文件为空" not in proc.stderr
     assert "目录不存在" in bad_db.stderr and "目录不存在" in bad_o.stderr and "结果库" in bad_file.stderr
+
+
+def test_scan_reads_the_project_file_as_check_does(tmp_path):
+    """Selection, severities and waivers from budgetlint.toml, --isolated, exit 2 on a bad file; the
+    stored results follow the file (a rerun under other waivers checks again)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED_000.read_bytes())  # one finding: NA002, an error
+    project = tmp_path / "budgetlint.toml"
+
+    def run_scan(*extra: str) -> subprocess.CompletedProcess[str]:
+        cmd = [*BUDGETLINT, "scan", "in", "--db", "r.sqlite", "-j", "1", *extra]
+        return subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
+
+    assert run_scan().returncode == 1
+    project.write_text(
+        '[[waivers]]\nfingerprint = "b3ecca0700105583"\nreason = "已核实"\n\n'
+        '[[waivers]]\nfingerprint = "0123456789abcdef"\nreason = "无此问题"\n',
+        encoding="utf-8",
+    )
+    waived = run_scan()
+    assert waived.returncode == 0, waived.stderr  # the error is waived: it does not fail the scan
+    assert "本次检查 1 个" in waived.stdout  # not the result stored without the waivers
+    assert "错误 0" in waived.stdout
+    assert "豁免未用上" in waived.stderr and "0123456789abcdef" in waived.stderr
+    isolated = run_scan("--isolated")  # no project file: the first result, from the store
+    assert isolated.returncode == 1 and "跳过已有结果 1 个" in isolated.stdout
+    project.write_text('[severity]\nNA002 = "warning"\n', encoding="utf-8")
+    assert run_scan().returncode == 0 and run_scan("--fail-on", "warning").returncode == 1
+    project.write_text('select = ["TB001"]\n', encoding="utf-8")
+    assert run_scan().returncode == 0
+    assert run_scan("--select", "NA002").returncode == 1  # the command line replaces the file's selection
+    project.write_text("select = [\n", encoding="utf-8")
+    bad = run_scan()
+    assert bad.returncode == 2 and "配置文件不是合法的 TOML" in bad.stderr

@@ -116,3 +116,29 @@ def test_a_check_of_several_files_starts_its_workers_before_it_imports_the_check
 
     assert started(SEED_000, SEED_001) == ["forkserver started; checker imported: False"]
     assert started(SEED_000) == []  # one file is checked in process: no workers
+
+
+ENTRY = """
+import atexit, sys
+from budgetlint.cli import run
+atexit.register(lambda: print("exit handler ran", file=sys.stderr))
+sys.argv = ["budgetlint", *sys.argv[1:]]
+run()
+"""
+
+
+def test_the_entry_point_ends_at_once_with_the_exit_code_its_output_and_the_exit_handlers(tmp_path):
+    """run() ends the process without tearing the interpreter down: what was printed and what
+    the exit handlers do must still happen, and the exit code must be main's."""
+
+    def entry(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", ENTRY, *args], capture_output=True, text=True)
+
+    found = entry("check", SEED_001, "--format", "json")
+    assert found.returncode == 1 and json.loads(found.stdout)["documents"]  # findings at the default --fail-on
+    assert found.stderr.endswith("exit handler ran\n")
+    clean = entry("check", SEED_001, "--format", "json", "--fail-on", "never", "-o", str(tmp_path / "r.json"))
+    assert clean.returncode == 0 and json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["documents"]
+    missing = entry("check", str(tmp_path / "none.txt"))
+    assert missing.returncode == 2 and "文件不存在" in missing.stderr
+    assert entry("--version").stdout.startswith("budgetlint ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import threading
 import time
@@ -47,6 +48,7 @@ class Settings:
     show_skipped: bool = False  # report options the rendered part honours
     show_waived: bool = False
     limits: Limits = DEFAULT_LIMITS  # what one document may cost (--limit)
+    parts: bool = True  # the record's 检查表 rows: the store, the terminal report and the file formats read them
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def rules_for(settings: Settings) -> list[Rule]:
 def ruleset_version(settings: Settings) -> str:
     """What the results of a document depend on besides its bytes: the program's version and code,
     the selected rules' files, the templates and the vocabulary (rules/vocabulary/: what recognition
-    and the figures across documents read). A stored result is reused only under the same one."""
+    and the figures across documents read), the project file's severities and waivers. A stored
+    result is reused only under the same one."""
     from budgetlint import __version__
     from budgetlint.paths import rules_root
 
@@ -104,6 +107,13 @@ def ruleset_version(settings: Settings) -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    # the project file's severities and waivers change the stored results too (its selection is
+    # in the rules' files above); a waiver's expiry, the day of the run
+    digest.update(repr(settings.severity).encode())
+    for waiver in settings.waivers:
+        digest.update(json.dumps(waiver.contract(), ensure_ascii=False, sort_keys=True).encode())
+    if any(w.expires for w in settings.waivers):
+        digest.update(str(settings.today or dt.date.today()).encode())
     return digest.hexdigest()[:16]
 
 
@@ -138,7 +148,7 @@ def check_document(job: Job, settings: Settings) -> DocumentRecord:
                 doc, {w.fingerprint: w for w in settings.waivers}, settings.today or dt.date.today()
             )
         sha256, size = _identity(job) if doc.error is None else (None, None)
-        record = record_of(doc)
+        record = record_of(doc, parts=settings.parts)
         rendered = _render(record, doc, settings)
     except BudgetlintError as exc:  # a rule pack error is the run's, but stays this document's here
         return not_checked(job, exc.user_text(), time.perf_counter() - started)

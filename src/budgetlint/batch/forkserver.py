@@ -6,19 +6,20 @@ after them -- on the 17 peer PDFs, whose checking takes seconds, that start-up i
 
 The forkserver where the platform has one (imports done once, a new worker in milliseconds),
 else workers are spawned. Also the run options' defaults, which the CLI needs before it imports
-the batch runner."""
+the batch runner -- without multiprocessing, which a one-file `check` (checked in process) never
+needs."""
 
 from __future__ import annotations
 
-import multiprocessing
-
-PRELOAD = ["budgetlint.batch.document", "budgetlint.batch.warm"]  # imported once, in the forkserver
+PRELOAD = ["budgetlint.batch.warm"]  # imported once, in the forkserver (it imports the checker)
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document: ten times the slowest real PDF seen
 DEFAULT_MEMORY_MIB = 4096  # RSS per worker process
 
 
 def context():  # a ForkServerContext or a SpawnContext
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)

@@ -124,6 +124,11 @@ class LocalPool:
         child.close()
         return _Worker(process, parent)
 
+    def _started(self) -> _Worker:
+        worker = self._start()
+        self._workers.append(worker)
+        return worker
+
     def _replace(self, worker: _Worker) -> _Worker:
         worker.process.kill()
         worker.process.join(5)
@@ -166,17 +171,16 @@ class LocalPool:
                 yield waiting.pop(queue.popleft())
 
     def _as_finished(self, jobs: Iterator[Job], may_dispatch) -> Iterator[tuple[Job, DocumentRecord]]:
-        if not self._workers:
-            self._workers = [self._start() for _ in range(max(1, self.jobs))]
         exhausted = False
         while True:
-            for worker in self._workers:
-                if worker.job is None and not exhausted and may_dispatch():
-                    job = next(jobs, None)
-                    if job is None:
-                        exhausted = True
-                        break
-                    self._send(worker, job)
+            idle = [w for w in self._workers if w.job is None]
+            while not exhausted and (idle or len(self._workers) < max(1, self.jobs)) and may_dispatch():
+                job = next(jobs, None)
+                if job is None:
+                    exhausted = True
+                    break
+                # a worker is started when a job is there for it: none for -j 8 over two files
+                self._send(idle.pop(0) if idle else self._started(), job)
             busy = [w for w in self._workers if w.job is not None]
             if not busy:
                 return

@@ -3,26 +3,35 @@
 For the reviewer: a progress bar, every core (or a Dask cluster), a time budget per file, results
 kept as they finish in an SQLite store (a rerun does only what is missing), and at the end a table
 per document, worst first. `budgetlint report` writes the same summary as XLSX, CSV or HTML.
+
+The project file is read as `check` reads it (the same --config/--isolated/--select/--ignore/--rules,
+the same precedence, exit 2 on a bad file): its selection, severities and waivers go into every
+document's result, and into the rule-set version that decides which stored results a rerun reuses
+(document.ruleset_version). A waived finding is stored with its waiver and counted as waived, not
+as an error or warning; waivers that named nothing, or have expired, are said at the end.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import sys
 
 import click
 
 from budgetlint import api
-from budgetlint.batch.document import Settings, rules_for
+from budgetlint.batch.document import rules_for
 from budgetlint.batch.forkserver import start_early
 from budgetlint.batch.progress import Progress, wanted
 from budgetlint.batch.scan import scan as run_scan
 from budgetlint.batch.store import Store
-from budgetlint.cli.check import run_options
+from budgetlint.cli.check import Seen, config_options, run_notes, run_options, settings_of
+from budgetlint.config import project_config
 from budgetlint.errors import InputError
 from budgetlint.exit_codes import ExitCode
 from budgetlint.ingest.files import display_path
 from budgetlint.model.findings import SEVERITY_RANK
+from budgetlint.report.phrases import notice_lines
 from budgetlint.report.record import DocumentRecord
 from budgetlint.report.summary import Summary, render_terminal
 
@@ -63,9 +72,7 @@ def _paired(record: DocumentRecord) -> None:
     show_default=True,
     help="达到该级别的问题时以退出码 1 结束",
 )
-@click.option("--select", multiple=True, help="只运行这些规则（id、名称、分组或前缀，可重复）")
-@click.option("--ignore", multiple=True, help="不运行这些规则")
-@click.option("--rules", "rules_dirs", multiple=True, help="另外加载该目录中的规则")
+@config_options
 @click.option(
     "--no-pairing", "no_pairing", is_flag=True, help="不自动配对：同一单位、年度和类型的正文文件与表格文件也分别检查"
 )
@@ -78,6 +85,8 @@ def scan(
     scheduler,
     statistics,
     fail_on,
+    config_file,
+    isolated,
     select,
     ignore,
     rules_dirs,
@@ -87,8 +96,13 @@ def scan(
     timeout,
     max_memory,
 ) -> None:
-    """批量检查：进度、并行、超时、结果库（可续跑）和汇总表。"""
-    settings = Settings(tuple(select), tuple(ignore), tuple(rules_dirs))
+    """批量检查：进度、并行、超时、结果库（可续跑）和汇总表。
+
+    与 check 一样读取项目文件（budgetlint.toml 或 pyproject.toml 的 [tool.budgetlint]）：其中的规则选择、
+    级别和豁免用于每个文件，并决定结果库中哪些结果可以沿用。
+    """
+    config = project_config(config_file, isolated)  # a bad project file: exit 2 before anything is read
+    settings = settings_of(config, select, ignore, rules_dirs)
     with Store(db) as store:  # a bad --db stops here, before any file is read
         if scheduler is None:  # the workers' start-up beside the parent's (hashing, the store, the rules)
             start_early()
@@ -129,7 +143,12 @@ def scan(
             sys.exit(ExitCode.INTERRUPTED if isinstance(exc, KeyboardInterrupt) else 128 + signal.SIGTERM)
         finally:
             signal.signal(signal.SIGTERM, previous)
-        summary = Summary.of(store.records(store.document_ids(ruleset, shas)))
+        summary, seen = Summary(), Seen(list(config.waivers))
+        for key, record in store.records(store.document_ids(ruleset, shas)):
+            summary.add(key, record)
+            seen.add(record)
+    for line in notice_lines(run_notes(config, [], seen, settings.today or dt.date.today())):
+        click.echo(line, err=True)
     click.echo(render_terminal(summary, statistics=statistics, color=sys.stdout.isatty(), limit=limit), nl=False)
     paired = f"（其中 {counts.paired} 份由正文与表格两个文件配对而成）" if counts.paired else ""
     click.echo(

@@ -4,6 +4,10 @@ to the bytes of a file, which the CLI writes only to --output).
 REPORTERS names each format's module; `reporter(fmt)` imports it when a report is written, so a
 run pays for one format's dependencies (rich, openpyxl) and `budgetlint --version` for none.
 
+A streaming format's `document` gets the DocumentRecord of its document; one that reads the
+record's 检查表 rows (its `parts`, report/part_map.py) says so with READS_PARTS = True, and for the
+others the worker does not build them.
+
 part_map.py is shared support, not a format: which 检查表 row (part of the disclosure) a finding
 belongs to, for the checklist and the terminal overview alike.
 """

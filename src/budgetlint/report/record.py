@@ -63,9 +63,11 @@ class DocumentRecord:
         return self.status == CHECKED
 
     def severity_counts(self) -> dict[str, int]:
+        """Findings by severity, those a waiver accepted (the project file's) not counted."""
         counts = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            counts[f.severity] += 1
+            if f.waiver is None:
+                counts[f.severity] += 1
         return counts
 
     def not_decided(self) -> int:
@@ -81,8 +83,10 @@ def scope_word(scope: str | None) -> str:
     return SCOPE_WORDS.get(scope or "", "部门（单位）")
 
 
-def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> DocumentRecord:
-    """The record of a DocumentResult (api.audit's per-file result)."""
+def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0, parts: bool = True) -> DocumentRecord:
+    """The record of a DocumentResult (api.audit's per-file result). Without `parts` its 检查表 rows
+    are left empty: placing every finding in its part is a tenth of a text disclosure's check,
+    and only the store, the terminal report and the file formats read them."""
     from budgetlint.model.results import narrative_coverage
     from budgetlint.recognize.figures import figures_of
     from budgetlint.report.part_map import document_scope, overview
@@ -95,9 +99,9 @@ def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> Docu
         )
     d, run = doc.disclosure, doc.run
     index = {id(f): i for i, f in enumerate(run.findings)}
-    parts = tuple(
+    verdicts = tuple(
         PartVerdict(row.id, row.name, row.checks, row.found, tuple(index[id(f)] for f in row.findings))
-        for row in overview(doc)
+        for row in (overview(doc) if parts else ())
     )
     # the parts above place findings by the combined document's lines; the record keeps each
     # location as its own file gives it (file and line), which is what every report shows
@@ -110,7 +114,7 @@ def record_of(doc, *, rendered: str | None = None, seconds: float = 0.0) -> Docu
         template=d.template,
         summary=dict(run.summary),
         findings=tuple(shown(d.source, f) for f in run.findings),
-        parts=parts,
+        parts=verdicts,
         coverage=narrative_coverage(doc),
         seconds=seconds,
         rendered=rendered,

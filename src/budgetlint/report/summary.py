@@ -63,9 +63,14 @@ class SummaryRow:
         )
 
 
+def _listed(record: DocumentRecord) -> list:
+    """The findings a summary counts: a waived one (the project file's waivers) is accepted."""
+    return [f for f in record.findings if f.waiver is None]
+
+
 def row_of(key: int, record: DocumentRecord) -> SummaryRow:
     severities = record.severity_counts()
-    families: Counter[str] = Counter(f.rule[:2] for f in record.findings if f.severity != "info")
+    families: Counter[str] = Counter(f.rule[:2] for f in _listed(record) if f.severity != "info")
     return SummaryRow(
         key,
         record.path,
@@ -97,7 +102,7 @@ class Summary:
     def add(self, key: int, record: DocumentRecord) -> SummaryRow:
         row = row_of(key, record)
         self.rows.append(row)
-        for f in record.findings:
+        for f in _listed(record):
             self.rules[f.rule] += 1
             self.titles.setdefault(f.rule, f.name)
         return row

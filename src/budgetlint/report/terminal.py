@@ -37,6 +37,7 @@ from budgetlint.report.phrases import (
 )
 from budgetlint.report.record import DocumentRecord, Totals, record_of
 
+READS_PARTS = True  # `document` shows the record's 检查表 rows (a streaming format without it gets none)
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 UNDECIDED = (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
 

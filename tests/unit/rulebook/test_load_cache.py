@@ -65,19 +65,40 @@ def test_without_enable_nothing_is_read_or_written(cache, monkeypatch):
     assert calls == [1]
 
 
-def test_other_code_or_data_is_another_file_and_the_old_one_is_deleted(cache, monkeypatch):
+def test_other_code_or_data_is_another_file_and_only_the_newest_files_stay(cache, monkeypatch):
     load_cache.enable(cache)
     load_rules()
     load_cache.save()
     first = _files(cache)
     load_cache.disable()
-    monkeypatch.setattr(load_cache, "key", lambda: "0" * 32)  # what an edited file does to the key
+    keys = [str(i) * 32 for i in range(load_cache.KEEP + 1)]
+    for number, other in enumerate(keys):  # what edited files (or other installs sharing the folder) do to the key
+        monkeypatch.setattr(load_cache, "key", lambda other=other: other)
+        load_cache.enable(cache)
+        built: list[int] = []
+        assert load_cache.cached("rules", lambda built=built: built.append(1) or ["from yaml"]) == ["from yaml"]
+        assert built == [1]
+        load_cache.save()
+        load_cache.disable()
+        newest = [f"load-{k}.pickle" for k in keys[: number + 1]][-load_cache.KEEP :]
+        if number + 1 < load_cache.KEEP:
+            newest += first
+        assert _files(cache) == sorted(newest)
+        for name in _files(cache):  # distinct write times, as minutes between runs would give
+            path = cache / name
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 1_000_000))
+
+
+def test_processes_of_one_run_keep_each_others_entries(cache):
+    """A batch's forkserver loads the templates, the CLI the rules: whichever saves last keeps both."""
     load_cache.enable(cache)
-    built = []
-    assert load_cache.cached("rules", lambda: built.append(1) or ["from yaml"]) == ["from yaml"]
-    assert built == [1]
+    assert load_cache.cached("rules", lambda: ["rules"]) == ["rules"]  # the file did not exist yet
+    cache.mkdir()
+    with open(cache / f"load-{load_cache.key()}.pickle", "wb") as handle:  # the forkserver saves meanwhile
+        pickle.dump({"templates": ["templates"]}, handle)
     load_cache.save()
-    assert _files(cache) == ["load-" + "0" * 32 + ".pickle"] != first
+    with open(cache / f"load-{load_cache.key()}.pickle", "rb") as handle:
+        assert pickle.load(handle) == {"rules": ["rules"], "templates": ["templates"]}
 
 
 def test_the_key_follows_every_yaml_file_and_python_file(tmp_path, monkeypatch):
