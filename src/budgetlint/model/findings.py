@@ -90,7 +90,7 @@ class Addend(BaseModel):
 class Evaluation:
     """The result of one check on one subject (a row, a column, a pair of facts).
 
-    A frozen dataclass, not a pydantic model like the finding parts below: checks make one per
+    A record (model/record.py), not a pydantic model like the finding parts below: checks make one per
     subject (thousands per document) from values they have already typed, and no evaluation is
     ever read back from a file."""
 

@@ -20,7 +20,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, or
 
 @record
 class Location:
-    """A plain frozen dataclass, not a pydantic model: readers and checks build thousands per
+    """A record (model/record.py), not a pydantic model: readers and checks build thousands per
     document from values they have already typed (nothing to validate). Pydantic models that hold
     one (a Finding loaded from the results store) still validate it from a dict."""
 
