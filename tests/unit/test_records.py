@@ -1,13 +1,14 @@
-"""The internal records (Location, Fact, the claims, Evaluation …) are frozen dataclasses, not
-pydantic models: they still cross process boundaries by pickle, still serve as dict keys, and the
-pydantic models that hold them (a Finding, DocumentFigures in the results store) still read them
-back from JSON as the same records."""
+"""The internal records (Location, Fact, the claims, Evaluation …) are `@record` dataclasses, not
+pydantic models: frozen for mypy (not at run time: model/record.py says why), they still cross
+process boundaries by pickle, still serve as dict keys, and the pydantic models that hold them (a
+Finding, DocumentFigures in the results store) still read them back from JSON as the same records."""
 
 import dataclasses
 import pickle
 from decimal import Decimal
+from pathlib import Path
 
-import pytest
+import mypy.api
 from documents import PDF, SEEDS, disclosure, results
 
 from budgetlint.model import Fact, Finding, Location
@@ -26,11 +27,10 @@ def test_a_disclosure_and_its_rule_run_survive_pickling_equal():
     assert back.run is not None and back.run.evaluations == doc.run.evaluations
 
 
-def test_records_are_frozen_and_equal_records_are_one_key():
+def test_equal_records_are_one_key():
     d = disclosure(SEED_001)
     fact = d.tables[0].rows[0].cells[d.tables[0].columns[0]]
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fact.location.line = 1  # type: ignore[misc]
+    assert hash(fact.location) == hash(dataclasses.astuple(fact.location))  # the hash frozen would give
     twin = Location(**{f.name: getattr(fact.location, f.name) for f in dataclasses.fields(Location)})
     assert twin == fact.location and twin is not fact.location
     assert {fact.location: 1}[twin] == 1
@@ -55,3 +55,46 @@ def test_a_finding_read_back_from_its_contract_has_locations_as_records():
     back = Finding.from_contract({**finding.contract(), "name": finding.name}, finding.locations[0].file)
     assert back.contract() == finding.contract()
     assert all(isinstance(loc, Location) for loc in back.locations)
+
+
+def _mypy(tmp_path: Path, monkeypatch, code: str) -> list[str]:
+    """mypy's error lines for `code`, checked against budgetlint's model (imports not reported)."""
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(code, encoding="utf-8")
+    monkeypatch.setenv("MYPYPATH", str(Path(__file__).resolve().parents[2] / "src"))
+    out, _, _ = mypy.api.run(
+        ["--config-file=", "--cache-dir=/dev/null", "--follow-imports=silent", "--no-error-summary", str(snippet)]
+    )
+    return [line for line in out.splitlines() if ": error:" in line]
+
+
+def test_mypy_refuses_assigning_a_field_of_a_record(tmp_path, monkeypatch):
+    built = (
+        "import dataclasses\n"
+        "from budgetlint.model.document import RawRow\n"
+        "from budgetlint.model.location import Location\n"
+        "loc = Location(file='a', line=3)\n"
+        "row = RawRow(('x',), 3)\n"
+        "wider = dataclasses.replace(loc.at_cell(table='t'), row='r')\n"
+    )
+    assert _mypy(tmp_path, monkeypatch, built) == []  # building, replace and at_cell type-check
+    errors = _mypy(tmp_path, monkeypatch, built + "loc.line = 1\nrow.line = 4\nwider.table = None\n")
+    assert [e.split(": error: ")[1] for e in errors] == [
+        'Property "line" defined in "Location" is read-only  [misc]',
+        'Property "line" defined in "RawRow" is read-only  [misc]',
+        'Property "table" defined in "Location" is read-only  [misc]',
+    ]
+
+
+def test_a_record_keeps_its_fields_in_order_with_their_defaults():
+    loc = Location(file="a", line=3)
+    assert [f.name for f in dataclasses.fields(Location)][:4] == ["file", "page", "page_basis", "line"]
+    assert dataclasses.asdict(loc)["page_basis"] == "none"
+    assert pickle.loads(pickle.dumps(loc)) == loc
+    assert dataclasses.replace(loc, line=4) == Location(file="a", line=4)
+
+
+def test_at_cell_keeps_every_other_field():
+    full = Location(**{f.name: f"v{i}" for i, f in enumerate(dataclasses.fields(Location))})
+    assert full.at_cell(row="r") == dataclasses.replace(full, row="r")
+    assert full.at_cell() == full

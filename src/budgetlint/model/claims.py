@@ -10,7 +10,6 @@ share belongs to -- the field is None rather than a guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -18,6 +17,7 @@ from pydantic import Field
 
 from budgetlint.model.facts import Fact
 from budgetlint.model.location import Location
+from budgetlint.model.record import record
 
 Unit = Literal["元", "万元", "亿元"]
 Direction = Literal[-1, 0, 1]
@@ -29,7 +29,7 @@ ExecutionForm = Literal["variance", "completion", "year_on_year"]
 ExecutionWord = Literal["大于", "小于", "等于"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Span:
     """Where a claim's text stands: offsets inside the paragraph at the claim's location."""
 
@@ -38,7 +38,7 @@ class Span:
     text: str  # the matched text as printed
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class _ClaimBase:
     span: Span
     location: Location  # the paragraph's location; line = the paragraph's line
@@ -49,7 +49,7 @@ class _ClaimBase:
     clause: str  # the clause (to ；) the claim was found in
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ClassNameClaim(_ClaimBase):
     """教育支出(类)职业教育(款)中等职业教育(项) or 205教育支出: a budget class named in the text."""
 
@@ -59,7 +59,7 @@ class ClassNameClaim(_ClaimBase):
     levels: tuple[Level | None, ...]  # per name; None when only a code says
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class AmountClaim(_ClaimBase):
     """An amount of money stated with its unit: 一般公共预算拨款收入7,700.83万元."""
 
@@ -72,7 +72,7 @@ class AmountClaim(_ClaimBase):
     class_name: ClassNameClaim | None = None  # a class named earlier in the same clause
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ShareClaim(_ClaimBase):
     """占55.40% / 占比… / 比重… / 占本年支出合计的75.65%."""
 
@@ -84,7 +84,7 @@ class ShareClaim(_ClaimBase):
     subject: str | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ChangeClaim(_ClaimBase):
     """比上年增加A万元，增长B% / 与上年预算数相同 / 比2023年预算减少… / 增加0.5万元 (no base)."""
 
@@ -109,7 +109,7 @@ class ChangeClaim(_ClaimBase):
     base_amount: AmountClaim | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class CountClaim(_ClaimBase):
     """二级项目19个 (and, for a total followed by 其中, its items: 14个, 5个)."""
 
@@ -121,7 +121,7 @@ class CountClaim(_ClaimBase):
     items: tuple[CountClaim, ...] = ()  # the counts listed after it (其中：…14个、…5个)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ListClaim(_ClaimBase):
     """A total and the items listed after 其中/主要包括/主要用于: 总额216.17万元。其中：a、b、c.
 
@@ -138,7 +138,7 @@ class ListClaim(_ClaimBase):
     overlap_suspected: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class YearMention(_ClaimBase):
     """Every 20XX年 with what it qualifies."""
 
@@ -152,14 +152,14 @@ class YearMention(_ClaimBase):
 # -- final accounts: budget-execution statements (recognize/narrative/execution.py) ------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Printed:
     value: Decimal
     decimals: int
     text: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ExecutionClaim:
     kind: Literal["execution"] = "execution"
     form: ExecutionForm
@@ -183,7 +183,7 @@ Claim = Annotated[
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Binding:
     claim: AmountClaim
     subject: str  # the vocabulary name or 类 name it matched
@@ -195,7 +195,7 @@ class Binding:
 CLAIM_KINDS = ("amount", "share", "change", "count", "parts", "class_name", "year")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ExtractionStats:
     """How much the extraction found: claims per kind and what it read."""
 
@@ -219,7 +219,7 @@ class ExtractionStats:
         return {k: getattr(self, k) for k in CLAIM_KINDS}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class NarrativeClaims:
     claims: tuple[Claim, ...]
     stats: ExtractionStats

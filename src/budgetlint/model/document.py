@@ -6,16 +6,17 @@ Ingest knows nothing about templates: a RawTable is only rows of cell texts.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from budgetlint.model.location import Box, Location, PageBasis
+from budgetlint.model.record import positional_record, record
 
 
-@dataclass(frozen=True, slots=True)
+@positional_record
 class RawRow:
     """A table row as printed: cell texts in order, the line it starts on, its page.
 
@@ -44,7 +45,7 @@ class RawRow:
         return self.cell_boxes[index] if index < len(self.cell_boxes) else None
 
 
-@dataclass(frozen=True, slots=True)
+@positional_record
 class TextLine:
     """One printed line of a PDF paragraph: its page, box, and where its text starts in the paragraph's."""
 
@@ -53,7 +54,7 @@ class TextLine:
     box: Box
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Paragraph:
     kind: Literal["paragraph"] = "paragraph"
     text: str
@@ -77,7 +78,7 @@ Block = Paragraph | RawTable
 LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts, and each one's page
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TocEntry:
     """One line of the document's own 目录: a title and the page it names."""
 

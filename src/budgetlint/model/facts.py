@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from budgetlint.model.location import Location
+from budgetlint.model.record import record
 from budgetlint.numbers import UNIT_FACTORS, Interval, interval_of
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Fact:
     """One printed number (or an empty cell, value None = exact zero) with its provenance."""
 
@@ -33,7 +34,7 @@ class Fact:
         return self.value if self.value is not None else Decimal(0)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TableRow:
     index: int  # 0-based among the table's data rows
     label: str  # normalised label (name, or code + name)
@@ -51,7 +52,7 @@ class TableRow:
         return self.cells.get(column)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Table:
     kind: str  # template table id, e.g. revenue_summary
     title: str

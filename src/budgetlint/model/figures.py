@@ -16,7 +16,6 @@ checks across documents never read a document again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -25,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.facts import Fact
 from budgetlint.model.location import Location
+from budgetlint.model.record import positional_record
 from budgetlint.numbers import UNIT_FACTORS, Interval
 
 Basis = Literal["budget", "final", "execution"]  # 预算 (年初预算), 决算, 预算执行数
@@ -127,7 +127,7 @@ class DocumentFigures(BaseModel):
         return [f for f in self.figures if f.stated and f.quantity == quantity and f.year == year and f.basis == basis]
 
 
-@dataclass(frozen=True, slots=True)
+@positional_record
 class Entry:
     """A document of a run as the library indexes it: a few fields, kept for every document."""
 

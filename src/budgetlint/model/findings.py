@@ -10,13 +10,14 @@ consequences) and to the waiver file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from budgetlint.model.location import Location
+from budgetlint.model.record import record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -85,11 +86,11 @@ class Addend(BaseModel):
         }
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class Evaluation:
     """The result of one check on one subject (a row, a column, a pair of facts).
 
-    A frozen dataclass, not a pydantic model like the finding parts below: checks make one per
+    A record (model/record.py), not a pydantic model like the finding parts below: checks make one per
     subject (thousands per document) from values they have already typed, and no evaluation is
     ever read back from a file."""
 

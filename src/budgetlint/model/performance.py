@@ -7,16 +7,18 @@ a `ParseProblem` on its table, and an indicator whose value cannot be parsed is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Literal
+
+from budgetlint.model.record import record
 
 Phase = Literal["implementation", "annual"]
 ValueKind = Literal["number", "date", "period", "text", "empty"]
 Operator = Literal["≥", "≤", "=", ">", "<"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ParseProblem:
     """Something in a performance table that could not be read; `line` is the row, if known."""
 
@@ -25,7 +27,7 @@ class ParseProblem:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class PrintedNumber:
     """A number as printed in a cell: value, decimals, the text itself, its line and unit."""
 
@@ -36,20 +38,20 @@ class PrintedNumber:
     unit: str | None = None  # 元 / 万元 for money, % for rates, 分 for scores, 套 / 人 … for targets
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TextCell:
     text: str
     line: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class DateValue:
     year: int
     month: int | None = None
     day: int | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class IndicatorValue:
     """An indicator's 指标值 / 业绩值 as printed, and what could be read from it."""
 
@@ -67,7 +69,7 @@ class IndicatorValue:
         return self.number.unit if self.number else None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class FundingLine:
     """One amount of a funding block: printed label, normalised key, amount (None if empty)."""
 
@@ -78,7 +80,7 @@ class FundingLine:
     line: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TargetFunding:
     phase: Phase
     total: FundingLine | None = None
@@ -88,7 +90,7 @@ class TargetFunding:
         return next((s for s in self.sources if s.key == key), None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TargetIndicator:
     """One indicator of one side (实施期 / 年度). Levels are squeezed labels as printed; 一级/二级 are
     carried down from earlier rows (merged cells). parsed=False: the value could not be read or no
@@ -103,7 +105,7 @@ class TargetIndicator:
     parsed: bool
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class TargetTable:
     """One 项目支出绩效目标表 (amounts in the unit printed after 项目资金, usually 元)."""
 
@@ -131,7 +133,7 @@ class TargetTable:
         return [i for i in self.indicators if not i.parsed]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class OverallTargetTable:
     """The 整体支出绩效目标申报表 (amounts in 万元 as printed in the 预算情况 header)."""
 
@@ -155,7 +157,7 @@ class OverallTargetTable:
         return [i for i in self.indicators if not i.parsed]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class SelfEvalFunding:
     """A funding row of a 绩效自评表: 年度资金总额 / 当年财政拨款 / 上级资金 / 本级资金 / 其他资金 / 合计."""
 
@@ -170,7 +172,7 @@ class SelfEvalFunding:
     score: PrintedNumber | None = None  # 得分
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class SelfEvalIndicator:
     """One row of a 绩效自评表; `line` is the line of its 三级指标 cell. parsed=False: target or
     actual could not be read, a number cell is unreadable, 分值/得分 are missing, or the row's width
@@ -197,7 +199,7 @@ class SelfEvalIndicator:
     )  # column role -> the line its cell starts on (one-cell-per-line layout)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class SelfEvaluation:
     kind: Literal["project", "unit"]
     title: str

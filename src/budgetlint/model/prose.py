@@ -11,19 +11,19 @@ unbound and is counted in the report (`documents[].prose`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from budgetlint.model.claims import Span
 from budgetlint.model.location import Location
+from budgetlint.model.record import record
 
 ProseSource = Literal["narrative", "target", "overall", "self_evaluation"]
 BoundTo = Literal["indicator", "cost", "funding"]
 BoundRole = Literal["target", "actual", "total"]  # which value of the table a prose number is tied to
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ProseNumber:
     """A number with its unit as prose states it: 学生证书获取率达到96.3% / 每生每年600元 / 现有88个实训室.
 
@@ -62,7 +62,7 @@ class ProseNumber:
         return self.measure, self.per
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class ProseCell:
     """One prose cell of a performance table, with the numbers read from it.
 
@@ -85,7 +85,7 @@ class ProseCell:
     numbers: tuple[ProseNumber, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class CellBinding:
     """A prose number tied to a value of its own table, and why (`bound_to`, `via`)."""
 
@@ -101,7 +101,7 @@ class CellBinding:
     location: Location  # where the table value stands
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class SumStatement:
     """A total of the items listed before it in the same cell or paragraph: …；4、教学督导人员17万元。以上共计372.4万元.
 
@@ -118,7 +118,7 @@ class SumStatement:
     cell: int | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record
 class StatedFact:
     """One standing fact of the unit and every place the document states it (学院现有实训室: 88, 88, 38)."""
 
