@@ -159,3 +159,16 @@ def test_a_failing_score_shows_the_nearest_accepted_value_and_lists_each_once():
     assert failed.formula is not None and failed.formula.count("9.0000") == 1 and "封顶" not in failed.formula
     passed = derived("R", "s", printed, [*candidates, Candidate("印制", exact(D("7")))], [], unit="分")
     assert (passed.outcome.value, passed.expected) == ("pass", "7")
+
+
+def test_a_score_no_accepted_formula_covers_is_not_checked_and_says_why():
+    # SE003's formulas start at an execution rate of 0: a rate printed below it leaves no candidate
+    printed = Fact(value=D("7"), decimals=0, unit="元", text="7", location=Location(file="x", line=3))
+    rate = Fact(value=D("-5"), decimals=0, unit="%", text="-5", location=Location(file="x", line=3))
+    formula = Formula(name="按完成比例", rate=(D(0), D(1)), score="w * r")
+    candidates = scores(D("10"), [printed_rate(rate)], [formula])
+    assert candidates == []
+    undecided = derived("R", "s", printed, candidates, [rate], unit="分")
+    assert undecided.outcome.value == "insufficient_data"
+    assert undecided.detail is not None and "不在任何可接受计算的适用范围内" in undecided.detail
+    assert len(undecided.locations) == 2

@@ -35,8 +35,8 @@ def _plain_text(low: Decimal, high: Decimal, low_signed: bool, high_signed: bool
 def _nearest(shown: list[Candidate], point: Decimal) -> Interval:
     """The first candidate value nearest `point` (as min() by distance picks it), in one loop: a
     document's indicators ask it of some 20,000 candidates."""
-    if not shown:  # as min() said it (execution_score passes no candidate when no formula applies)
-        raise ValueError("min() arg is an empty sequence")
+    if not shown:  # derived() decides before it asks
+        raise ValueError("no candidate to be nearest")
     best: Decimal | None = None
     nearest = shown[0].value
     for c in shown:
@@ -95,6 +95,15 @@ def derived(
             subject=subject,
             locations=locations,
             detail=f"单元格不是数字：“{printed.text}”",
+            values=values,
+        )
+    if not candidates:  # no accepted formula covers the inputs (an execution rate below 0): nothing to compare with
+        return Evaluation(
+            rule=rule,
+            outcome=Outcome.INSUFFICIENT_DATA,
+            subject=subject,
+            locations=locations,
+            detail="输入的数值不在任何可接受计算的适用范围内，无法核对",
             values=values,
         )
     shown_value = printed.value
