@@ -7,7 +7,7 @@ last digit is reported as info (a rounding tail or a copying error).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from budgetlint.model import Evaluation, Fact, Outcome
@@ -76,38 +76,10 @@ def quantity(printed: str, value: Decimal, interval: Interval, unit: str) -> Qua
     return Quantity(printed=printed, value=str(value), low=str(interval.low), high=str(interval.high), unit=unit)
 
 
-def summed_interval(facts: Iterable[Fact], unit: str) -> Interval:
-    """Σ interval_in(f, unit): the same sums in the same order, without an Interval per fact
-    already in `unit` (balance adds up thousands of cells per document)."""
-    low = high = Decimal(0)
-    for f in facts:
-        if f.unit != unit:
-            scaled = interval_in(f, unit)
-            low += scaled.low
-            high += scaled.high
-        elif f.value is None:
-            low += ZERO.low
-            high += ZERO.high
-        else:
-            half = half_unit(f.decimals)
-            low += f.value - half
-            high += f.value + half
-    return Interval(low, high)
-
-
-def stated_interval(facts: list[Fact], unit: str, *, may_truncate: bool = False) -> Interval:
-    """What printed values add up to, in `unit`: their rounding intervals summed; a value that may be
-    a truncated conversion (元 cut to 万元) stands for [v − ½·10⁻ᵈ, v + 10⁻ᵈ)."""
-    total = summed_interval(facts, unit)
-    if may_truncate:
-        total = Interval(total.low, total.high + sum(f.half_ulp_in(unit) for f in facts))
-    return total
-
-
-def _side(facts: list[Fact], unit: str) -> tuple[Decimal, Decimal, Decimal]:
-    """(Σ value_in(f, unit), low and high of summed_interval(facts, unit)) in one pass over a side,
-    each sum taken in the same order as those functions take it (balance runs over a thousand
-    times per document)."""
+def _side(facts: Sequence[Fact], unit: str, *, may_truncate: bool = False) -> tuple[Decimal, Interval]:
+    """(Σ value_in(f, unit), Σ interval_in(f, unit)) in one pass over a side, each sum taken in the
+    order of the facts, without an Interval per fact already in `unit` (balance runs over a
+    thousand times per document). may_truncate: see stated_interval."""
     total = low = high = Decimal(0)
     for f in facts:
         value = f.value
@@ -126,7 +98,15 @@ def _side(facts: list[Fact], unit: str) -> tuple[Decimal, Decimal, Decimal]:
             half = half_unit(f.decimals)
             low += value - half
             high += value + half
-    return total, low, high
+    if may_truncate:
+        high += sum(f.half_ulp_in(unit) for f in facts)
+    return total, Interval(low, high)
+
+
+def stated_interval(facts: Sequence[Fact], unit: str, *, may_truncate: bool = False) -> Interval:
+    """What printed values add up to, in `unit`: their rounding intervals summed; a value that may be
+    a truncated conversion (元 cut to 万元) stands for [v − ½·10⁻ᵈ, v + 10⁻ᵈ)."""
+    return _side(facts, unit, may_truncate=may_truncate)[1]
 
 
 def balance(
@@ -165,12 +145,8 @@ def balance(
             locations=tuple(f.location for f in bad),
         )
     unit = first.unit
-    actual, low, high = _side(reported, unit)
-    if reported_may_truncate:
-        high += sum(f.half_ulp_in(unit) for f in reported)
-    left = Interval(low, high)
-    expected, low, high = _side(computed, unit)
-    right = Interval(low, high)
+    actual, left = _side(reported, unit, may_truncate=reported_may_truncate)
+    expected, right = _side(computed, unit)
     severity: Severity | None = None
     second = computed[0] if len(computed) == 1 else None
     same_printing = (
@@ -189,17 +165,17 @@ def balance(
             severity = "info"
     else:
         ok = left.overlaps(right, floor)
-    printed = [f for f in computed if f.value is not None]
     loc = first.location
-    locations = tuple([f.location for f in reported] + [f.location for f in printed or computed])
+    involved = locations(reported, computed)
     values = {"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}
     if ok:  # a pass is only counted: no values shown, no addends in words (see the docstring)
         return Evaluation(
-            rule=rule, outcome=Outcome.PASS, subject=subject, unit=unit, locations=locations, values=values
+            rule=rule, outcome=Outcome.PASS, subject=subject, unit=unit, locations=involved, values=values
         )
     decimals = _decimals(facts)
     formula = None
-    if relation == "=" and len(printed) > 1:  # rounding of several addends was allowed for
+    # rounding of several printed addends was allowed for
+    if relation == "=" and sum(1 for f in computed if f.value is not None) > 1:
         formula = f"按四舍五入区间：报告值 {left}，计算值 {right}，不重叠"
     shown_actual = first.text if len(reported) == 1 and first.value is not None else _show(actual, decimals)
     return Evaluation(
@@ -213,7 +189,7 @@ def balance(
         detail=addends(computed, name),
         formula=formula,
         severity=severity,
-        locations=locations,
+        locations=involved,
         values=values,
         reported=quantity(shown_actual, actual, left, unit),
         computed=quantity(_show(expected, decimals), expected, right, unit),

@@ -3,7 +3,7 @@ from decimal import Decimal, localcontext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetlint.checks.compare import balance, by_row, interval_in, summed_interval
+from budgetlint.checks.compare import balance, by_row, interval_in, stated_interval
 from budgetlint.model import Fact, Location, Outcome
 from budgetlint.numbers import CONTEXT, sum_intervals
 
@@ -48,7 +48,7 @@ def test_summed_intervals_are_the_sum_of_each_cells_interval_digit_for_digit(cel
         for k, (v, d, u) in enumerate(cells)
     ]
     with localcontext(CONTEXT):
-        fast = summed_interval(facts, unit)
+        fast = stated_interval(facts, unit)
         one_by_one = sum_intervals(interval_in(f, unit) for f in facts)
     assert (str(fast.low), str(fast.high)) == (str(one_by_one.low), str(one_by_one.high))
 
