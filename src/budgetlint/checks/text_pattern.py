@@ -60,16 +60,7 @@ def _joined(disclosure: Disclosure, scope: str) -> str:
     key = (scope, id(disclosure.narrative))  # the narrative is kept beside its text, so its id stays its own
     held = memo.get(key)
     if held is None:
-        if scope == "narrative":
-            texts = [para.text for para in disclosure.narrative]
-        else:
-            texts = []
-            for block in disclosure.source.blocks:
-                if isinstance(block, RawTable):
-                    texts += [cell for row in block.rows for cell in row.cells if cell]
-                else:
-                    texts.append(block.text)
-        held = memo[key] = (disclosure.narrative, "\n".join(texts))
+        held = memo[key] = (disclosure.narrative, "\n".join(text for text, *_ in _texts(disclosure, scope)))
     return held[1]
 
 
