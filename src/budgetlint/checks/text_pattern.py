@@ -18,8 +18,9 @@ Params:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import chain
 from typing import Literal
 
 from budgetlint.checks.memo import document_memo
@@ -37,30 +38,41 @@ class Params(Strict):
     scope: Literal["narrative", "document"] = "narrative"
 
 
-def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
-    """(text, its block, its row and cell index in a table) for every text the scope reads."""
+def _pieces(disclosure: Disclosure, scope: str) -> Iterator[tuple[Paragraph | RawTable, RawRow | None, Sequence[str]]]:
+    """(block, its row in a table or None, the texts there) for every paragraph and table row the
+    scope reads: the one walk of a scope, a step per row (a document has thousands of cells)."""
     if scope == "narrative":
         for para in disclosure.narrative:
-            yield para.text, para, None, 0
+            yield para, None, (para.text,)
         return
     for block in disclosure.source.blocks:
         if isinstance(block, RawTable):
             for row in block.rows:
-                for i, cell in enumerate(row.cells):
-                    if cell:
-                        yield cell, block, row, i
+                yield block, row, row.cells
         else:
-            yield block.text, block, None, 0
+            yield block, None, (block.text,)
+
+
+def _texts(disclosure: Disclosure, scope: str) -> Iterator[tuple[str, Paragraph | RawTable, RawRow | None, int]]:
+    """(text, its block, its row and cell index in a table) for every text the scope reads: each
+    paragraph, each table cell that is not empty."""
+    for block, row, texts in _pieces(disclosure, scope):
+        for i, text in enumerate(texts):
+            if text or row is None:
+                yield text, block, row, i
 
 
 def _joined(disclosure: Disclosure, scope: str) -> str:
-    """Every text of the scope joined by line breaks, as `_texts` walks them: made once per
+    """Every text of the scope joined by line breaks, as `_texts` gives them: made once per
     document and scope, since several rules search it (checks/memo.py)."""
     memo = document_memo(disclosure, "_joined_texts", disclosure.source)
     key = (scope, id(disclosure.narrative))  # the narrative is kept beside its text, so its id stays its own
     held = memo.get(key)
     if held is None:
-        held = memo[key] = (disclosure.narrative, "\n".join(text for text, *_ in _texts(disclosure, scope)))
+        every = chain.from_iterable(
+            texts if row is None else filter(None, texts) for _, row, texts in _pieces(disclosure, scope)
+        )
+        held = memo[key] = (disclosure.narrative, "\n".join(every))
     return held[1]
 
 

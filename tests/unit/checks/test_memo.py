@@ -13,6 +13,7 @@ from budgetlint.checks.performance_facts import _new_fact, points
 from budgetlint.checks.scoring import implied_rate
 from budgetlint.checks.self_eval_cells import indicator_cell, table_name
 from budgetlint.checks.target_cells import line_fact
+from budgetlint.model import RawTable
 from budgetlint.recognize.narrative.binding import all_class_rows
 
 SEED_003 = SEEDS / "003_b609326f3d399845.txt"  # a final account with 绩效自评表
@@ -58,6 +59,11 @@ def test_text_pattern_searches_the_texts_of_the_disclosure_it_is_given():
     document = text_pattern._joined(d, "document")
     assert text_pattern._joined(d, "document") is document
     assert document == "\n".join(text for text, *_ in text_pattern._texts(d, "document"))
+    # every paragraph and every table cell that is not empty, each once
+    cells = [c for b in d.source.blocks if isinstance(b, RawTable) for r in b.rows for c in r.cells]
+    paragraphs = [b for b in d.source.blocks if not isinstance(b, RawTable)]
+    walked = [text for text, *_ in text_pattern._texts(d, "document")]
+    assert "" in cells and len(walked) == len(paragraphs) + sum(1 for c in cells if c)
     assert text_pattern._joined(d, "narrative") == "\n".join(p.text for p in d.narrative)
     fewer = d.model_copy(update={"source": d.source.model_copy(update={"blocks": d.source.blocks[:5]})})
     assert text_pattern._joined(fewer, "document") == "\n".join(t for t, *_ in text_pattern._texts(fewer, "document"))
