@@ -109,6 +109,16 @@ def stated_interval(facts: Sequence[Fact], unit: str, *, may_truncate: bool = Fa
     return _side(facts, unit, may_truncate=may_truncate)[1]
 
 
+def _holds(
+    relation: str, reported: list[Fact], computed: list[Fact], unit: str, floor: Decimal, may_truncate: bool
+) -> bool:
+    """Whether the sides' rounding intervals allow the relation: "<=" the reported side may not
+    exceed the computed side; otherwise they overlap (each widened by `floor`)."""
+    left = _side(reported, unit, may_truncate=may_truncate)[1]
+    right = _side(computed, unit)[1]
+    return left.low <= right.high + floor if relation == "<=" else left.overlaps(right, floor)
+
+
 def balance(
     rule: str,
     subject: str,
@@ -145,26 +155,22 @@ def balance(
             locations=tuple(f.location for f in bad),
         )
     unit = first.unit
-    actual, left = _side(reported, unit, may_truncate=reported_may_truncate)
-    expected, right = _side(computed, unit)
-    severity: Severity | None = None
     second = computed[0] if len(computed) == 1 else None
-    same_printing = (
-        len(reported) == 1
+    # one printing against one at the same precision must match exactly: no sums, no intervals
+    exact = (
+        relation != "<="
+        and len(reported) == 1
         and second is not None
         and first.unit == second.unit
         and first.value is not None
         and second.value is not None
         and first.decimals == second.decimals
     )
-    if relation == "<=":
-        ok = left.low <= right.high + floor
-    elif same_printing:
-        ok = actual == expected or abs(actual - expected) <= floor
-        if not ok and abs(actual - expected) == Decimal(1).scaleb(-first.decimals):
-            severity = "info"
+    if exact:
+        gap = first.amount - computed[0].amount
+        ok = not gap or abs(gap) <= floor
     else:
-        ok = left.overlaps(right, floor)
+        ok = _holds(relation, reported, computed, unit, floor, reported_may_truncate)
     loc = first.location
     involved = locations(reported, computed)
     values = {"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}
@@ -172,6 +178,11 @@ def balance(
         return Evaluation(
             rule=rule, outcome=Outcome.PASS, subject=subject, unit=unit, locations=involved, values=values
         )
+    actual, left = _side(reported, unit, may_truncate=reported_may_truncate)
+    expected, right = _side(computed, unit)
+    severity: Severity | None = None
+    if exact and abs(actual - expected) == Decimal(1).scaleb(-first.decimals):
+        severity = "info"
     decimals = _decimals(facts)
     formula = None
     # rounding of several printed addends was allowed for

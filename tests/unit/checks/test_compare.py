@@ -25,6 +25,17 @@ def test_one_unit_off_in_the_last_digit_of_the_same_printing_is_info():
     assert [loc.line for loc in result.locations] == [1, 2]
 
 
+def test_the_same_printing_must_match_exactly_unless_a_floor_or_containment_is_asked():
+    ten, off = [fact("10.00", "万元", 1)], [fact("10.02", "万元", 2)]
+    assert balance("R", "s", ten, [fact("10.00", "万元", 2)], name=by_row).outcome == Outcome.PASS
+    failed = balance("R", "s", off, ten, name=by_row)
+    assert (failed.outcome, failed.severity, failed.difference) == (Outcome.FAIL, None, "0.02")
+    assert balance("R", "s", off, ten, name=by_row, floor=Decimal("0.02")).outcome == Outcome.PASS
+    # containment compares rounding intervals: 10.01 may be 10.005, which 10.00 (up to 10.005) holds
+    assert balance("R", "s", [fact("10.01", "万元", 1)], ten, name=by_row, relation="<=").outcome == Outcome.PASS
+    assert balance("R", "s", off, ten, name=by_row, relation="<=").outcome == Outcome.FAIL
+
+
 def test_a_truncated_conversion_is_accepted_only_when_asked():
     table = [fact("877080", "元", 2)]  # 87.708 万元, printed as 87.70 by truncation
     narrative = [fact("87.70", "万元", 1)]
