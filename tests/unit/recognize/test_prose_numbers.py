@@ -207,7 +207,8 @@ def test_cell_numbers_bind_to_the_indicator_they_name_and_nothing_else():
 
 
 def test_numbers_are_found_where_the_pattern_finds_them_on_every_prose_text_of_the_seeds():
-    """_number_matches tries the pattern only at 每 and digits: the same matches as finditer."""
+    """_number_matches tries the pattern only at 每 and at digits not inside a number: the same
+    matches as finditer."""
     texts = ["每生每年600元，每每生3人", "12,345.6万元和1,23元及第3名、（01项）2024年12月达到95%以上"]
     texts.append("1.2.3万元每月4次")
     for seed in ("001_e1c2a9d2af1eed61.txt", "003_b609326f3d399845.txt"):
@@ -220,3 +221,9 @@ def test_numbers_are_found_where_the_pattern_finds_them_on_every_prose_text_of_t
         assert [m.span() for m in _number_matches(norm)] == expected, text
         found += len(expected)
     assert found > 500
+
+
+def test_normalise_makes_full_width_digits_points_percents_and_thousands_ascii_at_the_same_offsets():
+    assert normalise("１２，３４５．６万元，增长８％") == "12,345.6万元，增长8%"
+    assert normalise("1，234元，支出12，34元") == "1,234元，支出12，34元"  # a thousands comma only before 3 digits
+    assert normalise("预算支出，无数字") == "预算支出，无数字"

@@ -67,14 +67,16 @@ def _number_pattern() -> re.Pattern[str]:
     )  # 元/生/年, 元每生每年, 元/生/每月
 
 
-_MATCH_START = re.compile(r"[每\d]")  # where a match of _number_pattern can start: 每 of 每生, or a digit
+# where a match of _number_pattern can start: 每 of 每生, or a digit that is not inside a number
+_MATCH_START = re.compile(r"每|(?<![\d.])\d")
 
 
 def _number_matches(norm: str) -> Iterator[re.Match[str]]:
     """_number_pattern().finditer(norm), found faster: the pattern opens with an optional group, so
-    re tries it at every character; a match starts at 每 or at a digit, so it is tried only where
-    one stands (every such place from where the last match ended, in order: the same leftmost,
-    non-overlapping matches; `match` at a position sees the text before it, as the look-behinds need)."""
+    re tries it at every character; a match starts at 每 or at a digit not preceded by a digit or a
+    point (NOT_IN_NUMBER), so it is tried only where one stands (every such place from where the
+    last match ended, in order: the same leftmost, non-overlapping matches; `match` at a position
+    sees the text before it, as the look-behinds need)."""
     pattern, end = _number_pattern(), 0
     for start in _MATCH_START.finditer(norm):
         if start.start() >= end and (m := pattern.match(norm, start.start())):
