@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from budgetlint.findings.fingerprint import Content, Identity
 from budgetlint.findings.locate import PageIndex
-from budgetlint.model import Evaluation, Finding
+from budgetlint.model import Evaluation, Finding, Location
+from budgetlint.model.findings import Addend
 from budgetlint.model.rule import Rule
 
 
@@ -50,6 +51,12 @@ def placeholders(evaluation: Evaluation) -> dict:
     )
 
 
+def _placed(addend: Addend, location: Location) -> Addend:
+    """The addend at its placed location: itself when placing changed nothing (a text document's
+    locations have no page to resolve), a copy otherwise."""
+    return addend if location is addend.location else addend.model_copy(update={"location": location})
+
+
 def draft_of(
     rule: Rule,
     evaluation: Evaluation,
@@ -61,7 +68,7 @@ def draft_of(
     values = placeholders(evaluation)
     place = pages.resolve if pages is not None else (lambda loc: loc)
     content = identity.content(evaluation) if identity is not None else []
-    addends = tuple(a.model_copy(update={"location": place(a.location)}) for a in evaluation.addends)
+    addends = tuple(_placed(a, place(a.location)) for a in evaluation.addends)
     finding = Finding(
         rule=rule.id,
         name=rule.name,

@@ -2,11 +2,15 @@
 with its location, boxes that hold the printed numbers, page-local lines, fixes."""
 
 import re
+from decimal import Decimal
 
 import pdfplumber
 import pytest
 
-from budgetlint.findings.build import message_of
+from budgetlint.checks.compare import balance, by_row
+from budgetlint.findings.build import draft_of, message_of
+from budgetlint.model import Fact, Location
+from budgetlint.rulebook import load_rules
 
 SFJ = ["pdf/sfj_2026_dept_budget.pdf", "pdf/sfj_2026_unit_budget.pdf"]
 
@@ -92,3 +96,15 @@ def test_a_finding_comes_back_whole_from_its_contract(audited, name):
         again = Finding.from_contract(f.contract(), f.locations[0].file)
         assert again.contract() == f.contract()
         assert (again.cause, again.reported, again.waiver) == (f.cause, f.reported, f.waiver)
+
+
+def test_an_addend_with_no_page_to_place_it_on_is_the_evaluations_own():
+    """Placing an addend (a PDF's page, box and page-local line: the test above) copies it only
+    where there is something to place."""
+
+    def fact(text: str, line: int) -> Fact:
+        return Fact(value=Decimal(text), decimals=2, unit="万元", text=text, location=Location(file="x", line=line))
+
+    evaluation = balance("R", "s", [fact("3.50", 1)], [fact("1.00", 2), fact("2.00", 3)], name=by_row)
+    finding = draft_of(load_rules()[0], evaluation).finding
+    assert len(finding.addends) == 3 and all(a is b for a, b in zip(finding.addends, evaluation.addends))
