@@ -96,7 +96,10 @@ def _per_word() -> re.Pattern[str]:
     return re.compile(alternation(prose_vocabulary().per))
 
 
+@lru_cache(maxsize=256)
 def _per_of(text: str) -> tuple[str, ...]:
+    """What a number is counted per (每生每年, /生/年) as the vocabulary's words, sorted; kept per
+    text (lru: most numbers have none, and a document repeats the few it has)."""
     words = prose_vocabulary().per
     return tuple(sorted(words[m.group()] for m in _per_word().finditer(text)))
 
