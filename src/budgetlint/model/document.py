@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 from decimal import Decimal
-from typing import Literal, cast
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -206,7 +206,7 @@ class SourceDocument(BaseModel):
         """Lines where a block or a table row starts, in order, with its page. Computed once per
         blocks tuple (kept beside the fields, keyed by the tuple, so a copy with other blocks
         computes its own)."""
-        cached = cast("tuple[tuple[Block, ...], LineIndex] | None", self.__dict__.get("_line_starts"))
+        cached: tuple[tuple[Block, ...], LineIndex] | None = self.__dict__.get("_line_starts")
         if cached is not None and cached[0] is self.blocks:
             return cached[1]
         lines: list[int] = []
