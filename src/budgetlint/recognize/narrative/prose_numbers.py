@@ -129,9 +129,14 @@ def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None, af
     well, it may follow a count (电脑20台共计15万元). That total is what the counted things cost, never
     a sum of the items before it: only a caller that knows nothing else is priced may take it."""
     head = lead.rstrip()
-    link = next((w for w in prose_vocabulary().total_links_longest_first if head.endswith(w)), "")
+    # which word it ends with is looked for only when it ends with one (one C call: most do not)
+    links = prose_vocabulary().total_links_longest_first
+    link = next(w for w in links if head.endswith(w)) if head.endswith(links) else ""
     head = head[: len(head) - len(link)].rstrip()
-    word = next((w for w in sorted(words, key=len, reverse=True) if head.endswith(w)), None)
+    candidates = tuple(words)
+    word = None
+    if head.endswith(candidates):
+        word = next(w for w in sorted(candidates, key=len, reverse=True) if head.endswith(w))
     if word is None or glued_after is None:
         return word
     before = head[: -len(word)].rstrip()
