@@ -118,7 +118,9 @@ class TableBuilder:
         self.title = title
         self.unit = unit
         self.page_basis = page_basis
-        self.office: dict = {"sheet": None, "paragraph": None, "table_index": None}  # where the raw table stands
+        # where the raw table stands in an office file: its worksheet (XLSX), its table (DOCX)
+        self.sheet: str | None = None
+        self.table_index: int | None = None
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
@@ -160,7 +162,8 @@ class TableBuilder:
                     row=printed,
                     column=col.header,
                     cell=refs[i] if i < len(refs) else None,
-                    **self.office,
+                    sheet=self.sheet,
+                    table_index=self.table_index,
                 ),
             )
         texts = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.text_columns}
@@ -180,7 +183,7 @@ class TableBuilder:
 
     def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
         spec = self.spec
-        self.office = {"sheet": raw.location.sheet, "paragraph": None, "table_index": raw.location.table_index}
+        self.sheet, self.table_index = raw.location.sheet, raw.location.table_index
         _, data = split_header(raw, spec) if spec.sides else (list(raw.rows), [])
         rows: list[TableRow] = []
         unparsed: list[int] = []
