@@ -22,22 +22,25 @@ def read(lines: list[str], *, path: str, encoding: str) -> SourceDocument:
     row, blank = found.row, found.blank  # called for nearly every line
     # form feeds (page breaks) are no text; most texts have none, and then no line needs a copy
     texts = [line.replace("\f", "") for line in lines] if "\f" in "".join(lines) else lines
-    # a line printed again is split once and its rows share one tuple of cells: performance tables
-    # repeat their headers and indicator rows (2,825 distinct lines in 4,795 rows of a budget with
-    # 83 项目支出绩效目标表), so fewer tuples are made and kept
-    cells_of: dict[str, tuple[str, ...]] = {}
+    # a row line printed again is read once and its rows share one tuple of cells: performance
+    # tables repeat their headers and indicator rows (2,825 distinct lines in 4,795 rows of a budget
+    # with 83 项目支出绩效目标表), so fewer tuples are made and kept
+    rows_seen: dict[str, tuple[str, ...]] = {}
     for number, text in enumerate(texts, start=1):
+        cells = rows_seen.get(text)
+        if cells is not None:
+            row(number, cells)
+            continue
         stripped = text.strip()
         if not stripped:
             blank(number)
         elif "\t" in text:
-            cells = cells_of.get(text)
-            if cells is None:
-                cells = cells_of[text] = tuple(map(str.strip, text.split("\t")))
+            cells = tuple(map(str.strip, text.split("\t")))
             # first the line's first mark, in line: almost no row is a rule line
             if stripped[0] in SEPARATOR_CHARS and _is_separator(cells):
                 blank(number)
             else:
+                rows_seen[text] = cells
                 row(number, cells)
         else:
             found.paragraph(number, stripped)
