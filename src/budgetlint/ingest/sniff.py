@@ -148,8 +148,21 @@ def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceDo
             raise InputError(over_limit("文本文件大小", _mb(len(data)), "text_mb", limits.text_mb, " MB"), path=shown)
         text, encoding = decode_text(data, shown)
         document = read_text(text, path=shown, encoding=encoding)
+        if _text_within_limits(text, document, limits):
+            return document
     check_size(document, limits)
     return document
+
+
+def _text_within_limits(text: str, document: SourceDocument, limits: Limits) -> bool:
+    """Whether a text's own size already keeps its document within `check_size`'s limits, so its
+    cells need not be measured one by one (a pass over every cell of every table).
+
+    Every paragraph and cell of a text is a piece of it (a cell over several lines keeps their line
+    breaks), so none is longer than the text; a row has one cell more than its TABs and a cell line
+    one cell, so there are at most as many cells as characters and lines together.
+    """
+    return len(text) <= limits.line_chars and len(text) + document.line_count <= limits.cells
 
 
 def _mb(size: int) -> str:

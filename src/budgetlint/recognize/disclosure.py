@@ -56,13 +56,37 @@ def _clean_title(text: str) -> str:
     return tail.strip() if dot and tail.strip() else title
 
 
+class _TitleTexts:
+    """Title candidates read once per text for all the tables of a document: a document prints one
+    title above many tables (83 项目支出绩效目标表 in a budget)."""
+
+    def __init__(self) -> None:
+        self._above: dict[str, tuple[str, str, str | None]] = {}
+        self._cleaned: dict[str, tuple[str, str]] = {}
+
+    def above(self, printed: str, squeezed: str) -> tuple[str, str, str | None]:
+        """(printed, `squeezed` -- the printed text squeezed -- without a unit line, the unit it states)."""
+        if printed not in self._above:
+            m = _UNIT.search(printed)
+            self._above[printed] = (printed, _without_unit_line(squeezed), m.group(1) if m else None)
+        return self._above[printed]
+
+    def cleaned(self, printed: str) -> tuple[str, str]:
+        """The title without what a paragraph glued to it (_clean_title), and squeezed."""
+        if printed not in self._cleaned:
+            title = _clean_title(printed)
+            self._cleaned[printed] = (title, squeeze(title))
+        return self._cleaned[printed]
+
+
 class _Table:
     """A table of the document with what every template asks about it whatever the template: its
     first row, the paragraphs above it (its title candidates), the paragraph after it. Worked out
     once per document, since template choice asks every template in turn (choose_template)."""
 
-    def __init__(self, blocks: tuple, i: int, squeezed: dict[int, str]) -> None:
+    def __init__(self, blocks: tuple, i: int, squeezed: dict[int, str], titles: _TitleTexts) -> None:
         self.raw: RawTable = blocks[i]
+        self._titles = titles
         self.first_row = [c for c in self.raw.rows[0].cells if c] if self.raw.rows else []
         # the paragraphs above it (up to another table), nearest first: (printed, squeezed)
         self.above: list[tuple[str, str]] = []
@@ -81,11 +105,7 @@ class _Table:
     @cached_property
     def titles_above(self) -> list[tuple[str, str, str | None]]:
         """Per paragraph above: (printed, squeezed without a unit line, the unit it states)."""
-        out = []
-        for printed, squeezed_text in self.above:
-            m = _UNIT.search(printed)
-            out.append((printed, _without_unit_line(squeezed_text), m.group(1) if m else None))
-        return out
+        return [self._titles.above(printed, squeezed_text) for printed, squeezed_text in self.above]
 
     @cached_property
     def candidates(self) -> list[tuple[str, str]]:
@@ -98,7 +118,7 @@ class _Table:
     def cleaned(self) -> list[tuple[str, str]]:
         """Per title candidate: the title without what a paragraph glued to it (_clean_title), and
         squeezed."""
-        return [(title, squeeze(title)) for title in (_clean_title(printed) for printed, _ in self.candidates)]
+        return [self._titles.cleaned(printed) for printed, _ in self.candidates]
 
     @cached_property
     def width(self) -> int:
@@ -117,7 +137,8 @@ class _Table:
 
 def document_tables(source: SourceDocument, squeezed: dict[int, str]) -> list[_Table]:
     """The document's tables as template choice reads them (`squeezed`: squeezed_paragraphs)."""
-    return [_Table(source.blocks, i, squeezed) for i, b in enumerate(source.blocks) if isinstance(b, RawTable)]
+    titles = _TitleTexts()
+    return [_Table(source.blocks, i, squeezed, titles) for i, b in enumerate(source.blocks) if isinstance(b, RawTable)]
 
 
 def _pick(candidates: list[TableSpec], table: _Table) -> TableSpec | None:

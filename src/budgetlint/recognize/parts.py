@@ -267,7 +267,9 @@ def match_toc(disclosure: Disclosure, parts: DocumentParts | None) -> tuple[list
     end = max(e.line for e in toc)
     source_paragraphs = parts.paragraphs if parts else [b for b in disclosure.source.blocks if isinstance(b, Paragraph)]
     body = [p for p in source_paragraphs if (p.location.line or 0) > end and is_heading_like(squeeze(p.text))]
-    keys = [title_key(p.text) for p in body]
+    # keyed once per text: a document prints one title above many tables (83 绩效目标表)
+    key_of = {text: title_key(text) for text in dict.fromkeys(p.text for p in body)}
+    keys = [key_of[p.text] for p in body]
     part_at_line = {f.location.line: f for f in (parts.found if parts else ())}
     used: set[int] = set()
     links: list[TocLink] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from budgetlint.labels import is_code, normalise_label, squeeze
@@ -13,7 +14,7 @@ from budgetlint.model.templates import RowRoleSpec, SideSpec, TableSpec
 from budgetlint.numbers import parse_amount
 
 
-def is_column_numbers(cells: list[str]) -> bool:
+def is_column_numbers(cells: Sequence[str]) -> bool:
     """A row that only numbers the columns: 1 2 3 … (or 栏次)."""
     if "1" not in cells:  # one C scan rules out nearly every row
         return False
@@ -25,7 +26,7 @@ def _role_labels(spec: TableSpec) -> set[str]:
     return {squeeze(label) for r in spec.rows for label in r.labels}
 
 
-def _is_data_row(cells: list[str], labels: set[str]) -> bool:
+def _is_data_row(cells: Sequence[str], labels: set[str]) -> bool:
     if is_column_numbers(cells):
         return False
     first = cells[0] if cells else ""
@@ -36,27 +37,27 @@ def _is_data_row(cells: list[str], labels: set[str]) -> bool:
 
 def split_header(raw: RawTable, spec: TableSpec) -> tuple[list[RawRow], list[RawRow]]:
     """Leading header rows, then data rows (column-number rows and repeated headers dropped)."""
-    rows = [r for r in raw.rows if spec.header_rows is None or not is_column_numbers(list(r.cells))]
+    rows = [r for r in raw.rows if spec.header_rows is None or not is_column_numbers(r.cells)]
     if spec.header_rows is not None:
         start = spec.header_rows
     else:
         labels = _role_labels(spec)
-        start = next((i for i, r in enumerate(rows) if _is_data_row(list(r.cells), labels)), len(rows))
+        start = next((i for i, r in enumerate(rows) if _is_data_row(r.cells, labels)), len(rows))
     header = rows[:start]
     header_texts = {r.cells for r in header}
-    data = [r for r in rows[start:] if r.cells not in header_texts and not is_column_numbers(list(r.cells))]
+    data = [r for r in rows[start:] if r.cells not in header_texts and not is_column_numbers(r.cells)]
     return header, data
 
 
-def place_cells(cells: list[str], spec: TableSpec) -> list[str] | None:
+def place_cells(cells: Sequence[str], spec: TableSpec) -> list[str] | None:
     """Cells at their template positions; None when the row has more filled cells than the table.
 
     Text extraction drops a column that is empty all down a page, so a short row is padded in
     the middle: the last `right_anchored` cells keep their place at the right.
     """
+    cells = list(cells)
     if spec.width is None:
         return cells
-    cells = list(cells)
     while len(cells) > spec.width and cells[-1] == "":
         cells.pop()
     if len(cells) > spec.width:
@@ -117,7 +118,9 @@ class TableBuilder:
         self.title = title
         self.unit = unit
         self.page_basis = page_basis
-        self.office: dict = {"sheet": None, "paragraph": None, "table_index": None}  # where the raw table stands
+        # where the raw table stands in an office file: its worksheet (XLSX), its table (DOCX)
+        self.sheet: str | None = None
+        self.table_index: int | None = None
 
     def _side_row(self, raw: RawRow, cells: list[str], side: SideSpec, index: int) -> TableRow | None:
         label_cells = [cells[i] if i < len(cells) else "" for i in side.label]
@@ -159,7 +162,8 @@ class TableBuilder:
                     row=printed,
                     column=col.header,
                     cell=refs[i] if i < len(refs) else None,
-                    **self.office,
+                    sheet=self.sheet,
+                    table_index=self.table_index,
                 ),
             )
         texts = {c.role: cells[c.index] if c.index < len(cells) else "" for c in side.text_columns}
@@ -179,12 +183,12 @@ class TableBuilder:
 
     def build(self, raw: RawTable, *, empty_note: str | None) -> Table:
         spec = self.spec
-        self.office = {"sheet": raw.location.sheet, "paragraph": None, "table_index": raw.location.table_index}
+        self.sheet, self.table_index = raw.location.sheet, raw.location.table_index
         _, data = split_header(raw, spec) if spec.sides else (list(raw.rows), [])
         rows: list[TableRow] = []
         unparsed: list[int] = []
         for raw_row in data:
-            cells = place_cells(list(raw_row.cells), spec)
+            cells = place_cells(raw_row.cells, spec)
             if cells is None:
                 unparsed.append(raw_row.line)
                 continue
@@ -252,10 +256,14 @@ def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRo
     for row in rows:
         first_of_side.append(row.side not in seen_sides)
         seen_sides.add(row.side)
-    labels = {id(s): frozenset(squeeze(x) for x in s.labels) for s in specs}  # squeezed once per table
-    free = [s for s in specs if not (s.after or s.before)]
-    positional = [s for s in specs if s.after or s.before]
-    for group in (free, positional):
+    # per side, in order, the specs a row of that side is asked about, with their labels squeezed
+    # (once per table): free ones first, positional ones second
+    free: dict[str, list[tuple[RowRoleSpec, frozenset[str]]]] = {}
+    positional: dict[str, list[tuple[RowRoleSpec, frozenset[str]]]] = {}
+    for s in specs:
+        group = positional if s.after or s.before else free
+        group.setdefault(s.side, []).append((s, frozenset(squeeze(x) for x in s.labels)))
+    for by_side in (free, positional):
         first_at = {}
         for i, role in enumerate(roles):
             if role and role not in first_at:
@@ -263,12 +271,12 @@ def assign_roles(rows: list[TableRow], specs: list[RowRoleSpec]) -> list[TableRo
         for i, row in enumerate(rows):
             if roles[i]:
                 continue
-            for spec in group:
+            for spec, labels in by_side.get(row.side, ()):
                 if spec.after and not (spec.after in first_at and i > first_at[spec.after]):
                     continue
                 if spec.before and spec.before in first_at and i >= first_at[spec.before]:
                     continue
-                if _matches(row, spec, first_of_side[i], labels[id(spec)]):
+                if _matches(row, spec, first_of_side[i], labels):
                     roles[i] = spec.role
                     break
     return [replace(r, role=role) if role else r for r, role in zip(rows, roles)]

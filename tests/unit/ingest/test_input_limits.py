@@ -8,7 +8,7 @@ import pytest
 from make_case_pdfs import COVER, DUTIES, ORGANISATION, pdf_bytes
 
 from budgetlint.errors import InputError
-from budgetlint.ingest import read_document
+from budgetlint.ingest import read_document, sniff
 from budgetlint.ingest.pdf_streams import check_streams
 from budgetlint.limits import DEFAULT_LIMITS, Limits
 
@@ -59,6 +59,19 @@ def test_a_table_cell_over_the_limit_is_refused_at_its_row(tmp_path):
         read_document(long_cell, Limits(line_chars=1000))
     assert "line_chars" in info.value.user_text() and info.value.line == k + 1
     read_document(long_cell)  # within the defaults
+
+
+def test_a_text_is_measured_cell_by_cell_only_when_its_size_could_pass_a_limit(monkeypatch):
+    """No paragraph or cell of a text is longer than the text, nor are there more cells than its
+    characters and lines: a text within both by its size needs no pass over its cells."""
+    measured: list[Limits] = []
+    monkeypatch.setattr(sniff, "check_size", lambda document, limits: measured.append(limits))
+    read_document(SEED)
+    assert measured == []
+    size = len(SEED.read_bytes().decode("utf-8"))
+    read_document(SEED, Limits(line_chars=size - 1))
+    read_document(SEED, Limits(cells=size))
+    assert len(measured) == 2
 
 
 def test_a_pdf_with_more_pages_than_the_limit_is_refused(tmp_path):

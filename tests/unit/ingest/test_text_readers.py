@@ -26,6 +26,17 @@ def test_separator_rows_are_not_rows():
     assert len(tables(doc)[0].rows) == 2
 
 
+def test_a_repeated_line_is_read_alike_each_time_and_its_rows_share_their_cells():
+    """Each performance table repeats its header: a row line printed again gives the same cells (one
+    tuple, made once), a repeated rule line stays a rule, and a repeat after a paragraph starts its
+    own table."""
+    text = "表一\n项目\t金额\n---\t---\n甲\t 1.00 \n---\t---\n表二\n项目\t金额\n甲\t 1.00 \n"
+    first, second = tables(read_text(text, path="x.txt"))
+    assert [r.cells for r in first.rows] == [r.cells for r in second.rows] == [("项目", "金额"), ("甲", "1.00")]
+    assert [r.line for r in second.rows] == [7, 8]
+    assert all(a.cells is b.cells for a, b in zip(first.rows, second.rows))
+
+
 def test_form_feeds_give_exact_pages():
     doc = read_text("封面\n\f第二页\n甲\t1.00\n\f第三页\n乙\t2.00\n", path="x.txt")
     pages = {b.location.line: (b.location.page, b.location.page_basis) for b in doc.blocks}
