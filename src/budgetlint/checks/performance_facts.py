@@ -46,11 +46,16 @@ def location(
     return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row, column=column)
 
 
-def _made(disclosure: Disclosure) -> dict[tuple, tuple[object, Fact]]:
+def _made(disclosure: Disclosure) -> dict[tuple, Fact]:
     """The Facts made so far for this document (checks/memo.py), keyed by the path and the
-    arguments that made them: the number by identity, kept beside its Fact so that identity stays
-    its own."""
+    arguments that made them, the number by identity (see `_keep`)."""
     return document_memo(disclosure, "_performance_facts", disclosure.source)
+
+
+def _keep(disclosure: Disclosure, number: object) -> None:
+    """Keep a number a Fact was made from with the document, so that its id, in that Fact's key,
+    stays its own (one entry per number, not a pair beside every Fact)."""
+    document_memo(disclosure, "_performance_numbers", disclosure.source)[id(number)] = number
 
 
 def to_fact(
@@ -74,13 +79,16 @@ def to_fact(
     """
     made = _made(disclosure)
     key = (disclosure.path, id(number), table, row, column, line, text, unit)
-    held = made.get(key)
-    if held is None:
-        held = made[key] = (number, _new_fact(disclosure, number, table, row, column, line, text, unit))
-    return held[1]
+    fact = made.get(key)
+    if fact is None:
+        fact = made[key] = make_fact(disclosure, number, table, row, column, line, text, unit)
+        _keep(disclosure, number)
+    return fact
 
 
-def _new_fact(disclosure: Disclosure, number, table: str, row: str, column: str | None, line, text: str, unit) -> Fact:
+def make_fact(disclosure: Disclosure, number, table: str, row: str, column: str | None, line, text: str, unit) -> Fact:
+    """`to_fact` made afresh, without its memo: for a caller that keeps the Facts it makes itself
+    (target_cells.line_fact), where a second memo would only hold a second key per Fact."""
     if number is not None:
         own = number.unit if number.unit in ("元", "万元", "亿元") else None
         return Fact(
@@ -121,11 +129,11 @@ def points(
     fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text, unit=NEUTRAL_UNIT)
     if fact.value is not None and fact.decimals < min_decimals:
         made = _made(disclosure)
-        key = (id(fact), min_decimals)
-        held = made.get(key)
-        if held is None:
-            held = made[key] = (fact, replace(fact, decimals=min_decimals))
-        fact = held[1]
+        key = (id(fact), min_decimals)  # the Fact itself is kept in the memo: its id stays its own
+        wider = made.get(key)
+        if wider is None:
+            wider = made[key] = replace(fact, decimals=min_decimals)
+        fact = wider
     return fact
 
 

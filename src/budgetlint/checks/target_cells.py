@@ -9,7 +9,7 @@ the phase's printed label as its column and the source's label as its row.
 from __future__ import annotations
 
 from budgetlint.checks.memo import document_memo
-from budgetlint.checks.performance_facts import to_fact
+from budgetlint.checks.performance_facts import make_fact
 from budgetlint.model import Disclosure, Fact
 
 
@@ -35,21 +35,19 @@ def phase_label(funding, fallback: str) -> str:
 def line_fact(disclosure: Disclosure, target, line, column: str) -> Fact:
     """A FundingLine of `target` as a Fact (amounts in the table's unit).
 
-    Three kinds read every funding line, so its Fact is kept with the document per target, line
-    and column (checks/memo.py), by identity: both are held beside it, so their ids stay theirs."""
+    Three kinds read every funding line, so its Fact is kept with the document (checks/memo.py):
+    one entry per target and column (a phase's label), the target held in it so that its id stays
+    its own, and in it the Facts of its lines by id (the target's own lines, held by it)."""
     made = document_memo(disclosure, "_line_facts", disclosure.source)
-    key = (disclosure.path, id(target), id(line), column)
+    key = (disclosure.path, id(target), column)
     held = made.get(key)
     if held is None:
-        fact = to_fact(
-            disclosure,
-            line.amount,
-            table=table_name(target),
-            row=label(line.label),
-            column=column,
-            line=line.line,
-            text=line.text,
-            unit=target.unit,
+        held = made[key] = (target, table_name(target), {})
+    name: str = held[1]
+    facts: dict[int, Fact] = held[2]
+    fact = facts.get(id(line))
+    if fact is None:
+        fact = facts[id(line)] = make_fact(
+            disclosure, line.amount, name, label(line.label), column, line.line, line.text, target.unit
         )
-        held = made[key] = (target, line, fact)
-    return held[2]
+    return fact

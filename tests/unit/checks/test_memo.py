@@ -9,7 +9,7 @@ from documents import SEEDS, disclosure
 from budgetlint.checks import completion_rate, text_pattern
 from budgetlint.checks.claims import class_rows
 from budgetlint.checks.memo import document_memo
-from budgetlint.checks.performance_facts import _new_fact, points
+from budgetlint.checks.performance_facts import make_fact, points
 from budgetlint.checks.scoring import implied_rate
 from budgetlint.checks.self_eval_cells import indicator_cell, table_name
 from budgetlint.checks.target_cells import line_fact
@@ -35,7 +35,7 @@ def test_a_performance_fact_is_made_once_and_equals_one_made_afresh():
     first = indicator_cell(d, evaluation, indicator, "weight")
     assert indicator_cell(d, evaluation, indicator, "weight") is first
     column = first.location.column
-    fresh = _new_fact(
+    fresh = make_fact(
         d, indicator.weight, table_name(evaluation), indicator.level3, column, indicator.weight.line, "", "元"
     )
     assert asdict(first) == asdict(fresh)

@@ -35,6 +35,11 @@ def _column_roles(row: RawRow, aliases: Mapping[str, str]) -> dict[int, str]:
     return {i: aliases[label_key(c)] for i, c in enumerate(row.cells) if label_key(c) in aliases}
 
 
+def _cell(row: RawRow, index: int | None) -> str:
+    """A cell's text as printed; empty when the table has no such column or the row is shorter."""
+    return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+
 class _SelfEvalBuilder:
     def __init__(self, table: RawTable, kind: Literal["project", "unit"]) -> None:
         first = table.rows[0]
@@ -46,6 +51,7 @@ class _SelfEvalBuilder:
         self.funding_roles: dict[int, str] = {}
         self.goal_roles: dict[int, str] = {}
         self.indicator_roles: dict[int, str] = {}
+        self.indicator_columns: dict[str, int] = {}  # the same, by role: read for every indicator row
         self.header_width = 0
         self.level1 = self.level2 = ""
 
@@ -107,6 +113,7 @@ class _SelfEvalBuilder:
 
     def indicator_header(self, row: RawRow) -> None:
         self.indicator_roles = _column_roles(row, vocabulary().self_evaluation.indicator_columns)
+        self.indicator_columns = {role: i for i, role in self.indicator_roles.items()}
         self.fields["indicator_headers"] = {role: clean(row.cells[i]) for i, role in self.indicator_roles.items()}
         self.header_width = len(row.cells)
         for needed in ("level3", "target", "actual"):
@@ -115,7 +122,7 @@ class _SelfEvalBuilder:
 
     def indicator_row(self, row: RawRow, cleaned: list[str]) -> None:
         """`cleaned`: the row's cells cleaned (clean_cells)."""
-        raw = {role: row.cells[i] if i < len(row.cells) else "" for i, role in self.indicator_roles.items()}
+        columns = self.indicator_columns
         text = {role: cleaned[i] if i < len(cleaned) else "" for i, role in self.indicator_roles.items()}
         line = {role: row.line_of(i) for i, role in self.indicator_roles.items()}
         if text.get("level1"):  # merged 一级/二级 cells print on their first row only: forward-fill
@@ -125,13 +132,12 @@ class _SelfEvalBuilder:
         if not text.get("level3"):
             self.problem("指标行没有三级指标：" + " | ".join(c.strip() for c in row.cells if c.strip())[:80], row.line)
             return
-        target = parse_indicator_value(raw.get("target", ""), line.get("target", row.line))
-        actual = parse_indicator_value(raw.get("actual", ""), line.get("actual", row.line))
-        index = {role: i for i, role in self.indicator_roles.items()}
+        target = parse_indicator_value(_cell(row, columns.get("target")), line.get("target", row.line))
+        actual = parse_indicator_value(_cell(row, columns.get("actual")), line.get("actual", row.line))
         numbers: dict[str, Any] = {
-            role: self.number(row, index[role], role)
+            role: self.number(row, columns[role], role)
             for role in ("weight", "completion_rate", "score")
-            if role in index
+            if role in columns
         }
         unreadable = any(numbers[r] is None and text[r] and not is_placeholder(text[r]) for r in numbers)
         ok = (
@@ -192,7 +198,7 @@ def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfE
         label = section_key(filled[0])
         if len(filled) == 1 and (year := YEAR_LINE.match(squeeze(filled[0]))):
             b.fields["year"] = int(year.group(1))
-        elif any("级" in t for t in filled) and "一级指标" in {label_key(t) for t in filled}:  # 级: a cheap test first
+        elif "级" in "".join(filled) and "一级指标" in {label_key(t) for t in filled}:  # 级: a cheap test first
             section = "indicators"
             b.indicator_header(row)
         elif texts[0] and label in vocabulary().self_evaluation.sections:

@@ -56,10 +56,16 @@ def funding_key(label: str, table: str) -> str | None:
 
 
 def funding_line(label: str, amount_text: str, line: int, unit: str | None, table: str, memo: CellMemo) -> FundingLine:
-    amount = memo.number(amount_text, line, unit) if amount_text else None
-    return FundingLine(
-        label=label.strip(), key=funding_key(label, table), amount=amount, text=amount_text.strip(), line=line
-    )
+    """A label and its amount as a FundingLine; the same label and amount on the same line are one
+    record (the 实施期 and 年度 sides of a row print the same sources with the same amounts)."""
+    key = (label, amount_text, line, unit, table)
+    made = memo.funding.get(key)
+    if made is None:
+        amount = memo.number(amount_text, line, unit) if amount_text else None
+        made = memo.funding[key] = FundingLine(
+            label=label.strip(), key=funding_key(label, table), amount=amount, text=amount_text.strip(), line=line
+        )
+    return made
 
 
 def label_amount_pairs(tokens: list[Token]) -> tuple[list[tuple[Token, Token | None]], list[str]]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from budgetlint.labels import squeeze
-from budgetlint.model.performance import DateValue, IndicatorValue, Operator, PrintedNumber, ValueKind
+from budgetlint.model.performance import DateValue, FundingLine, IndicatorValue, Operator, PrintedNumber, ValueKind
 from budgetlint.numbers import parse_amount
 from budgetlint.recognize.performance.vocabulary import vocabulary
 
@@ -205,12 +205,14 @@ def parse_indicator_value(text: str, line: int) -> IndicatorValue:
 
 
 class CellMemo:
-    """Cells read once per parse call: the same text on the same line is the same frozen record
-    (the 实施期 and 年度 sides of a row usually print the same values)."""
+    """Cells read once per table: the same text on the same line is the same frozen record (the
+    实施期 and 年度 sides of a row usually print the same values). A line is in one table only, so a
+    memo lives while its table is read (what it holds is kept by the records it went into)."""
 
     def __init__(self) -> None:
         self.values: dict[tuple[str, int], IndicatorValue] = {}
         self.numbers: dict[tuple[str, int, str | None], PrintedNumber | None] = {}
+        self.funding: dict[tuple[str, str, int, str | None, str], FundingLine] = {}  # tokens.funding_line
 
     def value(self, text: str, line: int) -> IndicatorValue:
         key = (text, line)
