@@ -30,6 +30,15 @@ def record(cls: type[T]) -> type[T]:
     return dataclass(slots=True, kw_only=True, unsafe_hash=True)(cls)
 
 
+class Memos:
+    """The base of the few records derived data is kept with, one per document (Disclosure,
+    SourceDocument): their instances have a `__dict__` beside their slotted fields, where a memo
+    is kept under a name of its own (checks/memo.py, SourceDocument.line_starts, a
+    functools.cached_property). A memo is not a field: records are compared, hashed and
+    built by `dataclasses.replace` from their fields alone, so a changed copy starts with no memo
+    and makes its own."""
+
+
 @dataclass_transform(frozen_default=True)
 def positional_record(cls: type[T]) -> type[T]:
     """As `record`, with positional construction (RawRow, TextLine, Entry: built by position)."""
