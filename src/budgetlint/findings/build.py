@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budgetlint.findings.fingerprint import Content, Identity
 from budgetlint.findings.locate import PageIndex
@@ -61,7 +61,7 @@ def draft_of(
     values = placeholders(evaluation)
     place = pages.resolve if pages is not None else (lambda loc: loc)
     content = identity.content(evaluation) if identity is not None else []
-    addends = tuple(a.model_copy(update={"location": place(a.location)}) for a in evaluation.addends)
+    addends = tuple(replace(a, location=place(a.location)) for a in evaluation.addends)
     finding = Finding(
         rule=rule.id,
         name=rule.name,
