@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from budgetlint.config import Config
+from budgetlint.config import Config, no_config
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.findings.waivers import waive, waiver_use
@@ -90,7 +90,7 @@ def audit(
     document. Otherwise, with several files and `pairing`, the text and tables halves of a split
     disclosure are paired by their content (pairing.py) and checked as one document, in the place
     of the first of the two; the halves' own results are dropped."""
-    config = config or Config()
+    config = config or no_config()
     today = today or dt.date.today()
     rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs, limits=limits)
     inputs = expand_paths(paths)
