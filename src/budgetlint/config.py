@@ -25,7 +25,6 @@ a RuleError: one Chinese line naming the file, exit code 2.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -69,6 +68,8 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _table(path: Path) -> dict:
+    import tomllib  # only where a project file or pyproject.toml is there to read
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -6,7 +6,8 @@ what holds them: SourceDocument, Disclosure, Finding, the results) are `@record`
 (model/record.py): slotted, frozen for mypy, trusted, so nothing to validate, and one object each
 for the garbage collector. What is read from a file stays a frozen pydantic model, declared with
 `defer_build=True`: pydantic builds a model's validator and serializer when it is first used, not
-when its module is imported, so a run pays only for the models it uses (see load_cache.py and docs/architecture.md, "Records and models")."""
+when its module is imported, so a run pays only for the models it uses (see load_cache.py and
+docs/architecture.md, "Records and models")."""
 
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, SourceDocument, TocEntry
