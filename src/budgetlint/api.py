@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from budgetlint.config import Config
+from budgetlint.config import Config, no_config
 from budgetlint.engine import run_rules
 from budgetlint.errors import BudgetlintError, InputError
 from budgetlint.findings.waivers import waive, waiver_use
@@ -89,7 +90,7 @@ def audit(
     document. Otherwise, with several files and `pairing`, the text and tables halves of a split
     disclosure are paired by their content (pairing.py) and checked as one document, in the place
     of the first of the two; the halves' own results are dropped."""
-    config = config or Config()
+    config = config or no_config()
     today = today or dt.date.today()
     rules = configured_rules(config, select=select, ignore=ignore, rules_dirs=rules_dirs, limits=limits)
     inputs = expand_paths(paths)
@@ -183,7 +184,7 @@ def waive_document(doc: DocumentResult, waivers: dict[str, Waiver], today: dt.da
     if doc.run is None or not waivers:
         return doc
     findings = waive(doc.run.findings, waivers, today)
-    return doc.model_copy(update={"run": doc.run.model_copy(update={"findings": findings})})
+    return replace(doc, run=replace(doc.run, findings=findings))
 
 
 def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
@@ -192,9 +193,7 @@ def waived(results: Results, waivers: list[Waiver], today: dt.date) -> Results:
     documents = [waive_document(d, by_fingerprint, today) for d in results.documents]
     checked = {(d.disclosure.unit, d.disclosure.year) for d in documents if d.disclosure is not None}
     use = waiver_use(waivers, {f.fingerprint for d in documents if d.run for f in d.run.findings}, checked, today)
-    return results.model_copy(
-        update={"documents": tuple(documents), "unused_waivers": use.unused, "expired_waivers": use.expired}
-    )
+    return replace(results, documents=tuple(documents), unused_waivers=use.unused, expired_waivers=use.expired)
 
 
 def baseline_waivers(

@@ -25,7 +25,6 @@ a RuleError: one Chinese line naming the file, exit code 2.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -38,13 +37,21 @@ PYPROJECT = "pyproject.toml"
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """A project file as validated (`load_config`), or none (`NO_CONFIG`). Its validator is built
+    when a file is read: a run without one (and an import of this module) builds none."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     select: list[str] | None = None
     ignore: list[str] | None = None
     severity: dict[str, str] = Field(default_factory=dict)
     waivers: list[Waiver] = Field(default_factory=list)
     path: str | None = None  # where it was read from (set by the loader)
+
+
+def no_config() -> Config:
+    """The configuration of a run without a project file: every default, nothing to validate."""
+    return Config.model_construct()
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -61,6 +68,8 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _table(path: Path) -> dict:
+    import tomllib  # only where a project file or pyproject.toml is there to read
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -88,13 +97,13 @@ def load_config(path: Path) -> Config:
 def project_config(explicit: str | None = None, isolated: bool = False) -> Config:
     """The configuration a run uses: `explicit`, else the project file found upward, else none."""
     if isolated:
-        return Config()
+        return no_config()
     if explicit:
         if not Path(explicit).is_file():
             raise RuleError("配置文件不存在", path=explicit)
         return load_config(Path(explicit))
     path = find_config()
-    return load_config(path) if path is not None else Config()
+    return load_config(path) if path is not None else no_config()
 
 
 def _quote(text: str) -> str:

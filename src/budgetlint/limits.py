@@ -21,6 +21,8 @@ from budgetlint.errors import BudgetlintError
 
 @dataclass(frozen=True)
 class Limits:
+    """The limits of one run: each a default here, any of them changed by `--limit NAME=VALUE`."""
+
     file_mb: int = 100  # size of any input file, in MB (10^6 bytes)
     text_mb: int = 20  # size of a text input (the decoded text is several times larger in memory)
     decompressed_mb: int = 200  # a PDF's streams decompressed, all together (images are not decoded, not counted)

@@ -46,7 +46,7 @@ def with_value(doc: DocumentFigures, quantity: str, value: Decimal) -> DocumentF
         if figure.quantity != quantity or not figure.stated or figure.year != doc.year:
             return figure
         facts = tuple(replace(f, value=value / (10000 if f.unit == "万元" else 1)) for f in figure.facts)
-        return figure.model_copy(update={"facts": facts})
+        return replace(figure, facts=facts)
 
     return doc.model_copy(update={"figures": tuple(changed(f) for f in doc.figures)})
 
@@ -74,7 +74,7 @@ def test_a_wrong_previous_year_figure_is_found_with_both_files_located():
 def test_a_previous_document_printing_the_figure_twice_differently_is_not_compared():
     last_year = figures(WANLI_2024)
     tampered = tuple(
-        f.model_copy(update={"facts": tuple(replace(x, value=Decimal(1)) for x in f.facts)})
+        replace(f, facts=tuple(replace(x, value=Decimal(1)) for x in f.facts))
         if f.quantity == "fiscal_revenue" and f.source == "table"
         else f
         for f in last_year.figures

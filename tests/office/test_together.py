@@ -112,13 +112,12 @@ def test_halves_of_different_units_are_not_paired(halves, tmp_path):
 
     text, tables = halves
     source = budgetlint.api.read_document(text)
-    renamed = source.model_copy(
-        update={
-            "blocks": tuple(
-                replace(b, text=b.text.replace("司法局", "民政局")) if isinstance(b, Paragraph) else b
-                for b in source.blocks
-            )
-        }
+    renamed = replace(
+        source,
+        blocks=tuple(
+            replace(b, text=b.text.replace("司法局", "民政局")) if isinstance(b, Paragraph) else b
+            for b in source.blocks
+        ),
     )
     other = docx_from_source(renamed, tmp_path / "正文.docx")
     documents = api.audit([other, tables]).documents

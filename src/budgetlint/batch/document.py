@@ -79,7 +79,7 @@ def rules_for(settings: Settings) -> list[Rule]:
     with _rules_lock:
         if key not in _rules:
             _rules[key] = api.configured_rules(
-                Config(severity=dict(settings.severity)),
+                Config.model_construct(severity=dict(settings.severity)),  # the project file's, validated
                 select=list(settings.select) or None,
                 ignore=list(settings.ignore) or None,
                 rules_dirs=list(settings.rules_dirs),  # as typed: "" is refused

@@ -33,8 +33,9 @@ from budgetlint.model import Disclosure, Evaluation, Outcome
 
 
 class Params(Strict):
-    rates: RateMethods = RateMethods()
-    qualitative: QualitativeValues = QualitativeValues()
+    # the defaults, built without a validator (one built here, at import, was a process's first)
+    rates: RateMethods = RateMethods.model_construct()
+    qualitative: QualitativeValues = QualitativeValues.model_construct()
 
 
 def implied(disclosure: Disclosure, indicator, p: Params) -> Implied:

@@ -130,14 +130,12 @@ class Seen:
 
 def run_notes(config: Config, skipped: list[api.SkippedFile], seen: Seen, today: dt.date) -> api.Results:
     """The run's notes (a Results without documents): skipped files, the project file, its waivers
-    that named nothing or have expired. Built from values of their types already, so not
-    validated: validating a Results builds the validator of every model a document holds, which
-    a batch's own process never needed (a twentieth of a second at the end of the run)."""
+    that named nothing or have expired."""
     from budgetlint import api
     from budgetlint.findings.waivers import waiver_use
 
     use = waiver_use(list(config.waivers), seen.fingerprints, seen.documents, today)
-    return api.Results.model_construct(
+    return api.Results(
         documents=(),
         rules=(),
         skipped=tuple(skipped),

@@ -11,6 +11,8 @@ Findings come out in page order (page, line on the page, line, rule, message).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetlint.findings.build import draft_of
 from budgetlint.findings.fingerprint import Identity, numbered
 from budgetlint.findings.group import merge_repeats, root_causes
@@ -36,7 +38,5 @@ def make_findings(rules: dict[str, Rule], disclosure: Disclosure, evaluations: l
     drafts = merge_repeats([draft_of(rules[e.rule], e, identity, pages, source=i) for i, e in failing], identity)
     findings = sorted((d.finding for d in drafts), key=Finding.sort_key)
     unique = numbered([f.fingerprint for f in findings])
-    findings = [
-        f.model_copy(update={"fingerprint": fp}) if fp != f.fingerprint else f for f, fp in zip(findings, unique)
-    ]
+    findings = [replace(f, fingerprint=fp) if fp != f.fingerprint else f for f, fp in zip(findings, unique)]
     return tuple(root_causes(findings))

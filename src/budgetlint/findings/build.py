@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budgetlint.findings.fingerprint import Content, Identity
 from budgetlint.findings.locate import PageIndex
@@ -54,7 +54,7 @@ def placeholders(evaluation: Evaluation) -> dict:
 def _placed(addend: Addend, location: Location) -> Addend:
     """The addend at its placed location: itself when placing changed nothing (a text document's
     locations have no page to resolve), a copy otherwise."""
-    return addend if location is addend.location else addend.model_copy(update={"location": location})
+    return addend if location is addend.location else replace(addend, location=location)
 
 
 def draft_of(

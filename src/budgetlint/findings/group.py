@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from budgetlint.findings.build import Draft
@@ -40,14 +41,13 @@ def merge_repeats(drafts: list[Draft], identity: Identity | None) -> list[Draft]
         first = members[0].finding
         locations = list(dict.fromkeys(loc for d in members for loc in d.finding.locations))
         content = group_content([d.content for d in members])
-        merged = first.model_copy(
-            update={
-                "locations": tuple(locations),
-                "occurrences": len(members),
-                "addends": tuple(a for d in members for a in d.finding.addends),
-                "sources": tuple(i for d in members for i in d.finding.sources),
-                "fingerprint": identity.fingerprint(first.rule, content) if identity is not None else "",
-            }
+        merged = replace(
+            first,
+            locations=tuple(locations),
+            occurrences=len(members),
+            addends=tuple(a for d in members for a in d.finding.addends),
+            sources=tuple(i for d in members for i in d.finding.sources),
+            fingerprint=identity.fingerprint(first.rule, content) if identity is not None else "",
         )
         out.append(Draft(merged, content))
     return out
@@ -122,9 +122,9 @@ def root_causes(findings: list[Finding]) -> list[Finding]:
             unit=addend.unit,
             explains=tuple(findings[i].fingerprint for i in members),
         )
-        out[lead] = out[lead].model_copy(update={"cause": cause, "fix": _fix(cause)})
+        out[lead] = replace(out[lead], cause=cause, fix=_fix(cause))
         for i in members[1:]:
-            out[i] = out[i].model_copy(update={"consequence_of": findings[lead].fingerprint})
+            out[i] = replace(out[i], consequence_of=findings[lead].fingerprint)
 
 
 def _fix(cause: Cause) -> str:

@@ -10,7 +10,7 @@ silently outlive the defects it accepted; a waiver written for another unit or y
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budgetlint.model import Finding
 from budgetlint.model.findings import Waiver
@@ -29,7 +29,7 @@ def waive(findings: tuple[Finding, ...], waivers: dict[str, Waiver], today: dt.d
     out = []
     for f in findings:
         w = waivers.get(f.fingerprint)
-        out.append(f.model_copy(update={"waiver": w}) if w is not None and not expired(w, today) else f)
+        out.append(replace(f, waiver=w) if w is not None and not expired(w, today) else f)
     return tuple(out)
 
 

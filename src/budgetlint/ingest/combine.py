@@ -37,7 +37,7 @@ def _shift_block(block, offset: int):
     rows = tuple(
         replace(r, line=r.line + offset, cell_lines=tuple(n + offset for n in r.cell_lines)) for r in block.rows
     )
-    return block.model_copy(update={"rows": rows, "location": _shift(block.location, offset)})
+    return replace(block, rows=rows, location=_shift(block.location, offset))
 
 
 def combine(sources: list[SourceDocument]) -> SourceDocument:
@@ -51,7 +51,7 @@ def combine(sources: list[SourceDocument]) -> SourceDocument:
     for source in sources:
         blocks += [_shift_block(b, offset) for b in source.blocks]
         toc += [replace(e, line=e.line + offset) for e in source.toc]
-        defects += [d.model_copy(update={"location": _shift(d.location, offset)}) for d in source.page_defects]
+        defects += [replace(d, location=_shift(d.location, offset)) for d in source.page_defects]
         hidden += list(source.hidden)
         formulas += list(source.formulas)
         files.append(

@@ -8,7 +8,7 @@ from itertools import repeat
 
 from budgetlint.ingest.pages import PAGE_NUMBER, PageEstimator, anchor_pages, parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import Block, Layout, PageDefect, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location, PageBasis
 
 _TOC_HEADING = re.compile(r"^目\s*录$")
@@ -114,7 +114,7 @@ def _toc(groups: list[tuple[int, str | _Rows]]) -> tuple[list[TocEntry], int]:
     return [], 0
 
 
-def assemble(found: TextBlocks, lines: list[str], *, path: str, layout: str, encoding: str) -> SourceDocument:
+def assemble(found: TextBlocks, lines: list[str], *, path: str, layout: Layout, encoding: str) -> SourceDocument:
     """Turn what a reader found into blocks with pages; collect the 目录."""
     groups = found.groups
     toc, toc_end = _toc(groups)
@@ -145,7 +145,7 @@ def assemble(found: TextBlocks, lines: list[str], *, path: str, layout: str, enc
             continue
         pages = map(line_pages.__getitem__, payload.lines) if line_pages is not None else repeat(None)
         rows = tuple(map(RawRow, payload.cells, payload.lines, payload.cell_lines, pages))
-        blocks.append(RawTable.model_construct(kind="table", rows=rows, location=loc(line)))
+        blocks.append(RawTable(rows=rows, location=loc(line)))
     defects = tuple(
         PageDefect(kind="blank_page", location=Location(file=path, line=line, page=page, page_basis="formfeed"))
         for page, line in blank_pages

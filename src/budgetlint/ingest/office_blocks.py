@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from budgetlint.ingest.layout import _TOC_HEADING
 from budgetlint.ingest.pages import parse_toc_row
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import Block, Paragraph, RawRow, RawTable, TocEntry
+from budgetlint.model.document import Block, Layout, Paragraph, RawRow, RawTable, TocEntry
 from budgetlint.model.location import Location, PageBasis
 
 TOC_ENTRY_CHARS = 60  # a 目录 line without a page number is at most this long and has no sentence
@@ -96,7 +96,7 @@ class BlockWriter:
         return [(item.line, item.text) for item in self.items if item.rows is None]
 
     def document(
-        self, *, layout: str, page_basis: PageBasis, page_of: Callable[[int], int | None] | None = None, **extra
+        self, *, layout: Layout, page_basis: PageBasis, page_of: Callable[[int], int | None] | None = None, **extra
     ) -> SourceDocument:
         """The SourceDocument; `page_of(line)` gives each block and row its page."""
         blocks: list[Block] = []
@@ -121,9 +121,7 @@ class BlockWriter:
                     )
                 )
             first_ref = item.rows[0][0].ref if item.rows[0] else None
-            blocks.append(
-                RawTable.model_construct(kind="table", rows=tuple(rows), location=replace(location, cell=first_ref))
-            )
+            blocks.append(RawTable(rows=tuple(rows), location=replace(location, cell=first_ref)))
         return SourceDocument(
             path=self.path,
             layout=layout,

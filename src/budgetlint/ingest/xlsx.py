@@ -55,7 +55,7 @@ from budgetlint.ingest.office_blocks import BlockWriter, Cell
 from budgetlint.ingest.xlsx_cells import printed_value
 from budgetlint.ingest.xlsx_formulas import Unsupported, Value, evaluate
 from budgetlint.model import SourceDocument
-from budgetlint.model.document import FormulaCell, HiddenContent
+from budgetlint.model.document import FormulaCell, HiddenContent, HiddenKind
 from budgetlint.model.location import Location
 
 MAX_ROWS = 65_536  # rows of one sheet (the most an .xls could hold; a disclosure has hundreds)
@@ -320,7 +320,7 @@ def _is_field_row(texts: list[str]) -> bool:
     return bool(texts) and all(_FIELD.match(t) for t in texts)
 
 
-def _hidden(path: str, sheet: _Sheet, kind: str, cells: list[tuple[int, int]]) -> HiddenContent | None:
+def _hidden(path: str, sheet: _Sheet, kind: HiddenKind, cells: list[tuple[int, int]]) -> HiddenContent | None:
     filled = sorted(cells)
     if not filled:
         return None

@@ -1,12 +1,13 @@
 """Shared vocabulary: frozen values that every layer passes on.
 
-The records readers, recognizers and checks build by the thousand from values they have already
-typed (Location, Fact, TableRow, Table, Paragraph, the claims, the performance and prose records,
-Evaluation) are `@record` dataclasses (model/record.py): slotted, frozen for mypy, trusted, so
-nothing to validate, and one object each for the garbage collector. What is read from a file or
-built once per document stays a frozen pydantic model, declared with `defer_build=True`: pydantic
-builds a model's validator and serializer when it is first used, not when its module is imported,
-so a run pays only for the models it uses (see load_cache.py and docs/architecture.md, "Records and models")."""
+The records readers, recognizers and checks build from values they have already typed (Location,
+Fact, TableRow, Table, Paragraph, the claims, the performance and prose records, Evaluation, and
+what holds them: SourceDocument, Disclosure, Finding, the results) are `@record` dataclasses
+(model/record.py): slotted, frozen for mypy, trusted, so nothing to validate, and one object each
+for the garbage collector. What is read from a file stays a frozen pydantic model, declared with
+`defer_build=True`: pydantic builds a model's validator and serializer when it is first used, not
+when its module is imported, so a run pays only for the models it uses (see load_cache.py and
+docs/architecture.md, "Records and models")."""
 
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.document import Block, PageDefect, Paragraph, RawRow, RawTable, SourceDocument, TocEntry

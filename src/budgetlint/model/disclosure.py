@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict
-
 from budgetlint.model.claims import Binding, Claim, ExtractionStats
 from budgetlint.model.document import Paragraph, SourceDocument
 from budgetlint.model.facts import Table
@@ -19,14 +17,17 @@ from budgetlint.model.prose import (
     StatedFact,
     SumStatement,
 )
+from budgetlint.model.record import Memos, record
 from budgetlint.model.templates import TemplateSpec
 
 
-class Disclosure(BaseModel):
+@record
+class Disclosure(Memos):
     """Everything recognised in one document, built once by recognize(): checks and reporters only
-    read it."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+    read it. A record (model/record.py), not a pydantic model: recognize builds it from what it has
+    already typed, nothing ever validates or serialises it, and pydantic's validator for it (every
+    record it holds, at any depth) took some 25 ms to build on a process's first document. What
+    checks derive from it is kept in its memos (checks/memo.py), never copied with it."""
 
     path: str
     unit: str | None

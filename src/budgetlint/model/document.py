@@ -1,6 +1,8 @@
 """What ingest produces: an ordered list of blocks, each with its Location.
 
-Ingest knows nothing about templates: a RawTable is only rows of cell texts.
+Ingest knows nothing about templates: a RawTable is only rows of cell texts. All records
+(model/record.py): readers build them from text they have already split and typed, nothing
+validates them, and a SourceDocument keeps what it derives (its line index) beside its fields.
 """
 
 from __future__ import annotations
@@ -10,10 +12,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from budgetlint.model.location import Box, Location, PageBasis
-from budgetlint.model.record import positional_record, record
+from budgetlint.model.record import Memos, positional_record, record
 
 
 @positional_record
@@ -62,9 +62,8 @@ class Paragraph:
     lines: tuple[TextLine, ...] = ()  # PDF only: the printed lines, in order (a paragraph may cross pages)
 
 
-class RawTable(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@record
+class RawTable:
     kind: Literal["table"] = "table"
     rows: tuple[RawRow, ...]
     location: Location  # of the first row
@@ -75,6 +74,9 @@ class RawTable(BaseModel):
 
 
 Block = Paragraph | RawTable
+Layout = Literal["text_rows", "text_cells", "pdf", "docx", "xlsx", "combined"]  # how a document was read
+DefectKind = Literal["blank_page", "clipped_text", "no_text_layer"]
+HiddenKind = Literal["sheet", "row", "column"]
 LineIndex = tuple[list[int], list[tuple[int | None, PageBasis]]]  # line starts, and each one's page
 
 
@@ -87,7 +89,8 @@ class TocEntry:
     line: int
 
 
-class PageDefect(BaseModel):
+@record
+class PageDefect:
     """How a page shows, as the reader saw it: a problem no text comparison can find.
 
     blank_page: a page with nothing on it (no text, no image), such as an empty table frame left
@@ -99,14 +102,13 @@ class PageDefect(BaseModel):
       otherwise has text): whatever it says was not checked; placed like a blank page.
     """
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    kind: Literal["blank_page", "clipped_text", "no_text_layer"]
+    kind: DefectKind
     location: Location
     text: str = ""
 
 
-class HiddenContent(BaseModel):
+@record
+class HiddenContent:
     """Content a workbook holds but neither shows nor prints: a hidden sheet, row or column with
     text or numbers in it. The reader leaves it out of the blocks (the printed disclosure does not
     show it) and records it here, so a rule can say it is there.
@@ -115,21 +117,18 @@ class HiddenContent(BaseModel):
     holds, `cells` how many non-empty cells are hidden.
     """
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    kind: Literal["sheet", "row", "column"]
+    kind: HiddenKind
     location: Location
     text: str
     cells: int
 
 
-class FormulaCell(BaseModel):
+@record
+class FormulaCell:
     """A worksheet cell holding a formula: the value the file stored for it (what Excel last
     computed and what a reader or a PDF export shows) and the value recomputed from the cells it
     refers to, both at the decimals the cell prints. `recomputed` is None when budgetlint cannot
     recompute the formula (`reason` says why); `cached` is None when the file stores no value."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     location: Location
     formula: str
@@ -139,11 +138,10 @@ class FormulaCell(BaseModel):
     reason: str = ""
 
 
-class SourceFile(BaseModel):
+@record
+class SourceFile:
     """One file of a document read from several (`check --together`): its path, how it was read,
     and the running lines its blocks took in the combined document."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     layout: str
@@ -152,10 +150,9 @@ class SourceFile(BaseModel):
     last_line: int
 
 
-class PageInfo(BaseModel):
+@record
+class PageInfo:
     """One page of a PDF: its size in points and whether it has text to read."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     number: int
     width: float
@@ -163,21 +160,20 @@ class PageInfo(BaseModel):
     text: bool = True  # False: nothing readable (blank, or a scanned image)
 
 
-class SourceDocument(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@record
+class SourceDocument(Memos):
     path: str
-    layout: Literal["text_rows", "text_cells", "pdf", "docx", "xlsx", "combined"]
+    layout: Layout
     encoding: str
     page_basis: PageBasis
-    blocks: tuple[Block, ...] = Field(default_factory=tuple)
-    toc: tuple[TocEntry, ...] = Field(default_factory=tuple)
+    blocks: tuple[Block, ...] = ()
+    toc: tuple[TocEntry, ...] = ()
     line_count: int = 0
-    page_defects: tuple[PageDefect, ...] = Field(default_factory=tuple)
-    pages: tuple[PageInfo, ...] = Field(default_factory=tuple)  # PDF only, in page order
-    hidden: tuple[HiddenContent, ...] = Field(default_factory=tuple)  # XLSX
-    formulas: tuple[FormulaCell, ...] = Field(default_factory=tuple)  # XLSX
-    files: tuple[SourceFile, ...] = Field(default_factory=tuple)  # combined documents only
+    page_defects: tuple[PageDefect, ...] = ()
+    pages: tuple[PageInfo, ...] = ()  # PDF only, in page order
+    hidden: tuple[HiddenContent, ...] = ()  # XLSX
+    formulas: tuple[FormulaCell, ...] = ()  # XLSX
+    files: tuple[SourceFile, ...] = ()  # combined documents only
 
     @property
     def layouts(self) -> set[str]:

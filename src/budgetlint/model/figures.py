@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from budgetlint.model.facts import Fact
 from budgetlint.model.location import Location
-from budgetlint.model.record import positional_record
+from budgetlint.model.record import positional_record, record
 from budgetlint.numbers import UNIT_FACTORS, Interval
 
 Basis = Literal["budget", "final", "execution"]  # 预算 (年初预算), 决算, 预算执行数
@@ -32,7 +32,8 @@ Source = Literal["table", "narrative", "execution", "change"]
 KIND_BASIS: dict[str, Basis] = {"budget": "budget", "final_account": "final"}
 
 
-class Figure(BaseModel):
+@record
+class Figure:
     """One statement of a quantity for a year and basis.
 
     table / narrative / execution: the printed value is Σ `facts` (several cells add up to one
@@ -41,8 +42,6 @@ class Figure(BaseModel):
     amount); `quantity` is None when the current amount is bound to no quantity, so the statement
     is counted as not matched rather than dropped.
     """
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     quantity: str | None
     year: int
@@ -83,10 +82,9 @@ class Figure(BaseModel):
         return total
 
 
-class Composition(BaseModel):
+@record
+class Composition:
     """The units a department says it covers (机构设置: 具体包括 1.…本部 2.… 3.…不单列预算)."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     units: tuple[str, ...]  # listed with a budget of their own, as printed (normalised names)
     own: bool  # the department's own unit (本部) is listed: its 单位 disclosure bears the department's name
@@ -96,7 +94,10 @@ class Composition(BaseModel):
 
 
 class DocumentFigures(BaseModel):
-    """A document as the rules across documents see it."""
+    """A document as the rules across documents see it: a pydantic model, as it is read back from
+    JSON (the results store, a batch's temporary file) and validated there, its figures and
+    composition with it; recognize builds it from typed values without validating it
+    (recognize/figures.py: figures_of)."""
 
     model_config = ConfigDict(frozen=True, defer_build=True)
 

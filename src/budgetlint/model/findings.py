@@ -5,6 +5,11 @@ reported and computed values (as printed and as the intervals they stand for), e
 its location, a fix when the rule can tell which side to change, a fingerprint that survives edits
 elsewhere in the document, and how it relates to other findings (one root cause, several
 consequences) and to the waiver file.
+
+A Finding and its parts are records (model/record.py): checks and findings/ build them from typed
+values, and the JSON contract is written field by field (`contract()`); only a finding read back
+from the results store is validated (`from_contract`, through a pydantic TypeAdapter built then).
+A Waiver, read from the project file, is a pydantic model.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 from enum import Enum
+from functools import lru_cache
 from typing import Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from budgetlint.model.location import Location
 from budgetlint.model.record import record
@@ -32,15 +38,14 @@ class Outcome(str, Enum):
     ERROR = "error"
 
 
-class Quantity(BaseModel):
+@record
+class Quantity:
     """One side of a comparison: the value as shown, and the interval it stands for.
 
     `printed` is the text as the document prints it for a single reported cell, otherwise the value
     formatted at the precision of its parts; `low`/`high` are the rounding interval (design.md §3),
     absent where the value is not an amount (a year, a name, a percentage statement).
     """
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     printed: str
     value: str | None = None  # the Decimal as a plain string
@@ -56,17 +61,17 @@ class Quantity(BaseModel):
             "unit": self.unit,
         }
 
-    @classmethod
-    def from_contract(cls, data: dict[str, object]) -> Quantity:
+    @staticmethod
+    def fields_of(data: dict[str, object]) -> dict[str, object]:
+        """The fields of the quantity a contract() dict describes (its interval as low and high)."""
         interval = data.get("interval")
         low, high = cast(list[str], interval) if interval else (None, None)
-        return cls.model_validate({**data, "low": low, "high": high})
+        return {k: v for k, v in data.items() if k != "interval"} | {"low": low, "high": high}
 
 
-class Addend(BaseModel):
+@record
+class Addend:
     """One printed number a comparison used: which side it is on, what it is, where it stands."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     side: Side
     name: str  # as the message names it: a row label, a column header, 表「行」列
@@ -114,10 +119,9 @@ class Evaluation:
     addends: tuple[Addend, ...] = ()  # every number both sides were made of
 
 
-class Cause(BaseModel):
+@record
+class Cause:
     """A single printed cell that, changed by one amount, would make several failing checks pass."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     location: Location
     name: str
@@ -161,9 +165,8 @@ class Waiver(BaseModel):
         }
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@record
+class Finding:
     rule: str
     name: str
     severity: Severity
@@ -250,9 +253,16 @@ class Finding(BaseModel):
         fields["addends"] = [placed(a) for a in cast(list[object], data.get("addends") or [])]
         for side in ("reported", "computed"):
             if data.get(side):
-                fields[side] = Quantity.from_contract(cast(dict[str, object], data[side]))
+                fields[side] = Quantity.fields_of(cast(dict[str, object], data[side]))
         if data.get("cause"):
             fields["cause"] = placed(data["cause"])
         if data.get("waived"):
             fields["waiver"] = data["waived"]
-        return cls.model_validate(fields)
+        return _finding_adapter().validate_python(fields)
+
+
+@lru_cache(maxsize=1)
+def _finding_adapter() -> TypeAdapter[Finding]:
+    """What validates a finding read back from the results store (the one place a Finding is
+    validated: the reports and checks build theirs from typed values)."""
+    return TypeAdapter(Finding)

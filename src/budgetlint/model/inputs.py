@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from budgetlint.model.record import record
 
 
-class SkippedFile(BaseModel):
+@record
+class SkippedFile:
     """A folder entry that was not checked, with the reason -- shown in the report, never dropped
     silently. `unreadable`: it may be a document and could not be read (a broken or looping link,
     a FIFO, a device, a sub-folder that cannot be opened), so the run ends with exit code 2; else
     it is a file of a format budgetlint does not read. `path` is printable
     (ingest.files.display_path)."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
     path: str
     reason: str  # Chinese, for the user: 符号链接指向的文件不存在 …
     unreadable: bool = False
 
 
-class InputFiles(BaseModel):
+@record
+class InputFiles:
     """The files to check, in order (as named, folders walked in sorted order), and what was skipped."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     files: tuple[Path, ...] = ()
     skipped: tuple[SkippedFile, ...] = ()

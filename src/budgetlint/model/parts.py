@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # a Disclosure holds its parts
 
 @dataclass(frozen=True)
 class FoundPart:
+    """A part of the template found in the document: its title as printed, where, its span."""
+
     spec: PartSpec
     title: str  # as printed: the heading, the table title, the performance table title
     location: Location  # of the heading / title paragraph, narrowed to table = the part's name
@@ -54,6 +56,8 @@ class TocLink:
 
 @dataclass(frozen=True)
 class DocumentParts:
+    """The template's parts found in one document, in line order, with its scope (部门/单位) and 目录."""
+
     template: TemplateSpec
     scope: Scope | None  # None: the document does not say whether it is a 部门 or 单位 disclosure
     scope_location: Location | None

@@ -27,10 +27,27 @@ T = TypeVar("T")
 @dataclass_transform(frozen_default=True, kw_only_default=True)
 def record(cls: type[T]) -> type[T]:
     """`cls` as a slotted, keyword-only, hashable dataclass, frozen for mypy (see the module)."""
-    return dataclass(slots=True, kw_only=True, unsafe_hash=True)(cls)
+    return dataclass(slots=True, kw_only=True, unsafe_hash=True)(_documented(cls))
+
+
+class Memos:
+    """The base of the few records derived data is kept with, one per document (Disclosure,
+    SourceDocument): their instances have a `__dict__` beside their slotted fields, where a memo
+    is kept under a name of its own (checks/memo.py, SourceDocument.line_starts, a
+    functools.cached_property). A memo is not a field: records are compared, hashed and
+    built by `dataclasses.replace` from their fields alone, so a changed copy starts with no memo
+    and makes its own."""
 
 
 @dataclass_transform(frozen_default=True)
 def positional_record(cls: type[T]) -> type[T]:
     """As `record`, with positional construction (RawRow, TextLine, Entry: built by position)."""
-    return dataclass(slots=True, unsafe_hash=True)(cls)
+    return dataclass(slots=True, unsafe_hash=True)(_documented(cls))
+
+
+def _documented(cls: type[T]) -> type[T]:
+    """`cls` with a docstring: `dataclass` writes one from `inspect.signature` for a class without
+    one, some 0.1 ms a class when budgetlint is imported (dozens of records); its name does."""
+    if cls.__doc__ is None:
+        cls.__doc__ = cls.__name__
+    return cls

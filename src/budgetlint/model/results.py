@@ -1,23 +1,26 @@
 """What a run produces: per file a rule run (evaluations, findings, outcome counts) or the error that
-stopped it, and the folder entries it skipped (model/inputs.py). The reporters read only these."""
+stopped it, and the folder entries it skipped (model/inputs.py). The reporters read only these.
+
+Records (model/record.py), not pydantic models: a run builds them from what it has already typed
+and nothing validates or serialises them whole (the JSON contract is written field by field by
+report/json_contract.py; a Finding stays a pydantic model). A model holding a Disclosure had
+pydantic build a validator of every record a Disclosure holds on a process's first document."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from budgetlint.model.disclosure import Disclosure
 from budgetlint.model.findings import Evaluation, Finding, Outcome, Waiver
 from budgetlint.model.inputs import SkippedFile
 from budgetlint.model.prose import ProseNumber
+from budgetlint.model.record import record
 from budgetlint.model.rule import Rule
 
 
-class RuleRun(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
+@record
+class RuleRun:
     evaluations: tuple[Evaluation, ...]
     findings: tuple[Finding, ...]
     summary: dict[str, int]
@@ -28,14 +31,13 @@ class RuleRun(BaseModel):
 HalfKey = tuple[str, str, int, str, str]
 
 
-class DocumentResult(BaseModel):
+@record
+class DocumentResult:
     """One document's result: either a disclosure with its rule run, or the error that stopped it.
 
     A document read from several files (`--together`, or two halves paired by their content) has
     `files` (in the order combined) and `pairing`: "together" or "auto". A file that is one half
     of a split disclosure (tables without narrative, or narrative without tables) has `half`."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     disclosure: Disclosure | None = None
@@ -46,9 +48,8 @@ class DocumentResult(BaseModel):
     half: HalfKey | None = None
 
 
-class Results(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
-
+@record
+class Results:
     documents: tuple[DocumentResult, ...]
     rules: tuple[Rule, ...]
     skipped: tuple[SkippedFile, ...] = ()  # entries of the folders given that were not checked

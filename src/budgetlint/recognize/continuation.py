@@ -63,10 +63,10 @@ def join_continuations(source: SourceDocument) -> SourceDocument:
             and isinstance(previous, RawTable)
             and not starts_with_title(block)
         ):
-            blocks[-1] = previous.model_copy(update={"rows": previous.rows + block.rows})
+            blocks[-1] = replace(previous, rows=previous.rows + block.rows)
             continue
         blocks.append(block)
-    return source.model_copy(update={"blocks": tuple(blocks)})
+    return replace(source, blocks=tuple(blocks))
 
 
 def _heads_a_table(rows: tuple[RawRow, ...], k: int) -> bool:
@@ -120,4 +120,4 @@ def part_at_titles(source: SourceDocument) -> SourceDocument:
             continue
         parted = True
         blocks += [_table_of(block, rows[a:b]) for a, b in zip(starts, [*starts[1:], len(rows)])]
-    return source.model_copy(update={"blocks": tuple(blocks)}) if parted else source
+    return replace(source, blocks=tuple(blocks)) if parted else source

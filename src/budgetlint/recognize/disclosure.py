@@ -427,9 +427,7 @@ def recognize(source: SourceDocument, template_id: str | None = None) -> Disclos
         bindings += bind_items(disclosure, template.narrative_items, items, bindings)
     parts = find_parts(disclosure, template, fits)
     links, unlisted = match_toc(disclosure, parts)
-    disclosure = disclosure.model_copy(
-        update={"bindings": bindings, "parts": parts, "toc_links": tuple(links), "toc_unlisted": tuple(unlisted)}
+    disclosure = replace(
+        disclosure, bindings=bindings, parts=parts, toc_links=tuple(links), toc_unlisted=tuple(unlisted)
     )
-    return disclosure.model_copy(
-        update={"figures": read_figures(disclosure), "composition": read_composition(disclosure)}
-    )
+    return replace(disclosure, figures=read_figures(disclosure), composition=read_composition(disclosure))

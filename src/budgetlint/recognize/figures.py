@@ -21,7 +21,7 @@ from budgetlint.errors import TemplateError
 from budgetlint.labels import normalise_subject, squeeze
 from budgetlint.load_cache import bundled
 from budgetlint.model import Disclosure, Fact
-from budgetlint.model.claims import ChangeClaim, ExecutionClaim
+from budgetlint.model.claims import ChangeClaim, ExecutionClaim, Printed
 from budgetlint.model.figures import KIND_BASIS, Basis, DocumentFigures, Figure
 from budgetlint.model.templates import FactPath
 from budgetlint.paths import rules_root
@@ -118,7 +118,8 @@ def _executions(disclosure: Disclosure, vocabulary: QuantityVocabulary) -> list[
         name = names.get(subject)
         if name is None or disclosure.year is None:
             continue
-        for basis, printed in (("budget", claim.budget), ("final", claim.final)):
+        sides: tuple[tuple[Basis, Printed], ...] = (("budget", claim.budget), ("final", claim.final))
+        for basis, printed in sides:
             fact = fact_of_claim(claim, printed.value, printed.decimals, "万元", printed.text, row=subject)
             out.append(Figure(quantity=name, year=disclosure.year, basis=basis, source="execution", facts=(fact,)))
     return out
@@ -158,9 +159,11 @@ def _changes(disclosure: Disclosure, bound: dict[object, str], own: Basis) -> li
 
 
 def figures_of(disclosure: Disclosure) -> DocumentFigures:
-    """What the rules across documents need of a document (model/figures.py)."""
+    """What the rules across documents need of a document (model/figures.py): built from the
+    disclosure's typed values, so not validated (pydantic would build its validator, every record a
+    Figure holds, on a process's first document); it is validated where it is read back."""
     scope = disclosure.parts.scope if disclosure.parts is not None else None
-    return DocumentFigures(
+    return DocumentFigures.model_construct(
         path=disclosure.path,
         unit=disclosure.unit,
         unit_key=squeeze(disclosure.unit or "") or None,

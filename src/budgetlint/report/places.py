@@ -7,6 +7,7 @@ the estimated page.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from budgetlint.model import Finding, Location, SourceDocument
@@ -37,12 +38,12 @@ def shown(source: SourceDocument | None, finding: Finding) -> Finding:
     if source is None or not source.files:
         return finding
     local = source.local_location
-    update: dict[str, object] = {"locations": tuple(local(loc) for loc in finding.locations)}
-    if finding.addends:
-        update["addends"] = tuple(a.model_copy(update={"location": local(a.location)}) for a in finding.addends)
-    if finding.cause is not None:
-        update["cause"] = finding.cause.model_copy(update={"location": local(finding.cause.location)})
-    return finding.model_copy(update=update)
+    return replace(
+        finding,
+        locations=tuple(local(loc) for loc in finding.locations),
+        addends=tuple(replace(a, location=local(a.location)) for a in finding.addends),
+        cause=replace(finding.cause, location=local(finding.cause.location)) if finding.cause is not None else None,
+    )
 
 
 def file_name(loc: Location, several: bool) -> str:

@@ -2,7 +2,7 @@
 taken for another document or rule: a copy with another path, other blocks or other tables makes
 its own, and a rule with other parameters its own."""
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from documents import SEEDS, disclosure
 
@@ -24,7 +24,7 @@ def test_a_memo_holds_for_its_basis_objects_only():
     memo = document_memo(d, "_test", d.source)
     memo["k"] = 1
     assert document_memo(d, "_test", d.source) == {"k": 1}
-    other = d.source.model_copy()  # equal, but another object: its memo starts empty
+    other = replace(d.source)  # equal, but another object: its memo starts empty
     assert document_memo(d, "_test", other) == {}
 
 
@@ -50,7 +50,7 @@ def test_a_copy_with_another_path_gets_facts_of_its_own():
     evaluation = next(e for e in d.self_evaluations if e.indicators)
     indicator = evaluation.indicators[0]
     assert indicator_cell(d, evaluation, indicator, "weight").location.file == d.path
-    moved = d.model_copy(update={"path": "elsewhere.txt"})  # __dict__ copied, memo included
+    moved = replace(d, path="elsewhere.txt")  # a copy: no memo of its own yet
     assert indicator_cell(moved, evaluation, indicator, "weight").location.file == "elsewhere.txt"
 
 
@@ -65,7 +65,7 @@ def test_text_pattern_searches_the_texts_of_the_disclosure_it_is_given():
     walked = [text for text, *_ in text_pattern._texts(d, "document")]
     assert "" in cells and len(walked) == len(paragraphs) + sum(1 for c in cells if c)
     assert text_pattern._joined(d, "narrative") == "\n".join(p.text for p in d.narrative)
-    fewer = d.model_copy(update={"source": d.source.model_copy(update={"blocks": d.source.blocks[:5]})})
+    fewer = replace(d, source=replace(d.source, blocks=d.source.blocks[:5]))
     assert text_pattern._joined(fewer, "document") == "\n".join(t for t, *_ in text_pattern._texts(fewer, "document"))
 
 
@@ -96,7 +96,7 @@ def test_a_funding_line_fact_is_made_once_and_a_copy_with_another_path_gets_its_
     fact = line_fact(d, target, line, "年度资金总额")
     assert line_fact(d, target, line, "年度资金总额") is fact
     assert line_fact(d, target, line, "实施期资金总额").location.column == "实施期资金总额"
-    moved = d.model_copy(update={"path": "elsewhere.txt"})  # __dict__ copied, memo included
+    moved = replace(d, path="elsewhere.txt")  # a copy: no memo of its own yet
     assert line_fact(moved, target, line, "年度资金总额").location.file == "elsewhere.txt"
     assert fact.location.file == d.path
 
@@ -106,5 +106,5 @@ def test_class_rows_are_those_of_the_tables_of_the_disclosure_given():
     rows = class_rows(d)
     assert rows is not None and any(rows) and class_rows(d) is rows
     assert rows == all_class_rows(d, d.template_spec.narrative)
-    fewer = d.model_copy(update={"tables": ()})  # same source, memo copied: other tables, other rows
+    fewer = replace(d, tables=())  # same source: other tables, other rows
     assert class_rows(fewer) == [{} for _ in rows]

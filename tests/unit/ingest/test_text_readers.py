@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -70,9 +71,9 @@ def test_the_page_at_a_line_is_the_page_of_the_block_or_row_starting_at_or_befor
     asked = [0, 1, 2, 3, 4, 5, 6, 7, 9]
     expected = [(None, "none")] + [(1, "formfeed")] * 4 + [(2, "formfeed")] * 2 + [(4, "formfeed")] * 2
     assert [doc.page_at(n) for n in asked] == expected
-    reordered = doc.model_copy(update={"blocks": tuple(reversed(doc.blocks))})
+    reordered = replace(doc, blocks=tuple(reversed(doc.blocks)))
     assert [reordered.page_at(n) for n in asked] == expected
-    paragraphs_only = doc.model_copy(update={"blocks": tuple(b for b in doc.blocks if not isinstance(b, RawTable))})
+    paragraphs_only = replace(doc, blocks=tuple(b for b in doc.blocks if not isinstance(b, RawTable)))
     assert [paragraphs_only.page_at(n) for n in (1, 5, 7)] == [(1, "formfeed"), (1, "formfeed"), (4, "formfeed")]
 
 

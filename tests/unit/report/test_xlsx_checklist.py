@@ -1,6 +1,7 @@
 """The 检查表 workbook: opened with openpyxl, its rows say what the rules found, part by part."""
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -166,16 +167,11 @@ def test_problem_sentence_shows_page_line_and_values_not_in_the_message():
         "（另见：财政拨款收支总表 「合计」 本年支出 第6页第12行）。"
     )
     # values the rule's message already shows are not repeated (read from its template, not its text)
-    info = f.model_copy(
-        update={
-            "severity": "info",
-            "locations": (),
-            "message": "报告值 957.07，应为 967.07",
-            "message_shows": ("actual", "expected"),
-        }
+    info = replace(
+        f, severity="info", locations=(), message="报告值 957.07，应为 967.07", message_shows=("actual", "expected")
     )
     assert problem_sentence(1, info) == "1.（提示）报告值 957.07，应为 967.07。"
-    fixed = info.model_copy(update={"fix": "将 957.07 改为 967.07"})
+    fixed = replace(info, fix="将 957.07 改为 967.07")
     assert problem_sentence(1, fixed).endswith("（建议：将 957.07 改为 967.07）。")
 
 

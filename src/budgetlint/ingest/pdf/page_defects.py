@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from budgetlint.ingest.pdf.geometry import Box, Char, rounded, shown_share
 from budgetlint.ingest.pdf.lines import chars_box, cluster, line_text
-from budgetlint.model.document import PageDefect, Paragraph, RawTable
+from budgetlint.model.document import DefectKind, PageDefect, Paragraph, RawTable
 from budgetlint.model.location import Location
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def page_defects(pages: list[Page], blocks: list[Paragraph | RawTable], path: st
     out = []
     for page in pages:
         if not page.items and (not page.pictures or page.images):
-            kind = "no_text_layer" if page.images else "blank_page"
+            kind: DefectKind = "no_text_layer" if page.images else "blank_page"
             out.append(
                 PageDefect(
                     kind=kind,
