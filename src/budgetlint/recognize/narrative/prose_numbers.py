@@ -233,7 +233,7 @@ def read_numbers(
         breaks += text.count("\n", counted, start)
         counted = start
         found.append(
-            ProseNumber(  # validated: pydantic-core checks typed values faster than model_construct copies them
+            ProseNumber(
                 value=value,
                 decimals=decimals,
                 text=m.group("num"),
