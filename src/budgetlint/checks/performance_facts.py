@@ -87,8 +87,14 @@ def to_fact(
 
 
 def make_fact(disclosure: Disclosure, number, table: str, row: str, column: str | None, line, text: str, unit) -> Fact:
-    """`to_fact` made afresh, without its memo: for a caller that keeps the Facts it makes itself
-    (target_cells.line_fact), where a second memo would only hold a second key per Fact."""
+    """`to_fact` made afresh, without its memo."""
+    where = location(disclosure, number.line if number is not None else line, table=table, row=row, column=column)
+    return fact_at(where, number, text, unit)
+
+
+def fact_at(where: Location, number, text: str, unit: str | None) -> Fact:
+    """The Fact of `number` (or of a cell holding `text` and no number) at `where`: for a caller that
+    keeps the Locations it makes itself (target_cells.line_fact) and makes its Facts as it reads them."""
     if number is not None:
         own = number.unit if number.unit in ("元", "万元", "亿元") else None
         return Fact(
@@ -96,18 +102,11 @@ def make_fact(disclosure: Disclosure, number, table: str, row: str, column: str 
             decimals=number.decimals,
             unit=own or unit or NEUTRAL_UNIT,
             text=number.text,
-            location=location(disclosure, number.line, table=table, row=row, column=column),
+            location=where,
         )
     shown = text.strip()
     placeholder = not shown or shown in ("-", "—", "－", "--", "——", "/", "／", "\\")
-    return Fact(
-        value=None,
-        decimals=0,
-        unit=unit or NEUTRAL_UNIT,
-        text=shown,
-        parsed=placeholder,
-        location=location(disclosure, line, table=table, row=row, column=column),
-    )
+    return Fact(value=None, decimals=0, unit=unit or NEUTRAL_UNIT, text=shown, parsed=placeholder, location=where)
 
 
 def points(

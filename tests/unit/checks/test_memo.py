@@ -6,7 +6,7 @@ from dataclasses import asdict, replace
 
 from documents import SEEDS, disclosure
 
-from budgetlint.checks import completion_rate, text_pattern
+from budgetlint.checks import completion_rate, target_cells, text_pattern
 from budgetlint.checks.claims import class_rows
 from budgetlint.checks.memo import document_memo
 from budgetlint.checks.performance_facts import make_fact, points
@@ -89,12 +89,16 @@ def test_an_implied_rate_is_kept_per_rule_methods_and_equals_one_worked_out_afre
     assert completion_rate.implied(d, indicator, same) is first  # equal methods of another rule: shared
 
 
-def test_a_funding_line_fact_is_made_once_and_a_copy_with_another_path_gets_its_own():
+def test_a_funding_line_location_is_made_once_and_a_copy_with_another_path_gets_its_own():
     d = disclosure(SEED_001)
     target = next(t for t in d.targets if t.annual_funding and t.annual_funding.total)
     line = target.annual_funding.total
     fact = line_fact(d, target, line, "年度资金总额")
-    assert line_fact(d, target, line, "年度资金总额") is fact
+    again = line_fact(d, target, line, "年度资金总额")
+    assert again == fact and again.location is fact.location  # the Fact made again, at the one place kept
+    name, row = target_cells.table_name(target), target_cells.label(line.label)
+    fresh = make_fact(d, line.amount, name, row, "年度资金总额", line.line, line.text, target.unit)
+    assert asdict(fresh) == asdict(fact)
     assert line_fact(d, target, line, "实施期资金总额").location.column == "实施期资金总额"
     moved = replace(d, path="elsewhere.txt")  # a copy: no memo of its own yet
     assert line_fact(moved, target, line, "年度资金总额").location.file == "elsewhere.txt"
