@@ -36,18 +36,21 @@ def line_fact(disclosure: Disclosure, target, line, column: str) -> Fact:
     """A FundingLine of `target` as a Fact (amounts in the table's unit).
 
     Three kinds read every funding line, and their evaluations show the same place: its Location is
-    made once and kept with the document (checks/memo.py), keyed by the ids of the target and the
-    line and by the column (a phase's label); the target is kept beside it so that those ids stay
-    their own (the line is held by the target). The Fact itself is made at each read and not kept:
-    a Fact costs less to make than to keep alive (seed 001: 996 Facts, one per funding line and
-    column, and 332 containers fewer for the collector to walk)."""
-    made = document_memo(disclosure, "_line_locations", disclosure.source)
-    key = (id(target), id(line), column)
-    where: Location | None = made.get(key)
+    made once and kept with the document (checks/memo.py), by column (a phase's label) and by the
+    line's id -- a funding line is one target table's own (recognize reads each table with a memo
+    of its own) -- with the target kept beside them so that the ids of its lines stay their own.
+    Keys are a column's text and an int, which the collector does not track, where a tuple key per
+    line would count as an allocation. The Fact itself is made at each read and not kept: it costs
+    less to make again than to keep alive (seed 001: 996 Facts, one per line and column)."""
+    made: dict[str, dict[int, Location]] = document_memo(disclosure, "_line_locations", disclosure.source)
+    places = made.get(column)
+    if places is None:
+        places = made[column] = {}
+    where = places.get(id(line))
     if where is None:
         document_memo(disclosure, "_line_targets", disclosure.source)[id(target)] = target
         number = line.amount
-        where = made[key] = location(
+        where = places[id(line)] = location(
             disclosure,
             number.line if number is not None else line.line,
             table=table_name(target),
