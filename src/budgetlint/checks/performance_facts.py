@@ -11,9 +11,11 @@ Scores, weights and rates are not money: `points` turns them into Facts of a neu
 evaluation it returns.
 
 Many kinds read the same cells (a 绩效自评表's 权重, 完成率 and 得分 are read by indicator_score,
-completion_rate, weight_total, score_total …), so each cell's Fact is made once per document and
-kept with that document (`_made`): a Fact is immutable, and an evaluation holding the same one as
-another is shown exactly as before (checks/memo.py).
+completion_rate, weight_total, score_total …), so each cell's Location is made once per document
+and kept with that document (`_places`, checks/memo.py): the evaluations of every kind show the
+one place. The Fact itself is made at each read and not kept: it costs less to make again than
+to keep alive for the rest of the audit, where every full collection of the garbage collector
+walks it (issue 16).
 """
 
 from __future__ import annotations
@@ -46,16 +48,9 @@ def location(
     return Location(file=disclosure.path, page=page, page_basis=basis, line=line, table=table, row=row, column=column)
 
 
-def _made(disclosure: Disclosure) -> dict[tuple, Fact]:
-    """The Facts made so far for this document (checks/memo.py), keyed by the path and the
-    arguments that made them, the number by identity (see `_keep`)."""
-    return document_memo(disclosure, "_performance_facts", disclosure.source)
-
-
-def _keep(disclosure: Disclosure, number: object) -> None:
-    """Keep a number a Fact was made from with the document, so that its id, in that Fact's key,
-    stays its own (one entry per number, not a pair beside every Fact)."""
-    document_memo(disclosure, "_performance_numbers", disclosure.source)[id(number)] = number
+def _places(disclosure: Disclosure) -> dict[tuple[int | None, str, str, str | None], Location]:
+    """The Locations made so far for this document (checks/memo.py), by line, table, row and column."""
+    return document_memo(disclosure, "_performance_places", disclosure.source)
 
 
 def to_fact(
@@ -77,24 +72,17 @@ def to_fact(
     that is not a number (parsed=False), which `balance` reports as insufficient_data.
     `unit` is the amount unit (元 / 万元); the number's own unit is used when it is one of them.
     """
-    made = _made(disclosure)
-    key = (disclosure.path, id(number), table, row, column, line, text, unit)
-    fact = made.get(key)
-    if fact is None:
-        fact = made[key] = make_fact(disclosure, number, table, row, column, line, text, unit)
-        _keep(disclosure, number)
-    return fact
-
-
-def make_fact(disclosure: Disclosure, number, table: str, row: str, column: str | None, line, text: str, unit) -> Fact:
-    """`to_fact` made afresh, without its memo."""
-    where = location(disclosure, number.line if number is not None else line, table=table, row=row, column=column)
+    places = _places(disclosure)
+    at = number.line if number is not None else line
+    key = (at, table, row, column)
+    where = places.get(key)
+    if where is None:
+        where = places[key] = location(disclosure, at, table=table, row=row, column=column)
     return fact_at(where, number, text, unit)
 
 
 def fact_at(where: Location, number, text: str, unit: str | None) -> Fact:
-    """The Fact of `number` (or of a cell holding `text` and no number) at `where`: for a caller that
-    keeps the Locations it makes itself (target_cells.line_fact) and makes its Facts as it reads them."""
+    """The Fact of `number` (or of a cell holding `text` and no number) at `where` (see `to_fact`)."""
     if number is not None:
         own = number.unit if number.unit in ("元", "万元", "亿元") else None
         return Fact(
@@ -127,12 +115,7 @@ def points(
     """
     fact = to_fact(disclosure, number, table=table, row=row, column=column, line=line, text=text, unit=NEUTRAL_UNIT)
     if fact.value is not None and fact.decimals < min_decimals:
-        made = _made(disclosure)
-        key = (id(fact), min_decimals)  # the Fact itself is kept in the memo: its id stays its own
-        wider = made.get(key)
-        if wider is None:
-            wider = made[key] = replace(fact, decimals=min_decimals)
-        fact = wider
+        fact = replace(fact, decimals=min_decimals)
     return fact
 
 

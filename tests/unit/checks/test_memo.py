@@ -9,7 +9,7 @@ from documents import SEEDS, disclosure
 from budgetlint.checks import completion_rate, target_cells, text_pattern
 from budgetlint.checks.claims import class_rows
 from budgetlint.checks.memo import document_memo
-from budgetlint.checks.performance_facts import make_fact, points
+from budgetlint.checks.performance_facts import fact_at, location, points
 from budgetlint.checks.scoring import implied_rate
 from budgetlint.checks.self_eval_cells import indicator_cell, table_name
 from budgetlint.checks.target_cells import line_fact
@@ -28,21 +28,20 @@ def test_a_memo_holds_for_its_basis_objects_only():
     assert document_memo(d, "_test", other) == {}
 
 
-def test_a_performance_fact_is_made_once_and_equals_one_made_afresh():
+def test_a_performance_cell_location_is_made_once_and_its_fact_equals_one_made_afresh():
     d = disclosure(SEED_003)
     evaluation = next(e for e in d.self_evaluations if e.indicators)
     indicator = next(i for i in evaluation.indicators if i.weight is not None)
     first = indicator_cell(d, evaluation, indicator, "weight")
-    assert indicator_cell(d, evaluation, indicator, "weight") is first
+    again = indicator_cell(d, evaluation, indicator, "weight")
+    assert again == first and again.location is first.location  # the Fact made again, at the one place kept
     column = first.location.column
-    fresh = make_fact(
-        d, indicator.weight, table_name(evaluation), indicator.level3, column, indicator.weight.line, "", "元"
-    )
-    assert asdict(first) == asdict(fresh)
+    where = location(d, indicator.weight.line, table=table_name(evaluation), row=indicator.level3, column=column)
+    assert asdict(first) == asdict(fact_at(where, indicator.weight, "", "元"))
     wider = points(
         d, indicator.weight, table=table_name(evaluation), row=indicator.level3, column=column, min_decimals=3
     )
-    assert wider.decimals == 3 and wider is not first and first.decimals < 3
+    assert wider.decimals == 3 and wider.location is first.location and first.decimals < 3
 
 
 def test_a_copy_with_another_path_gets_facts_of_its_own():
@@ -97,8 +96,8 @@ def test_a_funding_line_location_is_made_once_and_a_copy_with_another_path_gets_
     again = line_fact(d, target, line, "年度资金总额")
     assert again == fact and again.location is fact.location  # the Fact made again, at the one place kept
     name, row = target_cells.table_name(target), target_cells.label(line.label)
-    fresh = make_fact(d, line.amount, name, row, "年度资金总额", line.line, line.text, target.unit)
-    assert asdict(fresh) == asdict(fact)
+    where = location(d, line.line, table=name, row=row, column="年度资金总额")
+    assert asdict(fact_at(where, line.amount, line.text, target.unit)) == asdict(fact)
     assert line_fact(d, target, line, "实施期资金总额").location.column == "实施期资金总额"
     moved = replace(d, path="elsewhere.txt")  # a copy: no memo of its own yet
     assert line_fact(moved, target, line, "年度资金总额").location.file == "elsewhere.txt"
