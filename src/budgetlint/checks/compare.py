@@ -109,16 +109,6 @@ def stated_interval(facts: Sequence[Fact], unit: str, *, may_truncate: bool = Fa
     return _side(facts, unit, may_truncate=may_truncate)[1]
 
 
-def _holds(
-    relation: str, reported: list[Fact], computed: list[Fact], unit: str, floor: Decimal, may_truncate: bool
-) -> bool:
-    """Whether the sides' rounding intervals allow the relation: "<=" the reported side may not
-    exceed the computed side; otherwise they overlap (each widened by `floor`)."""
-    left = _side(reported, unit, may_truncate=may_truncate)[1]
-    right = _side(computed, unit)[1]
-    return left.low <= right.high + floor if relation == "<=" else left.overlaps(right, floor)
-
-
 def balance(
     rule: str,
     subject: str,
@@ -166,11 +156,20 @@ def balance(
         and second.value is not None
         and first.decimals == second.decimals
     )
+
+    def measure() -> tuple[tuple[Decimal, Interval], tuple[Decimal, Interval]]:
+        """Both sides summed, (Σ, interval) each: taken once, and only when needed."""
+        return _side(reported, unit, may_truncate=reported_may_truncate), _side(computed, unit)
+
+    measured = None
     if exact:
         gap = first.amount - computed[0].amount
         ok = not gap or abs(gap) <= floor
     else:
-        ok = _holds(relation, reported, computed, unit, floor, reported_may_truncate)
+        measured = measure()
+        left, right = measured[0][1], measured[1][1]
+        # "<=": the reported side may not exceed the computed side; otherwise the intervals overlap
+        ok = left.low <= right.high + floor if relation == "<=" else left.overlaps(right, floor)
     loc = first.location
     involved = locations(reported, computed)
     values = {"table": loc.table or "", "row": loc.row or "", "column": loc.column or ""}
@@ -178,8 +177,7 @@ def balance(
         return Evaluation(
             rule=rule, outcome=Outcome.PASS, subject=subject, unit=unit, locations=involved, values=values
         )
-    actual, left = _side(reported, unit, may_truncate=reported_may_truncate)
-    expected, right = _side(computed, unit)
+    (actual, left), (expected, right) = measured or measure()
     severity: Severity | None = None
     if exact and abs(actual - expected) == Decimal(1).scaleb(-first.decimals):
         severity = "info"

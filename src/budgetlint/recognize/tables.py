@@ -218,9 +218,8 @@ class TableBuilder:
 
 
 def _matches(row: TableRow, spec: RowRoleSpec, first_of_side: bool, labels: frozenset[str]) -> bool:
-    """Whether `row` is of the role `spec` selects; `labels`: the spec's labels squeezed."""
-    if row.side != spec.side:
-        return False
+    """Whether `row` is of the role `spec` selects; `labels`: the spec's labels squeezed. Only a
+    spec of the row's own side is asked (assign_roles)."""
     if spec.first:
         return first_of_side
     if spec.coded is not None and (row.code is not None) != spec.coded:
