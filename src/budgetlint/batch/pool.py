@@ -36,7 +36,7 @@ from multiprocessing.connection import Connection, wait
 
 from budgetlint import gc_tuning, load_cache
 from budgetlint.batch.document import Job, Settings, check_document, not_checked, rules_for
-from budgetlint.batch.forkserver import context
+from budgetlint.batch.forkserver import context, main_left_alone
 from budgetlint.report.record import DocumentRecord
 
 POLL = 0.5  # seconds between memory checks while every worker is busy
@@ -120,7 +120,8 @@ class LocalPool:
         process = ctx.Process(
             target=_worker_main, args=(child, self.settings, self.function), daemon=True, name="budgetlint-worker"
         )
-        process.start()
+        with main_left_alone(self.function.__module__):
+            process.start()
         child.close()
         return _Worker(process, parent)
 
