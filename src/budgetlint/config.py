@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from budgetlint.errors import RuleError, os_reason
 from budgetlint.model.findings import Waiver
@@ -44,8 +44,10 @@ class Config(BaseModel):
 
     select: list[str] | None = None
     ignore: list[str] | None = None
-    severity: dict[str, str] = Field(default_factory=dict)
-    waivers: list[Waiver] = Field(default_factory=list)
+    # plain defaults, which pydantic copies for each instance: with `default_factory=list`,
+    # `model_construct` asked inspect for list's signature, tokenizing its text (1.5 ms, once a process)
+    severity: dict[str, str] = {}
+    waivers: list[Waiver] = []
     path: str | None = None  # where it was read from (set by the loader)
 
 
