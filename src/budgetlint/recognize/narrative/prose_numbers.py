@@ -21,6 +21,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from budgetlint.labels import is_han
 from budgetlint.model.claims import Span
 from budgetlint.model.location import Location, PageBasis
 from budgetlint.model.prose import ProseNumber, ProseSource
@@ -50,7 +51,6 @@ _ENUMERATION = re.compile(rf"^\s*{NUMBERING}")
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _CODE = re.compile(r"0\d")  # 01, 02: printed with a leading zero, a code
-_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _DIFFERENCE = re.compile(rf"(?:{VERB})了?\s*$")
 PageAt = Callable[[int | None], tuple[int | None, PageBasis]]
 
@@ -140,7 +140,7 @@ def ends_with_word(lead: str, words, *, glued_after: list[str] | None = None, af
     if word is None or glued_after is None:
         return word
     before = head[: -len(word)].rstrip()
-    free = not before or not _CJK_END.search(before) or (after_count and _after_count().search(before) is not None)
+    free = not before or not is_han(before[-1]) or (after_count and _after_count().search(before) is not None)
     return word if free or any(before.endswith(w) for w in glued_after) else None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from budgetlint.labels import is_han
 from budgetlint.recognize.narrative.grammar import normalise
 
 # subject clean-up, in order
@@ -26,7 +27,6 @@ _LEAD_ORG = re.compile(
     r"(?:[（(][^（）()]{0,10}[)）])?"
 )
 _TRAIL_WORDS = re.compile(r"(?:为|是|达到|达|约)$")
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_MAX = 40  # a longer "subject" is a clause, not a noun phrase
 
 
@@ -53,6 +53,6 @@ def clean_subject(raw: str) -> str | None:
         if org and org.end() < len(s):
             s = s[org.end() :]
     s = _TRAIL_WORDS.sub("", s).strip(" :：")
-    if not s or not _HAS_CJK.search(s) or len(s) > _SUBJECT_MAX:
+    if not s or not any(map(is_han, s)) or len(s) > _SUBJECT_MAX:
         return None
     return s
