@@ -42,3 +42,14 @@ def test_a_worker_builds_no_pydantic_validator(tmp_path):
 
     assert probe() == ["True", "False", "True"]  # from YAML: validated in the preload, none while checking
     assert probe() == ["True", "True", "False"]  # from the cache: none at all, nor pydantic's plugin loader
+
+
+def test_the_preload_loads_no_library_a_pdf_or_text_worker_never_needs(tmp_path):
+    """zipfile (office files only), difflib (a mistyped rule code, a 目录 line matched by likeness,
+    one rare kind) and calendar (dated targets) are imported where they are used: every batch's
+    start-up paid for them before its first page."""
+    probe = "import sys, budgetlint.batch.warm; print(*sorted({'zipfile', 'difflib', 'calendar'} & set(sys.modules)))"
+    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # from YAML, then from the load cache
+        loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert loaded.stdout.split() == []

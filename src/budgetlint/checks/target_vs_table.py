@@ -30,7 +30,6 @@ not_applicable when the document has no 绩效目标表 or no such project table
 from __future__ import annotations
 
 from dataclasses import replace
-from difflib import SequenceMatcher
 from typing import Literal
 
 from budgetlint.checks.compare import balance, interval_in, not_decided
@@ -62,6 +61,8 @@ def _same_amount(a: Fact, b: Fact) -> bool:
 
 
 def similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher  # here: the kind is rare, and the preload then needs no difflib
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

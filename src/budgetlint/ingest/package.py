@@ -27,10 +27,12 @@ Limits are named constants here until the project's limits module lands.
 from __future__ import annotations
 
 import io
-import zipfile
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from budgetlint.errors import InputError
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_PARTS = 10_000  # zip members
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part, decompressed
@@ -94,6 +96,8 @@ def _corrupt(path: str) -> InputError:
 
 def open_package(data: bytes, path: str) -> tuple[PackageKind, zipfile.ZipFile]:
     """The checked zip package and what it holds; InputError with one message otherwise."""
+    import zipfile  # here: only office files are zips, and the preload then needs no zipfile
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()

@@ -23,7 +23,6 @@ from the Disclosure (`parts`, `toc_links`, `toc_unlisted`).
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from budgetlint.ingest.pages import normalise_title
 from budgetlint.labels import squeeze
@@ -309,6 +308,8 @@ def match_toc(disclosure: Disclosure, parts: DocumentParts | None) -> tuple[list
             links[i] = TocLink(link.entry, None, None, False, group=True)
     for i, link in enumerate(links):  # still nothing: the closest unused body heading, if close
         if not link.found:
+            from difflib import SequenceMatcher  # here: a rare fallback, and the preload then needs no difflib
+
             want = title_key(link.entry.title)
             scored = [(SequenceMatcher(None, want, keys[j]).ratio(), j) for j in range(len(body)) if j not in used]
             ratio, j = max(scored, default=(0.0, -1))

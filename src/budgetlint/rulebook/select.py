@@ -5,7 +5,6 @@ user meant something, and running nothing (or everything) instead would look lik
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from budgetlint.errors import RuleError
@@ -24,6 +23,7 @@ def vocabulary(rules: list[Rule]) -> list[str]:
 def suggestions(token: str, words: list[str], n: int = 3) -> list[str]:
     """The closest words, case ignored: by similarity, then by characters in the same place (so a
     mistyped NA0O1 suggests NA001 before NA015)."""
+    import difflib  # here: only a mistyped code needs it, and the preload then needs no difflib
 
     def score(word: str) -> tuple[float, int]:
         a, b = token.upper(), word.upper()

@@ -3,7 +3,6 @@ give for it (RateMethods, a rule parameter), each as the interval the printed va
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -95,6 +94,8 @@ def _qualitative(actual, words: QualitativeValues) -> bool | None:
 
 
 def _day_range(d, operator: str | None = None) -> tuple[date, date]:
+    import calendar  # here: dated targets are rare, and the preload then needs no calendar
+
     if d.month is None:
         first, last = date(d.year, 1, 1), date(d.year, 12, 31)
     elif d.day is None:
