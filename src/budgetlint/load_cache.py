@@ -211,7 +211,7 @@ def key() -> str:
         add(spec.origin)
     for root, suffix in ((_PACKAGE, ".py"), (str(rules_root()), ".yaml")):
         for folder, dirs, files in os.walk(root):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")  # bytecode, no .py or .yaml: not listed
             for name in sorted(files):
                 if name.endswith(suffix):
                     add(os.path.join(folder, name))
