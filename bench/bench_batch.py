@@ -9,7 +9,11 @@ the seconds).
 
 1. speed-up: `budgetlint check` (JSON to /dev/null) of every PDF under --pdfs with -j 1 and -j 2,
    in turns over --rounds rounds (after one warm-up pair: the load cache written); the median of
-   the pairs' ratios, the ratio of the medians, and the load average through the rounds.
+   the pairs' ratios, the ratio of the medians, and the load average through the rounds. In the
+   same rounds, the fixed cost F of a batch run: `check -j 2` of two one-line documents (start-up,
+   the forkserver's preload, the workers' start, shut-down; both -j runs pay it once). With S the
+   checking itself (-j 1 less F), no split of the checking can give more than (F + S)/(F + S/2):
+   printed beside the ratio, with how close -j 2 comes to F + S/2.
 2. workers: a LocalPool of 2 workers over --docs documents (copies of the four seeds in turn, each
    with its own bytes, so each worker sees about half); each worker's RSS before its first document
    and after its 1st, 20th, 100th and 200th (and last).
@@ -46,35 +50,41 @@ def copies(folder: Path, n: int, sources: list[Path]) -> list[Path]:
     return out
 
 
-def speedup(pdfs: list[Path], rounds: int) -> None:
+def speedup(pdfs: list[Path], rounds: int, tiny: list[Path]) -> None:
     """-j 1 and -j 2 in turns; the ratio of each pair (the machine is shared: its speed drifts, a
-    pair run back to back sees about the same) and its median, beside the ratio of the medians."""
+    pair run back to back sees about the same) and its median, beside the ratio of the medians;
+    and the fixed cost of a batch run (`tiny`: two one-line documents) with the bound it sets."""
 
-    def seconds(jobs: int) -> float:
+    def seconds(jobs: int, files: list[Path]) -> float:
         t0 = time.perf_counter()
         subprocess.run(
-            [str(CLI), "check", *map(str, pdfs), "-j", str(jobs), "--format", "json", "--fail-on", "never"],
+            [str(CLI), "check", *map(str, files), "-j", str(jobs), "--format", "json", "--fail-on", "never"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         return time.perf_counter() - t0
 
-    seconds(1), seconds(2)  # the warm-up pair
-    times: dict[int, list[float]] = {1: [], 2: []}
+    seconds(1, pdfs), seconds(2, pdfs), seconds(2, tiny)  # the warm-up round
+    times: dict[int, list[float]] = {0: [], 1: [], 2: []}  # 0: the fixed cost
     loads = [os.getloadavg()[0]]
     for _ in range(rounds):
+        times[0].append(seconds(2, tiny))
         for jobs in (1, 2):
-            times[jobs].append(seconds(jobs))
+            times[jobs].append(seconds(jobs, pdfs))
         loads.append(os.getloadavg()[0])
-    one, two = statistics.median(times[1]), statistics.median(times[2])
+    fixed, one, two = (statistics.median(times[k]) for k in (0, 1, 2))
     pairs = [a / b for a, b in zip(times[1], times[2], strict=True)]
+    checking = one - fixed
     print(
         f"speed-up on {len(pdfs)} PDFs: -j 1 {one:.2f} s, -j 2 {two:.2f} s (medians of {rounds}); "
         f"paired ratio {statistics.median(pairs):.2f}x (median of {rounds} pairs; "
         f"{min(pairs):.2f}-{max(pairs):.2f}), ratio of the medians {one / two:.2f}x\n"
         f"  samples -j1 {[round(t, 2) for t in times[1]]}, -j2 {[round(t, 2) for t in times[2]]}; "
         f"load average {loads[0]:.1f} before, {statistics.median(loads):.1f} median, {loads[-1]:.1f} after, "
-        f"on {os.cpu_count()} cores"
+        f"on {os.cpu_count()} cores\n"
+        f"  fixed cost of a batch run F {fixed:.2f} s (-j 2, two one-line documents; median of {rounds}); "
+        f"checking S = -j 1 less F = {checking:.2f} s; a perfect split gives at most (F+S)/(F+S/2) = "
+        f"{one / (fixed + checking / 2):.2f}x; -j 2 less F is {(two - fixed) / checking:.1%} of S"
     )
 
 
@@ -167,14 +177,17 @@ def main() -> None:
     parser.add_argument("--check-docs", type=int, default=2000)
     args = parser.parse_args()
     pdfs = sorted(args.pdfs.rglob("*.pdf")) if args.pdfs.is_dir() else []
-    if pdfs:
-        speedup(pdfs, args.rounds)
-    else:
-        print(f"no PDFs under {args.pdfs}: speed-up skipped")
     seeds = sorted((REPO / "fixtures" / "seeds").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         for sub in ("w", "s"):
             (Path(tmp) / sub).mkdir()
+        if pdfs:
+            tiny = [Path(tmp) / f"tiny{i}.txt" for i in (1, 2)]
+            for i, path in enumerate(tiny):
+                path.write_text(f"某单位2025年部门预算 {i}\n", encoding="utf-8")
+            speedup(pdfs, args.rounds, tiny)
+        else:
+            print(f"no PDFs under {args.pdfs}: speed-up skipped")
         if args.docs:
             workers(copies(Path(tmp) / "w", args.docs, seeds))
         if args.check_docs:
