@@ -77,7 +77,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                         table=name,
                         row=indicator.level3,
                         column=indicator_header(evaluation, role),
-                        line=value.line,
+                        line=indicator.cell_lines.get(role, indicator.line),
                         text=value.text,
                     )
                     for role, value in (("actual", actual), ("target", target))

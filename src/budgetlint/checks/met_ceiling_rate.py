@@ -32,7 +32,8 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
     rows = [(e, i) for e, i in indicators_beyond(disclosure, ("≤", "<"), -1) if i.completion_rate is not None]
     full = [(e, i) for e, i in rows if i.completion_rate.value == HUNDRED]
     cited = "；".join(
-        f"第{i.completion_rate.line}行「{i.level3}」{i.target.text} / {i.actual.text} 记 {i.completion_rate.text}"
+        f"第{i.cell_lines['completion_rate']}行「{i.level3}」{i.target.text} / {i.actual.text} "
+        f"记 {i.completion_rate.text}"
         for _, i in full[: p.cite]
     )
     out = []

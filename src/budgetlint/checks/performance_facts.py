@@ -1,10 +1,11 @@
 """Performance-table numbers as Facts, so `compare.balance` and the reports treat them like table cells.
 
 recognize/performance/ reads 绩效目标表 and 绩效自评表 into records whose numbers are
-`PrintedNumber`s (value, decimals, text, line, unit). `to_fact` is the one converter from such a
-number (or an empty / unreadable cell) to a `budgetlint.model.Fact` with a full `Location`: the
-disclosure's file, the line of the cell, the page of that line in the source where the reader
-knows it, and the table, row and column names the finding shows.
+`PrintedNumber`s (value, decimals, text, unit: no place, the record holding one has its line).
+`to_fact` is the one converter from such a number (or an empty / unreadable cell) and the line of
+its cell to a `budgetlint.model.Fact` with a full `Location`: the disclosure's file, that line,
+the page of that line in the source where the reader knows it, and the table, row and column
+names the finding shows.
 
 Scores, weights and rates are not money: `points` turns them into Facts of a neutral unit so
 `balance` can add them up (Σ 得分 = 总分), and `relabel` puts the real unit (分) back on the
@@ -60,24 +61,23 @@ def to_fact(
     table: str,
     row: str,
     column: str | None,
-    line: int | None = None,
+    line: int | None,
     text: str = "",
     unit: str | None = None,
 ) -> Fact:
-    """A Fact for a printed number of a performance table.
+    """A Fact for a printed number of a performance table, whose cell stands at `line`.
 
     `number` is a recognize.performance.PrintedNumber or None. None stands for a cell that holds no
-    number: `text` is what it holds (empty, a placeholder such as "—", or unreadable text) and
-    `line` where it stands. An empty or placeholder cell is an exact zero; other text is a cell
-    that is not a number (parsed=False), which `balance` reports as insufficient_data.
+    number: `text` is what it holds (empty, a placeholder such as "—", or unreadable text). An
+    empty or placeholder cell is an exact zero; other text is a cell that is not a number
+    (parsed=False), which `balance` reports as insufficient_data.
     `unit` is the amount unit (元 / 万元); the number's own unit is used when it is one of them.
     """
     places = _places(disclosure)
-    at = number.line if number is not None else line
-    key = (at, table, row, column)
+    key = (line, table, row, column)
     where = places.get(key)
     if where is None:
-        where = places[key] = location(disclosure, at, table=table, row=row, column=column)
+        where = places[key] = location(disclosure, line, table=table, row=row, column=column)
     return fact_at(where, number, text, unit)
 
 
@@ -104,7 +104,7 @@ def points(
     table: str,
     row: str,
     column: str | None,
-    line: int | None = None,
+    line: int | None,
     text: str = "",
     min_decimals: int = 0,
 ) -> Fact:

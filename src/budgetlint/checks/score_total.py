@@ -40,7 +40,13 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 for r in funding_rows(evaluation, "score")
             ] + facts
         printed = points(
-            disclosure, evaluation.total_score, table=name, row="总分", column=None, min_decimals=p.score_decimals
+            disclosure,
+            evaluation.total_score,
+            table=name,
+            row="总分",
+            column=None,
+            line=evaluation.total_lines["total_score"],
+            min_decimals=p.score_decimals,
         )
         return [relabel(balance(rule.id, f"{name} 总分", [printed], facts, name=by_row), "分")]
 

@@ -54,7 +54,7 @@ def funding_cell(disclosure: Disclosure, evaluation, row, role: str, min_decimal
         "table": table_name(evaluation),
         "row": row.label,
         "column": funding_header(evaluation, role),
-        "line": row.line,
+        "line": row.cell_lines.get(role, row.line),
     }
     if role in AMOUNT_ROLES:
         return to_fact(disclosure, number, unit=evaluation.unit or "万元", **kwargs)
@@ -93,7 +93,7 @@ def indicator_cell(disclosure: Disclosure, evaluation, indicator, role: str, min
         table=table_name(evaluation),
         row=indicator.level3,
         column=indicator_header(evaluation, role),
-        line=number.line if number else indicator.line,
+        line=indicator.cell_lines[role] if number else indicator.line,
         min_decimals=min_decimals,
     )
 
@@ -107,7 +107,7 @@ def value_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact
         table=table_name(evaluation),
         row=indicator.level3,
         column=indicator_header(evaluation, role),
-        line=value.line,
+        line=indicator.cell_lines.get(role, indicator.line),
         text=value.text,
     )
 
@@ -126,14 +126,15 @@ def indicators_beyond(disclosure: Disclosure, operators: tuple[str, ...], direct
 
 
 def row_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
-    """完成率 / 得分 / 权重 of an indicator row as a Fact, located at its row."""
+    """完成率 / 得分 / 权重 of an indicator row as a Fact, located at its cell (at its row when empty)."""
+    number = getattr(indicator, role)
     return to_fact(
         disclosure,
-        getattr(indicator, role),
+        number,
         table=table_name(evaluation),
         row=indicator.level3,
         column=indicator_header(evaluation, role),
-        line=indicator.line,
+        line=indicator.cell_lines[role] if number else indicator.line,
     )
 
 

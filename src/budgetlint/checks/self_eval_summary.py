@@ -52,10 +52,13 @@ def _total_facts(disclosure: Disclosure, kind: str, field: str) -> list[Fact] | 
     for table in (t for t in disclosure.self_evaluations if t.kind == kind):
         total = next((f for f in table.funding if f.key == "total"), None)
         number = getattr(total, field, None) if total else None
-        if number is None:
+        if total is None or number is None:
             return None
         name = table.name.text if table.name else table.title
-        facts.append(to_fact(disclosure, number, table=table.title, row=name, column=field, unit=table.unit or "万元"))
+        line = total.cell_lines[field]
+        facts.append(
+            to_fact(disclosure, number, table=table.title, row=name, column=field, line=line, unit=table.unit or "万元")
+        )
     return facts
 
 

@@ -49,10 +49,9 @@ def line_fact(disclosure: Disclosure, target, line, column: str) -> Fact:
     where = places.get(id(line))
     if where is None:
         document_memo(disclosure, "_line_targets", disclosure.source)[id(target)] = target
-        number = line.amount
         where = places[id(line)] = location(
             disclosure,
-            number.line if number is not None else line.line,
+            line.line,
             table=table_name(target),
             row=label(line.label),
             column=column,

@@ -50,7 +50,13 @@ def _annual_totals(disclosure: Disclosure) -> list[Fact] | None:
         name = table.project_name.text if table.project_name else table.title
         facts.append(
             to_fact(
-                disclosure, line.amount, table=table.title, row=name, column="年度资金总额", unit=table.unit or "元"
+                disclosure,
+                line.amount,
+                table=table.title,
+                row=name,
+                column="年度资金总额",
+                line=line.line,
+                unit=table.unit or "元",
             )
         )
     return facts

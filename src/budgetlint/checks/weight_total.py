@@ -52,7 +52,13 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             return [relabel(balance(rule.id, f"{name} 权重合计", facts, [total], name=by_row), "分")]
         # the 总分 row prints the weight total: it must be Σ weights, and then the rule's total
         printed = points(
-            disclosure, evaluation.total_weight, table=name, row="总分", column=None, min_decimals=p.score_decimals
+            disclosure,
+            evaluation.total_weight,
+            table=name,
+            row="总分",
+            column=None,
+            line=evaluation.total_lines["total_weight"],
+            min_decimals=p.score_decimals,
         )
         first = relabel(balance(rule.id, f"{name} 总分行的权重", [printed], facts, name=by_row), "分")
         if first.outcome != Outcome.PASS:

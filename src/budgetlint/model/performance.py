@@ -29,12 +29,16 @@ class ParseProblem:
 
 @record
 class PrintedNumber:
-    """A number as printed in a cell: value, decimals, the text itself, its line and unit."""
+    """A number as printed in a cell: value, decimals, the text itself and its unit.
+
+    Like `IndicatorValue` and `DateValue` it carries no place: the record holding it says where it
+    stands (`FundingLine.line`, `TargetIndicator.line`, the `cell_lines` of a 绩效自评表's rows), so
+    every cell of a document printing the same text is one record (recognize/performance/values.py:
+    `CellMemo`), which the garbage collector's full collections then walk once, not per cell."""
 
     value: Decimal
     decimals: int
     text: str
-    line: int
     unit: str | None = None  # 元 / 万元 for money, % for rates, 分 for scores, 套 / 人 … for targets
 
 
@@ -53,10 +57,10 @@ class DateValue:
 
 @record
 class IndicatorValue:
-    """An indicator's 指标值 / 业绩值 as printed, and what could be read from it."""
+    """An indicator's 指标值 / 业绩值 as printed, and what could be read from it; no place (see
+    `PrintedNumber`): the indicator holding it has the line."""
 
     text: str
-    line: int
     kind: ValueKind
     operator: Operator | None = None
     number: PrintedNumber | None = None
@@ -170,6 +174,7 @@ class SelfEvalFunding:
     weight: PrintedNumber | None = None  # 分值
     execution_rate: PrintedNumber | None = None  # 执行率 (unit %)
     score: PrintedNumber | None = None  # 得分
+    cell_lines: dict[str, int] = field(default_factory=dict)  # column role -> the line its number cell starts on
 
 
 @record
@@ -215,6 +220,7 @@ class SelfEvaluation:
     indicators: tuple[SelfEvalIndicator, ...] = ()
     total_weight: PrintedNumber | None = None  # 总分 row: the printed weight total (100)
     total_score: PrintedNumber | None = None  # 总分 row: the printed score
+    total_lines: dict[str, int] = field(default_factory=dict)  # total_weight / total_score -> the line of its cell
     funding_headers: dict[str, str] = field(default_factory=dict)  # column role -> header as printed (资金 part)
     indicator_headers: dict[str, str] = field(default_factory=dict)  # column role -> header as printed (指标 part)
     problems: tuple[ParseProblem, ...] = ()

@@ -35,11 +35,17 @@ def test_a_performance_cell_location_is_made_once_and_its_fact_equals_one_made_a
     first = indicator_cell(d, evaluation, indicator, "weight")
     again = indicator_cell(d, evaluation, indicator, "weight")
     assert again == first and again.location is first.location  # the Fact made again, at the one place kept
-    column = first.location.column
-    where = location(d, indicator.weight.line, table=table_name(evaluation), row=indicator.level3, column=column)
+    column, line = first.location.column, indicator.cell_lines["weight"]
+    where = location(d, line, table=table_name(evaluation), row=indicator.level3, column=column)
     assert asdict(first) == asdict(fact_at(where, indicator.weight, "", "元"))
     wider = points(
-        d, indicator.weight, table=table_name(evaluation), row=indicator.level3, column=column, min_decimals=3
+        d,
+        indicator.weight,
+        table=table_name(evaluation),
+        row=indicator.level3,
+        column=column,
+        line=line,
+        min_decimals=3,
     )
     assert wider.decimals == 3 and wider.location is first.location and first.decimals < 3
 

@@ -29,7 +29,7 @@ WORDS = QualitativeValues(met=["达到预期指标"], missed=["未达到预期�
 
 
 def value(text: str):
-    return parse_indicator_value(text, 1)
+    return parse_indicator_value(text)
 
 
 DEFAULT_METHODS = RateMethods()

@@ -94,10 +94,10 @@ def from_lines(lines: list[str]):
     ],
 )
 def test_numeric_indicator_values(text, kind, operator, value, decimals, unit):
-    v = parse_indicator_value(text, 7)
+    v = parse_indicator_value(text)
     assert (v.kind, v.operator, v.parsed) == (kind, operator, True)
     assert v.number.value == Decimal(value) and v.number.decimals == decimals
-    assert v.unit == unit and v.number.line == 7 and v.number.text == text
+    assert v.unit == unit and v.number.text == text
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_numeric_indicator_values(text, kind, operator, value, decimals, unit):
     ],
 )
 def test_date_and_period_values(text, operator, date, end):
-    v = parse_indicator_value(text, 3)
+    v = parse_indicator_value(text)
     assert v.parsed and v.operator == operator and v.kind == ("period" if end else "date")
     assert v.date == DateValue(year=date[0], month=date[1], day=date[2])
     assert v.date_end == (DateValue(year=end[0], month=end[1], day=end[2]) if end else None)
@@ -138,34 +138,33 @@ def test_date_and_period_values(text, operator, date, end):
     ],
 )
 def test_values_that_are_text_or_unreadable(text, kind, parsed):
-    v = parse_indicator_value(text, 1)
+    v = parse_indicator_value(text)
     assert (v.kind, v.parsed, v.number, v.operator) == (kind, parsed, None, None)
 
 
 def test_docx_residue_is_not_part_of_the_value():
-    v = parse_indicator_value("[bookmark: _GoBack]=1万元·生/年", 9696)  # seed 003 line 9696
+    v = parse_indicator_value("[bookmark: _GoBack]=1万元·生/年")  # seed 003 line 9696
     assert (v.text, v.operator, v.number.value, v.unit) == ("=1万元·生/年", "=", Decimal(1), "万元·生/年")
 
 
 def test_printed_numbers():
-    assert asdict(parse_printed_number("4,125.62", 100, "万元")) == {
+    assert asdict(parse_printed_number("4,125.62", "万元")) == {
         "value": Decimal("4125.62"),
         "decimals": 2,
         "text": "4,125.62",
-        "line": 100,
         "unit": "万元",
     }
-    rate = parse_printed_number("99.27%", 235)
+    rate = parse_printed_number("99.27%")
     assert (rate.value, rate.decimals, rate.unit) == (Decimal("99.27"), 2, "%")
-    score = parse_printed_number("89.62分", 389)
+    score = parse_printed_number("89.62分")
     assert (score.value, score.unit) == (Decimal("89.62"), "分")
-    assert parse_printed_number("—", 1) is None and parse_printed_number("-", 1) is None
-    assert parse_printed_number("", 1) is None and parse_printed_number("abc", 1) is None
+    assert parse_printed_number("—") is None and parse_printed_number("-") is None
+    assert parse_printed_number("") is None and parse_printed_number("abc") is None
 
 
 @given(st.text(max_size=30))
 def test_any_text_reads_without_error(text):
-    v = parse_indicator_value(text, 1)
+    v = parse_indicator_value(text)
     assert v.kind in {"number", "date", "period", "text", "empty"}
     assert (v.number is not None) == (v.kind == "number")
     if v.kind == "text" and any(ch.isdigit() for ch in v.text):
@@ -178,7 +177,7 @@ def test_any_text_reads_without_error(text):
     st.sampled_from(["", "%", "人", "万元/生/年", "平方米"]),
 )
 def test_operator_number_unit_round_trip(op, number, unit):
-    v = parse_indicator_value(f"{op}{number}{unit}", 1)
+    v = parse_indicator_value(f"{op}{number}{unit}")
     assert v.parsed and v.kind == "number"
     assert v.number.value == number and v.number.decimals == 2
     assert v.unit == (unit or None)
@@ -202,9 +201,9 @@ def test_target_table_header_and_funding_000():
             "value": Decimal(1000000),
             "decimals": 0,
             "text": "1,000,000",
-            "line": 552,
             "unit": "元",
         }
+        assert funding.total.line == 552
         assert [(s.key, s.amount.value if s.amount else None, s.line) for s in funding.sources] == [
             ("central", 0, 553),
             ("provincial", 0, 554),
@@ -336,6 +335,20 @@ def test_every_target_table_of_a_seed(seed, tables, indicators, unparsed):
     assert sum(len(t.unparsed_indicators) for t in found) <= unparsed
 
 
+def test_equal_values_of_a_document_are_one_record():
+    """A value or number carries no place, so a document's cells printing the same text share one
+    record (the collector walks it once); a table read again from another document has its own."""
+    found = targets("001")
+    by_text: dict[str, set[int]] = {}
+    for t in found:
+        for i in t.indicators:
+            by_text.setdefault(i.value.text, set()).add(id(i.value))
+    assert len(by_text["≥95%"]) == 1 and sum(1 for t in found for i in t.indicators if i.value.text == "≥95%") > 10
+    assert all(len(ids) == 1 for ids in by_text.values())
+    again = parse_target_tables(doc("001"))
+    assert again == found and again[0].indicators[0].value is not found[0].indicators[0].value
+
+
 # --------------------------------------------------------------------------------------------
 # 整体支出绩效目标申报表
 # --------------------------------------------------------------------------------------------
@@ -415,9 +428,9 @@ def test_unit_self_evaluation_003():
         "value": Decimal("4125.62"),
         "decimals": 2,
         "text": "4,125.62",
-        "line": 100,
         "unit": "万元",
     }
+    assert upper.cell_lines["initial_budget"] == 100
     assert upper.weight is None and upper.score is None  # printed '-'
     total = e.funding_row("total")
     assert (
@@ -426,7 +439,7 @@ def test_unit_self_evaluation_003():
         total.execution_rate.value,
         total.execution_rate.unit,
         total.score.value,
-        total.score.line,
+        total.cell_lines["score"],
     ) == (Decimal("26843.22"), 10, Decimal("99.96"), "%", Decimal("9.9"), 132)
     first = e.indicators[0]
     assert (first.line, first.level1, first.level2, first.level3) == (
@@ -435,8 +448,9 @@ def test_unit_self_evaluation_003():
         "数量指标",
         "开设“1+x”证书制度试点",
     )
-    assert (first.target.operator, first.target.number.value, first.target.line) == ("≥", 25, 154)
-    assert (first.actual.number.value, first.actual.unit, first.weight.line, first.score.line) == (31, "个", 156, 158)
+    assert (first.target.operator, first.target.number.value, first.cell_lines["target"]) == ("≥", 25, 154)
+    lines = first.cell_lines
+    assert (first.actual.number.value, first.actual.unit, lines["weight"], lines["score"]) == (31, "个", 156, 158)
     assert e.indicators[1].level1 == "履职效能"  # forward-filled
     assert (len(e.indicators), e.total_score, e.problems) == (6, None, ())
 
@@ -451,7 +465,13 @@ def test_project_self_evaluation_003():
         "万元",
     )
     total = e.funding_row("total")
-    assert (total.label, total.line, total.full_year_budget.value, total.executed.text, total.executed.line) == (
+    assert (
+        total.label,
+        total.line,
+        total.full_year_budget.value,
+        total.executed.text,
+        total.cell_lines["executed"],
+    ) == (
         "年度资金总额",
         230,
         Decimal("700.00"),
@@ -484,24 +504,23 @@ def test_project_self_evaluation_003():
         "专用设备购置",
         "<=70万元",
     )
-    assert asdict(e.total_weight) == {
-        "value": Decimal(100),
-        "decimals": 0,
-        "text": "100",
-        "line": 385,
-        "unit": None,
-    }
-    assert (e.total_score.value, e.total_score.unit, e.total_score.line) == (Decimal("89.62"), "分", 389)
+    assert asdict(e.total_weight) == {"value": Decimal(100), "decimals": 0, "text": "100", "unit": None}
+    assert (e.total_score.value, e.total_score.unit) == (Decimal("89.62"), "分")
+    assert e.total_lines == {"total_weight": 385, "total_score": 389}
     assert len(e.indicators) == 7 and all(i.parsed for i in e.indicators)
 
 
 def test_self_evaluation_rows_from_the_seed_003():
     over = next(i for e in evaluations() for i in e.indicators if i.line == 757)
-    assert (over.completion_rate.text, over.completion_rate.line) == ("105.55%", 761)  # 95/90 truncated
+    assert (over.completion_rate.text, over.cell_lines["completion_rate"]) == ("105.55%", 761)  # 95/90 truncated
     assert over.deviation.startswith("及时发放助学金")
     bookmark = next(i for e in evaluations() for i in e.indicators if i.line == 9693)
     assert (bookmark.level1, bookmark.level2) == ("成本指标", "经济成本指标")
-    assert (bookmark.actual.text, bookmark.actual.line, bookmark.actual.number.value) == ("=1万元·生/年", 9696, 1)
+    assert (bookmark.actual.text, bookmark.cell_lines["actual"], bookmark.actual.number.value) == (
+        "=1万元·生/年",
+        9696,
+        1,
+    )
     goal = evaluation_at(784).actual_goal  # a literal TAB inside the cell (line 838) is kept
     assert goal.line == 838 and "撰写研究报告1篇，\t研究成果验收达到标准" in goal.text
 

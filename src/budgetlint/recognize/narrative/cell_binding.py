@@ -78,11 +78,14 @@ def _key(text: str | None) -> str:
 class _Row:
     """An indicator as the binder sees it: the names it may be called, its value for the role, its place."""
 
-    def __init__(self, index: int, indicator, value: IndicatorValue, header: str, v: ProseVocabulary) -> None:
+    def __init__(
+        self, index: int, indicator, value: IndicatorValue, line: int, header: str, v: ProseVocabulary
+    ) -> None:
         self.index = index
         self.header = header
         self.name: str = indicator.level3
         self.value = value
+        self.line = line  # of the value's cell
         self.is_cost = indicator.level1 in v.cost_levels or indicator.level2 in v.cost_levels
         self.measure = unit_measure(value.unit) if value.kind == "number" and value.number else None
         key = _key(self.name)
@@ -108,7 +111,7 @@ class _Row:
             value=number.value * self.measure[1],
             decimals=number.decimals,
             value_factor=self.measure[1],
-            location=replace(cell.location, line=self.value.line, row=self.name, column=self.header),
+            location=replace(cell.location, line=self.line, row=self.name, column=self.header),
         )
 
 
@@ -139,21 +142,24 @@ class _Binder:
 
     def _rows(self, cell: ProseCell, role: str) -> list[_Row]:
         header = performance_vocabulary().role_names.get(role, role)
-        indicators: list[tuple[int, object, IndicatorValue]]  # a target, overall or self-evaluation indicator
+        # (index, a target, overall or self-evaluation indicator, its value for the role, that value's line)
+        indicators: list[tuple[int, object, IndicatorValue, int]]
         if cell.source == "target":
             indicators = [
-                (k, i, i.value)
+                (k, i, i.value, i.line)
                 for k, i in enumerate(self.targets[cell.table].indicators)
                 if i.phase == (cell.phase or "annual")
             ]
         elif cell.source == "overall":
             assert self.overall is not None
-            indicators = [(k, i, i.value) for k, i in enumerate(self.overall.indicators)]
+            indicators = [(k, i, i.value, i.line) for k, i in enumerate(self.overall.indicators)]
         else:
             evaluation = self.self_evaluations[cell.table]
             header = evaluation.indicator_headers.get(role, header)
-            indicators = [(k, i, getattr(i, role)) for k, i in enumerate(evaluation.indicators)]
-        return [_Row(k, i, value, header, self.v) for k, i, value in indicators]
+            indicators = [
+                (k, i, getattr(i, role), i.cell_lines.get(role, i.line)) for k, i in enumerate(evaluation.indicators)
+            ]
+        return [_Row(k, i, value, line, header, self.v) for k, i, value, line in indicators]
 
     def by_name(self, cell: ProseCell, q: ProseNumber, rows: list[_Row], role: str) -> CellBinding | None:
         # the phrase before the number, and its clause: an indicator's name may hold 、 (机构集中养育的孤儿、…标准)

@@ -192,7 +192,7 @@ class IndicatorReader:
         merged = _MERGED_VALUE.match(name) if not value_text else None
         if merged:
             name, value_text = merged.group("name"), merged.group("value")
-        value = self.memo.value(value_text, line)
+        value = self.memo.value(value_text)
         self.indicators.append(
             TargetIndicator(
                 phase="implementation" if side == 0 and self.sides > 1 else "annual",

@@ -19,12 +19,11 @@ from budgetlint.model.performance import (
 from budgetlint.recognize.performance.values import (
     LEADING_OF_WHICH,
     YEAR_LINE,
+    CellMemo,
     clean,
     clean_cells,
     is_placeholder,
     label_key,
-    parse_indicator_value,
-    parse_printed_number,
     section_key,
     unit_of,
 )
@@ -41,7 +40,8 @@ def _cell(row: RawRow, index: int | None) -> str:
 
 
 class _SelfEvalBuilder:
-    def __init__(self, table: RawTable, kind: Literal["project", "unit"]) -> None:
+    def __init__(self, table: RawTable, kind: Literal["project", "unit"], memo: CellMemo) -> None:
+        self.memo = memo
         first = table.rows[0]
         self.table_line = first.line
         self.fields: dict = {"kind": kind, "title": first.cells[0].strip(), "line": first.line}
@@ -60,7 +60,7 @@ class _SelfEvalBuilder:
 
     def number(self, row: RawRow, index: int, what: str, unit: str | None = None) -> PrintedNumber | None:
         text = row.cells[index] if index < len(row.cells) else ""
-        number = parse_printed_number(text, row.line_of(index), unit)
+        number = self.memo.number(text, unit)
         if number is None and clean(text) and not is_placeholder(text):
             self.problem(f"{vocabulary().role_names.get(what, what)}无法读取为数字：{text.strip()}", row.line_of(index))
         return number
@@ -100,7 +100,10 @@ class _SelfEvalBuilder:
             )
             for i, role in self.funding_roles.items()
         }
-        self.funding.append(SelfEvalFunding(label=label, key=key, line=row.line_of(label_at), **values))
+        lines = {role: row.line_of(i) for i, role in self.funding_roles.items() if values[role] is not None}
+        self.funding.append(
+            SelfEvalFunding(label=label, key=key, line=row.line_of(label_at), **values, cell_lines=lines)
+        )
 
     def goals_row(self, row: RawRow) -> None:
         for i, role in self.goal_roles.items():
@@ -132,8 +135,8 @@ class _SelfEvalBuilder:
         if not text.get("level3"):
             self.problem("指标行没有三级指标：" + " | ".join(c.strip() for c in row.cells if c.strip())[:80], row.line)
             return
-        target = parse_indicator_value(_cell(row, columns.get("target")), line.get("target", row.line))
-        actual = parse_indicator_value(_cell(row, columns.get("actual")), line.get("actual", row.line))
+        target = self.memo.value(_cell(row, columns.get("target")))
+        actual = self.memo.value(_cell(row, columns.get("actual")))
         numbers: dict[str, Any] = {
             role: self.number(row, columns[role], role)
             for role in ("weight", "completion_rate", "score")
@@ -167,13 +170,20 @@ class _SelfEvalBuilder:
 
     def total(self, row: RawRow) -> None:
         indexes = [i for i, c in enumerate(row.cells[1:], start=1) if clean(c)]
-        numbers = [n for n in (self.number(row, i, "总分") for i in indexes) if n is not None]
+        read = [(self.number(row, i, "总分"), row.line_of(i)) for i in indexes]
+        numbers = [(number, line) for number, line in read if number is not None]
         if not numbers:
             self.problem("总分行没有数字", row.line)
             return
-        if len(numbers) >= 2:
-            self.fields["total_weight"] = numbers[0]
-        self.fields["total_score"] = numbers[-1]
+        totals = (
+            {"total_weight": numbers[0], "total_score": numbers[-1]}
+            if len(numbers) >= 2
+            else {"total_score": numbers[-1]}
+        )
+        lines = self.fields.setdefault("total_lines", {})
+        for field, (number, line) in totals.items():
+            self.fields[field] = number
+            lines[field] = line
 
     def build(self) -> SelfEvaluation:
         if self.fields.get("name") is None:
@@ -187,8 +197,8 @@ class _SelfEvalBuilder:
         )
 
 
-def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfEvaluation:
-    b = _SelfEvalBuilder(table, kind)
+def _self_evaluation(table: RawTable, kind: Literal["project", "unit"], memo: CellMemo) -> SelfEvaluation:
+    b = _SelfEvalBuilder(table, kind, memo)
     section: str | None = None
     for row in table.rows[1:]:
         texts = clean_cells(row.cells)
@@ -223,13 +233,15 @@ def _self_evaluation(table: RawTable, kind: Literal["project", "unit"]) -> SelfE
 
 
 def parse_self_evaluations(source: SourceDocument) -> list[SelfEvaluation]:
-    """Every 项目支出/单位整体支出绩效自评表 of a 决算 in the one-cell-per-line layout."""
+    """Every 项目支出/单位整体支出绩效自评表 of a 决算 in the one-cell-per-line layout (their cells read
+    through one memo: equal values are one record)."""
     found = []
+    memo = CellMemo()
     for block in source.blocks:
         if not isinstance(block, RawTable) or not block.rows:
             continue
         first = [c for c in block.rows[0].cells if c.strip()]  # a title cell spanning the table: one filled cell
         kind = vocabulary().titles.self_evaluation.get(squeeze(first[0])) if len(first) == 1 else None
         if kind:
-            found.append(_self_evaluation(block, kind))
+            found.append(_self_evaluation(block, kind, memo))
     return found

@@ -174,8 +174,8 @@ class _TargetBuilder:
         )
 
 
-def _target_table(title: Paragraph, year: int | None, table: RawTable) -> TargetTable:
-    b = _TargetBuilder(title, year, table, CellMemo())
+def _target_table(title: Paragraph, year: int | None, table: RawTable, memo: CellMemo) -> TargetTable:
+    b = _TargetBuilder(title, year, table, memo)
     sections = vocabulary().target.sections
     section: str | None = None
     for row in table.rows:
@@ -208,8 +208,10 @@ def _target_table(title: Paragraph, year: int | None, table: RawTable) -> Target
 
 
 def parse_target_tables(source: SourceDocument) -> list[TargetTable]:
-    """Every 项目支出绩效目标表 of a budget disclosure, in document order."""
+    """Every 项目支出绩效目标表 of a budget disclosure, in document order (their cells read through one
+    memo: equal values are one record)."""
     tables = []
+    memo = CellMemo()
     for title, year, table in title_blocks(source, vocabulary().target_title):
         if table is None:
             problem = ParseProblem(
@@ -221,5 +223,5 @@ def parse_target_tables(source: SourceDocument) -> list[TargetTable]:
                 )
             )
         else:
-            tables.append(_target_table(title, year, table))
+            tables.append(_target_table(title, year, table, memo))
     return tables

@@ -61,7 +61,7 @@ def funding_line(label: str, amount_text: str, line: int, unit: str | None, tabl
     key = (label, amount_text, line, unit, table)
     made = memo.funding.get(key)
     if made is None:
-        amount = memo.number(amount_text, line, unit) if amount_text else None
+        amount = memo.number(amount_text, unit) if amount_text else None
         made = memo.funding[key] = FundingLine(
             label=label.strip(), key=funding_key(label, table), amount=amount, text=amount_text.strip(), line=line
         )

@@ -109,12 +109,12 @@ def _read_amount(text: str) -> tuple[Decimal, int, str | None] | None:
     return (amount.value, amount.decimals, m.group("unit")) if amount else None
 
 
-def parse_printed_number(text: str, line: int, unit: str | None = None) -> PrintedNumber | None:
+def parse_printed_number(text: str, unit: str | None = None) -> PrintedNumber | None:
     """'700.00' / '99.27%' / '89.62分' → PrintedNumber; None for an empty, placeholder or other cell."""
     reading = _read_amount(text)
     if reading is None:
         return None
-    return PrintedNumber(value=reading[0], decimals=reading[1], text=clean(text), line=line, unit=reading[2] or unit)
+    return PrintedNumber(value=reading[0], decimals=reading[1], text=clean(text), unit=reading[2] or unit)
 
 
 def _normalise_value(text: str) -> str:
@@ -181,7 +181,7 @@ def _date_value(parts: tuple | None) -> DateValue | None:
     return DateValue(year=parts[0], month=parts[1], day=parts[2]) if parts else None
 
 
-def parse_indicator_value(text: str, line: int) -> IndicatorValue:
+def parse_indicator_value(text: str) -> IndicatorValue:
     """Read a printed 指标值: '≥1000平方米', '=0.33万元/生/年', '2024年12月10日前', '有效', …
 
     Qualitative text (no digits) is a valid value (kind text, parsed). Text with digits that fits
@@ -189,12 +189,9 @@ def parse_indicator_value(text: str, line: int) -> IndicatorValue:
     """
     raw = clean(text)  # as printed: DOCX residue such as [bookmark: _GoBack] is not part of it
     kind, operator, number, start, end, parsed = _read_value(raw)
-    printed = (
-        PrintedNumber(value=number[0], decimals=number[1], text=raw, line=line, unit=number[2]) if number else None
-    )
+    printed = PrintedNumber(value=number[0], decimals=number[1], text=raw, unit=number[2]) if number else None
     return IndicatorValue(
         text=raw,
-        line=line,
         kind=kind,
         operator=operator,
         number=printed,
@@ -205,23 +202,25 @@ def parse_indicator_value(text: str, line: int) -> IndicatorValue:
 
 
 class CellMemo:
-    """Cells read once per table: the same text on the same line is the same frozen record (the
-    实施期 and 年度 sides of a row usually print the same values). A line is in one table only, so a
-    memo lives while its table is read (what it holds is kept by the records it went into)."""
+    """Cells read once per document: a value or number carries no place, so every cell printing the
+    same text (≥95%, 100%, 及时 …: a 绩效目标表 repeats its values, and the 实施期 and 年度 sides of a
+    row usually print the same) is one frozen record; a funding line has its line, so the same label
+    and amount on the same line are one. A memo lives while a document's tables of one family are
+    read (what it holds is kept by the records it went into), never across documents."""
 
     def __init__(self) -> None:
-        self.values: dict[tuple[str, int], IndicatorValue] = {}
-        self.numbers: dict[tuple[str, int, str | None], PrintedNumber | None] = {}
+        self.values: dict[str, IndicatorValue] = {}
+        self.numbers: dict[tuple[str, str | None], PrintedNumber | None] = {}
         self.funding: dict[tuple[str, str, int, str | None, str], FundingLine] = {}  # tokens.funding_line
 
-    def value(self, text: str, line: int) -> IndicatorValue:
-        key = (text, line)
-        if key not in self.values:
-            self.values[key] = parse_indicator_value(text, line)
-        return self.values[key]
+    def value(self, text: str) -> IndicatorValue:
+        value = self.values.get(text)
+        if value is None:
+            value = self.values[text] = parse_indicator_value(text)
+        return value
 
-    def number(self, text: str, line: int, unit: str | None = None) -> PrintedNumber | None:
-        key = (text, line, unit)
+    def number(self, text: str, unit: str | None = None) -> PrintedNumber | None:
+        key = (text, unit)
         if key not in self.numbers:
-            self.numbers[key] = parse_printed_number(text, line, unit)
+            self.numbers[key] = parse_printed_number(text, unit)
         return self.numbers[key]
