@@ -13,9 +13,16 @@ insufficient_data when an indicator's 得分 is not read. not_applicable when th
 from __future__ import annotations
 
 from budgetlint.checks.compare import balance, by_row, not_decided
-from budgetlint.checks.performance_facts import points, relabel
+from budgetlint.checks.performance_facts import relabel
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.self_eval_cells import each_table, funding_cell, funding_rows, indicator_cell, table_name
+from budgetlint.checks.self_eval_cells import (
+    each_table,
+    funding_cell,
+    funding_rows,
+    indicator_cell,
+    table_name,
+    total_cell,
+)
 from budgetlint.model import Disclosure, Evaluation
 
 
@@ -39,15 +46,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 funding_cell(disclosure, evaluation, r, "score", p.score_decimals)
                 for r in funding_rows(evaluation, "score")
             ] + facts
-        printed = points(
-            disclosure,
-            evaluation.total_score,
-            table=name,
-            row="总分",
-            column=None,
-            line=evaluation.total_lines["total_score"],
-            min_decimals=p.score_decimals,
-        )
+        printed = total_cell(disclosure, evaluation, "total_score", p.score_decimals)
         return [relabel(balance(rule.id, f"{name} 总分", [printed], facts, name=by_row), "分")]
 
     return each_table(rule, disclosure, check)

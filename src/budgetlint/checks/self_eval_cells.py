@@ -138,6 +138,20 @@ def row_cell(disclosure: Disclosure, evaluation, indicator, role: str) -> Fact:
     )
 
 
+def total_cell(disclosure: Disclosure, evaluation, field: str, min_decimals: int = 0) -> Fact:
+    """The 总分 row's printed 权重 or 得分 (`field`: total_weight / total_score) as a neutral Fact,
+    located at its cell."""
+    return points(
+        disclosure,
+        getattr(evaluation, field),
+        table=table_name(evaluation),
+        row="总分",
+        column=None,
+        line=evaluation.total_lines[field],
+        min_decimals=min_decimals,
+    )
+
+
 def row_values(evaluation, indicator, column: str) -> dict[str, str]:
     """The message placeholders {table}, {row} and {column} of an indicator row's finding."""
     return {"table": table_name(evaluation), "row": indicator.level3, "column": indicator_header(evaluation, column)}

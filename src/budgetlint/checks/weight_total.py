@@ -19,9 +19,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetlint.checks.compare import balance, by_row, not_decided
-from budgetlint.checks.performance_facts import constant, points, relabel
+from budgetlint.checks.performance_facts import constant, relabel
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.self_eval_cells import each_table, funding_cell, funding_rows, indicator_cell, table_name
+from budgetlint.checks.self_eval_cells import (
+    each_table,
+    funding_cell,
+    funding_rows,
+    indicator_cell,
+    table_name,
+    total_cell,
+)
 from budgetlint.model import Disclosure, Evaluation, Outcome
 
 
@@ -51,15 +58,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             total = constant(disclosure, p.weight_total, line=anchor, table=name, row="权重合计", column=None)
             return [relabel(balance(rule.id, f"{name} 权重合计", facts, [total], name=by_row), "分")]
         # the 总分 row prints the weight total: it must be Σ weights, and then the rule's total
-        printed = points(
-            disclosure,
-            evaluation.total_weight,
-            table=name,
-            row="总分",
-            column=None,
-            line=evaluation.total_lines["total_weight"],
-            min_decimals=p.score_decimals,
-        )
+        printed = total_cell(disclosure, evaluation, "total_weight", p.score_decimals)
         first = relabel(balance(rule.id, f"{name} 总分行的权重", [printed], facts, name=by_row), "分")
         if first.outcome != Outcome.PASS:
             return [first]
