@@ -1,19 +1,27 @@
 """Batch runs: -j 2 against -j 1 on the peer PDFs, RSS per worker over many documents, and the
 parent's RSS after 20 and after 2,000 documents in one streaming `check` run.
 
-Run from the repository root:  .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--docs 400] [--check-docs 2000]
+Run from the repository root:
+    .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--repeat 1] [--docs 400] [--check-docs 2000]
 No pytest; prints what it measured (issue 14: the -j ratio and the workers' RSS; issue 16: the
 parent's RSS after 20 and after 2,000 documents). Numbers are wall-clock on whatever machine runs it;
 the load average is printed beside the ratio (a shared 2-core machine is noisy: read the ratio, not
 the seconds).
 
 1. speed-up: `budgetlint check` (JSON to /dev/null) of every PDF under --pdfs with -j 1 and -j 2,
-   in turns over --rounds rounds (after one warm-up pair: the load cache written); the median of
+   in turns over --rounds rounds (after one warm-up pair: the load cache written; with --repeat K,
+   of K copies of each, with bytes of their own, so F weighs less); the median of
    the pairs' ratios, the ratio of the medians, and the load average through the rounds. In the
    same rounds, the fixed cost F of a batch run: `check -j 2` of two one-line documents (start-up,
    the forkserver's preload, the workers' start, shut-down; both -j runs pay it once). With S the
    checking itself (-j 1 less F), no split of the checking can give more than (F + S)/(F + S/2):
-   printed beside the ratio, with how close -j 2 comes to F + S/2.
+   printed beside the ratio, with how close -j 2 comes to F + S/2. And what the host gives: in
+   the same rounds, two `-j 1` runs of the same PDFs started together; c = 2 x (one run's time) /
+   (the two's time) is how much work two busy processes get done on these cores against one (2.0
+   on two free cores; a shared virtual machine gives less, and less when its neighbours are
+   busy). No pool beats c on this host, and with F it is at most (F + S)/(F + S/c). And the CPU
+   the whole machine spent on each -j run (/proc/stat): -j 2 doing the same work as -j 1 should
+   spend the same; more is the host making each core slower while both are busy.
 2. workers: a LocalPool of 2 workers over --docs documents (copies of the four seeds in turn, each
    with its own bytes, so each worker sees about half); each worker's RSS before its first document
    and after its 1st, 20th, 100th and 200th (and last).
@@ -55,37 +63,74 @@ def speedup(pdfs: list[Path], rounds: int, tiny: list[Path]) -> None:
     pair run back to back sees about the same) and its median, beside the ratio of the medians;
     and the fixed cost of a batch run (`tiny`: two one-line documents) with the bound it sets."""
 
-    def seconds(jobs: int, files: list[Path]) -> float:
-        t0 = time.perf_counter()
-        subprocess.run(
-            [str(CLI), "check", *map(str, files), "-j", str(jobs), "--format", "json", "--fail-on", "never"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        return time.perf_counter() - t0
+    def seconds(jobs: int, files: list[Path], copies: int = 1) -> tuple[float, float]:
+        """Wall-clock seconds of the run, and the CPU seconds the machine spent meanwhile."""
+        cpu0, t0 = busy_cpu(), time.perf_counter()
+        runs = [
+            subprocess.Popen(
+                [str(CLI), "check", *map(str, files), "-j", str(jobs), "--format", "json", "--fail-on", "never"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(copies)
+        ]
+        for run in runs:
+            run.wait()
+        return time.perf_counter() - t0, busy_cpu() - cpu0
 
     seconds(1, pdfs), seconds(2, pdfs), seconds(2, tiny)  # the warm-up round
-    times: dict[int, list[float]] = {0: [], 1: [], 2: []}  # 0: the fixed cost
+    times: dict[str, list[float]] = {"F": [], "j1": [], "j2": [], "two j1": []}
+    cpu: dict[str, list[float]] = {label: [] for label in times}
     loads = [os.getloadavg()[0]]
     for _ in range(rounds):
-        times[0].append(seconds(2, tiny))
-        for jobs in (1, 2):
-            times[jobs].append(seconds(jobs, pdfs))
+        for label, jobs, files, copies in (
+            ("F", 2, tiny, 1),
+            ("j1", 1, pdfs, 1),
+            ("j2", 2, pdfs, 1),
+            ("two j1", 1, pdfs, 2),
+        ):
+            wall, spent = seconds(jobs, files, copies)
+            times[label].append(wall)
+            cpu[label].append(spent)
         loads.append(os.getloadavg()[0])
-    fixed, one, two = (statistics.median(times[k]) for k in (0, 1, 2))
-    pairs = [a / b for a, b in zip(times[1], times[2], strict=True)]
+    fixed, one, two, both = (statistics.median(times[k]) for k in ("F", "j1", "j2", "two j1"))
+    pairs = [a / b for a, b in zip(times["j1"], times["j2"], strict=True)]
+    hosts = [2 * a / b for a, b in zip(times["j1"], times["two j1"], strict=True)]
+    host = statistics.median(hosts)
+    spent = [b / a for a, b in zip(cpu["j1"], cpu["j2"], strict=True) if a > 0]
     checking = one - fixed
     print(
         f"speed-up on {len(pdfs)} PDFs: -j 1 {one:.2f} s, -j 2 {two:.2f} s (medians of {rounds}); "
         f"paired ratio {statistics.median(pairs):.2f}x (median of {rounds} pairs; "
         f"{min(pairs):.2f}-{max(pairs):.2f}), ratio of the medians {one / two:.2f}x\n"
-        f"  samples -j1 {[round(t, 2) for t in times[1]]}, -j2 {[round(t, 2) for t in times[2]]}; "
+        f"  samples -j1 {[round(t, 2) for t in times['j1']]}, -j2 {[round(t, 2) for t in times['j2']]}; "
         f"load average {loads[0]:.1f} before, {statistics.median(loads):.1f} median, {loads[-1]:.1f} after, "
         f"on {os.cpu_count()} cores\n"
         f"  fixed cost of a batch run F {fixed:.2f} s (-j 2, two one-line documents; median of {rounds}); "
         f"checking S = -j 1 less F = {checking:.2f} s; a perfect split gives at most (F+S)/(F+S/2) = "
-        f"{one / (fixed + checking / 2):.2f}x; -j 2 less F is {(two - fixed) / checking:.1%} of S"
+        f"{one / (fixed + checking / 2):.2f}x\n"
+        f"  the host: two -j 1 runs together {both:.2f} s; c = 2 x one / two together {host:.2f}x "
+        f"(median of {rounds} rounds; {min(hosts):.2f}-{max(hosts):.2f}); at most (F+S)/(F+S/c) = "
+        f"{one / (fixed + checking / host):.2f}x on this host; -j 2 less F is {(two - fixed) / checking:.1%} "
+        f"of S against 1/c = {1 / host:.1%}"
     )
+    if spent:  # not where /proc/stat is missing
+        print(
+            f"  CPU of the whole machine per run: -j 1 {statistics.median(cpu['j1']):.2f} s, "
+            f"-j 2 {statistics.median(cpu['j2']):.2f} s; -j 2 / -j 1 paired {statistics.median(spent):.3f} "
+            f"(median of {rounds}; {min(spent):.3f}-{max(spent):.3f}); two -j 1 together / 2 x one "
+            f"{statistics.median(b / 2 / a for a, b in zip(cpu['j1'], cpu['two j1'], strict=True) if a > 0):.3f}"
+        )
+
+
+def busy_cpu() -> float:
+    """Seconds of CPU the whole machine has spent busy since boot (0.0 where /proc/stat is not)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq = (int(v) for v in fields[:7])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def _record_rss(job, settings):
@@ -173,19 +218,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdfs", type=Path, default=PEER)
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=1, help="the speed-up over this many copies of each PDF")
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--check-docs", type=int, default=2000)
     args = parser.parse_args()
     pdfs = sorted(args.pdfs.rglob("*.pdf")) if args.pdfs.is_dir() else []
     seeds = sorted((REPO / "fixtures" / "seeds").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
-        for sub in ("w", "s"):
+        for sub in ("w", "s", "r"):
             (Path(tmp) / sub).mkdir()
         if pdfs:
             tiny = [Path(tmp) / f"tiny{i}.txt" for i in (1, 2)]
             for i, path in enumerate(tiny):
                 path.write_text(f"某单位2025年部门预算 {i}\n", encoding="utf-8")
-            speedup(pdfs, args.rounds, tiny)
+            batch = pdfs if args.repeat <= 1 else copies(Path(tmp) / "r", args.repeat * len(pdfs), pdfs)
+            speedup(batch, args.rounds, tiny)
         else:
             print(f"no PDFs under {args.pdfs}: speed-up skipped")
         if args.docs:
