@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from batch_helpers import SEED_000, misbehaving
+from batch_helpers import SEED_000, distinct_copies, misbehaving
 
 from budgetlint.batch.document import Job, Settings
 from budgetlint.batch.pool import LocalPool
@@ -71,3 +71,17 @@ def test_a_worker_is_started_only_when_there_is_a_document_for_it(tmp_path):
         assert [r.checked for r in records] == [True, True]
         [again] = list(pool.run([Job(0, (str(paths[0]),))]))  # the next run reuses them
         assert again.checked and len(pool._workers) == 2
+
+
+def test_a_worker_gets_its_next_document_before_the_caller_handles_its_last(tmp_path):
+    # the caller's work on a record (a scan's store write, a report's part) is not the worker's wait
+    paths = distinct_copies(tmp_path, 3)
+    started: list[int] = []
+    for ordered in (True, False):
+        started.clear()
+        handled: list[list[int]] = []
+        with LocalPool(Settings(select=("TB001",)), jobs=1, on_start=lambda job: started.append(job.index)) as pool:
+            for record in pool.run([Job(i, (str(p),)) for i, p in enumerate(paths)], ordered=ordered):
+                assert record.checked, record.reason
+                handled.append(list(started))
+        assert handled == [[0, 1], [0, 1, 2], [0, 1, 2]]
