@@ -24,7 +24,8 @@ the seconds).
    spend the same; more is the host making each core slower while both are busy.
 2. workers: a LocalPool of 2 workers over --docs documents (copies of the four seeds in turn, each
    with its own bytes, so each worker sees about half); each worker's RSS before its first document
-   and after its 1st, 20th, 100th and 200th (and last).
+   and after its 1st, 20th, 100th and 200th (and last). Each record is stored as a scan stores it
+   (batch/store.py): how long a worker waits between one document and its next is printed too.
 3. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
    RSS sampled when 20, 100, 500, 1000 and all documents have been written (the rules across
    documents then run over every document's kept figures: their time and the peak RSS are printed too).
@@ -33,12 +34,14 @@ the seconds).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import psutil
@@ -134,31 +137,47 @@ def busy_cpu() -> float:
 
 
 def _record_rss(job, settings):
-    """The real per-document function, plus this worker's RSS before and after the document."""
-    from dataclasses import replace
-
+    """The real per-document function, plus this worker's RSS before and after the document and
+    when it began and ended."""
     from budgetlint.batch.document import check_document
 
-    before = psutil.Process().memory_info().rss
+    began, before = time.time(), psutil.Process().memory_info().rss
     record = check_document(job, settings)
     rss = psutil.Process().memory_info().rss
-    return replace(record, reason=f"{os.getpid()} {before} {rss}")
+    return replace(record, reason=f"{os.getpid()} {before} {rss} {began} {time.time()}")
 
 
 WORKER_MARKS = (1, 20, 100, 200)
 
 
-def workers(docs: list[Path]) -> None:
-    from budgetlint.batch.document import Job, Settings
+def workers(docs: list[Path], db: Path) -> None:
+    """Each record stored as a scan stores it (batch/store.py); besides the RSS, how long each worker
+    waited between the end of one document and the start of its next."""
+    from budgetlint.batch.document import Job, Settings, ruleset_version
     from budgetlint.batch.pool import LocalPool
+    from budgetlint.batch.store import Store
 
     seen: dict[str, list[int]] = {}
     start: dict[str, int] = {}
-    with LocalPool(Settings(), jobs=2, function=_record_rss) as pool:
+    spans: dict[str, list[tuple[float, float]]] = {}
+    from budgetlint import gc_tuning
+
+    gc_tuning.worker_loaded()  # the collector as a scan's own process has it once its rules are loaded
+    ruleset = ruleset_version(Settings())
+    with LocalPool(Settings(), jobs=2, function=_record_rss) as pool, Store(db) as store:
         for record in pool.run(Job(i, (str(p),)) for i, p in enumerate(docs)):
-            pid, before, rss = record.reason.split()
+            pid, before, rss, began, ended = record.reason.split()
             start.setdefault(pid, int(before))
             seen.setdefault(pid, []).append(int(rss))
+            spans.setdefault(pid, []).append((float(began), float(ended)))
+            store.save(replace(record, reason=None), ruleset)
+    waits = [b2 - e1 for runs in spans.values() for (_, e1), (b2, _) in itertools.pairwise(sorted(runs))]
+    if waits:
+        print(
+            f"workers idle between documents (the parent storing each record meanwhile): median "
+            f"{statistics.median(waits) * 1000:.2f} ms, longest {max(waits) * 1000:.1f} ms, "
+            f"{sum(waits):.2f} s in all over {len(waits)} waits"
+        )
     for pid, samples in seen.items():
         marks = [n for n in WORKER_MARKS if n < len(samples)] + [len(samples)]
         after = ", ".join(f"{n} {samples[n - 1] / 2**20:.1f}" for n in marks)
@@ -236,7 +255,7 @@ def main() -> None:
         else:
             print(f"no PDFs under {args.pdfs}: speed-up skipped")
         if args.docs:
-            workers(copies(Path(tmp) / "w", args.docs, seeds))
+            workers(copies(Path(tmp) / "w", args.docs, seeds), Path(tmp) / "results.sqlite")
         if args.check_docs:
             small = [REPO / "fixtures" / "seeds" / "000_b2c7b50d282cc0b6.txt"]
             streaming(copies(Path(tmp) / "s", args.check_docs, small), Path(tmp) / "out.json")
