@@ -19,9 +19,12 @@ the seconds).
    the same rounds, two `-j 1` runs of the same PDFs started together; c = 2 x (one run's time) /
    (the two's time) is how much work two busy processes get done on these cores against one (2.0
    on two free cores; a shared virtual machine gives less, and less when its neighbours are
-   busy). No pool beats c on this host, and with F it is at most (F + S)/(F + S/c). And the CPU
-   the whole machine spent on each -j run (/proc/stat): -j 2 doing the same work as -j 1 should
-   spend the same; more is the host making each core slower while both are busy.
+   busy, and less as a -j 1 run already uses some of the second core: its parent and forkserver
+   load side by side). No pool beats c on this host, and with F it is at most (F + S)/(F + S/c).
+   And the CPU the whole machine spent on each -j run (/proc/stat): -j 2 doing the same work as
+   -j 1 should spend the same (more is each core slower while both are busy), and two cores cannot
+   finish it in less than half of it, whatever the split: 2 x (-j 1 time) / (-j 2 CPU) bounds the
+   ratio without any model of the run.
 2. workers: a LocalPool of 2 workers over --docs documents (copies of the four seeds in turn, each
    with its own bytes, so each worker sees about half); each worker's RSS before its first document
    and after its 1st, 20th, 100th and 200th (and last). Each record is stored as a scan stores it
@@ -118,11 +121,16 @@ def speedup(pdfs: list[Path], rounds: int, tiny: list[Path]) -> None:
         f"of S against 1/c = {1 / host:.1%}"
     )
     if spent:  # not where /proc/stat is missing
+        busy = [2 * a / b for a, b in zip(times["j1"], cpu["j2"], strict=True) if b > 0]
         print(
-            f"  CPU of the whole machine per run: -j 1 {statistics.median(cpu['j1']):.2f} s, "
-            f"-j 2 {statistics.median(cpu['j2']):.2f} s; -j 2 / -j 1 paired {statistics.median(spent):.3f} "
-            f"(median of {rounds}; {min(spent):.3f}-{max(spent):.3f}); two -j 1 together / 2 x one "
-            f"{statistics.median(b / 2 / a for a, b in zip(cpu['j1'], cpu['two j1'], strict=True) if a > 0):.3f}"
+            f"  CPU of the whole machine per run: -j 1 {statistics.median(cpu['j1']):.2f} s "
+            f"({statistics.median(cpu['j1']) / one:.2f} cores on average), -j 2 {statistics.median(cpu['j2']):.2f} s; "
+            f"-j 2 / -j 1 paired {statistics.median(spent):.3f} "
+            f"(median of {rounds}; {min(spent):.3f}-{max(spent):.3f}); "
+            f"two -j 1 together / 2 x one "
+            f"{statistics.median(b / 2 / a for a, b in zip(cpu['j1'], cpu['two j1'], strict=True) if a > 0):.3f}\n"
+            f"  two cores finish -j 2's CPU in no less than half of it: at most 2 x (-j 1 time) / (-j 2 CPU) = "
+            f"{statistics.median(busy):.2f}x (paired median)"
         )
 
 
