@@ -161,6 +161,7 @@ WORKER_MARKS = (1, 20, 100, 200)
 def workers(docs: list[Path], db: Path) -> None:
     """Each record stored as a scan stores it (batch/store.py); besides the RSS, how long each worker
     waited between the end of one document and the start of its next."""
+    from budgetlint import gc_tuning
     from budgetlint.batch.document import Job, Settings, ruleset_version
     from budgetlint.batch.pool import LocalPool
     from budgetlint.batch.store import Store
@@ -168,11 +169,10 @@ def workers(docs: list[Path], db: Path) -> None:
     seen: dict[str, list[int]] = {}
     start: dict[str, int] = {}
     spans: dict[str, list[tuple[float, float]]] = {}
-    from budgetlint import gc_tuning
-
+    settings = Settings()
+    ruleset = ruleset_version(settings)
     gc_tuning.worker_loaded()  # the collector as a scan's own process has it once its rules are loaded
-    ruleset = ruleset_version(Settings())
-    with LocalPool(Settings(), jobs=2, function=_record_rss) as pool, Store(db) as store:
+    with LocalPool(settings, jobs=2, function=_record_rss) as pool, Store(db) as store:
         for record in pool.run(Job(i, (str(p),)) for i, p in enumerate(docs)):
             pid, before, rss, began, ended = record.reason.split()
             start.setdefault(pid, int(before))
