@@ -15,14 +15,7 @@ from __future__ import annotations
 from budgetlint.checks.compare import balance, by_row, not_decided
 from budgetlint.checks.performance_facts import relabel
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.self_eval_cells import (
-    each_table,
-    funding_cell,
-    funding_rows,
-    indicator_cell,
-    table_name,
-    total_cell,
-)
+from budgetlint.checks.self_eval_cells import addends, each_table, table_name, total_cell
 from budgetlint.model import Disclosure, Evaluation
 
 
@@ -40,12 +33,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
         name = table_name(evaluation)
         if any(i.score is None for i in evaluation.indicators) or not evaluation.indicators:
             return [not_decided(rule.id, "insufficient_data", "有指标的得分没有读到", name)]
-        facts = [indicator_cell(disclosure, evaluation, i, "score", p.score_decimals) for i in evaluation.indicators]
-        if p.include_funding:
-            facts = [
-                funding_cell(disclosure, evaluation, r, "score", p.score_decimals)
-                for r in funding_rows(evaluation, "score")
-            ] + facts
+        facts = addends(disclosure, evaluation, "score", p.score_decimals, funding=p.include_funding)
         printed = total_cell(disclosure, evaluation, "total_score", p.score_decimals)
         return [relabel(balance(rule.id, f"{name} 总分", [printed], facts, name=by_row), "分")]
 

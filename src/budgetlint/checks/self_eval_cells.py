@@ -84,6 +84,15 @@ def funding_rows(evaluation, role: str) -> list:
     return [r for r in evaluation.funding if getattr(r, role) is not None]
 
 
+def addends(disclosure: Disclosure, evaluation, role: str, min_decimals: int, *, funding: bool) -> list[Fact]:
+    """What the 总分 row's 权重 or 得分 (`role`: weight / score) adds up: every indicator's cell,
+    after the 资金 rows' 分值 / 执行率得分 when `funding`."""
+    cells = [indicator_cell(disclosure, evaluation, i, role, min_decimals) for i in evaluation.indicators]
+    if not funding:
+        return cells
+    return [funding_cell(disclosure, evaluation, r, role, min_decimals) for r in funding_rows(evaluation, role)] + cells
+
+
 def indicator_cell(disclosure: Disclosure, evaluation, indicator, role: str, min_decimals: int = 0) -> Fact:
     """A number cell of an indicator row (权重, 完成率, 得分) as a neutral Fact."""
     number = getattr(indicator, role)

@@ -21,14 +21,7 @@ from decimal import Decimal
 from budgetlint.checks.compare import balance, by_row, not_decided
 from budgetlint.checks.performance_facts import constant, relabel
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.self_eval_cells import (
-    each_table,
-    funding_cell,
-    funding_rows,
-    indicator_cell,
-    table_name,
-    total_cell,
-)
+from budgetlint.checks.self_eval_cells import addends, each_table, table_name, total_cell
 from budgetlint.model import Disclosure, Evaluation, Outcome
 
 
@@ -47,12 +40,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
             return []
         if any(i.weight is None for i in evaluation.indicators):
             return [not_decided(rule.id, "insufficient_data", "有指标的权重没有读到", name)]
-        facts = [indicator_cell(disclosure, evaluation, i, "weight", p.score_decimals) for i in evaluation.indicators]
-        if p.include_funding:
-            facts = [
-                funding_cell(disclosure, evaluation, r, "weight", p.score_decimals)
-                for r in funding_rows(evaluation, "weight")
-            ] + facts
+        facts = addends(disclosure, evaluation, "weight", p.score_decimals, funding=p.include_funding)
         if evaluation.total_weight is None:  # Σ weights against the rule's total
             anchor = facts[0].location.line
             total = constant(disclosure, p.weight_total, line=anchor, table=name, row="权重合计", column=None)
