@@ -21,10 +21,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetlint.checks.compare import by_column, not_decided
-from budgetlint.checks.performance_facts import to_fact
 from budgetlint.checks.prose import sides
 from budgetlint.checks.refs import Strict
-from budgetlint.checks.self_eval_cells import indicator_header, table_name
+from budgetlint.checks.self_eval_cells import indicator_header, table_name, value_cell
 from budgetlint.model import Disclosure, Evaluation, Outcome
 from budgetlint.recognize.narrative.prose_numbers import unit_measure
 
@@ -71,16 +70,7 @@ def evaluate(rule, disclosure: Disclosure) -> list[Evaluation]:
                 []
                 if ok
                 else [  # a pass needs no place: thousands of rows agree
-                    to_fact(
-                        disclosure,
-                        None,
-                        table=name,
-                        row=indicator.level3,
-                        column=indicator_header(evaluation, role),
-                        line=indicator.cell_lines.get(role, indicator.line),
-                        text=value.text,
-                    )
-                    for role, value in (("actual", actual), ("target", target))
+                    value_cell(disclosure, evaluation, indicator, role) for role in ("actual", "target")
                 ]
             )
             out.append(
