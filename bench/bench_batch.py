@@ -2,7 +2,8 @@
 parent's RSS after 20 and after 2,000 documents in one streaming `check` run.
 
 Run from the repository root:
-    .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--repeat 1] [--docs 400] [--check-docs 2000]
+    .venv/bin/python bench/bench_batch.py [--pdfs DIR] [--repeat 1] [--end-rounds 9] [--docs 400]
+        [--check-docs 2000]
 No pytest; prints what it measured (issue 14: the -j ratio and the workers' RSS; issue 16: the
 parent's RSS after 20 and after 2,000 documents). Numbers are wall-clock on whatever machine runs it;
 the load average is printed beside the ratio (a shared 2-core machine is noisy: read the ratio, not
@@ -29,7 +30,12 @@ the seconds).
    with its own bytes, so each worker sees about half); each worker's RSS before its first document
    and after its 1st, 20th, 100th and 200th (and last). Each record is stored as a scan stores it
    (batch/store.py): how long a worker waits between one document and its next is printed too.
-3. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
+3. the end: --end-rounds runs of a LocalPool of 2 workers over the PDFs (after one warm-up run):
+   how far apart the two workers finish -- one core idle all that while -- and what other orders
+   would give, a list schedule replayed over the measured per-document times (each document's drawn
+   from its own, 20,000 draws): size order (the pool's), page count, characters pdfium reads,
+   longest-first by mean measured time, and a random order.
+4. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
    RSS sampled when 20, 100, 500, 1000 and all documents have been written (the rules across
    documents then run over every document's kept figures: their time and the peak RSS are printed too).
 """
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -196,6 +203,67 @@ def workers(docs: list[Path], db: Path) -> None:
         )
 
 
+def end_gap(pdfs: list[Path], rounds: int) -> None:
+    """-j 2's end: the gap between the two workers' last documents, measured and replayed."""
+    import pypdfium2
+
+    from budgetlint.batch.document import Job, Settings
+    from budgetlint.batch.pool import LocalPool
+    from budgetlint.ingest.files import display_path
+
+    index = {display_path(p): i for i, p in enumerate(pdfs)}
+    took: dict[int, list[float]] = {i: [] for i in range(len(pdfs))}
+    gaps = []
+    with LocalPool(Settings(), jobs=2, function=_record_rss) as pool:
+        for n in range(rounds + 1):  # the first: the workers' own start-up
+            last: dict[str, float] = {}
+            for record in pool.run(Job(i, (str(p),)) for i, p in enumerate(pdfs)):
+                pid, _, _, began, ended = record.reason.split()
+                if n:
+                    took[index[record.path]].append(float(ended) - float(began))
+                last[pid] = max(last.get(pid, 0.0), float(ended))
+            if n:
+                gaps.append(max(last.values()) - min(last.values()))
+    pages, chars = [], []
+    for path in pdfs:
+        doc = pypdfium2.PdfDocument(path)
+        pages.append(len(doc))
+        chars.append(sum(doc[k].get_textpage().count_chars() for k in range(len(doc))))
+        doc.close()
+    mean = [statistics.mean(took[i]) for i in range(len(pdfs))]
+    rng = random.Random(0)
+    draws = [[rng.choice(took[i]) for i in range(len(pdfs))] for _ in range(20_000)]
+    orders = {
+        "size order (the pool's)": [-p.stat().st_size for p in pdfs],
+        "page count": [-n for n in pages],
+        "characters read": [-n for n in chars],
+        "longest-first by mean time": [-t for t in mean],
+    }
+    replayed = {name: _replay(sorted(range(len(pdfs)), key=key.__getitem__), draws) for name, key in orders.items()}
+    shuffled = list(range(len(pdfs)))
+    replayed["random order"] = statistics.mean(
+        _replay(rng.sample(shuffled, len(shuffled)), [draw]) for draw in draws[:5_000]
+    )
+    print(
+        f"the end of -j 2 over {rounds} runs of the pool: the two workers' last documents end "
+        f"{statistics.median(gaps):.3f} s apart (median; {min(gaps):.3f}-{max(gaps):.3f}), one core idle meanwhile; "
+        f"documents took {min(mean):.2f}-{max(mean):.2f} s (means)\n  replayed over those times, mean gap: "
+        + ", ".join(f"{name} {gap:.3f} s" for name, gap in replayed.items())
+    )
+
+
+def _replay(order: list[int], draws: list[list[float]]) -> float:
+    """The mean gap between two workers' ends when each takes the next document of `order` as it
+    frees up, over `draws` (each a time per document)."""
+    gaps = []
+    for took in draws:
+        ends = [0.0, 0.0]
+        for i in order:
+            ends[ends.index(min(ends))] += took[i]
+        gaps.append(abs(ends[0] - ends[1]))
+    return statistics.mean(gaps)
+
+
 def streaming(docs: list[Path], out: Path) -> None:
     """Sample (bytes written, parent RSS) through the run; the documents are copies of one, so
     bytes / (bytes of all / count) is the number written at each sample."""
@@ -246,6 +314,7 @@ def main() -> None:
     parser.add_argument("--pdfs", type=Path, default=PEER)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=1, help="the speed-up over this many copies of each PDF")
+    parser.add_argument("--end-rounds", type=int, default=9)
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--check-docs", type=int, default=2000)
     args = parser.parse_args()
@@ -259,7 +328,10 @@ def main() -> None:
             for i, path in enumerate(tiny):
                 path.write_text(f"某单位2025年部门预算 {i}\n", encoding="utf-8")
             batch = pdfs if args.repeat <= 1 else copies(Path(tmp) / "r", args.repeat * len(pdfs), pdfs)
-            speedup(batch, args.rounds, tiny)
+            if args.rounds:
+                speedup(batch, args.rounds, tiny)
+            if args.end_rounds:
+                end_gap(pdfs, args.end_rounds)
         else:
             print(f"no PDFs under {args.pdfs}: speed-up skipped")
         if args.docs:
