@@ -34,7 +34,8 @@ the seconds).
    how far apart the two workers finish -- one core idle all that while -- and what other orders
    would give, a list schedule replayed over the measured per-document times (each document's drawn
    from its own, 20,000 draws): size order (the pool's), page count, characters pdfium reads,
-   longest-first by mean measured time, and a random order.
+   longest-first by mean measured time, and a random order. (--rounds 0 or --end-rounds 0 skips
+   the speed-up or the end.)
 4. streaming: one `check -j 2 --format json` run over --check-docs small documents; the parent's
    RSS sampled when 20, 100, 500, 1000 and all documents have been written (the rules across
    documents then run over every document's kept figures: their time and the peak RSS are printed too).
@@ -240,9 +241,8 @@ def end_gap(pdfs: list[Path], rounds: int) -> None:
         "longest-first by mean time": [-t for t in mean],
     }
     replayed = {name: _replay(sorted(range(len(pdfs)), key=key.__getitem__), draws) for name, key in orders.items()}
-    shuffled = list(range(len(pdfs)))
     replayed["random order"] = statistics.mean(
-        _replay(rng.sample(shuffled, len(shuffled)), [draw]) for draw in draws[:5_000]
+        _replay(rng.sample(range(len(pdfs)), len(pdfs)), [draw]) for draw in draws[:5_000]
     )
     print(
         f"the end of -j 2 over {rounds} runs of the pool: the two workers' last documents end "
