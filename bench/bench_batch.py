@@ -333,7 +333,7 @@ def main() -> None:
             if args.end_rounds:
                 end_gap(pdfs, args.end_rounds)
         else:
-            print(f"no PDFs under {args.pdfs}: speed-up skipped")
+            print(f"no PDFs under {args.pdfs}: speed-up and the end skipped")
         if args.docs:
             workers(copies(Path(tmp) / "w", args.docs, seeds), Path(tmp) / "results.sqlite")
         if args.check_docs:
